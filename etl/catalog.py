@@ -1,0 +1,73 @@
+"""Load the metric catalogue (etl/catalog/metrics.toml): labels, units, groups and wordings.
+
+Everything that says *what a figure is* lives in that one data file; code
+only interprets it. Regexes are compiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CATALOG_PATH = Path(__file__).resolve().parent / "catalog" / "metrics.toml"
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str
+    unit: str
+    group: str
+    grp_order: int
+    description: str
+    units: re.Pattern[str] | None
+    topic: re.Pattern[str] | None
+    cue: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    veto: re.Pattern[str] | None
+    rate: re.Pattern[str] | None
+    veto_topic: re.Pattern[str] | None
+    table_only: bool
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def label_with_unit(self) -> str:
+        return f"{self.label}({self.unit})"
+
+
+def _rx(spec: dict, name: str, anchored: bool = False) -> re.Pattern[str] | None:
+    value = spec.get(name)
+    if not value:
+        return None
+    if anchored:
+        return re.compile(f"^(?:{value})$")
+    return re.compile(value)
+
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, Metric]:
+    """Metric key -> Metric, in catalogue order."""
+    data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
+    groups: dict[str, int] = data["groups"]
+    out: dict[str, Metric] = {}
+    for spec in data["metric"]:
+        if spec["group"] not in groups:
+            raise ValueError(f"metric {spec['key']}: unknown group {spec['group']!r}")
+        out[spec["key"]] = Metric(
+            key=spec["key"], label=spec["label"], unit=spec["unit"], group=spec["group"],
+            grp_order=groups[spec["group"]], description=spec.get("description", ""),
+            units=_rx(spec, "units", anchored=True), topic=_rx(spec, "topic"), cue=_rx(spec, "cue"),
+            after=_rx(spec, "after"), veto=_rx(spec, "veto"), rate=_rx(spec, "rate"),
+            veto_topic=_rx(spec, "veto_topic"), table_only=bool(spec.get("table_only", False)),
+        )
+    return out
+
+
+def metric(key: str) -> Metric:
+    return load()[key]

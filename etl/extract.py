@@ -1,0 +1,198 @@
+"""Prose figures: number first, then what it measures from the words around it.
+
+For each number with a unit (etl/numbers.py) the clause before it and the
+clause after it are read against the catalogue's wordings
+(etl/catalog/metrics.toml). Among the metrics whose topic, unit and cue fit,
+the cue nearest the number wins; a clause that starts with the metric's verb
+right after the number ("6宗已全部办结") wins over everything. Generic vetoes
+keep out changes (同比增长12%), shares (占…87%), other years' and other
+places' figures (全国, 2023年为…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl import catalog
+from etl.normalise import Matching
+from etl.numbers import Number, find_numbers
+
+STRONG = "。!?!?\n"
+WEAK = ",,;;::、"
+RIGHT_STOP = ",,;;。!?!?\n:("
+
+# Filler between a rate word and its number: 调解成功率达99%, 报备率、及时率和规范率均为100%
+_RATE_FILLER = re.compile(
+    r"(?:均|都|分别|已|持续|继续|始终|全年|同比)*(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升至|提升到|上升到|上升至|"
+    r"维持在|控制在|在|约|近|超过|不低于|低于|不高于|高于|不少于|不超过|至少|实现|逾|了)*$")
+_CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
+_SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
+_TARGET = re.compile(r"(?<![主重纲摘概需只])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|不低于")
+_TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
+_PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年")
+_ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
+_SUBSET = re.compile(r"(?:市|区|县|州|省)本级|本级(?:政府)?")
+_TABLE_LINE = re.compile(r"\|.*\|")
+
+PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
+
+
+@dataclass
+class Figure:
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    start: int  # offsets into the document's original text
+    end: int
+    evidence: str
+    rule: str
+    confidence: float
+
+    def as_dict(self) -> dict:
+        return {"metric": self.metric, "value": _clean(self.value), "unit": self.unit,
+                "qualifier": self.qualifier, "kind": self.kind, "start": self.start, "end": self.end,
+                "evidence": self.evidence, "rule": self.rule, "confidence": round(self.confidence, 3)}
+
+
+def _clean(v: float) -> float | int:
+    r = round(v, 4)
+    return int(r) if r == int(r) else r
+
+
+@dataclass(frozen=True)
+class DocContext:
+    year: int | None
+    doc_type: str
+    level: str
+
+
+def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
+    best = lo - 1
+    for c in chars:
+        i = text.rfind(c, lo, end)
+        if i > best:
+            best = i
+    return best + 1
+
+
+def _find_any(text: str, chars: str, start: int, hi: int) -> int:
+    best = hi
+    for c in chars:
+        i = text.find(c, start, best)
+        if i != -1 and i < best:
+            best = i
+    return best
+
+
+def _unit_ok(metric: catalog.Metric, unit: str) -> bool:
+    return metric.units is not None and bool(metric.units.match(unit))
+
+
+def _last_match_end(rx: re.Pattern[str], s: str) -> int:
+    end = -1
+    for m in rx.finditer(s):
+        end = m.end()
+    return end
+
+
+def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
+    """Figures written in sentences."""
+    text = m.text
+    metrics = [x for x in catalog.load().values() if not x.table_only or x.cue or x.rate]
+    rate_metrics = [x for x in metrics if x.rate is not None]
+    count_metrics = [x for x in metrics if x.rate is None and (x.cue is not None or x.after is not None)]
+    out: list[Figure] = []
+    for num in find_numbers(text):
+        if not num.unit:
+            continue
+        line_start = text.rfind("\n", 0, num.start) + 1
+        line_end = text.find("\n", num.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if text.count("|", line_start, line_end) >= 2:
+            continue  # table rows are read by etl/tables.py
+        sent_start = _rfind_any(text, STRONG, num.start, max(0, num.start - 300))
+        prev_start = _rfind_any(text, STRONG, max(sent_start - 1, 0), max(0, sent_start - 300)) if sent_start > 0 else 0
+        if prev_start < line_start and sent_start >= line_start:
+            prev_start = sent_start if text[sent_start - 1:sent_start] == "\n" else prev_start
+        clause_start = _rfind_any(text, WEAK, num.start, sent_start)
+        left = text[clause_start:num.start]
+        sentence_left = text[sent_start:num.start]
+        right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
+        right = text[num.end:right_end]
+        topic_ctx = text[prev_start:num.start] + right
+        if _ELSEWHERE.search(sentence_left) or _SUBSET.search(left):
+            continue
+        if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
+            continue
+        if _CHANGE_BEFORE.search(left) or (num.unit == "%" and _SHARE_BEFORE.search(left)):
+            continue
+        if num.unit == "%":
+            best = _match_rate(left, topic_ctx, rate_metrics)
+        else:
+            best = _match_count(num, left, right, topic_ctx, count_metrics)
+        if best is None:
+            continue
+        metric, rule, confidence = best
+        kind = _kind(ctx, sentence_left, left, right)
+        ev_start = max(clause_start, num.start - 40)
+        a, b = m.span(ev_start, num.end)
+        out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
+                          m.original[a:b], rule, confidence))
+    return out
+
+
+def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
+    head = _RATE_FILLER.sub("", left)
+    if not head.endswith("率"):
+        return None
+    tail = head[-10:]
+    for metric in metrics:
+        if metric.rate and re.search(f"(?:{metric.rate.pattern})$", tail):
+            if metric.topic and not metric.topic.search(topic_ctx):
+                continue
+            if metric.veto_topic and metric.veto_topic.search(topic_ctx):
+                continue
+            return metric, f"prose-rate:{metric.key}", 0.9
+    return None
+
+
+def _match_count(num: Number, left: str, right: str, topic_ctx: str,
+                 metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
+    best: tuple[int, catalog.Metric, str] | None = None
+    for metric in metrics:
+        if not _unit_ok(metric, num.unit):
+            continue
+        if metric.topic and not metric.topic.search(topic_ctx):
+            continue
+        if metric.after and metric.after.search(right):
+            dist, how = -1, "after"
+        elif metric.cue:
+            end = _last_match_end(metric.cue, left)
+            if end < 0:
+                continue
+            dist, how = len(left) - end, "cue"
+        else:
+            continue
+        if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, metric, how)
+    if best is None:
+        return None
+    dist, metric, how = best
+    confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
+    return metric, f"prose-{how}:{metric.key}", confidence
+
+
+def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
+    if _TARGET_AFTER.search(right):
+        return "target"
+    if _TARGET.search(sentence_left):
+        return "target"
+    if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
+        return "target"
+    return "actual"

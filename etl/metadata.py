@@ -1,0 +1,215 @@
+"""Document metadata: title, organ, region, level, year, doc_type, publish date.
+
+Each field is read from where reports state it (title line, the issuing
+organ's line, "统计期限自2018年1月1日", "发布日期:") and is None when the
+text does not say: a guess is never shown as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from etl.gazetteer import MUNICIPALITIES, Place, resolve
+
+_NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|-|•)")
+_TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
+_PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
+_TITLE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*年")
+_YEAR_ANY = re.compile(r"(?<![\d\-/.])(20[0-4]\d|19[89]\d)(?:\s*年|年度)")
+_PERIOD = re.compile(r"(?:统计期限|统计时限|数据统计期|统计期间|所列数据)[^。]{0,12}?(20[0-4]\d)\s*年\s*1\s*月\s*1\s*日")
+_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:\d+[.、])?\s*(?:今年|)(20[0-4]\d)年(?:度)?(?:以来)?[,,]")
+_REPORT_YEAR = re.compile(r"现将(?:我[县市区镇省州局院])?(20[0-4]\d)年")
+_DATE = re.compile(r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+_PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期)\s*[::]?\s*"
+                      r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
+_DEPT = re.compile(
+    r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|中级人民法院|人民法院|法院|检察院|"
+    r"人大常委会|办公厅|委员会|(?<!人民政府)办公室))")
+_NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
+_SELF = (
+    (re.compile(r"我镇|全镇|本镇|镇党委|镇政府"), "town"),
+    (re.compile(r"我县|全县|县政府|县委|我区|全区|区政府|区委|区级|我旗|全旗|县级"), "county"),
+    (re.compile(r"我市|全市|市政府|市委|我州|全州|州政府"), "city"),
+    (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
+)
+_NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|日电|了解到|来源:[^\n]{0,10}新闻")
+_FIRST_PERSON = re.compile(r"我[县市区局镇省州院委办旗]")
+
+
+@dataclass
+class Metadata:
+    title: str | None
+    organ: str | None
+    province: str | None
+    city: str | None
+    county: str | None
+    town: str | None
+    region_code: str | None
+    level: str
+    year: int | None
+    doc_type: str
+    publish_date: str | None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _lines(text: str, n: int = 25) -> list[str]:
+    out = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if s:
+            out.append(s)
+        if len(out) >= n:
+            break
+    return out
+
+
+def find_title(text: str) -> str | None:
+    """The document's title line, or None (excerpts often start mid-report)."""
+    lines = _lines(text, 15)
+    for line in lines:
+        m = _PRINT_NOTICE.search(line)
+        if m:
+            return m.group(1).strip("《》")
+    for i, line in enumerate(lines[:10]):
+        if _NAV.match(line) or len(line) < 6 or len(line) > 70:
+            continue
+        if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
+            continue
+        if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")):
+            continue
+        if _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
+            title = re.sub(r"\s+", " ", line)
+            # a title broken over two short lines ("…示范创建" / "活动实施方案")
+            if i + 1 < len(lines) and len(lines[i + 1]) <= 12 and not lines[i + 1].endswith("。") \
+                    and not _NAV.match(lines[i + 1]) and _TYPE_WORDS.search(lines[i + 1]) and not _TYPE_WORDS.search(line):
+                title += lines[i + 1]
+            return title
+    return None
+
+
+def doc_type_of(title: str | None, text: str) -> str:
+    head = (title or "") + "\n" + text[:300]
+    t = title or ""
+    for rx, kind in ((r"工作要点", "work_points"), (r"实施方案|工作方案", "implementation_plan"),
+                     (r"工作计划|计划$", "work_plan")):
+        if re.search(rx, t):
+            return kind
+    if re.search(r"汇报材料|述职|经验|做法", head[:120]) and not re.search(r"年度报告", t):
+        return "briefing"
+    if re.search(r"报告|总结|年报|统计情况|工作情况", t):
+        return "annual_report"
+    if re.search(r"主要任务|工作目标|实施步骤|主要措施", text[:600]) and not _FIRST_PERSON.search(text[:2000]) \
+            and re.search(r"到20\d\d年|\d{4}年[^。]{0,20}(?:达到|实现)", text[:3000]):
+        return "implementation_plan"
+    if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
+        return "annual_report"
+    if _NEWS.search(text[:3000]) or (title and not _FIRST_PERSON.search(text[:3000])):
+        return "news"
+    if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
+        return "annual_report"
+    return "other"
+
+
+def year_of(title: str | None, text: str, doc_type: str) -> int | None:
+    if title:
+        years = [int(y) for y in _TITLE_YEAR.findall(title)]
+        if years:
+            return years[0]
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR):
+        m = rx.search(text[:6000])
+        if m:
+            return int(m.group(1))
+    # the latest year the opening text speaks of, outside ranges (2015-2020年), titles 《》 and dates
+    head = re.sub(r"《[^》]{0,60}》|\(\s*20\d\d\s*[-—–至]+\s*20\d\d\s*年?\s*\)|\d{4}-\d{1,2}-\d{1,2}", "", text[:4000])
+    years = [int(y) for y in _YEAR_ANY.findall(head)]
+    if not years:
+        return None
+    return max(years)
+
+
+def publish_date_of(text: str) -> str | None:
+    m = _PUBLISH.search(text[:3000])
+    if not m:
+        # a bare date line right under the title (2023-02-15 14:49)
+        for line in _lines(text, 8):
+            d = re.fullmatch(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
+            if d:
+                m = d
+                break
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups()[:3])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def organ_of(title: str | None, text: str) -> str | None:
+    for line in _lines(text, 12):
+        if _NAV.match(line):
+            continue
+        m = re.fullmatch(r"([\u4e00-\u9fff]{2,20}(?:人民政府|人民政府办公室|人民政府办公厅|局|厅|委员会|法院|院|办公室))", line)
+        if m:
+            return m.group(1)
+        m = re.search(r"来源[::]\s*([\u4e00-\u9fff]{2,20}(?:人民政府办公室|人民政府|办公厅|局|委员会))", line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _department(title: str | None, organ: str | None, text: str) -> str | None:
+    """The department whose own work the document reports, if it is one."""
+    for src in (title or "", organ or ""):
+        m = _DEPT.search(src)
+        if m and not _NOT_DEPT.search(m.group(1)):
+            if src is title and "办公" in m.group(1) and "信息公开" not in src:
+                continue
+            return m.group(1)
+    opening = text[:400]
+    m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院))"
+                  r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照)", opening)
+    if m:
+        return m.group(1)
+    return None
+
+
+def metadata_of(text: str) -> Metadata:
+    """Metadata of one document part (its original or normalised text)."""
+    title = find_title(text)
+    organ = organ_of(title, text)
+    doc_type = doc_type_of(title, text)
+    year = year_of(title, text, doc_type)
+    head = "\n".join(filter(None, [title, organ, text[:300]]))
+    place: Place | None = resolve(head, text)
+    town_m = _TOWN.search((title or "") + "\n" + (organ or "") + "\n" + text[:200])
+    town = town_m.group(1) if town_m else None
+    if town and re.search(r"乡镇|街道办|镇村|各镇", town):
+        town = None
+    dept = _department(title, organ, text)
+    if dept:
+        level = "department"
+        organ = organ or dept
+    elif town:
+        level = "town"
+    elif place is not None:
+        level = place.level
+    else:
+        level = "unknown"
+        for rx, lvl in _SELF:
+            if rx.search(text[:3000]):
+                level = lvl
+                break
+    province = city = county = code = None
+    if place is not None:
+        province, code = place.province, place.code
+        city = place.city
+        county = place.county
+        if place.level == "province" and place.name in MUNICIPALITIES:
+            city = None
+        if level == "province" and province in MUNICIPALITIES:
+            city = None
+    return Metadata(title, organ, province, city, county, town, code, level, year, doc_type, publish_date_of(text))

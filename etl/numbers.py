@@ -1,0 +1,149 @@
+"""Find number expressions (value, unit, qualifier) in normalised text.
+
+Exact edge behaviour, from the tests' table:
+
+- ``1338宗`` -> 1338 件-class, exact;  ``1.2万件`` -> 12000;  ``15.8万余件`` -> 158000, at_least
+- ``二十二次`` -> 22;  ``两千多件`` -> 2000, at_least;  ``2000多亿元`` -> 2000e8 元 = 2e7 万元
+- ``99﹪`` / ``99％`` / ``百分之九十五点五`` -> percent 99 / 95.5
+- prefixes: 近/约/大约 -> approx; 超过/逾/不少于/不低于/至少 -> at_least; 低于/不超过/不足 -> at_most;
+  suffixes: 以上/余/多 -> at_least, 以内/以下 -> at_most, 左右 -> approx
+- A Chinese numeral counts only when a unit follows it (so 统一/进一步 never match);
+  ``第一次`` (an ordinal) is not a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN_SIMPLE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+
+# Raw units (longest first). The metric catalogue says which units a metric takes.
+UNITS = ("件次", "人次", "场次", "批次", "个百分点", "万元", "亿元", "件", "宗", "起", "次", "场", "人", "名",
+         "条", "份", "个", "项", "批", "家", "元", "期", "部", "篇", "户", "%", "学时", "天", "日", "年", "万", "亿")
+
+PREFIX_QUALIFIER = tuple(sorted((
+    ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("超过", "at_least"),
+    ("多于", "at_least"), ("高于", "at_least"), ("逾", "at_least"), ("超", "at_least"),
+    ("不超过", "at_most"), ("不高于", "at_most"), ("不足", "at_most"), ("低于", "at_most"), ("少于", "at_most"),
+    ("控制在", "at_most"), ("大约", "approx"), ("约", "approx"), ("近", "approx"), ("接近", "approx"),
+), key=lambda wq: -len(wq[0])))  # longest first: 不超过 before 超过
+SUFFIX_QUALIFIER = (("以上", "at_least"), ("以内", "at_most"), ("以下", "at_most"), ("左右", "approx"))
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = f"[{CN_DIGITS}]+(?:点[{CN_DIGITS[:12]}]+)?"
+_UNIT_RX = "|".join(re.escape(u) for u in UNITS)
+NUMBER_RX = re.compile(
+    rf"(?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN}))"
+    rf"|(?P<num>{_ARABIC}|{_CN})(?P<fuzz1>余|多)?(?P<mult>万|亿|千)?(?P<fuzz2>余|多)?(?P<unit>{_UNIT_RX})?"
+    rf"(?P<suffix>以上|以内|以下|左右)?"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number expression in the matching text."""
+
+    start: int  # span of the whole expression (number .. unit/suffix) in the matching text
+    end: int
+    num_start: int  # where the digits start (prefix qualifier words sit before this)
+    value: float
+    unit: str  # raw unit ('' when none); '%' for percentages
+    qualifier: str  # exact | at_least | at_most | approx
+    raw: str
+    chinese: bool
+
+
+@lru_cache(maxsize=4096)
+def chinese_to_number(s: str) -> float | None:
+    """二十二 -> 22, 一千三百三十八 -> 1338, 二〇二三 -> 2023, 九十五点五 -> 95.5; None if not a numeral."""
+    if not s:
+        return None
+    if all(c in _CN_SIMPLE for c in s):  # digit-by-digit (二〇二三)
+        if len(s) == 1:
+            return float(_CN_SIMPLE[s])
+        return float("".join(str(_CN_SIMPLE[c]) for c in s))
+    try:
+        return float(cn2an.cn2an(s.replace("两", "二"), "normal"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def parse_digits(s: str) -> float | None:
+    """Arabic or Chinese numeral text -> float (``1,338`` -> 1338)."""
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    return chinese_to_number(s)
+
+
+_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+
+def _prefix_qualifier(text: str, at: int) -> str | None:
+    window = text[max(0, at - 4):at]
+    window = window.removesuffix("达到").removesuffix("达").removesuffix("为")
+    for word, q in PREFIX_QUALIFIER:
+        if window.endswith(word):
+            return q
+    # "达到" etc. stripped above; try again on the original window for 约达/近达 forms
+    return None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """All number expressions in ``text`` (matching text), in order."""
+    out: list[Number] = []
+    for m in NUMBER_RX.finditer(text):
+        if m.group("pct"):
+            value = parse_digits(m.group("pctnum"))
+            if value is None:
+                continue
+            chinese = not m.group("pctnum")[0].isdigit()
+            out.append(Number(m.start(), m.end(), m.start(), value, "%", _prefix_qualifier(text, m.start()) or "exact",
+                              m.group(0), chinese))
+            continue
+        digits = m.group("num")
+        chinese = not digits[0].isdigit()
+        unit = m.group("unit") or ""
+        mult = m.group("mult")
+        if chinese:
+            # a Chinese numeral needs a unit, and is not an ordinal (第一次) or part of a word
+            if not unit and not mult:
+                continue
+            if m.start() > 0 and text[m.start() - 1] in "第每周逐初其之某唯统单同":
+                continue
+            if digits in ("一", "两", "十", "百", "千", "万", "亿") and unit not in ("%",) and not mult:
+                # 一件/两次: too often idiomatic (一次性, 一件事); keep only after a count verb
+                if not re.search(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展)$", text[max(0, m.start() - 3):m.start()]):
+                    continue
+        if unit in ("万", "亿") and not mult:  # "1.2万" with no further unit: the unit is the multiplier
+            mult, unit = unit, ""
+        value = parse_digits(digits)
+        if value is None:
+            continue
+        if mult:
+            value *= _MULT[mult]
+        qualifier = "exact"
+        if m.group("fuzz1") or m.group("fuzz2"):
+            qualifier = "at_least"
+        suffix = m.group("suffix")
+        if suffix:
+            qualifier = dict(SUFFIX_QUALIFIER)[suffix]
+        pq = _prefix_qualifier(text, m.start())
+        if pq:
+            qualifier = pq
+        if unit == "亿元":
+            value, unit = value * 1e4, "万元"
+        elif unit == "元":  # money is kept in 万元
+            value, unit = value / 1e4, "万元"
+        out.append(Number(m.start(), m.end(), m.start(), value, unit, qualifier, m.group(0), chinese))
+    return out

@@ -1,0 +1,242 @@
+"""Figures read from tables: 政府信息公开年报 表一/表二/表三 and 行政执法统计表.
+
+Tables arrive flattened: "|" rows (sometimes a row broken over several lines
+of lone "|" cells) or one cell per line. Rows are rebuilt first, then read by
+row label x column header from the templates in etl/catalog/tables.toml.
+A cell "0" is the value 0; "/", "-" or an empty cell is no figure.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from etl import catalog
+from etl.extract import Figure
+from etl.normalise import Matching
+
+TEMPLATES_PATH = Path(__file__).resolve().parent / "catalog" / "tables.toml"
+_NUM = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # span in the matching text
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return bool(_NUM.match(self.text))
+
+    @property
+    def is_plain_number(self) -> bool:
+        return self.is_number and self.text[0] not in "+-"
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    start: int  # span of the whole row in the matching text
+    end: int
+
+    @property
+    def texts(self) -> list[Cell]:
+        return [c for c in self.cells if not c.is_number]
+
+    @property
+    def numbers(self) -> list[Cell]:
+        return [c for c in self.cells if c.is_number]
+
+
+@lru_cache(maxsize=1)
+def templates() -> dict:
+    data = tomllib.loads(TEMPLATES_PATH.read_text(encoding="utf-8"))
+    for t in data.get("row_total", []):
+        t["rx"] = re.compile(t["label"])
+    for t in data.get("cell", []):
+        t["row_rx"], t["col_rx"] = re.compile(t["row"]), re.compile(t["column"])
+    for t in data.get("stat_table", []):
+        t["col_rx"] = re.compile(t["column"])
+    return data
+
+
+def _split_cells(text: str, start: int, end: int) -> list[Cell]:
+    cells, pos = [], start
+    for piece in text[start:end].split("|"):
+        a = pos + (len(piece) - len(piece.lstrip()))
+        b = pos + len(piece.rstrip())
+        if b > a:
+            cells.append(Cell(text[a:b].replace(" ", ""), a, b))
+        pos += len(piece) + 1
+    return cells
+
+
+def pipe_rows(text: str) -> list[Row]:
+    """Rebuild "|" rows; a line of only pipes and numbers continues the row above it."""
+    rows: list[Row] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "|" not in line:
+            if line.strip():
+                rows.append(Row([], start, end))  # a prose line ends the table context
+            continue
+        cells = _split_cells(text, start, end)
+        if rows and rows[-1].cells and not _CJK.search(line):
+            rows[-1].cells.extend(cells)
+            rows[-1].end = end
+        else:
+            rows.append(Row(cells, start, end))
+    return rows
+
+
+def cell_lines(text: str) -> list[Row]:
+    """One cell per line (blank lines between): each non-blank short line is a one-cell row."""
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        s = line.strip()
+        if not s:
+            continue
+        a = start + (len(line) - len(line.lstrip()))
+        rows.append(Row([Cell(s.replace(" ", ""), a, a + len(s))], start, end))
+    return rows
+
+
+def _figure(m: Matching, metric_key: str, value: float, row: Row, rule: str, confidence: float = 0.95) -> Figure:
+    metric = catalog.metric(metric_key)
+    a, b = m.span(row.start, row.end)
+    return Figure(metric_key, value, metric.unit, "exact", "actual", a, b, m.original[a:b], rule, confidence)
+
+
+def _row_totals(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
+    out = []
+    for row in rows:
+        labels = row.texts
+        if not labels:
+            continue
+        for t in tpl.get("row_total", []):
+            if not any(t["rx"].search(c.text) for c in labels):
+                continue
+            nums = [c for c in row.numbers if c.is_plain_number]
+            if not nums:
+                break
+            if t.get("needs_own_cells") and len(labels) > 1:
+                break
+            out.append(_figure(m, t["metric"], float(nums[-1].text), row, "table:row-total"))
+            break
+    return out
+
+
+def _table_one(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
+    out: list[Figure] = []
+    header: list[str] | None = None
+    for row in rows:
+        if not row.cells:
+            header = None if row.end - row.start > 40 else header
+            continue
+        first = row.cells[0].text
+        if first == "信息内容":
+            header = [c.text for c in row.cells[1:]]
+            continue
+        if header is None:
+            continue
+        values = row.cells[1:]
+        for t in tpl.get("cell", []):
+            if not t["row_rx"].search(first):
+                continue
+            for i, col in enumerate(header):
+                if i < len(values) and t["col_rx"].search(col) and values[i].is_plain_number:
+                    out.append(_figure(m, t["metric"], float(values[i].text), row, "table:disclosure-1"))
+    return out
+
+
+def _review_rows(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
+    spec = tpl.get("review_row")
+    if not spec:
+        return []
+    out: list[Figure] = []
+    window: list[str] = []
+    for row in rows:
+        nums = row.numbers
+        texts = "".join(c.text for c in row.texts)
+        if len(nums) == spec["cells"] and all(c.is_plain_number for c in nums) and not texts.strip("总计合计"):
+            ctx = "".join(window[-12:])
+            if spec["header"] in ctx and spec["header2"] in ctx:
+                for s in spec["sums"]:
+                    value = sum(float(nums[i].text) for i in s["columns"])
+                    out.append(_figure(m, s["metric"], value, row, "table:disclosure-3"))
+        window.append(texts)
+    return out
+
+
+def _stat_tables(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
+    out: list[Figure] = []
+    for t in tpl.get("stat_table", []):
+        for i, row in enumerate(rows):
+            headers = [c.text for c in row.cells]
+            if not any(t["col_rx"].search(h) for h in headers) or row.numbers:
+                continue
+            title = "".join(c.text for r in rows[max(0, i - 4):i] for c in r.cells)
+            if t["title"] not in title + "".join(headers[:1]):
+                continue
+            if i + 1 >= len(rows):
+                continue
+            values = rows[i + 1].cells
+            if not values or not all(c.is_plain_number for c in values):
+                continue
+            # align from the right: split header cells happen at the left
+            for k in range(1, min(len(headers), len(values)) + 1):
+                if t["col_rx"].search(headers[-k]):
+                    out.append(_figure(m, t["metric"], float(values[-k].text), rows[i + 1], "table:stat"))
+                    break
+    return out
+
+
+def _cell_per_line_groups(rows: list[Row]) -> list[Row]:
+    """Collapse runs of one-cell lines into pseudo rows: header run, then number run."""
+    out: list[Row] = []
+    run: list[Row] = []
+    run_numeric: bool | None = None
+    for row in rows:
+        cell = row.cells[0]
+        numeric = cell.is_number
+        if len(cell.text) > 20 and not numeric:  # prose
+            if run:
+                out.append(Row([r.cells[0] for r in run], run[0].start, run[-1].end))
+            out.append(Row([], row.start, row.end))
+            run, run_numeric = [], None
+            continue
+        if run and numeric != run_numeric:
+            out.append(Row([r.cells[0] for r in run], run[0].start, run[-1].end))
+            run = []
+        run.append(row)
+        run_numeric = numeric
+    if run:
+        out.append(Row([r.cells[0] for r in run], run[0].start, run[-1].end))
+    return out
+
+
+def extract_tables(m: Matching) -> list[Figure]:
+    """All template figures in one document's matching text."""
+    tpl = templates()
+    text = m.text
+    out: list[Figure] = []
+    if text.count("|") >= 4:
+        rows = pipe_rows(text)
+        out += _row_totals(m, rows, tpl)
+        out += _table_one(m, rows, tpl)
+        out += _review_rows(m, rows, tpl)
+        out += _stat_tables(m, rows, tpl)
+    grouped = _cell_per_line_groups(cell_lines(text))
+    if any(len(r.cells) >= 4 and all(c.is_number for c in r.cells) for r in grouped):
+        out += _review_rows(m, grouped, tpl)
+        out += _stat_tables(m, grouped, tpl)
+    return out
