@@ -19,7 +19,7 @@ from etl.normalise import Matching
 from etl.numbers import Number, find_numbers
 
 STRONG = "。!?!?\n"
-WEAK = ",,;;::、"
+WEAK = ",,;;::"  # 、 joins a list inside one clause (报备率、及时率和规范率均为100%)
 RIGHT_STOP = ",,;;。!?!?\n:("
 
 # Filler between a rate word and its number: 调解成功率达99%, 报备率、及时率和规范率均为100%
@@ -28,13 +28,17 @@ _RATE_FILLER = re.compile(
     r"维持在|控制在|在|约|近|超过|不低于|低于|不高于|高于|不少于|不超过|至少|实现|逾|了)*$")
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
-_TARGET = re.compile(r"(?<![主重纲摘概需只])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|不低于")
+# a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
+_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划")
+_TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 _TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止")
-_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
 _SUBSET = re.compile(r"(?:市|区|县|州|省)本级|本级(?:政府)?")
-_TABLE_LINE = re.compile(r"\|.*\|")
+_CATEGORY = re.compile(r"(?<![各两三四五])类(?:行政复议|行政诉讼|行政)?案件")
+# after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
+_NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
 
 PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
 
@@ -92,13 +96,6 @@ def _unit_ok(metric: catalog.Metric, unit: str) -> bool:
     return metric.units is not None and bool(metric.units.match(unit))
 
 
-def _last_match_end(rx: re.Pattern[str], s: str) -> int:
-    end = -1
-    for m in rx.finditer(s):
-        end = m.end()
-    return end
-
-
 def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     """Figures written in sentences."""
     text = m.text
@@ -130,18 +127,44 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and _SHARE_BEFORE.search(left)):
             continue
+        if num.unit != "%" and _CATEGORY.search(text[clause_start:num.start]):
+            continue
         if num.unit == "%":
             best = _match_rate(left, topic_ctx, rate_metrics)
         else:
             best = _match_count(num, left, right, topic_ctx, count_metrics)
+        inherited = False
+        if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
+                and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
+            # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated
+            prev = catalog.metric(out[-1].metric)
+            best, inherited = (prev, f"prose-goal:{prev.key}", 0.75), True
         if best is None:
             continue
         metric, rule, confidence = best
+        if not inherited and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
+                and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
+            continue
         kind = _kind(ctx, sentence_left, left, right)
         ev_start = max(clause_start, num.start - 40)
         a, b = m.span(ev_start, num.end)
         out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
                           m.original[a:b], rule, confidence))
+    return _drop_breakdowns(out, m)
+
+
+def _drop_breakdowns(figures: list[Figure], m: Matching) -> list[Figure]:
+    """Drop the parts of a total: a figure after 其中 whose metric already has a value earlier in the sentence."""
+    original = m.original
+    out: list[Figure] = []
+    for f in figures:
+        prior = [g for g in out if g.metric == f.metric and g.kind == f.kind and g.value != f.value
+                 and 0 <= f.start - g.end <= 200]
+        if prior:
+            between = original[prior[-1].end:f.end]
+            if "其中" in between and not re.search(r"[。!?\n]", between):
+                continue
+        out.append(f)
     return out
 
 
@@ -162,19 +185,22 @@ def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tup
 
 def _match_count(num: Number, left: str, right: str, topic_ctx: str,
                  metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
-    best: tuple[int, catalog.Metric, str] | None = None
+    best: tuple[tuple[int, int], catalog.Metric, str] | None = None
     for metric in metrics:
         if not _unit_ok(metric, num.unit):
             continue
         if metric.topic and not metric.topic.search(topic_ctx):
             continue
         if metric.after and metric.after.search(right):
-            dist, how = -1, "after"
+            dist, how = (-1, 0), "after"
         elif metric.cue:
-            end = _last_match_end(metric.cue, left)
-            if end < 0:
+            last = None
+            for last in metric.cue.finditer(left):
+                pass
+            if last is None:
                 continue
-            dist, how = len(left) - end, "cue"
+            # nearest cue wins; on a tie the longer (more specific) wording
+            dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
         else:
             continue
         if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
@@ -183,7 +209,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
             best = (dist, metric, how)
     if best is None:
         return None
-    dist, metric, how = best
+    (dist, _), metric, how = best
     confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
     return metric, f"prose-{how}:{metric.key}", confidence
 
@@ -191,7 +217,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
 def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
     if _TARGET_AFTER.search(right):
         return "target"
-    if _TARGET.search(sentence_left):
+    if _TARGET.search(left) or _TARGET_OPENING.search(sentence_left.lstrip()):
         return "target"
     if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"

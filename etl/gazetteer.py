@@ -141,7 +141,12 @@ def resolve(head: str, body: str = "") -> Place | None:
     for c in candidates:
         by_name[c[2].name].append(c)
     kept = []
-    for _name, group in by_name.items():
+    for _name, mentions in by_name.items():
+        best_per_code: dict[str, tuple[float, int, Place]] = {}
+        for c in mentions:
+            if c[2].code not in best_per_code or c > best_per_code[c[2].code]:
+                best_per_code[c[2].code] = c
+        group = list(best_per_code.values())
         if len(group) == 1:
             kept += group
             continue

@@ -27,7 +27,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 # Horizontal blanks inside Chinese text or between Chinese and digits ("纠纷 4769件", "自 然 人").
 _BLANK_CJK = re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])")
 # A single digit split from the next by one blank, outside tables ("1 5起" -> 15).
-_SPLIT_DIGIT = re.compile(r"(?<![\d.])(?<=\d) (?=\d+[\u4e00-\u9fff])")
+_SPLIT_DIGIT = re.compile(r"(?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)

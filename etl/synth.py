@@ -272,7 +272,14 @@ class Doc:
 
     def pct(self, x: float) -> str:
         x = min(100.0, max(0.0, x))
-        s = "100" if x >= 100 else _trim(x, self.pct_decimals) if self.rng.random() < 0.3 else f"{x:.{self.pct_decimals}f}"
+        if x >= 100:
+            s = "100"
+        elif self.rng.random() < 0.3:
+            s = _trim(x, self.pct_decimals)
+        else:
+            s = f"{x:.{self.pct_decimals}f}"
+        if s.startswith("100") and x < 100:  # 99.7 must not print as 100
+            s = _trim(int(x * 100) / 100, 2)
         return s + self.pct_sign
 
     def money(self, wan: float) -> str:
@@ -377,7 +384,8 @@ def s_lit(d: Doc) -> list[str]:
     return [d.rng.choice((
         f"全年发生行政诉讼案件{f['cases']}件,败诉{f['lost']}件,败诉率{d.pct(d.rate(f['lost'], f['cases']))}。",
         f"办理行政应诉案件{d.num(f['cases'], '件')},行政机关负责人出庭应诉率达{d.pct(f['head_rate'])}。",
-        f"行政机关负责人出庭应诉{f['appear']}人次,出庭应诉率{d.pct(f['head_rate'])},同比提高{d.rng.randint(1, 9)}个百分点。",
+        (f"行政机关负责人出庭应诉{f['appear']}人次,出庭应诉率{d.pct(f['head_rate'])},"
+         f"同比提高{d.rng.randint(1, 9)}个百分点。"),
         (f"以{d.organ}为被告的一审行政诉讼案件{f['cases']}件,其中败诉{f['lost']}件,"
         f"行政机关负责人出庭应诉率{d.pct(f['head_rate'])}。"),
     ))]
@@ -390,7 +398,8 @@ def s_med(d: Doc) -> list[str]:
         (f"全{w}{f['orgs']}个人民调解组织共排查调处各类矛盾纠纷{f['disputes']}{u},调解成功{f['resolved']}{u},"
         f"调解成功率达{d.pct(d.rate(f['resolved'], f['disputes']))}。"),
         f"累计调处矛盾纠纷{d.num(f['disputes'], u)},调解成功率达{d.pct(d.rate(f['resolved'], f['disputes']))}。",
-        f"开展矛盾纠纷排查{d.rng.randint(4, 40)}次,化解矛盾纠纷{d.num(f['disputes'], u)},防止民转刑案件{d.rng.randint(0, 9)}起。",
+        (f"开展矛盾纠纷排查{d.rng.randint(4, 40)}次,化解矛盾纠纷{d.num(f['disputes'], u)},"
+         f"防止民转刑案件{d.rng.randint(0, 9)}起。"),
     ))]
 
 
@@ -398,7 +407,8 @@ def s_aid(d: Doc) -> list[str]:
     f = d.fact("legal_aid")
     out = [d.rng.choice((
         f"全年共办理法律援助案件{d.num(f['cases'], '件')},为受援人挽回经济损失{d.money(f['money'])}。",
-        f"受理法律援助案件{f['cases']}件,其中刑事法律援助案件{int(f['cases'] * 0.4)}件,提供法律咨询{d.num(f['consult'], '人次')}。",
+        (f"受理法律援助案件{f['cases']}件,其中刑事法律援助案件{int(f['cases'] * 0.4)}件,"
+         f"提供法律咨询{d.num(f['consult'], '人次')}。"),
         f"办理法律援助案件{f['cases']}件,法律顾问为群众提供法律服务{d.num(f['consult'], '件次')}。",
     ))]
     return out
@@ -407,7 +417,8 @@ def s_aid(d: Doc) -> list[str]:
 def s_disc(d: Doc) -> list[str]:
     f = d.fact("disclosure")
     return [d.rng.choice((
-        f"全年主动公开政府信息{d.num(f['proactive'], '条')},受理政府信息公开申请{f['requests']}件,均在法定期限内答复办结。",
+        (f"全年主动公开政府信息{d.num(f['proactive'], '条')},受理政府信息公开申请{f['requests']}件,"
+         "均在法定期限内答复办结。"),
         f"通过政府门户网站主动公开各类政府信息{f['proactive']}条,办结依申请公开{f['requests']}件。",
         f"主动公开政府信息{d.num(f['proactive'], '条')}。",
     ))]
@@ -537,7 +548,8 @@ def filler_sentence(r: random.Random, d: Doc) -> str:
         m1, m2 = r.sample(MEANS, 2)
         return f"通过{m1}、{m2}等方式,{r.choice(EFFS)}。"
     if t == 4:
-        return f"全{d.region.word}上下{r.choice(ACTS)}{r.choice(OBJS)},{r.choice(ACTS)}{r.choice(OBJS)},{r.choice(EFFS)}。"
+        a1, a2 = r.choice(ACTS), r.choice(ACTS)
+        return f"全{d.region.word}上下{a1}{r.choice(OBJS)},{a2}{r.choice(OBJS)},{r.choice(EFFS)}。"
     if t == 5:
         return f"把{r.choice(OBJS)}作为{r.choice(('重要抓手', '重点任务', '关键环节', '基础工程'))},{r.choice(EFFS)}。"
     if t == 6:
@@ -552,7 +564,8 @@ def filler(d: Doc, k: int | None = None) -> str:
 
 def ideology(year: int) -> str:
     if year <= 2016:
-        return "坚持以邓小平理论、“三个代表”重要思想、科学发展观为指导,深入贯彻党的十八大和十八届三中、四中、五中全会精神"
+        return ("坚持以邓小平理论、“三个代表”重要思想、科学发展观为指导,"
+                "深入贯彻党的十八大和十八届三中、四中、五中全会精神")
     if year <= 2019:
         return "坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大精神"
     if year <= 2022:
@@ -664,7 +677,8 @@ def build_fz_annual(r: random.Random, reg: Region, year: int) -> tuple[Built, Do
     blocks: list[Block] = [Block(
         f"{year}年,{who}在{leaders(reg)}的坚强领导下,{ideology(year)},{filler(d, 1)[:-1]},"
         f"法治政府建设各项工作取得积极成效。现将有关情况报告如下:", padding_ok=True)]
-    blocks.append(_heading(0, r.choice((f"{year}年法治政府建设主要举措和成效", "主要工作及成效", "推进法治政府建设的主要举措"))))
+    heads = (f"{year}年法治政府建设主要举措和成效", "主要工作及成效", "推进法治政府建设的主要举措")
+    blocks.append(_heading(0, r.choice(heads)))
     topics = sorted(r.sample(range(len(TOPICS)), r.randint(4, len(TOPICS))))
     for i, ti in enumerate(topics):
         name, groups = TOPICS[ti]
@@ -705,10 +719,12 @@ def build_plan(r: random.Random, reg: Region, year: int) -> tuple[Built, Doc]:
         short = f"{reg.abbr}政办发〔{year}〕{r.randint(1, 120)}号"
         blocks.append(Block(short, prose=False))
         blocks.append(Block(f"关于印发《{title}》的通知", prose=False))
-        blocks.append(Block(f"各{'乡镇人民政府' if reg.level == 'county' else '区县人民政府'},{reg.word}政府各部门:", prose=False))
+        lower = "乡镇人民政府" if reg.level == "county" else "区县人民政府"
+        blocks.append(Block(f"各{lower},{reg.word}政府各部门:", prose=False))
         blocks.append(Block(f"现将《{title}》印发给你们,请结合实际,认真贯彻落实。"))
         blocks.append(Block(title, prose=False))
-    blocks.append(Block(f"为{r.choice(ACTS)}{r.choice(OBJS)},{ideology(year)},结合我{reg.word}实际,制定本{kind[-2:]}。", padding_ok=True))
+    why = f"为{r.choice(ACTS)}{r.choice(OBJS)},{ideology(year)},结合我{reg.word}实际,制定本{kind[-2:]}。"
+    blocks.append(Block(why, padding_ok=True))
     blocks.append(_heading(0, "指导思想"))
     blocks.append(Block(filler(d, 2), padding_ok=True))
     blocks.append(_heading(1, "工作目标"))
@@ -717,7 +733,8 @@ def build_plan(r: random.Random, reg: Region, year: int) -> tuple[Built, Doc]:
     for i in range(r.randint(5, 14)):
         depts = "、".join(dept_name(r, reg)[len(reg.full):] for _ in range(r.randint(1, 3)))
         tgt = "".join(targets(d, 1)) if r.random() < 0.3 else ""
-        blocks.append(Block(f"{i + 1}.{r.choice(ACTS)}{r.choice(OBJS)}。{filler(d, r.randint(1, 2))}{tgt}(责任单位:{depts})"))
+        task = f"{i + 1}.{r.choice(ACTS)}{r.choice(OBJS)}。{filler(d, r.randint(1, 2))}{tgt}(责任单位:{depts})"
+        blocks.append(Block(task))
     blocks.append(_heading(3, "保障措施"))
     blocks.append(Block(filler(d, 3), padding_ok=True))
     date = _date(r, year, (1, 4)) if r.random() < 0.85 else _date(r, year - 1, (12, 12))
@@ -793,7 +810,8 @@ def gk_tables(d: Doc, reg: Region, department: bool) -> tuple[list[list[str]], l
         t1 += [["第二十条第(六)项"], ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]]
         for label in ("行政处罚", "行政强制"):
             t1.append([label, str(d.sz(100)), "0", str(d.sz(300))])
-        t1 += [["第二十条第(八)项"], ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", str(d.sz(10)), "0"]]
+        t1 += [["第二十条第(八)项"], ["信息内容", "上一年项目数量", "本年增/减"],
+               ["行政事业性收费", str(d.sz(10)), "0"]]
         t1 += [["第二十条第(九)项"], ["信息内容", "采购项目数量", "采购总金额"],
                ["政府集中采购", str(d.sz(20)), f"{d.sz(200000)}元"]]
 
@@ -823,12 +841,12 @@ def gk_tables(d: Doc, reg: Region, department: bool) -> tuple[list[list[str]], l
         ["二、上年结转政府信息公开申请数量", *row(carried)],
     ]
     done = [0] * 6
-    results = GK_RESULTS if y >= 2021 else GK_RESULTS[:18] + (("(六)其他处理", "", 0.0),)
+    results = GK_RESULTS if y >= 2021 else (*GK_RESULTS[:18], ("(六)其他处理", "", 0.0))
     for k, (group, label, _) in enumerate(results):
         vals = matrix[k] if k < len(matrix) else [0] * 6
         if y < 2021 and group == "(六)其他处理":
             vals = [sum(matrix[j][c] for j in range(18, len(GK_RESULTS))) for c in range(6)]
-        done = [a + b for a, b in zip(done, vals)]
+        done = [a + b for a, b in zip(done, vals, strict=True)]
         lead = ["三、本年度办理结果"] if k == 0 else []
         t2.append([*lead, *(x for x in (group, label) if x), *row(vals)])
     t2.append(["(七)总计", *row(done)])
@@ -838,7 +856,7 @@ def gk_tables(d: Doc, reg: Region, department: bool) -> tuple[list[list[str]], l
     # 表三: 行政复议 + 行政诉讼 (未经复议直接起诉 / 复议后起诉), 5 columns each
     def five(scale: int) -> list[int]:
         v = [r.randint(0, scale) if r.random() < 0.5 else 0 for _ in range(4)]
-        return v + [sum(v)]
+        return [*v, sum(v)]
 
     big = 1 if county else 4
     t3 = [["行政复议", "行政诉讼"],
@@ -888,7 +906,8 @@ def build_gk_annual(r: random.Random, reg: Region, year: int) -> tuple[Built, Do
     else:  # 2008-2018 style: prose only
         granted = int(f["requests"] * r.uniform(0.5, 0.9))
         blocks.append(_heading(1, "主动公开政府信息情况"))
-        blocks.append(Block(f"{year}年,通过政府网站、政务微博等渠道主动公开政府信息{f['proactive']}条。" + filler(d, 1)))
+        blocks.append(Block(f"{year}年,通过政府网站、政务微博等渠道主动公开政府信息{f['proactive']}条。"
+                            + filler(d, 1)))
         blocks.append(_heading(2, "依申请公开政府信息和不予公开政府信息情况"))
         blocks.append(Block(f"全年共受理政府信息公开申请{f['requests']}件,其中同意公开{granted}件,"
                             f"部分公开{(f['requests'] - granted) // 2}件,不予公开{(f['requests'] - granted) // 4}件。"))
@@ -936,6 +955,11 @@ def build_fy_report(r: random.Random, reg: Region, year: int) -> tuple[Built, Do
     return Built(title, "annual_report", organ, date, blocks, table=table), d
 
 
+def _distinct(a: list[str], b: list[str]) -> list[str]:
+    """Two draws of figure sentences, without saying the same sentence twice."""
+    return a + [x for x in b if x not in a]
+
+
 def build_tj_report(r: random.Random, reg: Region, year: int) -> tuple[Built, Doc]:
     organ = justice(reg)
     d = _new_doc(r, reg, year, organ, False)
@@ -943,7 +967,7 @@ def build_tj_report(r: random.Random, reg: Region, year: int) -> tuple[Built, Do
     title = r.choice((f"{who}{year}年人民调解工作总结", f"{organ}关于{year}年度人民调解工作情况的报告",
                       f"{who}{year}年矛盾纠纷排查化解工作情况汇报"))
     blocks = [Block(f"{year}年,全{reg.word}人民调解工作{ideology(year)[2:]},{filler(d, 1)}", padding_ok=True),
-              _heading(0, "基本情况"), Block("".join(s_med(d)) + "".join(s_med(d)) + filler(d, 1), padding_ok=True),
+              _heading(0, "基本情况"), Block("".join(_distinct(s_med(d), s_med(d))) + filler(d, 1), padding_ok=True),
               _heading(1, "主要做法"), Block(filler(d, 3), padding_ok=True),
               _heading(2, "存在问题"), Block(filler(d, 2), padding_ok=True),
               _heading(3, f"{year + 1}年工作打算"), Block(filler(d, 1) + "".join(targets(d, 2)), padding_ok=True)]
@@ -958,10 +982,12 @@ def build_aid_report(r: random.Random, reg: Region, year: int) -> tuple[Built, D
                       f"{who}{year}年公共法律服务和法律援助工作总结"))
     blocks = [Block(f"{year}年,{organ}{ideology(year)},{filler(d, 1)}", padding_ok=True),
               _heading(0, "工作成效"), Block("".join(s_aid(d)) + filler(d, 1), padding_ok=True),
-              _sub(0, "公共法律服务"), Block(f"全{reg.word}建成公共法律服务站(室){d.sz(150, 5)}个。" + filler(d, 1), padding_ok=True),
+              _sub(0, "公共法律服务"),
+              Block(f"全{reg.word}建成公共法律服务站(室){d.sz(150, 5)}个。" + filler(d, 1), padding_ok=True),
               _heading(1, "存在的问题"), Block(filler(d, 2), padding_ok=True),
               _heading(2, "下一步工作计划"), Block(filler(d, 1) + "".join(targets(d, 2)), padding_ok=True)]
-    return Built(title, "annual_report", organ, _date(r, year, (11, 12)) if r.random() < 0.5 else _date(r, year + 1, (1, 2)), blocks), d
+    date = _date(r, year, (11, 12)) if r.random() < 0.5 else _date(r, year + 1, (1, 2))
+    return Built(title, "annual_report", organ, date, blocks), d
 
 
 def build_briefing(r: random.Random, reg: Region, year: int) -> tuple[Built, Doc]:
@@ -981,7 +1007,8 @@ def build_briefing(r: random.Random, reg: Region, year: int) -> tuple[Built, Doc
         blocks.append(Block(filler(d, 1) + "".join(SENTENCES[g](d)), padding_ok=True))
     if not news:
         since = max(2013, year - r.randint(2, 5))
-        blocks.append(Block(f"{since}年以来,累计审查规范性文件{d.sz(150, 10)}件,累计办理法律援助案件{d.sz(1200, 30)}件。"))
+        blocks.append(Block(f"{since}年以来,累计审查规范性文件{d.sz(150, 10)}件,"
+                            f"累计办理法律援助案件{d.sz(1200, 30)}件。"))
     return Built(title, "news" if news else "briefing", organ, _date(r, year, (3, 12)), blocks), d
 
 
@@ -1020,7 +1047,8 @@ def _full_punct(text: str) -> str:
     return text
 
 
-def render_doc(r: random.Random, kind: str, masked: bool = False, in_compilation: bool = False) -> tuple[str, str, bool]:
+def render_doc(r: random.Random, kind: str, masked: bool = False,
+               in_compilation: bool = False) -> tuple[str, str, bool]:
     """Text of one document (without marker); returns (title, text, has_table)."""
     reg = pick_region(r)
     if masked:
@@ -1040,7 +1068,8 @@ def render_doc(r: random.Random, kind: str, masked: bool = False, in_compilation
         lines += [built.title, built.organ, f"发布日期:{dt}"]
     elif head_style == 2:
         hh, mm = r.randint(8, 18), r.randint(0, 59)
-        lines += [built.title, f"来源:{built.organ}    发布时间:{dt} {hh:02d}:{mm:02d}    浏览次数:{r.randint(10, 9000)}",
+        views = r.randint(10, 9000)
+        lines += [built.title, f"来源:{built.organ}    发布时间:{dt} {hh:02d}:{mm:02d}    浏览次数:{views}",
                   "【字体:大 中 小】"]
     elif head_style == 3:
         y = built.date[0]
@@ -1123,7 +1152,8 @@ def render_file(spec: FileSpec) -> tuple[bytes, dict[str, int]]:
         kind = r.choices(_TYPE_NAMES, _TYPE_WEIGHTS)[0]
         pieces: list[str] = []
         if r.random() < 0.5:
-            pieces.append(r.choice((f"法治政府建设工作总结范文(通用{spec.parts}篇)", f"精选{spec.parts}篇", "相关文章推荐")))
+            intro = (f"法治政府建设工作总结范文(通用{spec.parts}篇)", f"精选{spec.parts}篇", "相关文章推荐")
+            pieces.append(r.choice(intro))
         for p in range(spec.parts):
             if p and r.random() < 0.4:
                 kind = r.choices(_TYPE_NAMES, _TYPE_WEIGHTS)[0]
@@ -1219,7 +1249,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--docs", type=int, required=True, help="number of documents (compilations hold 2-5)")
     parser.add_argument("--out", required=True, help="output folder (files go to OUT/0000/…)")
     parser.add_argument("--seed", type=int, default=0, help="random seed; same docs+seed -> identical bytes")
-    parser.add_argument("--force", action="store_true", help="allow writing into a folder named data or the repo's data/")
+    parser.add_argument("--force", action="store_true",
+                        help="allow writing into a folder named data or the repo's data/")
     parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
 
 

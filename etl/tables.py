@@ -77,7 +77,7 @@ def _split_cells(text: str, start: int, end: int) -> list[Cell]:
 
 
 def pipe_rows(text: str) -> list[Row]:
-    """Rebuild "|" rows; a line of only pipes and numbers continues the row above it."""
+    """Rebuild "|" rows; a line that starts with "|" and holds only pipes and numbers continues the row above."""
     rows: list[Row] = []
     pos = 0
     for line in text.split("\n"):
@@ -88,7 +88,7 @@ def pipe_rows(text: str) -> list[Row]:
                 rows.append(Row([], start, end))  # a prose line ends the table context
             continue
         cells = _split_cells(text, start, end)
-        if rows and rows[-1].cells and not _CJK.search(line):
+        if rows and rows[-1].cells and line.lstrip().startswith("|") and not _CJK.search(line):
             rows[-1].cells.extend(cells)
             rows[-1].end = end
         else:
@@ -117,7 +117,13 @@ def _figure(m: Matching, metric_key: str, value: float, row: Row, rule: str, con
 
 
 def _row_totals(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
+    """表二 rows: the last number is the 总计 column — only when the row is complete.
+
+    A row cut short (an excerpt ending mid-table) has fewer numbers than the
+    first row of its table; its last number is not the total, so it is skipped.
+    """
     out = []
+    width: int | None = None
     for row in rows:
         labels = row.texts
         if not labels:
@@ -130,6 +136,10 @@ def _row_totals(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
                 break
             if t.get("needs_own_cells") and len(labels) > 1:
                 break
+            if width is None:
+                width = len(nums)
+            elif len(nums) < width and not m.text[row.end:].strip():
+                break  # the text ends inside this row
             out.append(_figure(m, t["metric"], float(nums[-1].text), row, "table:row-total"))
             break
     return out
