@@ -161,3 +161,26 @@ def resolve(head: str, body: str = "") -> Place | None:
         return None
     kept.sort(key=lambda c: (c[0], c[1]), reverse=True)
     return kept[0][2]
+
+
+def most_mentioned(text: str, level: str, within: Place | None = None) -> Place | None:
+    """The place of ``level`` named most often (by full name) in ``text``, inside ``within`` if given.
+
+    Used when a report speaks of itself (我市, 全县) but names itself only in the body.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    places: dict[str, Place] = {}
+    for mention in gazetteer().mentions(text):
+        if mention.short or len(mention.places) != 1:
+            continue
+        p = mention.places[0]
+        if p.level != level:
+            continue
+        if within is not None and within.code not in (p.province_code, p.city_code):
+            continue
+        counts[p.code] += 1
+        places[p.code] = p
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: (counts[c], c))
+    return places[code]

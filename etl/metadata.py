@@ -10,20 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from etl.gazetteer import MUNICIPALITIES, Place, resolve
+from etl.gazetteer import MUNICIPALITIES, Place, most_mentioned, resolve
 
 _NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|-|•)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
 _PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
 _TITLE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*年")
-_YEAR_ANY = re.compile(r"(?<![\d\-/.])(20[0-4]\d|19[89]\d)(?:\s*年|年度)")
+_YEAR_ANY = re.compile(r"(?<![\d/.])(20[0-4]\d|19[89]\d)(?:\s*年|年度)")
 _PERIOD = re.compile(r"(?:统计期限|统计时限|数据统计期|统计期间|所列数据)[^。]{0,12}?(20[0-4]\d)\s*年\s*1\s*月\s*1\s*日")
-_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:\d+[.、])?\s*(?:今年|)(20[0-4]\d)年(?:度)?(?:以来)?[,,]")
+_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:\d+[.、])?\s*(20[0-4]\d)年(?:度)?[,,]")
 _REPORT_YEAR = re.compile(r"现将(?:我[县市区镇省州局院])?(20[0-4]\d)年")
 _DATE = re.compile(r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期)\s*[::]?\s*"
                       r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
+_TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+                           r"(?:党委|人民政府|政府)?(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实)")
 _DEPT = re.compile(
     r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|中级人民法院|人民法院|法院|检察院|"
     r"人大常委会|办公厅|委员会|(?<!人民政府)办公室))")
@@ -35,6 +38,9 @@ _SELF = (
     (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
 )
 _NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|日电|了解到|来源:[^\n]{0,10}新闻")
+# an organ as the subject of its own sentences ("县司法局党组高度重视…") reads as reporting about it
+_THIRD_PERSON = re.compile(r"(?:^|[。\n])\s*[\u4e00-\u9fff]{0,6}(?:司法局|局|法院)(?:党组)?"
+                           r"(?:进一步|通过|高度|坚持|面对|以|在|积极|切实|认真|不断|始终)")
 _FIRST_PERSON = re.compile(r"我[县市区局镇省州院委办旗]")
 
 
@@ -72,14 +78,14 @@ def find_title(text: str) -> str | None:
     lines = _lines(text, 15)
     for line in lines:
         m = _PRINT_NOTICE.search(line)
-        if m:
+        if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
             return m.group(1).strip("《》")
     for i, line in enumerate(lines[:10]):
         if _NAV.match(line) or len(line) < 6 or len(line) > 70:
             continue
         if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
             continue
-        if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")):
+        if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
             continue
         if _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
             title = re.sub(r"\s+", " ", line)
@@ -98,6 +104,11 @@ def doc_type_of(title: str | None, text: str) -> str:
                      (r"工作计划|计划$", "work_plan")):
         if re.search(rx, t):
             return kind
+    m = re.search(r"制定(?:了)?(?:本|《)?[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划)", text[:400])
+    if not t and m:
+        return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
+    if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
+        return "annual_report"
     if re.search(r"汇报材料|述职|经验|做法", head[:120]) and not re.search(r"年度报告", t):
         return "briefing"
     if re.search(r"报告|总结|年报|统计情况|工作情况", t):
@@ -107,11 +118,12 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "implementation_plan"
     if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
         return "annual_report"
-    if _NEWS.search(text[:3000]) or (title and not _FIRST_PERSON.search(text[:3000])):
+    if _NEWS.search(text[:3000]) or len(_THIRD_PERSON.findall(text[:3000])) >= 2 \
+            or (title and not _FIRST_PERSON.search(text[:3000])):
         return "news"
     if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
         return "annual_report"
-    return "other"
+    return "news"  # no title, no sections, nobody speaking for themselves: an article about them
 
 
 def year_of(title: str | None, text: str, doc_type: str) -> int | None:
@@ -124,10 +136,12 @@ def year_of(title: str | None, text: str, doc_type: str) -> int | None:
         if m:
             return int(m.group(1))
     # the latest year the opening text speaks of, outside ranges (2015-2020年), titles 《》 and dates
-    head = re.sub(r"《[^》]{0,60}》|\(\s*20\d\d\s*[-—–至]+\s*20\d\d\s*年?\s*\)|\d{4}-\d{1,2}-\d{1,2}", "", text[:4000])
+    head = re.sub(r"《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2}", "", text[:4000])
     years = [int(y) for y in _YEAR_ANY.findall(head)]
     if not years:
         return None
+    if doc_type in ("work_plan", "work_points", "implementation_plan"):
+        return years[0]  # a plan names its own year first, then later goals
     return max(years)
 
 
@@ -155,14 +169,15 @@ def organ_of(title: str | None, text: str) -> str | None:
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,20}(?:人民政府|人民政府办公室|人民政府办公厅|局|厅|委员会|法院|院|办公室))", line)
         if m:
             return m.group(1)
-        m = re.search(r"来源[::]\s*([\u4e00-\u9fff]{2,20}(?:人民政府办公室|人民政府|办公厅|局|委员会))", line)
-        if m:
-            return m.group(1)
     return None
 
 
 def _department(title: str | None, organ: str | None, text: str) -> str | None:
     """The department whose own work the document reports, if it is one."""
+    if title and "信息公开" in title:
+        m = re.search(r"[\u4e00-\u9fff]{2,20}?(?:办公厅|办公室|局|委员会)", title)
+        if m:
+            return m.group(0)
     for src in (title or "", organ or ""):
         m = _DEPT.search(src)
         if m and not _NOT_DEPT.search(m.group(1)):
@@ -171,7 +186,8 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
             return m.group(1)
     opening = text[:400]
     m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院))"
-                  r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照)", opening)
+                  r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照|与|联合|牵头|围绕|切实|不断|全面|着力)",
+                  opening)
     if m:
         return m.group(1)
     return None
@@ -185,10 +201,18 @@ def metadata_of(text: str) -> Metadata:
     year = year_of(title, text, doc_type)
     head = "\n".join(filter(None, [title, organ, text[:300]]))
     place: Place | None = resolve(head, text)
-    town_m = _TOWN.search((title or "") + "\n" + (organ or "") + "\n" + text[:200])
+    town_m = _TOWN.search((title or "") + "\n" + (organ or "")) or _TOWN_SUBJECT.search(text[:300]) \
+        or re.search(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际", text[:600])
     town = town_m.group(1) if town_m else None
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
+    self_level = next((lvl for rx, lvl in _SELF if rx.search(text[:3000])), None)
+    depth = {"province": 1, "city": 2, "county": 3}
+    if self_level in ("city", "county") and (place is None or depth[place.level] < depth[self_level]) \
+            and (place is None or place.level != "province" or place.name not in MUNICIPALITIES):
+        deeper = most_mentioned(text[:6000], self_level, place)
+        if deeper is not None:
+            place = deeper
     dept = _department(title, organ, text)
     if dept:
         level = "department"
@@ -198,11 +222,7 @@ def metadata_of(text: str) -> Metadata:
     elif place is not None:
         level = place.level
     else:
-        level = "unknown"
-        for rx, lvl in _SELF:
-            if rx.search(text[:3000]):
-                level = lvl
-                break
+        level = self_level or "unknown"
     province = city = county = code = None
     if place is not None:
         province, code = place.province, place.code

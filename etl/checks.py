@@ -1,0 +1,347 @@
+"""Consistency checks run after every build; each finding is a row of ``checks`` for the UI.
+
+They read the corrected view ``figures_current`` (an analyst's fix silences a
+check on the next build) and only ``kind = 'actual'`` figures. The SQL is
+set-based (a few queries over the whole table, no loop per document), so it
+stays fast at ~1M figures; Python only words the findings, which are few.
+
+Checks (``check_name``):
+
+- ``rate_mismatch``: a stated rate vs the rate recomputed from the document's
+  counts, e.g. 调解成功率 vs 调解成功 / 调解纠纷. Where the report may use one
+  of several denominators (结案率: 受理 or 收到; 纠错率: 审结 or 受理), the stated
+  rate must lie between the recomputed ones, widened by ``RATE_TOLERANCE_PP``.
+  ``受理 431, 旧存 13, 审结 316, 结案率 87.29%`` -> 316/349 = 90.5%,
+  316/431 = 73.3%: 87.29% lies between (it is 316/(349+13)), so no finding.
+- ``part_exceeds_whole``: 维持 ≤ 审结, 调解成功 ≤ 调解纠纷, 予以公开 ≤ 本年新收 + 上年结转, ...
+- ``disclosure_balance_lower_bound``: 信息公开年报表二 identity
+  本年新收 + 上年结转 = 办理结果总计 + 结转下年度. Only some result rows are
+  extracted, so only the inequality
+  新收 + 上年结转 ≥ 予以公开 + 部分公开 + 不予公开 + 结转下年度 (rows present) is checked.
+- ``rate_out_of_range`` (error): a rate outside 0–100%.
+- ``yoy_jump``: the same region and metric jumps more than ``YOY_HIGH``× or
+  below ``YOY_LOW``× between consecutive years with data.
+
+Checks 1–3 use a metric only when the document states exactly one value for it
+(two different 审结 counts make the comparison ambiguous: skipped). Comparisons
+skip figures whose qualifier makes them bounds that cannot contradict (a whole
+given as ``1000余件``, a part as ``不超过``); a rate is recomputed only from exact counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import catalog, store
+
+RATE_TOLERANCE_PP = 2.0  # percentage points between a stated and a recomputed rate
+YOY_HIGH = 5.0
+YOY_LOW = 0.2
+YOY_MIN_LARGER = 10.0  # ignore jumps between tiny counts (1 -> 6)
+
+CHECK_LABELS: dict[str, str] = {
+    "rate_mismatch": "比率与件数不符",
+    "part_exceeds_whole": "部分大于总数",
+    "disclosure_balance_lower_bound": "信息公开申请收支不平(下限检查)",
+    "rate_out_of_range": "比率超出0–100%",
+    "yoy_jump": "与上一年相比变化过大",
+}
+
+
+@dataclass(frozen=True)
+class RateDef:
+    """A rate and the counts it is computed from: ``100 * numerator / denominator`` for any listed denominator."""
+
+    rate: str
+    numerator: str
+    denominators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoundDef:
+    """``sum(parts present) ≤ sum(wholes present)``; every ``required`` whole and ``min_parts`` parts must be present.
+
+    Optional wholes count as 0 when absent (the message says so).
+    """
+
+    check_name: str
+    parts: tuple[str, ...]
+    wholes: tuple[str, ...]
+    required: tuple[str, ...]
+    min_parts: int = 1
+
+
+RATES: tuple[RateDef, ...] = (
+    RateDef("reconsideration.conclusion_rate", "reconsideration.concluded",
+            ("reconsideration.accepted", "reconsideration.received")),
+    # reports divide by 审结 or by 受理 (e.g. 审结135件(含上年度结转),纠错29件,纠错率约19.2% = 29/151 受理)
+    RateDef("reconsideration.correction_rate", "reconsideration.corrected",
+            ("reconsideration.concluded", "reconsideration.accepted")),
+    RateDef("mediation.success_rate", "mediation.resolved", ("mediation.disputes",)),
+    RateDef("litigation.loss_rate", "litigation.lost", ("litigation.cases",)),
+)
+
+_DISC_WHOLE = ("disclosure.requests_received", "disclosure.requests_carried_over")
+_DISC_REQ = ("disclosure.requests_received",)
+BOUNDS: tuple[BoundDef, ...] = (
+    BoundDef("part_exceeds_whole", ("reconsideration.accepted",), ("reconsideration.received",),
+             ("reconsideration.received",)),
+    *(BoundDef("part_exceeds_whole", (f"reconsideration.{p}",), ("reconsideration.concluded",),
+               ("reconsideration.concluded",)) for p in ("upheld", "corrected", "rejected", "settled")),
+    BoundDef("part_exceeds_whole", ("mediation.resolved",), ("mediation.disputes",), ("mediation.disputes",)),
+    *(BoundDef("part_exceeds_whole", (f"disclosure.requests_{p}",), _DISC_WHOLE, _DISC_REQ)
+      for p in ("granted", "partially_granted", "refused")),
+    BoundDef("part_exceeds_whole", ("litigation.lost",), ("litigation.cases",), ("litigation.cases",)),
+    # with a single part this would repeat part_exceeds_whole: ask for two rows at least
+    BoundDef("disclosure_balance_lower_bound",
+             ("disclosure.requests_granted", "disclosure.requests_partially_granted", "disclosure.requests_refused",
+              "disclosure.requests_carried_forward"), _DISC_WHOLE, _DISC_REQ, min_parts=2),
+)
+
+COLUMNS = ["check_id", "doc_id", "check_name", "severity", "message", "figure_ids"]
+
+_QUALIFIER_ZH = {"exact": "", "approx": "约", "at_least": "不低于", "at_most": "不高于"}
+
+
+def step(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    """post_build step: replace the ``checks`` rows of the new database."""
+    run_checks(con)
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> int:
+    """Run every check on ``con`` and replace the contents of ``checks``; returns the number of findings."""
+    _single_values(con)
+    try:
+        rows = _rate_mismatch(con) + _bounds(con) + _rate_out_of_range(con) + _yoy_jumps(con)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _check_single")
+    seen: set[str] = set()
+    unique = []
+    for r in rows:
+        if r["check_id"] not in seen:
+            seen.add(r["check_id"])
+            unique.append(r)
+    con.execute("DELETE FROM checks")
+    store.insert_df(con, "checks", pd.DataFrame(unique, columns=COLUMNS))
+    return len(unique)
+
+
+def check_id(check_name: str, doc_id: str | None, figure_ids: list[str]) -> str:
+    """Stable across builds: the same finding on the same figures keeps its id."""
+    key = f"{check_name}|{doc_id or ''}|{','.join(sorted(figure_ids))}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _row(check_name: str, doc_id: str | None, severity: str, message: str, figure_ids: list[str]) -> dict:
+    fids = sorted(set(figure_ids))
+    return {"check_id": check_id(check_name, doc_id, fids), "doc_id": doc_id, "check_name": check_name,
+            "severity": severity, "message": message, "figure_ids": fids}
+
+
+def fmt(value: float) -> str:
+    """``12.0`` -> ``12``, ``87.2900`` -> ``87.29``, ``1/3`` -> ``0.33``."""
+    if abs(value - round(value)) < 1e-9:
+        return str(round(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _label(metric: str) -> str:
+    m = catalog.load().get(metric)
+    return m.label if m else metric
+
+
+def _unit(metric: str) -> str:
+    m = catalog.load().get(metric)
+    return m.unit if m else ""
+
+
+def _count(metric: str, value: float) -> str:
+    return f"{_label(metric)}{fmt(value)}{_unit(metric)}"
+
+
+def _rate_metrics() -> list[str]:
+    return [k for k, m in catalog.load().items() if m.is_rate]
+
+
+def _single_values(con: duckdb.DuckDBPyConnection) -> None:
+    """Per document, the metrics of checks 1–3 that have exactly one distinct actual value."""
+    metrics = sorted({m for d in RATES for m in (d.rate, d.numerator, *d.denominators)}
+                     | {m for b in BOUNDS for m in (*b.parts, *b.wholes)})
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _check_single AS
+        SELECT doc_id, metric, min(value) AS value,
+               CASE WHEN count(DISTINCT qualifier) = 1 THEN min(qualifier) ELSE 'approx' END AS qualifier,
+               list(figure_id ORDER BY figure_id) AS fids
+        FROM figures_current
+        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric)
+        GROUP BY doc_id, metric
+        HAVING count(DISTINCT value) = 1
+    """, [metrics])
+
+
+def _rate_mismatch(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    rate, num, den, pos = [], [], [], []
+    for d in RATES:
+        for i, q in enumerate(d.denominators):
+            rate.append(d.rate)
+            num.append(d.numerator)
+            den.append(q)
+            pos.append(i)
+    df = con.execute("""
+        WITH defs AS (
+            SELECT unnest(?::VARCHAR[]) AS rate, unnest(?::VARCHAR[]) AS num,
+                   unnest(?::VARCHAR[]) AS den, unnest(?::INTEGER[]) AS pos),
+        cand AS (
+            SELECT r.doc_id, d.rate, r.value AS stated, r.qualifier AS stated_q, d.num, n.value AS num_value,
+                   d.den, q.value AS den_value, d.pos, 100.0 * n.value / q.value AS recomputed,
+                   r.fids || n.fids || q.fids AS fids
+            FROM defs d
+            JOIN _check_single r ON r.metric = d.rate
+            JOIN _check_single n ON n.doc_id = r.doc_id AND n.metric = d.num
+            JOIN _check_single q ON q.doc_id = r.doc_id AND q.metric = d.den
+            WHERE q.value > 0 AND n.qualifier = 'exact' AND q.qualifier = 'exact'),
+        agg AS (
+            SELECT doc_id, rate, any_value(stated) AS stated, any_value(stated_q) AS stated_q,
+                   min(recomputed) AS lo, max(recomputed) AS hi,
+                   list(struct_pack(num := num, num_value := num_value, den := den, den_value := den_value,
+                                    recomputed := recomputed) ORDER BY pos) AS terms,
+                   flatten(list(fids)) AS fids
+            FROM cand GROUP BY doc_id, rate)
+        SELECT * FROM agg
+        WHERE CASE stated_q
+                WHEN 'at_least' THEN hi < stated - ?
+                WHEN 'at_most' THEN lo > stated + ?
+                ELSE stated < lo - ? OR stated > hi + ? END
+        ORDER BY doc_id, rate
+    """, [rate, num, den, pos, *[RATE_TOLERANCE_PP] * 4]).fetchdf()
+    out = []
+    for r in df.itertuples(index=False):
+        stated = f"{_QUALIFIER_ZH.get(r.stated_q, '')}{fmt(r.stated)}%"
+        parts = [f"{_count(t['num'], t['num_value'])} ÷ {_count(t['den'], t['den_value'])} = {t['recomputed']:.1f}%"
+                 for t in r.terms]
+        if len(parts) == 1:
+            gap = min(abs(r.stated - r.lo), abs(r.stated - r.hi))
+            msg = (f"{_label(r.rate)}写为{stated},但按本文件的件数计算:{parts[0]},"
+                   f"相差{gap:.1f}个百分点(允许误差{fmt(RATE_TOLERANCE_PP)}个百分点)。")
+        else:
+            msg = (f"{_label(r.rate)}写为{stated},但按本文件的件数计算:{';'.join(parts)},"
+                   f"写明的比率不在{r.lo:.1f}%–{r.hi:.1f}%之间(允许误差{fmt(RATE_TOLERANCE_PP)}个百分点)。")
+        out.append(_row("rate_mismatch", r.doc_id, "warning", msg, list(r.fids)))
+    return out
+
+
+def _bounds(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    ids, role, metric, required, pos, min_parts = [], [], [], [], [], []
+    for i, b in enumerate(BOUNDS):
+        for j, m in enumerate(b.parts):
+            ids.append(i)
+            role.append("part")
+            metric.append(m)
+            required.append(False)
+            pos.append(j)
+            min_parts.append(b.min_parts)
+        for j, m in enumerate(b.wholes):
+            ids.append(i)
+            role.append("whole")
+            metric.append(m)
+            required.append(m in b.required)
+            pos.append(j)
+            min_parts.append(b.min_parts)
+    df = con.execute("""
+        WITH defs AS (
+            SELECT unnest(?::INTEGER[]) AS def_id, unnest(?::VARCHAR[]) AS role, unnest(?::VARCHAR[]) AS metric,
+                   unnest(?::BOOLEAN[]) AS required, unnest(?::INTEGER[]) AS pos, unnest(?::INTEGER[]) AS min_parts),
+        need AS (
+            SELECT def_id, max(min_parts) AS min_parts, count(*) FILTER (WHERE required) AS n_required
+            FROM defs GROUP BY def_id),
+        agg AS (
+            SELECT d.def_id, s.doc_id,
+                   coalesce(sum(s.value) FILTER (WHERE d.role = 'part'), 0) AS part_sum,
+                   coalesce(sum(s.value) FILTER (WHERE d.role = 'whole'), 0) AS whole_sum,
+                   count(*) FILTER (WHERE d.role = 'part') AS n_parts,
+                   count(*) FILTER (WHERE d.required) AS n_required,
+                   bool_or((d.role = 'whole' AND s.qualifier IN ('at_least', 'approx'))
+                           OR (d.role = 'part' AND s.qualifier = 'at_most')) AS loose,
+                   list(struct_pack(role := d.role, metric := d.metric, value := s.value) ORDER BY d.role, d.pos)
+                       AS terms,
+                   flatten(list(s.fids)) AS fids
+            FROM defs d JOIN _check_single s ON s.metric = d.metric
+            GROUP BY d.def_id, s.doc_id)
+        SELECT a.* FROM agg a JOIN need n USING (def_id)
+        WHERE a.n_parts >= n.min_parts AND a.n_required = n.n_required AND NOT a.loose
+          AND a.part_sum > a.whole_sum + 1e-6
+        ORDER BY a.doc_id, a.def_id
+    """, [ids, role, metric, required, pos, min_parts]).fetchdf()
+    out = []
+    for r in df.itertuples(index=False):
+        b = BOUNDS[r.def_id]
+        parts = [(t["metric"], t["value"]) for t in r.terms if t["role"] == "part"]
+        wholes = [(t["metric"], t["value"]) for t in r.terms if t["role"] == "whole"]
+        missing = [m for m in b.wholes if m not in {w for w, _ in wholes}]
+        whole_txt = " + ".join(_count(m, v) for m, v in wholes)
+        if len(wholes) > 1:
+            whole_txt += f" = {fmt(r.whole_sum)}件"
+        note = f"(本文件未提取到{'、'.join(_label(m) for m in missing)},按0计)" if missing else ""
+        if b.check_name == "disclosure_balance_lower_bound":
+            part_txt = " + ".join(_count(m, v) for m, v in parts)
+            msg = (f"信息公开申请的办理结果与结转下年度之和({part_txt} = {fmt(r.part_sum)}件)"
+                   f"多于本年新收与上年结转之和({whole_txt}){note}。年报表二应满足"
+                   f"“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”;目前只提取了部分办理结果行,"
+                   f"故只检查前者不小于后者这一下限。")
+        else:
+            msg = f"{_count(*parts[0])}多于{whole_txt}{note}:部分不应大于总数。"
+        out.append(_row(b.check_name, r.doc_id, "warning", msg, list(r.fids)))
+    return out
+
+
+def _rate_out_of_range(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    df = con.execute("""
+        SELECT figure_id, doc_id, metric, value, evidence FROM figures_current
+        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric) AND (value < 0 OR value > 100)
+        ORDER BY doc_id, figure_id
+    """, [_rate_metrics()]).fetchdf()
+    return [_row("rate_out_of_range", r.doc_id, "error",
+                 f"{_label(r.metric)}为{fmt(r.value)}%,超出0–100%的范围(原文:“{r.evidence}”),"
+                 f"多半是提取错误或原文笔误。", [r.figure_id])
+            for r in df.itertuples(index=False)]
+
+
+def _yoy_jumps(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Region = region_code (region_name when no code) and level, so a province's own report
+    is not compared with a department or town report that only resolved to the province's code.
+    Per region-year the largest actual value of the metric stands for that year. Rates are left
+    out: a ratio of percentages is not a count that can explode (0–100 is checked separately)."""
+    df = con.execute("""
+        WITH f AS (
+            SELECT coalesce(region_code, region_name) AS region_key, level, year, metric, value, figure_id,
+                   doc_id, coalesce(region_name, region_code) AS region
+            FROM figures_current
+            WHERE kind = 'actual' AND year IS NOT NULL AND coalesce(region_code, region_name) IS NOT NULL
+              AND NOT list_contains(?::VARCHAR[], metric)
+            QUALIFY row_number() OVER (PARTITION BY region_key, level, metric, year
+                                       ORDER BY value DESC, figure_id) = 1),
+        seq AS (
+            SELECT *, lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value,
+                   lag(figure_id) OVER w AS prev_figure_id
+            FROM f WINDOW w AS (PARTITION BY region_key, level, metric ORDER BY year))
+        SELECT * FROM seq
+        WHERE prev_value > 0 AND value > 0 AND greatest(value, prev_value) >= ?
+          AND (value > ? * prev_value OR value < ? * prev_value)
+        ORDER BY region_key, level, metric, year
+    """, [_rate_metrics(), YOY_MIN_LARGER, YOY_HIGH, YOY_LOW]).fetchdf()
+    out = []
+    for r in df.itertuples(index=False):
+        ratio = r.value / r.prev_value
+        times = f"{ratio:.1f}倍" if ratio >= 1 else f"{ratio:.2f}倍(约为其1/{fmt(round(1 / ratio))})"
+        unit = _unit(r.metric)
+        msg = (f"{r.region}的{_label(r.metric)}:{int(r.prev_year)}年为{fmt(r.prev_value)}{unit},"
+               f"{int(r.year)}年为{fmt(r.value)}{unit},是上一有数据年份的{times}。"
+               f"超过{fmt(YOY_HIGH)}倍或低于{fmt(YOY_LOW)}倍即提示(每个地区每年取各报告中的最大值),"
+               f"请核对两年的数字是否口径一致、单位(万/件)是否提取正确。")
+        out.append(_row("yoy_jump", r.doc_id, "warning", msg, [r.prev_figure_id, r.figure_id]))
+    return out
