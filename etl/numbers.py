@@ -25,7 +25,9 @@ _CN_SIMPLE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 
 # Raw units (longest first). The metric catalogue says which units a metric takes.
 UNITS = ("件次", "人次", "场次", "批次", "个百分点", "万元", "亿元", "件", "宗", "起", "次", "场", "人", "名",
-         "条", "份", "个", "项", "批", "家", "元", "期", "部", "篇", "户", "%", "学时", "天", "日", "年", "万", "亿")
+         "条", "份", "个", "项", "批", "家", "元", "期", "部", "篇", "户", "%", "％", "﹪", "学时", "天", "日", "年", "万",
+         "亿")
+_PERCENT_SIGNS = {"％": "%", "﹪": "%"}
 
 PREFIX_QUALIFIER = tuple(sorted((
     ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("超过", "at_least"),
@@ -114,6 +116,7 @@ def find_numbers(text: str) -> list[Number]:
         digits = m.group("num")
         chinese = not digits[0].isdigit()
         unit = m.group("unit") or ""
+        unit = _PERCENT_SIGNS.get(unit, unit)
         mult = m.group("mult")
         if chinese:
             # a Chinese numeral needs a unit, and is not an ordinal (第一次) or part of a word

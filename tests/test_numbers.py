@@ -1,0 +1,58 @@
+"""Table-driven cases for the number parser (etl/numbers.py): text -> (value, unit, qualifier)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.numbers import chinese_to_number, find_numbers
+
+CASES = [
+    ("累计调处各类民事纠纷1338宗", (1338, "宗", "exact")),
+    ("审结1.2万件", (12000, "件", "exact")),
+    ("清理15.8万余件", (158000, "件", "at_least")),
+    ("举办二十二次", (22, "次", "exact")),
+    ("受理两千多件", (2000, "件", "at_least")),
+    ("涉及合同金额2000多亿元", (20000000, "万元", "at_least")),
+    ("罚没收入11817.5万元", (11817.5, "万元", "exact")),
+    ("采购总金额184719元", (18.4719, "万元", "exact")),
+    ("调解成功率达99﹪", (99, "%", "exact")),
+    ("调解成功率达99％", (99, "%", "exact")),
+    ("百分之九十五点五", (95.5, "%", "exact")),
+    ("出庭应诉率不低于90%", (90, "%", "at_least")),
+    ("败诉率低于10%", (10, "%", "at_most")),
+    ("败诉率不超过5%", (5, "%", "at_most")),
+    ("每年至少组织2次以上", (2, "次", "at_least")),
+    ("纠错率约19.2%", (19.2, "%", "approx")),
+    ("近300件", (300, "件", "approx")),
+    ("培训120多人", (120, "人", "at_least")),
+    ("6000余人次", (6000, "人次", "at_least")),
+    ("40多次", (40, "次", "at_least")),
+    ("案件1,338件", (1338, "件", "exact")),
+    ("一千三百三十八宗", (1338, "宗", "exact")),
+    ("共办理100件左右", (100, "件", "approx")),
+    ("控制在5%以内", (5, "%", "at_most")),
+]
+
+NOT_NUMBERS = ["统一进一步", "第一次会议", "一次性告知", "进一步规范", "统一登记、统一编号"]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_number_cases(text: str, expected: tuple[float, str, str]) -> None:
+    nums = [n for n in find_numbers(text) if n.unit]
+    assert nums, f"no number found in {text!r}"
+    n = nums[-1]
+    value, unit, qualifier = expected
+    assert n.value == pytest.approx(value)
+    assert n.unit == unit
+    assert n.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_words_with_numerals_are_not_numbers(text: str) -> None:
+    assert [n for n in find_numbers(text) if n.unit] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("二十二", 22), ("一千三百三十八", 1338), ("二〇二三", 2023),
+                                             ("九十五点五", 95.5), ("两千", 2000), ("十", 10)])
+def test_chinese_numerals(text: str, value: float) -> None:
+    assert chinese_to_number(text) == pytest.approx(value)
