@@ -26,8 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import EXTRACTOR_VERSION
-from etl import store
+from etl import EXTRACTOR_VERSION, store
 from etl.pipeline import process_text
 from etl.readers import ReadError, file_format, read_bytes
 
@@ -128,7 +127,7 @@ def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool
                 res.tokens += [{"doc_id": doc_id, "token": t} for t in tokens(head)]
     except ReadError as exc:
         res.error = {"path": rel, "stage": exc.stage, "message": exc.message, "detail": exc.detail}
-    except Exception as exc:  # noqa: BLE001 - one broken file must never stop a batch
+    except Exception as exc:
         res.error = {"path": rel, "stage": stage, "message": "处理该文件时出错,已跳过(其余文件不受影响)",
                      "detail": f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"}
     if res.error:

@@ -55,7 +55,11 @@ CHECK_LABELS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class RateDef:
-    """A rate and the counts it is computed from: ``100 * numerator / denominator`` for any listed denominator."""
+    """A rate and the counts it is computed from: ``100 * numerator / denominator`` for any listed denominator.
+
+    The first denominator is the rate's own definition and must be present: 结案率 checked
+    against 收到 alone fires on most reports, whose 结案率 is 审结 / (受理 + 旧存).
+    """
 
     rate: str
     numerator: str
@@ -150,6 +154,11 @@ def fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def _about(value: float) -> str:
+    """``474.44`` -> ``474``, ``5.26`` -> ``5.3``: enough digits for a ratio in a sentence."""
+    return str(round(value)) if value >= 10 else f"{value:.1f}"
+
+
 def _label(metric: str) -> str:
     m = catalog.load().get(metric)
     return m.label if m else metric
@@ -207,13 +216,13 @@ def _rate_mismatch(con: duckdb.DuckDBPyConnection) -> list[dict]:
             WHERE q.value > 0 AND n.qualifier = 'exact' AND q.qualifier = 'exact'),
         agg AS (
             SELECT doc_id, rate, any_value(stated) AS stated, any_value(stated_q) AS stated_q,
-                   min(recomputed) AS lo, max(recomputed) AS hi,
+                   min(recomputed) AS lo, max(recomputed) AS hi, bool_or(pos = 0) AS has_primary,
                    list(struct_pack(num := num, num_value := num_value, den := den, den_value := den_value,
                                     recomputed := recomputed) ORDER BY pos) AS terms,
                    flatten(list(fids)) AS fids
             FROM cand GROUP BY doc_id, rate)
         SELECT * FROM agg
-        WHERE CASE stated_q
+        WHERE has_primary AND CASE stated_q
                 WHEN 'at_least' THEN hi < stated - ?
                 WHEN 'at_most' THEN lo > stated + ?
                 ELSE stated < lo - ? OR stated > hi + ? END
@@ -337,10 +346,10 @@ def _yoy_jumps(con: duckdb.DuckDBPyConnection) -> list[dict]:
     out = []
     for r in df.itertuples(index=False):
         ratio = r.value / r.prev_value
-        times = f"{ratio:.1f}倍" if ratio >= 1 else f"{ratio:.2f}倍(约为其1/{fmt(round(1 / ratio))})"
+        times = f"是上一有数据年份的{fmt(ratio)}倍" if ratio >= 1 else f"只有上一有数据年份的1/{_about(1 / ratio)}"
         unit = _unit(r.metric)
         msg = (f"{r.region}的{_label(r.metric)}:{int(r.prev_year)}年为{fmt(r.prev_value)}{unit},"
-               f"{int(r.year)}年为{fmt(r.value)}{unit},是上一有数据年份的{times}。"
+               f"{int(r.year)}年为{fmt(r.value)}{unit},{times}。"
                f"超过{fmt(YOY_HIGH)}倍或低于{fmt(YOY_LOW)}倍即提示(每个地区每年取各报告中的最大值),"
                f"请核对两年的数字是否口径一致、单位(万/件)是否提取正确。")
         out.append(_row("yoy_jump", r.doc_id, "warning", msg, [r.prev_figure_id, r.figure_id]))

@@ -226,25 +226,25 @@ def _parse(data: bytes) -> tuple[list[dict], list[str]]:
     records: list[dict] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for n, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                if not isinstance(raw, dict):
-                    raise CorrectionError("不是 JSON 对象")
-                rec = validate(raw)
-                rec["created_at"] = datetime.fromisoformat(str(raw["created_at"]))
-                if not rec["correction_id"]:
-                    raise CorrectionError("缺少 correction_id")
-            except (ValueError, KeyError, TypeError) as exc:  # CorrectionError and JSON errors are ValueErrors
-                problems.append(f"第 {n} 行无法读取:{exc}")
-                continue
-            if rec["correction_id"] in seen:
-                problems.append(f"第 {n} 行:更正编号 {rec['correction_id']} 重复,已忽略")
-                continue
-            seen.add(rec["correction_id"])
-            records.append(rec)
+    for n, line in enumerate(data.decode("utf-8", errors="replace").split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            if not isinstance(raw, dict):
+                raise CorrectionError("不是 JSON 对象")
+            rec = validate(raw)
+            rec["created_at"] = datetime.fromisoformat(str(raw["created_at"]))
+            if not rec["correction_id"]:
+                raise CorrectionError("缺少 correction_id")
+        except (ValueError, KeyError, TypeError) as exc:  # CorrectionError and JSON errors are ValueErrors
+            problems.append(f"第 {n} 行无法读取:{exc}")
+            continue
+        if rec["correction_id"] in seen:
+            problems.append(f"第 {n} 行:更正编号 {rec['correction_id']} 重复,已忽略")
+            continue
+        seen.add(rec["correction_id"])
+        records.append(rec)
     return records, problems
 
 

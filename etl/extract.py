@@ -26,7 +26,8 @@ RIGHT_STOP = ",,;;。!?!?\n:("
 _RATE_FILLER = re.compile(
     r"(?:均|都|分别|已|持续|继续|始终|全年|同比)*(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升至|提升到|上升到|上升至|"
     r"维持在|控制在|在|约|近|超过|不低于|低于|不高于|高于|不少于|不超过|至少|实现|逾|了)*$")
-_CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
+_CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
+                            r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
 _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划")
@@ -194,12 +195,11 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
         if metric.after and metric.after.search(right):
             dist, how = (-1, 0), "after"
         elif metric.cue:
-            last = None
-            for last in metric.cue.finditer(left):
-                pass
-            if last is None:
+            matches = list(metric.cue.finditer(left))
+            if not matches:
                 continue
             # nearest cue wins; on a tie the longer (more specific) wording
+            last = matches[-1]
             dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
         else:
             continue

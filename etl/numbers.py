@@ -88,6 +88,7 @@ def parse_digits(s: str) -> float | None:
     return chinese_to_number(s)
 
 
+_COUNT_VERB = re.compile(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展)$")
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
@@ -124,10 +125,10 @@ def find_numbers(text: str) -> list[Number]:
                 continue
             if m.start() > 0 and text[m.start() - 1] in "第每周逐初其之某唯统单同":
                 continue
-            if digits in ("一", "两", "十", "百", "千", "万", "亿") and unit not in ("%",) and not mult:
-                # 一件/两次: too often idiomatic (一次性, 一件事); keep only after a count verb
-                if not re.search(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展)$", text[max(0, m.start() - 3):m.start()]):
-                    continue
+            # 一件/两次: too often idiomatic (一次性, 一件事); keep only after a count verb
+            if digits in ("一", "两", "十", "百", "千", "万", "亿") and unit != "%" and not mult \
+                    and not _COUNT_VERB.search(text[max(0, m.start() - 3):m.start()]):
+                continue
         if unit in ("万", "亿") and not mult:  # "1.2万" with no further unit: the unit is the multiplier
             mult, unit = unit, ""
         value = parse_digits(digits)

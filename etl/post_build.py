@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.corrections import apply_corrections
+
 Step = Callable[[duckdb.DuckDBPyConnection, Path], None]
 
-STEPS: list[Step] = []
+STEPS: list[Step] = [apply_corrections]

@@ -115,7 +115,7 @@ def read_html(raw: bytes) -> ReadResult:
 
         text = trafilatura.extract(html, favor_precision=True, include_tables=True, include_comments=False,
                                    include_links=False, include_images=False, output_format="txt")
-    except Exception:  # noqa: BLE001 - a broken page falls back to plain tag stripping
+    except Exception:
         text = None
     if not text or len(text) < 40:
         text = _strip_tags(html)
@@ -146,7 +146,7 @@ def read_docx(raw: bytes) -> ReadResult:
         import docx
 
         document = docx.Document(io.BytesIO(raw))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many types on bad files
+    except Exception as exc:
         raise ReadError("read", "无法读取这个 Word 文档", f"{type(exc).__name__}: {exc}") from exc
     parts: list[str] = []
     body = document.element.body
@@ -174,7 +174,7 @@ def read_pdf(raw: bytes) -> ReadResult:
 
         reader = PdfReader(io.BytesIO(raw))
         pages = [(page.extract_text() or "") for page in reader.pages]
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on bad files
+    except Exception as exc:
         raise ReadError("read", "无法读取这个 PDF 文件(文件损坏或加密)", f"{type(exc).__name__}: {exc}") from exc
     text = "\n".join(pages)
     if len(re.sub(r"\s", "", text)) < 20:

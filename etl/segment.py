@@ -32,6 +32,6 @@ def split(text: str) -> list[Part]:
     for rx in HEADING_FAMILIES:
         starts = [m.start() for m in rx.finditer(text)]
         if len(starts) >= 2:
-            bounds = [0] + starts[1:] + [len(text)]
+            bounds = [0, *starts[1:], len(text)]
             return [Part(i + 1, bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     return [Part(1, 0, len(text))]

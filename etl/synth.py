@@ -535,7 +535,8 @@ def targets(d: Doc, k: int) -> list[str]:
 
 
 # ---------------------------------------------------------------- filler prose
-def filler_sentence(r: random.Random, d: Doc) -> str:
+def filler_sentence(r: random.Random, word: str = "{w}") -> str:
+    """One sentence of generic 法治 prose from the phrase lists."""
     t = r.randrange(8)
     if t == 0:
         return f"{r.choice(ACTS)}{r.choice(OBJS)},{r.choice(EFFS)}。"
@@ -549,7 +550,7 @@ def filler_sentence(r: random.Random, d: Doc) -> str:
         return f"通过{m1}、{m2}等方式,{r.choice(EFFS)}。"
     if t == 4:
         a1, a2 = r.choice(ACTS), r.choice(ACTS)
-        return f"全{d.region.word}上下{a1}{r.choice(OBJS)},{a2}{r.choice(OBJS)},{r.choice(EFFS)}。"
+        return f"全{word}上下{a1}{r.choice(OBJS)},{a2}{r.choice(OBJS)},{r.choice(EFFS)}。"
     if t == 5:
         return f"把{r.choice(OBJS)}作为{r.choice(('重要抓手', '重点任务', '关键环节', '基础工程'))},{r.choice(EFFS)}。"
     if t == 6:
@@ -557,9 +558,34 @@ def filler_sentence(r: random.Random, d: Doc) -> str:
     return f"围绕{r.choice(OBJS)},{r.choice(ACTS)}{r.choice(OBJS)},推动{r.choice(OBJS)}走深走实。"
 
 
+POOL_SIZE = 1 << 15
+POOL_SEED = 20150101  # fixed: the pool is the same for every run and every seed
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_pool() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Pre-drawn filler sentences (~0.1 s once); drawing them per use was half the run time.
+
+    Returns (plain, regional); regional ones hold "{w}" for 全县/全市/… .
+    """
+    r = random.Random(POOL_SEED)
+    drawn = [filler_sentence(r) for _ in range(POOL_SIZE)]
+    return tuple(x for x in drawn if "{w}" not in x), tuple(x for x in drawn if "{w}" in x)
+
+
 def filler(d: Doc, k: int | None = None) -> str:
+    """k (default 2-5) generic sentences; about one in eight names the place level (全县上下…)."""
     r = d.rng
-    return "".join(filler_sentence(r, d) for _ in range(k or r.randint(2, 5)))
+    plain, regional = sentence_pool()
+    n_plain, n_regional = len(plain), len(regional)
+    out = []
+    for _ in range(k or 2 + int(r.random() * 4)):
+        x = r.random()
+        if x < 0.125:
+            out.append(regional[int(x * 8 * n_regional)].replace("{w}", d.region.word))
+        else:
+            out.append(plain[int((x - 0.125) / 0.875 * n_plain)])
+    return "".join(out)
 
 
 def ideology(year: int) -> str:
@@ -1222,7 +1248,8 @@ def generate(n_docs: int, out_dir: Path, seed: int = 0, *, force: bool = False,
         raise ValueError("n_docs must be >= 0")
     out_dir = Path(out_dir)
     check_out_dir(out_dir, force)
-    load_regions()  # once in the parent, so forked workers share it
+    load_regions()  # once in the parent, so forked workers share them
+    sentence_pool()
     specs = plan(n_docs, seed)
     for k in range((len(specs) + FILES_PER_DIR - 1) // FILES_PER_DIR):
         (out_dir / f"{k:04d}").mkdir(parents=True, exist_ok=True)

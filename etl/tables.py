@@ -177,7 +177,7 @@ def _review_rows(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
     for row in rows:
         nums = row.numbers
         texts = "".join(c.text for c in row.texts)
-        if len(nums) == spec["cells"] and all(c.is_plain_number for c in nums) and not texts.strip("总计合计"):
+        if len(nums) == spec["cells"] and all(c.is_plain_number for c in nums) and not re.sub("[总合]计", "", texts):
             ctx = "".join(window[-12:])
             if spec["header"] in ctx and spec["header2"] in ctx:
                 for s in spec["sums"]:
