@@ -152,10 +152,11 @@ def _table_one(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
         if not row.cells:
             header = None if row.end - row.start > 40 else header
             continue
-        first = row.cells[0].text
-        if first == "信息内容":
-            header = [c.text for c in row.cells[1:]]
+        names = [c.text for c in row.cells]
+        if "信息内容" in names and not row.numbers:
+            header = names[names.index("信息内容") + 1:]
             continue
+        first = names[0]
         if header is None:
             continue
         values = row.cells[1:]
@@ -218,7 +219,7 @@ def _cell_per_line_groups(rows: list[Row]) -> list[Row]:
     for row in rows:
         cell = row.cells[0]
         numeric = cell.is_number
-        if len(cell.text) > 20 and not numeric:  # prose
+        if not numeric and (len(cell.text) > 40 or cell.text.endswith("。")):  # prose
             if run:
                 out.append(Row([r.cells[0] for r in run], run[0].start, run[-1].end))
             out.append(Row([], row.start, row.end))
@@ -234,6 +235,28 @@ def _cell_per_line_groups(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _label_rows(grouped: list[Row]) -> list[Row]:
+    """Cell-per-line runs -> label rows: a run of labels then a run of numbers is one table row.
+
+    ``信息内容 / 本年制发件数 / … / 规章`` then ``0 / 0 / 0`` gives a header row (all
+    but the last label) and the row ``规章 | 0 | 0 | 0``.
+    """
+    out: list[Row] = []
+    for i, row in enumerate(grouped):
+        if not row.cells or row.cells[0].is_number:
+            if not row.cells:
+                out.append(row)
+            continue
+        nxt = grouped[i + 1] if i + 1 < len(grouped) else None
+        if nxt is None or not nxt.cells or not all(c.is_number for c in nxt.cells):
+            out.append(Row(row.cells, row.start, row.end))
+            continue
+        if len(row.cells) > 1:
+            out.append(Row(row.cells[:-1], row.start, row.cells[-2].end))
+        out.append(Row([row.cells[-1], *nxt.cells], row.cells[-1].start, nxt.end))
+    return out
+
+
 def extract_tables(m: Matching) -> list[Figure]:
     """All template figures in one document's matching text."""
     tpl = templates()
@@ -246,7 +269,10 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
     grouped = _cell_per_line_groups(cell_lines(text))
-    if any(len(r.cells) >= 4 and all(c.is_number for c in r.cells) for r in grouped):
+    if any(len(r.cells) >= 3 and all(c.is_number for c in r.cells) for r in grouped):
         out += _review_rows(m, grouped, tpl)
         out += _stat_tables(m, grouped, tpl)
+        labelled = _label_rows(grouped)
+        out += _row_totals(m, labelled, tpl)
+        out += _table_one(m, labelled, tpl)
     return out

@@ -1,0 +1,43 @@
+"""政府信息公开年报 tables read the same whether flattened into "|" rows or one cell per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.pipeline import process_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPECTED = {
+    ("normative_docs.issued", 12), ("normative_docs.cleaned_up", 3), ("normative_docs.in_force", 40),
+    ("licensing.decisions", 1520), ("enforcement.penalty_decisions", 310), ("enforcement.coercive_measures", 4),
+    ("fees.amount", 12.5), ("disclosure.requests_received", 43), ("disclosure.requests_carried_over", 3),
+    ("disclosure.requests_granted", 21), ("disclosure.requests_partially_granted", 5),
+    ("disclosure.requests_carried_forward", 2), ("disclosure.reconsideration_cases", 3),
+    ("disclosure.litigation_cases", 2),
+}
+
+
+@pytest.mark.parametrize("name", ["disclosure_2021_pipes.txt", "disclosure_2021_cell_per_line.txt"])
+def test_2021_template(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    docs = process_text(text)
+    got = {(f.metric, f.value) for d in docs for f in d.figures}
+    assert got == EXPECTED
+    for d in docs:
+        for f in d.figures:
+            assert d.text[f.start:f.end] == f.evidence
+
+
+def test_zero_is_a_value_and_slash_is_none() -> None:
+    text = ("信息内容 | 本年处理决定数量 |\n行政许可 | 0 |\n行政处罚 | / |\n行政强制 | - |\n")
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    assert got == {("licensing.decisions", 0)}
+
+
+def test_row_cut_off_at_the_end_of_an_excerpt_is_not_a_total() -> None:
+    text = ("一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+            "三、本年度办理结果 | (一)予以公开 | 1 | 0 | 0 |")
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    assert got == {("disclosure.requests_received", 4)}
