@@ -32,6 +32,7 @@ _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:�
 # a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
 _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划")
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
+_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每年")
 _TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
@@ -217,8 +218,10 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
 def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
     if _TARGET_AFTER.search(right):
         return "target"
-    if _TARGET.search(left) or _TARGET_OPENING.search(sentence_left.lstrip()):
+    if _TARGET.search(left) or _TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left):
         return "target"
+    if ctx.year and any(int(y) > ctx.year for y in _YEAR.findall(sentence_left)):
+        return "target"  # next year's plans at the end of a report
     if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"
     return "actual"

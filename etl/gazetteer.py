@@ -125,8 +125,8 @@ def resolve(head: str, body: str = "") -> Place | None:
     for order, mention in enumerate(head_mentions):
         for p in mention.places:
             parent_seen = any(support.get(a) for a in _ancestors(p))
-            # short county/city names ("坊子", "韶关") need a parent named too, unless it is a city short name
-            if mention.short and p.level == "county" and not parent_seen:
+            # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
+            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen:
                 continue
             if mention.short and mention.name.endswith(("市", "区", "县")) is False and p.level == "city" \
                     and not parent_seen and len(mention.name) < 2:
@@ -171,7 +171,7 @@ def most_mentioned(text: str, level: str, within: Place | None = None) -> Place 
     counts: dict[str, int] = defaultdict(int)
     places: dict[str, Place] = {}
     for mention in gazetteer().mentions(text):
-        if mention.short or len(mention.places) != 1:
+        if mention.short or len(mention.places) != 1 or len(mention.name) <= 2:
             continue
         p = mention.places[0]
         if p.level != level:

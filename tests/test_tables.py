@@ -41,3 +41,18 @@ def test_row_cut_off_at_the_end_of_an_excerpt_is_not_a_total() -> None:
             "三、本年度办理结果 | (一)予以公开 | 1 | 0 | 0 |")
     got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
     assert got == {("disclosure.requests_received", 4)}
+
+
+def test_county_annual_report_fixture() -> None:
+    """A whole prose report: every catalogue figure, targets in the closing plans, no region guessed from 和县."""
+    text = (FIXTURES / "county_annual_report.txt").read_text(encoding="utf-8")
+    (doc,) = process_text(text)
+    assert (doc.meta.level, doc.meta.year, doc.meta.doc_type, doc.meta.county) == ("county", 2023, "annual_report", None)
+    got = {(f.metric, f.value, f.kind) for f in doc.figures}
+    assert ("reconsideration.received", 65, "actual") in got
+    assert ("reconsideration.correction_rate", 14.5, "actual") in got
+    assert ("contracts.amount", 56000, "actual") in got
+    assert ("litigation.loss_rate", 5, "target") in got
+    assert ("training.law_lectures", 4, "target") in got
+    assert not any(v > 100000 for _, v, _ in got)  # 全国…30万件 is not this county's
+    assert len(got) == 29
