@@ -24,7 +24,7 @@ def document_records(path: Path) -> list[dict]:
     result = read_file(path)
     out = []
     for doc in process_text(result.text):
-        rec = {"file": str(path), "part": doc.part, **doc.meta.as_dict()}
+        rec = {"file": str(path), "part": doc.part, **doc.meta.as_dict(), "is_synthetic": doc.is_synthetic}
         figs = []
         for f in doc.figures:
             d = f.as_dict()

