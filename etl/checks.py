@@ -31,6 +31,7 @@ given as ``1000余件``, a part as ``不超过``); a rate is recomputed only fro
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,11 +120,14 @@ def step(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> int:
     """Run every check on ``con`` and replace the contents of ``checks``; returns the number of findings."""
-    _single_values(con)
+    progress = con.execute("SELECT current_setting('enable_progress_bar')").fetchone()[0]
+    con.execute("SET enable_progress_bar = false")  # a build with progress=False must stay quiet
     try:
+        _single_values(con)
         rows = _rate_mismatch(con) + _bounds(con) + _rate_out_of_range(con) + _yoy_jumps(con)
     finally:
         con.execute("DROP TABLE IF EXISTS _check_single")
+        con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")  # our own boolean
     seen: set[str] = set()
     unique = []
     for r in rows:
@@ -148,7 +152,9 @@ def _row(check_name: str, doc_id: str | None, severity: str, message: str, figur
 
 
 def fmt(value: float) -> str:
-    """``12.0`` -> ``12``, ``87.2900`` -> ``87.29``, ``1/3`` -> ``0.33``."""
+    """``12.0`` -> ``12``, ``87.2900`` -> ``87.29``, ``1/3`` -> ``0.33``, ``inf`` -> ``inf``."""
+    if not math.isfinite(value):
+        return str(value)
     if abs(value - round(value)) < 1e-9:
         return str(round(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
@@ -157,6 +163,13 @@ def fmt(value: float) -> str:
 def _about(value: float) -> str:
     """``474.44`` -> ``474``, ``5.26`` -> ``5.3``: enough digits for a ratio in a sentence."""
     return str(round(value)) if value >= 10 else f"{value:.1f}"
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
+    """Rows as dicts of plain Python values (lists stay lists; faster than a DataFrame for row-wise use)."""
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _label(metric: str) -> str:
@@ -184,12 +197,12 @@ def _single_values(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _check_single AS
         SELECT doc_id, metric, min(value) AS value,
-               CASE WHEN count(DISTINCT qualifier) = 1 THEN min(qualifier) ELSE 'approx' END AS qualifier,
-               list(figure_id ORDER BY figure_id) AS fids
+               CASE WHEN min(qualifier) = max(qualifier) THEN min(qualifier) ELSE 'approx' END AS qualifier,
+               list_sort(list(figure_id)) AS fids
         FROM figures_current
-        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric)
+        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric) AND isfinite(value)
         GROUP BY doc_id, metric
-        HAVING count(DISTINCT value) = 1
+        HAVING min(value) = max(value)
     """, [metrics])
 
 
@@ -201,7 +214,7 @@ def _rate_mismatch(con: duckdb.DuckDBPyConnection) -> list[dict]:
             num.append(d.numerator)
             den.append(q)
             pos.append(i)
-    df = con.execute("""
+    rows = _fetch(con, """
         WITH defs AS (
             SELECT unnest(?::VARCHAR[]) AS rate, unnest(?::VARCHAR[]) AS num,
                    unnest(?::VARCHAR[]) AS den, unnest(?::INTEGER[]) AS pos),
@@ -227,130 +240,136 @@ def _rate_mismatch(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 WHEN 'at_most' THEN lo > stated + ?
                 ELSE stated < lo - ? OR stated > hi + ? END
         ORDER BY doc_id, rate
-    """, [rate, num, den, pos, *[RATE_TOLERANCE_PP] * 4]).fetchdf()
+    """, [rate, num, den, pos, *[RATE_TOLERANCE_PP] * 4])
     out = []
-    for r in df.itertuples(index=False):
-        stated = f"{_QUALIFIER_ZH.get(r.stated_q, '')}{fmt(r.stated)}%"
+    tol = fmt(RATE_TOLERANCE_PP)
+    for r in rows:
+        stated = f"{_QUALIFIER_ZH.get(r['stated_q'], '')}{fmt(r['stated'])}%"
         parts = [f"{_count(t['num'], t['num_value'])} ÷ {_count(t['den'], t['den_value'])} = {t['recomputed']:.1f}%"
-                 for t in r.terms]
+                 for t in r["terms"]]
         if len(parts) == 1:
-            gap = min(abs(r.stated - r.lo), abs(r.stated - r.hi))
-            msg = (f"{_label(r.rate)}写为{stated},但按本文件的件数计算:{parts[0]},"
-                   f"相差{gap:.1f}个百分点(允许误差{fmt(RATE_TOLERANCE_PP)}个百分点)。")
+            gap = min(abs(r["stated"] - r["lo"]), abs(r["stated"] - r["hi"]))
+            msg = (f"{_label(r['rate'])}写为{stated},但按本文件的件数计算:{parts[0]},"
+                   f"相差{gap:.1f}个百分点(允许误差{tol}个百分点)。")
         else:
-            msg = (f"{_label(r.rate)}写为{stated},但按本文件的件数计算:{';'.join(parts)},"
-                   f"写明的比率不在{r.lo:.1f}%–{r.hi:.1f}%之间(允许误差{fmt(RATE_TOLERANCE_PP)}个百分点)。")
-        out.append(_row("rate_mismatch", r.doc_id, "warning", msg, list(r.fids)))
+            msg = (f"{_label(r['rate'])}写为{stated},但按本文件的件数计算:{';'.join(parts)},"
+                   f"写明的比率不在{r['lo']:.1f}%–{r['hi']:.1f}%之间(允许误差{tol}个百分点)。")
+        out.append(_row("rate_mismatch", r["doc_id"], "warning", msg, r["fids"]))
     return out
 
 
 def _bounds(con: duckdb.DuckDBPyConnection) -> list[dict]:
     ids, role, metric, required, pos, min_parts = [], [], [], [], [], []
     for i, b in enumerate(BOUNDS):
-        for j, m in enumerate(b.parts):
-            ids.append(i)
-            role.append("part")
-            metric.append(m)
-            required.append(False)
-            pos.append(j)
-            min_parts.append(b.min_parts)
-        for j, m in enumerate(b.wholes):
-            ids.append(i)
-            role.append("whole")
-            metric.append(m)
-            required.append(m in b.required)
-            pos.append(j)
-            min_parts.append(b.min_parts)
-    df = con.execute("""
+        for r, metrics in (("part", b.parts), ("whole", b.wholes)):
+            for j, m in enumerate(metrics):
+                ids.append(i)
+                role.append(r)
+                metric.append(m)
+                required.append(r == "whole" and m in b.required)
+                pos.append(j)
+                min_parts.append(b.min_parts)
+    # sums first; the terms and figure lists are gathered only for the few violations
+    rows = _fetch(con, """
         WITH defs AS (
             SELECT unnest(?::INTEGER[]) AS def_id, unnest(?::VARCHAR[]) AS role, unnest(?::VARCHAR[]) AS metric,
                    unnest(?::BOOLEAN[]) AS required, unnest(?::INTEGER[]) AS pos, unnest(?::INTEGER[]) AS min_parts),
         need AS (
             SELECT def_id, max(min_parts) AS min_parts, count(*) FILTER (WHERE required) AS n_required
             FROM defs GROUP BY def_id),
-        agg AS (
-            SELECT d.def_id, s.doc_id,
-                   coalesce(sum(s.value) FILTER (WHERE d.role = 'part'), 0) AS part_sum,
-                   coalesce(sum(s.value) FILTER (WHERE d.role = 'whole'), 0) AS whole_sum,
-                   count(*) FILTER (WHERE d.role = 'part') AS n_parts,
-                   count(*) FILTER (WHERE d.required) AS n_required,
-                   bool_or((d.role = 'whole' AND s.qualifier IN ('at_least', 'approx'))
-                           OR (d.role = 'part' AND s.qualifier = 'at_most')) AS loose,
-                   list(struct_pack(role := d.role, metric := d.metric, value := s.value) ORDER BY d.role, d.pos)
-                       AS terms,
-                   flatten(list(s.fids)) AS fids
-            FROM defs d JOIN _check_single s ON s.metric = d.metric
-            GROUP BY d.def_id, s.doc_id)
-        SELECT a.* FROM agg a JOIN need n USING (def_id)
-        WHERE a.n_parts >= n.min_parts AND a.n_required = n.n_required AND NOT a.loose
-          AND a.part_sum > a.whole_sum + 1e-6
-        ORDER BY a.doc_id, a.def_id
-    """, [ids, role, metric, required, pos, min_parts]).fetchdf()
+        hits AS (
+            SELECT d.def_id, d.role, d.metric, d.required, d.pos, s.doc_id, s.value, s.qualifier, s.fids
+            FROM defs d JOIN _check_single s ON s.metric = d.metric),
+        sums AS (
+            SELECT def_id, doc_id,
+                   sum(CASE WHEN role = 'part' THEN value ELSE 0 END) AS part_sum,
+                   sum(CASE WHEN role = 'whole' THEN value ELSE 0 END) AS whole_sum,
+                   count(*) FILTER (WHERE role = 'part') AS n_parts,
+                   count(*) FILTER (WHERE required) AS n_required,
+                   bool_or((role = 'whole' AND qualifier IN ('at_least', 'approx'))
+                           OR (role = 'part' AND qualifier = 'at_most')) AS loose
+            FROM hits GROUP BY def_id, doc_id),
+        bad AS (
+            SELECT s.def_id, s.doc_id, s.part_sum, s.whole_sum FROM sums s JOIN need n USING (def_id)
+            WHERE s.n_parts >= n.min_parts AND s.n_required = n.n_required AND NOT s.loose
+              AND s.part_sum > s.whole_sum + 1e-6)
+        SELECT b.def_id, b.doc_id, any_value(b.part_sum) AS part_sum, any_value(b.whole_sum) AS whole_sum,
+               list(struct_pack(role := h.role, metric := h.metric, value := h.value) ORDER BY h.role, h.pos)
+                   AS terms,
+               flatten(list(h.fids)) AS fids
+        FROM bad b JOIN hits h USING (def_id, doc_id)
+        GROUP BY b.def_id, b.doc_id
+        ORDER BY b.doc_id, b.def_id
+    """, [ids, role, metric, required, pos, min_parts])
     out = []
-    for r in df.itertuples(index=False):
-        b = BOUNDS[r.def_id]
-        parts = [(t["metric"], t["value"]) for t in r.terms if t["role"] == "part"]
-        wholes = [(t["metric"], t["value"]) for t in r.terms if t["role"] == "whole"]
-        missing = [m for m in b.wholes if m not in {w for w, _ in wholes}]
+    for r in rows:
+        b = BOUNDS[r["def_id"]]
+        parts = [(t["metric"], t["value"]) for t in r["terms"] if t["role"] == "part"]
+        wholes = [(t["metric"], t["value"]) for t in r["terms"] if t["role"] == "whole"]
+        present = {m for m, _ in wholes}
+        missing = [m for m in b.wholes if m not in present]
         whole_txt = " + ".join(_count(m, v) for m, v in wholes)
         if len(wholes) > 1:
-            whole_txt += f" = {fmt(r.whole_sum)}件"
+            whole_txt += f" = {fmt(r['whole_sum'])}件"
         note = f"(本文件未提取到{'、'.join(_label(m) for m in missing)},按0计)" if missing else ""
         if b.check_name == "disclosure_balance_lower_bound":
             part_txt = " + ".join(_count(m, v) for m, v in parts)
-            msg = (f"信息公开申请的办理结果与结转下年度之和({part_txt} = {fmt(r.part_sum)}件)"
+            msg = (f"信息公开申请的办理结果与结转下年度之和({part_txt} = {fmt(r['part_sum'])}件)"
                    f"多于本年新收与上年结转之和({whole_txt}){note}。年报表二应满足"
                    f"“本年新收 + 上年结转 = 办理结果总计 + 结转下年度”;目前只提取了部分办理结果行,"
                    f"故只检查前者不小于后者这一下限。")
         else:
             msg = f"{_count(*parts[0])}多于{whole_txt}{note}:部分不应大于总数。"
-        out.append(_row(b.check_name, r.doc_id, "warning", msg, list(r.fids)))
+        out.append(_row(b.check_name, r["doc_id"], "warning", msg, r["fids"]))
     return out
 
 
 def _rate_out_of_range(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    df = con.execute("""
+    rows = _fetch(con, """
         SELECT figure_id, doc_id, metric, value, evidence FROM figures_current
-        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric) AND (value < 0 OR value > 100)
+        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric) AND NOT (value BETWEEN 0 AND 100)
         ORDER BY doc_id, figure_id
-    """, [_rate_metrics()]).fetchdf()
-    return [_row("rate_out_of_range", r.doc_id, "error",
-                 f"{_label(r.metric)}为{fmt(r.value)}%,超出0–100%的范围(原文:“{r.evidence}”),"
-                 f"多半是提取错误或原文笔误。", [r.figure_id])
-            for r in df.itertuples(index=False)]
+    """, [_rate_metrics()])
+    return [_row("rate_out_of_range", r["doc_id"], "error",
+                 f"{_label(r['metric'])}为{fmt(r['value'])}%,超出0–100%的范围(原文:“{r['evidence']}”),"
+                 f"多半是提取错误或原文笔误。", [r["figure_id"]])
+            for r in rows]
 
 
 def _yoy_jumps(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Region = region_code (region_name when no code) and level, so a province's own report
     is not compared with a department or town report that only resolved to the province's code.
-    Per region-year the largest actual value of the metric stands for that year. Rates are left
-    out: a ratio of percentages is not a count that can explode (0–100 is checked separately)."""
-    df = con.execute("""
+    Per region-year the largest actual value of the metric stands for that year (ties: the larger
+    figure_id, so the choice is stable). Rates are left out: a ratio of percentages is not a count
+    that can explode (0–100 is checked separately). The finding belongs to the later year's document."""
+    rows = _fetch(con, """
         WITH f AS (
-            SELECT coalesce(region_code, region_name) AS region_key, level, year, metric, value, figure_id,
-                   doc_id, coalesce(region_name, region_code) AS region
+            SELECT coalesce(region_code, region_name) AS region_key, level, metric, year,
+                   max(struct_pack(value := value, figure_id := figure_id, doc_id := doc_id,
+                                   region := coalesce(region_name, region_code))) AS best
             FROM figures_current
             WHERE kind = 'actual' AND year IS NOT NULL AND coalesce(region_code, region_name) IS NOT NULL
-              AND NOT list_contains(?::VARCHAR[], metric)
-            QUALIFY row_number() OVER (PARTITION BY region_key, level, metric, year
-                                       ORDER BY value DESC, figure_id) = 1),
+              AND isfinite(value) AND NOT list_contains(?::VARCHAR[], metric)
+            GROUP BY ALL),
         seq AS (
-            SELECT *, lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value,
-                   lag(figure_id) OVER w AS prev_figure_id
+            SELECT region_key, level, metric, year, best, lag(year) OVER w AS prev_year, lag(best) OVER w AS prev
             FROM f WINDOW w AS (PARTITION BY region_key, level, metric ORDER BY year))
-        SELECT * FROM seq
-        WHERE prev_value > 0 AND value > 0 AND greatest(value, prev_value) >= ?
-          AND (value > ? * prev_value OR value < ? * prev_value)
+        SELECT metric, prev_year, year, prev.value AS prev_value, best.value AS value,
+               prev.figure_id AS prev_figure_id, best.figure_id AS figure_id, best.doc_id AS doc_id,
+               best.region AS region
+        FROM seq
+        WHERE prev.value > 0 AND best.value > 0 AND greatest(best.value, prev.value) >= ?
+          AND (best.value > ? * prev.value OR best.value < ? * prev.value)
         ORDER BY region_key, level, metric, year
-    """, [_rate_metrics(), YOY_MIN_LARGER, YOY_HIGH, YOY_LOW]).fetchdf()
+    """, [_rate_metrics(), YOY_MIN_LARGER, YOY_HIGH, YOY_LOW])
     out = []
-    for r in df.itertuples(index=False):
-        ratio = r.value / r.prev_value
+    for r in rows:
+        ratio = r["value"] / r["prev_value"]
         times = f"是上一有数据年份的{fmt(ratio)}倍" if ratio >= 1 else f"只有上一有数据年份的1/{_about(1 / ratio)}"
-        unit = _unit(r.metric)
-        msg = (f"{r.region}的{_label(r.metric)}:{int(r.prev_year)}年为{fmt(r.prev_value)}{unit},"
-               f"{int(r.year)}年为{fmt(r.value)}{unit},{times}。"
+        unit = _unit(r["metric"])
+        msg = (f"{r['region']}的{_label(r['metric'])}:{r['prev_year']}年为{fmt(r['prev_value'])}{unit},"
+               f"{r['year']}年为{fmt(r['value'])}{unit},{times}。"
                f"超过{fmt(YOY_HIGH)}倍或低于{fmt(YOY_LOW)}倍即提示(每个地区每年取各报告中的最大值),"
                f"请核对两年的数字是否口径一致、单位(万/件)是否提取正确。")
-        out.append(_row("yoy_jump", r.doc_id, "warning", msg, [r.prev_figure_id, r.figure_id]))
+        out.append(_row("yoy_jump", r["doc_id"], "warning", msg, [r["prev_figure_id"], r["figure_id"]]))
     return out

@@ -115,8 +115,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue  # table rows are read by etl/tables.py
         sent_start = _rfind_any(text, STRONG, num.start, max(0, num.start - 300))
         prev_start = _rfind_any(text, STRONG, max(sent_start - 1, 0), max(0, sent_start - 300)) if sent_start > 0 else 0
-        if prev_start < line_start and sent_start >= line_start:
-            prev_start = sent_start if text[sent_start - 1:sent_start] == "\n" else prev_start
+        if prev_start < line_start and sent_start >= line_start and text[sent_start - 1:sent_start] == "\n" \
+                and sent_start - prev_start > 60:
+            prev_start = sent_start  # the paragraph before lends no topic, unless it is a short heading
         clause_start = _rfind_any(text, WEAK, num.start, sent_start)
         left = text[clause_start:num.start]
         sentence_left = text[sent_start:num.start]

@@ -149,5 +149,7 @@ def find_numbers(text: str) -> list[Number]:
             value, unit = value * 1e4, "万元"
         elif unit == "元":  # money is kept in 万元
             value, unit = value / 1e4, "万元"
+        if not 0 <= value < 1e13:  # a run of digits (an ID, a phone number) is not a figure
+            continue
         out.append(Number(m.start(), m.end(), m.start(), value, unit, qualifier, m.group(0), chinese))
     return out

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.checks import step as run_checks_step
 from etl.corrections import apply_corrections
 
 Step = Callable[[duckdb.DuckDBPyConnection, Path], None]
 
-STEPS: list[Step] = [apply_corrections]
+STEPS: list[Step] = [apply_corrections, run_checks_step]

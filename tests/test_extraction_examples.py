@@ -83,6 +83,14 @@ HELD_OUT: list[Ex] = [
 ]
 
 BUGS_CAUGHT: list[Ex] = [
+    # found on the synthetic corpus by the year-over-year check: a 信息公开年报's 被提起行政诉讼 is not litigation.cases
+    ("某县2021年政府信息公开工作年度报告\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
+     "本年度被申请行政复议2件,被提起行政诉讼1件。",
+     {("disclosure.reconsideration_cases", 2, "actual", "exact"), ("disclosure.litigation_cases", 1, "actual", "exact")}),
+    # 化解信访积案 is a backlog cleared, not petitions received
+    ("全年化解信访积案35件。", set()),
+    # a digit run (an ID) is not a figure and must not overflow
+    ("受理编号" + "9" * 40 + "件。", set()),
     # a space inside a number on a mirror site
     ("应诉方面,截止目前,区政府法制办受区政府委托共参加应诉案件1 5起。经过努力,胜诉9起。",
      {("litigation.cases", 15, "actual", "exact")}),
