@@ -104,6 +104,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     metrics = [x for x in catalog.load().values() if not x.table_only or x.cue or x.rate]
     rate_metrics = [x for x in metrics if x.rate is not None]
     count_metrics = [x for x in metrics if x.rate is None and (x.cue is not None or x.after is not None)]
+    by_unit: dict[str, list[catalog.Metric]] = {}
     out: list[Figure] = []
     for num in find_numbers(text):
         if not num.unit:
@@ -135,7 +136,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if num.unit == "%":
             best = _match_rate(left, topic_ctx, rate_metrics)
         else:
-            best = _match_count(num, left, right, topic_ctx, count_metrics)
+            if num.unit not in by_unit:
+                by_unit[num.unit] = [x for x in count_metrics if _unit_ok(x, num.unit)]
+            best = _match_count(num, left, right, topic_ctx, by_unit[num.unit])
         inherited = False
         if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
@@ -190,8 +193,6 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
                  metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int], catalog.Metric, str] | None = None
     for metric in metrics:
-        if not _unit_ok(metric, num.unit):
-            continue
         if metric.topic and not metric.topic.search(topic_ctx):
             continue
         if metric.after and metric.after.search(right):

@@ -83,17 +83,11 @@ class Gazetteer:
 
     def mentions(self, text: str) -> list[Mention]:
         """Longest non-overlapping place names in ``text``, left to right."""
-        found = []
-        for end, name in self.automaton.iter(text):
-            found.append((end - len(name) + 1, end + 1, name))
-        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-        out, last = [], -1
-        for a, b, name in found:
-            if a < last:
-                continue
+        out = []
+        for end, name in self.automaton.iter_long(text):
             entries = self.names[name]
-            out.append(Mention(a, b, name, tuple(p for p, _ in entries), all(s for _, s in entries)))
-            last = b
+            out.append(Mention(end - len(name) + 1, end + 1, name, tuple(p for p, _ in entries),
+                               all(s for _, s in entries)))
         return out
 
     def regions(self) -> list[Place]:

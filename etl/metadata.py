@@ -198,8 +198,10 @@ _TOWN_PLAN = re.compile(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)
 
 def _town(text: str, rx: re.Pattern[str]) -> str | None:
     """A town name, unless the match is part of a county or city name (景德镇市, 镇康县, 新乡县)."""
-    places = [(m.start, m.end) for m in gazetteer().mentions(text) if not m.short]
+    places: list[tuple[int, int]] | None = None
     for m in rx.finditer(text):
+        if places is None:
+            places = [(p.start, p.end) for p in gazetteer().mentions(text) if not p.short]
         a, b = m.span(1)
         if any(pa < b and a < pb for pa, pb in places):
             continue

@@ -103,7 +103,7 @@ def _prefix_qualifier(text: str, at: int) -> str | None:
 
 
 def find_numbers(text: str) -> list[Number]:
-    """All number expressions in ``text`` (matching text), in order."""
+    """Number expressions with a unit or a 万/亿 multiplier in ``text`` (matching text), in order."""
     out: list[Number] = []
     for m in NUMBER_RX.finditer(text):
         if m.group("pct"):
@@ -114,11 +114,13 @@ def find_numbers(text: str) -> list[Number]:
             out.append(Number(m.start(), m.end(), m.start(), value, "%", _prefix_qualifier(text, m.start()) or "exact",
                               m.group(0), chinese))
             continue
+        unit = m.group("unit") or ""
+        mult = m.group("mult")
+        if not unit and mult is None:
+            continue  # a bare number (a year, a list marker, a table cell) is read elsewhere or not at all
         digits = m.group("num")
         chinese = not digits[0].isdigit()
-        unit = m.group("unit") or ""
         unit = _PERCENT_SIGNS.get(unit, unit)
-        mult = m.group("mult")
         if chinese:
             # a Chinese numeral needs a unit, and is not an ordinal (第一次) or part of a word
             if not unit and not mult:

@@ -21,6 +21,7 @@ from etl.normalise import Matching
 TEMPLATES_PATH = Path(__file__).resolve().parent / "catalog" / "tables.toml"
 _NUM = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_LINE = re.compile(r"^[ \t]*[+-]?\d+(?:\.\d+)?[ \t]*$", re.M)
 
 
 @dataclass
@@ -268,6 +269,8 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _table_one(m, rows, tpl)
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
+    if len(_NUMBER_LINE.findall(text)) < 3:
+        return out
     grouped = _cell_per_line_groups(cell_lines(text))
     if any(len(r.cells) >= 3 and all(c.is_number for c in r.cells) for r in grouped):
         out += _review_rows(m, grouped, tpl)
