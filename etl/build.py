@@ -1,9 +1,15 @@
 """`python -m etl build`: a folder of report files -> data/reports.duckdb, incrementally and atomically.
 
 - Unchanged files (same size and mtime, or same content hash) are not
-  re-extracted: their rows are copied from the previous database.
-- A new file is built next to the live one and swapped in (etl/store.py).
+  re-extracted: their rows are copied from the previous database, but only
+  when its schema and extractor versions are the code's (etl/migrate.py);
+  otherwise every file is re-extracted. Files that failed last time are retried.
+- A new file is built next to the live one and swapped in (etl/store.py); a
+  build killed half-way leaves the live file as it was, and the next build
+  deletes the temp files it left.
 - One unreadable file becomes a row in ``ingest_errors``; the others go on.
+  Identical files count once: the first in path order keeps the content, the
+  others get a 'dedupe' row, whether the build is incremental or from scratch.
 - ``--workers N`` extracts in N processes; rows are written in path order, so
   the result does not depend on N.
 """
@@ -26,9 +32,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import EXTRACTOR_VERSION, store
+from etl import EXTRACTOR_VERSION, migrate, store
 from etl.pipeline import process_text
-from etl.readers import ReadError, file_format, read_bytes
+from etl.readers import ReadError, check_size, file_format, read_bytes
 
 SKIP_DIRS = {".git", "__pycache__", "geo"}
 
@@ -46,7 +52,7 @@ class FileResult:
     documents: list[dict] = field(default_factory=list)
     texts: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
-    tokens: list[dict] = field(default_factory=list)
+    tokens: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, token): a tuple costs a third of a dict
     error: dict | None = None
 
 
@@ -60,15 +66,24 @@ class BuildSummary:
     errors: int
     seconds: float
     db_path: Path
+    note: str = ""  # why everything was re-extracted (schema/extractor version), if so
+    stale_temps_removed: int = 0
 
     def line(self) -> str:
+        extra = f" ({self.note})" if self.note else ""
+        if self.stale_temps_removed:
+            extra += f" 清理了 {self.stale_temps_removed} 个中断构建留下的临时文件"
         return (f"完成 build: files={self.files_seen} read={self.files_read} reused={self.files_reused} "
                 f"documents={self.documents} figures={self.figures} errors={self.errors} "
-                f"seconds={self.seconds:.2f} -> {self.db_path}")
+                f"seconds={self.seconds:.2f} -> {self.db_path}{extra}")
 
 
 def scan(data_dir: Path) -> list[tuple[str, Path, int, float]]:
-    """(relative path, absolute path, size, mtime) of every report file below ``data_dir``, sorted."""
+    """(relative path, absolute path, size, mtime) of every report file below ``data_dir``, sorted.
+
+    Dot files are skipped: uploads (dashboard/uploads.py) are written as hidden temp files
+    and linked into place, so a half-written file is never read.
+    """
     out = []
     for root, dirs, names in os.walk(data_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
@@ -91,15 +106,21 @@ def _figure_id(doc_id: str, metric: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}|{metric}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool = True) -> FileResult:
+def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool = True,
+                 max_mb: float | None = None) -> FileResult:
     """Read and extract one file; never raises (errors become ``error``)."""
-    fmt = file_format(Path(path))
+    fmt = file_format(Path(path)) or "txt"
     res = FileResult(rel, "", size, mtime, fmt)
     stage = "read"
     try:
-        raw = Path(path).read_bytes()
+        check_size(size, fmt, max_mb)  # before reading: a huge file costs no memory
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise ReadError("read", "无法打开文件(可能已被移动、删除或没有读取权限)", str(exc)) from exc
         res.sha256 = hashlib.sha256(raw).hexdigest()
-        read = read_bytes(raw, fmt or "txt")
+        read = read_bytes(raw, fmt, max_mb)
+        del raw
         res.encoding = read.encoding
         stage = "extract"
         docs = process_text(read.text)
@@ -124,10 +145,10 @@ def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool
                 res.figures.append(d)
             if with_tokens:
                 head = (m.title or "") + "\n" + (m.organ or "") + "\n" + doc.text
-                res.tokens += [{"doc_id": doc_id, "token": t} for t in tokens(head)]
+                res.tokens += [(doc_id, t) for t in tokens(head)]
     except ReadError as exc:
         res.error = {"path": rel, "stage": exc.stage, "message": exc.message, "detail": exc.detail}
-    except Exception as exc:
+    except Exception as exc:  # one broken file must never stop a batch
         res.error = {"path": rel, "stage": stage, "message": "处理该文件时出错,已跳过(其余文件不受影响)",
                      "detail": f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"}
     if res.error:
@@ -139,54 +160,49 @@ def _extract_star(args: tuple) -> FileResult:
     return extract_file(*args)
 
 
-def _old_files(db_path: Path) -> tuple[dict[str, dict], bool]:
-    """Rows of the previous build's ``files`` table, and whether its rows may be reused."""
-    if not db_path.exists():
-        return {}, False
-    try:
-        with store.read_only(db_path) as con:
-            version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-            runs = con.execute("SELECT extractor_version FROM etl_runs ORDER BY finished_at DESC LIMIT 1").fetchall()
-            df = con.execute("SELECT path, sha256, size, mtime, status FROM files").fetchdf()
-    except duckdb.Error:
-        return {}, False
-    reusable = version == store.SCHEMA_VERSION and bool(runs) and runs[0][0] == EXTRACTOR_VERSION
-    return {r["path"]: r for r in df.to_dict("records")}, reusable
-
-
 def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True,
-          with_tokens: bool = True) -> BuildSummary:
-    """Build (or update) the database for ``data_dir``."""
+          with_tokens: bool = True, max_file_mb: float | None = None) -> BuildSummary:
+    """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits."""
     t0 = time.perf_counter()
     started = datetime.now()
     data_dir, db_path = Path(data_dir), Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with store.build_lock(db_path):
+        stale = store.remove_stale_temps(db_path)  # left by a build that was killed
         files = scan(data_dir)
-        old, reusable = _old_files(db_path)
-        reuse_paths: list[str] = []
+        prev = migrate.previous_build(db_path)
+        old = prev.files if prev.reusable else {}
+        reuse: dict[str, dict] = {}  # path -> old files row
+        dups: dict[str, tuple] = {}  # unchanged files that were duplicates: decided without reading them
         todo: list[tuple] = []
         for rel, p, size, mtime in files:
-            o = old.get(rel) if reusable else None
-            if o is not None and int(o["size"]) == size and float(o["mtime"]) == mtime:
-                reuse_paths.append(rel)
+            o = old.get(rel)
+            item = (rel, str(p), size, mtime, with_tokens, max_file_mb)
+            if o is None or int(o["size"]) != size or float(o["mtime"]) != mtime:
+                todo.append(item)
+            elif o["status"] == "ok":
+                reuse[rel] = o
+            elif o["error_stage"] == "dedupe" and o["sha256"]:
+                dups[rel] = (o, item)
             else:
-                todo.append((rel, str(p), size, mtime, with_tokens))
+                todo.append(item)  # it failed last time: try again
         results = _run_extraction(todo, workers, progress)
-        # a touched file with the same content is reused too
-        if reusable:
-            kept = []
-            for r in results:
-                o = old.get(r.path)
-                if o is not None and r.sha256 and o["sha256"] == r.sha256 and r.error is None:
-                    reuse_paths.append(r.path)
-                    continue
+        # a touched file with the same content is reused too (keeps its added_at)
+        kept = []
+        for r in results:
+            o = old.get(r.path)
+            if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
+                reuse[r.path] = o
+            else:
                 kept.append(r)
-            results = kept
-        tmp = db_path.with_name(f".build-{os.getpid()}-{uuid.uuid4().hex[:8]}.duckdb")
+        still_dups, reread = _settle_duplicates(dups, reuse, kept, workers, progress)
+        kept += reread
+        n_read = len(kept)
+        stats = {rel: (size, mtime) for rel, _, size, mtime in files}
+        results = _dedupe(sorted(kept + still_dups, key=lambda r: r.path), reuse, stats)
+        tmp = store.temp_path(db_path)
         try:
-            summary = _write(tmp, db_path if reusable and reuse_paths else None, sorted(reuse_paths),
-                             sorted(results, key=lambda r: r.path), {rel: (size, mtime) for rel, _, size, mtime in files},
+            summary = _write(tmp, db_path if prev.reusable else None, sorted(reuse), results, stats, n_read,
                              data_dir, started, t0, workers)
             store.swap_in(tmp, db_path)
         finally:
@@ -195,7 +211,51 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
                     leftover.unlink()
     summary.seconds = time.perf_counter() - t0
     summary.db_path = db_path
+    summary.note = prev.reason
+    summary.stale_temps_removed = len(stale)
     return summary
+
+
+def _settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: list[FileResult], workers: int,
+                       progress: bool) -> tuple[list[FileResult], list[FileResult]]:
+    """Unchanged former duplicates: (still a copy of an earlier path: not read, ``_dedupe`` flags them again;
+    now the first of their content, the original being deleted or changed: read)."""
+    sha_of = {p: o["sha256"] for p, o in reuse.items()} | {r.path: r.sha256 for r in results if r.error is None}
+    sha_of |= {p: o["sha256"] for p, (o, _) in dups.items()}
+    first: dict[str, str] = {}
+    for path in sorted(sha_of):
+        first.setdefault(sha_of[path], path)
+    out, todo = [], []
+    for path, (o, item) in sorted(dups.items()):
+        if first[o["sha256"]] == path:
+            todo.append(item)
+        else:
+            _, _, size, mtime, *_ = item
+            out.append(FileResult(path, o["sha256"], size, mtime, o["format"], o["encoding"]))
+    return out, _run_extraction(todo, workers, progress)
+
+
+def _dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, tuple[int, float]]) -> list[FileResult]:
+    """Identical files count once: the first path (in path order) keeps the content, the others get a 'dedupe' error.
+
+    Decided over reused and new files alike, so an incremental build flags the same file as a build from scratch.
+    """
+    sha_of = {p: o["sha256"] for p, o in reuse.items()} | {r.path: r.sha256 for r in results if r.error is None}
+    first: dict[str, str] = {}
+    for path in sorted(sha_of):
+        first.setdefault(sha_of[path], path)
+    out = []
+    for path in sorted(p for p in reuse if first[reuse[p]["sha256"]] != p):
+        o = reuse.pop(path)
+        size, mtime = stats[path]
+        out.append(FileResult(path, o["sha256"], size, mtime, o["format"], o["encoding"]))
+    out += results
+    for r in out:
+        if r.error is None and first.get(r.sha256, r.path) != r.path:
+            r.error = {"path": r.path, "stage": "dedupe", "message": f"与 {first[r.sha256]} 内容完全相同,未重复计入",
+                       "detail": "duplicate content"}
+            r.documents, r.texts, r.figures, r.tokens = [], [], [], []
+    return sorted(out, key=lambda r: r.path)
 
 
 def _run_extraction(todo: list[tuple], workers: int, progress: bool) -> list[FileResult]:
@@ -226,7 +286,7 @@ def _run_extraction(todo: list[tuple], workers: int, progress: bool) -> list[Fil
     return results
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -237,60 +297,53 @@ FIG_COLS = ["figure_id", "doc_id", "metric", "value", "unit", "qualifier", "kind
             "rule", "confidence"]
 
 
+def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list[str],
+                 stats: dict[str, tuple[int, float]]) -> None:
+    """Copy the rows of unchanged files (and the run history) from the previous database."""
+    con.execute("ATTACH ? AS old (READ_ONLY)", [str(old_db)])
+    try:
+        con.execute("INSERT INTO etl_runs SELECT * FROM old.etl_runs")
+        if not reuse_paths:
+            return
+        reuse = pd.DataFrame({"path": reuse_paths, "size": [stats[p][0] for p in reuse_paths],
+                              "mtime": [stats[p][1] for p in reuse_paths]})
+        con.register("reuse", reuse)
+        # the stat of today's file: a touched file with unchanged content keeps its rows
+        con.execute("INSERT INTO files SELECT f.path, f.sha256, r.size, r.mtime, f.format, f.encoding, f.parts, "
+                    "f.status FROM old.files f JOIN reuse r USING (path)")
+        con.execute("INSERT INTO documents SELECT d.* FROM old.documents d JOIN reuse USING (path)")
+        for table in ("texts", "doc_tokens", "figures"):  # table names are ours, not user input
+            con.execute(f"INSERT INTO {table} SELECT t.* FROM old.{table} t "
+                        "JOIN old.documents d USING (doc_id) JOIN reuse USING (path)")
+        con.unregister("reuse")
+    finally:
+        con.execute("DETACH old")
+
+
 def _write(tmp: Path, old_db: Path | None, reuse_paths: list[str], results: list[FileResult],
-           stats: dict[str, tuple[int, float]], data_dir: Path, started: datetime, t0: float,
+           stats: dict[str, tuple[int, float]], n_read: int, data_dir: Path, started: datetime, t0: float,
            workers: int) -> BuildSummary:
     con = duckdb.connect(str(tmp))
     try:
         store.create_schema(con)
         store.write_reference_tables(con)
-        seen_docs: set[str] = set()
-        errors: list[dict] = []
         if old_db is not None:
-            con.execute("ATTACH ? AS old (READ_ONLY)", [str(old_db)])
-            reuse = pd.DataFrame({"path": reuse_paths})
-            con.register("reuse", reuse)
-            con.execute("INSERT INTO files SELECT f.* FROM old.files f JOIN reuse USING (path)")
-            con.execute("INSERT INTO documents SELECT d.* FROM old.documents d JOIN reuse USING (path)")
-            con.execute("INSERT INTO texts SELECT t.* FROM old.texts t JOIN old.documents d USING (doc_id) "
-                        "JOIN reuse USING (path)")
-            con.execute("INSERT INTO doc_tokens SELECT t.* FROM old.doc_tokens t JOIN old.documents d USING (doc_id) "
-                        "JOIN reuse USING (path)")
-            con.execute("INSERT INTO figures SELECT f.* FROM old.figures f JOIN old.documents d USING (doc_id) "
-                        "JOIN reuse USING (path)")
-            con.execute("INSERT INTO ingest_errors SELECT e.* FROM old.ingest_errors e JOIN reuse USING (path)")
-            con.execute("INSERT INTO etl_runs SELECT * FROM old.etl_runs")
-            # a reused file whose mtime changed but content did not: record the new stat
-            for rel in reuse_paths:
-                size, mtime = stats[rel]
-                con.execute("UPDATE files SET size = ?, mtime = ? WHERE path = ?", [size, mtime, rel])
-            seen_docs = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
-            con.unregister("reuse")
-            con.execute("DETACH old")
-        docs, texts, figs, toks, file_rows = [], [], [], [], []
+            _copy_reused(con, old_db, reuse_paths, stats)
+        docs, texts, figs, toks, errors, file_rows = [], [], [], [], [], []
         now = datetime.now()
         for r in results:
-            status = "ok"
-            if r.error is None and any(d["doc_id"] in seen_docs for d in r.documents):
-                first = con.execute("SELECT path FROM documents WHERE doc_id = ?", [r.documents[0]["doc_id"]]).fetchone()
-                dup_of = first[0] if first else next((d["path"] for d in docs if d["doc_id"] == r.documents[0]["doc_id"]), "?")
-                r.error = {"path": r.path, "stage": "dedupe", "message": f"与 {dup_of} 内容完全相同,未重复计入",
-                           "detail": "duplicate content"}
             if r.error is not None:
                 errors.append(r.error)
-                status = "error"
             else:
-                for d in r.documents:
-                    seen_docs.add(d["doc_id"])
-                    docs.append({**d, "added_at": now})
+                docs += [{**d, "added_at": now} for d in r.documents]
                 texts += r.texts
                 figs += r.figures
                 toks += r.tokens
             file_rows.append({"path": r.path, "sha256": r.sha256, "size": r.size, "mtime": r.mtime,
                               "format": r.format, "encoding": r.encoding,
-                              "parts": len(r.documents) if status == "ok" else 0, "status": status})
+                              "parts": 0 if r.error else len(r.documents), "status": "error" if r.error else "ok"})
         store.insert_df(con, "files", pd.DataFrame(file_rows))
-        docs_df = _frame(docs, DOC_COLS + ["added_at"])
+        docs_df = _frame(docs, [*DOC_COLS, "added_at"])
         docs_df["publish_date"] = pd.to_datetime(docs_df["publish_date"], errors="coerce").dt.date
         docs_df["year"] = docs_df["year"].astype("Int64")
         store.insert_df(con, "documents", docs_df)
@@ -304,12 +357,12 @@ def _write(tmp: Path, old_db: Path | None, reuse_paths: list[str], results: list
         n_err = con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0]
         seconds = time.perf_counter() - t0
         con.execute("INSERT INTO etl_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [uuid.uuid4().hex, started, datetime.now(), str(data_dir), len(stats), len(results),
+                    [uuid.uuid4().hex, started, datetime.now(), str(data_dir), len(stats), n_read,
                      len(reuse_paths), n_docs, n_figs, n_err, seconds, workers, EXTRACTOR_VERSION])
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    return BuildSummary(len(stats), len(results), len(reuse_paths), n_docs, n_figs, n_err, seconds, tmp)
+    return BuildSummary(len(stats), n_read, len(reuse_paths), n_docs, n_figs, n_err, seconds, tmp)
 
 
 def _post_build(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
@@ -325,6 +378,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, default=None, help="database file (default: DATA/reports.duckdb)")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--max-file-mb", type=float, default=None,
+                   help="refuse files larger than this (default: 20 MB for txt/html, 100 MB for docx/pdf)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -333,7 +388,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误:数据目录不存在:{args.data}", file=sys.stderr)
         return 2
     db = args.db or (args.data / "reports.duckdb")
-    summary = build(args.data, db, workers=max(1, args.workers), progress=not args.no_progress)
+    summary = build(args.data, db, workers=max(1, args.workers), progress=not args.no_progress,
+                    max_file_mb=args.max_file_mb)
     if args.json:
         print(json.dumps({k: (str(v) if isinstance(v, Path) else v) for k, v in summary.__dict__.items()},
                          ensure_ascii=False))

@@ -104,8 +104,8 @@ def normalise(original: str) -> Matching:
     pos = np.arange(len(text) + 1, dtype=np.int64)
     for pattern in (_PINYIN, _BLANK_CJK):
         text, pos = _apply_drops(text, pos, _drop(text, pattern))
-    # digit splitting only on lines that are not table rows
+    # digit splitting only on lines that are not table rows (the same test as etl/extract.py: two or more "|")
     drops = [m.span() for m in _SPLIT_DIGIT.finditer(text)
-             if "|" not in text[text.rfind("\n", 0, m.start()) + 1: text.find("\n", m.start()) % (len(text) + 1)]]
+             if text.count("|", text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start()) % (len(text) + 1)) < 2]
     text, pos = _apply_drops(text, pos, drops)
     return Matching(text=text, pos=pos, original=original)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,6 +104,43 @@ def build_lock(db_path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def temp_path(db_path: Path) -> Path:
+    """Where a build writes before the swap: a hidden file beside the live one (same filesystem, so
+    ``os.replace`` is atomic), named after the database so that cleaning up never touches another one."""
+    return db_path.with_name(f".build-{db_path.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}.duckdb")
+
+
+# temp files named only by pid: older builds, and etl/corrections.py's refresh of the live file
+_PID_TEMP = re.compile(r"^\.(?:build|corrections)-(\d+)-[0-9a-f]{8}\.duckdb(?:\.wal)?$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temps(db_path: Path) -> list[Path]:
+    """Delete what killed builds of ``db_path`` left behind (``.build-*.duckdb`` and their ``.wal``).
+
+    Call it holding ``build_lock(db_path)``: then no other build of this database is running,
+    so every temp file of it is stale. Temp files named only by a pid (``.build-PID-*``,
+    ``.corrections-PID-*``) are removed only when the process that wrote them is gone.
+    """
+    removed = []
+    for p in [*db_path.parent.glob(".build-*"), *db_path.parent.glob(".corrections-*")]:
+        m = _PID_TEMP.match(p.name)
+        if p.name.startswith(f".build-{db_path.name}-") or (m and not _alive(int(m.group(1)))):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+                removed.append(p)
+    return removed
 
 
 def swap_in(new_path: Path, db_path: Path) -> None:

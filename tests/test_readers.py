@@ -1,0 +1,199 @@
+"""Each reader and each encoding, on files made here: the text comes back exactly, and the extractor sees it.
+
+Formats: .txt in UTF-8, UTF-8 with BOM, GBK, GB18030 (a character GBK lacks), Big5 Traditional;
+.html with ``<meta charset=gbk>``; .docx with a table (python-docx); .pdf with a Chinese text layer
+(written by hand below: a Type0 font with the predefined UniGB-UCS2-H CMap, as reportlab's
+STSong-Light does, so no PDF library or font file is needed).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from etl.pipeline import process_text
+from etl.readers import ReadError, decode, read_bytes, read_file, sanitise_html
+
+REPORT = ("某某县人民政府\n关于2023年法治政府建设情况的报告\n"
+          "2023年,全年共收到行政复议申请120件,受理行政复议案件108件。\n"
+          "行政机关负责人出庭应诉率达到98.5%。\n")
+TRADITIONAL = ("某某縣人民政府\n關於2023年法治政府建設情況的報告\n"
+               "2023年,全年共收到行政復議申請120件,受理行政復議案件108件。\n")
+
+
+def metrics_of(text: str) -> dict[str, float]:
+    return {f.metric: f.value for doc in process_text(text) for f in doc.figures}
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+# ---- text encodings ---------------------------------------------------------
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (REPORT.encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + REPORT.encode("utf-8"), "utf-8-sig"),
+    (REPORT.encode("gbk"), "gbk"),
+])
+def test_txt_encodings_decode_exactly(tmp_path: Path, data: bytes, encoding: str) -> None:
+    r = read_file(write(tmp_path, "报告.txt", data))
+    assert (r.text, r.format, r.encoding) == (REPORT, "txt", encoding)
+    assert metrics_of(r.text)["reconsideration.received"] == 120
+
+
+def test_gb18030_character_outside_gbk(tmp_path: Path) -> None:
+    text = REPORT.replace("某某县", "䶮城县")  # U+4DAE: four bytes in GB18030, not in GBK
+    with pytest.raises(UnicodeEncodeError):
+        text.encode("gbk")
+    r = read_file(write(tmp_path, "gb18030.txt", text.encode("gb18030")))
+    assert r.text == text
+    assert r.encoding == "gbk"  # read with the GB18030 codec, reported as the GB family
+
+
+def test_big5_traditional_is_read_and_extracted(tmp_path: Path) -> None:
+    r = read_file(write(tmp_path, "big5.txt", TRADITIONAL.encode("big5")))
+    assert (r.text, r.encoding) == (TRADITIONAL, "big5")
+    # offsets point into the Traditional original; the normaliser matches on Simplified
+    found = metrics_of(r.text)
+    assert found["reconsideration.received"] == 120
+    assert found["reconsideration.accepted"] == 108
+
+
+def test_truncated_multibyte_files_lose_only_the_cut_character() -> None:
+    for data, enc in ((REPORT.encode("utf-8")[:-2], "utf-8"), (REPORT.encode("gbk")[:-2], "gbk"),
+                      (b"\xef\xbb\xbf" + REPORT.encode("utf-8")[:-2], "utf-8-sig")):
+        text, got = decode(data)
+        assert got == enc
+        assert REPORT.startswith(text) and len(text) == len(REPORT) - 2  # the cut char (and the "\n" after it)
+
+
+def test_utf8_with_one_damaged_byte_stays_utf8() -> None:
+    raw = REPORT.encode("utf-8")
+    cut = len(REPORT[:12].encode("utf-8"))  # between two characters
+    text, enc = decode(raw[:cut] + b"\xff" + raw[cut:])
+    assert enc == "utf-8"
+    assert text.replace("\ufffd", "") == REPORT
+
+
+def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
+    text, enc = decode(REPORT.encode("utf-8"), declared="gb2312")
+    assert (text, enc) == (REPORT, "utf-8")
+
+
+# ---- HTML -------------------------------------------------------------------
+
+def test_html_meta_charset_gbk(tmp_path: Path) -> None:
+    body = "".join(f"<p>{line}</p>\n" for line in REPORT.splitlines())
+    page = (f"<html><head><meta charset=gbk><title>报告</title></head><body>{body}"
+            "<table><tr><td>受理</td><td>108</td></tr></table></body></html>")
+    r = read_file(write(tmp_path, "page.html", page.encode("gbk")))
+    assert r.format == "html"
+    assert r.encoding == "gbk"
+    for line in REPORT.splitlines():
+        assert line in r.text
+    assert metrics_of(r.text)["reconsideration.received"] == 120
+
+
+def test_html_http_equiv_gb2312_and_xml_declaration() -> None:
+    page = ('<?xml version="1.0" encoding="gb2312"?>\n<html><head><meta http-equiv="Content-Type" '
+            'content="text/html; charset=gb2312"></head><body><div>' + REPORT + "</div></body></html>")
+    r = read_bytes(page.encode("gb18030"), "html")
+    assert r.encoding == "gbk"
+    assert "受理行政复议案件108件" in r.text
+
+
+def test_sanitise_drops_code_but_keeps_text() -> None:
+    root = sanitise_html('<p onclick="steal()">正文<a href="javascript:go()">链接</a><script>x()</script>尾</p>')
+    assert root is not None
+    html = root.text_content()
+    assert html == "正文链接尾"
+    a = root.find(".//a")
+    assert a is not None and "href" not in a.attrib
+    assert "onclick" not in root.find(".//p").attrib
+
+
+# ---- DOCX -------------------------------------------------------------------
+
+def make_docx(paragraphs: list[str], table: list[list[str]]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(table), cols=len(table[0]))
+    for i, row in enumerate(table):
+        for j, cell in enumerate(row):
+            t.cell(i, j).text = cell
+    d.add_paragraph("以上为本年度情况。")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_paragraphs_and_table_in_reading_order(tmp_path: Path) -> None:
+    data = make_docx(REPORT.strip().splitlines(), [["项目", "数量"], ["收到行政复议申请", "120"], ["受理", "108"]])
+    r = read_file(write(tmp_path, "报告 终稿.docx", data))
+    lines = r.text.splitlines()
+    assert (r.format, r.encoding) == ("docx", None)
+    assert lines[:4] == REPORT.strip().splitlines()
+    assert lines[4:] == ["项目 | 数量 |", "收到行政复议申请 | 120 |", "受理 | 108 |", "以上为本年度情况。"]
+    assert metrics_of(r.text)["reconsideration.received"] == 120
+
+
+# ---- PDF --------------------------------------------------------------------
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds ``lines`` (UTF-16 codes through the UniGB-UCS2-H CMap)."""
+    content = "BT /F1 12 Tf 14 TL 50 800 Td " + " ".join(
+        f"<{line.encode('utf-16-be').hex()}> Tj T*" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        "/Contents 4 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
+        "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+        "/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_pdf_with_text_layer(tmp_path: Path) -> None:
+    lines = REPORT.strip().splitlines()
+    r = read_file(write(tmp_path, "报告.pdf", make_pdf(lines)))
+    assert r.format == "pdf"
+    assert r.text.strip().splitlines() == lines
+    assert metrics_of(r.text)["reconsideration.accepted"] == 108
+
+
+# ---- refusals ---------------------------------------------------------------
+
+def test_size_limit_is_configurable_and_checked_before_reading(tmp_path: Path) -> None:
+    p = write(tmp_path, "big.txt", REPORT.encode() * 20000)  # ~3 MB
+    with pytest.raises(ReadError) as e:
+        read_file(p, max_mb=1)
+    assert "文件过大" in e.value.message and "上限 1 MB" in e.value.message
+    assert read_file(p, max_mb=5).text.startswith(REPORT)
+
+
+def test_unsupported_suffix(tmp_path: Path) -> None:
+    with pytest.raises(ReadError) as e:
+        read_file(write(tmp_path, "x.xlsx", b"PK"))
+    assert "不支持的文件类型" in e.value.message

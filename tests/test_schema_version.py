@@ -1,0 +1,108 @@
+"""Schema and extractor versions (etl/migrate.py): a database from another version is never reused.
+
+The database records its schema version; a build over a database whose schema (or
+extractor) version differs from the code's re-extracts every file instead of copying old
+rows, and the result equals a build from scratch. Corrections live in
+data/corrections.jsonl, so such a rebuild keeps them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from test_build import make_data, query, received, snapshot
+
+from etl import EXTRACTOR_VERSION, corrections, migrate, store
+from etl import build as build_module
+from etl.build import build
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    data = make_data(tmp_path)
+    db = tmp_path / "db" / "reports.duckdb"
+    build(data, db, progress=False, with_tokens=False)
+    return data, db
+
+
+def tamper(db: Path, *sql: str) -> None:
+    con = duckdb.connect(str(db))
+    try:
+        for s in sql:
+            con.execute(s)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def test_database_records_its_versions(built: tuple[Path, Path]) -> None:
+    _, db = built
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert query(db, "SELECT DISTINCT extractor_version FROM etl_runs") == [(EXTRACTOR_VERSION,)]
+    prev = migrate.previous_build(db)
+    assert (prev.reusable, prev.schema_version, sorted(prev.files)) == (True, store.SCHEMA_VERSION,
+                                                                         ["a.txt", "b.txt", "c.txt"])
+
+
+@pytest.mark.parametrize("delta", [-1, +1])
+def test_other_schema_version_triggers_full_reextraction(built: tuple[Path, Path], tmp_path: Path,
+                                                         delta: int) -> None:
+    data, db = built
+    # mark the rows so that a reuse would show: old rows must not survive
+    tamper(db, f"UPDATE schema_version SET version = {store.SCHEMA_VERSION + delta}",
+           "UPDATE figures SET value = -1")
+    s = build(data, db, progress=False, with_tokens=False)
+    assert (s.files_read, s.files_reused) == (3, 0)
+    assert "数据库结构版本" in s.note
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert query(db, "SELECT count(*) FROM figures WHERE value = -1") == [(0,)]
+    fresh = tmp_path / "fresh.duckdb"
+    build(data, fresh, progress=False, with_tokens=False)
+    assert snapshot(db) == snapshot(fresh)
+
+
+def test_extractor_version_change_triggers_full_reextraction(built: tuple[Path, Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    data, db = built
+    monkeypatch.setattr(migrate, "EXTRACTOR_VERSION", "next")
+    monkeypatch.setattr(build_module, "EXTRACTOR_VERSION", "next")
+    s = build(data, db, progress=False, with_tokens=False)
+    assert (s.files_read, s.files_reused) == (3, 0)
+    assert "提取程序版本" in s.note
+    s = build(data, db, progress=False, with_tokens=False)  # and from then on it is reused again
+    assert (s.files_read, s.files_reused, s.note) == (0, 3, "")
+
+
+def test_legacy_layout_and_garbage_database_are_rebuilt(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    db = tmp_path / "reports.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_version (version INTEGER)")
+    con.execute("INSERT INTO schema_version VALUES (0)")
+    con.execute("CREATE TABLE files (path VARCHAR, hash VARCHAR)")  # an older layout: no status, no size
+    con.execute("INSERT INTO files VALUES ('a.txt', 'x')")
+    con.close()
+    s = build(data, db, progress=False, with_tokens=False)
+    assert (s.files_read, s.files_reused) == (3, 0)
+    assert received(db) == {"a.txt": 11, "b.txt": 22, "c.txt": 33}
+
+    db.write_bytes(b"not a duckdb file at all" * 100)
+    assert migrate.previous_build(db).reusable is False
+    s = build(data, db, progress=False, with_tokens=False)
+    assert (s.files_read, s.files_reused) == (3, 0)
+    assert received(db) == {"a.txt": 11, "b.txt": 22, "c.txt": 33}
+
+
+def test_corrections_survive_a_schema_rebuild(built: tuple[Path, Path]) -> None:
+    data, db = built
+    (fid,) = query(db, "SELECT f.figure_id FROM figures f JOIN documents d USING (doc_id) "
+                       "WHERE d.path = 'b.txt' AND f.metric = 'reconsideration.received'")[0]
+    corrections.append(corrections.log_path(data), corrections.make(
+        "edit_figure", author="测试", reason="原文表格为 25 件", figure_id=fid, payload={"value": 25}))
+    tamper(db, f"UPDATE schema_version SET version = {store.SCHEMA_VERSION - 1}")
+    s = build(data, db, progress=False, with_tokens=False)
+    assert s.files_reused == 0
+    assert query(db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == [(25.0, True)]
+    assert query(db, "SELECT value FROM figures WHERE figure_id = ?", [fid]) == [(22.0,)]  # re-extracted raw row
