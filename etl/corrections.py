@@ -419,6 +419,9 @@ def refresh_live(db_path: Path, data_dir: Path) -> bool:
 
     Works on a copy in the same folder, then swaps it in under the build lock,
     so readers never see a half-written file and a concurrent build waits.
+    Runs every post-build step (corrections, then the consistency checks), not
+    only the corrections, so a finding about a value just corrected goes away
+    at once instead of at the next build.
     """
     db_path = Path(db_path)
     with store.build_lock(db_path):
@@ -427,9 +430,12 @@ def refresh_live(db_path: Path, data_dir: Path) -> bool:
         tmp = db_path.with_name(f".corrections-{os.getpid()}-{uuid.uuid4().hex[:8]}.duckdb")
         try:
             shutil.copyfile(db_path, tmp)  # copyfile, not copy2: the new mtime tells the app to reconnect
+            from etl import post_build  # imports this module: import here, not at the top
+
             con = duckdb.connect(str(tmp))
             try:
-                apply_corrections(con, data_dir)
+                for step in post_build.STEPS:
+                    step(con, data_dir)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

@@ -168,7 +168,8 @@ def _drop_breakdowns(figures: list[Figure], m: Matching) -> list[Figure]:
                  and 0 <= f.start - g.end <= 200]
         if prior:
             between = original[prior[-1].end:f.end]
-            if "其中" in between and not re.search(r"[。!?\n]", between):
+            own_sentence = re.split(r"[。!?\n]", between)[-1]  # 其中 must govern this figure's own sentence
+            if "其中" in own_sentence:
                 continue
         out.append(f)
     return out

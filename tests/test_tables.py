@@ -56,3 +56,16 @@ def test_county_annual_report_fixture() -> None:
     assert ("training.law_lectures", 4, "target") in got
     assert not any(v > 100000 for _, v, _ in got)  # 全国…30万件 is not this county's
     assert len(got) == 29
+
+
+def test_justice_bureau_summary_fixture() -> None:
+    """A department's summary: thousands separators, breakdowns after 其中 (same or next sentence) dropped."""
+    text = (FIXTURES / "justice_bureau_summary.txt").read_text(encoding="utf-8")
+    (doc,) = process_text(text)
+    assert doc.meta.level == "department"
+    got = {(f.metric, f.value) for f in doc.figures}
+    assert ("legal_aid.cases", 3256) in got
+    assert ("legal_aid.cases", 1120) not in got  # 其中刑事案件
+    assert ("mediation.disputes", 186) not in got  # 其中, 医疗纠纷… (next sentence)
+    assert ("reconsideration.accepted", 62) not in got  # 不予受理
+    assert ("reconsideration.correction_rate", 12.4) in got

@@ -1,0 +1,255 @@
+"""Browser uploads: check a file by its content and size, store it under data/ with a safe name.
+
+- Type by content, not by name: a PDF starts with ``%PDF-``, a .docx is a zip
+  holding ``word/document.xml``, HTML has a tag near the start, a .txt decodes
+  as text (UTF-8, GBK or Big5). The extension must agree with the content.
+- Size limit: ``REPORTS_UPLOAD_MAX_MB`` or ``st.secrets["upload_max_mb"]``, default 20 MB.
+- The stored name keeps letters, digits, CJK and ``._-()`` only, never a
+  directory part (``../../x.txt`` -> ``x.txt``); files go to DATA/uploads/.
+- A file is never overwritten: same name and same content -> reused; same
+  name, different content -> ``name-2.ext``, ``name-3.ext``, ... The file is
+  written to a hidden temp file and hard-linked into place, which fails
+  instead of replacing when the name was taken meanwhile, and the build never
+  sees a half-written file (it skips dot files).
+- ``run_build`` runs the ETL (``python -m etl build``) with a progress callback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+import unicodedata
+import uuid
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from etl.readers import ReadError, decode
+
+DEFAULT_MAX_MB = 20
+ENV_MAX_MB = "REPORTS_UPLOAD_MAX_MB"
+SECRET_MAX_MB = "upload_max_mb"
+UPLOAD_DIR = "uploads"
+ALLOWED = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+FORMAT_LABELS = {"txt": "文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"}
+MAX_NAME_CHARS = 120
+_UNSAFE = re.compile(r"[^\w.\-()()\u3400-\u9fff]+")
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+                         re.I | re.S)
+_HTML_TAG = re.compile(r"<(?:p|div|br|table|span|h[1-6]|body|html)\b[^>]*>", re.I)
+
+
+class UploadError(ValueError):
+    """An upload that is refused; the message is for the user (Chinese)."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    path: Path  # absolute
+    rel: str  # relative to the data folder, '/' separated (as in documents.path)
+    status: str  # new | same | renamed
+    format: str
+
+
+def max_bytes(secrets: Any = None) -> int:
+    """The configured upload limit in bytes (invalid settings fall back to the default)."""
+    raw = os.environ.get(ENV_MAX_MB)
+    if not raw:
+        try:
+            import streamlit as st
+
+            source = st.secrets if secrets is None else secrets
+            raw = source.get(SECRET_MAX_MB) if hasattr(source, "get") else None
+        except Exception:  # no secrets file
+            raw = None
+    try:
+        mb = float(raw) if raw not in (None, "") else DEFAULT_MAX_MB
+    except (TypeError, ValueError):
+        mb = DEFAULT_MAX_MB
+    if mb <= 0:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+def sniff(data: bytes) -> str | None:
+    """The format the bytes really are: pdf | docx | html | txt, or None (binary or unknown)."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                return "docx" if "word/document.xml" in zf.namelist() else None
+        except zipfile.BadZipFile:
+            return None
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
+        return "html"
+    try:
+        text, _ = decode(data)
+    except (ReadError, UnicodeDecodeError):
+        return None
+    sample = text[:4000]
+    if not sample.strip():
+        return None
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
+    if bad / len(sample) > 0.05:
+        return None
+    if len(_HTML_TAG.findall(sample)) >= 3:
+        return "html"
+    return "txt"
+
+
+def check(name: str, data: bytes, limit: int | None = None) -> str:
+    """The file's format if it may be imported; raises UploadError saying why not."""
+    limit = max_bytes() if limit is None else limit
+    ext = Path(safe_name(name)).suffix.lower()
+    if ext not in ALLOWED:
+        raise UploadError(f"不支持的文件类型“{ext or '(无扩展名)'}”:只接受 .txt、.html、.docx、.pdf")
+    if not data:
+        raise UploadError("文件是空的")
+    if len(data) > limit:
+        raise UploadError(f"文件过大:{len(data) / 2**20:.1f} MB,上限 {limit / 2**20:g} MB")
+    expected = ALLOWED[ext]
+    actual = sniff(data)
+    if actual is None:
+        raise UploadError(f"文件内容不是{FORMAT_LABELS[expected]}(可能是二进制文件、损坏的文件或未知编码)")
+    if actual != expected and not (expected == "html" and actual == "txt"):
+        raise UploadError(f"扩展名是 {ext},但内容是{FORMAT_LABELS[actual]};请确认文件后重新上传")
+    return expected
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to create in the upload folder: no directories, no control or shell characters.
+
+    ``safe_name("../../etc/passwd.txt")`` -> ``passwd.txt``; ``safe_name("C:\\\\a\\\\报告 2023.txt")`` ->
+    ``报告_2023.txt``; ``safe_name(".bashrc")`` -> ``bashrc``; an empty result becomes ``upload``.
+    """
+    name = unicodedata.normalize("NFKC", name or "")
+    name = re.split(r"[/\\]", name)[-1]
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    name = _UNSAFE.sub("_", name).strip("._ ")
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    stem = stem.strip("._ ") or "upload"
+    ext = ext.lower()
+    room = MAX_NAME_CHARS - (len(ext) + 1 if ext else 0)
+    stem = stem[:room]
+    return f"{stem}.{ext}" if ext else stem
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def store(data_dir: Path, name: str, data: bytes, limit: int | None = None) -> Stored:
+    """Check and store one upload under DATA/uploads/; never overwrites a different file."""
+    fmt = check(name, data, limit)
+    folder = (Path(data_dir) / UPLOAD_DIR).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    clean = safe_name(name)
+    stem, ext = Path(clean).stem, Path(clean).suffix
+    digest = hashlib.sha256(data).hexdigest()
+    tmp = folder / f".upload-{uuid.uuid4().hex}{ext}"
+    with open(tmp, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    try:
+        for n in range(1, 10000):
+            candidate = folder / (clean if n == 1 else f"{stem}-{n}{ext}")
+            if candidate.resolve().parent != folder:  # belt and braces: safe_name already forbids this
+                raise UploadError("文件名无效")
+            try:
+                os.link(tmp, candidate)
+            except FileExistsError:
+                if candidate.is_file() and _sha256(candidate) == digest:
+                    return Stored(candidate, _rel(candidate, data_dir), "same", fmt)
+                continue
+            return Stored(candidate, _rel(candidate, data_dir), "new" if n == 1 else "renamed", fmt)
+        raise UploadError("同名文件过多,请改名后再上传")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _rel(path: Path, data_dir: Path) -> str:
+    return path.relative_to(Path(data_dir).resolve()).as_posix()
+
+
+# --- running the ETL after an upload --------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+_TQDM_COUNT = re.compile(r"(\d+)/(\d+)")
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    ok: bool
+    summary: dict  # the build's --json summary (empty when it failed)
+    message: str  # the build's last line of output (Chinese on error)
+
+
+def run_build(data_dir: Path, db_path: Path, on_progress: Callable[[float, str], None] | None = None,
+              timeout: float = 3600.0) -> BuildOutcome:
+    """``python -m etl build`` in a child process, reporting extraction progress as it goes.
+
+    A child process keeps the app responsive to other sessions, never holds a DuckDB handle on the live
+    file, and is exactly the command-line build. Progress comes from the build's tqdm bar ("3/12") on
+    stderr; ``on_progress(fraction, text)`` is called for each update. The build takes the build lock, so a
+    second import (or the command line) waits its turn.
+    """
+    cmd = [sys.executable, "-m", "etl", "build", "--data", str(data_dir), "--db", str(db_path), "--json"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stderr is not None and proc.stdout is not None
+    err_tail = b""
+    started = time.monotonic()
+    while True:
+        if time.monotonic() - started > timeout:
+            proc.kill()
+            proc.wait()
+            return BuildOutcome(False, {}, f"构建超过 {timeout:.0f} 秒仍未完成,已停止")
+        ready, _, _ = select.select([proc.stderr], [], [], 1.0)
+        if not ready:
+            continue
+        chunk = os.read(proc.stderr.fileno(), 4096)
+        if not chunk:
+            break
+        err_tail = (err_tail + chunk)[-8192:]
+        if on_progress:
+            text = chunk.decode("utf-8", errors="ignore")
+            counts = _TQDM_COUNT.findall(text)
+            if counts:
+                done, total = (int(x) for x in counts[-1])
+                if total:
+                    label = "正在写入数据库……" if done >= total else f"正在提取:{done}/{total} 个文件"
+                    on_progress(min(done / total, 1.0) * 0.9, label)
+    out = proc.stdout.read().decode("utf-8", errors="replace")
+    code = proc.wait()
+    if code != 0:
+        lines = [x for x in err_tail.decode("utf-8", errors="replace").replace("\r", "\n").splitlines() if x.strip()]
+        return BuildOutcome(False, {}, lines[-1] if lines else f"构建失败(退出码 {code})")
+    summary: dict = {}
+    for line in reversed(out.splitlines()):
+        try:
+            summary = json.loads(line)
+            break
+        except ValueError:
+            continue
+    if on_progress:
+        on_progress(1.0, "完成")
+    return BuildOutcome(True, summary, out.strip().splitlines()[-1] if out.strip() else "")

@@ -1,0 +1,114 @@
+"""周报: one projector-size screen for a leaders' meeting — new reports this week, headline figures by region
+against the year before, regions that miss plan targets, the biggest moves, open data-quality warnings.
+Exported as one offline HTML file (charts included) and as CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import brief_charts, brief_export, filters, queries
+from dashboard.format import DOC_TYPE_LABELS
+
+CHART_CONFIG = {"displaylogo": False}
+THEME = None  # keep the builders' projector-size fonts (the Streamlit theme would shrink them)
+
+
+def _week_from_url() -> dt.date:
+    raw = filters.page_param("week")
+    try:
+        return dt.date.fromisoformat(raw) if raw else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def _cards(container: st.delta_generator.DeltaGenerator, cards: list[dict[str, str]], per_row: int = 3) -> None:
+    for i in range(0, len(cards), per_row):
+        cols = container.columns(per_row)
+        for col, c in zip(cols, cards[i:i + per_row], strict=False):
+            note = " · ".join(x for x in (c.get("note", ""), c.get("change", "")) if x)
+            col.markdown(brief_export.big_number_html(c["label"], c["value"], note, c.get("direction", "")),
+                         unsafe_allow_html=True)
+
+
+f = filters.current()
+st.markdown(brief_export.PAGE_CSS, unsafe_allow_html=True)
+st.title("周报")
+
+left, mid, right = st.columns([2, 2, 3])
+day = left.date_input("选择一周(任选其中一天)", value=_week_from_url(), key="brief_day", format="YYYY-MM-DD")
+filters.set_page_param("week", day.isoformat() if day != dt.date.today() else None)
+years = queries.brief_years(f)
+year = None
+if years:
+    year = filters.url_choice(mid, "与上一年比较的年份", years, "byear", years[0], format_func=lambda y: f"{y} 年",
+                              key="brief_year")
+scope = "、".join(queries.region_names(list(f.regions)).values()) or "全部地区"
+brief = brief_export.collect(f, day, year, scope)
+right.caption(f"周:{brief.week_label}(按报告首次导入的时间)。范围:{scope}"
+              f"{'(含合成数据)' if f.synthetic else ''}。数字取自各地政府的年度报告;件数相加、比率取平均。")
+
+e1, e2, _ = st.columns([2, 1, 3])
+e1.download_button("导出 HTML(可离线打开)", data=lambda: brief_export.to_html(brief).encode("utf-8"),
+                   file_name=f"{brief_export.file_stem(brief)}.html", mime="text/html", key="brief_html",
+                   on_click="ignore", icon=":material/download:")
+e2.download_button("导出 CSV", data=lambda: brief_export.to_csv(brief), file_name=f"{brief_export.file_stem(brief)}.csv",
+                   mime="text/csv", key="brief_csv", on_click="ignore", icon=":material/table:")
+
+_cards(st, [
+    {"label": "本周新增报告", "value": f"{len(brief.added)} 份", "note": brief.week_label},
+    {"label": "未达到规划目标", "value": f"{len(brief.targets)} 项", "note": f"{year or '—'} 年"},
+    {"label": "待处理的数据问题", "value": f"{brief.open_warnings} 项", "note": "见本页末尾"},
+])
+
+st.header(f"本周新增报告({len(brief.added)} 份)")
+if brief.added.empty:
+    st.info("这一周没有导入新报告。")
+else:
+    st.plotly_chart(brief_charts.added_by_type(brief.added, DOC_TYPE_LABELS), key="brief_added_chart",
+                    config=CHART_CONFIG, theme=THEME)
+    st.dataframe(brief_export.added_table(brief), hide_index=True, key="brief_added_table")
+
+if year is None:
+    st.info("还没有年度报告中的数字,无法比较各地区的主要指标。")
+else:
+    st.header(f"主要指标:{year} 年与 {year - 1} 年")
+    st.caption("合计只含当年报告该指标的地区;同比变化只比较两年都有数据的地区(可比地区)。"
+               f"标有“{brief_charts.CORRECTED_MARK}”的数值经分析人员更正。")
+    _cards(st, brief_export.total_cards(brief))
+    figs = brief_export.headline_figures(brief)
+    if figs:
+        titles = [t for t, _ in figs]
+        chosen = st.radio("图表显示的指标", titles, horizontal=True, key="brief_metric",
+                          format_func=lambda t: t.split("(")[0])
+        st.plotly_chart(dict(figs)[chosen], key="brief_region_chart", config=CHART_CONFIG, theme=THEME)
+    with st.expander("各地区明细"):
+        st.dataframe(brief_export.headline_table(brief), hide_index=True, key="brief_headline_table")
+
+    st.header(f"未达到规划目标的地区({year} 年)")
+    st.caption("把工作要点、工作计划、实施方案中的目标(如“负责人出庭应诉率不低于90%”)与同年该地区及其下属地区"
+               "年度报告中的实际数比较;件数类目标只与制定规划的地区本身比较。")
+    if brief.targets.empty:
+        st.success("没有发现未达到规划目标的地区。")
+    else:
+        st.plotly_chart(brief_charts.target_gaps(brief.targets), key="brief_target_chart", config=CHART_CONFIG, theme=THEME)
+        st.dataframe(brief_export.targets_table(brief), hide_index=True, key="brief_target_table")
+
+    st.header("变化最大的指标")
+    st.caption(f"{year} 年与 {year - 1} 年相比变化幅度最大的地区和指标(件数类要求两年中至少一年不少于 10)。")
+    if brief.moves.empty:
+        st.info("没有可与上一年比较的数据。")
+    else:
+        st.plotly_chart(brief_charts.moves_bars(brief.moves), key="brief_moves_chart", config=CHART_CONFIG, theme=THEME)
+        st.dataframe(brief_export.moves_table(brief), hide_index=True, key="brief_moves_table")
+
+st.header(f"待处理的数据质量问题({brief.open_warnings} 项)")
+quality = brief_export.quality_table(brief)
+st.dataframe(quality[quality["数量"] > 0] if brief.open_warnings else quality, hide_index=True, key="brief_quality")
+if not brief.checks.empty:
+    st.dataframe(pd.DataFrame({"级别": brief.checks["severity"].map({"error": "错误"}).fillna("警告"),
+                               "说明": brief.checks["message"], "报告": brief.checks["title"]}),
+                 hide_index=True, key="brief_checks")
+st.caption("详情与更正见“数据质量”页。")

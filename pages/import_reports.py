@@ -1,0 +1,88 @@
+"""导入: upload report files (.txt/.html/.docx/.pdf), store them under DATA/uploads/, run the ETL with a
+progress bar; the new reports show on every page at once (the app reconnects when the database file changes).
+Also "重建数据库" for files copied into the data folder by hand. Both need the admin password when one is set.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import auth, db, downloads, queries, uploads
+from dashboard.format import doc_type_label
+
+_RESULT = "import_result"
+
+
+def _run_build(label: str) -> uploads.BuildOutcome:
+    bar = st.progress(0.0, text=label)
+
+    def update(fraction: float, text: str) -> None:
+        bar.progress(fraction, text=text)
+
+    outcome = uploads.run_build(db.db_path().parent, db.db_path(), update)
+    st.cache_data.clear()  # new file version; the cache is keyed on it anyway, this frees memory at once
+    return outcome
+
+
+st.title("导入报告")
+limit = uploads.max_bytes()
+st.caption(f"支持 .txt、.html、.docx、.pdf,每个文件不超过 {limit / 2**20:g} MB(文件类型按内容检查)。"
+           f"文件保存在数据目录的 {uploads.UPLOAD_DIR}/ 下,同名但内容不同的文件不会被覆盖。")
+
+if not auth.require_admin("导入报告和重建数据库", "import"):
+    st.stop()
+
+files = st.file_uploader("选择报告文件", type=sorted(x.lstrip(".") for x in uploads.ALLOWED),
+                         accept_multiple_files=True, key="import_files")
+if st.button("导入并更新数据库", type="primary", disabled=not files, key="import_go"):
+    stored: list[uploads.Stored] = []
+    refused: list[tuple[str, str]] = []
+    for up in files or []:
+        try:
+            stored.append(uploads.store(db.db_path().parent, up.name, up.getvalue(), limit))
+        except uploads.UploadError as exc:
+            refused.append((up.name, str(exc)))
+    outcome = None
+    if stored:
+        outcome = _run_build(f"正在处理 {len(stored)} 个文件……")
+    st.session_state[_RESULT] = {
+        "stored": [(s.rel, s.status) for s in stored], "refused": refused,
+        "ok": None if outcome is None else outcome.ok, "message": "" if outcome is None else outcome.message,
+        "summary": {} if outcome is None else outcome.summary}
+
+result = st.session_state.get(_RESULT)
+if result:
+    for name, why in result["refused"]:
+        st.error(f"未导入 {name}:{why}")
+    if result["ok"] is False:
+        st.error(f"数据库更新失败:{result['message']}")
+    elif result["stored"]:
+        notes = {"new": "新文件", "same": "与已有文件相同,未重复保存", "renamed": "已有同名文件,另存为新名称"}
+        summary = result["summary"]
+        st.success(f"已导入 {len(result['stored'])} 个文件,数据库已更新"
+                   f"(共 {summary.get('documents', '—')} 份报告,{summary.get('figures', '—')} 个数字)。"
+                   "各页面已显示新报告。")
+        docs = queries.uploaded_documents([rel for rel, _ in result["stored"]])
+        status = dict(result["stored"])
+        table = docs.assign(保存=docs["path"].map(lambda p: notes.get(status.get(p, ""), "")),
+                            error=docs["error"].fillna(""),
+                            类型=docs["doc_type"].map(lambda t: doc_type_label(t) if isinstance(t, str) else ""),
+                            打开=docs["doc_id"].map(lambda d: f"reports?doc={d}" if isinstance(d, str) else None))
+        shown = downloads.frame_for_download(table, {
+            "path": "文件", "保存": "保存", "title": "标题", "region_name": "地区", "year": "年份", "类型": "类型",
+            "figures": "数字", "error": "问题", "打开": "打开"})
+        st.dataframe(shown, hide_index=True, key="import_docs", column_config={
+            "年份": st.column_config.NumberColumn(format="%d"),
+            "打开": st.column_config.LinkColumn(display_text="阅读")})
+
+st.divider()
+st.subheader("重建数据库")
+st.caption("把文件直接复制到数据目录后,点这里读取新增或改动的文件(未改动的文件不会重新提取)。更正会自动重新应用。")
+if st.button("重建数据库", key="import_rebuild"):
+    outcome = _run_build("正在重建……")
+    if outcome.ok:
+        s = outcome.summary
+        st.success(f"重建完成:{s.get('files_seen', '—')} 个文件,新读取 {s.get('files_read', '—')} 个,"
+                   f"{s.get('documents', '—')} 份报告,{s.get('figures', '—')} 个数字,{s.get('errors', '—')} 个错误。")
+    else:
+        st.error(f"重建失败:{outcome.message}")

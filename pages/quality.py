@@ -1,0 +1,355 @@
+"""数据质量: figure counts per document, documents with unknown region/year/type, consistency-check findings,
+ingest errors — and corrections: edit, delete or add a figure, fix a document's region/year/type, revert.
+
+Corrections are appended to DATA/corrections.jsonl (etl/corrections.py) and applied to the live database at
+once; every rebuild applies them again. Changing data needs the admin password when one is configured.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import auth, db, downloads, filters, queries
+from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, format_value, level_label
+from etl import corrections as corr
+
+QUALIFIER_LABELS = {"exact": "精确", "at_least": "不少于(≥)", "at_most": "不超过(≤)", "approx": "约(≈)"}
+_FLASH = "quality_flash"
+
+
+def data_dir() -> Path:
+    """Corrections live beside the database (DATA/corrections.jsonl), wherever REPORTS_DB points."""
+    return db.db_path().parent
+
+
+def _save(c: dict) -> None:
+    """Append a correction, refresh the live database, and say so after the rerun."""
+    corr.save(c, db.db_path(), data_dir())
+    st.session_state[_FLASH] = f"已保存:{corr.ACTION_LABELS[c['action']]}。所有页面立即显示更正后的数据。"
+    st.rerun()
+
+
+def _author_and_reason(key: str) -> tuple[str, str]:
+    c1, c2 = st.columns([1, 3])
+    author = c1.text_input("更正人", value=auth.default_author(), key=f"{key}_author", max_chars=60)
+    reason = c2.text_input("理由(必填)", key=f"{key}_reason", max_chars=500,
+                           placeholder="例如:原文为“受理349件”,提取成了上一句的数字")
+    return author.strip(), reason.strip()
+
+
+def _try_save(make: Callable[[], dict]) -> None:
+    try:
+        c = make()
+        auth.remember_author(c["author"])
+        _save(c)
+    except corr.CorrectionError as exc:
+        st.error(str(exc))
+
+
+def _value_problem(value: float, unit: str) -> str | None:
+    """Why a value cannot be right for its unit (rates are 0–100%, counts are not negative), or None."""
+    if unit == "%" and not 0 <= value <= 100:
+        return "比率必须在 0–100% 之间"
+    if value < 0:
+        return "数值不能为负数"
+    return None
+
+
+def _doc_label(row: pd.Series) -> str:
+    year = "" if pd.isna(row["year"]) else f"{int(row['year'])}年 · "
+    return f"{row['title']} · {row['region_name'] if isinstance(row['region_name'], str) else '未识别地区'} · {year}" \
+           f"{doc_type_label(row['doc_type'])}"
+
+
+def _describe(payload: object) -> str:
+    """A correction's JSON payload as short Chinese text: ``{"value": 12}`` -> ``数值=12``."""
+    if not isinstance(payload, str) or not payload:
+        return ""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return payload
+    names = {"value": "数值", "qualifier": "限定", "kind": "类别", "metric": "指标", "unit": "单位", "evidence": "原文",
+             "province": "省", "city": "市", "county": "县", "town": "镇", "region_code": "区划代码",
+             "region_name": "地区", "level": "层级", "year": "年份", "doc_type": "类型", "start": None, "end": None}
+    parts = []
+    for k, v in data.items():
+        if names.get(k, k) is None:
+            continue
+        if k == "qualifier":
+            v = QUALIFIER_LABELS.get(v, v)
+        elif k == "kind":
+            v = KIND_LABELS.get(v, v)
+        elif k == "doc_type":
+            v = doc_type_label(v)
+        elif k == "level":
+            v = level_label(v)
+        parts.append(f"{names.get(k, k)}={'(空)' if v is None else v}")
+    return ";".join(parts)
+
+
+f = filters.current()
+st.title("数据质量")
+if st.session_state.get(_FLASH):
+    st.success(st.session_state.pop(_FLASH))
+
+s = queries.quality_summary(f)
+cards = st.columns(8)
+for col, (label, key) in zip(cards, [("报告", "documents"), ("地区未识别", "unknown_region"),
+                                     ("年份未识别", "unknown_year"), ("类型未识别", "unknown_type"),
+                                     ("一致性问题", "check_warnings"), ("导入错误", "ingest_errors"),
+                                     ("生效的更正", "corrections"), ("失效的更正", "orphaned")], strict=True):
+    value = s[key] + (s["check_errors"] if key == "check_warnings" else 0)
+    col.metric(label, value)
+
+TABS = ["每份报告的数字", "信息不全的报告", "一致性检查", "导入错误", "更正"]
+# a link with ?doc=... (from another page, or after saving a correction) opens the corrections tab
+tab_docs, tab_unknown, tab_checks, tab_errors, tab_corr = st.tabs(
+    TABS, default=TABS[-1] if filters.page_param("doc") else TABS[0], key="q_tabs")
+
+docs = queries.quality_documents(f)
+with tab_docs:
+    st.caption("每份报告提取出的数字个数(实际数 / 目标数),其中经过更正的个数,以及一致性检查发现的问题数。"
+               "0 个数字的报告值得打开看看。")
+    shown = docs.assign(层级=docs["level"].map(level_label), 类型=docs["doc_type"].map(doc_type_label),
+                        打开="reports?doc=" + docs["doc_id"])
+    table = downloads.frame_for_download(shown, {
+        "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
+        "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
+        "path": "文件", "打开": "打开"})
+    st.dataframe(table, hide_index=True, key="q_docs", column_config={
+        "年份": st.column_config.NumberColumn(format="%d"),
+        "打开": st.column_config.LinkColumn(display_text="阅读")})
+    downloads.download_buttons(table.drop(columns=["打开"]), "每份报告的数字", "q_docs_dl")
+
+with tab_unknown:
+    unknown = docs[docs["no_region"] | docs["no_year"] | docs["no_type"]]
+    st.caption("没有识别出地区、年份或类型的报告不会出现在按地区、年份的图表中。可在“更正”中补上。")
+    if unknown.empty:
+        st.success("所有报告都识别出了地区、年份和类型。")
+    else:
+        missing = [("、".join(x for x, flag in (("地区", r.no_region), ("年份", r.no_year), ("类型", r.no_type)) if flag))
+                   for r in unknown.itertuples(index=False)]
+        utable = downloads.frame_for_download(unknown.assign(缺少=missing, 类型=unknown["doc_type"].map(doc_type_label)), {
+            "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件",
+            "doc_id": "文档编号"})
+        st.dataframe(utable, hide_index=True, key="q_unknown",
+                     column_config={"年份": st.column_config.NumberColumn(format="%d")})
+        downloads.download_buttons(utable, "信息不全的报告", "q_unknown_dl")
+
+with tab_checks:
+    checks = queries.quality_checks(f)
+    st.caption("构建后自动运行的一致性检查(如受理数大于收到数、比率超过 100%、与上年相比变化异常)。")
+    if checks.empty:
+        st.success("一致性检查没有发现问题。")
+    else:
+        ctable = downloads.frame_for_download(
+            checks.assign(级别=checks["severity"].map({"error": "错误", "warning": "警告"}).fillna(checks["severity"])),
+            {"级别": "级别", "check_name": "检查", "message": "说明", "title": "报告", "region_name": "地区",
+             "year": "年份", "figure_ids": "涉及的数字", "doc_id": "文档编号"})
+        st.dataframe(ctable, hide_index=True, key="q_checks",
+                     column_config={"年份": st.column_config.NumberColumn(format="%d")})
+        downloads.download_buttons(ctable, "一致性检查", "q_checks_dl")
+
+with tab_errors:
+    errors = queries.ingest_errors()
+    if errors.empty:
+        st.success("所有文件都已成功读取。")
+    else:
+        st.caption("这些文件没有计入数据库(其余文件不受影响)。技术细节可在表格中查看。")
+        etable = downloads.frame_for_download(errors, {"path": "文件", "stage": "阶段", "message": "原因",
+                                                       "detail": "技术细节"})
+        st.dataframe(etable, hide_index=True, key="q_errors")
+        downloads.download_buttons(etable, "导入错误", "q_errors_dl")
+
+with tab_corr:
+    log = queries.corrections_log()
+    st.caption("更正保存在数据目录的 corrections.jsonl 中(谁、何时、改了什么、为什么),叠加在提取结果之上,"
+               "每次重建和重新提取后都会自动重新应用,可以撤销。更正过的数字在各页和下载中标为“已更正”。")
+    allowed = auth.require_admin("修改数据", "quality")
+
+    st.subheader("选择报告")
+    opts = docs.sort_values(["no_region", "no_year", "path"], ascending=[False, False, True])
+    ids = opts["doc_id"].tolist()
+    labels = {r["doc_id"]: _doc_label(r) for _, r in opts.iterrows()}
+    wanted = filters.page_param("doc")
+    doc_id = st.selectbox("报告", ids, index=ids.index(wanted) if wanted in ids else None,
+                          format_func=lambda d: labels.get(d, d), key="q_doc", placeholder="选择一份报告(可输入标题搜索)")
+    if doc_id:
+        filters.set_page_param("doc", doc_id)
+        doc = queries.document(doc_id) or {}
+        figs = queries.document_figures(doc_id)
+        st.markdown(f"**地区**:{doc.get('region_name') or '未识别'} · **层级**:{level_label(doc.get('level'))} · "
+                    f"**年份**:{'未识别' if pd.isna(doc.get('year')) else int(doc['year'])} · "
+                    f"**类型**:{doc_type_label(doc.get('doc_type'))}"
+                    f"{' · (已更正)' if doc.get('corrected') else ''}")
+        shown_figs = figs.assign(
+            数值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"], strict=True)],
+            类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"])
+        st.dataframe(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
+                                                               "evidence": "原文", "rule": "规则", "已更正": "已更正",
+                                                               "figure_id": "编号"}),
+                     hide_index=True, key="q_doc_figs")
+
+        if allowed:
+            act = st.radio("要做的更正", ["修改数值", "删除数值", "补录数值", "修改报告的地区/年份/类型"],
+                           horizontal=True, key="q_action")
+            fig_ids = figs["figure_id"].tolist()
+            fig_labels = {r.figure_id: f"{r.label}:{format_value(r.value, r.unit, r.qualifier)}({r.evidence})"
+                          for r in figs.itertuples(index=False)}
+            if act in ("修改数值", "删除数值"):
+                if not fig_ids:
+                    st.info("这份报告没有数字;可以“补录数值”。")
+                else:
+                    fid = st.selectbox("数字", fig_ids, format_func=lambda x: fig_labels.get(x, x), key="q_fig")
+                    row = figs[figs["figure_id"] == fid].iloc[0]
+                    old = {"value": float(row["value"]), "qualifier": row["qualifier"], "kind": row["kind"]}
+                    with st.form("q_fig_form"):
+                        if act == "修改数值":
+                            c1, c2, c3 = st.columns(3)
+                            # keys carry the figure id: a widget keeps its state per key, so another figure
+                            # must not inherit the value typed for the previous one
+                            value = c1.number_input(f"数值({row['unit']})", value=float(row["value"]), format="%g",
+                                                    key=f"q_value_{fid}")
+                            qualifier = c2.selectbox("限定", list(QUALIFIER_LABELS), key=f"q_qual_{fid}",
+                                                     index=list(QUALIFIER_LABELS).index(row["qualifier"]),
+                                                     format_func=QUALIFIER_LABELS.get)
+                            kind = c3.selectbox("类别", list(KIND_LABELS), index=list(KIND_LABELS).index(row["kind"]),
+                                                format_func=KIND_LABELS.get, key=f"q_kind_{fid}")
+                        author, reason = _author_and_reason("q_fig")
+                        submitted = st.form_submit_button("保存更正" if act == "修改数值" else "删除这个数字", key="q_fig_submit")
+                    if submitted:
+                        if act == "修改数值":
+                            new = {"value": float(value), "qualifier": qualifier, "kind": kind}
+                            payload = {k: v for k, v in new.items() if v != old[k]}
+                            problem = _value_problem(float(value), str(row["unit"]))
+                            if problem:
+                                st.error(problem)
+                            elif not payload:
+                                st.warning("没有改动。")
+                            else:
+                                _try_save(lambda: corr.make("edit_figure", author=author, reason=reason,
+                                                            figure_id=fid, doc_id=doc_id, payload=payload,
+                                                            old={k: old[k] for k in payload}))
+                        else:
+                            _try_save(lambda: corr.make("delete_figure", author=author, reason=reason, figure_id=fid,
+                                                        doc_id=doc_id, old={**old, "metric": row["metric"],
+                                                                            "evidence": row["evidence"]}))
+            elif act == "补录数值":
+                catalog = queries.metric_catalog()
+                units = dict(zip(catalog["metric"], catalog["unit"], strict=True))
+                mlabels = {r.metric: f"{r.label}({r.unit})" for r in catalog.itertuples(index=False)}
+                with st.form("q_add_form"):
+                    metric = st.selectbox("指标", catalog["metric"].tolist(), format_func=mlabels.get, key="q_add_metric")
+                    c1, c2, c3 = st.columns(3)
+                    value = c1.number_input("数值", value=0.0, format="%g", key="q_add_value")
+                    qualifier = c2.selectbox("限定", list(QUALIFIER_LABELS), format_func=QUALIFIER_LABELS.get,
+                                             key="q_add_qual")
+                    kind = c3.selectbox("类别", list(KIND_LABELS), format_func=KIND_LABELS.get, key="q_add_kind")
+                    evidence = st.text_input("原文证据(从报告中原样复制含这个数字的文字)", key="q_add_evidence",
+                                             max_chars=500)
+                    author, reason = _author_and_reason("q_add")
+                    submitted = st.form_submit_button("补录", key="q_add_submit")
+                if submitted:
+                    text = doc.get("text") or ""
+                    start = text.find(evidence) if evidence.strip() else -1
+                    problem = _value_problem(float(value), units[metric])
+                    if problem:
+                        st.error(problem)
+                    elif start < 0:
+                        st.error("在报告原文中找不到这段证据文字,请从原文原样复制。")
+                    else:
+                        payload = {"metric": metric, "value": float(value), "unit": units[metric],
+                                   "qualifier": qualifier, "kind": kind, "evidence": evidence, "start": start,
+                                   "end": start + len(evidence)}
+                        _try_save(lambda: corr.make("add_figure", author=author, reason=reason, doc_id=doc_id,
+                                                    payload=payload))
+            else:
+                regions = queries.region_choices()
+                rlabels = dict(zip(regions["code"], regions["label"], strict=True))
+                codes = regions["code"].tolist()
+                current_code = doc.get("region_code") if isinstance(doc.get("region_code"), str) else None
+                levels = list(LEVEL_LABELS)
+                types = list(DOC_TYPE_LABELS)
+                with st.form("q_doc_form"):
+                    code = st.selectbox("地区", codes, index=codes.index(current_code) if current_code in codes else None,
+                                        format_func=lambda c: f"{rlabels.get(c, c)}({c})", key=f"q_doc_region_{doc_id}",
+                                        placeholder="选择地区(可输入名称搜索)")
+                    c1, c2, c3 = st.columns(3)
+                    level = c1.selectbox("层级", levels, index=levels.index(doc.get("level", "unknown")),
+                                         format_func=level_label, key=f"q_doc_level_{doc_id}")
+                    year_now = doc.get("year")
+                    year_text = c2.text_input("年份(留空表示未知)", key=f"q_doc_year_{doc_id}",
+                                              value="" if year_now is None or pd.isna(year_now) else str(int(year_now)))
+                    doc_type = c3.selectbox("类型", types, index=types.index(doc.get("doc_type", "other")),
+                                            format_func=doc_type_label, key=f"q_doc_type_{doc_id}")
+                    author, reason = _author_and_reason("q_doc")
+                    submitted = st.form_submit_button("保存更正", key="q_doc_submit")
+                if submitted:
+                    payload: dict = {}
+                    old: dict = {}
+                    try:
+                        if code and code != current_code:
+                            payload.update(corr.region_payload(code, level))
+                        elif level != doc.get("level"):
+                            payload["level"] = level
+                        year_new = int(year_text) if year_text.strip() else None
+                        if year_new != (None if year_now is None or pd.isna(year_now) else int(year_now)):
+                            payload["year"] = year_new
+                        if doc_type != doc.get("doc_type"):
+                            payload["doc_type"] = doc_type
+                        for k in payload:
+                            v = doc.get(k)
+                            old[k] = None if v is None or (isinstance(v, float) and math.isnan(v)) else (
+                                int(v) if k == "year" else v)
+                    except ValueError:
+                        st.error("年份必须是整数")
+                    except corr.CorrectionError as exc:
+                        st.error(str(exc))
+                    else:
+                        if not payload:
+                            st.warning("没有改动。")
+                        else:
+                            _try_save(lambda: corr.make("edit_document", author=author, reason=reason, doc_id=doc_id,
+                                                        payload=payload, old=old))
+
+    st.subheader(f"更正记录({len(log)} 条)")
+    if log.empty:
+        st.caption("还没有更正。")
+    else:
+        status = log["status"].map(corr.STATUS_LABELS)
+        ltable = pd.DataFrame({
+            "时间": log["created_at"], "更正人": log["author"], "操作": log["action"].map(corr.ACTION_LABELS),
+            "状态": status, "报告": log["title"], "指标": log["label"],
+            "改为": log["payload"].map(lambda p: _describe(p)), "原值": log["old"].map(lambda p: _describe(p)),
+            "理由": log["reason"], "编号": log["correction_id"]})
+        st.dataframe(ltable, hide_index=True, key="q_log",
+                     column_config={"时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
+        downloads.download_buttons(ltable, "更正记录", "q_log_dl")
+        if (log["status"] == "orphaned").any():
+            st.warning("“目标已不存在”的更正:它所指的数字或报告在重新提取后已不存在(原文件被修改或删除)。"
+                       "记录保留,不会丢失;如不再需要,可以撤销。")
+        revertable = log[log["status"].isin(["active", "orphaned"])]
+        if allowed and not revertable.empty:
+            rlabels_ = {r.correction_id: f"{r.created_at:%m-%d %H:%M} {corr.ACTION_LABELS[r.action]} · "
+                                         f"{r.label if isinstance(r.label, str) else (r.title or '')} · {r.reason}"
+                        for r in revertable.itertuples(index=False)}
+            with st.form("q_revert_form"):
+                target = st.selectbox("撤销哪一条更正", list(rlabels_), format_func=rlabels_.get, key="q_revert_id")
+                author, reason = _author_and_reason("q_revert")
+                submitted = st.form_submit_button("撤销", key="q_revert_submit")
+            if submitted:
+                try:
+                    auth.remember_author(author)
+                    corr.revert(target, author=author, reason=reason, db_path=db.db_path(), data_dir=data_dir())
+                    st.session_state[_FLASH] = "已撤销。"
+                    st.rerun()
+                except corr.CorrectionError as exc:
+                    st.error(str(exc))
+
