@@ -54,6 +54,65 @@ class FileResult:
     figures: list[dict] = field(default_factory=list)
     tokens: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, token): a tuple costs a third of a dict
     error: dict | None = None
+    n_docs: int = 0  # documents found; kept after the heavy rows went to the staging file
+
+
+class Stager:
+    """Extracted rows go to a staging DuckDB file as they arrive, so a build's memory stays flat.
+
+    Holding every file's text, figures and tokens until the end cost ~15 GB extrapolated to 100k
+    reports; staged in batches, the main process keeps only a small record per file. Rows move into
+    the new database in path order (``move``), so the result does not depend on arrival order.
+    """
+
+    BATCH_FILES = 200
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.con = duckdb.connect(str(path))
+        self.con.execute(f"CREATE TABLE documents ({', '.join(f'{c} {t}' for c, t in _STAGE_DOC_TYPES)})")
+        self.con.execute("CREATE TABLE texts (path VARCHAR, doc_id VARCHAR, text VARCHAR)")
+        self.con.execute("CREATE TABLE tokens (path VARCHAR, doc_id VARCHAR, token VARCHAR)")
+        self.con.execute(f"CREATE TABLE figures (path VARCHAR, {', '.join(f'{_q(c)} {t}' for c, t in _STAGE_FIG_TYPES)})")
+        self._buf: list[FileResult] = []
+
+    def add(self, r: FileResult) -> FileResult:
+        r.n_docs = len(r.documents)
+        if r.error is None and r.documents:
+            self._buf.append(r)
+            if len(self._buf) >= self.BATCH_FILES:
+                self.flush()
+        return r
+
+    def flush(self) -> None:
+        if not self._buf:
+            return
+        docs, texts, toks, figs = [], [], [], []
+        for r in self._buf:
+            docs += r.documents
+            texts += [(r.path, t["doc_id"], t["text"]) for t in r.texts]
+            toks += [(r.path, d, t) for d, t in r.tokens]
+            figs += [{"path": r.path, **f} for f in r.figures]
+            r.documents, r.texts, r.figures, r.tokens = [], [], [], []
+        store.insert_df(self.con, "documents", _frame(docs, DOC_COLS))
+        store.insert_df(self.con, "texts", _frame(texts, ["path", "doc_id", "text"]))
+        store.insert_df(self.con, "tokens", _frame(toks, ["path", "doc_id", "token"]))
+        store.insert_df(self.con, "figures", _frame(figs, ["path", *FIG_COLS]))
+        self._buf = []
+
+    def close(self) -> None:
+        self.flush()
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+
+    def remove(self) -> None:
+        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+            if p.exists():
+                p.unlink()
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
 
 
 @dataclass
@@ -186,26 +245,14 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
                 dups[rel] = (o, item)
             else:
                 todo.append(item)  # it failed last time: try again
-        results = _run_extraction(todo, workers, progress)
-        # a touched file with the same content is reused too (keeps its added_at)
-        kept = []
-        for r in results:
-            o = old.get(r.path)
-            if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
-                reuse[r.path] = o
-            else:
-                kept.append(r)
-        still_dups, reread = _settle_duplicates(dups, reuse, kept, workers, progress)
-        kept += reread
-        n_read = len(kept)
-        stats = {rel: (size, mtime) for rel, _, size, mtime in files}
-        results = _dedupe(sorted(kept + still_dups, key=lambda r: r.path), reuse, stats)
         tmp = store.temp_path(db_path)
+        stager = Stager(tmp.with_name(tmp.name.removesuffix(".duckdb") + ".stage.duckdb"))
         try:
-            summary = _write(tmp, db_path if prev.reusable else None, sorted(reuse), results, stats, n_read,
-                             data_dir, started, t0, workers)
+            summary = _extract_and_write(tmp, stager, todo, reuse, dups, old, prev, db_path, files, workers,
+                                         progress, data_dir, started, t0)
             store.swap_in(tmp, db_path)
         finally:
+            stager.remove()
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 if leftover.exists():
                     leftover.unlink()
@@ -216,8 +263,33 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
     return summary
 
 
+def _extract_and_write(tmp: Path, stager: Stager, todo: list[tuple], reuse: dict[str, dict], dups: dict[str, tuple],
+                       old: dict[str, dict], prev: migrate.Previous, db_path: Path, files: list, workers: int,
+                       progress: bool, data_dir: Path, started: datetime, t0: float) -> BuildSummary:
+    """Extract what changed (rows staged as they come), decide reuse and duplicates, write the new database."""
+    try:
+        results = _run_extraction(todo, workers, progress, stager)
+        # a touched file with the same content is reused too (keeps its added_at)
+        kept = []
+        for r in results:
+            o = old.get(r.path)
+            if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
+                reuse[r.path] = o
+            else:
+                kept.append(r)
+        still_dups, reread = _settle_duplicates(dups, reuse, kept, workers, progress, stager)
+        kept += reread
+    finally:
+        stager.close()
+    n_read = len(kept)
+    stats = {rel: (size, mtime) for rel, _, size, mtime in files}
+    results = _dedupe(sorted(kept + still_dups, key=lambda r: r.path), reuse, stats)
+    return _write(tmp, db_path if prev.reusable else None, sorted(reuse), results, stats, n_read,
+                  data_dir, started, t0, workers, stager.path)
+
+
 def _settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: list[FileResult], workers: int,
-                       progress: bool) -> tuple[list[FileResult], list[FileResult]]:
+                       progress: bool, stager: Stager) -> tuple[list[FileResult], list[FileResult]]:
     """Unchanged former duplicates: (still a copy of an earlier path: not read, ``_dedupe`` flags them again;
     now the first of their content, the original being deleted or changed: read)."""
     sha_of = {p: o["sha256"] for p, o in reuse.items()} | {r.path: r.sha256 for r in results if r.error is None}
@@ -232,7 +304,7 @@ def _settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: 
         else:
             _, _, size, mtime, *_ = item
             out.append(FileResult(path, o["sha256"], size, mtime, o["format"], o["encoding"]))
-    return out, _run_extraction(todo, workers, progress)
+    return out, _run_extraction(todo, workers, progress, stager)
 
 
 def _dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, tuple[int, float]]) -> list[FileResult]:
@@ -258,7 +330,7 @@ def _dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, 
     return sorted(out, key=lambda r: r.path)
 
 
-def _run_extraction(todo: list[tuple], workers: int, progress: bool) -> list[FileResult]:
+def _run_extraction(todo: list[tuple], workers: int, progress: bool, stager: Stager) -> list[FileResult]:
     if not todo:
         return []
     bar = None
@@ -270,14 +342,14 @@ def _run_extraction(todo: list[tuple], workers: int, progress: bool) -> list[Fil
     try:
         if workers <= 1 or len(todo) < 4:
             for item in todo:
-                results.append(extract_file(*item))
+                results.append(stager.add(extract_file(*item)))
                 if bar:
                     bar.update(1)
         else:
             ctx = mp.get_context("fork")
             with ctx.Pool(workers) as pool:
                 for r in pool.imap_unordered(_extract_star, todo, chunksize=8):
-                    results.append(r)
+                    results.append(stager.add(r))
                     if bar:
                         bar.update(1)
     finally:
@@ -295,6 +367,14 @@ DOC_COLS = ["doc_id", "path", "part", "title", "organ", "province", "city", "cou
             "is_synthetic"]
 FIG_COLS = ["figure_id", "doc_id", "metric", "value", "unit", "qualifier", "kind", "start", "end", "evidence",
             "rule", "confidence"]
+_STAGE_DOC_TYPES = [("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("part", "INTEGER"), ("title", "VARCHAR"),
+                    ("organ", "VARCHAR"), ("province", "VARCHAR"), ("city", "VARCHAR"), ("county", "VARCHAR"),
+                    ("town", "VARCHAR"), ("region_code", "VARCHAR"), ("region_name", "VARCHAR"), ("level", "VARCHAR"),
+                    ("year", "INTEGER"), ("doc_type", "VARCHAR"), ("publish_date", "DATE"), ("chars", "INTEGER"),
+                    ("text_start", "INTEGER"), ("text_end", "INTEGER"), ("is_synthetic", "BOOLEAN")]
+_STAGE_FIG_TYPES = [("figure_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("metric", "VARCHAR"), ("value", "DOUBLE"),
+                    ("unit", "VARCHAR"), ("qualifier", "VARCHAR"), ("kind", "VARCHAR"), ("start", "INTEGER"),
+                    ("end", "INTEGER"), ("evidence", "VARCHAR"), ("rule", "VARCHAR"), ("confidence", "DOUBLE")]
 
 
 def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list[str],
@@ -322,34 +402,25 @@ def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list
 
 def _write(tmp: Path, old_db: Path | None, reuse_paths: list[str], results: list[FileResult],
            stats: dict[str, tuple[int, float]], n_read: int, data_dir: Path, started: datetime, t0: float,
-           workers: int) -> BuildSummary:
+           workers: int, stage_path: Path) -> BuildSummary:
     con = duckdb.connect(str(tmp))
     try:
         store.create_schema(con)
         store.write_reference_tables(con)
         if old_db is not None:
             _copy_reused(con, old_db, reuse_paths, stats)
-        docs, texts, figs, toks, errors, file_rows = [], [], [], [], [], []
-        now = datetime.now()
+        errors, file_rows, ok_paths = [], [], []
         for r in results:
             if r.error is not None:
                 errors.append(r.error)
             else:
-                docs += [{**d, "added_at": now} for d in r.documents]
-                texts += r.texts
-                figs += r.figures
-                toks += r.tokens
+                ok_paths.append(r.path)
             file_rows.append({"path": r.path, "sha256": r.sha256, "size": r.size, "mtime": r.mtime,
                               "format": r.format, "encoding": r.encoding,
-                              "parts": 0 if r.error else len(r.documents), "status": "error" if r.error else "ok"})
-        store.insert_df(con, "files", pd.DataFrame(file_rows))
-        docs_df = _frame(docs, [*DOC_COLS, "added_at"])
-        docs_df["publish_date"] = pd.to_datetime(docs_df["publish_date"], errors="coerce").dt.date
-        docs_df["year"] = docs_df["year"].astype("Int64")
-        store.insert_df(con, "documents", docs_df)
-        store.insert_df(con, "texts", _frame(texts, ["doc_id", "text"]))
-        store.insert_df(con, "doc_tokens", _frame(toks, ["doc_id", "token"]))
-        store.insert_df(con, "figures", _frame(figs, FIG_COLS))
+                              "parts": 0 if r.error else r.n_docs, "status": "error" if r.error else "ok"})
+        store.insert_df(con, "files", pd.DataFrame(file_rows, columns=["path", "sha256", "size", "mtime", "format",
+                                                                        "encoding", "parts", "status"]))
+        _move_staged(con, stage_path, ok_paths, datetime.now())
         store.insert_df(con, "ingest_errors", _frame(errors, ["path", "stage", "message", "detail"]))
         _post_build(con, data_dir)
         n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -363,6 +434,28 @@ def _write(tmp: Path, old_db: Path | None, reuse_paths: list[str], results: list
     finally:
         con.close()
     return BuildSummary(len(stats), n_read, len(reuse_paths), n_docs, n_figs, n_err, seconds, tmp)
+
+
+def _move_staged(con: duckdb.DuckDBPyConnection, stage_path: Path, ok_paths: list[str], now: datetime) -> None:
+    """Staged rows of the files that made it (not errors, not duplicates) into the new tables, in path order."""
+    if not ok_paths:
+        return
+    con.execute("ATTACH ? AS stage (READ_ONLY)", [str(stage_path)])
+    try:
+        con.register("ok_paths", pd.DataFrame({"path": ok_paths}))
+        cols = ", ".join(f"d.{c}" for c in DOC_COLS)
+        con.execute(f"INSERT INTO documents ({', '.join(DOC_COLS)}, added_at) SELECT {cols}, ? "
+                    "FROM stage.documents d JOIN ok_paths USING (path) ORDER BY d.path, d.part", [now])
+        con.execute("INSERT INTO texts SELECT t.doc_id, t.text FROM stage.texts t JOIN ok_paths USING (path) "
+                    "ORDER BY t.path, t.doc_id")
+        con.execute("INSERT INTO doc_tokens SELECT t.doc_id, t.token FROM stage.tokens t JOIN ok_paths USING (path) "
+                    "ORDER BY t.path, t.doc_id, t.token")
+        fcols = ", ".join(f"f.{_q(c)}" for c in FIG_COLS)
+        con.execute(f"INSERT INTO figures ({', '.join(_q(c) for c in FIG_COLS)}) SELECT {fcols} FROM stage.figures f "
+                    'JOIN ok_paths USING (path) ORDER BY f.path, f.doc_id, f."start", f."end", f.metric')
+        con.unregister("ok_paths")
+    finally:
+        con.execute("DETACH stage")
 
 
 def _post_build(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:

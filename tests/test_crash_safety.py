@@ -103,7 +103,7 @@ def test_kill_during_build(tmp_path: Path, point: str) -> None:
     assert snapshot(db) == before
     assert query(db, "SELECT count(*) FROM figures_current")[0][0] > 0
     leftovers = sorted(p.name for p in live.glob(".build-*"))
-    assert bool(leftovers) == (point != "extract")  # the kill really left a half-built file behind
+    assert leftovers  # the kill really left a half-built file behind (during extraction: the staging file)
 
     s = build(data, db, progress=False, with_tokens=False)
     assert s.stale_temps_removed == len(leftovers)
