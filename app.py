@@ -1,0 +1,61 @@
+"""法治政府年报分析 — the Streamlit entry point: `streamlit run app.py`.
+
+Sets up the page, makes sure the database exists (a fresh checkout builds
+data/reports.duckdb from the bundled reports on first start), draws the
+sidebar filters (kept in the URL) and runs the chosen page.
+
+Pages are listed in ``PAGES``; an entry whose file does not exist yet is left
+out, so a new page plugs in by adding its file (and, if new, one line here).
+The database path comes from ``REPORTS_DB`` (default data/reports.duckdb).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import auth, db, filters, queries
+
+ROOT = Path(__file__).resolve().parent
+
+# (file, title, icon); the first existing one is the default page
+PAGES: list[tuple[str, str, str]] = [
+    ("pages/overview.py", "总览", ":material/dashboard:"),
+    ("pages/trends.py", "趋势", ":material/show_chart:"),
+    ("pages/regions.py", "地区对比", ":material/map:"),
+    ("pages/reports.py", "报告", ":material/article:"),
+    ("pages/brief.py", "周报", ":material/summarize:"),
+    ("pages/quality.py", "数据质量", ":material/fact_check:"),
+    ("pages/import_reports.py", "导入", ":material/upload_file:"),
+]
+
+
+def navigation_pages() -> list[st.Page]:
+    """``st.Page`` objects for the entries of ``PAGES`` whose files exist."""
+    existing = [(path, title, icon) for path, title, icon in PAGES if (ROOT / path).exists()]
+    return [st.Page(path, title=title, icon=icon, default=(i == 0)) for i, (path, title, icon) in enumerate(existing)]
+
+
+def ensure_database() -> None:
+    """Build the database from data/ when the file is missing; stop with a message if that fails."""
+    if db.stamp() is not None:
+        return
+    try:
+        with st.spinner(f"首次启动:正在从 {db.DATA_DIR.name}/ 构建数据库 {db.db_path().name},请稍候……"):
+            db.ensure_built()
+    except Exception as exc:  # show the reason instead of a stack trace
+        st.error(f"无法构建数据库 {db.db_path()}:{exc}")
+        st.stop()
+
+
+def main() -> None:
+    st.set_page_config(page_title="法治政府年报分析", page_icon="⚖️", layout="wide")
+    ensure_database()
+    nav = st.navigation(navigation_pages())
+    filters.sidebar(queries.filter_options())
+    auth.sidebar_status()  # local mode / admin login state (dashboard/auth.py)
+    nav.run()
+
+
+main()

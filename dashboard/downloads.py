@@ -1,0 +1,133 @@
+"""Every table and chart's data as CSV (UTF-8 with BOM, so Excel reads Chinese) and as .xlsx.
+
+- CSV: a text cell starting with ``= + - @`` (or tab / carriage return) gets a
+  leading ``'`` so a spreadsheet never runs it as a formula (CSV injection).
+- XLSX: such cells are written as explicit text cells (openpyxl would otherwise
+  store ``=...`` as a formula), so the value stays exactly as in the report.
+- Headers are Chinese and carry the unit (``收到行政复议申请(件)``); pages
+  build them with ``frame_for_download``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def neutralise(value: Any) -> Any:
+    """``'=1+1'`` -> ``"'=1+1"``; numbers and other text unchanged (a negative number stays a number)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def frame_for_download(df: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
+    """Keep ``columns`` (English name -> Chinese header, in that order) and rename them."""
+    return df.loc[:, [c for c in columns if c in df.columns]].rename(columns=dict(columns))
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV for Excel: UTF-8 with BOM, CRLF line ends, formula-like text neutralised (headers included)."""
+    safe = df.copy()
+    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    for col in safe.columns:
+        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
+            safe[col] = safe[col].map(neutralise)
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _cell(value: Any) -> Any:
+    """A DataFrame value as openpyxl takes it: None for missing, Python scalars, text for lists."""
+    if isinstance(value, list | tuple | dict):
+        return str(value)
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item"):
+        return value.item()  # numpy scalar -> Python
+    return value
+
+
+def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "数据") -> bytes:
+    """An .xlsx workbook with one sheet: bold header row, frozen; text that looks like a formula stays text."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    ws.append([str(c) for c in df.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.data_type = "s"
+    for row in df.itertuples(index=False, name=None):
+        ws.append([_cell(v) for v in row])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":  # openpyxl reads a leading '=' as a formula: keep it as text
+                cell.data_type = "s"
+    for i, col in enumerate(df.columns, start=1):
+        sample = [str(col), *(str(v) for v in df.iloc[:200, i - 1].tolist())]
+        width = max(_display_width(s) for s in sample)
+        ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _display_width(text: str) -> int:
+    """Rough column width: CJK characters count double."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def safe_filename(name: str, limit: int = 40) -> str:
+    """A file name without path separators or characters Windows refuses: ``a/b:c`` -> ``a_b_c``."""
+    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._")
+    return cleaned[:limit] or "数据"
+
+
+def download_buttons(df: pd.DataFrame, name: str, key: str) -> None:
+    """CSV and Excel buttons for ``df`` (already with Chinese headers); files are made only when clicked."""
+    row = st.container(horizontal=True)
+    row.download_button("下载 CSV", data=lambda: to_csv_bytes(df), file_name=f"{safe_filename(name)}.csv", mime=CSV_MIME,
+                         key=f"{key}_csv", on_click="ignore", icon=":material/download:", disabled=df.empty)
+    row.download_button("下载 Excel", data=lambda: to_xlsx_bytes(df), file_name=f"{safe_filename(name)}.xlsx", mime=XLSX_MIME,
+                          key=f"{key}_xlsx", on_click="ignore", icon=":material/table:", disabled=df.empty)
+
+
+def wide_by_metric(df: pd.DataFrame, index: Mapping[str, str], metric_order: Sequence[str] = ()) -> pd.DataFrame:
+    """Long rows (``index`` columns, metric, label, unit, value, qualifier) -> one column per metric, unit in
+    its header; rows keep the input's order.
+
+    ``index`` maps English column -> Chinese header. Metric columns follow ``metric_order`` (keys), then
+    first appearance. A metric whose values are not all exact gets a second column ``<label>(<unit>)限定``
+    with ≥ / ≤ / ≈.
+    """
+    from dashboard.format import QUALIFIER_SYMBOLS, label_with_unit
+
+    if df.empty:
+        return pd.DataFrame(columns=list(index.values()))
+    long = df.assign(_col=[label_with_unit(lbl, u) for lbl, u in zip(df["label"], df["unit"], strict=True)],
+                     _q=df["qualifier"].map(QUALIFIER_SYMBOLS).fillna(""))
+    keys = list(index)
+    values = long.pivot_table(index=keys, columns="_col", values="value", aggfunc="first", sort=False)
+    quals = long.pivot_table(index=keys, columns="_col", values="_q", aggfunc="first", sort=False)
+    out = pd.DataFrame(index=values.index)
+    by_metric = dict(zip(long["metric"], long["_col"], strict=False)) if "metric" in long else {}
+    ordered = [by_metric[m] for m in metric_order if m in by_metric]
+    for col in dict.fromkeys([*ordered, *long["_col"]]):
+        out[col] = values[col]
+        if quals[col].fillna("").ne("").any():
+            out[f"{col}限定"] = quals[col].fillna("")
+    return out.reset_index().rename(columns=dict(index))

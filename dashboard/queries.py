@@ -1,0 +1,782 @@
+"""Every SQL statement the dashboard runs, with parameters only. Pages call these; they never write SQL.
+
+Sources: the views ``figures_current`` and ``documents_current`` (corrections
+applied), plus ``texts``, ``doc_tokens``, ``metrics`` and ``regions``.
+
+Aggregation rule (how many figures become one number)
+-----------------------------------------------------
+1. A document may state several values of one metric. Per (document, metric,
+   kind) they are combined: counts (件, 条, 人次, 万元, ...) are **summed**, rates
+   (unit ``%``) are **averaged**.
+2. Per region and year, the documents of that region and year are taken and
+   combined the same way: the per-document numbers are summed for counts and
+   averaged for rates. "The documents of a region" are those whose region code
+   lies in it (a province covers its cities' and counties' documents), so
+   choose a level in the sidebar to compare like with like.
+3. Level, region, year, type and synthetic filters apply to documents.
+   ``is_synthetic`` documents are left out unless ``Filters.synthetic``.
+4. Qualifiers combine: all exact -> exact; exact with ≥ only -> ≥; exact with
+   ≤ only -> ≤; anything else -> ≈. (A sum or mean of lower bounds is a lower
+   bound.)
+5. ``kind`` (actual / target) is never mixed: targets from plans are their own
+   series.
+
+Every function takes a ``Filters`` (dashboard.filters) and returns a
+DataFrame with English column names; pages rename columns for display via
+``dashboard.downloads``.
+
+To add queries for another page, append a section at the end of this file
+(``# --- <page> ---``) and build WHERE clauses with ``doc_where`` /
+``figure_where`` so the sidebar filters mean the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard import db
+from dashboard.filters import FilterOptions, Filters
+
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")  # their counties hang directly below the province
+
+# Qualifier of a sum or mean of figures (rule 4). Reads the ``qualifier`` column of the rows being grouped.
+QUALIFIER_AGG = """CASE WHEN bool_and(qualifier = 'exact') THEN 'exact'
+     WHEN bool_and(qualifier IN ('exact', 'at_least')) THEN 'at_least'
+     WHEN bool_and(qualifier IN ('exact', 'at_most')) THEN 'at_most'
+     ELSE 'approx' END"""
+
+# The sentence around a figure in its document's text: back to the last 。!?; or line end within 120
+# characters, forward to the next one. ``f`` is a figures_current row, ``t`` its texts row.
+SENTENCE_SQL = """trim(
+    regexp_extract(substr(t.text, greatest(f.start - 120, 0) + 1, f.start - greatest(f.start - 120, 0)),
+                   '[^。!?;!?;\\n]*$')
+    || substr(t.text, f.start + 1, f."end" - f.start)
+    || regexp_extract(substr(t.text, f."end" + 1, 120), '^[^。!?;!?;\\n]*[。!?;!?;]?'))"""
+
+
+# --- filters -> SQL -------------------------------------------------------------------------------------------
+
+def region_prefix(code: str) -> str:
+    """The code prefix a region's documents share: ``440000`` -> ``44``, ``440200`` -> ``4402``, ``440205`` itself."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def region_level(code: str) -> str:
+    """``province`` / ``city`` / ``county`` from the shape of a 6-digit code."""
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "city"
+    return "county"
+
+
+def child_prefix_len(parent: str | None) -> int | None:
+    """Digits that identify a child region of ``parent`` (None = all of China); None if it has no children.
+
+    ``None`` -> 2 (provinces), ``440000`` -> 4 (cities), ``110000`` -> 6 (Beijing's districts), ``440200`` -> 6.
+    """
+    if parent is None:
+        return 2
+    if parent in MUNICIPALITIES:
+        return 6
+    level = region_level(parent)
+    return {"province": 4, "city": 6}.get(level)
+
+
+def parent_region(code: str) -> str | None:
+    """The region one level up: county -> city (or the province for municipalities), city -> province."""
+    level = region_level(code)
+    if level == "province":
+        return None
+    province = code[:2] + "0000"
+    if level == "city" or province in MUNICIPALITIES:
+        return province
+    return code[:4] + "00"
+
+
+def doc_where(f: Filters, alias: str = "d") -> tuple[str, list[Any]]:
+    """WHERE clause (and its parameters) for the document filters, over a table aliased ``alias``.
+
+    ``alias`` is always a constant chosen in this module, never user input.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if not f.synthetic:
+        clauses.append(f"NOT {alias}.is_synthetic")
+    if f.levels:
+        clauses.append(f"list_contains(?, {alias}.level)")
+        params.append(list(f.levels))
+    if f.doc_types:
+        clauses.append(f"list_contains(?, {alias}.doc_type)")
+        params.append(list(f.doc_types))
+    if f.year_from is not None:
+        clauses.append(f"{alias}.year >= ?")
+        params.append(f.year_from)
+    if f.year_to is not None:
+        clauses.append(f"{alias}.year <= ?")
+        params.append(f.year_to)
+    if f.regions:
+        clauses.append("(" + " OR ".join(f"starts_with({alias}.region_code, ?)" for _ in f.regions) + ")")
+        params += [region_prefix(c) for c in f.regions]
+    return " AND ".join(clauses) or "TRUE", params
+
+
+def figure_where(f: Filters, alias: str = "f", metrics: Sequence[str] | None = None,
+                 kinds: Sequence[str] | None = None, within: str | None = None) -> tuple[str, list[Any]]:
+    """``doc_where`` over ``figures_current`` plus metric, kind and a region to stay in (drill-down).
+
+    ``metrics=None`` uses ``f.metrics``; ``within`` is a region code ANDed with the sidebar's regions.
+    """
+    sql, params = doc_where(f, alias)
+    if within:
+        sql += f" AND starts_with({alias}.region_code, ?)"
+        params.append(region_prefix(within))
+    metrics = f.metrics if metrics is None else metrics
+    if metrics:
+        sql += f" AND list_contains(?, {alias}.metric)"
+        params.append(list(metrics))
+    if kinds:
+        sql += f" AND list_contains(?, {alias}.kind)"
+        params.append(list(kinds))
+    return sql, params
+
+
+def _per_doc(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+             evidence: bool = False, within: str | None = None) -> tuple[str, list[Any]]:
+    """CTE ``per_doc``: one row per (document, metric, kind), counts summed and rates averaged (rule 1)."""
+    where, params = figure_where(f, "f", metrics, kinds, within)
+    ev_cols = ev_join = ""
+    if evidence:
+        ev_cols = (f""", string_agg({SENTENCE_SQL}, ' … ' ORDER BY f.start) AS evidence,
+            any_value(coalesce(f.title, f.path)) AS source""")
+        ev_join = "LEFT JOIN texts t ON t.doc_id = f.doc_id"
+    sql = f"""per_doc AS (
+        SELECT f.doc_id, any_value(f.region_code) AS region_code, any_value(f.year) AS year, f.metric, f.kind,
+               any_value(m.label_zh) AS label, any_value(m.unit) AS unit, any_value(m.unit) = '%' AS is_rate,
+               CASE WHEN any_value(m.unit) = '%' THEN avg(f.value) ELSE sum(f.value) END AS value,
+               {QUALIFIER_AGG} AS qualifier, count(*) AS figures{ev_cols}
+        FROM figures_current f JOIN metrics m ON m.metric = f.metric {ev_join}
+        WHERE {where}
+        GROUP BY f.doc_id, f.metric, f.kind)"""
+    return sql, params
+
+
+def _combine(evidence: bool) -> str:
+    """Select list that combines ``per_doc`` rows of one group (rule 2)."""
+    ev = ""
+    if evidence:
+        ev = """, array_to_string(list('《' || source || '》' || coalesce(evidence, '')
+                                      ORDER BY value DESC)[1:3], chr(10)) AS evidence"""
+    return f"""any_value(label) AS label, any_value(unit) AS unit,
+        CASE WHEN any_value(is_rate) THEN avg(value) ELSE sum(value) END AS value,
+        {QUALIFIER_AGG} AS qualifier, count(*) AS docs, sum(figures) AS figures{ev}"""
+
+
+# --- options for the sidebar ----------------------------------------------------------------------------------
+
+def filter_options() -> FilterOptions:
+    """Regions (province, city and county of every document, labelled by path), years, levels, types, metrics."""
+    regions = db.query("""
+        WITH codes AS (
+            SELECT DISTINCT region_code AS rc FROM documents_current
+            WHERE region_code IS NOT NULL AND length(region_code) = 6),
+        levels AS (
+            SELECT substr(rc, 1, 2) || '0000' AS code FROM codes
+            UNION SELECT substr(rc, 1, 4) || '00' FROM codes WHERE NOT rc LIKE '%0000'
+            UNION SELECT rc FROM codes WHERE NOT rc LIKE '%00')
+        SELECT l.code, p.name AS province, c.name AS city, k.name AS county
+        FROM levels l
+        LEFT JOIN regions p ON p.code = substr(l.code, 1, 2) || '0000'
+        LEFT JOIN regions c ON c.code = substr(l.code, 1, 4) || '00' AND NOT l.code LIKE '%0000'
+        LEFT JOIN regions k ON k.code = l.code AND NOT l.code LIKE '%00'
+        ORDER BY l.code""")
+    region_opts: list[tuple[str, str]] = []
+    for row in regions.itertuples(index=False):
+        parts = [x for x in (row.province, row.city, row.county) if isinstance(x, str) and x]
+        if row.code.endswith("00") and not row.code.endswith("0000") and not isinstance(row.city, str):
+            continue  # e.g. 110100: municipalities have no city level in the gazetteer
+        region_opts.append((row.code, " / ".join(parts) or row.code))
+    years = db.query("SELECT min(year) AS lo, max(year) AS hi FROM documents_current WHERE year IS NOT NULL")
+    lo, hi = years.iloc[0]["lo"], years.iloc[0]["hi"]
+    year_range = (int(lo), int(hi)) if pd.notna(lo) and pd.notna(hi) else None
+    metrics = db.query("SELECT metric, label_zh, unit FROM metrics ORDER BY grp_order, metric")
+    return FilterOptions(
+        regions=region_opts,
+        years=year_range,
+        metrics=[(r.metric, f"{r.label_zh}({r.unit})") for r in metrics.itertuples(index=False)],
+    )
+
+
+def metric_catalog() -> pd.DataFrame:
+    """metric, label, unit, grp, grp_order, description."""
+    return db.query("SELECT metric, label_zh AS label, unit, grp, grp_order, description FROM metrics "
+                    "ORDER BY grp_order, metric")
+
+
+def region_names(codes: Sequence[str]) -> dict[str, str]:
+    """Code -> name from the regions table (codes not found are left out)."""
+    if not codes:
+        return {}
+    df = db.query("SELECT code, name FROM regions WHERE list_contains(?, code)", [list(codes)])
+    return dict(zip(df["code"], df["name"], strict=True))
+
+
+def metrics_with_data(f: Filters, kinds: Sequence[str] = ("actual",), limit: int = 100) -> pd.DataFrame:
+    """Metrics that have figures under ``f`` (ignoring its metric filter), most documents first."""
+    where, params = figure_where(f, "f", metrics=(), kinds=kinds)
+    return db.query(f"""
+        SELECT f.metric, any_value(m.label_zh) AS label, any_value(m.unit) AS unit,
+               count(DISTINCT f.doc_id) AS docs, count(DISTINCT f.year) AS years
+        FROM figures_current f JOIN metrics m ON m.metric = f.metric
+        WHERE {where}
+        GROUP BY f.metric ORDER BY years DESC, docs DESC, f.metric LIMIT ?""", [*params, limit])
+
+
+# --- overview -------------------------------------------------------------------------------------------------
+
+def overview_counts(f: Filters) -> dict[str, Any]:
+    """Cards: documents, regions, first/last year and number of years, figures."""
+    where, params = doc_where(f, "d")
+    docs = db.query(f"""
+        SELECT count(*) AS reports, count(DISTINCT d.region_code) AS regions,
+               min(d.year) AS first_year, max(d.year) AS last_year, count(DISTINCT d.year) AS years
+        FROM documents_current d WHERE {where}""", params).iloc[0].to_dict()
+    fwhere, fparams = figure_where(f, "f", metrics=())
+    figs = db.query(f"SELECT count(*) AS figures FROM figures_current f WHERE {fwhere}", fparams)
+    docs["figures"] = int(figs.iloc[0]["figures"])
+    return {k: (None if pd.isna(v) else int(v)) for k, v in docs.items()}
+
+
+HEADLINE_METRICS = ("reconsideration.received", "litigation.cases", "litigation.head_appearance_rate",
+                    "mediation.disputes", "legal_aid.cases", "disclosure.proactive_items",
+                    "normative_docs.reviewed", "enforcement.cases")
+
+
+def yearly_totals(f: Filters, metrics: Sequence[str] | None = None, kind: str = "actual") -> pd.DataFrame:
+    """Per metric and year over all documents in scope (rule 1 and 2): metric, label, unit, year, value, qualifier, docs."""
+    cte, params = _per_doc(f, metrics, (kind,))
+    return db.query(f"""
+        WITH {cte}
+        SELECT metric, year, {_combine(False)}
+        FROM per_doc WHERE year IS NOT NULL
+        GROUP BY metric, year ORDER BY metric, year""", params)
+
+
+def headline(f: Filters, n: int = 6) -> tuple[int | None, pd.DataFrame]:
+    """(latest year with actual figures, its headline metrics with the year before).
+
+    Columns: metric, label, unit, value, qualifier, docs, prev_value, prev_qualifier, delta. The metrics are
+    the sidebar's if chosen, else ``HEADLINE_METRICS`` that have data that year, topped up with the metrics
+    stated by most documents.
+    """
+    totals = yearly_totals(f, f.metrics or None)
+    if totals.empty:
+        return None, totals.assign(prev_value=[], prev_qualifier=[], delta=[])
+    latest = int(totals["year"].max())
+    cur = totals[totals["year"] == latest].set_index("metric")
+    prev = totals[totals["year"] == latest - 1].set_index("metric")
+    if f.metrics:
+        order = [m for m in f.metrics if m in cur.index]
+    else:
+        preferred = [m for m in HEADLINE_METRICS if m in cur.index]
+        rest = cur.drop(index=preferred).sort_values(["docs", "value"], ascending=False).index.tolist()
+        order = (preferred + rest)[:n]
+    out = cur.loc[order].reset_index()[["metric", "label", "unit", "value", "qualifier", "docs"]]
+    out["prev_value"] = [prev["value"].get(m) for m in order]
+    out["prev_qualifier"] = [prev["qualifier"].get(m) for m in order]
+    out["delta"] = out["value"] - out["prev_value"].astype(float)
+    return latest, out
+
+
+COVERAGE_GRAINS = {"province": "省", "city": "市", "region": "文档所属地区"}
+
+
+def coverage(f: Filters, grain: str = "province") -> pd.DataFrame:
+    """Documents per region x year: region, year (text; 不详 when unknown), reports (未识别地区 when no region)."""
+    key = {"province": "d.province",
+           "city": "concat_ws('/', d.province, CASE WHEN d.city <> d.province THEN d.city END)",
+           "region": "d.region_name"}[grain]
+    where, params = doc_where(f, "d")
+    return db.query(f"""
+        SELECT coalesce(nullif({key}, ''), '未识别地区') AS region,
+               coalesce(CAST(d.year AS VARCHAR), '不详') AS year, count(*) AS reports
+        FROM documents_current d WHERE {where}
+        GROUP BY ALL ORDER BY region, year""", params)
+
+
+def recent_documents(f: Filters, limit: int = 10) -> pd.DataFrame:
+    """The most recently added documents: doc_id, title, region_name, level, year, doc_type, added_at, path."""
+    where, params = doc_where(f, "d")
+    return db.query(f"""
+        SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
+               d.added_at, d.path
+        FROM documents_current d WHERE {where}
+        ORDER BY d.added_at DESC, d.path DESC, d.part LIMIT ?""", [*params, limit])
+
+
+# --- trends ---------------------------------------------------------------------------------------------------
+
+def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]] = ()) -> pd.DataFrame:
+    """Per series (region), metric, kind and year: value, qualifier, docs, evidence (up to 3 sentences with source).
+
+    ``regions`` are (code, label); each is one series over the documents inside it (rule 2). Without
+    regions there is one series, 全部地区, over every document in scope.
+    Columns: series_code, series, metric, label, unit, kind, year, value, qualifier, docs, figures, evidence.
+    """
+    cte, params = _per_doc(f, metrics, evidence=True)
+    if regions:
+        codes = [c for c, _ in regions]
+        labels = [lbl for _, lbl in regions]
+        prefixes = [region_prefix(c) for c in codes]
+        series = """, series AS (SELECT unnest(?::VARCHAR[]) AS series_code, unnest(?::VARCHAR[]) AS series,
+                                       unnest(?::VARCHAR[]) AS prefix)"""
+        source = "per_doc p JOIN series s ON starts_with(p.region_code, s.prefix)"
+        params = [*params, codes, labels, prefixes]
+    else:
+        series = ""
+        source = "per_doc p CROSS JOIN (SELECT '' AS series_code, '全部地区' AS series) s"
+    return db.query(f"""
+        WITH {cte}{series}
+        SELECT s.series_code, s.series, p.metric, p.kind, p.year, {_combine(True)}
+        FROM {source}
+        WHERE p.year IS NOT NULL
+        GROUP BY s.series_code, s.series, p.metric, p.kind, p.year
+        ORDER BY s.series_code, p.metric, p.kind, p.year""", params)
+
+
+# --- regions --------------------------------------------------------------------------------------------------
+
+def metric_years(f: Filters, metric: str, kind: str = "actual") -> list[int]:
+    """Years (newest first) in which ``metric`` has figures under ``f``."""
+    where, params = figure_where(f, "f", [metric], [kind])
+    df = db.query(f"SELECT DISTINCT f.year FROM figures_current f WHERE {where} AND f.year IS NOT NULL "
+                  "ORDER BY f.year DESC", params)
+    return [int(y) for y in df["year"]]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    rows: pd.DataFrame  # code, name, value, qualifier, docs, figures, label, unit, level
+    own_docs: int  # documents of the parent region itself (not below it), left out of the ranking
+
+
+def region_ranking(f: Filters, metric: str, year: int, kind: str = "actual", parent: str | None = None) -> Ranking:
+    """The child regions of ``parent`` (None: provinces) ranked by ``metric`` in ``year`` (rules 1-2)."""
+    length = child_prefix_len(parent)
+    if length is None:
+        return Ranking(pd.DataFrame(columns=["code", "name", "value", "qualifier", "docs", "figures", "label",
+                                             "unit", "level"]), 0)
+    cte, params = _per_doc(f, [metric], [kind], within=parent)
+    parent_code = parent or ""
+    df = db.query(f"""
+        WITH {cte},
+        placed AS (SELECT rpad(substr(region_code, 1, ?), 6, '0') AS code, * EXCLUDE (region_code)
+                   FROM per_doc WHERE year = ? AND length(region_code) = 6)
+        SELECT p.code, coalesce(r.name, CASE WHEN substr(p.code, 3, 2) = '90' THEN '省直辖县级行政区划'
+                                             ELSE '代码 ' || p.code END) AS name, {_combine(False)}
+        FROM placed p LEFT JOIN regions r ON r.code = p.code
+        WHERE p.code <> ?
+        GROUP BY p.code, r.name
+        ORDER BY value DESC, p.code""", [*params, length, year, parent_code])
+    df["level"] = [region_level(c) if length < 6 else "county" for c in df["code"]]
+    own = 0
+    if parent is not None:
+        own_df = db.query(f"WITH {cte} SELECT count(*) AS n FROM per_doc WHERE year = ? AND region_code = ?",
+                          [*params, year, parent])
+        own = int(own_df.iloc[0]["n"])
+    return Ranking(df, own)
+
+
+def region_figures(f: Filters, metric: str, year: int, kind: str = "actual", parent: str | None = None) -> pd.DataFrame:
+    """The per-document values behind a ranking: doc_id, title, region_name, level, value, qualifier, figures, evidence."""
+    cte, params = _per_doc(f, [metric], [kind], evidence=True, within=parent)
+    return db.query(f"""
+        WITH {cte}
+        SELECT p.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, p.value, p.unit, p.qualifier,
+               p.figures, p.evidence
+        FROM per_doc p JOIN documents_current d ON d.doc_id = p.doc_id
+        WHERE p.year = ? AND p.region_code IS NOT NULL
+        ORDER BY p.value DESC, d.region_code""", [*params, year])
+
+
+# --- reports --------------------------------------------------------------------------------------------------
+
+def search_terms(query: str) -> tuple[list[str], str]:
+    """(jieba tokens that must all occur, the whole query as one token) via ``etl.tokens.query_tokens``.
+
+    ``search_terms("行政复议纠错率")`` -> ``(["纠错率", "行政复议"], "行政复议纠错率")``; a query that is one
+    token itself gives ``(["出庭应诉率"], "出庭应诉率")``; an empty query ``([], "")``.
+    """
+    from etl.tokens import query_tokens
+
+    whole = query.strip()
+    if not whole:
+        return [], ""
+    tokens = query_tokens(whole)
+    words = [t for t in tokens if t != whole] or tokens
+    return words, whole
+
+
+def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFrame:
+    """Documents under ``f`` in which every search word of ``query`` lies inside one of their tokens, or the
+    whole query does, or the whole query occurs in title or text.
+
+    Words come from ``etl.tokens.query_tokens``; document tokens from ``doc_tokens`` (jieba, built by the
+    ETL). A word matches the tokens that contain it because jieba keeps catalogue words whole: a report
+    saying 收到行政复议申请 has that one token, not 行政复议, and 广州市 should be found by 广州.
+    Without a query every document in scope is listed, newest first. Columns: doc_id, title, region_name,
+    level, year, doc_type, chars, figures, matched (query tokens found), context (80 characters of raw text
+    starting just before the first word).
+    """
+    words, whole = search_terms(query)
+    where, params = doc_where(f, "d")
+    fig_count = "(SELECT count(*) FROM figures_current x WHERE x.doc_id = d.doc_id) AS figures"
+    if not words and not whole:
+        return db.query(f"""
+            SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
+                   d.chars, {fig_count}, 0 AS matched, '' AS context
+            FROM documents_current d WHERE {where}
+            ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part LIMIT ?""", [*params, limit])
+    all_words = list(dict.fromkeys([*words, whole]))
+    return db.query(f"""
+        WITH q AS (SELECT unnest(?::VARCHAR[]) AS word),
+        vocab AS (SELECT DISTINCT token FROM doc_tokens),
+        expanded AS (SELECT q.word, v.token FROM q JOIN vocab v ON contains(v.token, q.word)),
+        hits AS (
+            SELECT t.doc_id, count(DISTINCT e.word) FILTER (WHERE list_contains(?, e.word)) AS core,
+                   bool_or(e.word = ?) AS whole_hit, count(DISTINCT e.word) AS matched
+            FROM doc_tokens t JOIN expanded e ON e.token = t.token GROUP BY t.doc_id),
+        found AS (
+            SELECT d.*, coalesce(h.matched, 0) AS matched, x.text,
+                   contains(x.text, ?) OR contains(coalesce(d.title, ''), ?) AS phrase
+            FROM documents_current d LEFT JOIN hits h ON h.doc_id = d.doc_id LEFT JOIN texts x ON x.doc_id = d.doc_id
+            WHERE {where} AND (coalesce(h.core, 0) = ? OR coalesce(h.whole_hit, FALSE)
+                               OR contains(x.text, ?) OR contains(coalesce(d.title, ''), ?)))
+        SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
+               d.chars, {fig_count}, d.matched,
+               substr(d.text, greatest(coalesce(nullif(strpos(d.text, ?), 0), strpos(d.text, ?)) - 12, 1), 80)
+                   AS context
+        FROM found d
+        ORDER BY d.phrase DESC, d.matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?""",
+        [all_words, list(words), whole, whole, whole, *params, len(words), whole, whole, words[0], whole, limit])
+
+
+def document(doc_id: str) -> dict[str, Any] | None:
+    """One document's metadata and text (``text`` key), or None."""
+    df = db.query("""SELECT d.*, t.text FROM documents_current d LEFT JOIN texts t ON t.doc_id = d.doc_id
+                     WHERE d.doc_id = ?""", [doc_id])
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+def document_figures(doc_id: str) -> pd.DataFrame:
+    """The figures extracted from one document, in text order, with metric label and unit."""
+    return db.query("""
+        SELECT f.figure_id, f.metric, m.label_zh AS label, m.unit, f.value, f.qualifier, f.kind, f.start, f."end",
+               f.evidence, f.rule, f.confidence, f.corrected
+        FROM figures_current f JOIN metrics m ON m.metric = f.metric
+        WHERE f.doc_id = ? ORDER BY f.start, f."end", f.metric""", [doc_id])
+
+
+# --- weekly brief, quality, corrections ---------------------------------------------------------------------
+# Owned by the weekly-brief / data-quality helper (pages brief.py, quality.py, import_reports.py).
+# The brief compares a region with itself: one row per document region_code (its own reports, not the roll-up
+# of the regions below it), from annual reports of governments (province/city/county/town; a department's
+# report is not its region's figure). Values per region and year follow rules 1-2 above.
+
+PLAN_TYPES = ("work_points", "work_plan", "implementation_plan")
+GOVERNMENT_LEVELS = ("province", "city", "county", "town")
+BRIEF_METRICS = ("reconsideration.received", "litigation.cases", "litigation.head_appearance_rate",
+                 "mediation.disputes", "legal_aid.cases", "disclosure.requests_received")
+# SQL: the code prefix of the regions inside region ``{col}`` (same as ``region_prefix``)
+_PREFIX_SQL = ("CASE WHEN {col} LIKE '%0000' THEN substr({col}, 1, 2) WHEN {col} LIKE '%00' THEN substr({col}, 1, 4) "
+               "ELSE {col} END")
+
+
+def week_bounds(day: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Monday 00:00 of ``day``'s week and the Monday after: ``2026-11-25`` -> (2026-11-23, 2026-11-30)."""
+    d = pd.Timestamp(day).normalize()
+    start = d - pd.Timedelta(days=d.weekday())
+    return start, start + pd.Timedelta(days=7)
+
+
+def brief_scope(f: Filters) -> Filters:
+    """The brief keeps the sidebar's regions and synthetic choice; it picks its own year, types and levels."""
+    return Filters(regions=f.regions, synthetic=f.synthetic)
+
+
+def brief_added(f: Filters, start: Any, end: Any) -> pd.DataFrame:
+    """Documents first seen in [start, end): doc_id, title, region_name, level, year, doc_type, added_at, path,
+    figures, corrected."""
+    where, params = doc_where(brief_scope(f), "d")
+    return db.query(f"""
+        WITH n AS (SELECT doc_id, count(*) AS figures FROM figures_current GROUP BY doc_id)
+        SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
+               d.added_at, d.path, coalesce(n.figures, 0) AS figures, d.corrected
+        FROM documents_current d LEFT JOIN n ON n.doc_id = d.doc_id
+        WHERE {where} AND d.added_at >= ? AND d.added_at < ?
+        ORDER BY d.added_at DESC, d.path, d.part""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
+
+
+def _annual(f: Filters, year_from: int, year_to: int) -> Filters:
+    return Filters(regions=f.regions, synthetic=f.synthetic, levels=GOVERNMENT_LEVELS, doc_types=("annual_report",),
+                   year_from=year_from, year_to=year_to)
+
+
+def brief_years(f: Filters) -> list[int]:
+    """Years (newest first) with actual figures in governments' annual reports."""
+    where, params = figure_where(_annual(brief_scope(f), 1900, 2100), "f", metrics=(), kinds=("actual",))
+    df = db.query(f"SELECT DISTINCT f.year FROM figures_current f WHERE {where} AND f.year IS NOT NULL "
+                  "ORDER BY f.year DESC", params)
+    return [int(y) for y in df["year"]]
+
+
+def _region_year_cte(f: Filters, year: int, metrics: Sequence[str]) -> tuple[str, list[Any]]:
+    """CTEs ``reg`` (code, metric, year, label, unit, value, qualifier, docs, figures, corrected) for ``year``
+    and the year before, and ``names`` (code, region)."""
+    scope = _annual(f, year - 1, year)
+    cte, params = _per_doc(scope, metrics, ("actual",))
+    where, fparams = figure_where(scope, "f", metrics, ("actual",))
+    sql = f"""{cte},
+        touched AS (SELECT f.doc_id, f.metric, bool_or(f.corrected) AS corrected FROM figures_current f
+                    WHERE {where} GROUP BY f.doc_id, f.metric),
+        reg AS (SELECT p.region_code AS code, p.metric, p.year, {_combine(False)},
+                       bool_or(coalesce(t.corrected, FALSE)) AS corrected
+                FROM per_doc p LEFT JOIN touched t ON t.doc_id = p.doc_id AND t.metric = p.metric
+                WHERE p.region_code IS NOT NULL AND p.year IS NOT NULL
+                GROUP BY p.region_code, p.metric, p.year),
+        names AS (SELECT region_code AS code, min(region_name) AS region FROM documents_current
+                  WHERE region_code IS NOT NULL GROUP BY region_code)"""
+    return sql, [*params, *fparams]
+
+
+def _with_previous(year: int) -> str:
+    return """SELECT c.code, coalesce(n.region, c.code) AS region, c.metric, c.label, c.unit, c.value, c.qualifier,
+               c.docs, p.value AS prev_value, p.qualifier AS prev_qualifier, c.value - p.value AS delta,
+               CASE WHEN p.value > 0 THEN (c.value - p.value) / p.value * 100 END AS pct,
+               c.corrected OR coalesce(p.corrected, FALSE) AS corrected
+        FROM reg c LEFT JOIN reg p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
+        LEFT JOIN names n ON n.code = c.code
+        WHERE c.year = ?"""
+
+
+def brief_region_headline(f: Filters, year: int, metrics: Sequence[str] = BRIEF_METRICS) -> pd.DataFrame:
+    """Headline metrics per region in ``year`` with the year before.
+
+    Columns: code, region, metric, label, unit, value, qualifier, docs, prev_value, prev_qualifier, delta,
+    pct (change in % of last year's value; None when last year is missing or 0), corrected.
+    """
+    cte, params = _region_year_cte(f, year, metrics)
+    df = db.query(f"WITH {cte} {_with_previous(year)} ORDER BY c.metric, c.value DESC, c.code", [*params, year])
+    order = {m: i for i, m in enumerate(metrics)}
+    return df.sort_values(["metric", "value"], key=lambda s: s.map(order) if s.name == "metric" else -s,
+                          kind="stable").reset_index(drop=True)
+
+
+def brief_totals(region_rows: pd.DataFrame) -> pd.DataFrame:
+    """Per metric over ``brief_region_headline`` rows: regions reporting, and the like-for-like change.
+
+    The change is taken over the regions that report both years only (``comparable``), so a region that
+    published for the first time does not show as growth. Counts are summed, rates averaged (rule 2).
+    Columns: metric, label, unit, regions, value, comparable, cur_comparable, prev_comparable, delta, pct.
+    """
+    cols = ["metric", "label", "unit", "regions", "value", "comparable", "cur_comparable", "prev_comparable",
+            "delta", "pct"]
+    rows = []
+    for metric, g in region_rows.groupby("metric", sort=False):
+        rate = g["unit"].iloc[0] == "%"
+        both = g[g["prev_value"].notna()]
+        agg = (lambda s: s.mean()) if rate else (lambda s: s.sum())
+        cur, prev = (agg(both["value"]), agg(both["prev_value"])) if len(both) else (None, None)
+        delta = None if cur is None else cur - prev
+        pct = None if cur is None or not prev else delta / prev * 100
+        rows.append([metric, g["label"].iloc[0], g["unit"].iloc[0], len(g), agg(g["value"]), len(both), cur, prev,
+                     delta, pct])
+    return pd.DataFrame(rows, columns=cols)
+
+
+def brief_moves(f: Filters, year: int, limit: int = 10, min_base: float = 10.0) -> pd.DataFrame:
+    """The largest changes from the year before, any metric and region, by size of the relative change.
+
+    Size is ``|ln((value + 1) / (prev + 1))|``: halving counts as much as doubling, and a drop to 0 is
+    finite. Counts need at least ``min_base`` in one of the two years (3 -> 9 is not news); rates need a
+    previous value above 0. Columns as ``brief_region_headline``.
+    """
+    cte, params = _region_year_cte(f, year, ())
+    return db.query(f"""WITH {cte}, moves AS ({_with_previous(year)})
+        SELECT * FROM moves
+        WHERE prev_value > 0 AND delta <> 0 AND (unit = '%' OR greatest(value, prev_value) >= ?)
+        ORDER BY abs(ln((value + 1) / (prev_value + 1))) DESC, abs(delta) DESC, code, metric
+        LIMIT ?""", [*params, year, min_base, limit])
+
+
+def brief_targets(f: Filters, year: int) -> pd.DataFrame:
+    """Regions whose reported value misses a target set for ``year`` in a plan covering them.
+
+    A plan (工作要点/工作计划/实施方案) of region R for ``year`` with a target is compared with the actual
+    value of R in that year and, for rates (不低于90%), of every region inside R too (a count target such as
+    "全年办理法律援助案件15810件" is R's total, not each county's). ``at_most`` targets are missed when
+    the value is higher, all others (at_least, exact "达到", approx) when it is lower. The sidebar's regions
+    limit the regions compared, not the plans (a province's plan applies to a county in scope).
+    Columns: plan_doc_id, plan_region, plan_title, metric, label, unit, target, target_qualifier, evidence,
+    code, region, value, qualifier, docs, gap (value - target), corrected.
+    """
+    cte, params = _region_year_cte(f, year, ())
+    plans = Filters(synthetic=f.synthetic, doc_types=PLAN_TYPES, year_from=year, year_to=year)
+    where, tparams = figure_where(plans, "f", metrics=(), kinds=("target",))
+    prefix = _PREFIX_SQL.format(col="t.plan_code")
+    return db.query(f"""WITH {cte},
+        targets AS (
+            SELECT f.doc_id AS plan_doc_id, any_value(f.region_code) AS plan_code,
+                   any_value(f.region_name) AS plan_region, any_value(coalesce(f.title, f.path)) AS plan_title,
+                   f.metric, f.value AS target, f.qualifier AS target_qualifier,
+                   string_agg(DISTINCT f.evidence, ' … ') AS evidence, bool_or(f.corrected) AS corrected
+            FROM figures_current f
+            WHERE {where} AND f.region_code IS NOT NULL AND length(f.region_code) = 6
+            GROUP BY f.doc_id, f.metric, f.value, f.qualifier)
+        SELECT t.plan_doc_id, t.plan_region, t.plan_title, t.metric, r.label, r.unit, t.target, t.target_qualifier,
+               t.evidence, r.code, coalesce(n.region, r.code) AS region, r.value, r.qualifier, r.docs,
+               r.value - t.target AS gap, t.corrected OR r.corrected AS corrected
+        FROM targets t
+        JOIN reg r ON r.metric = t.metric AND r.year = ?
+                  AND (r.code = t.plan_code OR (r.unit = '%' AND starts_with(r.code, {prefix})))
+        LEFT JOIN names n ON n.code = r.code
+        WHERE (t.target_qualifier = 'at_most' AND r.value > t.target)
+           OR (t.target_qualifier <> 'at_most' AND r.value < t.target)
+        ORDER BY t.plan_region, t.metric, abs(r.value - t.target) DESC, r.code""", [*params, *tparams, year])
+
+
+def _corrections_source() -> str:
+    """``corrections_status`` (a view made by etl/corrections.py in every build), or an equivalent over the
+    bare table for a database made without the post-build steps (then there are no corrections to show)."""
+    found = db.query("SELECT count(*) AS n FROM duckdb_views() WHERE view_name = 'corrections_status'")
+    return "corrections_status" if int(found.iloc[0]["n"]) else "(SELECT *, 'active' AS status FROM corrections)"
+
+
+def quality_summary(f: Filters) -> dict[str, int]:
+    """Counts for the brief's "open warnings" and the quality page's cards."""
+    where, params = doc_where(brief_scope(f), "d")
+    docs = db.query(f"""
+        SELECT count(*) AS documents,
+               count(*) FILTER (WHERE d.region_code IS NULL AND d.province IS NULL) AS unknown_region,
+               count(*) FILTER (WHERE d.year IS NULL) AS unknown_year,
+               count(*) FILTER (WHERE d.doc_type = 'other') AS unknown_type
+        FROM documents_current d WHERE {where}""", params).iloc[0]
+    checks = db.query(f"""
+        SELECT count(*) FILTER (WHERE c.severity = 'error') AS check_errors,
+               count(*) FILTER (WHERE c.severity <> 'error') AS check_warnings
+        FROM checks c LEFT JOIN documents_current d ON d.doc_id = c.doc_id
+        WHERE c.doc_id IS NULL OR ({where})""", params).iloc[0]
+    source = _corrections_source()
+    other = db.query(f"""
+        SELECT (SELECT count(*) FROM ingest_errors) AS ingest_errors,
+               (SELECT count(*) FROM {source} WHERE status = 'orphaned') AS orphaned,
+               (SELECT count(*) FROM {source} WHERE status = 'active') AS corrections""").iloc[0]
+    out = {**docs.to_dict(), **checks.to_dict(), **other.to_dict()}
+    return {k: int(v) if pd.notna(v) else 0 for k, v in out.items()}
+
+
+def quality_checks(f: Filters, limit: int = 1000) -> pd.DataFrame:
+    """Consistency-check findings (table ``checks``, filled by etl/checks.py) with their document.
+
+    Columns: check_id, severity, check_name, message, doc_id, title, region_name, year, figure_ids, figures
+    (number of figure ids).
+    """
+    where, params = doc_where(brief_scope(f), "d")
+    return db.query(f"""
+        SELECT c.check_id, c.severity, c.check_name, c.message, c.doc_id, coalesce(d.title, d.path) AS title,
+               d.region_name, d.year, array_to_string(c.figure_ids, ', ') AS figure_ids,
+               len(c.figure_ids) AS figures
+        FROM checks c LEFT JOIN documents_current d ON d.doc_id = c.doc_id
+        WHERE c.doc_id IS NULL OR ({where})
+        ORDER BY c.severity = 'error' DESC, c.check_name, d.region_code, c.check_id LIMIT ?""", [*params, limit])
+
+
+def quality_documents(f: Filters) -> pd.DataFrame:
+    """Every document with its figure counts and what is unknown about it.
+
+    Columns: doc_id, title, path, region_name, level, year, doc_type, chars, figures, actual, target, corrected
+    (figures marked corrected), checks, no_region, no_year, no_type, doc_corrected.
+    """
+    where, params = doc_where(brief_scope(f), "d")
+    return db.query(f"""
+        WITH n AS (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'actual') AS actual,
+                          count(*) FILTER (WHERE kind = 'target') AS target,
+                          count(*) FILTER (WHERE corrected) AS corrected
+                   FROM figures_current GROUP BY doc_id),
+        k AS (SELECT doc_id, count(*) AS checks FROM checks WHERE doc_id IS NOT NULL GROUP BY doc_id)
+        SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.path, d.region_name, d.level, d.year, d.doc_type,
+               d.chars, coalesce(n.figures, 0) AS figures, coalesce(n.actual, 0) AS actual,
+               coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected,
+               coalesce(k.checks, 0) AS checks,
+               d.region_code IS NULL AND d.province IS NULL AS no_region, d.year IS NULL AS no_year,
+               d.doc_type = 'other' AS no_type, d.corrected AS doc_corrected
+        FROM documents_current d LEFT JOIN n ON n.doc_id = d.doc_id LEFT JOIN k ON k.doc_id = d.doc_id
+        WHERE {where}
+        ORDER BY d.path, d.part""", params)
+
+
+def ingest_errors() -> pd.DataFrame:
+    """Files (and correction-log lines) the build could not use: path, stage, message, detail."""
+    return db.query("SELECT path, stage, message, detail FROM ingest_errors ORDER BY path, stage")
+
+
+def corrections_log() -> pd.DataFrame:
+    """Every correction, newest first, with its status (active/reverted/orphaned/revert) and what it touches.
+
+    Columns: correction_id, created_at, author, action, figure_id, doc_id, payload, old, reason, reverts,
+    status, title, metric, label, evidence (of the figure now, or of the added figure).
+    """
+    return db.query(f"""
+        SELECT c.correction_id, c.created_at, c.author, c.action, c.figure_id, c.doc_id, c.payload, c.old, c.reason,
+               c.reverts, c.status, coalesce(d.title, d.path, d2.title, d2.path) AS title,
+               coalesce(f.metric, json_extract_string(c.payload, '$.metric')) AS metric, m.label_zh AS label,
+               coalesce(f.evidence, json_extract_string(c.payload, '$.evidence')) AS evidence
+        FROM {_corrections_source()} c
+        LEFT JOIN figures f ON f.figure_id = c.figure_id
+        LEFT JOIN documents_current d ON d.doc_id = coalesce(c.doc_id, f.doc_id)
+        LEFT JOIN documents_current d2 ON d2.doc_id = f.doc_id
+        LEFT JOIN metrics m ON m.metric = coalesce(f.metric, json_extract_string(c.payload, '$.metric'))
+        ORDER BY c.created_at DESC, c.correction_id""")
+
+
+def figure_row(figure_id: str) -> dict[str, Any] | None:
+    """One figure as shown now (corrections applied), or None if it is not (or no longer) there."""
+    df = db.query("SELECT * FROM figures_current WHERE figure_id = ?", [figure_id])
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+def region_choices() -> pd.DataFrame:
+    """Regions for the "fix region" form: code, label (省/市/县 path), level."""
+    return db.query("""
+        SELECT r.code, concat_ws('/', p.name, CASE WHEN c.code <> p.code THEN c.name END,
+                                 CASE WHEN r.level = 'county' THEN r.name END) AS label, r.level
+        FROM regions r
+        LEFT JOIN regions p ON p.code = substr(r.code, 1, 2) || '0000'
+        LEFT JOIN regions c ON c.code = (CASE WHEN r.level = 'county' THEN r.parent ELSE r.code END)
+                           AND c.level = 'city'
+        ORDER BY r.code""")
+
+
+def uploaded_documents(paths: Sequence[str]) -> pd.DataFrame:
+    """Documents built from the given files (paths relative to the data folder), and files that failed.
+
+    Columns: path, doc_id, title, region_name, year, doc_type, figures, error (message when the file failed).
+    """
+    if not paths:
+        return pd.DataFrame(columns=["path", "doc_id", "title", "region_name", "year", "doc_type", "figures", "error"])
+    return db.query("""
+        WITH p AS (SELECT unnest(?::VARCHAR[]) AS path),
+        n AS (SELECT doc_id, count(*) AS figures FROM figures_current GROUP BY doc_id)
+        SELECT p.path, d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.year, d.doc_type,
+               coalesce(n.figures, 0) AS figures, e.message AS error
+        FROM p LEFT JOIN documents_current d ON d.path = p.path LEFT JOIN n ON n.doc_id = d.doc_id
+        LEFT JOIN ingest_errors e ON e.path = p.path
+        ORDER BY p.path, d.part""", [list(paths)])

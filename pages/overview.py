@@ -1,0 +1,85 @@
+"""总览: counts, the latest year's headline metrics against the year before, coverage region x year, newest reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, downloads, filters, queries
+from dashboard.format import (
+    QUALIFIER_SYMBOLS,
+    UNKNOWN_REGION,
+    doc_type_label,
+    format_delta,
+    format_number,
+    format_value,
+    label_with_unit,
+    level_label,
+)
+
+f = filters.current()
+st.title("总览")
+
+counts = queries.overview_counts(f)
+if not counts["reports"]:
+    st.info("当前筛选条件下没有报告。请在左侧放宽筛选条件,或在“导入”页添加报告。")
+    st.stop()
+
+cards = st.columns(4)
+cards[0].metric("报告", f"{format_number(counts['reports'])} 份")
+cards[1].metric("地区", f"{format_number(counts['regions'])} 个", help="识别出行政区划的地区数")
+years = (f"{counts['first_year']}–{counts['last_year']}" if counts["first_year"] is not None else "—")
+cards[2].metric("覆盖年份", years, help=f"共 {counts['years']} 个年份")
+cards[3].metric("提取的数字", f"{format_number(counts['figures'])} 个")
+
+latest, heads = queries.headline(f)
+if latest is not None and not heads.empty:
+    st.subheader(f"{latest} 年主要指标")
+    st.caption("同一文档中同一指标的多个数值:件数相加、比率取平均;再按年份汇总全部所选文档。箭头为与上一年相比的变化。")
+    per_row = 3
+    cols: list = []
+    for i, row in enumerate(heads.itertuples(index=False)):
+        if i % per_row == 0:
+            cols = st.columns(per_row)
+        prev = ("上年无数据" if pd.isna(row.prev_value)
+                else f"{latest - 1} 年:{format_value(row.prev_value, row.unit, row.prev_qualifier)}")
+        cols[i % per_row].metric(
+            row.label, format_value(row.value, row.unit, row.qualifier),
+            delta=format_delta(row.delta, row.unit), delta_color="off",
+            help=f"{row.docs} 份文档;{prev}")
+    table = heads.assign(
+        指标=[label_with_unit(lbl, u) for lbl, u in zip(heads["label"], heads["unit"], strict=True)],
+        限定=heads["qualifier"].map(QUALIFIER_SYMBOLS),
+        上年限定=heads["prev_qualifier"].map(lambda q: QUALIFIER_SYMBOLS.get(q, "") if isinstance(q, str) else ""),
+    )
+    downloads.download_buttons(
+        downloads.frame_for_download(table, {"指标": "指标(单位)", "value": f"{latest}年数值", "限定": f"{latest}年限定",
+                                             "prev_value": f"{latest - 1}年数值", "上年限定": f"{latest - 1}年限定",
+                                             "delta": "变化", "docs": "文档数"}),
+        f"主要指标_{latest}", "ov_head")
+
+st.subheader("覆盖情况:地区 × 年份")
+grain = filters.url_choice(st, "按", list(queries.COVERAGE_GRAINS), "grain", "province",
+                           format_func=queries.COVERAGE_GRAINS.get, radio=True)
+cov = queries.coverage(f, grain)
+st.plotly_chart(charts.coverage_heatmap(cov), key="ov_coverage", config={"displaylogo": False})
+matrix = (cov.pivot_table(index="region", columns="year", values="reports", aggfunc="sum", fill_value=0)
+          .reset_index().rename(columns={"region": "地区"}))
+matrix.columns = [{"地区": "地区", "不详": "年份不详(份)"}.get(str(c), f"{c}年(份)") for c in matrix.columns]
+downloads.download_buttons(matrix, "覆盖情况", "ov_cov")
+
+st.subheader("最近添加的报告")
+recent = queries.recent_documents(f, limit=10)
+recent = recent.assign(
+    region_name=recent["region_name"].fillna(UNKNOWN_REGION),
+    层级=recent["level"].map(level_label), 类型=recent["doc_type"].map(doc_type_label),
+    阅读="reports?doc=" + recent["doc_id"],
+)
+shown = downloads.frame_for_download(recent, {"title": "标题", "阅读": "阅读", "region_name": "地区", "层级": "层级",
+                                              "year": "年份", "类型": "类型", "added_at": "添加时间", "path": "文件"})
+st.dataframe(shown, hide_index=True, key="ov_recent", column_config={
+    "年份": st.column_config.NumberColumn(format="%d"),
+    "添加时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+    "阅读": st.column_config.LinkColumn(display_text="阅读", width="small"),
+})
+downloads.download_buttons(shown.drop(columns=["阅读"]), "最近添加的报告", "ov_recent_dl")

@@ -1,0 +1,143 @@
+"""报告: full-text search (jieba tokens) over the filtered reports, and a reader with every figure highlighted.
+
+URL keys: ``q`` (search text) and ``doc`` (the open report), so a link opens the same report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import downloads, filters, queries
+from dashboard.format import (
+    KIND_LABELS,
+    QUALIFIER_SYMBOLS,
+    UNKNOWN_REGION,
+    Mark,
+    doc_type_label,
+    format_value,
+    highlight,
+    html_table,
+    label_with_unit,
+    level_label,
+)
+
+READER_CSS = """<style>
+.reader-text, .reader-figs { max-height: 72vh; overflow-y: auto; border: 1px solid #dee2e6; border-radius: 6px;
+  padding: 0.8rem 1rem; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei",
+  sans-serif; }
+.reader-text { white-space: pre-wrap; line-height: 1.9; font-size: 0.98rem; }
+.reader-text mark.fig { background: #fff3bf; padding: 0 2px; border-radius: 3px; }
+.reader-text mark.fig a { color: inherit; text-decoration: none; }
+.reader-text mark.fig sup { color: #1c7ed6; font-size: 0.7em; margin-left: 1px; }
+.reader-text mark.fig:target { background: #ffd43b; outline: 2px solid #f59f00; }
+.reader-figs table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
+.reader-figs th, .reader-figs td { border-bottom: 1px solid #e9ecef; padding: 4px 6px; text-align: left;
+  vertical-align: top; }
+.reader-figs th { position: sticky; top: 0; background: #f8f9fa; }
+.reader-figs tr:target td { background: #fff3bf; }
+h3.reader-title { margin: 0.2rem 0 0.1rem 0; }
+.reader-meta { color: #6c757d; font-size: 0.88rem; }
+</style>"""
+
+f = filters.current()
+st.title("报告")
+
+query = st.text_input("全文搜索", value=filters.page_param("q"), key="rep_q", placeholder="例如:行政复议 纠错率",
+                      help="按分词匹配:报告须包含查询中的全部词语。左侧的地区、层级、年份、类型筛选同样适用。")
+filters.set_page_param("q", query.strip() or None)
+results = queries.search_documents(f, query, limit=200)
+words, _ = queries.search_terms(query)
+
+if query.strip():
+    st.caption(f"找到 {len(results)} 份报告" + ("(最多显示 200 份)" if len(results) >= 200 else "")
+               + (f";分词:{' / '.join(words)}" if words else ""))
+else:
+    st.caption(f"共 {len(results)} 份报告" + ("(最多显示 200 份,可用搜索或左侧筛选缩小范围)" if len(results) >= 200 else ""))
+
+listing = results.assign(
+    region_name=results["region_name"].fillna(UNKNOWN_REGION),
+    层级=results["level"].map(level_label), 类型=results["doc_type"].map(doc_type_label),
+    摘要=results["context"].fillna("").str.replace(r"\s+", " ", regex=True),
+)
+list_table = downloads.frame_for_download(listing, {"title": "标题", "摘要": "摘要", "region_name": "地区",
+                                                    "层级": "层级", "year": "年份", "类型": "类型", "chars": "字数",
+                                                    "figures": "数字个数"})
+if not query.strip():
+    list_table = list_table.drop(columns=["摘要"])
+# the key changes with the result list, so a row selected in an older list never opens a report of the new one
+digest = hashlib.sha1("\n".join(results["doc_id"]).encode()).hexdigest()[:10]
+event = st.dataframe(list_table, hide_index=True, key=f"rep_list_{digest}", on_select="rerun",
+                     selection_mode="single-row",
+                     column_config={"年份": st.column_config.NumberColumn(format="%d"),
+                                    "标题": st.column_config.TextColumn(width="medium"),
+                                    "摘要": st.column_config.TextColumn(width="large")})
+downloads.download_buttons(list_table, "报告列表", "rep_list_dl")
+
+rows = event.selection.rows if event is not None else []
+if rows:
+    picked = str(results.iloc[rows[0]]["doc_id"])
+    if picked != filters.page_param("doc"):
+        filters.set_page_param("doc", picked)
+
+doc_id = filters.page_param("doc")
+if not doc_id:
+    st.info("在上表中点选一行即可阅读该报告,提取出的数字会在原文中高亮。")
+    st.stop()
+
+doc = queries.document(doc_id)
+if doc is None:
+    st.warning("链接中的报告不在当前数据库中(可能已被删除或重新构建)。")
+    st.stop()
+
+st.divider()
+title = doc.get("title") or doc.get("path")
+st.html(READER_CSS)
+# title and file name are report text: escaped HTML, not Markdown (a "_" or "*" in them must stay literal)
+st.html(f'<h3 class="reader-title">{html.escape(str(title))}</h3>')
+year = doc.get("year")
+meta = [doc.get("region_name") or UNKNOWN_REGION, level_label(doc.get("level")),
+        "年份未识别" if pd.isna(year) else f"{int(year)}年",
+        doc_type_label(doc.get("doc_type")), f"{doc.get('chars')} 字", f"文件 {doc.get('path')}"]
+if doc.get("is_synthetic"):
+    meta.append("合成数据")
+st.html(f'<div class="reader-meta">{html.escape(" · ".join(str(m) for m in meta))}</div>')
+
+figs = queries.document_figures(doc_id)
+figs = figs.assign(n=range(1, len(figs) + 1),
+                   显示值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"],
+                                                                 strict=True)],
+                   口径=figs["kind"].map(KIND_LABELS))
+marks = [Mark(int(r.start), int(r.end), int(r.n), f"{r.label}:{r.显示值}({r.口径})")
+         for r in figs.itertuples(index=False)]
+text = doc.get("text") or ""
+shown = highlight(text, marks)
+
+left, right = st.columns([3, 2])
+with left:
+    st.markdown(f"**原文**(高亮 {len(shown.anchors)} 处数字,点击跳到右侧对应行)")
+    st.html(f'<div class="reader-text">{shown.html}</div>')
+with right:
+    st.markdown(f"**提取的数字**({len(figs)} 个,点击序号跳到原文)")
+    if figs.empty:
+        st.caption("这份报告没有提取到数字。")
+    else:
+        links = [f"#fig-{shown.anchors[n]}" if n in shown.anchors else "" for n in figs["n"]]
+        table_html = html_table(
+            ["#", "指标", "数值", "原文"],
+            [[str(r.n), r.label, r.显示值 + ("(目标)" if r.kind == "target" else ""), r.evidence]
+             for r in figs.itertuples(index=False)],
+            row_ids=[f"fig-row-{n}" for n in figs["n"]], link_cells={0: links})
+        st.html(f'<div class="reader-figs">{table_html}</div>')
+    if shown.unplaced:
+        st.caption("位置与原文不符、未能高亮的数字:" + "、".join(f"#{n}" for n in shown.unplaced))
+
+fig_table = downloads.frame_for_download(
+    figs.assign(指标=[label_with_unit(lbl, u) for lbl, u in zip(figs["label"], figs["unit"], strict=True)],
+                限定=figs["qualifier"].map(QUALIFIER_SYMBOLS)),
+    {"n": "序号", "指标": "指标(单位)", "value": "数值", "限定": "限定", "口径": "口径", "evidence": "原文",
+     "start": "起始位置", "end": "结束位置", "rule": "规则", "confidence": "置信度", "corrected": "已更正"})
+downloads.download_buttons(fig_table, downloads.safe_filename(f"提取的数字_{title}"), "rep_figs_dl")

@@ -1,0 +1,54 @@
+"""趋势: chosen metrics by year for the chosen regions; plan targets dashed against actuals."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, downloads, filters, queries
+
+f = filters.current()
+st.title("趋势")
+
+available = queries.metrics_with_data(f, kinds=("actual", "target"))
+if available.empty:
+    st.info("当前筛选条件下没有提取到数字。请在左侧放宽筛选条件。")
+    st.stop()
+
+if f.metrics:
+    metrics = list(f.metrics)
+else:
+    metrics = available["metric"].head(3).tolist()
+    names = "、".join(available["label"].head(3))
+    st.caption(f"未在左侧选择指标,先显示数据年份最多的 3 个指标:{names}。")
+
+labels = dict(queries.filter_options().regions)
+regions = [(code, labels.get(code, code)) for code in f.regions]
+if not regions:
+    st.caption("未在左侧选择地区:显示全部所选文档的合计。选择地区后每个地区一条线(省、市包括其下属各级的文档)。")
+
+data = queries.trend(f, metrics, regions)
+# tables follow the user's order: chosen regions, chosen metrics, actual before target, by year
+order = {m: i for i, m in enumerate(metrics)}
+series_order = {lbl: i for i, (_, lbl) in enumerate(regions)}
+data = data.assign(_s=data["series"].map(series_order).fillna(0), _k=data["kind"].map({"actual": 0, "target": 1}),
+                   _m=data["metric"].map(order)).sort_values(["_s", "_k", "year", "_m"]).drop(columns=["_s", "_k", "_m"])
+st.plotly_chart(charts.trend_chart(data, metrics, [label for _, label in regions]), key="trend_chart",
+                config={"displaylogo": False})
+st.caption("实线为实际数,虚线为规划、要点等文件中的目标数。悬停在点上可见数值、限定词(≥ 不少于,≈ 约)、"
+           "原文句子和来源文档。件数相加、比率取平均(见 dashboard/queries.py 的汇总规则)。")
+
+table = downloads.wide_by_metric(data.assign(口径=data["kind"].map({"actual": "实际", "target": "目标"})),
+                                 {"series": "地区", "口径": "口径", "year": "年份"}, metrics)
+st.dataframe(table, hide_index=True, key="trend_table",
+             column_config={"年份": st.column_config.NumberColumn(format="%d")})
+downloads.download_buttons(table, "趋势数据", "trend_dl")
+
+with st.expander("数据来源(每个点的原文依据)"):
+    sources = downloads.frame_for_download(
+        data.assign(指标=data["label"] + "(" + data["unit"] + ")",
+                    口径=data["kind"].map({"actual": "实际", "target": "目标"})),
+        {"series": "地区", "指标": "指标(单位)", "口径": "口径", "year": "年份", "value": "数值",
+         "docs": "文档数", "evidence": "原文依据"})
+    st.dataframe(sources, hide_index=True, key="trend_sources",
+                 column_config={"年份": st.column_config.NumberColumn(format="%d")})
+    downloads.download_buttons(sources, "趋势数据来源", "trend_src_dl")

@@ -1,0 +1,309 @@
+"""dashboard.queries: the aggregation rule, filters, drill-down, search and the reader's data.
+
+Exact numbers come from the hand-written ``tiny_db`` (tests/conftest.py: TINY_DOCS); the
+ETL-built ``test_db`` is cross-checked against an independent pandas computation.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import queries
+from dashboard.filters import Filters
+
+RECEIVED = "reconsideration.received"
+RATE = "litigation.head_appearance_rate"
+
+
+def _row(df: pd.DataFrame, **where: object) -> pd.Series:
+    mask = pd.Series(True, index=df.index)
+    for col, value in where.items():
+        mask &= df[col] == value
+    rows = df[mask]
+    assert len(rows) == 1, f"expected one row for {where}, got {len(rows)}"
+    return rows.iloc[0]
+
+
+# --- pure helpers -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("code", "prefix", "level", "parent", "child_len"), [
+    ("440000", "44", "province", None, 4),
+    ("440100", "4401", "city", "440000", 6),
+    ("440106", "440106", "county", "440100", None),
+    ("110000", "11", "province", None, 6),      # municipality: districts sit directly below
+    ("110112", "110112", "county", "110000", None),
+    ("429004", "429004", "county", "429000", None),  # 仙桃: 省直辖县级市
+])
+def test_region_code_shapes(code: str, prefix: str, level: str, parent: str | None, child_len: int | None) -> None:
+    assert queries.region_prefix(code) == prefix
+    assert queries.region_level(code) == level
+    assert queries.parent_region(code) == parent
+    assert queries.child_prefix_len(code) == child_len
+
+
+def test_child_prefix_len_of_china_is_provinces() -> None:
+    assert queries.child_prefix_len(None) == 2
+
+
+def test_doc_where_uses_parameters_only() -> None:
+    f = Filters(regions=("440000", "430100"), levels=("city",), year_from=2020, year_to=2022,
+                doc_types=("annual_report",))
+    sql, params = queries.doc_where(f, "d")
+    assert "NOT d.is_synthetic" in sql
+    assert "'" not in sql  # no literal values in the SQL text
+    assert params == [["city"], ["annual_report"], 2020, 2022, "44", "4301"]
+    sql_syn, params_syn = queries.doc_where(Filters(synthetic=True), "d")
+    assert (sql_syn, params_syn) == ("TRUE", [])
+
+
+def test_search_terms() -> None:
+    assert queries.search_terms("  ") == ([], "")
+    words, whole = queries.search_terms("出庭应诉率")
+    assert (words, whole) == (["出庭应诉率"], "出庭应诉率")
+    words, whole = queries.search_terms("行政复议纠错率")
+    assert set(words) == {"行政复议", "纠错率"} and whole == "行政复议纠错率"
+
+
+# --- aggregation rule on exact numbers ----------------------------------------------------------------------
+
+@pytest.mark.usefixtures("use_tiny_db")
+class TestAggregation:
+    def test_counts_sum_within_a_document_and_across_documents(self) -> None:
+        df = queries.trend(Filters(), [RECEIVED], [("440000", "广东省"), ("440100", "广州市")])
+        gd = _row(df, series_code="440000", year=2022, kind="actual")
+        # 广州 100+20, 天河 30 (≥), 深圳 50 (≈), 广东省本级 500; the synthetic 1000 is left out
+        assert gd["value"] == 700
+        assert gd["qualifier"] == "approx"  # ≥ mixed with ≈
+        assert gd["docs"] == 4 and gd["figures"] == 5
+        gz = _row(df, series_code="440100", year=2022, kind="actual")
+        assert gz["value"] == 150 and gz["qualifier"] == "at_least" and gz["docs"] == 2
+        assert _row(df, series_code="440100", year=2023, kind="actual")["value"] == 130
+
+    def test_rates_average_within_a_document_then_across_documents(self) -> None:
+        df = queries.trend(Filters(), [RATE], [("440000", "广东省")])
+        gd = _row(df, series_code="440000", year=2022, kind="actual")
+        # 广州 mean(90, ≥96) = 93 (≥), 天河 80 -> mean 86.5 (≥)
+        assert gd["value"] == pytest.approx(86.5)
+        assert gd["qualifier"] == "at_least"
+        assert gd["unit"] == "%"
+
+    def test_targets_are_their_own_series(self) -> None:
+        df = queries.trend(Filters(), [RATE], [("430000", "湖南省")])
+        assert list(df["kind"]) == ["target"]
+        assert _row(df, kind="target")["value"] == 95
+
+    def test_synthetic_documents_only_with_the_toggle(self) -> None:
+        off = queries.trend(Filters(), [RECEIVED], [("440100", "广州市")])
+        on = queries.trend(Filters(synthetic=True), [RECEIVED], [("440100", "广州市")])
+        assert _row(off, year=2022)["value"] == 150
+        assert _row(on, year=2022)["value"] == 1150
+
+    def test_level_filter_applies_to_documents(self) -> None:
+        df = queries.trend(Filters(levels=("city",)), [RECEIVED], [("440000", "广东省")])
+        assert _row(df, year=2022)["value"] == 170  # 广州 120 + 深圳 ≈50
+        assert _row(df, year=2022)["qualifier"] == "approx"
+
+    def test_without_regions_one_series_over_every_document(self) -> None:
+        df = queries.trend(Filters(), [RECEIVED])
+        row = _row(df, year=2022, kind="actual")
+        assert row["series"] == "全部地区"
+        assert row["value"] == 120 + 30 + 50 + 500 + 40 + 7
+
+    def test_evidence_is_the_sentence_with_its_source(self) -> None:
+        df = queries.trend(Filters(), [RECEIVED], [("440106", "天河区")])
+        evidence = _row(df, year=2022)["evidence"]
+        assert evidence == "《天河区2022年法治政府建设年度报告》天河区收到行政复议申请30余件。"
+        gz = _row(queries.trend(Filters(), [RECEIVED], [("440100", "广州市")]), year=2022)["evidence"]
+        assert "2022年,广州市共收到行政复议申请100件。 … 另收到行政复议申请20件。" in gz
+
+    def test_region_filter_and_year_filter(self) -> None:
+        df = queries.trend(Filters(regions=("430100",), year_from=2022, year_to=2022), [RECEIVED],
+                           [("440000", "广东省")])
+        assert df.empty  # the sidebar's 长沙 and the series' 广东 do not overlap
+        only_2023 = queries.trend(Filters(year_from=2023), [RECEIVED], [("440000", "广东省")])
+        assert list(only_2023["year"]) == [2023]
+
+
+@pytest.mark.usefixtures("use_tiny_db")
+class TestRegions:
+    def test_provinces_ranked(self) -> None:
+        ranking = queries.region_ranking(Filters(), RECEIVED, 2022)
+        assert list(ranking.rows["code"]) == ["440000", "430000"]
+        assert list(ranking.rows["name"]) == ["广东省", "湖南省"]
+        assert list(ranking.rows["value"]) == [700, 40]
+        assert ranking.own_docs == 0
+
+    def test_drill_into_a_province_lists_cities_and_counts_its_own_documents(self) -> None:
+        ranking = queries.region_ranking(Filters(), RECEIVED, 2022, parent="440000")
+        rows = ranking.rows.set_index("code")
+        assert rows.loc["440100", "value"] == 150 and rows.loc["440100", "name"] == "广州市"
+        assert rows.loc["440300", "value"] == 50 and rows.loc["440300", "qualifier"] == "approx"
+        assert ranking.own_docs == 1  # 广东省's own report is not a city
+
+    def test_drill_into_a_city_lists_counties(self) -> None:
+        ranking = queries.region_ranking(Filters(), RECEIVED, 2022, parent="440100")
+        assert list(ranking.rows["name"]) == ["天河区"]
+        assert ranking.own_docs == 1
+
+    def test_a_county_has_no_children(self) -> None:
+        assert queries.region_ranking(Filters(), RECEIVED, 2022, parent="440106").rows.empty
+
+    def test_sidebar_region_and_drill_both_apply(self) -> None:
+        ranking = queries.region_ranking(Filters(regions=("440300",)), RECEIVED, 2022, parent="440000")
+        assert list(ranking.rows["code"]) == ["440300"]
+
+    def test_documents_behind_a_ranking(self) -> None:
+        rows = queries.region_figures(Filters(), RECEIVED, 2022, parent="440100")
+        assert sorted(rows["doc_id"]) == ["gz-2022", "th-2022"]
+        assert _row(rows, doc_id="gz-2022")["value"] == 120
+
+    def test_metric_years(self) -> None:
+        assert queries.metric_years(Filters(), RECEIVED) == [2023, 2022]
+        assert queries.metric_years(Filters(), RATE, "target") == [2022]
+
+
+@pytest.mark.usefixtures("use_tiny_db")
+class TestOverview:
+    def test_counts(self) -> None:
+        counts = queries.overview_counts(Filters())
+        assert counts == {"reports": 8, "regions": 5, "first_year": 2022, "last_year": 2023, "years": 2,
+                          "figures": 12}
+        assert queries.overview_counts(Filters(synthetic=True))["reports"] == 9
+
+    def test_headline_compares_with_the_year_before(self) -> None:
+        latest, heads = queries.headline(Filters())
+        assert latest == 2023
+        row = _row(heads, metric=RECEIVED)
+        assert row["value"] == 130 and row["prev_value"] == 747 and row["delta"] == 130 - 747
+
+    def test_headline_uses_the_sidebar_metrics(self) -> None:
+        _, heads = queries.headline(Filters(metrics=(RATE,)))
+        assert list(heads["metric"]) == [RATE]
+
+    def test_coverage_by_province(self) -> None:
+        cov = queries.coverage(Filters(), "province").set_index(["region", "year"])["reports"]
+        assert cov[("广东省", "2022")] == 4
+        assert cov[("广东省", "2023")] == 1
+        assert cov[("湖南省", "2022")] == 2
+        assert cov[("未识别地区", "2022")] == 1
+
+    def test_recent_documents_newest_first(self) -> None:
+        recent = queries.recent_documents(Filters(), limit=3)
+        assert list(recent["doc_id"]) == ["nowhere-2022", "cs-plan-2022", "cs-2022"]
+
+    def test_filter_options(self) -> None:
+        opts = queries.filter_options()
+        labels = dict(opts.regions)
+        assert labels["440000"] == "广东省"
+        assert labels["440106"] == "广东省 / 广州市 / 天河区"
+        assert opts.years == (2022, 2022 + 1)
+        assert (RECEIVED, "收到行政复议申请(件)") in opts.metrics
+
+
+@pytest.mark.usefixtures("use_tiny_db")
+class TestReports:
+    def test_search_finds_words_inside_tokens(self) -> None:
+        hits = queries.search_documents(Filters(), "广州 出庭应诉率")
+        assert list(hits["doc_id"]) == ["gz-2022"]
+
+    def test_search_respects_filters(self) -> None:
+        hits = queries.search_documents(Filters(levels=("county",)), "行政复议")
+        assert list(hits["doc_id"]) == ["th-2022"]
+        assert set(queries.search_documents(Filters(), "行政复议")["doc_id"]) == {
+            "gz-2022", "th-2022", "sz-2022", "gd-2022", "gz-2023", "cs-2022", "nowhere-2022"}
+
+    def test_search_without_match(self) -> None:
+        assert queries.search_documents(Filters(), "城市管理局").empty
+
+    def test_listing_without_query(self) -> None:
+        rows = queries.search_documents(Filters(), "")
+        assert len(rows) == 8 and rows.iloc[0]["year"] == 2023
+
+    def test_document_and_its_figures(self) -> None:
+        doc = queries.document("gz-2022")
+        assert doc is not None and doc["text"].startswith("2022年,广州市")
+        figs = queries.document_figures("gz-2022")
+        assert list(figs["value"]) == [100, 20, 90, 96]
+        for r in figs.itertuples():
+            assert doc["text"][r.start:r.end] == r.evidence
+        assert queries.document("missing") is None
+
+
+# --- connections -------------------------------------------------------------------------------------------
+
+def test_cursors_per_thread_and_a_swapped_file(tiny_db, test_db, tmp_path, monkeypatch) -> None:
+    import os
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dashboard import db
+
+    live = tmp_path / "reports.duckdb"
+    shutil.copy(tiny_db, live)
+    monkeypatch.setenv("REPORTS_DB", str(live))
+    sql = "SELECT count(*) AS n FROM documents_current WHERE NOT is_synthetic AND length(doc_id) > ?"
+    with ThreadPoolExecutor(4) as pool:
+        counts = list(pool.map(lambda i: int(db.query_uncached(sql, [i % 3]).iloc[0]["n"]), range(40)))
+    assert set(counts) == {8}
+    assert int(db.query(sql, [0]).iloc[0]["n"]) == 8
+    staged = tmp_path / ".build-x.duckdb"
+    shutil.copy(test_db, staged)
+    os.replace(staged, live)  # a new build swapped in while the old file's connection is open
+    expected = duckdb.connect(str(test_db), read_only=True)
+    try:
+        want = expected.execute("SELECT count(*) FROM documents WHERE NOT is_synthetic").fetchone()[0]
+    finally:
+        expected.close()
+    assert int(db.query(sql, [0]).iloc[0]["n"]) == want
+    db.release()
+
+
+def test_missing_database_raises(tmp_path, monkeypatch) -> None:
+    from dashboard import db
+
+    monkeypatch.setenv("REPORTS_DB", str(tmp_path / "none.duckdb"))
+    with pytest.raises(db.MissingDatabase):
+        db.query("SELECT 1")
+
+
+# --- the ETL-built database, checked against pandas -------------------------------------------------------------
+
+def _expected_by_year(db_path: str, metric: str, synthetic: bool = False) -> pd.Series:
+    """Rule 1 and 2 re-implemented in pandas over the raw figures_current rows."""
+    con = duckdb.connect(db_path, read_only=True)
+    try:
+        raw = con.execute("SELECT doc_id, metric, kind, value, year, is_synthetic, unit FROM figures_current "
+                          "WHERE metric = ? AND kind = 'actual' AND year IS NOT NULL", [metric]).df()
+    finally:
+        con.close()
+    if not synthetic:
+        raw = raw[~raw["is_synthetic"]]
+    how = "mean" if (raw["unit"] == "%").all() else "sum"
+    per_doc = raw.groupby(["doc_id", "year"])["value"].agg(how).reset_index()
+    return per_doc.groupby("year")["value"].agg(how)
+
+
+@pytest.mark.usefixtures("use_test_db")
+class TestBuiltDatabase:
+    def test_trend_matches_pandas(self, test_db) -> None:
+        for metric in (RECEIVED, "reconsideration.concluded", RATE, "mediation.disputes"):
+            expected = _expected_by_year(str(test_db), metric)
+            got = queries.trend(Filters(), [metric])
+            got = got[got["kind"] == "actual"].set_index("year")["value"]
+            pd.testing.assert_series_equal(got.sort_index(), expected.sort_index().astype(float),
+                                           check_names=False, check_index_type=False)
+
+    def test_synthetic_report_is_flagged_and_excluded(self) -> None:
+        off = queries.search_documents(Filters(), "987件")
+        on = queries.search_documents(Filters(synthetic=True), "987件")
+        assert off.empty and len(on) == 1
+
+    def test_every_figure_points_at_its_evidence(self) -> None:
+        docs = queries.search_documents(Filters(synthetic=True), "", limit=1000)
+        assert len(docs) > 30
+        for doc_id in docs["doc_id"]:
+            doc = queries.document(doc_id)
+            for r in queries.document_figures(doc_id).itertuples():
+                assert doc["text"][r.start:r.end] == r.evidence
