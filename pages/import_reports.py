@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, db, downloads, queries, uploads
+from dashboard import auth, db, downloads, filters, queries, uploads
 from dashboard.format import doc_type_label
 
 _RESULT = "import_result"
@@ -24,6 +24,7 @@ def _run_build(label: str) -> uploads.BuildOutcome:
     return outcome
 
 
+filters.current()  # routes a first request straight to this page through app.py (sidebar, navigation)
 st.title("导入报告")
 limit = uploads.max_bytes()
 st.caption(f"支持 .txt、.html、.docx、.pdf,每个文件不超过 {limit / 2**20:g} MB(文件类型按内容检查)。"
