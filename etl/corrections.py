@@ -23,8 +23,8 @@ whose target has gone (the file changed) is *orphaned*: kept in the log and
 the table, shown on the quality page, never dropped.
 
 The build's post-build step (:func:`apply_corrections`) loads the log into the
-``corrections`` table and replaces the views ``figures_current`` and
-``documents_current`` with views that apply the active corrections: for each
+``corrections`` table and replaces ``figures_current`` and
+``documents_current`` with tables (materialised from the views ``*_current_v``) that apply the active corrections: for each
 field the latest active edit wins, deletes drop rows, adds add rows with rule
 ``correction``, and ``corrected`` is TRUE on every touched row (a figure is
 also marked when its document was corrected, since its region/year then are).
@@ -370,12 +370,12 @@ SELECT c.*,
             ELSE 'active' END AS status
 FROM corrections c;
 
-CREATE OR REPLACE VIEW documents_current AS
+CREATE OR REPLACE VIEW documents_current_v AS
 WITH e AS ({_edits_cte("edit_document", "doc_id", DOCUMENT_FIELDS)})
 SELECT {doc_select}, e.doc_id IS NOT NULL AS corrected
 FROM documents d LEFT JOIN e USING (doc_id);
 
-CREATE OR REPLACE VIEW figures_current AS
+CREATE OR REPLACE VIEW figures_current_v AS
 WITH added AS (SELECT {add_select} FROM corrections_status WHERE status = 'active' AND action = 'add_figure'),
 base AS (SELECT {fig_list}, FALSE AS added FROM figures
          UNION ALL SELECT {fig_list}, TRUE AS added FROM added),
@@ -383,7 +383,7 @@ e AS ({_edits_cte("edit_figure", "figure_id", FIGURE_FIELDS)}),
 deleted AS (SELECT DISTINCT figure_id FROM corrections_status WHERE status = 'active' AND action = 'delete_figure')
 SELECT {fig_select}, {", ".join(f'd."{c}"' for c in doc_extra)},
        (b.added OR e.figure_id IS NOT NULL OR d.corrected) AS corrected
-FROM base b JOIN documents_current d USING (doc_id) LEFT JOIN e USING (figure_id)
+FROM base b JOIN documents_current_v d USING (doc_id) LEFT JOIN e USING (figure_id)
 WHERE b.figure_id NOT IN (SELECT figure_id FROM deleted);
 """
 
@@ -399,7 +399,7 @@ def load_table(con: duckdb.DuckDBPyConnection, records: list[dict]) -> None:
 
 
 def apply_corrections(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    """Post-build step: load the log into ``corrections`` and (re)create the *_current views.
+    """Post-build step: load the log into ``corrections`` and (re)create the *_current tables.
 
     Unreadable log lines become ``ingest_errors`` rows (stage ``corrections``)
     so they show on the quality page instead of being lost silently.
@@ -412,6 +412,19 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
         con.execute("INSERT INTO ingest_errors VALUES (?, 'corrections', ?, ?)",
                     [LOG_NAME, "更正记录中有一行无法读取,已跳过", p])
     con.execute(views_sql(con))
+    _materialise(con, "documents_current", "SELECT * FROM documents_current_v")
+    _materialise(con, "figures_current", "SELECT * FROM figures_current_v ORDER BY metric, year, doc_id")
+
+
+def _materialise(con: duckdb.DuckDBPyConnection, name: str, select: str) -> None:
+    """Store a corrected view as a table: pages query it at national scale without recomputing the corrections.
+
+    Rebuilt by every build and every in-app correction (refresh_live), so it never lags the log.
+    """
+    kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+    if kind is not None:
+        con.execute(f"DROP {'VIEW' if kind[0] == 'VIEW' else 'TABLE'} {name}")  # name is one of ours
+    con.execute(f"CREATE TABLE {name} AS {select}")
 
 
 def refresh_live(db_path: Path, data_dir: Path) -> bool:

@@ -22,7 +22,7 @@ import pandas as pd
 from etl import catalog
 from etl.gazetteer import gazetteer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: figures_current / documents_current are tables rebuilt with the corrections
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB = Path("data/reports.duckdb")
 
