@@ -196,6 +196,8 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
     for metric in metrics:
         if metric.topic and not metric.topic.search(topic_ctx):
             continue
+        if metric.veto_topic and metric.veto_topic.search(topic_ctx):
+            continue
         if metric.after and metric.after.search(right):
             dist, how = (-1, 0), "after"
         elif metric.cue:

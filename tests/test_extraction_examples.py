@@ -83,6 +83,12 @@ HELD_OUT: list[Ex] = [
 ]
 
 BUGS_CAUGHT: list[Ex] = [
+    # an old-format 信息公开年报: bare 行政诉讼0件 after 因政府信息公开申请行政复议 belongs to the disclosure metrics
+    ("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n2018年,因政府信息公开申请行政复议0件,行政诉讼0件。",
+     {("disclosure.reconsideration_cases", 0, "actual", "exact"), ("disclosure.litigation_cases", 0, "actual", "exact")}),
+    # …but in a general report, 行政诉讼案件 after a sentence on 主动公开 is litigation
+    ("全年主动公开政府信息8423条。全年行政诉讼案件45件。",
+     {("disclosure.proactive_items", 8423, "actual", "exact"), ("litigation.cases", 45, "actual", "exact")}),
     # found on the synthetic corpus by the year-over-year check: a 信息公开年报's 被提起行政诉讼 is not litigation.cases
     ("某县2021年政府信息公开工作年度报告\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
      "本年度被申请行政复议2件,被提起行政诉讼1件。",
