@@ -81,8 +81,8 @@ def find_title(text: str) -> str | None:
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
             return m.group(1).strip("《》")
     for i, line in enumerate(lines[:10]):
-        if _NAV.match(line) or len(line) < 6 or len(line) > 70:
-            continue
+        if _NAV.match(line) or len(line) < 6 or len(line) > 70 or "|" in line:
+            continue  # navigation, fragments, table rows
         if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
             continue
         if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
