@@ -8,134 +8,39 @@ person to look at. Skipped (with the reason) only when /usr/bin/chromium is miss
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_support import (  # skips this module when /usr/bin/chromium is missing
+    app_page,
+    chromium,
+    no_error_box,
+    open_page,
+    plotly_charts,
+    pointer_to,
+    settle,
+    shot,
+    streamlit_server,
+)
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 RECEIVED = "reconsideration.received"
-
-if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk)",
-                allow_module_level=True)
-
-from playwright.sync_api import Locator, Page, sync_playwright  # noqa: E402 - only once Chromium is known to exist
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
-    """Poll /_stcore/health until it answers ok (the server is starting; this is not a timing assertion)."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("streamlit did not become healthy")
 
 
 @pytest.fixture(scope="module")
 def server(test_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "REPORTS_DB": str(test_db), "PYTHONUNBUFFERED": "1"}
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with streamlit_server(test_db, tmp_path_factory.mktemp("streamlit")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[Page]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 2200}, accept_downloads=True,
-                                      locale="zh-CN")
-        pg = context.new_page()
-        pg.set_default_timeout(60_000)
+    with chromium() as browser, app_page(browser) as pg:
         yield pg
-        context.close()
-        browser.close()
-
-
-def open_page(page: Page, url: str, heading: str, ready: str) -> None:
-    """Go to ``url``; wait for the page's title, for the text ``ready`` (drawn late on the page) and the run's end."""
-    page.goto(url)
-    page.get_by_role("heading", name=heading, level=1).wait_for()
-    page.get_by_text(ready).first.wait_for()
-    settle(page)
-
-
-def settle(page: Page) -> None:
-    """Wait for Streamlit to finish the current run (the status widget says running while it works)."""
-    page.wait_for_function("""() => !document.querySelector('[data-testid="stStatusWidget"]')
-                                      || !document.querySelector('[data-testid="stStatusWidget"]').innerText
-                                      .toLowerCase().includes('running')""")
-    page.wait_for_timeout(1500)  # let plotly finish drawing before screenshots
-
-
-def plotly_charts(page: Page, n: int) -> Locator:
-    """The page's plotly charts, once ``n`` of them are drawn."""
-    charts = page.locator('[data-testid="stPlotlyChart"]')
-    charts.nth(n - 1).locator(".main-svg").first.wait_for()
-    assert charts.count() == n
-    return charts
-
-
-def no_error_box(page: Page) -> None:
-    errors = page.locator('[data-testid="stException"]')
-    assert errors.count() == 0, errors.first.inner_text()
-
-
-def pointer_to(page: Page, target: Locator, click: bool = False) -> None:
-    """Move (and click) the mouse at the centre of a plotly point: plotly's drag layer sits above the points."""
-    target.scroll_into_view_if_needed()
-    box = target.bounding_box()
-    assert box is not None
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    if click:
-        page.mouse.click(x, y)
-
-
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_overview(page: Page, server: str) -> None:
