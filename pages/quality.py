@@ -29,10 +29,25 @@ def data_dir() -> Path:
 
 
 def _save(c: dict) -> None:
-    """Append a correction, refresh the live database, and say so after the rerun."""
+    """Append a correction, refresh the live database, and say so after the rerun.
+
+    The correction forms' widgets are cleared so they show the new values, not the ones just typed.
+    """
     corr.save(c, db.db_path(), data_dir())
     st.session_state[_FLASH] = f"已保存:{corr.ACTION_LABELS[c['action']]}。所有页面立即显示更正后的数据。"
+    _reset_forms()
     st.rerun()
+
+
+_FORM_KEYS = ("q_fig", "q_value_", "q_qual_", "q_kind_", "q_add_", "q_doc_region_", "q_doc_level_", "q_doc_year_",
+              "q_doc_type_", "q_revert_id")
+
+
+def _reset_forms() -> None:
+    """Forget the typed values (not the chosen report, tab or author) so the forms show the database again."""
+    for key in [k for k in st.session_state if isinstance(k, str) and
+                (k.startswith(_FORM_KEYS) or k.endswith("_reason")) and not k.endswith("_author")]:
+        del st.session_state[key]
 
 
 def _author_and_reason(key: str) -> tuple[str, str]:
@@ -118,7 +133,8 @@ with tab_docs:
     st.caption("每份报告提取出的数字个数(实际数 / 目标数),其中经过更正的个数,以及一致性检查发现的问题数。"
                "0 个数字的报告值得打开看看。")
     shown = docs.assign(层级=docs["level"].map(level_label), 类型=docs["doc_type"].map(doc_type_label),
-                        打开="reports?doc=" + docs["doc_id"])
+                        打开="reports?doc=" + docs["doc_id"],
+                        region_name=docs["region_name"].fillna("未识别地区"))
     table = downloads.frame_for_download(shown, {
         "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
         "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
@@ -136,7 +152,8 @@ with tab_unknown:
     else:
         missing = [("、".join(x for x, flag in (("地区", r.no_region), ("年份", r.no_year), ("类型", r.no_type)) if flag))
                    for r in unknown.itertuples(index=False)]
-        utable = downloads.frame_for_download(unknown.assign(缺少=missing, 类型=unknown["doc_type"].map(doc_type_label)), {
+        utable = downloads.frame_for_download(unknown.assign(缺少=missing, 类型=unknown["doc_type"].map(doc_type_label),
+                                                             region_name=unknown["region_name"].fillna("未识别地区")), {
             "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件",
             "doc_id": "文档编号"})
         st.dataframe(utable, hide_index=True, key="q_unknown",
@@ -163,6 +180,9 @@ with tab_errors:
         st.success("所有文件都已成功读取。")
     else:
         st.caption("这些文件没有计入数据库(其余文件不受影响)。技术细节可在表格中查看。")
+        stages = {"read": "读取", "decode": "解码", "extract": "提取", "segment": "分篇", "dedupe": "重复文件",
+                  "corrections": "更正记录"}
+        errors = errors.assign(stage=errors["stage"].map(stages).fillna(errors["stage"]))
         etable = downloads.frame_for_download(errors, {"path": "文件", "stage": "阶段", "message": "原因",
                                                        "detail": "技术细节"})
         st.dataframe(etable, hide_index=True, key="q_errors")
@@ -349,6 +369,7 @@ with tab_corr:
                     auth.remember_author(author)
                     corr.revert(target, author=author, reason=reason, db_path=db.db_path(), data_dir=data_dir())
                     st.session_state[_FLASH] = "已撤销。"
+                    _reset_forms()
                     st.rerun()
                 except corr.CorrectionError as exc:
                     st.error(str(exc))
