@@ -532,10 +532,22 @@ def _annual(f: Filters, year_from: int, year_to: int) -> Filters:
 
 def brief_years(f: Filters) -> list[int]:
     """Years (newest first) with actual figures in governments' annual reports."""
+    return [y for y, _ in _brief_year_rows(f)]
+
+
+def brief_default_year(f: Filters) -> int | None:
+    """The newest year that has any of ``BRIEF_METRICS`` (else the newest year with figures): the brief's default,
+    so a leader never opens on a year whose headline section is empty."""
+    rows = _brief_year_rows(f)
+    return next((y for y, has in rows if has), rows[0][0] if rows else None)
+
+
+def _brief_year_rows(f: Filters) -> list[tuple[int, bool]]:
     where, params = figure_where(_annual(brief_scope(f), 1900, 2100), "f", metrics=(), kinds=("actual",))
-    df = db.query(f"SELECT DISTINCT f.year FROM figures_current f WHERE {where} AND f.year IS NOT NULL "
-                  "ORDER BY f.year DESC", params)
-    return [int(y) for y in df["year"]]
+    df = db.query(f"SELECT f.year, bool_or(list_contains(?, f.metric)) AS has FROM figures_current f "
+                  f"WHERE {where} AND f.year IS NOT NULL GROUP BY f.year ORDER BY f.year DESC",
+                  [list(BRIEF_METRICS), *params])
+    return [(int(y), bool(h)) for y, h in zip(df["year"], df["has"], strict=True)]
 
 
 def _region_year_cte(f: Filters, year: int, metrics: Sequence[str]) -> tuple[str, list[Any]]:

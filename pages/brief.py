@@ -43,7 +43,8 @@ filters.set_page_param("week", day.isoformat() if day != dt.date.today() else No
 years = queries.brief_years(f)
 year = None
 if years:
-    year = filters.url_choice(mid, "与上一年比较的年份", years, "byear", years[0], format_func=lambda y: f"{y} 年",
+    year = filters.url_choice(mid, "与上一年比较的年份", years, "byear", queries.brief_default_year(f) or years[0],
+                              format_func=lambda y: f"{y} 年",
                               key="brief_year")
 scope = "、".join(queries.region_names(list(f.regions)).values()) or "全部地区"
 brief = brief_export.collect(f, day, year, scope)

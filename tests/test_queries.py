@@ -307,3 +307,15 @@ class TestBuiltDatabase:
             doc = queries.document(doc_id)
             for r in queries.document_figures(doc_id).itertuples():
                 assert doc["text"][r.start:r.end] == r.evidence
+
+
+def test_brief_default_year_has_headline_figures(use_test_db) -> None:
+    """The brief opens on a year whose headline section has data, not merely the newest year."""
+    f = Filters(synthetic=True)
+    years = queries.brief_years(f)
+    default = queries.brief_default_year(f)
+    assert default in years
+    headline = queries.brief_region_headline(f, default)
+    assert not headline.empty
+    newer = [y for y in years if y > default]
+    assert all(queries.brief_region_headline(f, y).empty for y in newer)
