@@ -421,6 +421,7 @@ def _write(tmp: Path, old_db: Path | None, reuse_paths: list[str], results: list
         store.insert_df(con, "files", pd.DataFrame(file_rows, columns=["path", "sha256", "size", "mtime", "format",
                                                                         "encoding", "parts", "status"]))
         _move_staged(con, stage_path, ok_paths, datetime.now())
+        con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens ORDER BY token")
         store.insert_df(con, "ingest_errors", _frame(errors, ["path", "stage", "message", "detail"]))
         _post_build(con, data_dir)
         n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -52,6 +52,9 @@ CREATE TABLE doc_tokens (
     token  VARCHAR NOT NULL
 );
 
+-- The distinct tokens of doc_tokens, so a search expands its words against the vocabulary, not 50M rows.
+CREATE TABLE token_vocab (token VARCHAR NOT NULL);
+
 CREATE TABLE figures (
     figure_id  VARCHAR PRIMARY KEY,    -- sha256(doc_id, metric, start, end)[:16]: stable across runs
     doc_id     VARCHAR NOT NULL REFERENCES documents (doc_id),

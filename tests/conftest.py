@@ -145,6 +145,7 @@ def write_tiny_db(path: Path) -> None:
         for table, frame in (("documents", docs_df), ("texts", pd.DataFrame(texts)),
                              ("doc_tokens", pd.DataFrame(toks)), ("figures", pd.DataFrame(figs))):
             store.insert_df(con, table, frame)
+        con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens")
         con.execute("CHECKPOINT")
     finally:
         con.close()
