@@ -212,8 +212,9 @@ def identical_tables(dbs: list[Path]) -> dict[str, bool]:
         return out
     con = duckdb.connect()
     try:
+        con.execute("SET enable_progress_bar = false")
         for i, db in enumerate(dbs):
-            con.execute(f"ATTACH '{db}' AS db{i} (READ_ONLY)")  # our own temp paths, not user input
+            con.execute(f"ATTACH ? AS db{i} (READ_ONLY)", [str(db)])
         for table, cols in (("documents", "* EXCLUDE (added_at)"), ("figures", "*"), ("texts", "*"),
                             ("doc_tokens", "*"), ("checks", "*"), ("ingest_errors", "*")):
             same = True
@@ -729,7 +730,9 @@ def _targets(results: dict[str, Any]) -> list[list[str]]:
             ("slowest page query p95", TARGET_QUERY_P95_MS, worst_query, "ms"),
             ("peak memory (main + largest worker)", TARGET_PEAK_MB, peak, "MiB")):
         val, how = at_target(get)
-        ok = "—" if val is None else ("met" if val < target else "MISSED")
+        # within 5% of the goal is not "met": CPU-based estimates and a loaded VM are not that precise
+        ok = "—" if val is None else ("met" if val < 0.95 * target else "at the limit" if val < 1.05 * target
+                                      else "MISSED")
         rows.append([name, f"< {target:,.0f} {unit}", f"{_fmt(val)} {unit}" if val is not None else "—", how, ok])
     return rows
 
