@@ -131,12 +131,17 @@ def headline_table(b: Brief) -> pd.DataFrame:
         return pd.DataFrame(columns=["地区", "指标", "本年", "上年", "变化"])
     return pd.DataFrame({
         "地区": df["region"], "指标": df["label"],
-        f"{b.year}年": [_mark(format_value(v, u, q), c)
-                       for v, u, q, c in zip(df["value"], df["unit"], df["qualifier"], df["corrected"], strict=True)],
+        f"{b.year}年": _marked_values(df),
         f"{b.year - 1}年": [format_value(v, u, q) if pd.notna(v) else "—"
                            for v, u, q in zip(df["prev_value"], df["unit"], df["prev_qualifier"], strict=True)],
         "变化": [format_delta(d, u) or "—" for d, u in zip(df["delta"], df["unit"], strict=True)],
     })
+
+
+def _marked_values(df: pd.DataFrame) -> list[str]:
+    """``value`` with its unit and qualifier, marked (已更正) where an analyst corrected it."""
+    return [_mark(format_value(v, u, q), c)
+            for v, u, q, c in zip(df["value"], df["unit"], df["qualifier"], df["corrected"], strict=True)]
 
 
 def moves_table(b: Brief) -> pd.DataFrame:
@@ -147,8 +152,7 @@ def moves_table(b: Brief) -> pd.DataFrame:
         "地区": df["region"], "指标": df["label"],
         "上年": [format_value(v, u, q) for v, u, q in zip(df["prev_value"], df["unit"], df["prev_qualifier"],
                                                           strict=True)],
-        "本年": [_mark(format_value(v, u, q), c)
-               for v, u, q, c in zip(df["value"], df["unit"], df["qualifier"], df["corrected"], strict=True)],
+        "本年": _marked_values(df),
         "变化": [format_delta(d, u) or "—" for d, u in zip(df["delta"], df["unit"], strict=True)],
         "变化率": [f"{p:+.1f}%" for p in df["pct"]],
     })
@@ -160,8 +164,7 @@ def targets_table(b: Brief) -> pd.DataFrame:
         return pd.DataFrame(columns=["地区", "指标", "实际", "目标", "规划文件", "原文"])
     return pd.DataFrame({
         "地区": df["region"], "指标": df["label"],
-        "实际": [_mark(format_value(v, u, q), c)
-               for v, u, q, c in zip(df["value"], df["unit"], df["qualifier"], df["corrected"], strict=True)],
+        "实际": _marked_values(df),
         "目标": [("≤" if q == "at_most" else "≥") + format_value(t, u)
                for t, u, q in zip(df["target"], df["unit"], df["target_qualifier"], strict=True)],
         "规划文件": df["plan_title"].fillna(""), "原文": df["evidence"].fillna(""),
