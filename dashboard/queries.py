@@ -49,15 +49,6 @@ QUALIFIER_AGG = """CASE WHEN bool_and(qualifier = 'exact') THEN 'exact'
      WHEN bool_and(qualifier IN ('exact', 'at_most')) THEN 'at_most'
      ELSE 'approx' END"""
 
-# The sentence around a figure in its document's text: back to the last 。!?; or line end within 120
-# characters, forward to the next one. ``f`` is a figures_current row, ``t`` its texts row.
-SENTENCE_SQL = """trim(
-    regexp_extract(substr(t.text, greatest(f.start - 120, 0) + 1, f.start - greatest(f.start - 120, 0)),
-                   '[^。!?;!?;\\n]*$')
-    || substr(t.text, f.start + 1, f."end" - f.start)
-    || regexp_extract(substr(t.text, f."end" + 1, 120), '^[^。!?;!?;\\n]*[。!?;!?;]?'))"""
-
-
 # --- filters -> SQL -------------------------------------------------------------------------------------------
 
 def region_prefix(code: str) -> str:
@@ -153,17 +144,17 @@ def _per_doc(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[s
              evidence: bool = False, within: str | None = None) -> tuple[str, list[Any]]:
     """CTE ``per_doc``: one row per (document, metric, kind), counts summed and rates averaged (rule 1)."""
     where, params = figure_where(f, "f", metrics, kinds, within)
-    ev_cols = ev_join = ""
+    ev_cols = ""
     if evidence:
-        ev_cols = (f""", string_agg({SENTENCE_SQL}, ' … ' ORDER BY f.start) AS evidence,
-            any_value(coalesce(f.title, f.path)) AS source""")
-        ev_join = "LEFT JOIN texts t ON t.doc_id = f.doc_id"
+        # the sentence was cut at build time (etl/sentence.py): reading texts here cost seconds at 100k reports
+        ev_cols = """, string_agg(f.sentence, ' … ' ORDER BY f.start) AS evidence,
+            any_value(coalesce(f.title, f.path)) AS source"""
     sql = f"""per_doc AS (
         SELECT f.doc_id, any_value(f.region_code) AS region_code, any_value(f.year) AS year, f.metric, f.kind,
                any_value(m.label_zh) AS label, any_value(m.unit) AS unit, any_value(m.unit) = '%' AS is_rate,
                CASE WHEN any_value(m.unit) = '%' THEN avg(f.value) ELSE sum(f.value) END AS value,
                {QUALIFIER_AGG} AS qualifier, count(*) AS figures{ev_cols}
-        FROM figures_current f JOIN metrics m ON m.metric = f.metric {ev_join}
+        FROM figures_current f JOIN metrics m ON m.metric = f.metric
         WHERE {where}
         GROUP BY f.doc_id, f.metric, f.kind)"""
     return sql, params

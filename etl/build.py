@@ -35,6 +35,7 @@ import pandas as pd
 from etl import EXTRACTOR_VERSION, migrate, store
 from etl.pipeline import process_text
 from etl.readers import ReadError, check_size, file_format, read_bytes
+from etl.sentence import sentence_around
 
 SKIP_DIRS = {".git", "__pycache__", "geo"}
 
@@ -201,6 +202,7 @@ def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool
                 d["figure_id"] = _figure_id(doc_id, f.metric, f.start, f.end)
                 d["doc_id"] = doc_id
                 d["value"] = float(f.value)
+                d["sentence"] = sentence_around(doc.text, f.start, f.end)
                 res.figures.append(d)
             if with_tokens:
                 head = (m.title or "") + "\n" + (m.organ or "") + "\n" + doc.text
@@ -366,7 +368,7 @@ DOC_COLS = ["doc_id", "path", "part", "title", "organ", "province", "city", "cou
             "region_name", "level", "year", "doc_type", "publish_date", "chars", "text_start", "text_end",
             "is_synthetic"]
 FIG_COLS = ["figure_id", "doc_id", "metric", "value", "unit", "qualifier", "kind", "start", "end", "evidence",
-            "rule", "confidence"]
+            "rule", "confidence", "sentence"]
 _STAGE_DOC_TYPES = [("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("part", "INTEGER"), ("title", "VARCHAR"),
                     ("organ", "VARCHAR"), ("province", "VARCHAR"), ("city", "VARCHAR"), ("county", "VARCHAR"),
                     ("town", "VARCHAR"), ("region_code", "VARCHAR"), ("region_name", "VARCHAR"), ("level", "VARCHAR"),
@@ -374,7 +376,8 @@ _STAGE_DOC_TYPES = [("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("part", "INTEGE
                     ("text_start", "INTEGER"), ("text_end", "INTEGER"), ("is_synthetic", "BOOLEAN")]
 _STAGE_FIG_TYPES = [("figure_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("metric", "VARCHAR"), ("value", "DOUBLE"),
                     ("unit", "VARCHAR"), ("qualifier", "VARCHAR"), ("kind", "VARCHAR"), ("start", "INTEGER"),
-                    ("end", "INTEGER"), ("evidence", "VARCHAR"), ("rule", "VARCHAR"), ("confidence", "DOUBLE")]
+                    ("end", "INTEGER"), ("evidence", "VARCHAR"), ("rule", "VARCHAR"), ("confidence", "DOUBLE"),
+                    ("sentence", "VARCHAR")]
 
 
 def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list[str],

@@ -345,7 +345,7 @@ def views_sql(con: duckdb.DuckDBPyConnection) -> str:
     add_select = ", ".join(
         f'{_json_field(c, ADD_FIELDS[c])} AS "{c}"' if c in ADD_FIELDS
         else {"figure_id": "figure_id", "doc_id": "doc_id", "rule": "'correction'",
-              "confidence": "1.0"}[c] + f' AS "{c}"'
+              "confidence": "1.0", "sentence": _json_field("evidence", "VARCHAR")}[c] + f' AS "{c}"'
         for c in fig_cols)
     fig_select = ", ".join(
         f'CASE WHEN e.has_{c} THEN e.new_{c} ELSE b."{c}" END AS "{c}"' if c in FIGURE_FIELDS else f'b."{c}"'

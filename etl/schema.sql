@@ -67,7 +67,8 @@ CREATE TABLE figures (
     "end"      INTEGER NOT NULL,
     evidence   VARCHAR NOT NULL,       -- texts.text[start:end]
     rule       VARCHAR NOT NULL,       -- which rule produced it (prose:<metric> / table:<template>)
-    confidence DOUBLE NOT NULL         -- 0..1
+    confidence DOUBLE NOT NULL,        -- 0..1
+    sentence   VARCHAR NOT NULL        -- the sentence around the figure (etl/sentence.py), for pages to show
 );
 
 CREATE TABLE metrics (

@@ -22,7 +22,7 @@ import pandas as pd
 from etl import catalog
 from etl.gazetteer import gazetteer
 
-SCHEMA_VERSION = 3  # 2: *_current are tables rebuilt with the corrections; 3: token_vocab
+SCHEMA_VERSION = 4  # 2: *_current are tables rebuilt with the corrections; 3: token_vocab; 4: figures.sentence
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB = Path("data/reports.duckdb")
 

@@ -114,6 +114,7 @@ def write_tiny_db(path: Path) -> None:
     """Create ``path`` with the ETL schema and ``TINY_DOCS``; figure offsets point at their evidence."""
     from etl import store
     from etl.tokens import tokens
+    from etl.sentence import sentence_around
 
     con = duckdb.connect(str(path))
     try:
@@ -138,7 +139,8 @@ def write_tiny_db(path: Path) -> None:
                              "value": float(f.value), "unit": "%" if f.metric.endswith("rate") else "件",
                              "qualifier": f.qualifier, "kind": f.kind, "start": start,
                              "end": start + len(f.evidence), "evidence": f.evidence, "rule": "test",
-                             "confidence": 1.0})
+                             "confidence": 1.0,
+                             "sentence": sentence_around(d.text, start, start + len(f.evidence))})
         docs_df = pd.DataFrame(docs)
         docs_df["publish_date"] = pd.to_datetime(docs_df["publish_date"]).dt.date
         docs_df["year"] = docs_df["year"].astype("Int64")

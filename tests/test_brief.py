@@ -16,6 +16,7 @@ from dashboard import brief_charts, brief_export, queries
 from dashboard.filters import Filters
 from etl import corrections as corr
 from etl import store
+from etl.sentence import sentence_around
 
 WEEK_DAY = "2024-03-06"  # a Wednesday: the week is 2024-03-04 .. 2024-03-10
 IN_WEEK = datetime(2024, 3, 5, 9, 30)
@@ -72,7 +73,7 @@ def write_db(folder: Path) -> Path:
                 figs.append({"figure_id": f"{doc_id}-{j}", "doc_id": doc_id, "metric": metric, "value": float(value),
                              "unit": "%" if metric.endswith("rate") else "件", "qualifier": qual, "kind": kind,
                              "start": start, "end": start + len(ev), "evidence": ev, "rule": "test",
-                             "confidence": 1.0})
+                             "confidence": 1.0, "sentence": sentence_around(text, start, start + len(ev))})
         frame = pd.DataFrame(docs)
         frame["year"] = frame["year"].astype("Int64")
         frame["publish_date"] = pd.to_datetime(frame["publish_date"]).dt.date
