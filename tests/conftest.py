@@ -113,8 +113,8 @@ REGION_NAMES = {"440000": ("广东省", None, None), "440100": ("广东省", "�
 def write_tiny_db(path: Path) -> None:
     """Create ``path`` with the ETL schema and ``TINY_DOCS``; figure offsets point at their evidence."""
     from etl import store
-    from etl.tokens import tokens
     from etl.sentence import sentence_around
+    from etl.tokens import tokens
 
     con = duckdb.connect(str(path))
     try:
