@@ -447,8 +447,7 @@ def refresh_live(db_path: Path, data_dir: Path) -> bool:
 
             con = duckdb.connect(str(tmp))
             try:
-                for step in post_build.STEPS:
-                    step(con, data_dir)
+                post_build.run(con, data_dir)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

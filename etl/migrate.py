@@ -29,6 +29,7 @@ class Previous:
     files: dict[str, dict] = field(default_factory=dict)  # path -> files row + error_stage (when reusable)
     schema_version: int | None = None
     extractor_version: str | None = None
+    churn_since_full: int = 0  # files re-read by delta builds since the last full write (etl/build.py)
 
 
 def previous_build(db_path: Path) -> Previous:
@@ -48,11 +49,14 @@ def previous_build(db_path: Path) -> Previous:
                 return Previous(False, f"提取程序版本 {extractor} → {EXTRACTOR_VERSION}:全部文件重新提取",
                                 schema_version=version, extractor_version=extractor)
             cols = ["path", "sha256", "size", "mtime", "format", "encoding", "parts", "status"]
-            rows = con.execute(f"SELECT {', '.join('f.' + c for c in cols)}, "  # column names are ours
-                               "(SELECT min(e.stage) FROM ingest_errors e WHERE e.path = f.path) FROM files f"
-                               ).fetchall()
+            rows = con.execute(f"SELECT {', '.join('f.' + c for c in cols)}, e.stage "  # column names are ours
+                               "FROM files f LEFT JOIN (SELECT path, min(stage) AS stage FROM ingest_errors "
+                               "GROUP BY path) e USING (path)").fetchall()
             cols.append("error_stage")
+            churn = con.execute("SELECT coalesce(sum(files_read), 0) FROM etl_runs WHERE mode = 'delta' AND "
+                                "finished_at > (SELECT coalesce(max(finished_at), TIMESTAMP '1970-01-01') "
+                                "FROM etl_runs WHERE mode = 'full')").fetchone()[0]
     except duckdb.Error as exc:
         return Previous(False, f"旧数据库无法读取({type(exc).__name__}):全部文件重新提取")
     files = {r[0]: dict(zip(cols, r, strict=True)) for r in rows}
-    return Previous(True, "", files, version, extractor)
+    return Previous(True, "", files, version, extractor, int(churn))

@@ -117,8 +117,12 @@ CREATE TABLE etl_runs (
     errors       INTEGER NOT NULL,
     seconds      DOUBLE NOT NULL,
     workers      INTEGER NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    mode         VARCHAR NOT NULL      -- full (a new file: every row written) | delta (a copy of the last one, changed rows swapped)
 );
+
+-- What the post-build tables were made from (etl/post_build.py), so a no-change rebuild can skip them.
+CREATE TABLE build_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
 -- Corrections made by analysts (source of truth: data/corrections.jsonl, an
 -- append-only log the build loads; see etl/corrections.py). Pages read the

@@ -208,9 +208,11 @@ def test_workers_do_not_change_the_result(tmp_path: Path) -> None:
     assert snapshot(one, volatile=vol) == snapshot(two, volatile=vol)
 
 
-def test_failed_build_leaves_the_live_database_untouched(built: tuple[Path, Path],
+@pytest.mark.parametrize("churn", [0.25, 10.0], ids=["full write", "delta write"])
+def test_failed_build_leaves_the_live_database_untouched(built: tuple[Path, Path], churn: float,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     data, db = built
+    monkeypatch.setattr("etl.build.DELTA_MAX_CHURN", churn)
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     (data / "b.txt").write_text(REPORTS["b.txt"].replace("22件", "23件"), encoding="utf-8")
 
@@ -247,3 +249,60 @@ def test_cli_build_prints_the_summary_as_json(built: tuple[Path, Path]) -> None:
     summary = json.loads(out.stdout)
     assert (summary["files_seen"], summary["files_reused"], summary["errors"]) == (3, 3, 0)
     assert summary["db_path"] == str(db)
+
+
+# --- delta builds: a copy of the last database with only the changed files' rows replaced ---------------------
+
+def modes(db: Path) -> list[str]:
+    return [r[0] for r in query(db, "SELECT mode FROM etl_runs ORDER BY finished_at")]
+
+
+def change_everything_but_a(data: Path) -> None:
+    """One file changed, one removed, one new, one new duplicate and one broken file."""
+    (data / "b.txt").write_text(REPORTS["b.txt"].replace("22件", "23件"), encoding="utf-8")
+    bump_mtime(data / "b.txt")
+    (data / "c.txt").unlink()
+    (data / "d.txt").write_text(REPORTS["a.txt"].replace("甲", "丁").replace("11件", "44件"), encoding="utf-8")
+    shutil.copy(data / "a.txt", data / "e 副本.txt")
+    (data / "f.docx").write_bytes(b"not a zip")
+
+
+def test_delta_build_equals_a_build_from_scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("etl.build.DELTA_MAX_CHURN", 10.0)  # patch the copy however much changed
+    data = make_data(tmp_path)
+    db = tmp_path / "db" / "reports.duckdb"
+    build(data, db, progress=False, with_tokens=True)
+    change_everything_but_a(data)
+    s = build(data, db, progress=False, with_tokens=True)
+    assert (s.files_read, s.files_reused, s.errors) == (4, 1, 2)
+    assert modes(db) == ["full", "delta"]
+    fresh = tmp_path / "fresh.duckdb"
+    build(data, fresh, progress=False, with_tokens=True)
+    assert snapshot(db, skip=("etl_runs",)) == snapshot(fresh, skip=("etl_runs",))
+    assert received(db) == {"a.txt": 11, "b.txt": 23, "d.txt": 44}
+
+
+def test_no_change_rebuild_skips_post_build_until_its_inputs_change(built: tuple[Path, Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    data, db = built
+    calls: list[str] = []
+    monkeypatch.setattr(post_build, "STEPS", [*post_build.STEPS, lambda con, d: calls.append("ran")])
+    build(data, db, progress=False, with_tokens=False)
+    assert calls == [] and modes(db) == ["full", "delta"]
+    (data / "corrections.jsonl").write_text("", encoding="utf-8")  # the log appears (empty): inputs changed
+    build(data, db, progress=False, with_tokens=False)
+    assert calls == ["ran"]
+    build(data, db, progress=False, with_tokens=False)
+    assert calls == ["ran"]
+    bump_mtime(data / "a.txt")  # touched, same content: no row changes, post-build still skipped
+    build(data, db, progress=False, with_tokens=False)
+    assert calls == ["ran"]
+
+
+def test_too_much_churn_writes_a_fresh_file(built: tuple[Path, Path]) -> None:
+    data, db = built
+    (data / "a.txt").write_text(REPORTS["a.txt"].replace("11件", "12件"), encoding="utf-8")  # 1 of 3 > 25%
+    bump_mtime(data / "a.txt")
+    build(data, db, progress=False, with_tokens=False)
+    assert modes(db) == ["full", "full"]
+    assert received(db)["a.txt"] == 12
