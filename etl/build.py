@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import multiprocessing as mp
@@ -59,59 +60,70 @@ class FileResult:
     n_docs: int = 0  # documents found; kept after the heavy rows went to the staging file
 
 
-class Stager:
-    """Extracted rows go to a staging DuckDB file as they arrive, so a build's memory stays flat.
+class Stage:
+    """A folder of Parquet files, one set per chunk of files, written by whichever process extracted the chunk.
 
-    Holding every file's text, figures and tokens until the end cost ~15 GB extrapolated to 100k
-    reports; staged in batches, the main process keeps only a small record per file. Rows move into
-    the new database in path order (``move``), so the result does not depend on arrival order.
+    The heavy rows (texts, tokens, figures) never cross a process boundary and never pass through the
+    main process: at 100k reports pickling them to the parent and staging them there cost the parent
+    more CPU than a third worker would have had. The parent keeps one small ``FileResult`` per file and
+    at the end DuckDB reads the folder (``_move_staged``) in path order, so the result does not depend
+    on which process wrote what.
     """
-
-    BATCH_FILES = 200
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.con = duckdb.connect(str(path))
-        _tune(self.con, STAGE_MEMORY)
-        self.con.execute(f"CREATE TABLE documents ({', '.join(f'{c} {t}' for c, t in _STAGE_DOC_TYPES)})")
-        self.con.execute("CREATE TABLE texts (path VARCHAR, doc_id VARCHAR, text VARCHAR)")
-        self.con.execute("CREATE TABLE tokens (path VARCHAR, doc_id VARCHAR, tokens VARCHAR)")
-        self.con.execute(f"CREATE TABLE figures (path VARCHAR, {', '.join(f'{_q(c)} {t}' for c, t in _STAGE_FIG_TYPES)})")
-        self._buf: list[FileResult] = []
+        path.mkdir()
+        self._next = 0
 
-    def add(self, r: FileResult) -> FileResult:
-        r.n_docs = len(r.documents)
-        if r.error is None and r.documents:
-            self._buf.append(r)
-            if len(self._buf) >= self.BATCH_FILES:
-                self.flush()
-        return r
+    def chunk_ids(self, n: int) -> range:
+        """Ids for ``n`` new chunks (unique over the whole build: extraction runs more than once)."""
+        first, self._next = self._next, self._next + n
+        return range(first, first + n)
 
-    def flush(self) -> None:
-        if not self._buf:
-            return
-        docs, texts, toks, figs = [], [], [], []
-        for r in self._buf:
-            docs += r.documents
-            texts += [(r.path, t["doc_id"], t["text"]) for t in r.texts]
-            toks += [(r.path, d, t) for d, t in r.tokens]
-            figs += [{"path": r.path, **f} for f in r.figures]
+    def write(self, chunk_id: int, results: list[FileResult]) -> None:
+        """Write the rows of a chunk's successful files; leave each result with only its small fields."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        ok = [r for r in results if r.error is None and r.documents]
+        tables = {
+            "documents": [d for r in ok for d in r.documents],
+            "texts": [{"path": r.path, **t} for r in ok for t in r.texts],
+            "tokens": [{"path": r.path, "doc_id": d, "tokens": t} for r in ok for d, t in r.tokens],
+            "figures": [{"path": r.path, **f} for r in ok for f in r.figures],
+        }
+        for r in results:
+            r.n_docs = len(r.documents)
             r.documents, r.texts, r.figures, r.tokens = [], [], [], []
-        store.insert_df(self.con, "documents", _frame(docs, DOC_COLS))
-        store.insert_df(self.con, "texts", _frame(texts, ["path", "doc_id", "text"]))
-        store.insert_df(self.con, "tokens", _frame(toks, ["path", "doc_id", "tokens"]))
-        store.insert_df(self.con, "figures", _frame(figs, ["path", *FIG_COLS]))
-        self._buf = []
+        for name, rows in tables.items():
+            if rows:
+                pq.write_table(pa.Table.from_pylist(rows, schema=_stage_schemas()[name]),
+                               self.path / f"{name}-{chunk_id:07d}.parquet", compression="none")
 
-    def close(self) -> None:
-        self.flush()
-        self.con.execute("CHECKPOINT")
-        self.con.close()
+    def has(self, name: str) -> bool:
+        return any(self.path.glob(f"{name}-*.parquet"))
+
+    def glob(self, name: str) -> str:
+        return str(self.path / f"{name}-*.parquet")
 
     def remove(self) -> None:
-        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
-            if p.exists():
-                p.unlink()
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+@functools.cache
+def _stage_schemas() -> dict:
+    import pyarrow as pa
+
+    types = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+             "DATE": pa.string()}  # publish_date arrives as 'YYYY-MM-DD'; the move casts it
+
+    def schema(cols: list[tuple[str, str]]) -> pa.Schema:
+        return pa.schema([(c, types[t]) for c, t in cols])
+
+    return {"documents": schema(_STAGE_DOC_TYPES),
+            "texts": schema([("path", "VARCHAR"), ("doc_id", "VARCHAR"), ("text", "VARCHAR")]),
+            "tokens": schema([("path", "VARCHAR"), ("doc_id", "VARCHAR"), ("tokens", "VARCHAR")]),
+            "figures": schema([("path", "VARCHAR"), *_STAGE_FIG_TYPES])}
 
 
 def _q(name: str) -> str:
@@ -220,10 +232,6 @@ def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool
     return res
 
 
-def _extract_star(args: tuple) -> FileResult:
-    return extract_file(*args)
-
-
 def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True,
           with_tokens: bool = True, max_file_mb: float | None = None) -> BuildSummary:
     """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits."""
@@ -251,7 +259,7 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
             else:
                 todo.append(item)  # it failed last time: try again
         tmp = store.temp_path(db_path)
-        stager = Stager(tmp.with_name(tmp.name.removesuffix(".duckdb") + ".stage.duckdb"))
+        stager = Stage(tmp.with_name(tmp.name.removesuffix(".duckdb") + ".stage"))
         try:
             summary = _extract_and_write(tmp, stager, todo, reuse, dups, old, prev, db_path, files, workers,
                                          progress, data_dir, started, t0)
@@ -269,24 +277,21 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
     return summary
 
 
-def _extract_and_write(tmp: Path, stager: Stager, todo: list[tuple], reuse: dict[str, dict], dups: dict[str, tuple],
+def _extract_and_write(tmp: Path, stager: Stage, todo: list[tuple], reuse: dict[str, dict], dups: dict[str, tuple],
                        old: dict[str, dict], prev: migrate.Previous, db_path: Path, files: list, workers: int,
                        progress: bool, data_dir: Path, started: datetime, t0: float) -> BuildSummary:
     """Extract what changed (rows staged as they come), decide reuse and duplicates, write the new database."""
-    try:
-        results = _run_extraction(todo, workers, progress, stager)
-        # a touched file with the same content is reused too (keeps its added_at)
-        kept = []
-        for r in results:
-            o = old.get(r.path)
-            if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
-                reuse[r.path] = o
-            else:
-                kept.append(r)
-        still_dups, reread = _settle_duplicates(dups, reuse, kept, workers, progress, stager)
-        kept += reread
-    finally:
-        stager.close()
+    results = _run_extraction(todo, workers, progress, stager)
+    # a touched file with the same content is reused too (keeps its added_at)
+    kept = []
+    for r in results:
+        o = old.get(r.path)
+        if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
+            reuse[r.path] = o
+        else:
+            kept.append(r)
+    still_dups, reread = _settle_duplicates(dups, reuse, kept, workers, progress, stager)
+    kept += reread
     n_read = len(kept)
     stats = {rel: (size, mtime) for rel, _, size, mtime in files}
     results = _dedupe(sorted(kept + still_dups, key=lambda r: r.path), reuse, stats)
@@ -297,7 +302,7 @@ def _extract_and_write(tmp: Path, stager: Stager, todo: list[tuple], reuse: dict
 
 
 def _settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: list[FileResult], workers: int,
-                       progress: bool, stager: Stager) -> tuple[list[FileResult], list[FileResult]]:
+                       progress: bool, stager: Stage) -> tuple[list[FileResult], list[FileResult]]:
     """Unchanged former duplicates: (still a copy of an earlier path: not read, ``_dedupe`` flags them again;
     now the first of their content, the original being deleted or changed: read)."""
     sha_of = {p: o["sha256"] for p, o in reuse.items()} | {r.path: r.sha256 for r in results if r.error is None}
@@ -338,9 +343,25 @@ def _dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, 
     return sorted(out, key=lambda r: r.path)
 
 
-def _run_extraction(todo: list[tuple], workers: int, progress: bool, stager: Stager) -> list[FileResult]:
+CHUNK_FILES = 32  # files per task: big enough that a Parquet write per chunk is cheap, small for load balance
+
+
+def _extract_chunk(stage: Stage, chunk_id: int, items: list[tuple]) -> list[FileResult]:
+    results = [extract_file(*item) for item in items]
+    stage.write(chunk_id, results)
+    return results
+
+
+def _extract_chunk_star(args: tuple) -> list[FileResult]:
+    return _extract_chunk(*args)
+
+
+def _run_extraction(todo: list[tuple], workers: int, progress: bool, stage: Stage) -> list[FileResult]:
     if not todo:
         return []
+    size = max(1, min(CHUNK_FILES, -(-len(todo) // (4 * max(1, workers)))))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    tasks = [(stage, cid, chunk) for cid, chunk in zip(stage.chunk_ids(len(chunks)), chunks, strict=True)]
     bar = None
     if progress:
         from tqdm import tqdm
@@ -349,21 +370,40 @@ def _run_extraction(todo: list[tuple], workers: int, progress: bool, stager: Sta
     results: list[FileResult] = []
     try:
         if workers <= 1 or len(todo) < 4:
-            for item in todo:
-                results.append(stager.add(extract_file(*item)))
+            done = map(_extract_chunk_star, tasks)
+            for chunk_results in done:
+                results += chunk_results
                 if bar:
-                    bar.update(1)
+                    bar.update(len(chunk_results))
         else:
+            _warm_up()  # load once here: the forked workers share these pages instead of each loading them
             ctx = mp.get_context("fork")
             with ctx.Pool(workers) as pool:
-                for r in pool.imap_unordered(_extract_star, todo, chunksize=8):
-                    results.append(stager.add(r))
+                for chunk_results in pool.imap_unordered(_extract_chunk_star, tasks):
+                    results += chunk_results
                     if bar:
-                        bar.update(1)
+                        bar.update(len(chunk_results))
     finally:
         if bar:
             bar.close()
     return results
+
+
+def _warm_up() -> None:
+    """What every extraction loads lazily (gazetteer, catalogue, tokens dictionary)."""
+    from etl import pipeline
+
+    warm = getattr(pipeline, "warm_up", None)
+    if warm is not None:
+        warm()
+        return
+    from etl import catalog
+    from etl.gazetteer import gazetteer
+    from etl.tokens import tokens
+
+    catalog.load()
+    gazetteer()
+    tokens("法治政府")
 
 
 def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
@@ -440,7 +480,6 @@ class _Run:
 # files re-read or removed since the last full write pass this share of all files, the next build writes afresh.
 DELTA_MAX_CHURN = 0.25
 BUILD_MEMORY = "1GB"  # DuckDB's own limit on the build connection: sorts and joins spill to disk beyond it
-STAGE_MEMORY = "256MB"
 
 
 def _tune(con: duckdb.DuckDBPyConnection, memory: str = BUILD_MEMORY) -> None:
@@ -535,26 +574,34 @@ def _write_delta(tmp: Path, db_path: Path, run: _Run) -> BuildSummary:
         con.close()
 
 
-def _move_staged(con: duckdb.DuckDBPyConnection, stage_path: Path, ok_paths: list[str], now: datetime) -> None:
-    """Staged rows of the files that made it (not errors, not duplicates) into the new tables, in path order."""
-    if not ok_paths:
+def _move_staged(con: duckdb.DuckDBPyConnection, stage: Path, ok_paths: list[str], now: datetime) -> None:
+    """Staged rows of the files that made it (not errors, not duplicates) into the new tables.
+
+    Documents and figures go in path order (pages filter them; sorted rows keep DuckDB's zone maps tight);
+    texts and tokens are only ever looked up by doc_id, and sorting 100k texts cost gigabytes.
+    """
+    if not ok_paths or not any(stage.glob("documents-*.parquet")):
         return
-    con.execute("ATTACH ? AS stage (READ_ONLY)", [str(stage_path)])
+    con.register("ok_paths", pd.DataFrame({"path": ok_paths}))
     try:
-        con.register("ok_paths", pd.DataFrame({"path": ok_paths}))
-        cols = ", ".join(f"d.{c}" for c in DOC_COLS)
-        con.execute(f"INSERT INTO documents ({', '.join(DOC_COLS)}, added_at) SELECT {cols}, ? "
-                    "FROM stage.documents d JOIN ok_paths USING (path) ORDER BY d.path, d.part", [now])
-        # texts and tokens are read by doc_id, never scanned in order: no ORDER BY (sorting 100k texts cost GBs)
-        con.execute("INSERT INTO texts SELECT t.doc_id, t.text FROM stage.texts t JOIN ok_paths USING (path)")
-        con.execute("INSERT INTO doc_tokens SELECT t.doc_id, unnest(string_split(t.tokens, ' ')) FROM stage.tokens t "
-                    "JOIN ok_paths USING (path) WHERE t.tokens <> ''")
-        fcols = ", ".join(f"f.{_q(c)}" for c in FIG_COLS)
-        con.execute(f"INSERT INTO figures ({', '.join(_q(c) for c in FIG_COLS)}) SELECT {fcols} FROM stage.figures f "
-                    'JOIN ok_paths USING (path) ORDER BY f.path, f.doc_id, f."start", f."end", f.metric')
-        con.unregister("ok_paths")
+        def src(name: str) -> str:
+            return f"read_parquet('{stage / name}-*.parquet')"  # our temp folder, not user input
+
+        cols = ", ".join(f"d.{c}" for c in DOC_COLS if c != "publish_date")
+        con.execute(f"INSERT INTO documents ({', '.join(c for c in DOC_COLS if c != 'publish_date')}, publish_date, "
+                    f"added_at) SELECT {cols}, CAST(d.publish_date AS DATE), ? "
+                    f"FROM {src('documents')} d JOIN ok_paths USING (path) ORDER BY d.path, d.part", [now])
+        con.execute(f"INSERT INTO texts SELECT t.doc_id, t.text FROM {src('texts')} t JOIN ok_paths USING (path)")
+        if any(stage.glob("tokens-*.parquet")):
+            con.execute(f"INSERT INTO doc_tokens SELECT t.doc_id, unnest(string_split(t.tokens, ' ')) "
+                        f"FROM {src('tokens')} t JOIN ok_paths USING (path) WHERE t.tokens <> ''")
+        if any(stage.glob("figures-*.parquet")):
+            fcols = ", ".join(f"f.{_q(c)}" for c in FIG_COLS)
+            con.execute(f"INSERT INTO figures ({', '.join(_q(c) for c in FIG_COLS)}) SELECT {fcols} "
+                        f"FROM {src('figures')} f JOIN ok_paths USING (path) "
+                        'ORDER BY f.path, f.doc_id, f."start", f."end", f.metric')
     finally:
-        con.execute("DETACH stage")
+        con.unregister("ok_paths")
 
 
 def _post_build(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:

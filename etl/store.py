@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,7 +128,7 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_temps(db_path: Path) -> list[Path]:
-    """Delete what killed builds of ``db_path`` left behind (``.build-*.duckdb`` and their ``.wal``).
+    """Delete what killed builds of ``db_path`` left behind (``.build-*.duckdb``, their ``.wal``, staging folders).
 
     Call it holding ``build_lock(db_path)``: then no other build of this database is running,
     so every temp file of it is stale. Temp files named only by a pid (``.build-PID-*``,
@@ -138,7 +139,10 @@ def remove_stale_temps(db_path: Path) -> list[Path]:
         m = _PID_TEMP.match(p.name)
         if p.name.startswith(f".build-{db_path.name}-") or (m and not _alive(int(m.group(1)))):
             with contextlib.suppress(FileNotFoundError):
-                p.unlink()
+                if p.is_dir():  # a build's staging folder, or DuckDB's spill folder
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
                 removed.append(p)
     return removed
 

@@ -43,12 +43,18 @@ if point == "extract":  # second file of the batch
         return real_process(text)
     b.process_text = process_text
 elif point == "write":  # documents written, figures not yet
-    real_insert = store.insert_df
-    def insert_df(con, table, df):
-        if table == "figures":
-            hang()
-        real_insert(con, table, df)
-    store.insert_df = insert_df
+    class Con:  # the build's connection, hanging at its first write into figures
+        def __init__(self, con):
+            self.con = con
+        def execute(self, sql, *args):
+            if sql.startswith("INSERT INTO figures"):
+                hang()
+            return self.con.execute(sql, *args)
+        def __getattr__(self, name):
+            return getattr(self.con, name)
+    real_connect = b.duckdb.connect
+    b.duckdb = type("duckdb", (), {"connect": staticmethod(lambda *a, **k: Con(real_connect(*a, **k))),
+                                   "DuckDBPyConnection": object, "Error": Exception})
 elif point == "swap":  # the new file is complete, the swap has not happened
     post_build.STEPS.append(hang)
 b.build(Path(data), Path(db), progress=False, with_tokens=False)
