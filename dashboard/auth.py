@@ -7,6 +7,9 @@
   time taken does not reveal how much of a guess was right.
 - A successful login is remembered in the session only (``st.session_state``),
   never in the URL or a cookie; "退出" forgets it.
+- Guessing is throttled per client address, across sessions (a new browser tab does
+  not reset it): after 5 wrong passwords within 5 minutes, the form refuses every
+  try, right or wrong, until the oldest of them is 5 minutes old.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from __future__ import annotations
 import getpass
 import hmac
 import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -37,6 +44,48 @@ def configured_password(secrets: Any = None) -> str | None:
     return str(value) if value else None
 
 
+class Throttle:
+    """At most ``limit`` failures per ``window`` seconds per key; shared by every session of the server."""
+
+    def __init__(self, limit: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.window, self.clock = limit, window, clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()  # Streamlit runs sessions in threads of one process
+
+    def _recent(self, key: str) -> deque[float]:
+        q = self._failures.setdefault(key, deque())
+        now = self.clock()
+        while q and now - q[0] >= self.window:
+            q.popleft()
+        return q
+
+    def wait_seconds(self, key: str) -> int:
+        """0 when ``key`` may try; otherwise how many seconds until it may."""
+        with self._lock:
+            q = self._recent(key)
+            if not q:
+                del self._failures[key]  # keep the table to the clients that failed lately
+            if len(q) < self.limit:
+                return 0
+            return max(1, int(q[0] + self.window - self.clock() + 0.999))
+
+    def failed(self, key: str) -> None:
+        with self._lock:
+            self._recent(key).append(self.clock())
+
+
+THROTTLE = Throttle()
+
+
+def _client_key() -> str:
+    """The browser's address as Streamlit sees it (behind a proxy: the proxy's, so one shared budget)."""
+    try:
+        ip = st.context.ip_address
+    except Exception:  # outside a running app (bare mode)
+        return "unknown"
+    return ip if isinstance(ip, str) and ip else "unknown"
+
+
 def password_matches(given: str, expected: str) -> bool:
     """Constant-time comparison of two passwords."""
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
@@ -51,13 +100,20 @@ def is_admin() -> bool:
     return local_mode() or bool(st.session_state.get(_STATE))
 
 
-def login(given: str) -> bool:
-    """Check ``given``; remember success in the session. False when wrong (or in local mode, nothing to check)."""
+def login(given: str, client: str | None = None) -> bool:
+    """Check ``given``; remember success in the session. False when wrong or while ``client`` is throttled
+    (in local mode there is nothing to check)."""
     expected = configured_password()
     if expected is None:
         return True
+    client = _client_key() if client is None else client
+    if THROTTLE.wait_seconds(client):
+        st.session_state[_STATE] = False
+        return False
     ok = password_matches(given, expected)
     st.session_state[_STATE] = ok
+    if not ok:
+        THROTTLE.failed(client)
     return ok
 
 
@@ -93,7 +149,11 @@ def require_admin(action: str, key: str) -> bool:
         given = st.text_input("管理员密码", type="password", key=f"{key}_password")
         submitted = st.form_submit_button("登录", key=f"{key}_login_submit")
     if submitted:
-        if login(given):
+        client = _client_key()
+        if THROTTLE.wait_seconds(client):
+            st.error(f"密码错误次数过多,请 {THROTTLE.wait_seconds(client)} 秒后再试。")
+            return False
+        if login(given, client):
             st.rerun()
         st.error("密码错误,已拒绝。")
     return False

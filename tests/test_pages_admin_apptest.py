@@ -249,6 +249,21 @@ def test_wrong_admin_password_is_refused(seed_db: Path, monkeypatch: pytest.Monk
     assert any("需要管理员密码" in c.value for c in open_page("brief").sidebar.caption)
 
 
+def test_repeated_wrong_passwords_lock_the_form(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard import auth
+
+    monkeypatch.setenv("REPORTS_ADMIN_PASSWORD", "正确的口令")
+    monkeypatch.setattr(auth, "THROTTLE", auth.Throttle(limit=5, window=300))
+    at = page_alone("import_reports")
+    for _ in range(5):
+        at.text_input(key="import_password").set_value("错误的口令")
+        button(at, "登录").click().run()
+        assert any("密码错误,已拒绝" in e.value for e in at.error)
+    at.text_input(key="import_password").set_value("正确的口令")  # even the right one waits now
+    button(at, "登录").click().run()
+    assert any("次数过多" in e.value for e in at.error) and not at.get("file_uploader")
+
+
 # --- 导入 -----------------------------------------------------------------------------------------------------
 
 def test_upload_appears_in_the_reports_list_without_restart(seed_db: Path) -> None:
