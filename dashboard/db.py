@@ -12,6 +12,9 @@
   finished, and only then is the new file opened.
 - ``query`` caches results with ``st.cache_data`` keyed on (path, stamp, sql,
   params); outside a Streamlit run it still works (memory cache).
+- Results become DataFrames through ``frame``: the same frame as DuckDB's
+  ``.df()``, with text columns taken through Arrow (``.df()`` spent ~0.1 s per
+  text column of 100k rows making Python strings).
 """
 
 from __future__ import annotations
@@ -117,6 +120,32 @@ def _thaw(value: Any) -> Any:
     return value
 
 
+def frame(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+    """The result of ``sql`` as DuckDB's ``.df()`` makes it (same columns, dtypes and values), only faster.
+
+    ``.df()`` turns every VARCHAR value into a Python string first: 50-100 ms per text column of 100k rows,
+    most of a large result's time. Text columns are therefore taken through Arrow (pandas stores ``str``
+    columns in Arrow anyway), every other column through DuckDB as before. A text column without any
+    non-NULL value stays on DuckDB's path, which gives it the object dtype; so does a result with two
+    columns of one name (``.df()`` renames the second).
+    """
+    rel = cur.sql(sql, params=[_thaw(p) for p in params] or None)
+    text = [i for i, t in enumerate(rel.types) if str(t) == "VARCHAR"]
+    if not text or len(set(rel.columns)) < len(rel.columns):
+        return rel.df()
+    table = rel.to_arrow_table()
+    text = [i for i in text if table.column(i).null_count < table.num_rows]
+    rest = [i for i in range(table.num_columns) if i not in text]
+    if not text:
+        return cur.from_arrow(table).df()
+    others = cur.from_arrow(table.select(rest)).df() if rest else pd.DataFrame(index=range(table.num_rows))
+    columns = {i: table.column(i).to_pandas() if i in text else others.iloc[:, rest.index(i)]
+               for i in range(table.num_columns)}
+    out = pd.DataFrame(columns)
+    out.columns = table.column_names
+    return out
+
+
 def query_uncached(sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
     """Run one parameterised read-only query and return a DataFrame."""
     path = db_path()
@@ -124,14 +153,36 @@ def query_uncached(sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
     if version is None:
         raise MissingDatabase(f"数据库文件不存在:{path}")
     with _POOL.cursor(path, version) as cur:
-        return cur.execute(sql, [_thaw(p) for p in params]).df()
+        return frame(cur, sql, params)
+
+
+_TABLES: dict[tuple[str, Stamp], frozenset[str]] = {}
+
+
+def tables() -> frozenset[str]:
+    """Names of the base tables in the database file now in use, looked up once per file version.
+
+    Queries use it to read a summary table (etl/summaries.py) when the build made one.
+    """
+    path = db_path()
+    version = stamp(path)
+    if version is None:
+        raise MissingDatabase(f"数据库文件不存在:{path}")
+    key = (str(path), version)
+    found = _TABLES.get(key)
+    if found is None:
+        with _POOL.cursor(path, version) as cur:
+            found = frozenset(r[0] for r in cur.sql("SELECT table_name FROM duckdb_tables()").fetchall())
+        _TABLES.clear()  # only the file version in use is worth keeping
+        _TABLES[key] = found
+    return found
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(path: str, version: Stamp, sql: str, params: tuple) -> pd.DataFrame:
     # path and version are part of the cache key: a swapped-in build misses the cache
     with _POOL.cursor(Path(path), version) as cur:
-        return cur.execute(sql, [_thaw(p) for p in params]).df()
+        return frame(cur, sql, params)
 
 
 def query(sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:

@@ -1,7 +1,11 @@
 """Every SQL statement the dashboard runs, with parameters only. Pages call these; they never write SQL.
 
 Sources: the views ``figures_current`` and ``documents_current`` (corrections
-applied), plus ``texts``, ``doc_tokens``, ``metrics`` and ``regions``.
+applied), plus ``texts``, ``metrics`` and ``regions``, and the summary tables made
+from them at build time (etl/summaries.py: ``doc_summary``, ``doc_metric_summary``,
+``corrections_summary``, ``search_vocab``, ``search_docs``, ``search_postings``). On
+a database built without them the same SQL runs inline (``_summary``): same
+results, only slower.
 
 Aggregation rule (how many figures become one number)
 -----------------------------------------------------
@@ -40,14 +44,17 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filters import FilterOptions, Filters
+from etl import summaries
 
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")  # their counties hang directly below the province
 
 # Qualifier of a sum or mean of figures (rule 4). Reads the ``qualifier`` column of the rows being grouped.
-QUALIFIER_AGG = """CASE WHEN bool_and(qualifier = 'exact') THEN 'exact'
-     WHEN bool_and(qualifier IN ('exact', 'at_least')) THEN 'at_least'
-     WHEN bool_and(qualifier IN ('exact', 'at_most')) THEN 'at_most'
-     ELSE 'approx' END"""
+QUALIFIER_AGG = summaries.QUALIFIER_AGG
+
+
+def _summary(name: str) -> str:
+    """A summary table of etl/summaries.py, or the same rows as a subquery when the database lacks it."""
+    return summaries.source(name, db.tables())
 
 # --- filters -> SQL -------------------------------------------------------------------------------------------
 
@@ -141,34 +148,45 @@ def figure_where(f: Filters, alias: str = "f", metrics: Sequence[str] | None = N
 
 
 def _per_doc(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-             evidence: bool = False, within: str | None = None) -> tuple[str, list[Any]]:
-    """CTE ``per_doc``: one row per (document, metric, kind), counts summed and rates averaged (rule 1)."""
-    where, params = figure_where(f, "f", metrics, kinds, within)
-    ev_cols = ""
-    if evidence:
-        # the sentence was cut at build time (etl/sentence.py): reading texts here cost seconds at 100k reports
-        ev_cols = """, string_agg(f.sentence, ' … ' ORDER BY f.start) AS evidence,
-            any_value(coalesce(f.title, f.path)) AS source"""
+             within: str | None = None) -> tuple[str, list[Any]]:
+    """CTE ``per_doc``: one row per (document, metric, kind), counts summed and rates averaged (rule 1).
+
+    Read from ``doc_metric_summary``, where rule 1 was applied at build time (grouping ~1M figures per view
+    cost up to 1.5 s at 100k reports). Columns: doc_id, region_code, year, metric, kind, label, unit, is_rate,
+    value, qualifier, figures, corrected.
+    """
+    where, params = figure_where(f, "p", metrics, kinds, within)
     sql = f"""per_doc AS (
-        SELECT f.doc_id, any_value(f.region_code) AS region_code, any_value(f.year) AS year, f.metric, f.kind,
-               any_value(m.label_zh) AS label, any_value(m.unit) AS unit, any_value(m.unit) = '%' AS is_rate,
-               CASE WHEN any_value(m.unit) = '%' THEN avg(f.value) ELSE sum(f.value) END AS value,
-               {QUALIFIER_AGG} AS qualifier, count(*) AS figures{ev_cols}
-        FROM figures_current f JOIN metrics m ON m.metric = f.metric
-        WHERE {where}
-        GROUP BY f.doc_id, f.metric, f.kind)"""
+        SELECT p.doc_id, p.region_code, p.year, p.metric, p.kind, m.label_zh AS label, m.unit, m.unit = '%' AS is_rate,
+               p.value, p.qualifier, p.figures, p.corrected
+        FROM {_summary("doc_metric_summary")} p JOIN metrics m ON m.metric = p.metric
+        WHERE {where})"""
     return sql, params
 
 
-def _combine(evidence: bool) -> str:
+def _combine() -> str:
     """Select list that combines ``per_doc`` rows of one group (rule 2)."""
-    ev = ""
-    if evidence:
-        ev = """, array_to_string(list('《' || source || '》' || coalesce(evidence, '')
-                                      ORDER BY value DESC)[1:3], chr(10)) AS evidence"""
     return f"""any_value(label) AS label, any_value(unit) AS unit,
         CASE WHEN any_value(is_rate) THEN avg(value) ELSE sum(value) END AS value,
-        {QUALIFIER_AGG} AS qualifier, count(*) AS docs, sum(figures) AS figures{ev}"""
+        {QUALIFIER_AGG} AS qualifier, count(*) AS docs, sum(figures) AS figures"""
+
+
+def _evidence(picked: str, where: str) -> str:
+    """CTE ``ev``: for the rows of CTE ``picked`` (doc_id, metric, kind, ...), the document's sentences of that
+    metric and kind in text order joined by `` … `` (``sentence``) and its title or path (``source``).
+
+    ``where`` is the ``figure_where`` (alias ``f``) the rows were chosen with: every figure of a chosen
+    (document, metric, kind) passes it, and it lets the scan skip the rest of ``figures_current`` (sorted by
+    metric and year). Only the documents shown are read: the sentences of every figure in scope were most
+    of a view's time.
+    """
+    return f"""ev AS (
+        SELECT k.doc_id, k.metric, k.kind, string_agg(f.sentence, ' … ' ORDER BY f.start) AS sentence,
+               any_value(coalesce(f.title, f.path)) AS source
+        FROM (SELECT DISTINCT doc_id, metric, kind FROM {picked}) k
+        JOIN figures_current f ON f.doc_id = k.doc_id AND f.metric = k.metric AND f.kind = k.kind
+        WHERE {where}
+        GROUP BY k.doc_id, k.metric, k.kind)"""
 
 
 # --- options for the sidebar ----------------------------------------------------------------------------------
@@ -221,14 +239,20 @@ def region_names(codes: Sequence[str]) -> dict[str, str]:
 
 
 def metrics_with_data(f: Filters, kinds: Sequence[str] = ("actual",), limit: int = 100) -> pd.DataFrame:
-    """Metrics that have figures under ``f`` (ignoring its metric filter), most documents first."""
-    where, params = figure_where(f, "f", metrics=(), kinds=kinds)
+    """Metrics that have figures under ``f`` (ignoring its metric filter), most documents first.
+
+    Columns: metric, label, unit, docs (documents with figures of the metric in ``kinds``), years.
+    """
+    where, params = figure_where(f, "p", metrics=(), kinds=kinds)
+    # one doc_metric_summary row per kind: a document with actual and target figures counts once
+    actual_counted = not kinds or "actual" in kinds
     return db.query(f"""
-        SELECT f.metric, any_value(m.label_zh) AS label, any_value(m.unit) AS unit,
-               count(DISTINCT f.doc_id) AS docs, count(DISTINCT f.year) AS years
-        FROM figures_current f JOIN metrics m ON m.metric = f.metric
+        SELECT p.metric, any_value(m.label_zh) AS label, any_value(m.unit) AS unit,
+               count(*) FILTER (WHERE p.kind = 'actual' OR NOT (p.has_actual AND ?)) AS docs,
+               count(DISTINCT p.year) AS years
+        FROM {_summary("doc_metric_summary")} p JOIN metrics m ON m.metric = p.metric
         WHERE {where}
-        GROUP BY f.metric ORDER BY years DESC, docs DESC, f.metric LIMIT ?""", [*params, limit])
+        GROUP BY p.metric ORDER BY years DESC, docs DESC, p.metric LIMIT ?""", [actual_counted, *params, limit])
 
 
 # --- overview -------------------------------------------------------------------------------------------------
@@ -256,7 +280,7 @@ def yearly_totals(f: Filters, metrics: Sequence[str] | None = None, kind: str = 
     cte, params = _per_doc(f, metrics, (kind,))
     return db.query(f"""
         WITH {cte}
-        SELECT metric, year, {_combine(False)}
+        SELECT metric, year, {_combine()}
         FROM per_doc WHERE year IS NOT NULL
         GROUP BY metric, year ORDER BY metric, year""", params)
 
@@ -319,10 +343,13 @@ def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]]
     """Per series (region), metric, kind and year: value, qualifier, docs, evidence (up to 3 sentences with source).
 
     ``regions`` are (code, label); each is one series over the documents inside it (rule 2). Without
-    regions there is one series, 全部地区, over every document in scope.
+    regions there is one series, 全部地区, over every document in scope. The evidence is
+    ``《source》sentences`` of the three documents with the largest values (ties: lower doc_id first),
+    one per line.
     Columns: series_code, series, metric, label, unit, kind, year, value, qualifier, docs, figures, evidence.
     """
-    cte, params = _per_doc(f, metrics, evidence=True)
+    cte, params = _per_doc(f, metrics)
+    fwhere, fparams = figure_where(f, "f", metrics)
     if regions:
         codes = [c for c, _ in regions]
         labels = [lbl for _, lbl in regions]
@@ -334,13 +361,22 @@ def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]]
     else:
         series = ""
         source = "per_doc p CROSS JOIN (SELECT '' AS series_code, '全部地区' AS series) s"
+    keys = "series_code, metric, kind, year"
     return db.query(f"""
-        WITH {cte}{series}
-        SELECT s.series_code, s.series, p.metric, p.kind, p.year, {_combine(True)}
-        FROM {source}
-        WHERE p.year IS NOT NULL
-        GROUP BY s.series_code, s.series, p.metric, p.kind, p.year
-        ORDER BY s.series_code, p.metric, p.kind, p.year""", params)
+        WITH {cte}{series},
+        grouped AS (
+            SELECT s.series_code, s.series, p.metric, p.kind, p.year, {_combine()},
+                   min_by(p.doc_id, (-p.value, p.doc_id), 3) AS top
+            FROM {source}
+            WHERE p.year IS NOT NULL
+            GROUP BY s.series_code, s.series, p.metric, p.kind, p.year),
+        picked AS (SELECT {keys}, unnest(top) AS doc_id, generate_subscripts(top, 1) AS rank FROM grouped),
+        {_evidence("picked", fwhere)},
+        lines AS (SELECT {keys}, string_agg('《' || e.source || '》' || e.sentence, chr(10) ORDER BY k.rank) AS evidence
+                  FROM picked k JOIN ev e USING (doc_id, metric, kind) GROUP BY {keys})
+        SELECT g.* EXCLUDE (top), coalesce(l.evidence, '') AS evidence
+        FROM grouped g LEFT JOIN lines l USING ({keys})
+        ORDER BY g.series_code, g.metric, g.kind, g.year""", [*params, *fparams])
 
 
 # --- regions --------------------------------------------------------------------------------------------------
@@ -372,7 +408,7 @@ def region_ranking(f: Filters, metric: str, year: int, kind: str = "actual", par
         placed AS (SELECT rpad(substr(region_code, 1, ?), 6, '0') AS code, * EXCLUDE (region_code)
                    FROM per_doc WHERE year = ? AND length(region_code) = 6)
         SELECT p.code, coalesce(r.name, CASE WHEN substr(p.code, 3, 2) = '90' THEN '省直辖县级行政区划'
-                                             ELSE '代码 ' || p.code END) AS name, {_combine(False)}
+                                             ELSE '代码 ' || p.code END) AS name, {_combine()}
         FROM placed p LEFT JOIN regions r ON r.code = p.code
         WHERE p.code <> ?
         GROUP BY p.code, r.name
@@ -387,15 +423,19 @@ def region_ranking(f: Filters, metric: str, year: int, kind: str = "actual", par
 
 
 def region_figures(f: Filters, metric: str, year: int, kind: str = "actual", parent: str | None = None) -> pd.DataFrame:
-    """The per-document values behind a ranking: doc_id, title, region_name, level, value, qualifier, figures, evidence."""
-    cte, params = _per_doc(f, [metric], [kind], evidence=True, within=parent)
+    """The per-document values behind a ranking: doc_id, title, region_name, level, value, unit, qualifier, figures,
+    evidence (the document's sentences of the metric, in text order)."""
+    cte, params = _per_doc(f, [metric], [kind], within=parent)
+    fwhere, fparams = figure_where(f, "f", [metric], [kind], parent)
     return db.query(f"""
-        WITH {cte}
+        WITH {cte},
+        shown AS (SELECT * FROM per_doc p WHERE p.year = ? AND p.region_code IS NOT NULL),
+        {_evidence("shown", fwhere + " AND f.year = ?")}
         SELECT p.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, p.value, p.unit, p.qualifier,
-               p.figures, p.evidence
-        FROM per_doc p JOIN documents_current d ON d.doc_id = p.doc_id
-        WHERE p.year = ? AND p.region_code IS NOT NULL
-        ORDER BY p.value DESC, d.region_code""", [*params, year])
+               p.figures, e.sentence AS evidence
+        FROM shown p JOIN documents_current d ON d.doc_id = p.doc_id
+        LEFT JOIN ev e ON e.doc_id = p.doc_id AND e.metric = p.metric AND e.kind = p.kind
+        ORDER BY p.value DESC, d.region_code, p.doc_id""", [*params, year, *fparams, year])
 
 
 # --- reports --------------------------------------------------------------------------------------------------
@@ -419,46 +459,63 @@ def search_terms(query: str) -> tuple[list[str], str]:
 def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFrame:
     """Documents under ``f`` in which every search word of ``query`` lies inside one of their tokens, or the
     whole query does, or the whole query occurs in the title (the text is not scanned: at 100k reports a scan
-    of every text took seconds; a phrase found in the text only ranks the matches first).
+    of every text took seconds).
 
     Words come from ``etl.tokens.query_tokens``; document tokens from ``doc_tokens`` (jieba, built by the
-    ETL). A word matches the tokens that contain it because jieba keeps catalogue words whole: a report
-    saying 收到行政复议申请 has that one token, not 行政复议, and 广州市 should be found by 广州.
+    ETL), read through ``search_postings`` (etl/summaries.py). A word matches the tokens that contain it
+    because jieba keeps catalogue words whole: a report saying 收到行政复议申请 has that one token, not
+    行政复议, and 广州市 should be found by 广州.
+
+    Ranking: documents where the whole query lies inside one token or the title come first, then those
+    matching more of the query's words, then newest first (then path). Only the ``limit`` documents shown are
+    read from ``texts``, for their context. (Until 2026-11 a phrase anywhere in the text ranked first, which
+    read every matching text; for a one-word query the two rules agree, for several words the text may hold
+    the phrase across two tokens, which no longer ranks first.)
+
     Without a query every document in scope is listed, newest first. Columns: doc_id, title, region_name,
     level, year, doc_type, chars, figures, matched (query tokens found), context (80 characters of raw text
     starting just before the first word).
     """
     words, whole = search_terms(query)
     where, params = doc_where(f, "d")
-    fig_count = "(SELECT count(*) FROM figures_current x WHERE x.doc_id = d.doc_id) AS figures"
+    docs = _summary("doc_summary")
     if not words and not whole:
         return db.query(f"""
+            WITH top AS (SELECT d.doc_id, d.title, d.path, d.part, d.region_code, d.region_name, d.level, d.year,
+                                d.doc_type, d.chars
+                         FROM documents_current d WHERE {where}
+                         ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part LIMIT ?)
             SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-                   d.chars, {fig_count}, 0 AS matched, '' AS context
-            FROM documents_current d WHERE {where}
-            ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part LIMIT ?""", [*params, limit])
+                   d.chars, s.figures, 0 AS matched, '' AS context
+            FROM top d JOIN {docs} s ON s.doc_id = d.doc_id
+            ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part""", [*params, limit])
     all_words = list(dict.fromkeys([*words, whole]))
     return db.query(f"""
-        WITH q AS (SELECT unnest(?::VARCHAR[]) AS word),
-        vocab AS (SELECT token FROM token_vocab),
-        expanded AS (SELECT q.word, v.token FROM q JOIN vocab v ON contains(v.token, q.word)),
+        WITH q AS (SELECT word, list_contains(?, word) AS core FROM (SELECT unnest(?::VARCHAR[]) AS word)),
+        expanded AS (SELECT q.word, q.core, v.token_id
+                     FROM q JOIN {_summary("search_vocab")} v ON contains(v.token, q.word)),
         hits AS (
-            SELECT t.doc_id, count(DISTINCT e.word) FILTER (WHERE list_contains(?, e.word)) AS core,
-                   bool_or(e.word = ?) AS whole_hit, count(DISTINCT e.word) AS matched
-            FROM doc_tokens t JOIN expanded e ON e.token = t.token GROUP BY t.doc_id),
+            SELECT n.doc_id, count(*) FILTER (WHERE x.core) AS core, bool_or(x.word = ?) AS whole_hit,
+                   count(*) AS matched
+            FROM (SELECT DISTINCT p.doc_no, e.word, e.core
+                  FROM {_summary("search_postings")} p JOIN expanded e ON e.token_id = p.token_id) x
+            JOIN {_summary("search_docs")} n ON n.doc_no = x.doc_no
+            GROUP BY n.doc_id),
         found AS (
-            SELECT d.*, coalesce(h.matched, 0) AS matched, x.text,
-                   contains(x.text, ?) OR contains(coalesce(d.title, ''), ?) AS phrase
-            FROM documents_current d LEFT JOIN hits h ON h.doc_id = d.doc_id LEFT JOIN texts x ON x.doc_id = d.doc_id
+            SELECT d.doc_id, d.year, d.path, d.part, coalesce(h.matched, 0) AS matched,
+                   coalesce(h.whole_hit, FALSE) OR contains(coalesce(d.title, ''), ?) AS phrase
+            FROM documents_current d LEFT JOIN hits h ON h.doc_id = d.doc_id
             WHERE {where} AND (coalesce(h.core, 0) = ? OR coalesce(h.whole_hit, FALSE)
-                               OR contains(coalesce(d.title, ''), ?)))
+                               OR contains(coalesce(d.title, ''), ?))
+            ORDER BY phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?)
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-               d.chars, {fig_count}, d.matched,
-               substr(d.text, greatest(coalesce(nullif(strpos(d.text, ?), 0), strpos(d.text, ?)) - 12, 1), 80)
+               d.chars, s.figures, k.matched,
+               substr(x.text, greatest(coalesce(nullif(strpos(x.text, ?), 0), strpos(x.text, ?)) - 12, 1), 80)
                    AS context
-        FROM found d
-        ORDER BY d.phrase DESC, d.matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?""",
-        [all_words, list(words), whole, whole, whole, *params, len(words), whole, words[0], whole, limit])
+        FROM found k JOIN documents_current d ON d.doc_id = k.doc_id JOIN {docs} s ON s.doc_id = k.doc_id
+        LEFT JOIN texts x ON x.doc_id = k.doc_id
+        ORDER BY k.phrase DESC, k.matched DESC, k.year DESC NULLS LAST, k.path, k.part""",
+        [list(words), all_words, whole, whole, *params, len(words), whole, limit, words[0], whole])
 
 
 def document(doc_id: str) -> dict[str, Any] | None:
@@ -509,10 +566,9 @@ def brief_added(f: Filters, start: Any, end: Any) -> pd.DataFrame:
     figures, corrected."""
     where, params = doc_where(brief_scope(f), "d")
     return db.query(f"""
-        WITH n AS (SELECT doc_id, count(*) AS figures FROM figures_current GROUP BY doc_id)
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-               d.added_at, d.path, coalesce(n.figures, 0) AS figures, d.corrected
-        FROM documents_current d LEFT JOIN n ON n.doc_id = d.doc_id
+               d.added_at, d.path, n.figures, d.corrected
+        FROM documents_current d JOIN {_summary("doc_summary")} n ON n.doc_id = d.doc_id
         WHERE {where} AND d.added_at >= ? AND d.added_at < ?
         ORDER BY d.added_at DESC, d.path, d.part""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
 
@@ -535,9 +591,10 @@ def brief_default_year(f: Filters) -> int | None:
 
 
 def _brief_year_rows(f: Filters) -> list[tuple[int, bool]]:
-    where, params = figure_where(_annual(brief_scope(f), 1900, 2100), "f", metrics=(), kinds=("actual",))
-    df = db.query(f"SELECT f.year, bool_or(list_contains(?, f.metric)) AS has FROM figures_current f "
-                  f"WHERE {where} AND f.year IS NOT NULL GROUP BY f.year ORDER BY f.year DESC",
+    where, params = figure_where(_annual(brief_scope(f), 1900, 2100), "p", metrics=(), kinds=("actual",))
+    df = db.query(f"SELECT p.year, bool_or(list_contains(?, p.metric)) AS has "
+                  f"FROM {_summary('doc_metric_summary')} p "
+                  f"WHERE {where} AND p.year IS NOT NULL GROUP BY p.year ORDER BY p.year DESC",
                   [list(BRIEF_METRICS), *params])
     return [(int(y), bool(h)) for y, h in zip(df["year"], df["has"], strict=True)]
 
@@ -547,18 +604,14 @@ def _region_year_cte(f: Filters, year: int, metrics: Sequence[str]) -> tuple[str
     and the year before, and ``names`` (code, region)."""
     scope = _annual(f, year - 1, year)
     cte, params = _per_doc(scope, metrics, ("actual",))
-    where, fparams = figure_where(scope, "f", metrics, ("actual",))
     sql = f"""{cte},
-        touched AS (SELECT f.doc_id, f.metric, bool_or(f.corrected) AS corrected FROM figures_current f
-                    WHERE {where} GROUP BY f.doc_id, f.metric),
-        reg AS (SELECT p.region_code AS code, p.metric, p.year, {_combine(False)},
-                       bool_or(coalesce(t.corrected, FALSE)) AS corrected
-                FROM per_doc p LEFT JOIN touched t ON t.doc_id = p.doc_id AND t.metric = p.metric
+        reg AS (SELECT p.region_code AS code, p.metric, p.year, {_combine()}, bool_or(p.corrected) AS corrected
+                FROM per_doc p
                 WHERE p.region_code IS NOT NULL AND p.year IS NOT NULL
                 GROUP BY p.region_code, p.metric, p.year),
         names AS (SELECT region_code AS code, min(region_name) AS region FROM documents_current
                   WHERE region_code IS NOT NULL GROUP BY region_code)"""
-    return sql, [*params, *fparams]
+    return sql, params
 
 
 def _with_previous(year: int) -> str:
@@ -634,32 +687,39 @@ def brief_targets(f: Filters, year: int) -> pd.DataFrame:
     """
     cte, params = _region_year_cte(f, year, ())
     plans = Filters(synthetic=f.synthetic, doc_types=PLAN_TYPES, year_from=year, year_to=year)
-    where, tparams = figure_where(plans, "f", metrics=(), kinds=("target",))
-    prefix = _PREFIX_SQL.format(col="t.plan_code")
+    where, tparams = figure_where(plans, "f", metrics=())
+    prefix = _PREFIX_SQL.format(col="f.region_code")
+    # "r.code = plan OR (rate AND r.code inside plan)" as one equi-join (a non-equi join cost 1.2 s at 100k
+    # reports): a rate's regional value is keyed by each code prefix it lies in, a target by the plan's prefix
     return db.query(f"""WITH {cte},
         targets AS (
-            SELECT f.doc_id AS plan_doc_id, any_value(f.region_code) AS plan_code,
-                   any_value(f.region_name) AS plan_region, any_value(coalesce(f.title, f.path)) AS plan_title,
-                   f.metric, f.value AS target, f.qualifier AS target_qualifier,
-                   string_agg(DISTINCT f.evidence, ' … ') AS evidence, bool_or(f.corrected) AS corrected
-            FROM figures_current f
-            WHERE {where} AND f.region_code IS NOT NULL AND length(f.region_code) = 6
-            GROUP BY f.doc_id, f.metric, f.value, f.qualifier)
+            SELECT f.doc_id AS plan_doc_id, f.region_code AS plan_code, f.region_name AS plan_region,
+                   f.title AS plan_title, f.metric, f.value AS target, f.qualifier AS target_qualifier, f.evidence,
+                   f.corrected, CASE WHEN m.unit = '%' THEN {prefix} ELSE f.region_code END AS match_key
+            FROM {_summary("target_summary")} f JOIN metrics m ON m.metric = f.metric
+            WHERE {where} AND f.region_code IS NOT NULL AND length(f.region_code) = 6),
+        reg_keys AS (
+            SELECT *, unnest(CASE WHEN unit = '%' THEN list_distinct([substr(code, 1, 2), substr(code, 1, 4), code])
+                                  ELSE [code] END) AS match_key
+            FROM reg WHERE year = ?)
         SELECT t.plan_doc_id, t.plan_region, t.plan_title, t.metric, r.label, r.unit, t.target, t.target_qualifier,
                t.evidence, r.code, coalesce(n.region, r.code) AS region, r.value, r.qualifier, r.docs,
                r.value - t.target AS gap, t.corrected OR r.corrected AS corrected
         FROM targets t
-        JOIN reg r ON r.metric = t.metric AND r.year = ?
-                  AND (r.code = t.plan_code OR (r.unit = '%' AND starts_with(r.code, {prefix})))
+        JOIN reg_keys r ON r.metric = t.metric AND r.match_key = t.match_key
         LEFT JOIN names n ON n.code = r.code
         WHERE (t.target_qualifier = 'at_most' AND r.value > t.target)
            OR (t.target_qualifier <> 'at_most' AND r.value < t.target)
-        ORDER BY t.plan_region, t.metric, abs(r.value - t.target) DESC, r.code""", [*params, *tparams, year])
+        ORDER BY t.plan_region, t.metric, abs(r.value - t.target) DESC, r.code, t.plan_doc_id, t.target""",
+        [*params, *tparams, year])
 
 
 def _corrections_source() -> str:
-    """``corrections_status`` (a view made by etl/corrections.py in every build), or an equivalent over the
-    bare table for a database made without the post-build steps (then there are no corrections to show)."""
+    """``corrections_summary`` (the view ``corrections_status`` of etl/corrections.py, stored by
+    etl/summaries.py), else the view itself, else an equivalent over the bare table for a database made
+    without the post-build steps (then there are no corrections to show)."""
+    if "corrections_summary" in db.tables():
+        return "corrections_summary"
     found = db.query("SELECT count(*) AS n FROM duckdb_views() WHERE view_name = 'corrections_status'")
     return "corrections_status" if int(found.iloc[0]["n"]) else "(SELECT *, 'active' AS status FROM corrections)"
 
@@ -711,18 +771,13 @@ def quality_documents(f: Filters) -> pd.DataFrame:
     """
     where, params = doc_where(brief_scope(f), "d")
     return db.query(f"""
-        WITH n AS (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'actual') AS actual,
-                          count(*) FILTER (WHERE kind = 'target') AS target,
-                          count(*) FILTER (WHERE corrected) AS corrected
-                   FROM figures_current GROUP BY doc_id),
-        k AS (SELECT doc_id, count(*) AS checks FROM checks WHERE doc_id IS NOT NULL GROUP BY doc_id)
+        WITH k AS (SELECT doc_id, count(*) AS checks FROM checks WHERE doc_id IS NOT NULL GROUP BY doc_id)
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.path, d.region_name, d.level, d.year, d.doc_type,
-               d.chars, coalesce(n.figures, 0) AS figures, coalesce(n.actual, 0) AS actual,
-               coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected,
-               coalesce(k.checks, 0) AS checks,
+               d.chars, n.figures, n.actual, n.target, n.corrected, coalesce(k.checks, 0) AS checks,
                d.region_code IS NULL AND d.province IS NULL AS no_region, d.year IS NULL AS no_year,
                d.doc_type = 'other' AS no_type, d.corrected AS doc_corrected
-        FROM documents_current d LEFT JOIN n ON n.doc_id = d.doc_id LEFT JOIN k ON k.doc_id = d.doc_id
+        FROM documents_current d JOIN {_summary("doc_summary")} n ON n.doc_id = d.doc_id
+        LEFT JOIN k ON k.doc_id = d.doc_id
         WHERE {where}
         ORDER BY d.path, d.part""", params)
 
@@ -776,11 +831,10 @@ def uploaded_documents(paths: Sequence[str]) -> pd.DataFrame:
     """
     if not paths:
         return pd.DataFrame(columns=["path", "doc_id", "title", "region_name", "year", "doc_type", "figures", "error"])
-    return db.query("""
-        WITH p AS (SELECT unnest(?::VARCHAR[]) AS path),
-        n AS (SELECT doc_id, count(*) AS figures FROM figures_current GROUP BY doc_id)
+    return db.query(f"""
+        WITH p AS (SELECT unnest(?::VARCHAR[]) AS path)
         SELECT p.path, d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.year, d.doc_type,
                coalesce(n.figures, 0) AS figures, e.message AS error
-        FROM p LEFT JOIN documents_current d ON d.path = p.path LEFT JOIN n ON n.doc_id = d.doc_id
+        FROM p LEFT JOIN documents_current d ON d.path = p.path LEFT JOIN {_summary("doc_summary")} n ON n.doc_id = d.doc_id
         LEFT JOIN ingest_errors e ON e.path = p.path
         ORDER BY p.path, d.part""", [list(paths)])

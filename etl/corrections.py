@@ -29,7 +29,8 @@ field the latest active edit wins, deletes drop rows, adds add rows with rule
 ``correction``, and ``corrected`` is TRUE on every touched row (a figure is
 also marked when its document was corrected, since its region/year then are).
 The views are SQL over the ``corrections`` table, so a refresh only has to
-reload the table.
+reload the table. The dashboard's summary tables (etl/summaries.py) are made
+from the two tables right after, so they never lag a correction either.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from etl import store
+from etl import store, summaries
 
 LOG_NAME = "corrections.jsonl"
 ACTIONS = ("edit_figure", "delete_figure", "add_figure", "edit_document", "revert")
@@ -414,6 +415,7 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
     con.execute(views_sql(con))
     _materialise(con, "documents_current", "SELECT * FROM documents_current_v")
     _materialise(con, "figures_current", "SELECT * FROM figures_current_v ORDER BY metric, year, doc_id")
+    summaries.build(con)  # the dashboard's summary tables are made from the two just rebuilt
 
 
 def _materialise(con: duckdb.DuckDBPyConnection, name: str, select: str) -> None:

@@ -6,12 +6,20 @@ ETL-built ``test_db`` is cross-checked against an independent pandas computation
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
 import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import queries
+from dashboard import db, queries
 from dashboard.filters import Filters
+from etl import corrections, store, summaries
+from etl.sentence import sentence_around
 
 RECEIVED = "reconsideration.received"
 RATE = "litigation.head_appearance_rate"
@@ -118,6 +126,14 @@ class TestAggregation:
         gz = _row(queries.trend(Filters(), [RECEIVED], [("440100", "广州市")]), year=2022)["evidence"]
         assert "2022年,广州市共收到行政复议申请100件。 … 另收到行政复议申请20件。" in gz
 
+    def test_evidence_lists_the_three_largest_documents_first(self) -> None:
+        df = queries.trend(Filters(), [RECEIVED], [("440000", "广东省")])
+        lines = _row(df, series_code="440000", year=2022)["evidence"].split("\n")
+        # 广东省 500, 广州 100+20, 深圳 50 (天河 30 is the fourth)
+        assert [line.split("》")[0] for line in lines] == [
+            "《广东省2022年法治政府建设年度报告", "《广州市2022年法治政府建设年度报告", "《深圳市2022年法治政府建设年度报告"]
+        assert lines[1].endswith("2022年,广州市共收到行政复议申请100件。 … 另收到行政复议申请20件。")
+
     def test_region_filter_and_year_filter(self) -> None:
         df = queries.trend(Filters(regions=("430100",), year_from=2022, year_to=2022), [RECEIVED],
                            [("440000", "广东省")])
@@ -221,6 +237,17 @@ class TestReports:
         rows = queries.search_documents(Filters(), "")
         assert len(rows) == 8 and rows.iloc[0]["year"] == 2023
 
+    def test_search_ranks_newest_first_and_a_limit_keeps_the_order(self) -> None:
+        every = queries.search_documents(Filters(), "行政复议")
+        assert every["year"].tolist() == sorted(every["year"], reverse=True)
+        top = queries.search_documents(Filters(), "行政复议", limit=3)
+        assert top["doc_id"].tolist() == every["doc_id"].tolist()[:3]
+
+    def test_search_context_starts_just_before_the_word(self) -> None:
+        hits = queries.search_documents(Filters(levels=("county",)), "行政复议")
+        text = "天河区收到行政复议申请30余件。负责人出庭应诉率80%。"
+        assert hits.iloc[0]["context"] == text[max(text.index("行政复议") - 12, 0):][:80]
+
     def test_document_and_its_figures(self) -> None:
         doc = queries.document("gz-2022")
         assert doc is not None and doc["text"].startswith("2022年,广州市")
@@ -319,3 +346,154 @@ def test_brief_default_year_has_headline_figures(use_test_db) -> None:
     assert not headline.empty
     newer = [y for y in years if y > default]
     assert all(queries.brief_region_headline(f, y).empty for y in newer)
+
+
+# --- summary tables (etl/summaries.py) and the DataFrame conversion -------------------------------------------
+
+def test_summary_tables_hold_what_their_select_computes(test_db: Path) -> None:
+    """Each stored summary table of a built database has the rows its SELECT gives when run inline (the
+    dashboard's fallback for a database made without them)."""
+    con = duckdb.connect(str(test_db), read_only=True)
+    try:
+        stored = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert set(summaries.TABLES) <= stored
+        for name in summaries.TABLES:
+            cols = "* REPLACE (round(value, 6) AS value)" if name == "doc_metric_summary" else "*"
+            a, b = f"SELECT {cols} FROM {name}", f"SELECT {cols} FROM ({summaries.select(name)})"
+            diff = con.execute(f"SELECT count(*) FROM (({a} EXCEPT ALL {b}) UNION ALL ({b} EXCEPT ALL {a}))").fetchone()
+            assert diff == (0,), name
+        assert con.execute("SELECT count(*) FROM doc_summary").fetchone() == \
+            con.execute("SELECT count(*) FROM documents_current").fetchone()
+    finally:
+        con.close()
+
+
+def _views(f: Filters, year: int) -> list[tuple[str, Callable[[], Any]]]:
+    return [
+        ("trend", lambda: queries.trend(f, [RECEIVED, RATE, "mediation.disputes"], [("440000", "广东省")])),
+        ("trend all", lambda: queries.trend(f, [RECEIVED, RATE])),
+        ("headline", lambda: queries.headline(f)[1]),
+        ("metrics", lambda: queries.metrics_with_data(f, kinds=("actual", "target"))),
+        ("ranking", lambda: queries.region_ranking(f, RECEIVED, year).rows),
+        ("figures", lambda: queries.region_figures(f, RECEIVED, year)),
+        ("search", lambda: queries.search_documents(f, "行政复议")),
+        ("search two words", lambda: queries.search_documents(f, "行政复议 纠错率")),
+        ("listing", lambda: queries.search_documents(f, "")),
+        ("brief years", lambda: pd.DataFrame(queries.brief_years(f))),
+        ("brief headline", lambda: queries.brief_region_headline(f, year)),
+        ("brief moves", lambda: queries.brief_moves(f, year)),
+        ("brief targets", lambda: queries.brief_targets(f, year)),
+        ("brief added", lambda: queries.brief_added(f, datetime(2000, 1, 1), datetime(2100, 1, 1))),
+        ("quality documents", lambda: queries.quality_documents(f)),
+        ("quality summary", lambda: pd.DataFrame([queries.quality_summary(f)])),
+        ("corrections", lambda: queries.corrections_log()),
+    ]
+
+
+def test_queries_give_the_same_answers_without_the_summary_tables(test_db: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    bare = tmp_path / "bare.duckdb"
+    shutil.copy(test_db, bare)
+    con = duckdb.connect(str(bare))
+    try:
+        for name in summaries.TABLES:
+            con.execute(f"DROP TABLE {name}")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    f = Filters(synthetic=True)
+    monkeypatch.setenv("REPORTS_DB", str(test_db))
+    assert set(summaries.TABLES) <= db.tables()
+    year = queries.brief_default_year(f)
+    assert year is not None
+    stored = [(label, call()) for label, call in _views(f, year)]
+    monkeypatch.setenv("REPORTS_DB", str(bare))
+    assert not set(summaries.TABLES) & db.tables()
+    for (label, want), (_, call) in zip(stored, _views(f, year), strict=True):
+        pd.testing.assert_frame_equal(call(), want, check_exact=False, rtol=1e-9, obj=label)
+    assert any(len(df) for label, df in stored if label.startswith("brief"))
+    db.release()
+
+
+def _mini_db(path: Path, docs: list[tuple[str, str, int, str, list[tuple[float, str]]]]) -> None:
+    """Build ``path`` from (doc_id, title, year, text, [(rate value, kind)]) reports of 广东省, with the
+    post-build step that makes the summary tables; each value's evidence is ``<value>%`` in the text."""
+    from etl.tokens import tokens
+
+    con = duckdb.connect(str(path))
+    try:
+        store.create_schema(con)
+        store.write_reference_tables(con)
+        rows, texts, toks, figs = [], [], [], []
+        for doc_id, title, year, text, fl in docs:
+            rows.append({"doc_id": doc_id, "path": f"{doc_id}.txt", "part": 1, "title": title, "organ": None,
+                         "province": "广东省", "city": None, "county": None, "town": None, "region_code": "440000",
+                         "region_name": "广东省", "level": "province", "year": year, "doc_type": "annual_report",
+                         "publish_date": None, "chars": len(text), "text_start": 0, "text_end": len(text),
+                         "is_synthetic": False, "added_at": datetime(2024, 1, 1)})
+            texts.append({"doc_id": doc_id, "text": text})
+            toks += [{"doc_id": doc_id, "token": t} for t in tokens(title + "\n" + text)]
+            for j, (value, kind) in enumerate(fl):
+                ev = f"{value:g}%"
+                start = text.index(ev)
+                figs.append({"figure_id": f"{doc_id}-{j}", "doc_id": doc_id, "metric": RATE, "value": float(value),
+                             "unit": "%", "qualifier": "exact", "kind": kind, "start": start,
+                             "end": start + len(ev), "evidence": ev, "rule": "test", "confidence": 1.0,
+                             "sentence": sentence_around(text, start, start + len(ev))})
+        frame = pd.DataFrame(rows)
+        frame["publish_date"] = pd.to_datetime(frame["publish_date"]).dt.date
+        store.insert_df(con, "documents", frame)
+        for table, data in (("texts", texts), ("doc_tokens", toks), ("figures", figs)):
+            store.insert_df(con, table, pd.DataFrame(data))
+        con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens")
+        corrections.apply_corrections(con, path.parent)
+    finally:
+        con.close()
+
+
+def test_metrics_with_data_counts_a_document_once_over_both_kinds(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "reports.duckdb"
+    _mini_db(path, [("both", "甲", 2022, "出庭应诉率达到90%。明年出庭应诉率不低于95%。", [(90, "actual"), (95, "target")]),
+                    ("one", "乙", 2022, "出庭应诉率达到80%。", [(80, "actual")])])
+    monkeypatch.setenv("REPORTS_DB", str(path))
+    assert "doc_metric_summary" in db.tables()
+    docs = queries.metrics_with_data(Filters(), kinds=("actual", "target")).set_index("metric")["docs"]
+    assert docs[RATE] == 2
+    assert queries.metrics_with_data(Filters(), kinds=("target",)).set_index("metric")["docs"][RATE] == 1
+    assert queries.metrics_with_data(Filters(), kinds=("actual",)).set_index("metric")["docs"][RATE] == 2
+    db.release()
+
+
+def test_search_ranks_the_whole_query_in_the_title_above_newer_reports(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "reports.duckdb"
+    _mini_db(path, [("new", "乙市2023年报告", 2023, "行政复议工作有序开展。纠错率有所提高。", []),
+                    ("old", "行政复议纠错率专题报告", 2021, "本年度情况良好。行政复议案件办结。纠错率下降。", []),
+                    ("none", "丙市2023年报告", 2023, "人民调解工作有序开展。", [])])
+    monkeypatch.setenv("REPORTS_DB", str(path))
+    hits = queries.search_documents(Filters(), "行政复议纠错率")
+    assert hits["doc_id"].tolist() == ["old", "new"]  # both words in each; the whole query in one title
+    assert hits.iloc[1]["context"].startswith("行政复议工作")
+    db.release()
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT * FROM t",
+    "SELECT * FROM t WHERE FALSE",  # no rows: text columns keep the object dtype
+    "SELECT s, i FROM t WHERE i = 1",
+    "SELECT n, s FROM t",  # a text column of NULLs only
+    "SELECT s, s AS s FROM t",  # two columns of one name
+    "SELECT string_agg(s, ',') AS g, sum(i) AS total, count(*) AS n FROM t",
+])
+def test_frame_is_what_duckdb_df_gives(sql: str) -> None:
+    con = duckdb.connect()
+    try:
+        con.execute("""CREATE TABLE t AS SELECT i, CASE WHEN i % 3 = 0 THEN NULL ELSE '广州' || i END AS s,
+                       NULL::VARCHAR AS n, CASE WHEN i % 2 = 0 THEN i::INTEGER END AS maybe,
+                       DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01 08:00' AS at, [i, i + 1] AS l,
+                       ['a', NULL] AS words, i::HUGEINT AS big, i % 2 = 0 AS even, {'k': 'v', 'n': i} AS rec
+                       FROM range(5) r(i)""")
+        pd.testing.assert_frame_equal(db.frame(con, sql), con.sql(sql).df(), check_exact=True)
+    finally:
+        con.close()
