@@ -30,6 +30,7 @@ class Previous:
     schema_version: int | None = None
     extractor_version: str | None = None
     churn_since_full: int = 0  # files re-read by delta builds since the last full write (etl/build.py)
+    post_build_inputs: str | None = None  # fingerprint the post-build tables were made with (etl/post_build.py)
 
 
 def previous_build(db_path: Path) -> Previous:
@@ -56,7 +57,10 @@ def previous_build(db_path: Path) -> Previous:
             churn = con.execute("SELECT coalesce(sum(files_read), 0) FROM etl_runs WHERE mode = 'delta' AND "
                                 "finished_at > (SELECT coalesce(max(finished_at), TIMESTAMP '1970-01-01') "
                                 "FROM etl_runs WHERE mode = 'full')").fetchone()[0]
+            from etl import post_build
+
+            inputs = post_build.recorded(con)
     except duckdb.Error as exc:
         return Previous(False, f"旧数据库无法读取({type(exc).__name__}):全部文件重新提取")
     files = {r[0]: dict(zip(cols, r, strict=True)) for r in rows}
-    return Previous(True, "", files, version, extractor, int(churn))
+    return Previous(True, "", files, version, extractor, int(churn), inputs)

@@ -94,12 +94,26 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
     return data, db
 
 
-def test_second_build_reuses_everything(built: tuple[Path, Path]) -> None:
+def test_second_build_reuses_everything_and_leaves_the_file_alone(built: tuple[Path, Path]) -> None:
     data, db = built
-    before = snapshot(db, volatile={"etl_runs": VOLATILE["etl_runs"], "schema_version": {"created_at"}})
+    digest, st = hashlib.sha256(db.read_bytes()).hexdigest(), db.stat()
     s = build(data, db, progress=False, with_tokens=False)
-    assert (s.files_seen, s.files_read, s.files_reused) == (3, 0, 3)
-    after = snapshot(db, volatile={"etl_runs": VOLATILE["etl_runs"], "schema_version": {"created_at"}})
+    assert (s.files_seen, s.files_read, s.files_reused, s.documents) == (3, 0, 3, 3)
+    assert s.figures == query(db, "SELECT count(*) FROM figures")[0][0] == 5
+    assert "无变化" in s.line()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest  # not rewritten: dashboard caches stay valid
+    assert (db.stat().st_ino, db.stat().st_mtime_ns) == (st.st_ino, st.st_mtime_ns)
+
+
+def test_touched_file_rebuild_carries_the_run_history(built: tuple[Path, Path]) -> None:
+    data, db = built
+    before = snapshot(db, volatile={"etl_runs": VOLATILE["etl_runs"], "schema_version": {"created_at"},
+                                    "files": {"mtime"}})
+    bump_mtime(data / "c.txt")
+    s = build(data, db, progress=False, with_tokens=False)
+    assert (s.files_seen, s.files_read, s.files_reused) == (3, 0, 3)  # read, found unchanged, reused
+    after = snapshot(db, volatile={"etl_runs": VOLATILE["etl_runs"], "schema_version": {"created_at"},
+                                   "files": {"mtime"}})
     assert len(after.pop("etl_runs")) == len(before.pop("etl_runs")) + 1  # the run history is carried over
     assert after == before  # added_at included: the documents were first seen by the first build
 
@@ -288,15 +302,15 @@ def test_no_change_rebuild_skips_post_build_until_its_inputs_change(built: tuple
     calls: list[str] = []
     monkeypatch.setattr(post_build, "STEPS", [*post_build.STEPS, lambda con, d: calls.append("ran")])
     build(data, db, progress=False, with_tokens=False)
-    assert calls == [] and modes(db) == ["full", "delta"]
+    assert calls == [] and modes(db) == ["full"]  # nothing changed: nothing written
     (data / "corrections.jsonl").write_text("", encoding="utf-8")  # the log appears (empty): inputs changed
     build(data, db, progress=False, with_tokens=False)
-    assert calls == ["ran"]
+    assert calls == ["ran"] and modes(db) == ["full", "delta"]
     build(data, db, progress=False, with_tokens=False)
     assert calls == ["ran"]
     bump_mtime(data / "a.txt")  # touched, same content: no row changes, post-build still skipped
     build(data, db, progress=False, with_tokens=False)
-    assert calls == ["ran"]
+    assert calls == ["ran"] and modes(db) == ["full", "delta", "delta"]
 
 
 def test_too_much_churn_writes_a_fresh_file(built: tuple[Path, Path]) -> None:
