@@ -98,13 +98,38 @@ def _unit_ok(metric: catalog.Metric, unit: str) -> bool:
     return metric.units is not None and bool(metric.units.match(unit))
 
 
+class _ProseMetrics:
+    """The catalogue's metrics as extract_prose reads them, sorted once per catalogue, not per document."""
+
+    def __init__(self, catalogue: dict[str, catalog.Metric]) -> None:
+        self.catalogue = catalogue
+        metrics = [x for x in catalogue.values() if not x.table_only or x.cue or x.rate]
+        self.rate = [x for x in metrics if x.rate is not None]
+        self.count = [x for x in metrics if x.rate is None and (x.cue is not None or x.after is not None)]
+        self.by_unit: dict[str, list[catalog.Metric]] = {}  # count metrics that take a unit
+
+    def for_unit(self, unit: str) -> list[catalog.Metric]:
+        found = self.by_unit.get(unit)
+        if found is None:
+            found = self.by_unit[unit] = [x for x in self.count if _unit_ok(x, unit)]
+        return found
+
+
+_PROSE_METRICS: list[_ProseMetrics] = []
+
+
+def _prose_metrics() -> _ProseMetrics:
+    catalogue = catalog.load()
+    if not _PROSE_METRICS or _PROSE_METRICS[0].catalogue is not catalogue:
+        _PROSE_METRICS[:] = [_ProseMetrics(catalogue)]
+    return _PROSE_METRICS[0]
+
+
 def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     """Figures written in sentences."""
     text = m.text
-    metrics = [x for x in catalog.load().values() if not x.table_only or x.cue or x.rate]
-    rate_metrics = [x for x in metrics if x.rate is not None]
-    count_metrics = [x for x in metrics if x.rate is None and (x.cue is not None or x.after is not None)]
-    by_unit: dict[str, list[catalog.Metric]] = {}
+    prose_metrics = _prose_metrics()
+    rate_metrics = prose_metrics.rate
     out: list[Figure] = []
     for num in find_numbers(text):
         if not num.unit:
@@ -136,9 +161,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if num.unit == "%":
             best = _match_rate(left, topic_ctx, rate_metrics)
         else:
-            if num.unit not in by_unit:
-                by_unit[num.unit] = [x for x in count_metrics if _unit_ok(x, num.unit)]
-            best = _match_count(num, left, right, topic_ctx, by_unit[num.unit])
+            best = _match_count(num, left, right, topic_ctx, prose_metrics.for_unit(num.unit))
         inherited = False
         if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
@@ -194,10 +217,8 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
                  metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int], catalog.Metric, str] | None = None
     for metric in metrics:
-        if metric.topic and not metric.topic.search(topic_ctx):
-            continue
-        if metric.veto_topic and metric.veto_topic.search(topic_ctx):
-            continue
+        # the wording next to the number first: it rules out most metrics, and on a few characters
+        # (the topic tests read the sentence before as well); every test is pure, so the order is free
         if metric.after and metric.after.search(right):
             dist, how = (-1, 0), "after"
         elif metric.cue:
@@ -208,6 +229,10 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
             last = matches[-1]
             dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
         else:
+            continue
+        if metric.topic and not metric.topic.search(topic_ctx):
+            continue
+        if metric.veto_topic and metric.veto_topic.search(topic_ctx):
             continue
         if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
             continue

@@ -14,6 +14,7 @@ Exact edge behaviour, from the tests' table:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +46,30 @@ NUMBER_RX = re.compile(
     rf"|(?P<num>{_ARABIC}|{_CN})(?P<fuzz1>余|多)?(?P<mult>万|亿|千)?(?P<fuzz2>余|多)?(?P<unit>{_UNIT_RX})?"
     rf"(?P<suffix>以上|以内|以下|左右)?"
 )
+
+
+# Every match of NUMBER_RX starts with one of these (a digit, or a Chinese numeral, 百分之 included).
+_FIRST = re.compile(rf"[\d{CN_DIGITS}]")
+_PCT, _UNIT, _MULT_G = (NUMBER_RX.groupindex[g] for g in ("pct", "unit", "mult"))
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``NUMBER_RX.finditer(text)``, found faster.
+
+    NUMBER_RX opens with an alternation, so the regex engine cannot skip ahead and tries a full
+    match at every position (that was 2/3 of find_numbers' time). A match is never empty and
+    always starts with a ``_FIRST`` character, so the leftmost match from ``pos`` is NUMBER_RX's
+    match at the first of those positions where it matches: the same matches, in the same order.
+    """
+    search, match = _FIRST.search, NUMBER_RX.match
+    pos = 0
+    while (first := search(text, pos)) is not None:
+        m = match(text, first.start())
+        if m is None:
+            pos = first.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -92,12 +117,23 @@ _COUNT_VERB = re.compile(r"(?:共|计|达|有|为|办理|受理|审结|举办|�
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
+# PREFIX_QUALIFIER as a lookup: word -> qualifier (the first listed wins), tried longest first
+_PREFIX_WORDS: dict[str, str] = {}
+for _word, _q in PREFIX_QUALIFIER:
+    _PREFIX_WORDS.setdefault(_word, _q)
+_PREFIX_LENGTHS = sorted({len(w) for w in _PREFIX_WORDS}, reverse=True)
+_SUFFIX_WORDS = dict(SUFFIX_QUALIFIER)
+
+
 def _prefix_qualifier(text: str, at: int) -> str | None:
     window = text[max(0, at - 4):at]
     window = window.removesuffix("达到").removesuffix("达").removesuffix("为")
-    for word, q in PREFIX_QUALIFIER:
-        if window.endswith(word):
-            return q
+    # the longest PREFIX_QUALIFIER word the window ends with (one dict lookup per word length)
+    for n in _PREFIX_LENGTHS:
+        if len(window) >= n:
+            q = _PREFIX_WORDS.get(window[-n:])
+            if q is not None:
+                return q
     # "达到" etc. stripped above; try again on the original window for 约达/近达 forms
     return None
 
@@ -105,8 +141,9 @@ def _prefix_qualifier(text: str, at: int) -> str | None:
 def find_numbers(text: str) -> list[Number]:
     """Number expressions with a unit or a 万/亿 multiplier in ``text`` (matching text), in order."""
     out: list[Number] = []
-    for m in NUMBER_RX.finditer(text):
-        if m.group("pct"):
+    for m in _matches(text):
+        pct, unit, mult = m.group(_PCT, _UNIT, _MULT_G)
+        if pct:
             value = parse_digits(m.group("pctnum"))
             if value is None:
                 continue
@@ -114,8 +151,7 @@ def find_numbers(text: str) -> list[Number]:
             out.append(Number(m.start(), m.end(), m.start(), value, "%", _prefix_qualifier(text, m.start()) or "exact",
                               m.group(0), chinese))
             continue
-        unit = m.group("unit") or ""
-        mult = m.group("mult")
+        unit = unit or ""
         if not unit and mult is None:
             continue  # a bare number (a year, a list marker, a table cell) is read elsewhere or not at all
         digits = m.group("num")
@@ -143,7 +179,7 @@ def find_numbers(text: str) -> list[Number]:
             qualifier = "at_least"
         suffix = m.group("suffix")
         if suffix:
-            qualifier = dict(SUFFIX_QUALIFIER)[suffix]
+            qualifier = _SUFFIX_WORDS[suffix]
         pq = _prefix_qualifier(text, m.start())
         if pq:
             qualifier = pq

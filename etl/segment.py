@@ -18,6 +18,9 @@ HEADING_FAMILIES = (
     re.compile(rf"^[^\n]{{0,40}}篇[{_CN_ORD}]{{1,3}}[ \t]*$", re.M),
     re.compile(r"^[ \t]*【(?:第[一二三四五六七八九十\d]+篇|文章\d+)】", re.M),
 )
+# a character every heading of the family holds: without it the family's regex (which tries every
+# line, up to 40 characters into it) cannot match, so it is not run
+_FAMILY_NEEDS = ("篇", "篇", "【")
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,9 @@ class Part:
 
 def split(text: str) -> list[Part]:
     """Parts of ``text``; one part covering everything when it is not a compilation."""
-    for rx in HEADING_FAMILIES:
+    for rx, needs in zip(HEADING_FAMILIES, _FAMILY_NEEDS, strict=True):
+        if needs not in text:
+            continue
         starts = [m.start() for m in rx.finditer(text)]
         if len(starts) >= 2:
             bounds = [0, *starts[1:], len(text)]

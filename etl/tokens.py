@@ -70,6 +70,28 @@ class _Segmenter:
             self.hits += 1
             return hit
         self.misses += 1
+        return self._new_block(block)
+
+    def words_of(self, blocks: list[str]) -> set[str]:
+        """The indexable words of all ``blocks``: each distinct block looked up (or cut) once.
+
+        The same as the union of ``words(b)`` over the blocks (hits and misses counted the same way,
+        a repeat of a block just cut being a hit), without a method call and a set update per block.
+        """
+        get = self.cache.get
+        found = []
+        misses = 0
+        for block in dict.fromkeys(blocks):
+            hit = get(block)
+            if hit is None:
+                hit = self._new_block(block)
+                misses += 1
+            found.append(hit)
+        self.misses += misses
+        self.hits += len(blocks) - misses
+        return set().union(*found)
+
+    def _new_block(self, block: str) -> tuple[str, ...]:
         out = tuple(w for w in self._cut(block) if len(w) >= 2 and _CJK_OR_ALNUM.search(w))
         if len(self.cache) >= BLOCK_CACHE:
             self.cache.clear()
@@ -134,11 +156,7 @@ def _segmenter() -> _Segmenter:
 
 def tokens(text: str, limit_chars: int = 20000) -> list[str]:
     """Distinct search tokens of a document (its first ``limit_chars`` characters), sorted."""
-    seg = _segmenter()
-    words: set[str] = set()
-    for m in _HAN_BLOCK.finditer(text[:limit_chars]):
-        words.update(seg.words(m.group()))
-    return sorted(words)
+    return sorted(_segmenter().words_of(_HAN_BLOCK.findall(text[:limit_chars])))
 
 
 def _jieba_tokens(text: str, limit_chars: int = 20000) -> list[str]:

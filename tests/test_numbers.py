@@ -56,3 +56,34 @@ def test_words_with_numerals_are_not_numbers(text: str) -> None:
                                              ("九十五点五", 95.5), ("两千", 2000), ("十", 10)])
 def test_chinese_numerals(text: str, value: float) -> None:
     assert chinese_to_number(text) == pytest.approx(value)
+
+
+def test_match_scan_is_number_rx_finditer() -> None:
+    """find_numbers looks for matches only where one can start; they are NUMBER_RX.finditer's, in order."""
+    import random
+
+    from etl.numbers import NUMBER_RX, _matches
+
+    rng = random.Random(4)
+    alphabet = [*"0123456789,.百分之零〇一二两三四五六七八九十千万亿余多件次人%％﹪以上内下左右元第每个项abc中国 ", "٣", "５"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert [(m.span(), m.groupdict()) for m in _matches(text)] == \
+            [(m.span(), m.groupdict()) for m in NUMBER_RX.finditer(text)], text
+
+
+def test_prefix_qualifier_is_the_longest_listed_word() -> None:
+    import random
+
+    from etl.numbers import PREFIX_QUALIFIER, _prefix_qualifier
+
+    def slow(text: str, at: int) -> str | None:
+        window = text[max(0, at - 4):at].removesuffix("达到").removesuffix("达").removesuffix("为")
+        return next((q for word, q in PREFIX_QUALIFIER if window.endswith(word)), None)
+
+    rng = random.Random(6)
+    alphabet = [*"不少于低至超过多高逾控制在大约近接达到为足一4", ""]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 9)))
+        for at in range(len(text) + 1):
+            assert _prefix_qualifier(text, at) == slow(text, at), (text, at)

@@ -85,6 +85,100 @@ def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
     assert (text, enc) == (REPORT, "utf-8")
 
 
+def _decode_detector_first(raw: bytes) -> tuple[str, str]:
+    """``decode`` as first written (no declared charset): the detector always runs and orders GB18030/Big5."""
+    import chardet
+
+    from etl.readers import _codec, _decode_strict, _label
+
+    for bom, codec, label in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),):
+        if raw.startswith(bom):
+            text = _decode_strict(raw[3:], codec)
+            return (text if text is not None else raw[3:].decode("utf-8", errors="replace")), label
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), "utf-16"
+    text = _decode_strict(raw, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    lenient = raw.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    if damaged <= 0.05 * sum(1 for c in lenient if ord(c) > 0x7F and c != "\ufffd"):
+        return lenient, "utf-8"
+    guess = (chardet.detect(raw[:65536]).get("encoding") or "").lower()
+    guessed = _codec(guess) if guess else ""
+    candidates = [guessed] if guessed in ("gb18030", "big5hkscs") else []
+    candidates += [c for c in ("gb18030", "big5hkscs") if c not in candidates]
+    for codec in candidates:
+        text = _decode_strict(raw, codec)
+        if text is not None and not (codec == "gb18030" and _looks_garbled_slow(text)):
+            return text, _label(codec)
+    raise ReadError("decode", "无法识别文件编码(不是 UTF-8、GBK 或 Big5 文本)", f"detector guessed {guess!r}")
+
+
+def _looks_garbled_slow(text: str) -> bool:
+    sample = [c for c in text[:4000] if ord(c) > 0x7F]
+    if len(sample) < 20:
+        return False
+    rare = 0
+    for c in sample:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / len(sample) > 0.3
+
+
+def _outcome(fn, raw: bytes) -> tuple:
+    try:
+        return fn(raw)
+    except ReadError as exc:
+        return ("error", exc.stage, exc.message, exc.detail)
+
+
+def test_decode_decides_as_when_the_detector_always_ran() -> None:
+    """The detector now runs only when GB18030 and Big5 both (or neither) decode; the decisions are the same,
+    on whole texts and on the short slices where GBK and Big5 bytes are most often both valid."""
+    import random
+
+    rng = random.Random(3)
+    long_report = (REPORT * 8) + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(300))
+    sources = [long_report.encode("gbk"), (TRADITIONAL * 8).encode("big5"), long_report.encode("utf-8"),
+               TRADITIONAL.encode("big5hkscs"), REPORT.encode("gb18030")]
+    cases = [bytes(rng.randrange(0x80, 0x100) for _ in range(n)) for n in (2, 9, 40, 400, 4000)]
+    for data in sources:
+        cases.append(data)
+        for n in (2, 3, 4, 6, 9, 14, 20, 31, 47, 70, 105, 160, 240):
+            start = rng.randrange(max(1, len(data) - n))
+            cases += [data[:n], data[start:start + n]]
+        damaged = bytearray(data)
+        for _ in range(25):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        cases.append(bytes(damaged))
+    outcomes = {"gbk": 0, "big5": 0}
+    for raw in cases:
+        fast, slow = _outcome(decode, raw), _outcome(_decode_detector_first, raw)
+        assert fast == slow, raw
+        outcomes[fast[1]] = outcomes.get(fast[1], 0) + 1
+    assert outcomes["gbk"] > 10 and outcomes["big5"] > 10
+
+
+def test_binary_and_garbled_tests_agree_with_their_loops() -> None:
+    import random
+
+    from etl.readers import _looks_binary, _looks_garbled
+
+    rng = random.Random(9)
+    pools = [range(0, 0x100), range(0x4E00, 0x9FFF), range(0x3000, 0x3100), [0xFFFD, 0x0C, 0x0D, 0x09, 0x0A, 0x85],
+             range(0x20000, 0x20100), range(0xAC00, 0xAD00)]
+    for _ in range(3000):
+        weights = [rng.random() for _ in pools]
+        text = "".join(chr(rng.choice(rng.choices(pools, weights)[0])) for _ in range(rng.choice((0, 1, 19, 20, 25, 400))))
+        slow_binary = bool(text) and sum(1 for c in text[:4000] if (ord(c) < 32 and c not in "\r\n\t\f")
+                                         or 0x7F <= ord(c) < 0xA0 or c == "\ufffd") / len(text[:4000]) > 0.05
+        assert _looks_binary(text) == slow_binary, text
+        assert _looks_garbled(text) == _looks_garbled_slow(text), text
+
+
 # ---- HTML -------------------------------------------------------------------
 
 def test_html_meta_charset_gbk(tmp_path: Path) -> None:
