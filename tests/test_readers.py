@@ -291,3 +291,19 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as e:
         read_file(write(tmp_path, "x.xlsx", b"PK"))
     assert "不支持的文件类型" in e.value.message
+
+
+def test_html_main_text_drops_navigation_and_footer() -> None:
+    """trafilatura is importable (it needs lxml-html-clean) and keeps the body and table rows only."""
+    from etl import readers
+
+    assert readers._trafilatura() is not None
+    page = ("<html><head><meta charset='utf-8'><title>某县报告</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> | <a href='/zwgk'>政务公开</a></div>"
+            "<div class='content'><h1>某县2023年法治政府建设年度报告</h1>"
+            "<p>2023年,全县共收到行政复议申请45件,受理42件,审结40件。</p>"
+            "<table><tr><td>收到申请</td><td>45</td></tr></table></div>"
+            "<div class='footer'>版权所有 某县人民政府</div></body></html>").encode()
+    text = readers.read_bytes(page, "html").text
+    assert "收到行政复议申请45件" in text and "收到申请 | 45" in text
+    assert "政务公开" not in text and "版权所有" not in text
