@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,6 +75,9 @@ def _value_problem(value: float, unit: str) -> str | None:
     if value < 0:
         return "数值不能为负数"
     return None
+
+
+MAX_DOC_OPTIONS = int(os.environ.get("REPORTS_QUALITY_MAX_OPTIONS", "2000"))  # documents in the 选择报告 list
 
 
 def _doc_label(row: pd.Series) -> str:
@@ -196,9 +200,13 @@ with tab_corr:
 
     st.subheader("选择报告")
     opts = docs.sort_values(["no_region", "no_year", "path"], ascending=[False, False, True])
+    wanted = filters.page_param("doc")
+    if len(opts) > MAX_DOC_OPTIONS:  # 100k options cost seconds to label and megabytes to send to the browser
+        st.caption(f"共 {len(opts):,} 份报告,下拉列表只列出前 {MAX_DOC_OPTIONS:,} 份(缺地区、缺年份的在前);"
+                   "请用侧栏的地区、年份等筛选缩小范围,或从“报告全文”页的链接进入。")
+        opts = pd.concat([opts.head(MAX_DOC_OPTIONS), opts[opts["doc_id"] == wanted]]).drop_duplicates("doc_id")
     ids = opts["doc_id"].tolist()
     labels = {r["doc_id"]: _doc_label(r) for _, r in opts.iterrows()}
-    wanted = filters.page_param("doc")
     doc_id = st.selectbox("报告", ids, index=ids.index(wanted) if wanted in ids else None,
                           format_func=lambda d: labels.get(d, d), key="q_doc", placeholder="选择一份报告(可输入标题搜索)")
     if doc_id:

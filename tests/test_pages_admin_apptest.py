@@ -151,6 +151,21 @@ def test_quality_page_lists_documents_checks_and_errors(seed_db: Path) -> None:
     assert any(m.label == "导入错误" and m.value == "1" for m in at.metric)
 
 
+def test_document_list_is_capped_but_keeps_the_linked_document(seed_db: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """At national scale the 选择报告 list holds the first N documents, plus the one the URL names."""
+    monkeypatch.setenv("REPORTS_QUALITY_MAX_OPTIONS", "1")
+    ids = one(seed_db, "SELECT list(doc_id ORDER BY path, part) FROM documents_current")[0]
+    assert len(ids) == 2
+    sizes = []
+    for wanted in ids:
+        at = page_alone("quality", {"doc": wanted})
+        assert at.selectbox(key="q_doc").value == wanted  # the linked document is always offered
+        sizes.append(len(at.selectbox(key="q_doc").options))
+        assert any("下拉列表只列出前 1 份" in c.value for c in at.caption)
+    assert sorted(sizes) == [1, 2]  # the first one alone; the other added to it
+
+
 def test_correction_in_the_browser_shows_at_once_and_survives_two_cli_builds(seed_db: Path) -> None:
     fid, doc_id = one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE metric = 'mediation.disputes'")
     at = page_alone("quality", {"doc": doc_id})
