@@ -52,7 +52,7 @@ _WARM_UP_TEXT = (
 
 def warm_up() -> None:
     """Load now what extraction otherwise loads on first use: the gazetteer and its name index, the metric
-    catalogue and table templates, OpenCC, jieba's dictionary with the search segmenter, and the regexes
+    catalogue and table templates, OpenCC, the search segmenter (rjieba with our words), and the regexes
     compiled on first use. A build calls this once before forking its workers, which then share all of it
     instead of each paying for it (~1-2 s CPU per process). Decoding's detector (chardet, rarely needed)
     and the HTML/Word/PDF libraries stay lazy."""

@@ -16,7 +16,7 @@ loaded = lambda: {
     "templates": tables.templates.cache_info().currsize,
     "opencc": normalise._t2s.cache_info().currsize,
     "t2s triggers": normalise._t2s_triggers.cache_info().currsize,
-    "jieba": tokens._jieba.cache_info().currsize,
+    "rjieba": tokens._rjieba.cache_info().currsize,
     "segmenter": len(tokens._SEG),
 }
 assert set(loaded().values()) == {0}, loaded()
