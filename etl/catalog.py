@@ -30,6 +30,7 @@ class Metric:
     veto: re.Pattern[str] | None
     rate: re.Pattern[str] | None
     veto_topic: re.Pattern[str] | None
+    part_cue: re.Pattern[str] | None  # a wording that names one outcome of a total (废止 inside 清理)
     table_only: bool
 
     @property
@@ -41,10 +42,24 @@ class Metric:
         return f"{self.label}({self.unit})"
 
 
-def _rx(spec: dict, name: str, anchored: bool = False) -> re.Pattern[str] | None:
+_FAMILY_REF = re.compile(r"\{([a-z_]+)\}")
+
+
+def _expand(value: str, families: dict[str, str]) -> str:
+    """``{intake}`` -> ``(?:收到|接收|…)``: a metric's wording names the verb families it shares with others."""
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in families:
+            raise ValueError(f"unknown wording family {{{name}}}")
+        return f"(?:{families[name]})"
+    return _FAMILY_REF.sub(sub, value)
+
+
+def _rx(spec: dict, name: str, anchored: bool = False, families: dict[str, str] | None = None) -> re.Pattern[str] | None:
     value = spec.get(name)
     if not value:
         return None
+    value = _expand(value, families or {})
     if anchored:
         return re.compile(f"^(?:{value})$")
     return re.compile(value)
@@ -55,16 +70,21 @@ def load() -> dict[str, Metric]:
     """Metric key -> Metric, in catalogue order."""
     data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
     groups: dict[str, int] = data["groups"]
+    families: dict[str, str] = data.get("families", {})
     out: dict[str, Metric] = {}
     for spec in data["metric"]:
         if spec["group"] not in groups:
             raise ValueError(f"metric {spec['key']}: unknown group {spec['group']!r}")
+
+        def rx(name: str, spec: dict = spec) -> re.Pattern[str] | None:
+            return _rx(spec, name, families=families)
+
         out[spec["key"]] = Metric(
             key=spec["key"], label=spec["label"], unit=spec["unit"], group=spec["group"],
             grp_order=groups[spec["group"]], description=spec.get("description", ""),
-            units=_rx(spec, "units", anchored=True), topic=_rx(spec, "topic"), cue=_rx(spec, "cue"),
-            after=_rx(spec, "after"), veto=_rx(spec, "veto"), rate=_rx(spec, "rate"),
-            veto_topic=_rx(spec, "veto_topic"), table_only=bool(spec.get("table_only", False)),
+            units=_rx(spec, "units", anchored=True), topic=rx("topic"), cue=rx("cue"),
+            after=rx("after"), veto=rx("veto"), rate=rx("rate"),
+            veto_topic=rx("veto_topic"), part_cue=rx("part_cue"), table_only=bool(spec.get("table_only", False)),
         )
     return out
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from etl import catalog
+from etl.attribution import OWN, Attribution, attribute, has_subject, resolve
 from etl.normalise import Matching
 from etl.numbers import Number, find_numbers
 
@@ -24,21 +25,22 @@ RIGHT_STOP = ",,;;。!?!?\n:("
 
 # Filler between a rate word and its number: 调解成功率达99%, 报备率、及时率和规范率均为100%
 _RATE_FILLER = re.compile(
-    r"(?:均|都|分别|已|持续|继续|始终|全年|同比)*(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升至|提升到|上升到|上升至|"
-    r"维持在|控制在|在|约|近|超过|不低于|低于|不高于|高于|不少于|不超过|至少|实现|逾|了)*$")
+    r"(?:均|都|分别|已|持续|继续|始终|全年|同比|逐年|稳步|进一步|大幅|明显)*(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升至|"
+    r"提升到|上升到|上升至|升至|增至|下降至|下降到|下降为|降至|降到|降低至|降低到|降低为|回落至|维持在|控制在|在|约|近|超过|"
+    r"不低于|低于|不高于|高于|高达|不少于|不超过|至少|实现|逾|了|仅为|仅|只有)*$")
+# a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
-_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划")
+_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|"
+                     r"任务数|任务量|目标数|下达[^,。;]{0,20}任务")
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 _TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每年")
 _TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
-_PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止")
+_PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
-_SUBSET = re.compile(r"(?:市|区|县|州|省)本级|本级(?:政府)?")
-_CATEGORY = re.compile(r"(?<![各两三四五])类(?:行政复议|行政诉讼|行政)?案件")
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
 _NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
 
@@ -74,6 +76,7 @@ class DocContext:
     year: int | None
     doc_type: str
     level: str
+    national: bool = False  # a national organ's own report: its 全国 figures are its own
 
 
 def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
@@ -125,13 +128,39 @@ def _prose_metrics() -> _ProseMetrics:
     return _PROSE_METRICS[0]
 
 
+_LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
+_VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
+                   r"开展|组织|举办|召开|查处|作出|做出|制定|出台|印发|清理|报备|备案|报送|维持|撤销|驳回|纠正|承办|处理|"
+                   r"参加|应诉|废止|修改|培训|审批|指派|解答")
+# a count whose unit the report left out ("共审结复议案件4696,审结率…", "共受理4申请"): right after the case noun
+_CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总数|数)?(?:为|达|有)?$")
+
+
+def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
+    """Integers with no unit that stand right after a case noun and before a stop: their unit is implied."""
+    out = []
+    for m in re.finditer(r"(?<![\d.])\d{1,7}(?=[,,;;。、)]|$)", text):
+        if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        out.append(Number(m.start(), m.end(), m.start(), float(m.group(0)), "件", "exact", m.group(0), False))
+    if not out:
+        return numbers
+    taken = {n.start for n in numbers}
+    return sorted(numbers + [n for n in out if n.start not in taken], key=lambda n: n.start)
+
+
 def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     """Figures written in sentences."""
     text = m.text
     prose_metrics = _prose_metrics()
     rate_metrics = prose_metrics.rate
     out: list[Figure] = []
-    for num in find_numbers(text):
+    attributions: list[Attribution] = []
+    sentences: list[tuple[int, int, int]] = []
+    last_end = 0  # where the last number taken as a figure ends
+    prev_end = 0  # where the last number ends
+    for num in _bare_counts(text, find_numbers(text)):
+        clause_floor, prev_end = prev_end, (num.end if _LIST_NEXT.match(text, num.end) else 0)
         if not num.unit:
             continue
         line_start = text.rfind("\n", 0, num.start) + 1
@@ -144,24 +173,30 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if prev_start < line_start and sent_start >= line_start and text[sent_start - 1:sent_start] == "\n" \
                 and sent_start - prev_start > 60:
             prev_start = sent_start  # the paragraph before lends no topic, unless it is a short heading
-        clause_start = _rfind_any(text, WEAK, num.start, sent_start)
+        # a clause runs from the last , ; : — or from the number before it ("…3.3万件、残疾人…1.1万件")
+        clause_start = max(_rfind_any(text, WEAK, num.start, sent_start), clause_floor)
         left = text[clause_start:num.start]
         sentence_left = text[sent_start:num.start]
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
         topic_ctx = text[prev_start:num.start] + right
-        if _ELSEWHERE.search(sentence_left) or _SUBSET.search(left):
+        if _ELSEWHERE.search(sentence_left) and not ctx.national:
             continue
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and _SHARE_BEFORE.search(left)):
             continue
-        if num.unit != "%" and _CATEGORY.search(text[clause_start:num.start]):
-            continue
         if num.unit == "%":
             best = _match_rate(left, topic_ctx, rate_metrics)
         else:
-            best = _match_count(num, left, right, topic_ctx, prose_metrics.for_unit(num.unit))
+            count_metrics = prose_metrics.for_unit(num.unit)
+            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics)
+            if best is None and clause_start > sent_start and not _VERB.search(left):
+                # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
+                prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
+                verbs = list(_VERB.finditer(prev_clause))
+                if verbs:
+                    best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics)
         inherited = False
         if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
@@ -175,27 +210,23 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
         kind = _kind(ctx, sentence_left, left, right)
+        attribution = OWN if inherited else attribute(left, sentence_left)
+        if attribution == OWN and attributions and not has_subject(left) \
+                and not text[last_end:clause_start].strip(" ,,;;、"):
+            attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject
+        if attribution.is_own and metric.part_cue is not None:
+            cue = metric.part_cue.search(left[-12:])
+            if cue and not (metric.cue and metric.cue.search(left[-12:][:cue.start()])):
+                attribution = Attribution("outcome", "if_total_before", cue.group(0))
         ev_start = max(clause_start, num.start - 40)
         a, b = m.span(ev_start, num.end)
         out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
                           m.original[a:b], rule, confidence))
-    return _drop_breakdowns(out, m)
-
-
-def _drop_breakdowns(figures: list[Figure], m: Matching) -> list[Figure]:
-    """Drop the parts of a total: a figure after 其中 whose metric already has a value earlier in the sentence."""
-    original = m.original
-    out: list[Figure] = []
-    for f in figures:
-        prior = [g for g in out if g.metric == f.metric and g.kind == f.kind and g.value != f.value
-                 and 0 <= f.start - g.end <= 200]
-        if prior:
-            between = original[prior[-1].end:f.end]
-            own_sentence = re.split(r"[。!?\n]", between)[-1]  # 其中 must govern this figure's own sentence
-            if "其中" in own_sentence:
-                continue
-        out.append(f)
-    return out
+        attributions.append(attribution)
+        sentences.append((sent_start, num.start, num.end))
+        last_end = num.end
+    keep = resolve(out, attributions, sentences)
+    return [f for f, k in zip(out, keep, strict=True) if k]
 
 
 def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
@@ -213,9 +244,26 @@ def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tup
     return None
 
 
-def _match_count(num: Number, left: str, right: str, topic_ctx: str,
+def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic_ctx: str) -> int | None:
+    """How near the metric's subject area is named: 0 in the clause, 1 in the sentence, 2 before it; None if not.
+
+    The case noun nearest the number decides the area ("全市法院一审行政案件收案583件" is litigation even
+    when the sentence before spoke of 复议); the verb then decides the metric within it.
+    """
+    if metric.topic is None:
+        return 0  # the cue itself names the area (行政诉讼案件, 法律援助案件)
+    if metric.topic.search(left):
+        return 0
+    if metric.topic.search(sentence_left):
+        return 1
+    if metric.topic.search(topic_ctx):
+        return 2
+    return None
+
+
+def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_left: str,
                  metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
-    best: tuple[tuple[int, int], catalog.Metric, str] | None = None
+    best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
         # (the topic tests read the sentence before as well); every test is pure, so the order is free
@@ -230,17 +278,19 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str,
             dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
         else:
             continue
-        if metric.topic and not metric.topic.search(topic_ctx):
+        area = _topic_distance(metric, left, sentence_left, topic_ctx)
+        if area is None:
             continue
         if metric.veto_topic and metric.veto_topic.search(topic_ctx):
             continue
         if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
             continue
-        if best is None or dist < best[0]:
-            best = (dist, metric, how)
+        rank = (area if how == "cue" else -1, *dist)
+        if best is None or rank < best[0]:
+            best = (rank, metric, how)
     if best is None:
         return None
-    (dist, _), metric, how = best
+    (_, dist, _), metric, how = best
     confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
     return metric, f"prose-{how}:{metric.key}", confidence
 

@@ -36,6 +36,24 @@ _BLANK_CJK = re.compile(r"[ \t](?:(?<=[\u4e00-\u9fff\d%][ \t])[ \t]*(?=[\u4e00-\
 # A single digit split from the next by one blank, outside tables ("1 5起" -> 15):
 # (?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])
 _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
+# Blanks after the decimal point's first digit ("99·5 9%", "50. 81%"): yearbooks typeset decimals in columns
+_SPLIT_DECIMAL = re.compile(r"[ \t]+(?<=\d[.·][ \t])(?=\d{1,3}[%\u4e00-\u9fff])|[ \t]+(?<=\d\.\d[ \t])(?=\d{1,3}[%\u4e00-\u9fff])")
+# A middle dot between digits is a decimal point in old yearbooks ("99·59%")
+_MIDDLE_DOT = re.compile(r"(?<=\d)[·・•](?=\d)")
+# A number alone on its own line between its label and its unit ("…主动公开政府信息\n5928\n条"): a page
+# layout that wrapped the sentence around the figure. Its two line breaks are dropped so the sentence
+# reads as one; the unit on the next line is what tells it from a table written one cell per line.
+_LONE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(\d[\d.,]*)[ \t]*\n[ \t]*"
+                          r"(?=(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?:$|[^\u4e00-\u9fff\d]|[\u4e00-\u9fff][^\n]))", re.M)
+
+
+def _lone_number_drops(text: str) -> list[tuple[int, int]]:
+    """The blanks and line breaks around each lone number (the number itself stays)."""
+    out = []
+    for m in _LONE_NUMBER.finditer(text):
+        out.append((m.start(), m.start(1)))
+        out.append((m.end(1), m.end()))
+    return out
 
 
 def _fold(text: str) -> str:
@@ -179,7 +197,11 @@ def normalise(original: str) -> Matching:
     if has_traditional(text) or has_traditional(text[len(text) // 2:]):
         text = to_simplified(text)
     pos = np.arange(len(text) + 1, dtype=np.int64)
-    for pattern in (_PINYIN, _BLANK_CJK):
+    if "·" in text or "・" in text or "•" in text:
+        text = _MIDDLE_DOT.sub(".", text)  # one character for one: offsets unchanged
+    if "\n" in text:
+        text, pos = _apply_drops(text, pos, _lone_number_drops(text))
+    for pattern in (_PINYIN, _BLANK_CJK, _SPLIT_DECIMAL):
         text, pos = _apply_drops(text, pos, _drop(text, pattern))
     # digit splitting only on lines that are not table rows (the same test as etl/extract.py: two or more "|")
     drops = [m.span() for m in _SPLIT_DIGIT.finditer(text)

@@ -1,0 +1,152 @@
+"""Whose figure is it: the report's own, or a part of it?
+
+Reports give their own total and then its parts — each receiving body's line, a group of lower
+governments, a category of cases, one publication channel, an average. A dashboard that shows
+the parts as the report's figure, or adds them to the total, misleads. This step reads the
+words before each number against the families in etl/catalog/attribution.toml and says which
+part (if any) the figure is, and whether that part is dropped always or only when the report
+also states the total (``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+ATTRIBUTION_PATH = Path(__file__).resolve().parent / "catalog" / "attribution.toml"
+
+# Where a clause's subject ends: the first verb or adverb of counting (who did it comes before).
+_SUBJECT_END = re.compile(
+    r"收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|开展|组织|"
+    r"举办|召开|查处|作出|做出|制定|出台|印发|清理|报备|备案|报送|维持|撤销|驳回|纠正|承办|处理|参加|出庭|应诉|共|累计|合计|"
+    r"总计|先后|全年|依法|成功|有效|新增|完成|实现|达到|达|为|是|有")
+
+
+@dataclass(frozen=True)
+class PartRule:
+    name: str
+    where: str
+    policy: str
+    rx: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What the words before a figure say about its scope."""
+
+    part: str | None  # the family name ("sub_body", "average", …) or None for the report's own
+    policy: str  # never | if_total | if_total_or_siblings | if_total_before | own
+    cue: str  # the words that said so
+    is_total: bool = False  # an own figure whose clause says it is a whole (共, 合计, 全市 …)
+
+    @property
+    def is_own(self) -> bool:
+        return self.part is None
+
+
+OWN = Attribution(None, "own", "")
+
+
+@dataclass(frozen=True)
+class Rules:
+    parts: tuple[PartRule, ...]
+    own: re.Pattern[str]  # the report's own scope named in a subject (全市各级…)
+    total: re.Pattern[str]  # a clause that states a whole (共, 合计, 全市 …)
+    appellate: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = tomllib.loads(ATTRIBUTION_PATH.read_text(encoding="utf-8"))
+    parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"])) for p in data["part"])
+    own = data["own"]
+    return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]))
+
+
+_PREPOSITION = re.compile(r"(?:向|对|给|为|经|与|配合|协助|会同|针对)[^,。;]*$")
+
+
+def subject_of(clause: str) -> str:
+    """The clause's words before its last verb, less a trailing prepositional phrase: who the figure is about.
+
+    The last verb, not the first: "报送数据的省直部门共收到…" names its subject with a verb inside it.
+    "向市政府报送备案…" names the recipient, not the subject.
+    """
+    verbs = list(_SUBJECT_END.finditer(clause))
+    subject = clause[:verbs[-1].start()] if verbs else clause
+    return _PREPOSITION.sub("", subject)
+
+
+def has_subject(clause: str) -> bool:
+    """Does the clause name who did it (a CJK noun before its verb), or does it go on with the sentence's subject?"""
+    subject = re.sub(r"^[\s\d年月日上下半全度以来截至止底前后,,、]*", "", subject_of(clause))
+    return bool(re.search(r"[\u4e00-\u9fff]{2,}", subject))
+
+
+def attribute(clause: str, sentence: str) -> Attribution:
+    """The first part family whose wording is in the clause (or its subject); else the report's own.
+
+    ``clause`` runs from the last , ; : before the number up to it; ``sentence`` from the
+    sentence's start up to the number.
+    """
+    r = rules()
+    subject = subject_of(clause)
+    for rule in r.parts:
+        text = {"clause": clause, "subject": subject, "sentence": sentence}[rule.where]
+        m = rule.rx.search(text)
+        if m is None:
+            continue
+        if rule.where == "subject" and (r.own.search(subject) or r.appellate.search(clause)):
+            continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
+        return Attribution(rule.name, rule.policy, m.group(0))
+    total = r.total.search(clause)
+    return Attribution(None, "own", total.group(0), True) if total else OWN
+
+
+class _Figure(Protocol):
+    metric: str
+    value: float
+    kind: str
+    start: int
+    end: int
+
+
+def resolve(figures: list[_Figure], attributions: list[Attribution], places: list[tuple[int, int, int]]) -> list[bool]:
+    """Which figures to keep: parts go when the report states the whole they are part of.
+
+    A total is a figure of the same metric and kind, not itself a part, whose clause says it is a
+    whole (共, 合计, 全市 …), with a larger value (a part is smaller than its whole); for a rate,
+    any own rate of the same metric. ``if_total_before`` wants that total just before the part
+    (其中 after the total); ``if_total_or_siblings`` also goes when two or more parts of one
+    metric stand side by side in one sentence (a split by category with no total).
+    ``places`` holds each figure's (sentence start, number start, number end).
+    """
+    keep = []
+    owns: dict[tuple[str, str], list[int]] = {}
+    for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
+        if a.is_own:
+            owns.setdefault((f.metric, f.kind), []).append(i)
+    for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
+        if a.is_own:
+            keep.append(True)
+            continue
+        if a.policy == "never":
+            keep.append(False)
+            continue
+        same = owns.get((f.metric, f.kind), [])
+        if a.policy == "if_total_before":  # 其中, brackets: the figure just before is the whole
+            totals = [j for j in same if figures[j].value > f.value and 0 <= places[i][1] - places[j][2] <= 200]
+        elif getattr(f, "unit", "") == "%":
+            totals = same
+        else:
+            totals = [j for j in same if figures[j].value > f.value and attributions[j].is_total]
+        dropped = bool(totals)
+        if not dropped and a.policy == "if_total_or_siblings":
+            dropped = any(k != i and attributions[k].policy == a.policy and places[k][0] == places[i][0]
+                          and figures[k].metric == f.metric for k in range(len(figures)))
+        keep.append(not dropped)
+    return keep
