@@ -284,6 +284,9 @@ def resolve(head: str, body: str = "") -> Place | None:
             # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
             if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen:
                 continue
+            if mention.short and p.level != "province" and not parent_seen \
+                    and any(q.level == "province" for q in mention.places):
+                continue  # 海南 is the province unless 青海 is named for 海南藏族自治州
             if mention.short and mention.name.endswith(("市", "区", "县")) is False and p.level == "city" \
                     and not parent_seen and len(mention.name) < 2:
                 continue

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 from etl.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 
-_NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|-|•)")
+_NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
 _PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
@@ -33,7 +33,7 @@ _DEPT = re.compile(
 _NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
 _SELF = (
     (re.compile(r"我镇|全镇|本镇|镇党委|镇政府"), "town"),
-    (re.compile(r"我县|全县|县政府|县委|我区|全区|区政府|区委|区级|我旗|全旗|县级"), "county"),
+    (re.compile(r"我县|全县|县政府|县委|我区|全区|区政府|区委|我旗|全旗"), "county"),
     (re.compile(r"我市|全市|市政府|市委|我州|全州|州政府"), "city"),
     (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
 )
@@ -42,6 +42,34 @@ _NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|
 _THIRD_PERSON = re.compile(r"(?:^|[。\n])\s*[\u4e00-\u9fff]{0,6}(?:司法局|局|法院)(?:党组)?"
                            r"(?:进一步|通过|高度|坚持|面对|以|在|积极|切实|认真|不断|始终)")
 _FIRST_PERSON = re.compile(r"我[县市区局镇省州院委办旗]")
+
+# Where a news item names a place that is not its subject: the dateline (新华社海口12月7日电), the byline,
+# the venue (在拉萨召开), the source line. Removed before the reporter's region is looked for.
+_NOT_SUBJECT = re.compile(
+    r"(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|本报|[\u4e00-\u9fff]{0,6}(?:日报|晚报|电视台|广播电视台|网))?"
+    r"[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电|[((]记者[^))]{0,30}[))]|在[\u4e00-\u9fff]{2,5}(?=召开|举行|举办|开幕|闭幕)")
+# national organs reporting on national figures (their 全国 figures are their own)
+_NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
+                       r"最高人民法院|最高人民检察院")
+_BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
+# the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
+_SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)(?:党组|党委)?$")
+# a court or a people's congress body speaking: its report is a department's, whatever its area
+_COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
+_CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?人大常委会(?:法制工作委员会|法工委)?|法制工作委员会|法工委")
+# a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
+_CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
+# a department speaking of itself
+_DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,2}(?:市|县|区|省))")
+# a department named with the year of its report ("大同市文物局2021年度行政执法数据表")
+_DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室))(?:20[0-4]\d)年(?:度)?")
+# figures stated for a whole area (全省…, 北京市共…): a bureau's press release about its area is the area's report
+_AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?:省|市|区|县)(?:共|累计|全年)")
+# a report's own name quoted in its opening ("现公布深圳市光明区公明街道2020年政府信息公开工作年度报告")
+_EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现将|特(?:此)?公布)(?:了)?《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
+# the organ named as a statistics table's unit (单位名称 | 曲阜市自然资源和规划局 | 0 | …)
+_TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\))[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
+                         r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
 
 
 @dataclass
@@ -97,6 +125,38 @@ def find_title(text: str) -> str | None:
     return None
 
 
+def opening(text: str, n: int = 400) -> str:
+    """The opening of a document with what names other places than its subject taken out (datelines, venues, sources)."""
+    return _NOT_SUBJECT.sub(" ", text[:n])
+
+
+_LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:(){}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
+                   r"(?:记者(?:\d+日)?(?:日前|近日)?从)?")
+
+
+def opening_subject(text: str) -> str:
+    """Who the first sentence is about: its words before the first verb (dates, datelines and bylines removed)."""
+    for line in _lines(opening(text), 8):
+        if _NAV.match(line) or "|" in line or len(line) < 8:
+            continue
+        first = re.split(r"[。!?;]", line)[0]
+        first = _LEAD.sub("", first)
+        m = re.search(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
+                      r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动)", first)
+        return first[:m.start()] if m else first[:30]
+    return ""
+
+
+def is_national(title: str | None, text: str) -> bool:
+    """A national organ's own report or a report on national figures (no place of its own)."""
+    subject = opening_subject(text)
+    if not _NATIONAL.search((title or "") + "\n" + subject + "\n" + opening(text, 60)) \
+            and not re.match(r"\s*全国", subject):
+        return False
+    places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
+    return not places and "全国" in text[:2000]
+
+
 def doc_type_of(title: str | None, text: str) -> str:
     head = (title or "") + "\n" + text[:300]
     t = title or ""
@@ -126,19 +186,45 @@ def doc_type_of(title: str | None, text: str) -> str:
     return "news"  # no title, no sections, nobody speaking for themselves: an article about them
 
 
-def year_of(title: str | None, text: str, doc_type: str) -> int | None:
+# the report a news item is about, by its quoted name: 发布《2016年度社旗法院行政案件司法审查报告》
+_QUOTED_REPORT_YEAR = re.compile(r"(?:发布|公布|审议|听取|印发)[^《。]{0,12}《[^》]{0,8}?(20[0-4]\d)年(?:度)?[^》]{0,40}"
+                                 r"(?:报告|白皮书|总结|年报)》")
+# years that are not the year reported on: full dates (2009年1月1日起), starting points (2018年以来), goals (2020年力争)
+_NOT_REPORT_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
+                              r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
+                              r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现)")
+_THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
+_LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
+
+
+def year_of(title: str | None, text: str, doc_type: str, publish_date: str | None = None) -> int | None:
+    """The year the document is about: its title's, its stated period's, its opening's; for news the publishing year
+    when it says 今年 (the year before when it says 去年); else the latest year it speaks of, not counting dates,
+    starting points and goals."""
     if title:
-        years = [int(y) for y in _TITLE_YEAR.findall(title)]
+        years = [int(y) for y in _TITLE_YEAR.findall(_NOT_REPORT_YEAR.sub("", title))]
         if years:
             return years[0]
+    m = _QUOTED_REPORT_YEAR.search(text[:1500])
+    if m:
+        return int(m.group(1))
     for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR):
         m = rx.search(text[:6000])
         if m:
             return int(m.group(1))
-    # the latest year the opening text speaks of, outside ranges (2015-2020年), titles 《》 and dates
     head = re.sub(r"《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2}", "", text[:4000])
+    if doc_type not in ("work_plan", "work_points", "implementation_plan"):
+        head = _NOT_REPORT_YEAR.sub("", head)
     years = [int(y) for y in _YEAR_ANY.findall(head)]
+    if publish_date and doc_type == "news":
+        published = int(publish_date[:4])
+        if _THIS_YEAR.search(text[:3000]) and (not years or max(years) < published):
+            return published
+        if _LAST_YEAR.search(text[:3000]) and not years:
+            return published - 1
     if not years:
+        if publish_date and _THIS_YEAR.search(text[:3000]):
+            return int(publish_date[:4])
         return None
     if doc_type in ("work_plan", "work_points", "implementation_plan"):
         return years[0]  # a plan names its own year first, then later goals
@@ -174,6 +260,24 @@ def organ_of(title: str | None, text: str) -> str | None:
 
 def _department(title: str | None, organ: str | None, text: str) -> str | None:
     """The department whose own work the document reports, if it is one."""
+    subject = opening_subject(text)
+    for rx in (_COURT, _CONGRESS):
+        for src in (title or "", subject):
+            m = rx.search(src)
+            if m:
+                return m.group(0)
+    m = _CONGRESS_REPORT.search(opening(text, 600))
+    if m:
+        return m.group(0)
+    m = _SUBJECT_DEPT.search(subject) or _DEPT_YEAR.search(opening(text, 300))
+    if m and not _NOT_DEPT.search(m.group(0)) and not _AREA_SCOPE.search(text[:2000]):
+        return m.group(1) if m.re is _DEPT_YEAR else m.group(0)
+    m = _DEPT_SELF.search(text[:2000])
+    if m:
+        return m.group(0)
+    m = _TABLE_UNIT.search(text[:1500])
+    if m and not _NOT_DEPT.search(m.group(1)):
+        return m.group(1)
     if title and "信息公开" in title:
         m = re.search(r"[\u4e00-\u9fff]{2,20}?(?:办公厅|办公室|局|委员会)", title)
         if m:
@@ -184,10 +288,10 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
             if src is title and "办公" in m.group(1) and "信息公开" not in src:
                 continue
             return m.group(1)
-    opening = text[:400]
+    start = text[:400]
     m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院))"
                   r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照|与|联合|牵头|围绕|切实|不断|全面|着力)",
-                  opening)
+                  start)
     if m:
         return m.group(1)
     return None
@@ -209,27 +313,53 @@ def _town(text: str, rx: re.Pattern[str]) -> str | None:
     return None
 
 
+def _town_after_place(text: str) -> str | None:
+    """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts."""
+    for m in gazetteer().mentions(text):
+        if m.short:
+            continue
+        t = re.match(r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)):
+            return t.group(1)
+    return None
+
+
 def metadata_of(text: str) -> Metadata:
-    """Metadata of one document part (its original or normalised text)."""
+    """Metadata of one document part (its original or normalised text).
+
+    The reporter decides region and level: the title, the issuing organ's line, the first sentence's
+    subject. A place named in the body, a dateline (新华社海口…电) or a venue (在拉萨召开) never does.
+    """
     title = find_title(text)
+    if title is None:
+        m = _EMBEDDED_TITLE.search(text[:600])
+        title = m.group(1) if m else None
     organ = organ_of(title, text)
     doc_type = doc_type_of(title, text)
-    year = year_of(title, text, doc_type)
-    head = "\n".join(filter(None, [title, organ, text[:300]]))
-    place: Place | None = resolve(head, text)
-    town = _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(text[:300], _TOWN_SUBJECT) \
+    publish_date = publish_date_of(text)
+    year = year_of(title, text, doc_type, publish_date)
+    national = is_national(title, text)
+    head = "\n".join(filter(None, [title, organ, opening(text, 300)]))
+    place: Place | None = None if national else resolve(head, opening(text, 3000))
+    town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
+        or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(text[:300], _TOWN_SUBJECT) \
         or _town(text[:600], _TOWN_PLAN)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
-    self_level = next((lvl for rx, lvl in _SELF if rx.search(text[:3000])), None)
+    # the scope the report names first (全省…, then 市州…) is its own
+    self_hits = [(m.start(), lvl) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
+    self_level = min(self_hits)[1] if self_hits else None
     depth = {"province": 1, "city": 2, "county": 3}
-    if self_level in ("city", "county") and (place is None or depth[place.level] < depth[self_level]) \
+    if not national and self_level in ("city", "county") and (place is None or depth[place.level] < depth[self_level]) \
             and (place is None or place.level != "province" or place.name not in MUNICIPALITIES):
-        deeper = most_mentioned(text[:6000], self_level, place)
+        deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
     dept = _department(title, organ, text)
-    if dept:
+    if national:
+        level = "department" if _NATIONAL.search((title or "") + "\n" + opening(text, 200)) else "unknown"
+        town = None
+    elif dept:
         level = "department"
         organ = organ or dept
     elif town:
@@ -239,6 +369,9 @@ def metadata_of(text: str) -> Metadata:
     else:
         level = self_level or "unknown"
     province = city = county = code = None
+    if _BINGTUAN.search(head) and not national:
+        province, place = "新疆生产建设兵团", None
+        level = "province" if level not in ("department", "town") else level
     if place is not None:
         province, code = place.province, place.code
         city = place.city
@@ -247,4 +380,4 @@ def metadata_of(text: str) -> Metadata:
             city = None
         if level == "province" and province in MUNICIPALITIES:
             city = None
-    return Metadata(title, organ, province, city, county, town, code, level, year, doc_type, publish_date_of(text))
+    return Metadata(title, organ, province, city, county, town, code, level, year, doc_type, publish_date)
