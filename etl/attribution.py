@@ -42,6 +42,7 @@ class Attribution:
     policy: str  # never | if_total | if_total_or_siblings | if_total_before | own
     cue: str  # the words that said so
     is_total: bool = False  # an own figure whose clause says it is a whole (共, 合计, 全市 …)
+    is_running: bool = False  # an own figure that adds up several years (累计, 以来)
 
     @property
     def is_own(self) -> bool:
@@ -57,6 +58,7 @@ class Rules:
     own: re.Pattern[str]  # the report's own scope named in a subject (全市各级…)
     total: re.Pattern[str]  # a clause that states a whole (共, 合计, 全市 …)
     appellate: re.Pattern[str]
+    running: re.Pattern[str]  # a running total over years (累计): the year's figure is not its part
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,8 @@ def rules() -> Rules:
     data = tomllib.loads(ATTRIBUTION_PATH.read_text(encoding="utf-8"))
     parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"])) for p in data["part"])
     own = data["own"]
-    return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]))
+    return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]),
+                 re.compile(own["running"]))
 
 
 _PREPOSITION = re.compile(r"(?:向|对|给|为|经|与|配合|协助|会同|针对)[^,。;]*$")
@@ -84,6 +87,7 @@ def subject_of(clause: str) -> str:
 def has_subject(clause: str) -> bool:
     """Does the clause name who did it (a CJK noun before its verb), or does it go on with the sentence's subject?"""
     subject = re.sub(r"^[\s\d年月日上下半全度以来截至止底前后,,、]*", "", subject_of(clause))
+    subject = re.sub(r"[\u4e00-\u9fff]{0,6}率$", "", subject)  # 成功率达…: the rate's name, not who
     return bool(re.search(r"[\u4e00-\u9fff]{2,}", subject))
 
 
@@ -103,6 +107,8 @@ def attribute(clause: str, sentence: str) -> Attribution:
         if rule.where == "subject" and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
         return Attribution(rule.name, rule.policy, m.group(0))
+    if r.total.search(clause) is None and r.running.search(clause) and not re.search(r"(?:19|20)\d\d\s*年|年度|全年|本年", clause):
+        return Attribution(None, "own", "", False, True)  # 到年底累计…: several years; 2018年度累计…: the year's total
     total = r.total.search(clause)
     return Attribution(None, "own", total.group(0), True) if total else OWN
 
@@ -139,11 +145,15 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
             continue
         same = owns.get((f.metric, f.kind), [])
         if a.policy == "if_total_before":  # 其中, brackets: the figure just before is the whole
-            totals = [j for j in same if figures[j].value > f.value and 0 <= places[i][1] - places[j][2] <= 200]
+            totals = [j for j in same if figures[j].value > f.value and 0 <= places[i][1] - places[j][2] <= 200
+                      and not attributions[j].is_running]
         elif getattr(f, "unit", "") == "%":
             totals = same
-        else:
-            totals = [j for j in same if figures[j].value > f.value and attributions[j].is_total]
+        elif a.policy == "if_any_total":
+            totals = [j for j in same if figures[j].value > f.value]
+        else:  # a whole is said to be one (共, 全市 …) or given before its parts
+            totals = [j for j in same if figures[j].value > f.value
+                      and (attributions[j].is_total or attributions[j].is_running or places[j][1] < places[i][1])]
         dropped = bool(totals)
         if not dropped and a.policy == "if_total_or_siblings":
             dropped = any(k != i and attributions[k].policy == a.policy and places[k][0] == places[i][0]
