@@ -106,3 +106,38 @@ def test_corrections_survive_a_schema_rebuild(built: tuple[Path, Path]) -> None:
     assert s.files_reused == 0
     assert query(db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == [(25.0, True)]
     assert query(db, "SELECT value FROM figures WHERE figure_id = ?", [fid]) == [(22.0,)]  # re-extracted raw row
+
+
+def test_a_rule_change_reextracts_an_existing_database(tmp_path: Path) -> None:
+    """Upgrade as a user meets it: `python -m etl build` over a database made by the code before a rule changed.
+
+    A copy of etl/ stands for the installed code; editing one wording of its catalogue changes the
+    extractor version, and the next build re-reads every file instead of keeping the old rows.
+    """
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = tmp_path / "code"
+    shutil.copytree(root / "etl", code / "etl", ignore=shutil.ignore_patterns("__pycache__"))
+    data = make_data(tmp_path)
+    db = tmp_path / "reports.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(code)}
+
+    def run() -> dict:
+        out = subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(data), "--db", str(db),
+                              "--no-progress", "--json"], cwd=code, env=env, capture_output=True, text=True,
+                             check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    assert run()["files_read"] == 3
+    assert run()["files_read"] == 0  # nothing changed: rows reused
+    catalogue = code / "etl" / "catalog" / "metrics.toml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('intake = "收到|', 'intake = "收悉|收到|', 1),
+                         encoding="utf-8")
+    summary = run()
+    assert (summary["files_read"], summary["files_reused"]) == (3, 0)
+    assert "提取程序版本" in summary["note"]
