@@ -2,7 +2,7 @@
 
 Why: the real collection is a few dozen files, too small to benchmark the ETL and
 the dashboard at national scale (every county x 11 years).  This module writes
-as many documents as asked, shaped like the real ones (see /work/shared/corpus
+as many documents as asked, shaped like the real ones (see tests/gold/shared/corpus
 and seeds): prose 法治政府建设年度报告, 工作要点/实施方案/工作计划 with targets,
 政府信息公开工作年度报告 with the 2019/2021 template tables flattened into "|"
 rows, tabs or one cell per line, 行政复议/人民调解/法律援助 work reports, news-style

@@ -258,6 +258,24 @@ def _label_rows(grouped: list[Row]) -> list[Row]:
     return out
 
 
+# A table cell on its own line closed by pipes ("行政规范性文件 |", "0 | ||"): a web page's <td>s flattened one per line
+_CELL_THEN_PIPES = re.compile(r"^[ \t]*[^|\n]*[^|\s][^|\n]*?[ \t]*(?:\|[ \t]*)+$|^[ \t]*(?:\|[ \t]*)+$", re.M)
+
+
+def _unpipe_cell_lines(text: str) -> str:
+    """Blank the pipes of one-cell lines (same length, so offsets hold) when most pipe lines are such lines."""
+    pipe_lines = text.count("\n|") + sum(1 for line in text.split("\n") if "|" in line)
+    cells = list(_CELL_THEN_PIPES.finditer(text))
+    if not cells or len(cells) * 2 < pipe_lines * 0.5:
+        return text
+    chars = list(text)
+    for c in cells:
+        for i in range(c.start(), c.end()):
+            if chars[i] == "|":
+                chars[i] = " "
+    return "".join(chars)
+
+
 def extract_tables(m: Matching) -> list[Figure]:
     """All template figures in one document's matching text."""
     tpl = templates()
@@ -269,6 +287,7 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _table_one(m, rows, tpl)
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
+        text = _unpipe_cell_lines(text)
     if len(_NUMBER_LINE.findall(text)) < 3:
         return out
     grouped = _cell_per_line_groups(cell_lines(text))

@@ -1,7 +1,7 @@
 """Shared fixtures: report databases for the dashboard tests.
 
-- ``test_db``: built by the real ETL (``etl.build.build``) from /work/shared/seeds and
-  /work/shared/corpus plus one synthetic report, in a session tmp dir.
+- ``test_db``: built by the real ETL (``etl.build.build``) from the seeds (data/reports/) and
+  the labelled real excerpts (tests/gold/shared/corpus/) plus one synthetic report, in a session tmp dir.
 - ``tiny_db``: a hand-written database (the ETL's schema, a dozen figures with known
   values) so the aggregation rule can be checked against exact numbers.
 - ``use_test_db`` / ``use_tiny_db``: point ``REPORTS_DB`` at one of them for a test.
@@ -18,8 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-
-SHARED = Path("/work/shared")
+from corpora import SEEDS, SHARED_CORPUS, texts
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -39,7 +38,7 @@ def test_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from etl.build import build
 
     data = tmp_path_factory.mktemp("reports_data")
-    for src in sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt")):
+    for src in texts(SEEDS) + texts(SHARED_CORPUS):
         shutil.copy(src, data / src.name)
     (data / "zz_synthetic.txt").write_text(SYNTHETIC_REPORT, encoding="utf-8")
     db = tmp_path_factory.mktemp("reports_db") / "reports.duckdb"

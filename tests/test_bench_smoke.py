@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from corpora import SEEDS, SHARED_CORPUS, texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,6 @@ from etl import synth
 from etl.__main__ import main
 from etl.tokens import _jieba_tokens, tokens
 
-SHARED = Path("/work/shared")
 N = 100
 
 
@@ -131,7 +131,7 @@ def test_size_and_worker_lists() -> None:
 def _texts() -> list[str]:
     from etl.readers import read_bytes
 
-    paths = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
+    paths = texts(SEEDS) + texts(SHARED_CORPUS)
     return [read_bytes(p.read_bytes(), "txt").text for p in paths]
 
 

@@ -22,12 +22,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from corpora import SEEDS, texts
 
 from etl import post_build
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = sorted(Path("/work/shared/seeds").glob("*.txt"))[0]
+SEED = texts(SEEDS)[0]
 REPORTS = {
     "a.txt": "甲县人民政府\n甲县2023年法治政府建设年度报告\n2023年,全年共收到行政复议申请11件,受理行政复议案件10件。\n",
     "b.txt": "乙县人民政府\n乙县2023年法治政府建设年度报告\n2023年,全年共收到行政复议申请22件。调解成功率为97%。\n",

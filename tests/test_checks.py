@@ -14,12 +14,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from corpora import SEEDS, SHARED_CORPUS, texts
 
 from etl import checks, corrections, post_build, store
 from etl.build import build
-
-SHARED = Path("/work/shared")
-
 
 # ---------------------------------------------------------------- helpers
 
@@ -319,13 +317,11 @@ def test_build_stores_checks_and_a_correction_silences_them(tmp_path: Path) -> N
         assert c.execute("SELECT count(*) FROM checks").fetchone()[0] == 0
 
 
-# ------------------------------------------------ the shared real corpus
+# ------------------------------------------------ the labelled real corpus (tests/gold/shared)
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    files = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
-    if not files:
-        pytest.skip("no shared corpus on this machine")
+    files = texts(SEEDS) + texts(SHARED_CORPUS)
     data = tmp_path_factory.mktemp("real") / "data"
     data.mkdir()
     for f in files:

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from corpora import SEEDS
 from streamlit.testing.v1 import AppTest
 from test_brief import write_db
 
@@ -21,7 +22,6 @@ from etl import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
-SEEDS = Path("/work/shared/seeds")
 QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府建设年度报告
 QINGHAI = "004_a03f4ca052176a48.txt"  # 青海省2024年法治政府建设工作要点
 UPLOAD_TITLE = "西宁市城中区2023年法治政府建设年度报告"

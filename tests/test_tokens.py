@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from corpora import SHARED_CORPUS, texts
 
 from etl import tokens as tok
-
-SHARED = Path("/work/shared")
 
 
 def _per_block(text: str) -> tuple[list[str], int, int]:
@@ -21,10 +19,10 @@ def _per_block(text: str) -> tuple[list[str], int, int]:
 
 
 def test_tokens_equal_the_per_block_union_with_the_same_counts() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus").glob("*.txt"))[:12]]
-    texts += ["行政复议。行政复议,行政复议;法治政府 法治政府", "", "abc 1 2 3 a1 行政复议abc", "。。。"]
+    samples = [p.read_text(encoding="utf-8") for p in texts(SHARED_CORPUS)[:12]]
+    samples += ["行政复议。行政复议,行政复议;法治政府 法治政府", "", "abc 1 2 3 a1 行政复议abc", "。。。"]
     seg = tok._segmenter()
-    for text in texts:
+    for text in samples:
         expected, hits, misses = _per_block(text)
         seg.cache.clear()
         seg.hits = seg.misses = 0

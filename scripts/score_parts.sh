@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Score the extraction on ../shared's gold and on the project's own gold, development and test parts apart.
+# Usage: bash scripts/score_parts.sh [extra score.py flags]   (needs ../shared/tools/score.py)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+score="python3 ../shared/tools/score.py"
+cmd=".venv/bin/python -m etl extract --jsonl"
+part() { awk -F'\t' -v p="$1" '$2==p{print "tests/gold/texts/"$1}' tests/gold/split.tsv; }
+echo "shared: $($score --gold tests/gold/shared/gold --cmd "$cmd" data/reports tests/gold/shared/corpus "$@" | tail -1)"
+echo "dev:    $($score --gold tests/gold --cmd "$cmd" $(part dev) "$@" | tail -1)"
+echo "test:   $($score --gold tests/gold --cmd "$cmd" $(part test) "$@" | tail -1)"
