@@ -39,7 +39,7 @@ class Attribution:
     """What the words before a figure say about its scope."""
 
     part: str | None  # the family name ("sub_body", "average", …) or None for the report's own
-    policy: str  # never | if_total | if_total_or_siblings | if_total_before | own
+    policy: str  # never | if_total | if_total_or_siblings | if_total_before | if_any_total | if_other | own
     cue: str  # the words that said so
     is_total: bool = False  # an own figure whose clause says it is a whole (共, 合计, 全市 …)
     is_running: bool = False  # an own figure that adds up several years (累计, 以来)
@@ -148,6 +148,8 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
             totals = [j for j in same if figures[j].value > f.value and 0 <= places[i][1] - places[j][2] <= 200
                       and not attributions[j].is_running]
         elif getattr(f, "unit", "") == "%":
+            totals = same
+        elif a.policy == "if_other":  # a stand-in wording: any own figure of the metric replaces it
             totals = same
         elif a.policy == "if_any_total":
             totals = [j for j in same if figures[j].value > f.value]

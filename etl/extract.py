@@ -214,6 +214,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if attribution == OWN and attributions and not has_subject(left) \
                 and not text[last_end:clause_start].strip(" ,,;;、"):
             attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject
+        if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
+            attribution = Attribution("fallback", "if_other", metric.fallback.search(left).group(0))
         if attribution.is_own and metric.part_cue is not None:
             cue = metric.part_cue.search(left[-12:])
             if cue and not (metric.cue and metric.cue.search(left[-12:][:cue.start()])):

@@ -157,14 +157,20 @@ def is_national(title: str | None, text: str) -> bool:
     return not places and "全国" in text[:2000]
 
 
+_YEARBOOK = re.compile(r"^\s*(?:[^\n]{0,40}\n\s*)?【[^】\n]{2,20}】\s*(?:\n\s*)?(?:19|20)\d\d年|年鉴|统计公报|指标体系")
+
+
 def doc_type_of(title: str | None, text: str) -> str:
     head = (title or "") + "\n" + text[:300]
+    if _YEARBOOK.search(text[:300]) or re.search(r"年鉴|统计公报|指标体系|办法$|规定$|条例$", title or ""):
+        return "other"  # a yearbook entry (【人民调解】2020年,…), a statistical bulletin, an indicator system
     t = title or ""
     for rx, kind in ((r"工作要点", "work_points"), (r"实施方案|工作方案", "implementation_plan"),
                      (r"工作计划|计划$", "work_plan")):
         if re.search(rx, t):
             return kind
-    m = re.search(r"制定(?:了)?(?:本|《)?[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划)", text[:400])
+    # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
+    m = re.search(r"制定(?:本|如下|以下)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
     if not t and m:
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
