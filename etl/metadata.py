@@ -157,7 +157,8 @@ def is_national(title: str | None, text: str) -> bool:
     return not places and "全国" in text[:2000]
 
 
-_YEARBOOK = re.compile(r"^\s*(?:[^\n]{0,40}\n\s*)?【[^】\n]{2,20}】\s*(?:\n\s*)?(?:19|20)\d\d年|年鉴|统计公报|指标体系")
+# a yearbook entry: a bracketed topic heading, then the year's prose ("【人民调解】2020年,县司法局…")
+_YEARBOOK = re.compile(r"【[^】\n]{2,20}】\s*(?:19|20)\d\d年[,,]")
 
 
 def doc_type_of(title: str | None, text: str) -> str:
@@ -170,7 +171,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         if re.search(rx, t):
             return kind
     # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
-    m = re.search(r"制定(?:本|如下|以下)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
+    m = re.search(r"制定(?:本|如下|以下|(?:20[0-4]\d)年(?:度)?)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)",
+                  text[:1500])
     if not t and m:
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
