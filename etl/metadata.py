@@ -56,7 +56,9 @@ _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)(?:党组|党委)?$")
 # a court or a people's congress body speaking: its report is a department's, whatever its area
 _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
-_CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?人大常委会(?:法制工作委员会|法工委)?|法制工作委员会|法工委")
+_CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?|法制工作委员会|法工委")
+# a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…
+_COURT_SPEAKS = re.compile(r"(?:从|据)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉)")
 # a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
 _CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
 # a department speaking of itself
@@ -68,7 +70,7 @@ _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?
 # a report's own name quoted in its opening ("现公布深圳市光明区公明街道2020年政府信息公开工作年度报告")
 _EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现将|特(?:此)?公布)(?:了)?《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
 # the organ named as a statistics table's unit (单位名称 | 曲阜市自然资源和规划局 | 0 | …)
-_TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\))[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
+_TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\)|检查主体|实施主体|执法主体)[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
                          r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
 
 
@@ -130,19 +132,32 @@ def opening(text: str, n: int = 400) -> str:
     return _NOT_SUBJECT.sub(" ", text[:n])
 
 
-_LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:(){}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
+_LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
                    r"(?:记者(?:\d+日)?(?:日前|近日)?从)?")
 
 
+# what a first sentence opens with before its subject: a time (一年来, 近日), a frame (在…下, 为贯彻…, 按照…),
+# a byline in brackets
+_ADVERBIAL = re.compile(r"^(?:[((][^()()]{0,24}[))]|(?:一年来|近年来|今年以来|近日|日前|去年|今年|\d+年来|"
+                        r"(?:在|为|按照|根据|围绕|随着|截至|截止|自|从)[^,,。]{1,40}?)[,,]\s*)")
+_VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
+                         r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动|组织|开展|是|"
+                         r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合)")
+
+
 def opening_subject(text: str) -> str:
-    """Who the first sentence is about: its words before the first verb (dates, datelines and bylines removed)."""
+    """Who the first sentence is about: its words before the first verb (dates, datelines, bylines and
+    opening frames such as 一年来, / 在…领导下, removed)."""
     for line in _lines(opening(text), 8):
         if _NAV.match(line) or "|" in line or len(line) < 8:
             continue
         first = re.split(r"[。!?;]", line)[0]
-        first = _LEAD.sub("", first)
-        m = re.search(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
-                      r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动)", first)
+        for _ in range(4):
+            stripped = _ADVERBIAL.sub("", _LEAD.sub("", first))
+            if stripped == first:
+                break
+            first = stripped
+        m = _VERB_START.search(first, 1)
         return first[:m.start()] if m else first[:30]
     return ""
 
@@ -274,7 +289,7 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
             m = rx.search(src)
             if m:
                 return m.group(0)
-    m = _CONGRESS_REPORT.search(opening(text, 600))
+    m = _CONGRESS_REPORT.search(opening(text, 600)) or _COURT_SPEAKS.search(opening(text, 600))
     if m:
         return m.group(0)
     m = _SUBJECT_DEPT.search(subject) or _DEPT_YEAR.search(opening(text, 300))
