@@ -86,7 +86,7 @@ def subject_of(clause: str) -> str:
 
 def has_subject(clause: str) -> bool:
     """Does the clause name who did it (a CJK noun before its verb), or does it go on with the sentence's subject?"""
-    subject = re.sub(r"^[\s\d年月日上下半全度以来截至止底前后,,、]*", "", subject_of(clause))
+    subject = re.sub(r"^(?:[\s\d年月日上下半全度以来截至止底前后,,、]|其中|另有|还有|包括|含|属)*", "", subject_of(clause))
     subject = re.sub(r"[\u4e00-\u9fff]{0,6}率$", "", subject)  # 成功率达…: the rate's name, not who
     return bool(re.search(r"[\u4e00-\u9fff]{2,}", subject))
 

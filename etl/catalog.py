@@ -32,6 +32,8 @@ class Metric:
     veto_topic: re.Pattern[str] | None
     part_cue: re.Pattern[str] | None  # a wording that names one outcome of a total (废止 inside 清理)
     fallback: re.Pattern[str] | None  # a wording that gives the metric only when nothing else does (结案 for 新收)
+    receiver_cue: re.Pattern[str] | None  # wording of receiving (接收报备): a veto unless the report is a receiver's
+    share: re.Pattern[str] | None  # a share that defines the rate (纠错案件占审结数的7.96%)
     table_only: bool
 
     @property
@@ -85,7 +87,7 @@ def load() -> dict[str, Metric]:
             grp_order=groups[spec["group"]], description=spec.get("description", ""),
             units=_rx(spec, "units", anchored=True), topic=rx("topic"), cue=rx("cue"),
             after=rx("after"), veto=rx("veto"), rate=rx("rate"),
-            veto_topic=rx("veto_topic"), part_cue=rx("part_cue"), fallback=rx("fallback"), table_only=bool(spec.get("table_only", False)),
+            veto_topic=rx("veto_topic"), part_cue=rx("part_cue"), fallback=rx("fallback"), receiver_cue=rx("receiver_cue"), share=rx("share"), table_only=bool(spec.get("table_only", False)),
         )
     return out
 

@@ -77,6 +77,7 @@ class DocContext:
     doc_type: str
     level: str
     national: bool = False  # a national organ's own report: its 全国 figures are its own
+    receiver: bool = False  # a congress standing committee's filing review: what it received is its count
 
 
 def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
@@ -184,19 +185,23 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
-        if _CHANGE_BEFORE.search(left) or (num.unit == "%" and _SHARE_BEFORE.search(left)):
+        shared = _match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
+        if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
             continue
-        if num.unit == "%":
+        if shared is not None:
+            best = shared
+        elif num.unit == "%":
             best = _match_rate(left, topic_ctx, rate_metrics)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
-            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics)
+            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver)
             if best is None and clause_start > sent_start and not _VERB.search(left):
                 # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
                 prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
                 verbs = list(_VERB.finditer(prev_clause))
                 if verbs:
-                    best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics)
+                    best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
+                                        ctx.receiver)
         inherited = False
         if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
@@ -229,6 +234,16 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         last_end = num.end
     keep = resolve(out, attributions, sentences)
     return [f for f, k in zip(out, keep, strict=True) if k]
+
+
+def _match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
+    """A share whose numerator and denominator define a catalogue rate: 复议纠错案件占审结数的7.96% is the correction rate."""
+    for metric in metrics:
+        if metric.share and metric.share.search(left):
+            if metric.topic and not metric.topic.search(topic_ctx):
+                continue
+            return metric, f"prose-share:{metric.key}", 0.8
+    return None
 
 
 def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
@@ -264,7 +279,7 @@ def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic
 
 
 def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_left: str,
-                 metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
+                 metrics: list[catalog.Metric], receiver: bool = False) -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
@@ -287,6 +302,8 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             continue
         if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
             continue
+        if metric.receiver_cue and not receiver and metric.receiver_cue.search(left[-24:] if how == "cue" else right):
+            continue  # a government receiving lower governments' filings does not file them
         rank = (area if how == "cue" else -1, *dist)
         if best is None or rank < best[0]:
             best = (rank, metric, how)

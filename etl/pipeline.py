@@ -6,15 +6,18 @@ database and the scorer see the same extraction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from etl.extract import DocContext, Figure, extract_prose
-from etl.metadata import Metadata, metadata_of
+from etl.metadata import Metadata, is_national, metadata_of
 from etl.normalise import normalise
 from etl.segment import split
 from etl.tables import extract_tables
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
+# a people's congress body reviewing the filings it receives
+_RECEIVER = re.compile(r"人大常委会|人民代表大会常务委员会|法工委|法制工作委员会")
 
 
 @dataclass
@@ -78,7 +81,10 @@ def process_text(text: str) -> list[Document]:
         part_text = text[part.start:part.end]
         matching = normalise(part_text)
         meta = metadata_of(matching.text)
-        ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level)
+        national = meta.level in ("department", "unknown") and meta.province is None \
+            and is_national(meta.title, matching.text)
+        receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, matching.text[:600]]))))
+        ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver)
         figures = extract_tables(matching) + extract_prose(matching, ctx)
         docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))
     return docs
