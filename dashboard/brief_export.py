@@ -28,6 +28,7 @@ from dashboard.format import (
     format_delta,
     format_value,
     html_table,
+    level_label,
 )
 
 QUALITY_LABELS = {"check_errors": "一致性错误", "check_warnings": "一致性警告", "ingest_errors": "导入失败的文件",
@@ -91,7 +92,7 @@ def total_cards(b: Brief) -> list[dict[str, str]]:
             pct = "" if r.pct is None or pd.isna(r.pct) or r.unit == "%" else f"({r.pct:+.1f}%)"
             change = f"同比 {format_delta(r.delta, r.unit) or '持平'}{pct},{r.comparable} 个地区可比"
         cards.append({"label": str(r.label), "value": format_value(r.value, r.unit),
-                      "note": f"{r.regions} 个地区{how}", "change": change,
+                      "note": f"{r.regions} 个{level_label(r.level)}地区{how}(各地区取本级报告数值)", "change": change,
                       "direction": "" if r.delta is None or pd.isna(r.delta) else ("up" if r.delta > 0 else "down")})
     return cards
 
@@ -294,7 +295,8 @@ def to_frame(b: Brief) -> pd.DataFrame:
         parts.append(figure_rows("主要指标", b.headline))
     if b.totals is not None and not b.totals.empty:
         t = b.totals
-        parts.append(pd.DataFrame({"部分": "主要指标合计(可比地区)", "地区": "可比地区 " + t["comparable"].astype(str) + " 个",
+        parts.append(pd.DataFrame({"部分": "主要指标合计(可比地区)",
+                                   "地区": t["level"].map(level_label) + "可比地区 " + t["comparable"].astype(str) + " 个",
                                    "指标": t["label"], "单位": t["unit"], "年份": b.year, "数值": t["cur_comparable"],
                                    "上年数值": t["prev_comparable"], "变化": t["delta"],
                                    "变化率(%)": t["pct"].astype(float).round(2)}))

@@ -96,15 +96,35 @@ def _hover_rows(df: pd.DataFrame) -> list[list[str]]:
         evidence = str(getattr(r, "evidence", "") or "")
         ev_html = "<br>".join(wrap_escaped(line, 34, 3) for line in evidence.split("\n")[:3] if line)
         docs = int(r.docs) if not pd.isna(r.docs) else 0
-        rows.append([format_value(r.value, r.unit, r.qualifier), f"{docs} 份文档", ev_html])
+        source = str(getattr(r, "source", "") or "")
+        rows.append([format_value(r.value, r.unit, r.qualifier),
+                     html.escape(f"{source},{docs} 份文档" if source else f"{docs} 份文档"), ev_html])
     return rows
+
+
+def _break_on_source(part: pd.DataFrame) -> pd.DataFrame:
+    """Insert a gap row where the source kind changes (本级报告 -> 下级合计 …) or a year is missing, so the
+    line never joins two different kinds of number, or a region's report one year to a guess the next."""
+    if "source" not in part.columns or len(part) < 2:
+        return part
+    kinds = part["source"].fillna("").str.replace(r"\s.*$", "", regex=True)
+    years = part["year"].astype(int)
+    rows = []
+    for i in range(len(part)):
+        if i and (kinds.iloc[i] != kinds.iloc[i - 1] or years.iloc[i] != years.iloc[i - 1] + 1):
+            gap = part.iloc[i].copy()
+            gap["value"] = None
+            rows.append(gap)
+        rows.append(part.iloc[i])
+    return pd.DataFrame(rows)
 
 
 def trend_chart(df: pd.DataFrame, metric_order: Sequence[str] = (), series_order: Sequence[str] = ()) -> go.Figure:
     """Lines by year from ``queries.trend``: one panel per metric, one colour per region, targets dashed.
 
     Panels and colours follow ``metric_order`` / ``series_order`` (the user's choice), then data order.
-    Hover: value with qualifier and unit, number of documents, the evidence sentences with their source.
+    Hover: value with qualifier and unit, where it comes from (本级报告 / 部门报告 / 下级合计), number of
+    documents, the evidence sentences with their source. A line breaks where the source kind changes.
     """
     if df.empty:
         return empty_figure("所选条件下没有该指标的数据")
@@ -128,6 +148,7 @@ def trend_chart(df: pd.DataFrame, metric_order: Sequence[str] = (), series_order
                 part = sub[(sub["series"] == s) & (sub["kind"] == kind)].sort_values("year")
                 if part.empty:
                     continue
+                part = _break_on_source(part)
                 name = f"{s} · {KIND_LABELS[kind]}"
                 fig.add_trace(go.Scatter(
                     x=part["year"].astype(int), y=part["value"], mode="lines+markers",

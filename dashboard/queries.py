@@ -7,17 +7,22 @@ from them at build time (etl/summaries.py: ``doc_summary``, ``doc_metric_summary
 a database built without them the same SQL runs inline (``_summary``): same
 results, only slower.
 
-Aggregation rule (how many figures become one number)
------------------------------------------------------
-1. A document may state several values of one metric. Per (document, metric,
-   kind) they are combined: counts (件, 条, 人次, 万元, ...) are **summed**, rates
-   (unit ``%``) are **averaged**.
-2. Per region and year, the documents of that region and year are taken and
-   combined the same way: the per-document numbers are summed for counts and
-   averaged for rates. "The documents of a region" are those whose region code
-   lies in it (a province covers its cities' and counties' documents), so
-   choose a level in the sidebar to compare like with like.
-3. Level, region, year, type and synthetic filters apply to documents.
+Aggregation rule (how many figures become one number) — never a part added to its whole
+-----------------------------------------------------------------------------------
+1. A document's value of a metric is ONE of its figures (etl/values.py: a table cell before prose, a
+   stated total before a plain figure before a running total, for counts the larger, for rates the
+   first). The document's other figures of the metric support it and are shown, never added.
+2. A region's value in a year is its own report's (``_region_values``): the government report at the
+   region's own level; where there is none, a department report of the region (司法局, a court).
+   Several such reports: one is taken (table-sourced first, then the larger value), never added.
+   A town's or a county's report is never part of its city's value, a department's never part of its
+   government's.
+3. Where a region has no report of its own, its value is the sum of its sub-regions' own values, and
+   only when every sub-region reported (counts only), labelled 下级合计 k/k. ``source`` always says
+   which: 本级报告 / 部门报告 / 下级合计.
+   Sums across regions (a level's total on the overview and the brief) add the regions of one level
+   only, each region once, and say how many regions they cover.
+3a. Level, region, year, type and synthetic filters apply to documents.
    ``is_synthetic`` documents are left out unless ``Filters.synthetic``.
 4. Qualifiers combine: all exact -> exact; exact with ≥ only -> ≥; exact with
    ≤ only -> ≤; anything else -> ≈. (A sum or mean of lower bounds is a lower
@@ -149,18 +154,72 @@ def figure_where(f: Filters, alias: str = "f", metrics: Sequence[str] | None = N
 
 def _per_doc(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
              within: str | None = None) -> tuple[str, list[Any]]:
-    """CTE ``per_doc``: one row per (document, metric, kind), counts summed and rates averaged (rule 1).
+    """CTE ``per_doc``: one row per (document, metric, kind), the document's value (rule 1).
 
     Read from ``doc_metric_summary``, where rule 1 was applied at build time (grouping ~1M figures per view
     cost up to 1.5 s at 100k reports). Columns: doc_id, region_code, year, metric, kind, label, unit, is_rate,
-    value, qualifier, figures, corrected.
+    value, qualifier, figures (figures stating the metric), corrected, level, from_table.
     """
     where, params = figure_where(f, "p", metrics, kinds, within)
     sql = f"""per_doc AS (
         SELECT p.doc_id, p.region_code, p.year, p.metric, p.kind, m.label_zh AS label, m.unit, m.unit = '%' AS is_rate,
-               p.value, p.qualifier, p.figures, p.corrected
+               p.value, p.qualifier, p.figures, p.corrected, p.level, coalesce(p.from_table, FALSE) AS from_table
         FROM {_summary("doc_metric_summary")} p JOIN metrics m ON m.metric = p.metric
         WHERE {where})"""
+    return sql, params
+
+
+# the level a region code's own government reports at (a document's ``level`` must match to be its own report)
+_CODE_LEVEL_SQL = ("CASE WHEN {col} LIKE '%0000' THEN 'province' WHEN {col} LIKE '%00' THEN 'city' "
+                   "ELSE 'county' END")
+SOURCE_LABELS = {0: "本级报告", 1: "部门报告"}
+LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
+
+
+def _region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+                   within: str | None = None) -> tuple[str, list[Any]]:
+    """CTEs ``per_doc`` and ``rv``: one value per (region code, metric, kind, year) by rules 2-3.
+
+    ``rv`` columns: code, metric, kind, year, label, unit, is_rate, value, qualifier, doc_id (the report the
+    value is from; NULL for a 下级合计), source (本级报告 / 部门报告 / 下级合计 k/n), docs (reports of the region
+    stating the metric), figures, corrected, level (the region's level).
+    """
+    cte, params = _per_doc(f, metrics, kinds, within)
+    lvl = _CODE_LEVEL_SQL.format(col="p.region_code")
+    key = "{'s': src, 't': NOT from_table, 'v': CASE WHEN is_rate THEN 0 ELSE -value END, 'd': doc_id}"
+    sql = f"""{cte},
+        own_cand AS (
+            SELECT p.*, CASE WHEN p.level = {lvl} THEN 0 WHEN p.level = 'department' THEN 1 END AS src
+            FROM per_doc p WHERE length(p.region_code) = 6),
+        own AS (
+            SELECT region_code AS code, metric, kind, year, any_value(label) AS label, any_value(unit) AS unit,
+                   any_value(is_rate) AS is_rate, arg_min(value, {key}) AS value,
+                   arg_min(qualifier, {key}) AS qualifier, arg_min(doc_id, {key}) AS doc_id, min(src) AS src,
+                   count(*) AS docs, sum(figures) AS figures, bool_or(corrected) AS corrected
+            FROM own_cand WHERE src IS NOT NULL
+            GROUP BY region_code, metric, kind, year),
+        kids AS (
+            SELECT r.parent AS code, o.metric, o.kind, o.year, any_value(o.label) AS label, any_value(o.unit) AS unit,
+                   FALSE AS is_rate, sum(o.value) AS value, {QUALIFIER_AGG.replace("qualifier", "o.qualifier")} AS qualifier,
+                   count(*) AS reported, sum(o.docs) AS docs, sum(o.figures) AS figures,
+                   bool_or(o.corrected) AS corrected
+            FROM own o JOIN regions r ON r.code = o.code
+            WHERE NOT o.is_rate AND r.parent IS NOT NULL
+            GROUP BY r.parent, o.metric, o.kind, o.year),
+        nkids AS (SELECT parent AS code, count(*) AS n FROM regions WHERE parent IS NOT NULL GROUP BY parent),
+        rv AS (
+            SELECT code, metric, kind, year, label, unit, is_rate, value, qualifier, doc_id,
+                   CASE src WHEN 0 THEN '{SOURCE_LABELS[0]}' ELSE '{SOURCE_LABELS[1]}' END AS source,
+                   docs, figures, corrected, {_CODE_LEVEL_SQL.format(col="code")} AS level
+            FROM own
+            UNION ALL
+            SELECT k.code, k.metric, k.kind, k.year, k.label, k.unit, k.is_rate, k.value, k.qualifier, NULL,
+                   '下级合计 ' || k.reported || '/' || n.n, k.docs, k.figures, k.corrected,
+                   {_CODE_LEVEL_SQL.format(col="k.code")}
+            FROM kids k JOIN nkids n USING (code)
+            WHERE k.reported = n.n AND NOT EXISTS (
+                SELECT 1 FROM own o WHERE o.code = k.code AND o.metric = k.metric AND o.kind = k.kind
+                                      AND o.year IS NOT DISTINCT FROM k.year))"""
     return sql, params
 
 
@@ -276,39 +335,53 @@ HEADLINE_METRICS = ("reconsideration.received", "litigation.cases", "litigation.
 
 
 def yearly_totals(f: Filters, metrics: Sequence[str] | None = None, kind: str = "actual") -> pd.DataFrame:
-    """Per metric and year over all documents in scope (rule 1 and 2): metric, label, unit, year, value, qualifier, docs."""
-    cte, params = _per_doc(f, metrics, (kind,))
+    """Per metric, year and region level: the regions' own values added up (counts) or averaged (rates).
+
+    Each region counts once, with its own report's value (rule 2); regions of different levels are never
+    added together (a county is inside its city). Columns: metric, year, level, label, unit, value,
+    qualifier, docs, regions.
+    """
+    cte, params = _region_values(f, metrics, (kind,))
     return db.query(f"""
         WITH {cte}
-        SELECT metric, year, {_combine()}
-        FROM per_doc WHERE year IS NOT NULL
-        GROUP BY metric, year ORDER BY metric, year""", params)
+        SELECT metric, year, level, any_value(label) AS label, any_value(unit) AS unit,
+               CASE WHEN any_value(is_rate) THEN avg(value) ELSE sum(value) END AS value,
+               {QUALIFIER_AGG} AS qualifier, sum(docs) AS docs, count(*) AS regions
+        FROM rv WHERE year IS NOT NULL AND source <> '{SOURCE_LABELS[1]}' AND NOT starts_with(source, '下级')
+        GROUP BY metric, year, level ORDER BY metric, year, level""", params)
 
 
 def headline(f: Filters, n: int = 6) -> tuple[int | None, pd.DataFrame]:
     """(latest year with actual figures, its headline metrics with the year before).
 
-    Columns: metric, label, unit, value, qualifier, docs, prev_value, prev_qualifier, delta. The metrics are
-    the sidebar's if chosen, else ``HEADLINE_METRICS`` that have data that year, topped up with the metrics
-    stated by most documents.
+    Each metric's number adds up the regions of ONE level (the level with most regions reporting it that
+    year), each region once with its own report's value; ``level`` and ``regions`` say which.
+    Columns: metric, label, unit, level, regions, value, qualifier, docs, prev_value, prev_qualifier, delta.
+    The metrics are the sidebar's if chosen, else ``HEADLINE_METRICS`` that have data that year, topped up
+    with the metrics reported by most regions.
     """
     totals = yearly_totals(f, f.metrics or None)
+    cols = ["metric", "label", "unit", "level", "regions", "value", "qualifier", "docs", "prev_value",
+            "prev_qualifier", "delta"]
     if totals.empty:
-        return None, totals.assign(prev_value=[], prev_qualifier=[], delta=[])
+        return None, pd.DataFrame(columns=cols)
     latest = int(totals["year"].max())
-    cur = totals[totals["year"] == latest].set_index("metric")
-    prev = totals[totals["year"] == latest - 1].set_index("metric")
+    cur = totals[totals["year"] == latest]
+    cur = (cur.assign(_lv=cur["level"].map(LEVEL_ORDER)).sort_values(["regions", "_lv"], ascending=[False, True])
+           .drop_duplicates("metric").drop(columns="_lv").set_index("metric"))
+    prev = totals[totals["year"] == latest - 1].set_index(["metric", "level"])
     if f.metrics:
         order = [m for m in f.metrics if m in cur.index]
     else:
         preferred = [m for m in HEADLINE_METRICS if m in cur.index]
-        rest = cur.drop(index=preferred).sort_values(["docs", "value"], ascending=False).index.tolist()
+        rest = cur.drop(index=preferred).sort_values(["regions", "value"], ascending=False).index.tolist()
         order = (preferred + rest)[:n]
-    out = cur.loc[order].reset_index()[["metric", "label", "unit", "value", "qualifier", "docs"]]
-    out["prev_value"] = [prev["value"].get(m) for m in order]
-    out["prev_qualifier"] = [prev["qualifier"].get(m) for m in order]
+    out = cur.loc[order].reset_index()[["metric", "label", "unit", "level", "regions", "value", "qualifier", "docs"]]
+    keys = list(zip(out["metric"], out["level"], strict=True))
+    out["prev_value"] = [prev["value"].get(k) for k in keys]
+    out["prev_qualifier"] = [prev["qualifier"].get(k) for k in keys]
     out["delta"] = out["value"] - out["prev_value"].astype(float)
-    return latest, out
+    return latest, out[cols]
 
 
 COVERAGE_GRAINS = {"province": "省", "city": "市", "region": "文档所属地区"}
@@ -340,36 +413,40 @@ def recent_documents(f: Filters, limit: int = 10) -> pd.DataFrame:
 # --- trends ---------------------------------------------------------------------------------------------------
 
 def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]] = ()) -> pd.DataFrame:
-    """Per series (region), metric, kind and year: value, qualifier, docs, evidence (up to 3 sentences with source).
+    """Per series, metric, kind and year: the value, where it comes from, and its evidence.
 
-    ``regions`` are (code, label); each is one series over the documents inside it (rule 2). Without
-    regions there is one series, 全部地区, over every document in scope. The evidence is
-    ``《source》sentences`` of the three documents with the largest values (ties: lower doc_id first),
-    one per line.
-    Columns: series_code, series, metric, label, unit, kind, year, value, qualifier, docs, figures, evidence.
+    ``regions`` are (code, label); each is one series with the region's own value per year (rules 2-3):
+    ``source`` says 本级报告 / 部门报告 / 下级合计 k/n, and the chart breaks its line where the source changes.
+    Without regions there is one series per region level (省级/市级/县级报告): the regions of that level
+    added up, each once with its own government report's value — never a county added into its city.
+    ``evidence`` is ``《source》sentence`` of the report(s) behind the value (up to three, largest first).
+    Columns: series_code, series, metric, label, unit, kind, year, value, qualifier, docs, figures, source, evidence.
     """
-    cte, params = _per_doc(f, metrics)
+    cte, params = _region_values(f, metrics)
     fwhere, fparams = figure_where(f, "f", metrics)
     if regions:
         codes = [c for c, _ in regions]
         labels = [lbl for _, lbl in regions]
-        prefixes = [region_prefix(c) for c in codes]
-        series = """, series AS (SELECT unnest(?::VARCHAR[]) AS series_code, unnest(?::VARCHAR[]) AS series,
-                                       unnest(?::VARCHAR[]) AS prefix)"""
-        source = "per_doc p JOIN series s ON starts_with(p.region_code, s.prefix)"
-        params = [*params, codes, labels, prefixes]
+        grouped = """series AS (SELECT unnest(?::VARCHAR[]) AS series_code, unnest(?::VARCHAR[]) AS series),
+        grouped AS (
+            SELECT s.series_code, s.series, v.metric, v.kind, v.year, v.label, v.unit, v.value, v.qualifier,
+                   v.docs, v.figures, v.source, CASE WHEN v.doc_id IS NULL THEN []::VARCHAR[] ELSE [v.doc_id] END AS top
+            FROM rv v JOIN series s ON v.code = s.series_code WHERE v.year IS NOT NULL)"""
+        params = [*params, codes, labels]
     else:
-        series = ""
-        source = "per_doc p CROSS JOIN (SELECT '' AS series_code, '全部地区' AS series) s"
+        names = "CASE level WHEN 'province' THEN '省级报告合计' WHEN 'city' THEN '市级报告合计' ELSE '县级报告合计' END"
+        grouped = f"""grouped AS (
+            SELECT level AS series_code, {names} AS series, metric, kind, year, any_value(label) AS label,
+                   any_value(unit) AS unit,
+                   CASE WHEN any_value(is_rate) THEN avg(value) ELSE sum(value) END AS value,
+                   {QUALIFIER_AGG} AS qualifier, sum(docs) AS docs, sum(figures) AS figures,
+                   count(*) || ' 个地区' || CASE WHEN any_value(is_rate) THEN '平均' ELSE '合计' END AS source,
+                   min_by(doc_id, (-value, doc_id), 3) AS top
+            FROM rv WHERE year IS NOT NULL AND source = '{SOURCE_LABELS[0]}'
+            GROUP BY level, metric, kind, year)"""
     keys = "series_code, metric, kind, year"
     return db.query(f"""
-        WITH {cte}{series},
-        grouped AS (
-            SELECT s.series_code, s.series, p.metric, p.kind, p.year, {_combine()},
-                   min_by(p.doc_id, (-p.value, p.doc_id), 3) AS top
-            FROM {source}
-            WHERE p.year IS NOT NULL
-            GROUP BY s.series_code, s.series, p.metric, p.kind, p.year),
+        WITH {cte}, {grouped},
         picked AS (SELECT {keys}, unnest(top) AS doc_id, generate_subscripts(top, 1) AS rank FROM grouped),
         {_evidence("picked", fwhere)},
         lines AS (SELECT {keys}, string_agg('《' || e.source || '》' || e.sentence, chr(10) ORDER BY k.rank) AS evidence
@@ -396,24 +473,24 @@ class Ranking:
 
 
 def region_ranking(f: Filters, metric: str, year: int, kind: str = "actual", parent: str | None = None) -> Ranking:
-    """The child regions of ``parent`` (None: provinces) ranked by ``metric`` in ``year`` (rules 1-2)."""
-    length = child_prefix_len(parent)
-    if length is None:
+    """The child regions of ``parent`` (None: provinces), each with its own value in ``year`` (rules 2-3), ranked.
+
+    A region's value is its own report's (or its sub-regions' sum when all reported), never its own report
+    plus its sub-regions'. ``own_docs`` counts the reports of ``parent`` itself, which are not in the ranking.
+    Columns of ``rows``: code, name, value, qualifier, docs, figures, label, unit, level, source.
+    """
+    if child_prefix_len(parent) is None:
         return Ranking(pd.DataFrame(columns=["code", "name", "value", "qualifier", "docs", "figures", "label",
-                                             "unit", "level"]), 0)
-    cte, params = _per_doc(f, [metric], [kind], within=parent)
-    parent_code = parent or ""
+                                             "unit", "level", "source"]), 0)
+    cte, params = _region_values(f, [metric], [kind], within=parent)
+    child = "v.code LIKE '%0000'" if parent is None else "r.parent = ?"
     df = db.query(f"""
-        WITH {cte},
-        placed AS (SELECT rpad(substr(region_code, 1, ?), 6, '0') AS code, * EXCLUDE (region_code)
-                   FROM per_doc WHERE year = ? AND length(region_code) = 6)
-        SELECT p.code, coalesce(r.name, CASE WHEN substr(p.code, 3, 2) = '90' THEN '省直辖县级行政区划'
-                                             ELSE '代码 ' || p.code END) AS name, {_combine()}
-        FROM placed p LEFT JOIN regions r ON r.code = p.code
-        WHERE p.code <> ?
-        GROUP BY p.code, r.name
-        ORDER BY value DESC, p.code""", [*params, length, year, parent_code])
-    df["level"] = [region_level(c) if length < 6 else "county" for c in df["code"]]
+        WITH {cte}
+        SELECT v.code, coalesce(r.name, '代码 ' || v.code) AS name, v.value, v.qualifier, v.docs, v.figures,
+               v.label, v.unit, v.level, v.source
+        FROM rv v LEFT JOIN regions r ON r.code = v.code
+        WHERE v.year = ? AND {child}
+        ORDER BY v.value DESC, v.code""", [*params, year, *([] if parent is None else [parent])])
     own = 0
     if parent is not None:
         own_df = db.query(f"WITH {cte} SELECT count(*) AS n FROM per_doc WHERE year = ? AND region_code = ?",
@@ -600,23 +677,21 @@ def _brief_year_rows(f: Filters) -> list[tuple[int, bool]]:
 
 
 def _region_year_cte(f: Filters, year: int, metrics: Sequence[str]) -> tuple[str, list[Any]]:
-    """CTEs ``reg`` (code, metric, year, label, unit, value, qualifier, docs, figures, corrected) for ``year``
-    and the year before, and ``names`` (code, region)."""
+    """CTEs ``reg`` (code, metric, year, label, unit, value, qualifier, docs, figures, corrected, level, source) for
+    ``year`` and the year before — one value per region (rules 2-3) — and ``names`` (code, region)."""
     scope = _annual(f, year - 1, year)
-    cte, params = _per_doc(scope, metrics, ("actual",))
+    cte, params = _region_values(scope, metrics, ("actual",))
     sql = f"""{cte},
-        reg AS (SELECT p.region_code AS code, p.metric, p.year, {_combine()}, bool_or(p.corrected) AS corrected
-                FROM per_doc p
-                WHERE p.region_code IS NOT NULL AND p.year IS NOT NULL
-                GROUP BY p.region_code, p.metric, p.year),
+        reg AS (SELECT code, metric, year, label, unit, value, qualifier, docs, figures, corrected, level, source
+                FROM rv WHERE year IS NOT NULL),
         names AS (SELECT region_code AS code, min(region_name) AS region FROM documents_current
                   WHERE region_code IS NOT NULL GROUP BY region_code)"""
     return sql, params
 
 
 def _with_previous(year: int) -> str:
-    return """SELECT c.code, coalesce(n.region, c.code) AS region, c.metric, c.label, c.unit, c.value, c.qualifier,
-               c.docs, p.value AS prev_value, p.qualifier AS prev_qualifier, c.value - p.value AS delta,
+    return """SELECT c.code, coalesce(n.region, c.code) AS region, c.level, c.source, c.metric, c.label, c.unit,
+               c.value, c.qualifier, c.docs, p.value AS prev_value, p.qualifier AS prev_qualifier, c.value - p.value AS delta,
                CASE WHEN p.value > 0 THEN (c.value - p.value) / p.value * 100 END AS pct,
                c.corrected OR coalesce(p.corrected, FALSE) AS corrected
         FROM reg c LEFT JOIN reg p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
@@ -638,24 +713,29 @@ def brief_region_headline(f: Filters, year: int, metrics: Sequence[str] = BRIEF_
 
 
 def brief_totals(region_rows: pd.DataFrame) -> pd.DataFrame:
-    """Per metric over ``brief_region_headline`` rows: regions reporting, and the like-for-like change.
+    """Per metric over ``brief_region_headline`` rows of ONE level: regions reporting, and the like-for-like change.
 
-    The change is taken over the regions that report both years only (``comparable``), so a region that
-    published for the first time does not show as growth. Counts are summed, rates averaged (rule 2).
-    Columns: metric, label, unit, regions, value, comparable, cur_comparable, prev_comparable, delta, pct.
+    Regions of different levels are never added (a county is inside its city): per metric the level with
+    most regions reporting is taken, and ``level`` says which. The change is taken over the regions that
+    report both years only (``comparable``), so a region that published for the first time does not show
+    as growth. Counts are summed, rates averaged.
+    Columns: metric, label, unit, level, regions, value, comparable, cur_comparable, prev_comparable, delta, pct.
     """
-    cols = ["metric", "label", "unit", "regions", "value", "comparable", "cur_comparable", "prev_comparable",
+    cols = ["metric", "label", "unit", "level", "regions", "value", "comparable", "cur_comparable", "prev_comparable",
             "delta", "pct"]
     rows = []
     for metric, g in region_rows.groupby("metric", sort=False):
+        counts = g["level"].value_counts()
+        level = min(counts.index, key=lambda lv: (-counts[lv], LEVEL_ORDER.get(lv, 9)))  # most regions; then higher
+        g = g[g["level"] == level]
         rate = g["unit"].iloc[0] == "%"
         both = g[g["prev_value"].notna()]
         agg = (lambda s: s.mean()) if rate else (lambda s: s.sum())
         cur, prev = (agg(both["value"]), agg(both["prev_value"])) if len(both) else (None, None)
         delta = None if cur is None else cur - prev
         pct = None if cur is None or not prev else delta / prev * 100
-        rows.append([metric, g["label"].iloc[0], g["unit"].iloc[0], len(g), agg(g["value"]), len(both), cur, prev,
-                     delta, pct])
+        rows.append([metric, g["label"].iloc[0], g["unit"].iloc[0], level, len(g), agg(g["value"]), len(both), cur,
+                     prev, delta, pct])
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -107,7 +107,8 @@ def attribute(clause: str, sentence: str) -> Attribution:
         if rule.where == "subject" and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
         return Attribution(rule.name, rule.policy, m.group(0))
-    if r.total.search(clause) is None and r.running.search(clause) and not re.search(r"(?:19|20)\d\d\s*年|年度|全年|本年", clause):
+    one_year = re.search(r"(?:19|20)\d\d\s*年|年度|全年|本年", clause)
+    if r.total.search(clause) is None and r.running.search(clause) and not one_year:
         return Attribution(None, "own", "", False, True)  # 到年底累计…: several years; 2018年度累计…: the year's total
     total = r.total.search(clause)
     return Attribution(None, "own", total.group(0), True) if total else OWN

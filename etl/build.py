@@ -442,7 +442,7 @@ DOC_COLS = ["doc_id", "path", "part", "title", "organ", "province", "city", "cou
             "region_name", "level", "year", "doc_type", "publish_date", "chars", "text_start", "text_end",
             "is_synthetic"]
 FIG_COLS = ["figure_id", "doc_id", "metric", "value", "unit", "qualifier", "kind", "start", "end", "evidence",
-            "rule", "confidence", "sentence"]
+            "rule", "confidence", "sentence", "scope"]
 _STAGE_DOC_TYPES = [("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("part", "INTEGER"), ("title", "VARCHAR"),
                     ("organ", "VARCHAR"), ("province", "VARCHAR"), ("city", "VARCHAR"), ("county", "VARCHAR"),
                     ("town", "VARCHAR"), ("region_code", "VARCHAR"), ("region_name", "VARCHAR"), ("level", "VARCHAR"),
@@ -451,7 +451,7 @@ _STAGE_DOC_TYPES = [("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("part", "INTEGE
 _STAGE_FIG_TYPES = [("figure_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("metric", "VARCHAR"), ("value", "DOUBLE"),
                     ("unit", "VARCHAR"), ("qualifier", "VARCHAR"), ("kind", "VARCHAR"), ("start", "INTEGER"),
                     ("end", "INTEGER"), ("evidence", "VARCHAR"), ("rule", "VARCHAR"), ("confidence", "DOUBLE"),
-                    ("sentence", "VARCHAR")]
+                    ("sentence", "VARCHAR"), ("scope", "VARCHAR")]
 
 
 def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list[str],

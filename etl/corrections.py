@@ -50,6 +50,7 @@ import duckdb
 import pandas as pd
 
 from etl import store, summaries
+from etl.values import PRIMARY_ORDER
 
 LOG_NAME = "corrections.jsonl"
 ACTIONS = ("edit_figure", "delete_figure", "add_figure", "edit_document", "revert")
@@ -346,7 +347,7 @@ def views_sql(con: duckdb.DuckDBPyConnection) -> str:
     add_select = ", ".join(
         f'{_json_field(c, ADD_FIELDS[c])} AS "{c}"' if c in ADD_FIELDS
         else {"figure_id": "figure_id", "doc_id": "doc_id", "rule": "'correction'",
-              "confidence": "1.0", "sentence": _json_field("evidence", "VARCHAR")}[c] + f' AS "{c}"'
+              "confidence": "1.0", "sentence": _json_field("evidence", "VARCHAR"), "scope": "'own'"}[c] + f' AS "{c}"'
         for c in fig_cols)
     fig_select = ", ".join(
         f'CASE WHEN e.has_{c} THEN e.new_{c} ELSE b."{c}" END AS "{c}"' if c in FIGURE_FIELDS else f'b."{c}"'
@@ -381,11 +382,15 @@ WITH added AS (SELECT {add_select} FROM corrections_status WHERE status = 'activ
 base AS (SELECT {fig_list}, FALSE AS added FROM figures
          UNION ALL SELECT {fig_list}, TRUE AS added FROM added),
 e AS ({_edits_cte("edit_figure", "figure_id", FIGURE_FIELDS)}),
-deleted AS (SELECT DISTINCT figure_id FROM corrections_status WHERE status = 'active' AND action = 'delete_figure')
+deleted AS (SELECT DISTINCT figure_id FROM corrections_status WHERE status = 'active' AND action = 'delete_figure'),
+corrected AS (
 SELECT {fig_select}, {", ".join(f'd."{c}"' for c in doc_extra)},
        (b.added OR e.figure_id IS NOT NULL OR d.corrected) AS corrected
 FROM base b JOIN documents_current_v d USING (doc_id) LEFT JOIN e USING (figure_id)
-WHERE b.figure_id NOT IN (SELECT figure_id FROM deleted);
+WHERE b.figure_id NOT IN (SELECT figure_id FROM deleted))
+-- the document's value of each (metric, kind) is one figure, chosen by etl/values.py's precedence; the rest support it
+SELECT *, row_number() OVER (PARTITION BY doc_id, metric, kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary
+FROM corrected;
 """
 
 

@@ -59,11 +59,13 @@ class Figure:
     evidence: str
     rule: str
     confidence: float
+    scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over several years)
 
     def as_dict(self) -> dict:
         return {"metric": self.metric, "value": _clean(self.value), "unit": self.unit,
                 "qualifier": self.qualifier, "kind": self.kind, "start": self.start, "end": self.end,
-                "evidence": self.evidence, "rule": self.rule, "confidence": round(self.confidence, 3)}
+                "evidence": self.evidence, "rule": self.rule, "confidence": round(self.confidence, 3),
+                "scope": self.scope}
 
 
 def _clean(v: float) -> float | int:
@@ -217,7 +219,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         kind = _kind(ctx, sentence_left, left, right)
         attribution = OWN if inherited else attribute(left, sentence_left)
         if attribution == OWN and attributions and not has_subject(left) \
-                and not text[last_end:clause_start].strip(" ,,;;、"):
+                and not re.sub(r"[\s,,;;、]", "", text[last_end:clause_start]):
             attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject
         if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
             attribution = Attribution("fallback", "if_other", metric.fallback.search(left).group(0))
@@ -229,6 +231,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         a, b = m.span(ev_start, num.end)
         out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
                           m.original[a:b], rule, confidence))
+        out[-1].scope = "total" if attribution.is_total else "running" if attribution.is_running else "own"
         attributions.append(attribution)
         sentences.append((sent_start, num.start, num.end))
         last_end = num.end

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from etl.pipeline import process_text
 from etl.readers import ReadError, read_file
+from etl.values import actual_values
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -32,6 +33,7 @@ def document_records(path: Path) -> list[dict]:
             d["end"] += doc.start
             figs.append(d)
         rec["figures"] = figs
+        rec["values"] = {k: (int(v) if float(v).is_integer() else round(v, 4)) for k, v in actual_values(doc.figures).items()}
         out.append(rec)
     return out
 

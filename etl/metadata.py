@@ -53,10 +53,12 @@ _NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(
                        r"最高人民法院|最高人民检察院")
 _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
-_SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)(?:党组|党委)?$")
+_SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
+                           r"(?:党组|党委)?$")
 # a court or a people's congress body speaking: its report is a department's, whatever its area
 _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
-_CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?|法制工作委员会|法工委")
+_CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
+                       r"|法制工作委员会|法工委")
 # a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…
 _COURT_SPEAKS = re.compile(r"(?:从|据)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉)")
 # a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
@@ -68,7 +70,8 @@ _DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办�
 # figures stated for a whole area (全省…, 北京市共…): a bureau's press release about its area is the area's report
 _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?:省|市|区|县)(?:共|累计|全年)")
 # a report's own name quoted in its opening ("现公布深圳市光明区公明街道2020年政府信息公开工作年度报告")
-_EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现将|特(?:此)?公布)(?:了)?《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
+_EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现将|特(?:此)?公布)(?:了)?"
+                             r"《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
 # the organ named as a statistics table's unit (单位名称 | 曲阜市自然资源和规划局 | 0 | …)
 _TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\)|检查主体|实施主体|执法主体)[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
                          r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
@@ -186,8 +189,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         if re.search(rx, t):
             return kind
     # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
-    m = re.search(r"制定(?:本|如下|以下|(?:20[0-4]\d)年(?:度)?)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)",
-                  text[:1500])
+    m = re.search(r"制定(?:本|如下|以下|(?:20[0-4]\d)年(?:度)?)[^,。《》]{0,30}?"
+                  r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
     if not t and m:
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):

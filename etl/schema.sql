@@ -71,7 +71,9 @@ CREATE TABLE figures (
     evidence   VARCHAR NOT NULL,       -- texts.text[start:end]
     rule       VARCHAR NOT NULL,       -- which rule produced it (prose:<metric> / table:<template>)
     confidence DOUBLE NOT NULL,        -- 0..1
-    sentence   VARCHAR NOT NULL        -- the sentence around the figure (etl/sentence.py), for pages to show
+    sentence   VARCHAR NOT NULL,       -- the sentence around the figure (etl/sentence.py), for pages to show
+    scope      VARCHAR NOT NULL DEFAULT 'own' -- total (said to be a whole: 共, 全市 …) | own | running (累计 over years);
+                                       -- with the rule, decides which figure is the document's value (etl/values.py)
 );
 
 CREATE TABLE metrics (

@@ -22,15 +22,17 @@ import pandas as pd
 
 from etl import catalog
 from etl.gazetteer import gazetteer
+from etl.values import PRIMARY_ORDER
 
-SCHEMA_VERSION = 4  # 2: *_current are tables rebuilt with the corrections; 3: token_vocab; 4: figures.sentence
+SCHEMA_VERSION = 5  # 2: *_current tables rebuilt with corrections; 3: token_vocab; 4: figures.sentence; 5: scope, is_primary
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB = Path("data/reports.duckdb")
 
-VIEWS = """
+VIEWS = f"""
 CREATE OR REPLACE VIEW figures_current AS
 SELECT f.*, d.path, d.title, d.province, d.city, d.county, d.town, d.region_code, d.region_name,
-       d.level, d.year, d.doc_type, d.is_synthetic, FALSE AS corrected
+       d.level, d.year, d.doc_type, d.is_synthetic, FALSE AS corrected,
+       row_number() OVER (PARTITION BY f.doc_id, f.metric, f.kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary
 FROM figures f JOIN documents d USING (doc_id);
 CREATE OR REPLACE VIEW documents_current AS SELECT d.*, FALSE AS corrected FROM documents d;
 """

@@ -7,9 +7,10 @@ after ``figures_current`` / ``documents_current`` are rebuilt, so every build an
 brings them up to date:
 
 - ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected).
-- ``doc_metric_summary``: one row per (document, metric, kind): the document's filter columns and rule 1 of
-  dashboard/queries.py applied (counts summed, rates averaged, qualifiers combined), the number of figures,
-  whether any was corrected, and ``has_actual`` (the document also states actual figures of this metric, so
+- ``doc_metric_summary``: one row per (document, metric, kind): the document's filter columns and its value —
+  the primary figure's value and qualifier (etl/values.py: one figure, never a sum of the document's
+  figures) and its id — the number of figures stating the metric, whether any was corrected, and
+  ``has_actual`` (the document also states actual figures of this metric, so
   counting documents over both kinds needs no DISTINCT).
 - ``target_summary``: one row per target a document states (document, metric, value, qualifier) with the
   document's filter columns, its evidence and whether it was corrected: the brief compares plans' targets
@@ -45,13 +46,15 @@ LEFT JOIN (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'ac
            FROM figures_current GROUP BY doc_id) n ON n.doc_id = d.doc_id"""
 
 # the self-join finds has_actual ~2x faster than a window over (doc_id, metric)
-DOC_METRIC_SUMMARY = f"""
+DOC_METRIC_SUMMARY = """
 WITH g AS MATERIALIZED (
     SELECT f.doc_id, f.metric, f.kind, any_value(f.region_code) AS region_code, any_value(f.year) AS year,
            any_value(f.level) AS level, any_value(f.doc_type) AS doc_type, any_value(f.is_synthetic) AS is_synthetic,
-           CASE WHEN any_value(m.unit) = '%' THEN avg(f.value) ELSE sum(f.value) END AS value,
-           {QUALIFIER_AGG} AS qualifier, count(*) AS figures, bool_or(f.corrected) AS corrected
-    FROM figures_current f JOIN metrics m ON m.metric = f.metric
+           max(f.value) FILTER (WHERE f.is_primary) AS value, max(f.qualifier) FILTER (WHERE f.is_primary) AS qualifier,
+           max(f.figure_id) FILTER (WHERE f.is_primary) AS primary_id,
+           max(f.rule LIKE 'table%') FILTER (WHERE f.is_primary) AS from_table,
+           count(*) AS figures, bool_or(f.corrected) AS corrected
+    FROM figures_current f
     GROUP BY f.doc_id, f.metric, f.kind)
 SELECT g.*, g.kind = 'actual' OR a.doc_id IS NOT NULL AS has_actual
 FROM g LEFT JOIN (SELECT doc_id, metric FROM g WHERE kind = 'actual') a

@@ -35,7 +35,8 @@ cards[3].metric("提取的数字", f"{format_number(counts['figures'])} 个")
 latest, heads = queries.headline(f)
 if latest is not None and not heads.empty:
     st.subheader(f"{latest} 年主要指标")
-    st.caption("同一文档中同一指标的多个数值:件数相加、比率取平均;再按年份汇总全部所选文档。箭头为与上一年相比的变化。")
+    st.caption("每份报告取其本身的数值(同一指标说了多次的,取表格数或总数,不相加);每个地区取其本级报告的数值;"
+               "每个指标只加总同一层级的地区(县的数值已含在市里,不再相加),卡片注明层级和地区数。箭头为与上一年同层级相比的变化。")
     per_row = 3
     cols: list = []
     for i, row in enumerate(heads.itertuples(index=False)):
@@ -43,17 +44,21 @@ if latest is not None and not heads.empty:
             cols = st.columns(per_row)
         prev = ("上年无数据" if pd.isna(row.prev_value)
                 else f"{latest - 1} 年:{format_value(row.prev_value, row.unit, row.prev_qualifier)}")
+        how = "平均" if row.unit == "%" else "合计"
         cols[i % per_row].metric(
-            row.label, format_value(row.value, row.unit, row.qualifier),
+            f"{row.label}({level_label(row.level)} {row.regions} 个地区{how})",
+            format_value(row.value, row.unit, row.qualifier),
             delta=format_delta(row.delta, row.unit), delta_color="off",
-            help=f"{row.docs} 份文档;{prev}")
+            help=f"{row.regions} 个{level_label(row.level)}地区,各取本级报告的数值;{row.docs} 份报告;{prev}")
     table = heads.assign(
         指标=[label_with_unit(lbl, u) for lbl, u in zip(heads["label"], heads["unit"], strict=True)],
+        层级=heads["level"].map(level_label),
         限定=heads["qualifier"].map(QUALIFIER_SYMBOLS),
         上年限定=heads["prev_qualifier"].map(lambda q: QUALIFIER_SYMBOLS.get(q, "") if isinstance(q, str) else ""),
     )
     downloads.download_buttons(
-        downloads.frame_for_download(table, {"指标": "指标(单位)", "value": f"{latest}年数值", "限定": f"{latest}年限定",
+        downloads.frame_for_download(table, {"指标": "指标(单位)", "层级": "地区层级", "regions": "地区数",
+                                             "value": f"{latest}年数值", "限定": f"{latest}年限定",
                                              "prev_value": f"{latest - 1}年数值", "上年限定": f"{latest - 1}年限定",
                                              "delta": "变化", "docs": "文档数"}),
         f"主要指标_{latest}", "ov_head")

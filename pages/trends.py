@@ -24,7 +24,8 @@ else:
 labels = dict(queries.filter_options().regions)
 regions = [(code, labels.get(code, code)) for code in f.regions]
 if not regions:
-    st.caption("未在左侧选择地区:显示全部所选文档的合计。选择地区后每个地区一条线(省、市包括其下属各级的文档)。")
+    st.caption("未在左侧选择地区:每个层级一条线(省级、市级、县级各自的本级报告相加,不同层级不相加)。"
+               "选择地区后每个地区一条线:该地区本级报告的数值,没有本级报告时用部门报告,或下级地区全部有报告时的下级合计。")
 
 data = queries.trend(f, metrics, regions)
 # tables follow the user's order: chosen regions, chosen metrics, actual before target, by year
@@ -34,8 +35,8 @@ data = data.assign(_s=data["series"].map(series_order).fillna(0), _k=data["kind"
                    _m=data["metric"].map(order)).sort_values(["_s", "_k", "year", "_m"]).drop(columns=["_s", "_k", "_m"])
 st.plotly_chart(charts.trend_chart(data, metrics, [label for _, label in regions]), key="trend_chart",
                 config={"displaylogo": False})
-st.caption("实线为实际数,虚线为规划、要点等文件中的目标数。悬停在点上可见数值、限定词(≥ 不少于,≈ 约)、"
-           "原文句子和来源文档。件数相加、比率取平均(见 dashboard/queries.py 的汇总规则)。")
+st.caption("实线为实际数,虚线为规划、要点等文件中的目标数。悬停在点上可见数值、来源(本级报告 / 部门报告 / 下级合计)、"
+           "限定词(≥ 不少于,≈ 约)、原文句子和来源文档;来源类型变化处折线断开。每份报告只取一个数值,部分不与总数相加。")
 
 table = downloads.wide_by_metric(data.assign(口径=data["kind"].map({"actual": "实际", "target": "目标"})),
                                  {"series": "地区", "口径": "口径", "year": "年份"}, metrics)
@@ -48,7 +49,7 @@ with st.expander("数据来源(每个点的原文依据)"):
         data.assign(指标=data["label"] + "(" + data["unit"] + ")",
                     口径=data["kind"].map({"actual": "实际", "target": "目标"})),
         {"series": "地区", "指标": "指标(单位)", "口径": "口径", "year": "年份", "value": "数值",
-         "docs": "文档数", "evidence": "原文依据"})
+         "source": "来源", "docs": "文档数", "evidence": "原文依据"})
     st.dataframe(sources, hide_index=True, key="trend_sources",
                  column_config={"年份": st.column_config.NumberColumn(format="%d")})
     downloads.download_buttons(sources, "趋势数据来源", "trend_src_dl")

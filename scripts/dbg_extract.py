@@ -1,16 +1,28 @@
-import sys, etl.extract as ex
-from etl.attribution import attribute
-orig = ex.resolve
-def spy(figs, atts, sents):
-    keep = orig(figs, atts, sents)
-    for f,a,k in zip(figs,atts,keep):
-        print(("KEEP" if k else "DROP"), f.metric, f.value, f.kind, a.part, a.policy, repr(a.cue), "«"+f.evidence+"»")
-    return keep
-ex.resolve = spy
+"""Show every prose figure of some files with its attribution and whether it was kept (for rule work on dev texts).
+
+    PYTHONPATH=. .venv/bin/python scripts/dbg_extract.py FILE...
+"""
+
+import sys
+from pathlib import Path
+
+import etl.extract as ex
 from etl.pipeline import process_text
 from etl.readers import read_file
-from pathlib import Path
+
+_resolve = ex.resolve
+
+
+def _spy(figs: list, atts: list, places: list) -> list[bool]:
+    keep = _resolve(figs, atts, places)
+    for f, a, k in zip(figs, atts, keep, strict=True):
+        print("KEEP" if k else "DROP", f.metric, f.value, f.kind, a.part, a.policy, repr(a.cue), f"«{f.evidence}»")
+    return keep
+
+
+ex.resolve = _spy
 for p in sys.argv[1:]:
     print("==", p)
     for d in process_text(read_file(Path(p)).text):
-        print(" meta", d.meta.level, d.meta.province, d.meta.city, d.meta.county, d.meta.year, d.meta.doc_type)
+        m = d.meta
+        print(" meta", m.level, m.province, m.city, m.county, m.year, m.doc_type)

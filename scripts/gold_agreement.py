@@ -25,6 +25,10 @@ def same(a: dict, b: dict) -> bool:
         (b["file"], b.get("part", 1), b["metric"], b.get("kind", "actual")) and abs(float(a["value"]) - float(b["value"])) <= 0.01
 
 
+def _show(f: dict) -> str:
+    return f"{f['metric']} {f['value']} {f.get('kind')} {f.get('qualifier')} «{f['evidence']}»"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("x", type=Path)
@@ -66,10 +70,10 @@ def main() -> None:
             lines.append(f"## {name}")
             for f in only_x:
                 if f["file"] == name:
-                    lines.append(f"- only {args.x.name}: {f['metric']} {f['value']} {f.get('kind')} {f.get('qualifier')} «{f['evidence']}»")
+                    lines.append(f"- only {args.x.name}: {_show(f)}")
             for f in only_y:
                 if f["file"] == name:
-                    lines.append(f"- only {args.y.name}: {f['metric']} {f['value']} {f.get('kind')} {f.get('qualifier')} «{f['evidence']}»")
+                    lines.append(f"- only {args.y.name}: {_show(f)}")
             for key, field, va, vb in field_diffs:
                 if key[0] == name:
                     lines.append(f"- field {field} (part {key[1]}): {args.x.name}={va!r} {args.y.name}={vb!r}")

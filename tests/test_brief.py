@@ -125,8 +125,9 @@ def test_headline_by_region_with_last_year_and_like_for_like_totals() -> None:
     assert got == {"630000": (500, 1000, -500, -50.0), "630100": (120, 100, 20, 20.0)}
     assert list(h["code"]) == ["630000", "630100"]  # largest first
     t = queries.brief_totals(h).iloc[0]
-    assert (t.regions, t.value, t.comparable, t.cur_comparable, t.prev_comparable, t.delta) == (2, 620, 2, 620,
-                                                                                                  1100, -480)
+    # a province and a city are never added (the city is inside the province): one level, the province
+    assert (t.level, t.regions, t.value, t.comparable, t.cur_comparable, t.prev_comparable, t.delta) == (
+        "province", 1, 500, 1, 500, 1000, -500)
 
 
 @pytest.mark.usefixtures("brief_db")
@@ -185,8 +186,9 @@ def test_collect_defaults_to_the_latest_year(brief: brief_export.Brief) -> None:
     assert len(brief.added) == 3 and len(brief.targets) == 3
     assert brief.open_warnings == 1 + 1 + 1 + 1  # a check, no region, no year, no type
     cards = {c["label"]: c for c in brief_export.total_cards(brief)}
-    assert cards["收到行政复议申请"]["value"] == "620件"
-    assert "同比 -480件(-43.6%)" in cards["收到行政复议申请"]["change"]
+    assert cards["收到行政复议申请"]["value"] == "500件"  # the province's own, not + its city's 120
+    assert cards["收到行政复议申请"]["note"].startswith("1 个省级地区合计")
+    assert "同比 -500件(-50.0%)" in cards["收到行政复议申请"]["change"]
     assert cards["负责人出庭应诉率"]["change"] == "上年无可比数据"
 
 

@@ -44,7 +44,8 @@ def add_fig(con: duckdb.DuckDBPyConnection, doc_id: str, metric: str, value: flo
             kind: str = "actual") -> str:
     n = next(_serial)
     fid = f"f{n:06d}"
-    con.execute("INSERT INTO figures VALUES (?, ?, ?, ?, '件', ?, ?, ?, ?, ?, 'test', 1.0, ?)",
+    con.execute("INSERT INTO figures (figure_id, doc_id, metric, value, unit, qualifier, kind, start, \"end\", evidence, "
+                "rule, confidence, sentence) VALUES (?, ?, ?, ?, '件', ?, ?, ?, ?, ?, 'test', 1.0, ?)",
                 [fid, doc_id, metric, value, qualifier, kind, n, n + 1, f"{metric} {value}", f"{metric} {value}"])
     return fid
 

@@ -15,10 +15,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pytest
+from conftest import write_tiny_db
 
 from dashboard import db, queries
 from dashboard.filters import Filters
-from etl import corrections, store, summaries
+from etl import corrections, store, summaries, values
 from etl.sentence import sentence_around
 
 RECEIVED = "reconsideration.received"
@@ -78,83 +79,103 @@ def test_search_terms() -> None:
 
 @pytest.mark.usefixtures("use_tiny_db")
 class TestAggregation:
-    def test_counts_sum_within_a_document_and_across_documents(self) -> None:
+    """One honest number per document, region and year: a part is never added to its whole (rules 1-3)."""
+
+    def test_a_document_gives_one_value_and_a_region_its_own_reports(self) -> None:
         df = queries.trend(Filters(), [RECEIVED], [("440000", "广东省"), ("440100", "广州市")])
         gd = _row(df, series_code="440000", year=2022, kind="actual")
-        # 广州 100+20, 天河 30 (≥), 深圳 50 (≈), 广东省本级 500; the synthetic 1000 is left out
-        assert gd["value"] == 700
-        assert gd["qualifier"] == "approx"  # ≥ mixed with ≈
-        assert gd["docs"] == 4 and gd["figures"] == 5
+        # 广东省's own report 500 — not + 广州 + 天河 + 深圳 (16,102 = 14,535 + … was the bug)
+        assert (gd["value"], gd["qualifier"], gd["docs"], gd["source"]) == (500, "exact", 1, "本级报告")
         gz = _row(df, series_code="440100", year=2022, kind="actual")
-        assert gz["value"] == 150 and gz["qualifier"] == "at_least" and gz["docs"] == 2
+        # 广州's report states 100 and 另…20: its value is 100 (the larger), never 120; 天河 is not added
+        assert (gz["value"], gz["qualifier"], gz["figures"]) == (100, "exact", 2)
         assert _row(df, series_code="440100", year=2023, kind="actual")["value"] == 130
 
-    def test_rates_average_within_a_document_then_across_documents(self) -> None:
-        df = queries.trend(Filters(), [RATE], [("440000", "广东省")])
-        gd = _row(df, series_code="440000", year=2022, kind="actual")
-        # 广州 mean(90, ≥96) = 93 (≥), 天河 80 -> mean 86.5 (≥)
-        assert gd["value"] == pytest.approx(86.5)
-        assert gd["qualifier"] == "at_least"
-        assert gd["unit"] == "%"
+    def test_a_rate_is_the_first_stated_not_an_average(self) -> None:
+        df = queries.trend(Filters(), [RATE], [("440100", "广州市")])
+        gz = _row(df, year=2022, kind="actual")
+        assert (gz["value"], gz["qualifier"], gz["unit"]) == (90, "exact", "%")
+
+    def test_no_own_report_and_incomplete_sub_regions_give_no_value(self) -> None:
+        # 湖南省 has no report of its own and only 长沙 of its 14 cities reported: no 湖南 number at all
+        assert queries.trend(Filters(), [RECEIVED], [("430000", "湖南省")]).empty
+
+    def test_sub_regions_add_up_only_when_all_reported(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        db = tmp_path / "reports.duckdb"
+        write_tiny_db(db)
+        con = duckdb.connect(str(db))
+        # 澳门-like toy: give 湖南 every city (14 of them) a report, and keep 长沙's
+        codes = [r[0] for r in con.execute("SELECT code FROM regions WHERE parent = '430000' AND code <> '430100'")
+                 .fetchall()]
+        for code in codes:
+            con.execute("INSERT INTO documents SELECT ? || '-doc', ? || '.txt', 1, '报告', NULL, '湖南省', NULL, NULL, "
+                        "NULL, ?, '湖南省', 'city', 2022, 'annual_report', NULL, 10, 0, 10, FALSE, TIMESTAMP '2024-01-01'",
+                        [code, code, code])
+            con.execute("INSERT INTO figures (figure_id, doc_id, metric, value, unit, qualifier, kind, start, \"end\", "
+                        "evidence, rule, confidence, sentence) VALUES (?, ?, ?, 1, '件', 'exact', 'actual', 0, 1, 'x', "
+                        "'test', 1, 'x')", [f"{code}-f", f"{code}-doc", RECEIVED])
+        con.close()
+        monkeypatch.setenv("REPORTS_DB", str(db))
+        row = _row(queries.trend(Filters(), [RECEIVED], [("430000", "湖南省")]), year=2022)
+        n = len(codes) + 1
+        assert (row["value"], row["source"]) == (40 + len(codes), f"下级合计 {n}/{n}")
 
     def test_targets_are_their_own_series(self) -> None:
-        df = queries.trend(Filters(), [RATE], [("430000", "湖南省")])
+        df = queries.trend(Filters(), [RATE], [("430100", "长沙市")])
         assert list(df["kind"]) == ["target"]
         assert _row(df, kind="target")["value"] == 95
 
     def test_synthetic_documents_only_with_the_toggle(self) -> None:
         off = queries.trend(Filters(), [RECEIVED], [("440100", "广州市")])
         on = queries.trend(Filters(synthetic=True), [RECEIVED], [("440100", "广州市")])
-        assert _row(off, year=2022)["value"] == 150
-        assert _row(on, year=2022)["value"] == 1150
+        assert _row(off, year=2022)["value"] == 100
+        assert _row(on, year=2022)["value"] == 1000  # two own reports: one is taken, never 100 + 1000
+        assert _row(on, year=2022)["docs"] == 2
 
-    def test_level_filter_applies_to_documents(self) -> None:
-        df = queries.trend(Filters(levels=("city",)), [RECEIVED], [("440000", "广东省")])
-        assert _row(df, year=2022)["value"] == 170  # 广州 120 + 深圳 ≈50
-        assert _row(df, year=2022)["qualifier"] == "approx"
-
-    def test_without_regions_one_series_over_every_document(self) -> None:
+    def test_without_regions_one_series_per_level_never_mixed(self) -> None:
         df = queries.trend(Filters(), [RECEIVED])
-        row = _row(df, year=2022, kind="actual")
-        assert row["series"] == "全部地区"
-        assert row["value"] == 120 + 30 + 50 + 500 + 40 + 7
+        rows = {r.series_code: r for r in df[(df["year"] == 2022) & (df["kind"] == "actual")].itertuples()}
+        assert rows["province"].value == 500 and rows["province"].series == "省级报告合计"
+        assert rows["city"].value == 100 + 50 + 40 and rows["city"].source == "3 个地区合计"
+        assert rows["city"].qualifier == "approx"  # 深圳's 约50
+        assert rows["county"].value == 30
+        only_cities = queries.trend(Filters(levels=("city",)), [RECEIVED])
+        assert set(only_cities["series_code"]) == {"city"}
 
     def test_evidence_is_the_sentence_with_its_source(self) -> None:
         df = queries.trend(Filters(), [RECEIVED], [("440106", "天河区")])
         evidence = _row(df, year=2022)["evidence"]
         assert evidence == "《天河区2022年法治政府建设年度报告》天河区收到行政复议申请30余件。"
         gz = _row(queries.trend(Filters(), [RECEIVED], [("440100", "广州市")]), year=2022)["evidence"]
-        assert "2022年,广州市共收到行政复议申请100件。 … 另收到行政复议申请20件。" in gz
+        assert "2022年,广州市共收到行政复议申请100件。 … 另收到行政复议申请20件。" in gz  # supporting figures shown
 
-    def test_evidence_lists_the_three_largest_documents_first(self) -> None:
-        df = queries.trend(Filters(), [RECEIVED], [("440000", "广东省")])
-        lines = _row(df, series_code="440000", year=2022)["evidence"].split("\n")
-        # 广东省 500, 广州 100+20, 深圳 50 (天河 30 is the fourth)
+    def test_a_level_series_lists_its_three_largest_reports(self) -> None:
+        df = queries.trend(Filters(), [RECEIVED])
+        lines = _row(df, series_code="city", year=2022)["evidence"].split("\n")
         assert [line.split("》")[0] for line in lines] == [
-            "《广东省2022年法治政府建设年度报告", "《广州市2022年法治政府建设年度报告", "《深圳市2022年法治政府建设年度报告"]
-        assert lines[1].endswith("2022年,广州市共收到行政复议申请100件。 … 另收到行政复议申请20件。")
+            "《广州市2022年法治政府建设年度报告", "《深圳市2022年法治政府建设年度报告", "《长沙市2022年法治政府建设年度报告"]
 
     def test_region_filter_and_year_filter(self) -> None:
         df = queries.trend(Filters(regions=("430100",), year_from=2022, year_to=2022), [RECEIVED],
                            [("440000", "广东省")])
         assert df.empty  # the sidebar's 长沙 and the series' 广东 do not overlap
-        only_2023 = queries.trend(Filters(year_from=2023), [RECEIVED], [("440000", "广东省")])
+        only_2023 = queries.trend(Filters(year_from=2023), [RECEIVED], [("440100", "广州市")])
         assert list(only_2023["year"]) == [2023]
 
 
 @pytest.mark.usefixtures("use_tiny_db")
 class TestRegions:
-    def test_provinces_ranked(self) -> None:
+    def test_provinces_ranked_by_their_own_reports(self) -> None:
         ranking = queries.region_ranking(Filters(), RECEIVED, 2022)
-        assert list(ranking.rows["code"]) == ["440000", "430000"]
-        assert list(ranking.rows["name"]) == ["广东省", "湖南省"]
-        assert list(ranking.rows["value"]) == [700, 40]
+        # 广东省's own 500 (not 500 + its cities); 湖南省 has neither a report nor all its cities: not ranked
+        assert list(ranking.rows["code"]) == ["440000"]
+        assert list(ranking.rows["value"]) == [500] and list(ranking.rows["source"]) == ["本级报告"]
         assert ranking.own_docs == 0
 
     def test_drill_into_a_province_lists_cities_and_counts_its_own_documents(self) -> None:
         ranking = queries.region_ranking(Filters(), RECEIVED, 2022, parent="440000")
         rows = ranking.rows.set_index("code")
-        assert rows.loc["440100", "value"] == 150 and rows.loc["440100", "name"] == "广州市"
+        assert rows.loc["440100", "value"] == 100 and rows.loc["440100", "name"] == "广州市"  # not + 天河
         assert rows.loc["440300", "value"] == 50 and rows.loc["440300", "qualifier"] == "approx"
         assert ranking.own_docs == 1  # 广东省's own report is not a city
 
@@ -173,7 +194,7 @@ class TestRegions:
     def test_documents_behind_a_ranking(self) -> None:
         rows = queries.region_figures(Filters(), RECEIVED, 2022, parent="440100")
         assert sorted(rows["doc_id"]) == ["gz-2022", "th-2022"]
-        assert _row(rows, doc_id="gz-2022")["value"] == 120
+        assert _row(rows, doc_id="gz-2022")["value"] == 100  # the report's value, its 另…20 not added
 
     def test_metric_years(self) -> None:
         assert queries.metric_years(Filters(), RECEIVED) == [2023, 2022]
@@ -192,7 +213,9 @@ class TestOverview:
         latest, heads = queries.headline(Filters())
         assert latest == 2023
         row = _row(heads, metric=RECEIVED)
-        assert row["value"] == 130 and row["prev_value"] == 747 and row["delta"] == 130 - 747
+        # one level only (cities: the most regions), each region once: 广州 130 against 广州 100 + 深圳 50 + 长沙 40
+        assert (row["level"], row["regions"], row["value"]) == ("city", 1, 130)
+        assert row["prev_value"] == 190 and row["delta"] == 130 - 190
 
     def test_headline_uses_the_sidebar_metrics(self) -> None:
         _, heads = queries.headline(Filters(metrics=(RATE,)))
@@ -297,30 +320,52 @@ def test_missing_database_raises(tmp_path, monkeypatch) -> None:
 
 # --- the ETL-built database, checked against pandas -------------------------------------------------------------
 
-def _expected_by_year(db_path: str, metric: str, synthetic: bool = False) -> pd.Series:
-    """Rule 1 and 2 re-implemented in pandas over the raw figures_current rows."""
+def _code_level(code: str) -> str:
+    return "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+
+
+def _expected_by_level(db_path: str, metric: str) -> pd.DataFrame:
+    """Rules 1-3 re-implemented in pandas over the raw figures rows: (level, year) -> value.
+
+    Per document the figure etl/values.py ranks first; per region its own government report (table-sourced
+    first, then the larger value); per level the regions added up (counts) or averaged (rates).
+    """
     con = duckdb.connect(db_path, read_only=True)
     try:
-        raw = con.execute("SELECT doc_id, metric, kind, value, year, is_synthetic, unit FROM figures_current "
-                          "WHERE metric = ? AND kind = 'actual' AND year IS NOT NULL", [metric]).df()
+        raw = con.execute("SELECT f.*, d.region_code, d.level, d.year FROM figures f JOIN documents d USING (doc_id) "
+                          "WHERE f.metric = ? AND f.kind = 'actual' AND d.year IS NOT NULL AND NOT d.is_synthetic "
+                          "AND length(d.region_code) = 6", [metric]).df()
     finally:
         con.close()
-    if not synthetic:
-        raw = raw[~raw["is_synthetic"]]
-    how = "mean" if (raw["unit"] == "%").all() else "sum"
-    per_doc = raw.groupby(["doc_id", "year"])["value"].agg(how).reset_index()
-    return per_doc.groupby("year")["value"].agg(how)
+    rate = (raw["unit"] == "%").all()
+    best = {}
+    for r in raw.itertuples(index=False):
+        key = (r.doc_id,)
+        if key not in best or (values.rank(r), r.figure_id) < (values.rank(best[key]), best[key].figure_id):
+            best[key] = r
+    per_doc = pd.DataFrame([r._asdict() for r in best.values()])
+    if per_doc.empty:
+        return pd.DataFrame(columns=["level", "year", "value"])
+    per_doc = per_doc[per_doc["level"] == per_doc["region_code"].map(_code_level)]
+    per_doc = per_doc.assign(table=per_doc["rule"].str.startswith("table"),
+                             neg=0.0 if rate else -per_doc["value"])
+    own = per_doc.sort_values(["table", "neg", "doc_id"], ascending=[False, True, True]) \
+        .drop_duplicates(["region_code", "year"])
+    return own.groupby(["level", "year"])["value"].agg("mean" if rate else "sum").reset_index()
 
 
 @pytest.mark.usefixtures("use_test_db")
 class TestBuiltDatabase:
     def test_trend_matches_pandas(self, test_db) -> None:
-        for metric in (RECEIVED, "reconsideration.concluded", RATE, "mediation.disputes"):
-            expected = _expected_by_year(str(test_db), metric)
+        checked = 0
+        for metric in (RECEIVED, "reconsideration.concluded", RATE, "mediation.disputes", "legal_aid.cases"):
+            expected = _expected_by_level(str(test_db), metric).set_index(["level", "year"])["value"]
             got = queries.trend(Filters(), [metric])
-            got = got[got["kind"] == "actual"].set_index("year")["value"]
-            pd.testing.assert_series_equal(got.sort_index(), expected.sort_index().astype(float),
+            got = got[got["kind"] == "actual"].rename(columns={"series_code": "level"}).set_index(["level", "year"])
+            pd.testing.assert_series_equal(got["value"].sort_index(), expected.sort_index().astype(float),
                                            check_names=False, check_index_type=False)
+            checked += len(expected)
+        assert checked >= 5  # the real corpus gives these metrics at several levels and years
 
     def test_synthetic_report_is_flagged_and_excluded(self) -> None:
         off = queries.search_documents(Filters(), "987件")
