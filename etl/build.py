@@ -36,7 +36,7 @@ import pandas as pd
 
 from etl import EXTRACTOR_VERSION, migrate, store
 from etl.pipeline import process_text
-from etl.readers import SUFFIXES, ReadError, check_size, file_format, read_bytes
+from etl.readers import SUFFIXES, UNSUPPORTED, ReadError, check_size, file_format, read_bytes
 from etl.sentence import sentence_around
 
 SKIP_DIRS = {".git", "__pycache__", "geo"}
@@ -161,7 +161,7 @@ def scan(data_dir: Path) -> list[tuple[str, str, int, float]]:
     ``Path`` per file cost a second of a no-change rebuild.
     """
     out: list[tuple[str, str, int, float]] = []
-    suffixes = SUFFIXES
+    suffixes = {**SUFFIXES, **dict.fromkeys(UNSUPPORTED, "unsupported")}  # the latter become error rows
 
     def walk(folder: str, prefix: str) -> None:
         try:
@@ -196,10 +196,13 @@ def _figure_id(doc_id: str, metric: str, start: int, end: int) -> str:
 def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool = True,
                  max_mb: float | None = None) -> FileResult:
     """Read and extract one file; never raises (errors become ``error``)."""
-    fmt = file_format(Path(path)) or "txt"
+    suffix = os.path.splitext(path)[1].lower()
+    fmt = file_format(Path(path)) or ("unsupported" if suffix in UNSUPPORTED else "txt")
     res = FileResult(rel, "", size, mtime, fmt)
     stage = "read"
     try:
+        if fmt == "unsupported":
+            raise ReadError("read", UNSUPPORTED[suffix], f"unsupported suffix {suffix}")
         check_size(size, fmt, max_mb)  # before reading: a huge file costs no memory
         try:
             raw = Path(path).read_bytes()

@@ -30,6 +30,7 @@ class Metric:
     veto: re.Pattern[str] | None
     rate: re.Pattern[str] | None
     veto_topic: re.Pattern[str] | None
+    veto_sentence: re.Pattern[str] | None  # the sentence around the number rules the metric out
     part_cue: re.Pattern[str] | None  # a wording that names one outcome of a total (废止 inside 清理)
     fallback: re.Pattern[str] | None  # a wording that gives the metric only when nothing else does (结案 for 新收)
     receiver_cue: re.Pattern[str] | None  # wording of receiving (接收报备): a veto unless the report is a receiver's
@@ -87,7 +88,7 @@ def load() -> dict[str, Metric]:
             grp_order=groups[spec["group"]], description=spec.get("description", ""),
             units=_rx(spec, "units", anchored=True), topic=rx("topic"), cue=rx("cue"),
             after=rx("after"), veto=rx("veto"), rate=rx("rate"),
-            veto_topic=rx("veto_topic"), part_cue=rx("part_cue"), fallback=rx("fallback"), receiver_cue=rx("receiver_cue"),
+            veto_topic=rx("veto_topic"), veto_sentence=rx("veto_sentence"), part_cue=rx("part_cue"), fallback=rx("fallback"), receiver_cue=rx("receiver_cue"),
             share=rx("share"), table_only=bool(spec.get("table_only", False)),
         )
     return out

@@ -303,6 +303,8 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             continue
         if metric.veto_topic and metric.veto_topic.search(topic_ctx):
             continue
+        if metric.veto_sentence and metric.veto_sentence.search(sentence_left + right):
+            continue
         if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
             continue
         if metric.receiver_cue and not receiver and metric.receiver_cue.search(left[-24:] if how == "cue" else right):

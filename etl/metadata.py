@@ -106,9 +106,13 @@ def _lines(text: str, n: int = 25) -> list[str]:
     return out
 
 
+# a crawler's field label before the title line ("标题: …", "【标题】…")
+_CRAWLER_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|文章标题|title)\s*[::】]\s*|^【标题】\s*", re.I)
+
+
 def find_title(text: str) -> str | None:
     """The document's title line, or None (excerpts often start mid-report)."""
-    lines = _lines(text, 15)
+    lines = [_CRAWLER_PREFIX.sub("", line) for line in _lines(text, 15)]
     for line in lines:
         m = _PRINT_NOTICE.search(line)
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
@@ -121,7 +125,7 @@ def find_title(text: str) -> str | None:
         if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
             continue
         if _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
-            title = re.sub(r"\s+", " ", line)
+            title = re.sub(r"\s*[_｜]\s*[^_｜|]{2,30}$", "", re.sub(r"\s+", " ", line))  # "…报告_XX人民政府网"
             # a title broken over two short lines ("…示范创建" / "活动实施方案")
             if i + 1 < len(lines) and len(lines[i + 1]) <= 12 and not lines[i + 1].endswith("。") \
                     and not _NAV.match(lines[i + 1]) and _TYPE_WORDS.search(lines[i + 1]) and not _TYPE_WORDS.search(line):

@@ -97,6 +97,61 @@ def pipe_rows(text: str) -> list[Row]:
     return rows
 
 
+# A table row whose cells a PDF's text layer separated by blanks ("一、本年新收政府信息公开申请数量3001 53 0 0 61 4 3119",
+# the blank before the first number already dropped by normalise): a label, then numbers. A line of 15 numbers is 表三's.
+_SPACE_ROW = re.compile(r"^[ \t]*(?P<label>[^\n|]*?[\u4e00-\u9fff)\]】”\"])[ \t]*"
+                        r"(?P<nums>[+-]?\d+(?:\.\d+)?(?:[ \t]+[+-]?\d+(?:\.\d+)?)*)[ \t]*$")
+_NUMBERS_ROW = re.compile(r"^[ \t]*(?P<nums>\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?){4,})[ \t]*$")
+# where a row label starts (一、 (二) 1. …): a label line without one continues the line above
+_ROW_START = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|信息内容|规章|行政|合计|总计)")
+
+
+def space_rows(text: str) -> list[Row]:
+    """Rows of a table written with blanks between cells, one row per line (a PDF's text layer).
+
+    A label broken over lines ("(二)部分公开(区分处理的,只计这一情" / "形,不计其他情形)447 7 …") is joined
+    to the line above when it does not start like a row label. A header line naming the template's
+    columns (信息内容本年制发件数本年废止件数现行有效件数, blanks gone) becomes one cell per known column,
+    in the order the columns appear.
+    """
+    rows: list[Row] = []
+    pos = 0
+    prev_label: tuple[int, int] | None = None  # a label-only line just before
+    columns = [re.compile(t["column"]) for t in templates().get("cell", [])]
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        m = _SPACE_ROW.match(line) or _NUMBERS_ROW.match(line)
+        if m is None:
+            stripped = line.strip()
+            if "信息内容" in stripped and not re.search(r"\d", stripped):
+                found = sorted({(c.search(stripped).start(), c.search(stripped).group(0)) for c in columns
+                                if c.search(stripped)})
+                names = ["信息内容", *[name for _, name in found]]
+                rows.append(Row([Cell(n, start, end) for n in names], start, end))
+                prev_label = None
+                continue
+            rows.append(Row([], start, end))
+            prev_label = (start, end) if stripped and len(stripped) <= 40 and not re.search(r"\d", stripped) else None
+            continue
+        cells: list[Cell] = []
+        label_start = start
+        if "label" in m.groupdict() and m.group("label") is not None:
+            a, b = start + m.start("label"), start + m.end("label")
+            label = text[a:b].strip()
+            if prev_label is not None and not _ROW_START.match(label):
+                a = prev_label[0]
+                label = (text[prev_label[0]:prev_label[1]] + label).replace("\n", "").strip()
+                label_start = a
+            cells.append(Cell(label.replace(" ", ""), a, b))
+        for n in re.finditer(r"[+-]?\d+(?:\.\d+)?", m.group("nums")):
+            a = start + m.start("nums") + n.start()
+            cells.append(Cell(n.group(0), a, a + len(n.group(0))))
+        rows.append(Row(cells, label_start, end))
+        prev_label = None
+    return rows
+
+
 def cell_lines(text: str) -> list[Row]:
     """One cell per line (blank lines between): each non-blank short line is a one-cell row."""
     rows, pos = [], 0
@@ -258,6 +313,10 @@ def _label_rows(grouped: list[Row]) -> list[Row]:
     return out
 
 
+# a line ending in a label and two or more blank-separated numbers: a blank-separated table is there to read
+_SPACE_ROW_HINT = re.compile(r"[\u4e00-\u9fff)]\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+[ \t]*$|信息内容[^\n\d|]*$", re.M)
+
+
 # A table cell on its own line closed by pipes ("行政规范性文件 |", "0 | ||"): a web page's <td>s flattened one per line
 _CELL_THEN_PIPES = re.compile(r"^[ \t]*[^|\n]*[^|\s][^|\n]*?[ \t]*(?:\|[ \t]*)+$|^[ \t]*(?:\|[ \t]*)+$", re.M)
 
@@ -288,6 +347,11 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
         text = _unpipe_cell_lines(text)
+    if _SPACE_ROW_HINT.search(text):
+        rows = space_rows(text)
+        out += _row_totals(m, rows, tpl)
+        out += _table_one(m, rows, tpl)
+        out += _review_rows(m, rows, tpl)
     if len(_NUMBER_LINE.findall(text)) < 3:
         return out
     grouped = _cell_per_line_groups(cell_lines(text))

@@ -102,7 +102,7 @@ BAD = {  # name -> (bytes, stage, words the message must hold)
     "其他压缩包.docx": (None, "read", "不是 Word 文档"),
     "bomb.docx": (None, "read", "解压后过大"),
     "lying bomb.docx": (None, "read", "无法读取这个 Word 文档"),
-    "scan.pdf": (None, "read", "PDF 没有文字层 — 需要先做 OCR 识别"),
+    "scan.pdf": (None, "read", "需要先做 OCR 识别"),
     "broken.pdf": (b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a pdf\n", "read", "无法读取这个 PDF"),
     "huge.txt": (None, "read", "文件过大"),
 }

@@ -289,8 +289,16 @@ def test_size_limit_is_configurable_and_checked_before_reading(tmp_path: Path) -
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as e:
-        read_file(write(tmp_path, "x.xlsx", b"PK"))
+        read_file(write(tmp_path, "x.xyz", b"PK"))
     assert "不支持的文件类型" in e.value.message
+    with pytest.raises(ReadError) as e:  # a report in a format we cannot read says what to do with it
+        read_file(write(tmp_path, "x.doc", b"\xd0\xcf\x11\xe0"))
+    assert "请另存为 .docx 或 PDF" in e.value.message
+
+
+def test_markdown_is_read_as_text(tmp_path: Path) -> None:
+    p = write(tmp_path, "r.md", "| 指标 | 数值 |\n|---|---|\n\n全年共收到行政复议申请12件。".encode())
+    assert read_file(p).format == "txt" and "12件" in read_file(p).text
 
 
 def test_html_main_text_drops_navigation_and_footer() -> None:
