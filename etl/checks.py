@@ -22,8 +22,11 @@ Checks (``check_name``):
 - ``yoy_jump``: the same region and metric jumps more than ``YOY_HIGH``× or
   below ``YOY_LOW``× between consecutive years with data.
 
-Checks 1–3 use a metric only when the document states exactly one value for it
-(two different 审结 counts make the comparison ambiguous: skipped). Comparisons
+- ``prose_contradicts_table``: the report's prose gives another value than its statistical table
+  for the same metric (the pages show the table's).
+
+Checks 1–3 compare each metric's value in the document: its primary figure (etl/values.py), the
+one every page shows. Comparisons
 skip figures whose qualifier makes them bounds that cannot contradict (a whole
 given as ``1000余件``, a part as ``不超过``); a rate is recomputed only from exact counts.
 """
@@ -51,6 +54,7 @@ CHECK_LABELS: dict[str, str] = {
     "disclosure_balance_lower_bound": "信息公开申请收支不平(下限检查)",
     "rate_out_of_range": "比率超出0–100%",
     "yoy_jump": "与上一年相比变化过大",
+    "prose_contradicts_table": "正文与统计表不一致",
 }
 
 
@@ -124,7 +128,8 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> int:
     con.execute("SET enable_progress_bar = false")  # a build with progress=False must stay quiet
     try:
         _single_values(con)
-        rows = _rate_mismatch(con) + _bounds(con) + _rate_out_of_range(con) + _yoy_jumps(con)
+        rows = (_rate_mismatch(con) + _bounds(con) + _rate_out_of_range(con) + _yoy_jumps(con)
+                + _prose_contradicts_table(con))
     finally:
         con.execute("DROP TABLE IF EXISTS _check_single")
         con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")  # our own boolean
@@ -191,19 +196,31 @@ def _rate_metrics() -> list[str]:
 
 
 def _single_values(con: duckdb.DuckDBPyConnection) -> None:
-    """Per document, the metrics of checks 1–3 that have exactly one distinct actual value."""
+    """Per document, the value of each metric of checks 1–3: its primary figure (etl/values.py), the one
+    the pages show — a supporting figure of the same metric never makes the comparison ambiguous."""
     metrics = sorted({m for d in RATES for m in (d.rate, d.numerator, *d.denominators)}
                      | {m for b in BOUNDS for m in (*b.parts, *b.wholes)})
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _check_single AS
-        SELECT doc_id, metric, min(value) AS value,
-               CASE WHEN min(qualifier) = max(qualifier) THEN min(qualifier) ELSE 'approx' END AS qualifier,
-               list_sort(list(figure_id)) AS fids
+        SELECT doc_id, metric, value, qualifier, [figure_id] AS fids
         FROM figures_current
-        WHERE kind = 'actual' AND list_contains(?::VARCHAR[], metric) AND isfinite(value)
-        GROUP BY doc_id, metric
-        HAVING min(value) = max(value)
+        WHERE kind = 'actual' AND is_primary AND list_contains(?::VARCHAR[], metric) AND isfinite(value)
     """, [metrics])
+
+
+def _prose_contradicts_table(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """A report's prose states another value than its own statistical table for the same metric."""
+    rows = _fetch(con, """
+        SELECT t.doc_id, t.metric, t.value AS table_value, p.value AS prose_value, [t.figure_id, p.figure_id] AS fids
+        FROM figures_current t JOIN figures_current p
+          ON p.doc_id = t.doc_id AND p.metric = t.metric AND p.kind = t.kind
+        WHERE t.kind = 'actual' AND t.rule LIKE 'table%' AND p.rule LIKE 'prose%' AND p.scope <> 'running'
+          AND p.qualifier = 'exact' AND t.qualifier = 'exact' AND abs(p.value - t.value) > 1e-6
+        ORDER BY t.doc_id, t.metric, p.start
+    """, [])
+    return [_row("prose_contradicts_table", r["doc_id"], "warning",
+                 f"正文写{_count(r['metric'], r['prose_value'])},统计表为{_count(r['metric'], r['table_value'])}:"
+                 f"同一指标两处数值不一致(页面取表格数值)。", r["fids"]) for r in rows]
 
 
 def _rate_mismatch(con: duckdb.DuckDBPyConnection) -> list[dict]:
