@@ -88,8 +88,9 @@ def load() -> dict[str, Metric]:
             grp_order=groups[spec["group"]], description=spec.get("description", ""),
             units=_rx(spec, "units", anchored=True), topic=rx("topic"), cue=rx("cue"),
             after=rx("after"), veto=rx("veto"), rate=rx("rate"),
-            veto_topic=rx("veto_topic"), veto_sentence=rx("veto_sentence"), part_cue=rx("part_cue"), fallback=rx("fallback"), receiver_cue=rx("receiver_cue"),
-            share=rx("share"), table_only=bool(spec.get("table_only", False)),
+            veto_topic=rx("veto_topic"), veto_sentence=rx("veto_sentence"), part_cue=rx("part_cue"),
+            fallback=rx("fallback"), receiver_cue=rx("receiver_cue"), share=rx("share"),
+            table_only=bool(spec.get("table_only", False)),
         )
     return out
 
