@@ -97,6 +97,8 @@ def _hover_rows(df: pd.DataFrame) -> list[list[str]]:
         ev_html = "<br>".join(wrap_escaped(line, 34, 3) for line in evidence.split("\n")[:3] if line)
         docs = int(r.docs) if not pd.isna(r.docs) else 0
         source = str(getattr(r, "source", "") or "")
+        if bool(getattr(r, "needs_review", False) is True):
+            source += ",含待核数值"
         rows.append([format_value(r.value, r.unit, r.qualifier),
                      html.escape(f"{source},{docs} 份文档" if source else f"{docs} 份文档"), ev_html])
     return rows

@@ -163,7 +163,8 @@ def _per_doc(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[s
     where, params = figure_where(f, "p", metrics, kinds, within)
     sql = f"""per_doc AS (
         SELECT p.doc_id, p.region_code, p.year, p.metric, p.kind, m.label_zh AS label, m.unit, m.unit = '%' AS is_rate,
-               p.value, p.qualifier, p.figures, p.corrected, p.level, coalesce(p.from_table, FALSE) AS from_table
+               p.value, p.qualifier, p.figures, p.corrected, p.level, coalesce(p.from_table, FALSE) AS from_table,
+               coalesce(p.needs_review, FALSE) AS needs_review
         FROM {_summary("doc_metric_summary")} p JOIN metrics m ON m.metric = p.metric
         WHERE {where})"""
     return sql, params
@@ -177,12 +178,14 @@ LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 
 
 def _region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-                   within: str | None = None) -> tuple[str, list[Any]]:
+                   within: str | None = None, confirmed_only: bool = False) -> tuple[str, list[Any]]:
     """CTEs ``per_doc`` and ``rv``: one value per (region code, metric, kind, year) by rules 2-3.
 
     ``rv`` columns: code, metric, kind, year, label, unit, is_rate, value, qualifier, doc_id (the report the
     value is from; NULL for a 下级合计), source (本级报告 / 部门报告 / 下级合计 k/n), docs (reports of the region
-    stating the metric), figures, corrected, level (the region's level).
+    stating the metric), figures, corrected, level (the region's level), needs_review (the value is a 待核
+    figure: of a family that is often wrong, not yet confirmed by an analyst). ``confirmed_only`` leaves
+    such values out (the weekly brief).
     """
     cte, params = _per_doc(f, metrics, kinds, within)
     lvl = _CODE_LEVEL_SQL.format(col="p.region_code")
@@ -190,11 +193,12 @@ def _region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequ
     sql = f"""{cte},
         own_cand AS (
             SELECT p.*, CASE WHEN p.level = {lvl} THEN 0 WHEN p.level = 'department' THEN 1 END AS src
-            FROM per_doc p WHERE length(p.region_code) = 6),
+            FROM per_doc p WHERE length(p.region_code) = 6{" AND NOT p.needs_review" if confirmed_only else ""}),
         own AS (
             SELECT region_code AS code, metric, kind, year, any_value(label) AS label, any_value(unit) AS unit,
                    any_value(is_rate) AS is_rate, arg_min(value, {key}) AS value,
                    arg_min(qualifier, {key}) AS qualifier, arg_min(doc_id, {key}) AS doc_id, min(src) AS src,
+                   arg_min(needs_review, {key}) AS needs_review,
                    count(*) AS docs, sum(figures) AS figures, bool_or(corrected) AS corrected
             FROM own_cand WHERE src IS NOT NULL
             GROUP BY region_code, metric, kind, year),
@@ -202,7 +206,7 @@ def _region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequ
             SELECT r.parent AS code, o.metric, o.kind, o.year, any_value(o.label) AS label, any_value(o.unit) AS unit,
                    FALSE AS is_rate, sum(o.value) AS value, {QUALIFIER_AGG.replace("qualifier", "o.qualifier")} AS qualifier,
                    count(*) AS reported, sum(o.docs) AS docs, sum(o.figures) AS figures,
-                   bool_or(o.corrected) AS corrected
+                   bool_or(o.corrected) AS corrected, bool_or(o.needs_review) AS needs_review
             FROM own o JOIN regions r ON r.code = o.code
             WHERE NOT o.is_rate AND r.parent IS NOT NULL
             GROUP BY r.parent, o.metric, o.kind, o.year),
@@ -210,12 +214,12 @@ def _region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequ
         rv AS (
             SELECT code, metric, kind, year, label, unit, is_rate, value, qualifier, doc_id,
                    CASE src WHEN 0 THEN '{SOURCE_LABELS[0]}' ELSE '{SOURCE_LABELS[1]}' END AS source,
-                   docs, figures, corrected, {_CODE_LEVEL_SQL.format(col="code")} AS level
+                   docs, figures, corrected, {_CODE_LEVEL_SQL.format(col="code")} AS level, needs_review
             FROM own
             UNION ALL
             SELECT k.code, k.metric, k.kind, k.year, k.label, k.unit, k.is_rate, k.value, k.qualifier, NULL,
                    '下级合计 ' || k.reported || '/' || n.n, k.docs, k.figures, k.corrected,
-                   {_CODE_LEVEL_SQL.format(col="k.code")}
+                   {_CODE_LEVEL_SQL.format(col="k.code")}, k.needs_review
             FROM kids k JOIN nkids n USING (code)
             WHERE k.reported = n.n AND NOT EXISTS (
                 SELECT 1 FROM own o WHERE o.code = k.code AND o.metric = k.metric AND o.kind = k.kind
@@ -420,7 +424,8 @@ def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]]
     Without regions there is one series per region level (省级/市级/县级报告): the regions of that level
     added up, each once with its own government report's value — never a county added into its city.
     ``evidence`` is ``《source》sentence`` of the report(s) behind the value (up to three, largest first).
-    Columns: series_code, series, metric, label, unit, kind, year, value, qualifier, docs, figures, source, evidence.
+    Columns: series_code, series, metric, label, unit, kind, year, value, qualifier, docs, figures, source,
+    needs_review (the value rests on a 待核 figure), evidence.
     """
     cte, params = _region_values(f, metrics)
     fwhere, fparams = figure_where(f, "f", metrics)
@@ -430,7 +435,8 @@ def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]]
         grouped = """series AS (SELECT unnest(?::VARCHAR[]) AS series_code, unnest(?::VARCHAR[]) AS series),
         grouped AS (
             SELECT s.series_code, s.series, v.metric, v.kind, v.year, v.label, v.unit, v.value, v.qualifier,
-                   v.docs, v.figures, v.source, CASE WHEN v.doc_id IS NULL THEN []::VARCHAR[] ELSE [v.doc_id] END AS top
+                   v.docs, v.figures, v.source, v.needs_review,
+                   CASE WHEN v.doc_id IS NULL THEN []::VARCHAR[] ELSE [v.doc_id] END AS top
             FROM rv v JOIN series s ON v.code = s.series_code WHERE v.year IS NOT NULL)"""
         params = [*params, codes, labels]
     else:
@@ -441,6 +447,7 @@ def trend(f: Filters, metrics: Sequence[str], regions: Sequence[tuple[str, str]]
                    CASE WHEN any_value(is_rate) THEN avg(value) ELSE sum(value) END AS value,
                    {QUALIFIER_AGG} AS qualifier, sum(docs) AS docs, sum(figures) AS figures,
                    count(*) || ' 个地区' || CASE WHEN any_value(is_rate) THEN '平均' ELSE '合计' END AS source,
+                   bool_or(needs_review) AS needs_review,
                    min_by(doc_id, (-value, doc_id), 3) AS top
             FROM rv WHERE year IS NOT NULL AND source = '{SOURCE_LABELS[0]}'
             GROUP BY level, metric, kind, year)"""
@@ -477,7 +484,7 @@ def region_ranking(f: Filters, metric: str, year: int, kind: str = "actual", par
 
     A region's value is its own report's (or its sub-regions' sum when all reported), never its own report
     plus its sub-regions'. ``own_docs`` counts the reports of ``parent`` itself, which are not in the ranking.
-    Columns of ``rows``: code, name, value, qualifier, docs, figures, label, unit, level, source.
+    Columns of ``rows``: code, name, value, qualifier, docs, figures, label, unit, level, source, needs_review.
     """
     if child_prefix_len(parent) is None:
         return Ranking(pd.DataFrame(columns=["code", "name", "value", "qualifier", "docs", "figures", "label",
@@ -487,7 +494,7 @@ def region_ranking(f: Filters, metric: str, year: int, kind: str = "actual", par
     df = db.query(f"""
         WITH {cte}
         SELECT v.code, coalesce(r.name, '代码 ' || v.code) AS name, v.value, v.qualifier, v.docs, v.figures,
-               v.label, v.unit, v.level, v.source
+               v.label, v.unit, v.level, v.source, v.needs_review
         FROM rv v LEFT JOIN regions r ON r.code = v.code
         WHERE v.year = ? AND {child}
         ORDER BY v.value DESC, v.code""", [*params, year, *([] if parent is None else [parent])])
@@ -606,7 +613,7 @@ def document_figures(doc_id: str) -> pd.DataFrame:
     """The figures extracted from one document, in text order, with metric label and unit."""
     return db.query("""
         SELECT f.figure_id, f.metric, m.label_zh AS label, m.unit, f.value, f.qualifier, f.kind, f.start, f."end",
-               f.evidence, f.rule, f.confidence, f.corrected
+               f.evidence, f.rule, f.confidence, f.corrected, f.is_primary, f.needs_review
         FROM figures_current f JOIN metrics m ON m.metric = f.metric
         WHERE f.doc_id = ? ORDER BY f.start, f."end", f.metric""", [doc_id])
 
@@ -680,7 +687,8 @@ def _region_year_cte(f: Filters, year: int, metrics: Sequence[str]) -> tuple[str
     """CTEs ``reg`` (code, metric, year, label, unit, value, qualifier, docs, figures, corrected, level, source) for
     ``year`` and the year before — one value per region (rules 2-3) — and ``names`` (code, region)."""
     scope = _annual(f, year - 1, year)
-    cte, params = _region_values(scope, metrics, ("actual",))
+    # 待核 figures stay out of the leaders' brief until an analyst confirms them on the quality page
+    cte, params = _region_values(scope, metrics, ("actual",), confirmed_only=True)
     sql = f"""{cte},
         reg AS (SELECT code, metric, year, label, unit, value, qualifier, docs, figures, corrected, level, source
                 FROM rv WHERE year IS NOT NULL),

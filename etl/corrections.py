@@ -50,6 +50,7 @@ import duckdb
 import pandas as pd
 
 from etl import store, summaries
+from etl.confidence import REVIEW_BELOW
 from etl.values import PRIMARY_ORDER
 
 LOG_NAME = "corrections.jsonl"
@@ -389,7 +390,9 @@ SELECT {fig_select}, {", ".join(f'd."{c}"' for c in doc_extra)},
 FROM base b JOIN documents_current_v d USING (doc_id) LEFT JOIN e USING (figure_id)
 WHERE b.figure_id NOT IN (SELECT figure_id FROM deleted))
 -- the document's value of each (metric, kind) is one figure, chosen by etl/values.py's precedence; the rest support it
-SELECT *, row_number() OVER (PARTITION BY doc_id, metric, kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary
+-- a figure of a family that is often wrong waits for an analyst (待核); any correction of it confirms it
+SELECT *, row_number() OVER (PARTITION BY doc_id, metric, kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary,
+       confidence < {REVIEW_BELOW} AND NOT corrected AS needs_review
 FROM corrected;
 """
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl.confidence import calibrate
 from etl.extract import DocContext, Figure, extract_prose
 from etl.metadata import Metadata, is_national, metadata_of
 from etl.normalise import normalise
@@ -86,5 +87,6 @@ def process_text(text: str) -> list[Document]:
         receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, matching.text[:600]]))))
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver)
         figures = extract_tables(matching) + extract_prose(matching, ctx)
+        calibrate(figures)
         docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))
     return docs

@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from etl import catalog
+from etl.confidence import REVIEW_BELOW
 from etl.gazetteer import gazetteer
 from etl.values import PRIMARY_ORDER
 
@@ -32,7 +33,8 @@ VIEWS = f"""
 CREATE OR REPLACE VIEW figures_current AS
 SELECT f.*, d.path, d.title, d.province, d.city, d.county, d.town, d.region_code, d.region_name,
        d.level, d.year, d.doc_type, d.is_synthetic, FALSE AS corrected,
-       row_number() OVER (PARTITION BY f.doc_id, f.metric, f.kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary
+       row_number() OVER (PARTITION BY f.doc_id, f.metric, f.kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary,
+       f.confidence < {REVIEW_BELOW} AS needs_review
 FROM figures f JOIN documents d USING (doc_id);
 CREATE OR REPLACE VIEW documents_current AS SELECT d.*, FALSE AS corrected FROM documents d;
 """

@@ -53,6 +53,7 @@ WITH g AS MATERIALIZED (
            max(f.value) FILTER (WHERE f.is_primary) AS value, max(f.qualifier) FILTER (WHERE f.is_primary) AS qualifier,
            max(f.figure_id) FILTER (WHERE f.is_primary) AS primary_id,
            max(f.rule LIKE 'table%') FILTER (WHERE f.is_primary) AS from_table,
+           coalesce(bool_or(f.needs_review) FILTER (WHERE f.is_primary), FALSE) AS needs_review,
            count(*) AS figures, bool_or(f.corrected) AS corrected
     FROM figures_current f
     GROUP BY f.doc_id, f.metric, f.kind)

@@ -76,7 +76,8 @@ if year is None:
     st.info("还没有年度报告中的数字,无法比较各地区的主要指标。")
 else:
     st.header(f"主要指标:{year} 年与 {year - 1} 年")
-    st.caption("合计只含当年报告该指标的地区;同比变化只比较两年都有数据的地区(可比地区)。"
+    st.caption("每个地区取其本级报告的数值;合计只加同一层级的地区;同比变化只比较两年都有数据的地区(可比地区)。"
+               "“待核”的数字(这类数字常有误)在数据质量页确认前不计入。"
                f"标有“{brief_charts.CORRECTED_MARK}”的数值经分析人员更正。")
     _cards(st, brief_export.total_cards(brief))
     figs = brief_export.headline_figures(brief)

@@ -219,19 +219,37 @@ with tab_corr:
                     f"{' · (已更正)' if doc.get('corrected') else ''}")
         shown_figs = figs.assign(
             数值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"], strict=True)],
-            类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"])
+            类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"],
+            待核=figs["needs_review"].map({True: "待核", False: ""}))
         st.dataframe(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
-                                                               "evidence": "原文", "rule": "规则", "已更正": "已更正",
+                                                               "evidence": "原文", "待核": "待核", "已更正": "已更正",
                                                                "figure_id": "编号"}),
                      hide_index=True, key="q_doc_figs")
 
         if allowed:
-            act = st.radio("要做的更正", ["修改数值", "删除数值", "补录数值", "修改报告的地区/年份/类型"],
+            act = st.radio("要做的更正", ["确认数值无误", "修改数值", "删除数值", "补录数值", "修改报告的地区/年份/类型"],
                            horizontal=True, key="q_action")
             fig_ids = figs["figure_id"].tolist()
             fig_labels = {r.figure_id: f"{r.label}:{format_value(r.value, r.unit, r.qualifier)}({r.evidence})"
                           for r in figs.itertuples(index=False)}
-            if act in ("修改数值", "删除数值"):
+            if act == "确认数值无误":
+                pending = figs[figs["needs_review"]]
+                if pending.empty:
+                    st.info("这份报告没有待核的数字。")
+                else:
+                    fid = st.selectbox("待核的数字", pending["figure_id"].tolist(),
+                                       format_func=lambda x: fig_labels.get(x, x), key="q_confirm_fig")
+                    row = pending[pending["figure_id"] == fid].iloc[0]
+                    with st.form("q_confirm_form"):
+                        st.caption("核对原文后确认:数值不变,此后不再标“待核”,并进入周报。")
+                        author, reason = _author_and_reason("q_confirm")
+                        submitted = st.form_submit_button("确认无误", key="q_confirm_submit")
+                    if submitted:
+                        _try_save(lambda: corr.make("edit_figure", author=author, reason=reason or "核对原文,确认无误",
+                                                    figure_id=fid, doc_id=doc_id,
+                                                    payload={"value": float(row["value"])},
+                                                    old={"value": float(row["value"])}))
+            elif act in ("修改数值", "删除数值"):
                 if not fig_ids:
                     st.info("这份报告没有数字;可以“补录数值”。")
                 else:

@@ -65,7 +65,8 @@ crumbs.button("全国", key="crumb_all", disabled=not drill, type="tertiary", ic
 for c in path:
     crumbs.button(crumb_names.get(c, c), key=f"crumb_{c}", disabled=c == drill, type="tertiary",
                   icon=":material/chevron_right:", on_click=filters.set_page_param, args=("drill", c))
-st.caption("点击柱形或地图中的省份可下钻:全国 → 省 → 市 → 县。")
+st.caption("点击柱形或地图中的省份可下钻:全国 → 省 → 市 → 县。每个地区取其本级报告的数值(没有时取部门报告;"
+           "下级地区全部有报告时才取下级合计),不与下级相加。")
 
 ranking = queries.region_ranking(f, metric, year, kind, parent=parent)
 # the map: China by province, or once inside a province its cities (municipalities have none: stay national)
@@ -107,9 +108,10 @@ if clicked and clicked != drill and clicked.isdigit():
 def ranking_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Ranking rows with Chinese headers, the unit in the value's header and a rank column."""
     table = downloads.frame_for_download(
-        rows.assign(层级=rows["level"].map(level_label), 限定=rows["qualifier"].map(QUALIFIER_SYMBOLS)),
-        {"name": "地区", "code": "区划代码", "层级": "层级", "value": label, "限定": "限定", "docs": "文档数",
-         "figures": "数字个数"})
+        rows.assign(层级=rows["level"].map(level_label), 限定=rows["qualifier"].map(QUALIFIER_SYMBOLS),
+                    待核=rows["needs_review"].map(lambda x: "待核" if x is True else "")),
+        {"name": "地区", "code": "区划代码", "层级": "层级", "value": label, "限定": "限定", "source": "来源",
+         "待核": "待核", "docs": "文档数", "figures": "数字个数"})
     table.insert(0, "名次", range(1, len(table) + 1))
     return table
 

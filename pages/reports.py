@@ -128,16 +128,21 @@ with right:
         links = [f"#fig-{shown.anchors[n]}" if n in shown.anchors else "" for n in figs["n"]]
         table_html = html_table(
             ["#", "指标", "数值", "原文"],
-            [[str(r.n), r.label, r.显示值 + ("(目标)" if r.kind == "target" else ""), r.evidence]
+            [[str(r.n), r.label, r.显示值 + ("(目标)" if r.kind == "target" else "")
+              + ("" if r.is_primary else "(佐证)") + ("(待核)" if r.needs_review else ""), r.evidence]
              for r in figs.itertuples(index=False)],
             row_ids=[f"fig-row-{n}" for n in figs["n"]], link_cells={0: links})
         st.html(f'<div class="reader-figs">{table_html}</div>')
+    st.caption("同一指标说了多次时,只有一个数值作为本报告的数值(表格数、总数优先),其余标为“佐证”,不相加;"
+               "“待核”表示这类数字常有误,需在“数据质量”页确认后才进入周报。")
     if shown.unplaced:
         st.caption("位置与原文不符、未能高亮的数字:" + "、".join(f"#{n}" for n in shown.unplaced))
 
 fig_table = downloads.frame_for_download(
     figs.assign(指标=[label_with_unit(lbl, u) for lbl, u in zip(figs["label"], figs["unit"], strict=True)],
-                限定=figs["qualifier"].map(QUALIFIER_SYMBOLS)),
+                限定=figs["qualifier"].map(QUALIFIER_SYMBOLS), 本报告数值=figs["is_primary"].map({True: "是", False: "佐证"}),
+                待核=figs["needs_review"].map({True: "待核", False: ""})),
     {"n": "序号", "指标": "指标(单位)", "value": "数值", "限定": "限定", "口径": "口径", "evidence": "原文",
-     "start": "起始位置", "end": "结束位置", "rule": "规则", "confidence": "置信度", "corrected": "已更正"})
+     "start": "起始位置", "end": "结束位置", "本报告数值": "本报告数值", "待核": "待核", "confidence": "置信度",
+     "corrected": "已更正"})
 downloads.download_buttons(fig_table, downloads.safe_filename(f"提取的数字_{title}"), "rep_figs_dl")

@@ -120,7 +120,8 @@ def test_brief_page_on_a_projector(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert headers[0] == "本周新增报告(3 份)" and "主要指标:2024 年与 2023 年" in headers
     assert "未达到规划目标的地区(2024 年)" in headers and "变化最大的指标" in headers
     big = texts(at)
-    assert '<div class="brief-value">3 份</div>' in big and '<div class="brief-value">620件</div>' in big
+    # the province's own 500, not + its city's 120 (a part added to its whole)
+    assert '<div class="brief-value">3 份</div>' in big and '<div class="brief-value">500件</div>' in big
     assert len(at.get("plotly_chart")) >= 4
     targets = frame(at, "地区", "实际", "目标", "规划文件")
     assert set(targets["地区"]) == {"青海省", "青海省/西宁市"}

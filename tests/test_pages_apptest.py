@@ -133,21 +133,25 @@ class TestPagesOnKnownNumbers:
         at = run_page("overview")
         assert metric_value(at, "报告") == "8 份"
         assert metric_value(at, "覆盖年份") == "2022–2023"
-        head = next(m for m in at.metric if m.label == "收到行政复议申请")
-        assert head.value == "130件" and head.delta == "-617件"
+        # one level (cities), each city once with its own report: 广州 130 in 2023 against 100 + 50 + 40 in 2022
+        head = next(m for m in at.metric if m.label.startswith("收到行政复议申请"))
+        assert head.label == "收到行政复议申请(市级 1 个地区合计)"
+        assert head.value == "130件" and head.delta == "-60件"
 
     def test_trends_table_holds_the_aggregates(self) -> None:
         at = run_page("trends", {"metric": RECEIVED, "region": "440000"})
         table = at.dataframe[0].value
         row = table[(table["年份"] == 2022) & (table["口径"] == "实际")].iloc[0]
-        assert row["地区"] == "广东省" and row["收到行政复议申请(件)"] == 700
-        assert row["收到行政复议申请(件)限定"] == "≈"
+        # 广东省's own report, not + its cities and counties (700 before)
+        assert row["地区"] == "广东省" and row["收到行政复议申请(件)"] == 500
+        assert row.get("收到行政复议申请(件)限定", "") in ("", None)  # exact: no qualifier column needed
 
     def test_regions_ranking_and_drill_down_from_url(self) -> None:
         at = run_page("regions", {"m": RECEIVED, "year": "2022"})
         table = at.dataframe[0].value
-        assert list(table["地区"]) == ["广东省", "湖南省"]
-        assert list(table["收到行政复议申请(件)"]) == [700, 40]
+        assert list(table["地区"]) == ["广东省"]  # 湖南 has no report of its own, and only 1 of its 14 cities
+        assert list(table["收到行政复议申请(件)"]) == [500]
+        assert list(table["来源"]) == ["本级报告"]
         at = run_page("regions", {"m": RECEIVED, "year": "2022", "drill": "440000"})
         table = at.dataframe[0].value
         assert list(table["地区"]) == ["广州市", "深圳市"]
@@ -171,7 +175,7 @@ class TestPagesOnKnownNumbers:
         assert list(at.dataframe[0].value["地区"]) == ["广州市", "深圳市"]
         at.button(key="crumb_all").click().run()
         assert "drill" not in at.query_params
-        assert list(at.dataframe[0].value["地区"]) == ["广东省", "湖南省"]
+        assert list(at.dataframe[0].value["地区"]) == ["广东省"]
 
     def test_reader_escapes_report_text(self) -> None:
         at = run_page("reports", {"doc": "nowhere-2022"})
