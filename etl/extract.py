@@ -40,6 +40,10 @@ _TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)
 _TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
+# a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来)
+_FUTURE_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来)")
+# a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
+_RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
 _NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
@@ -193,7 +197,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
-            best = _match_rate(left, topic_ctx, rate_metrics)
+            best = None if _RATE_OF_GROUP.match(right) else _match_rate(left, topic_ctx, rate_metrics)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver)
@@ -324,7 +328,7 @@ def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
         return "target"
     if _TARGET.search(left) or _TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left):
         return "target"
-    if ctx.year and any(int(y) > ctx.year for y in _YEAR.findall(sentence_left)):
+    if ctx.year and any(int(y) > ctx.year for y in _FUTURE_YEAR.findall(sentence_left)):
         return "target"  # next year's plans at the end of a report
     if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"
