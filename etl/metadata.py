@@ -37,7 +37,7 @@ _SELF = (
     (re.compile(r"我市|全市|市政府|市委|我州|全州|州政府"), "city"),
     (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
 )
-_NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|日电|了解到|来源:[^\n]{0,10}新闻")
+_NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|日电|了解到|来源:[^\n]{0,10}新闻|(?:^|\n)[\u4e00-\u9fff]{2,8}讯")
 # an organ as the subject of its own sentences ("县司法局党组高度重视…") reads as reporting about it
 _THIRD_PERSON = re.compile(r"(?:^|[。\n])\s*[\u4e00-\u9fff]{0,6}(?:司法局|局|法院)(?:党组)?"
                            r"(?:进一步|通过|高度|坚持|面对|以|在|积极|切实|认真|不断|始终)")
@@ -112,7 +112,8 @@ _CRAWLER_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|文章标题|title)\s*[::
 
 def find_title(text: str) -> str | None:
     """The document's title line, or None (excerpts often start mid-report)."""
-    lines = [_CRAWLER_PREFIX.sub("", line) for line in _lines(text, 15)]
+    # a title cell with the table's empty cells after it ("2023年…抽查工作计划 | |||||||") is still the title
+    lines = [re.sub(r"[\s|]+$", "", _CRAWLER_PREFIX.sub("", line)) for line in _lines(text, 15)]
     for line in lines:
         m = _PRINT_NOTICE.search(line)
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
@@ -199,7 +200,9 @@ def doc_type_of(title: str | None, text: str) -> str:
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
         return "annual_report"
-    if re.search(r"汇报材料|述职|经验|做法", head[:120]) and not re.search(r"年度报告", t):
+    # a briefing names itself (汇报材料, 述职, 经验做法); 枫桥经验 in a news item does not make it one
+    if (re.search(r"汇报|述职|经验材料|经验做法|典型经验|工作经验", t)
+            or re.search(r"汇报材料|述职报告|经验材料|经验做法", head[:120])) and not re.search(r"年度报告", t):
         return "briefing"
     if re.search(r"报告|总结|年报|统计情况|工作情况", t):
         return "annual_report"
@@ -380,7 +383,9 @@ def metadata_of(text: str) -> Metadata:
     self_hits = [(m.start(), lvl) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
     self_level = min(self_hits)[1] if self_hits else None
     depth = {"province": 1, "city": 2, "county": 3}
-    if not national and self_level in ("city", "county") and (place is None or depth[place.level] < depth[self_level]) \
+    title_place = resolve(title) if title else None  # a place the title names is the reporter's: never deepened
+    if not national and title_place is None and self_level in ("city", "county") \
+            and (place is None or depth[place.level] < depth[self_level]) \
             and (place is None or place.level != "province" or place.name not in MUNICIPALITIES):
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
@@ -392,8 +397,8 @@ def metadata_of(text: str) -> Metadata:
     elif dept:
         level = "department"
         organ = organ or dept
-    elif town:
-        level = "town"
+    elif town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
+        level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
     elif place is not None:
         level = place.level
     else:
