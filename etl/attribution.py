@@ -135,7 +135,7 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
     keep = []
     owns: dict[tuple[str, str], list[int]] = {}
     for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
-        if a.is_own:
+        if a.is_own or a.part == "subset":  # "…以前发布的15.8万余件…进行清理": a described whole is a whole too
             owns.setdefault((f.metric, f.kind), []).append(i)
     for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
         if a.is_own:

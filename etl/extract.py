@@ -291,6 +291,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
         # (the topic tests read the sentence before as well); every test is pure, so the order is free
+        zone = right
         if metric.after and metric.after.search(right):
             dist, how = (-1, 0), "after"
         elif metric.cue:
@@ -300,6 +301,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             # nearest cue wins; on a tie the longer (more specific) wording
             last = matches[-1]
             dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
+            zone = left[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
         else:
             continue
         area = _topic_distance(metric, left, sentence_left, topic_ctx)
@@ -309,7 +311,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             continue
         if metric.veto_sentence and metric.veto_sentence.search(sentence_left + right):
             continue
-        if metric.veto and metric.veto.search(left[-24:] if how == "cue" else right):
+        if metric.veto and metric.veto.search(zone):
             continue
         if metric.receiver_cue and not receiver and metric.receiver_cue.search(left[-24:] if how == "cue" else right):
             continue  # a government receiving lower governments' filings does not file them
