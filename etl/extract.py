@@ -36,7 +36,8 @@ _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:�
 _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|"
                      r"任务数|任务量|目标数|下达[^,。;]{0,20}任务")
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
-_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每年|(?:任务|目标|指标)(?:是|为)?[::]")
+_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每(?:年|季度|半年|月)|"
+                              r"(?:任务|目标|指标)(?:是|为)?[::]")
 _TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
@@ -83,6 +84,7 @@ class DocContext:
     doc_type: str
     level: str
     national: bool = False  # a national organ's own report: its 全国 figures are its own
+    disclosure_report: bool = False  # a 政府信息公开年度报告: its 行政复议/行政诉讼 counts are the disclosure ones
     receiver: bool = False  # a congress standing committee's filing review: what it received is its count
 
 
@@ -143,6 +145,20 @@ _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办
 _CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总数|数)?(?:为|达|有)?$")
 
 
+# a section heading: a short line without a full stop, or one that starts with a section number
+_HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])?[^\n。]{2,30}$", re.M)
+
+
+def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
+    """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
+    lo = max(0, line_start - reach)
+    found = ""
+    for m in _HEADING.finditer(text, lo, line_start):
+        found = m.group(0)
+    first = text[:text.find("\n")] if "\n" in text else text[:60]
+    return found + "\n" + first[:60]
+
+
 def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
     """Integers with no unit that stand right after a case noun and before a stop: their unit is implied."""
     out = []
@@ -200,14 +216,17 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             best = None if _RATE_OF_GROUP.match(right) else _match_rate(left, topic_ctx, rate_metrics)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
-            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver)
+            heading = _heading_above(text, line_start)
+            if ctx.disclosure_report:
+                count_metrics = [x for x in count_metrics if not x.key.startswith(("reconsideration.", "litigation."))]
+            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
             if best is None and clause_start > sent_start and not _VERB.search(left):
                 # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
                 prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
                 verbs = list(_VERB.finditer(prev_clause))
                 if verbs:
                     best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
-                                        ctx.receiver)
+                                        ctx.receiver, heading)
         inherited = False
         if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
@@ -268,8 +287,10 @@ def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tup
     return None
 
 
-def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic_ctx: str) -> int | None:
-    """How near the metric's subject area is named: 0 in the clause, 1 in the sentence, 2 before it; None if not.
+def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic_ctx: str,
+                    heading: str = "") -> int | None:
+    """How near the metric's subject area is named: 0 in the clause, 1 in the sentence, 2 the sentence before,
+    3 the section heading or title above; None if not.
 
     The case noun nearest the number decides the area ("全市法院一审行政案件收案583件" is litigation even
     when the sentence before spoke of 复议); the verb then decides the metric within it.
@@ -282,11 +303,14 @@ def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic
         return 1
     if metric.topic.search(topic_ctx):
         return 2
+    if heading and metric.topic.search(heading):
+        return 3  # "(一)行政复议案件情况" above a paragraph of bare counts ("本期新收案件中受理1243件")
     return None
 
 
 def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_left: str,
-                 metrics: list[catalog.Metric], receiver: bool = False) -> tuple[catalog.Metric, str, float] | None:
+                 metrics: list[catalog.Metric], receiver: bool = False,
+                 heading: str = "") -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
@@ -304,7 +328,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             zone = left[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
         else:
             continue
-        area = _topic_distance(metric, left, sentence_left, topic_ctx)
+        area = _topic_distance(metric, left, sentence_left, topic_ctx, heading)
         if area is None:
             continue
         if metric.veto_topic and metric.veto_topic.search(topic_ctx):

@@ -167,6 +167,8 @@ def find_numbers(text: str) -> list[Number]:
             if digits in ("一", "两", "十", "百", "千", "万", "亿") and unit != "%" and not mult \
                     and not _COUNT_VERB.search(text[max(0, m.start() - 3):m.start()]):
                 continue
+        if unit == "次" and text.startswith(("会议", "全会", "常委会", "常务会"), m.end()):
+            continue  # 十五届人大四次会议: a session's number, not a count
         if unit in ("万", "亿") and not mult:  # "1.2万" with no further unit: the unit is the multiplier
             mult, unit = unit, ""
         value = parse_digits(digits)

@@ -19,6 +19,8 @@ from etl.tables import extract_tables
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
 # a people's congress body reviewing the filings it receives
 _RECEIVER = re.compile(r"人大常委会|人民代表大会常务委员会|法工委|法制工作委员会")
+# a 政府信息公开工作年度报告: the reviews and suits it counts are those about its disclosure (表三)
+_DISCLOSURE_REPORT = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 
 
 @dataclass
@@ -85,7 +87,9 @@ def process_text(text: str) -> list[Document]:
         national = meta.level in ("department", "unknown") and meta.province is None \
             and is_national(meta.title, matching.text)
         receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, matching.text[:600]]))))
-        ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver)
+        disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or matching.text[:200]))
+        ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
+                         disclosure_report=disclosure_report)
         figures = extract_tables(matching) + extract_prose(matching, ctx)
         calibrate(figures)
         docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))
