@@ -33,7 +33,7 @@ _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
-_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害])|要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|"
+_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害求])|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求|力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|"
                      r"任务数|任务量|目标数|下达[^,。;]{0,20}任务")
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 _TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每(?:年|季度|半年|月)|"
@@ -138,6 +138,7 @@ def _prose_metrics() -> _ProseMetrics:
 
 
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
+_LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
                    r"开展|组织|举办|召开|查处|作出|做出|制定|出台|印发|清理|报备|备案|报送|维持|撤销|驳回|纠正|承办|处理|"
                    r"参加|应诉|废止|修改|培训|审批|指派|解答")
@@ -227,6 +228,17 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 if verbs:
                     best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
                                         ctx.receiver, heading)
+        listed_total = False
+        if num.unit != "%" and _LIST_TOTAL.match(left) and len(out) >= 2 \
+                and sentences[-1][0] == sent_start and sentences[-2][0] == sent_start \
+                and out[-1].metric == out[-2].metric and (best is None or best[0].key == out[-1].metric):
+            # "撤销22件、确认违法21件、变更1件、责令履行4件,共48件": the sum of the list just given
+            prev = catalog.metric(out[-1].metric)
+            best, listed_total = (prev, f"prose-sum:{prev.key}", 0.8), True
+            for k in range(len(out) - 1, -1, -1):
+                if sentences[k][0] != sent_start or out[k].metric != prev.key:
+                    break
+                attributions[k] = Attribution("listed", "if_total", "")
         inherited = False
         if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
@@ -241,6 +253,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         kind = _kind(ctx, sentence_left, left, right)
         attribution = OWN if inherited else attribute(left, sentence_left)
+        if listed_total:
+            attribution = Attribution(None, "own", left, True)
         if attribution == OWN and attributions and not has_subject(left) \
                 and not re.sub(r"[\s,,;;、]", "", text[last_end:clause_start]):
             attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject

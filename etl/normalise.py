@@ -39,6 +39,8 @@ _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
 # Blanks after the decimal point's first digit ("99·5 9%", "50. 81%"): yearbooks typeset decimals in columns
 _SPLIT_DECIMAL = re.compile(r"[ \t]+(?<=\d[.·][ \t])(?=\d{1,3}[%\u4e00-\u9fff])"
                             r"|[ \t]+(?<=\d\.\d[ \t])(?=\d{1,3}[%\u4e00-\u9fff])")
+# Words a Traditional/Taiwan conversion wrote with 覆 where Simplified has 复
+_MISCONVERTED = re.compile(r"覆(?:议|核|查)|(?:答|回|批|函)覆")
 # A middle dot between digits is a decimal point in old yearbooks ("99·59%")
 _MIDDLE_DOT = re.compile(r"(?<=\d)[·・•](?=\d)")
 # A number alone on its own line between its label and its unit ("…主动公开政府信息\n5928\n条"): a page
@@ -200,6 +202,8 @@ def normalise(original: str) -> Matching:
     pos = np.arange(len(text) + 1, dtype=np.int64)
     if "·" in text or "・" in text or "•" in text:
         text = _MIDDLE_DOT.sub(".", text)  # one character for one: offsets unchanged
+    if "覆" in text:  # mirror sites' conversions write 覆 for 复 (行政覆議, 答覆): one character for one
+        text = _MISCONVERTED.sub(lambda m: m.group(0).replace("覆", "复"), text)
     if "\n" in text:
         text, pos = _apply_drops(text, pos, _lone_number_drops(text))
     for pattern in (_PINYIN, _BLANK_CJK, _SPLIT_DECIMAL):

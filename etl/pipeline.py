@@ -87,7 +87,9 @@ def process_text(text: str) -> list[Document]:
         national = meta.level in ("department", "unknown") and meta.province is None \
             and is_national(meta.title, matching.text)
         receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, matching.text[:600]]))))
-        disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or matching.text[:200]))
+        head = matching.text[:3000]
+        disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or matching.text[:200])) or (
+            "主动公开" in head and "依申请" in head and not re.search(r"法治政府|依法行政", (meta.title or "") + head[:300]))
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
                          disclosure_report=disclosure_report)
         figures = extract_tables(matching) + extract_prose(matching, ctx)
