@@ -256,6 +256,37 @@ class NameScanner:
         return None
 
 
+TOWNS_CSV = Path(__file__).resolve().parent.parent / "data" / "geo" / "towns.csv"
+
+
+@lru_cache(maxsize=1)
+def towns() -> dict[str, tuple[str, ...]]:
+    """Township name (乡/镇/街道/苏木, as the statistics office writes it) -> the codes of the counties that have
+    one of that name (data/geo/towns.csv, 2023)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    if TOWNS_CSV.exists():
+        with TOWNS_CSV.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                out[row["name"]].append(row["county_code"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def town_county(name: str, text: str = "") -> Place | None:
+    """The county of a town: when only one county has a town of that name, or ``text`` names one of them
+    (or its city or province) and no other."""
+    g = gazetteer()
+    codes = towns().get(name) or towns().get(re.sub(r"办事处$", "", name)) or ()
+    places = [g.by_code[c] for c in dict.fromkeys(codes) if c in g.by_code]
+    if len(places) == 1:
+        return places[0]
+    if len(places) > 1 and text:
+        named = {p.code for m in g.mentions(text) for p in m.places}
+        pinned = [p for p in places if {p.code, p.city_code, p.province_code} & named]
+        if len(pinned) == 1:
+            return pinned[0]
+    return None
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from etl.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
+from etl.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve, town_county
 
 _NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
@@ -379,6 +379,10 @@ def metadata_of(text: str) -> Metadata:
         or _town(text[:600], _TOWN_PLAN)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
+    if town and not national and (place is None or place.level != "county"):
+        county = town_county(town, opening(text, 2000))  # 贤庠镇 -> 象山县: the town's county, when it is certain
+        if county is not None and (place is None or county.code.startswith(place.code.rstrip("0"))):
+            place = county
     # the scope the report names first (全省…, then 市州…) is its own
     self_hits = [(m.start(), lvl) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
     self_level = min(self_hits)[1] if self_hits else None
