@@ -55,6 +55,9 @@ _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
+# an unsigned statistical or analysis report on reconsideration / litigation across an area
+_SECTOR_REPORT = re.compile(r"行政复议(?:和|与|、)?(?:行政)?(?:应诉|诉讼)?[^,。\n]{0,12}(?:统计|分析|情况|数据)"
+                            r"|行政(?:应诉|诉讼)[^,。\n]{0,10}(?:统计|分析)")
 # a court or a people's congress body speaking: its report is a department's, whatever its area
 _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
 _CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
@@ -395,12 +398,15 @@ def metadata_of(text: str) -> Metadata:
         if deeper is not None:
             place = deeper
     dept = _department(title, organ, text)
+    named = title or opening(text, 120)
+    if dept is None and doc_type != "news" and _SECTOR_REPORT.search(named):
+        dept = "sector"  # 2014年云南省行政复议和行政应诉案件统计分析报告: the sector's department reports it
     if national:
         level = "department" if _NATIONAL.search((title or "") + "\n" + opening(text, 200)) else "unknown"
         town = None
     elif dept:
         level = "department"
-        organ = organ or dept
+        organ = organ or (None if dept == "sector" else dept)
     elif town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
         level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
     elif place is not None:
