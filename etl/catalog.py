@@ -35,6 +35,7 @@ class Metric:
     fallback: re.Pattern[str] | None  # a wording that gives the metric only when nothing else does (结案 for 新收)
     receiver_cue: re.Pattern[str] | None  # wording of receiving (接收报备): a veto unless the report is a receiver's
     share: re.Pattern[str] | None  # a share that defines the rate (纠错案件占审结数的7.96%)
+    numerator: str | None  # for a rate: the count metric it is the share of (reconsideration.corrected)
     table_only: bool
 
     @property
@@ -90,6 +91,7 @@ def load() -> dict[str, Metric]:
             after=rx("after"), veto=rx("veto"), rate=rx("rate"),
             veto_topic=rx("veto_topic"), veto_sentence=rx("veto_sentence"), part_cue=rx("part_cue"),
             fallback=rx("fallback"), receiver_cue=rx("receiver_cue"), share=rx("share"),
+            numerator=spec.get("numerator"),
             table_only=bool(spec.get("table_only", False)),
         )
     return out

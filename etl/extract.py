@@ -137,6 +137,11 @@ def _prose_metrics() -> _ProseMetrics:
     return _PROSE_METRICS[0]
 
 
+# a share of the count just stated ("…共48件 占已审结案件4.18%")
+_SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办结|受理|审理|收案|诉讼|应诉)[^,。;]{0,6}$")
+# a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
+_BY_DE = re.compile(r"(?:的|了|共|计)$")
+_NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
@@ -209,6 +214,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
         shared = _match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
+        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and _SHARE_OF_LAST.search(left):
+            # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of the count just given is its rate
+            shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric),
+                          None)
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
             continue
         if shared is not None:
@@ -221,9 +230,15 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             if ctx.disclosure_report:
                 count_metrics = [x for x in count_metrics if not x.key.startswith(("reconsideration.", "litigation."))]
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
+            noun = _NOUN_AFTER.match(right) if best is None and _BY_DE.search(left) else None
+            if noun is not None:
+                # "收到的29.2万件行政复议案件": the verb before the number, the case noun after it
+                best = _match_count(num, left + noun.group(0), right[noun.end():], topic_ctx, sentence_left,
+                                    count_metrics, ctx.receiver, heading)
             if best is None and clause_start > sent_start and not _VERB.search(left):
                 # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
                 prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
+                prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
                 verbs = list(_VERB.finditer(prev_clause))
                 if verbs:
                     best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
