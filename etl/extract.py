@@ -214,8 +214,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
         shared = _match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
-        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and _SHARE_OF_LAST.search(left):
-            # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of the count just given is its rate
+        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and out[-1].scope == "total" \
+                and _SHARE_OF_LAST.search(left):
+            # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of a total just given is its rate (a share of
+            # one kind of outcome, 撤销及确认违法6件,占审结案件总数的1.9%, is not: GOLD.md)
             shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric),
                           None)
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
