@@ -146,9 +146,9 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
             continue
         same = owns.get((f.metric, f.kind), [])
         if getattr(f, "unit", "") == "%" and a.policy == "if_total_before":
-            # 报备率99.5%,其中备案及时率51%: rates after 其中 are rates of the same body as the figure before
-            before = [k for k in range(i) if places[k][0] == places[i][0]]
-            keep.append(keep[before[-1]] if before else True)
+            # 报备率99.5%,其中备案及时率51%; 共调解纠纷19.2万件,其中疑难复杂纠纷7053件,调解成功率为98.4%:
+            # a rate after 其中 is the whole's rate, not a part
+            keep.append(True)
             continue
         if a.policy == "if_total_before":  # 其中, brackets: the figure just before is the whole
             totals = [j for j in same if figures[j].value > f.value and 0 <= places[i][1] - places[j][2] <= 200
