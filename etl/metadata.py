@@ -63,7 +63,10 @@ _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
 _CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
                        r"|法制工作委员会|法工委")
 # a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…
-_COURT_SPEAKS = re.compile(r"(?:从|据)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉)")
+_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+# a congress standing committee as the actor of the opening (广州市人大常委会按照…全年共接收备案…)
+_CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员会)(?:主任[\u4e00-\u9fff]{2,4})?"
+                            r"(?:按照|坚持|共|全年|听取|审议|向大会作|接收|收到|开展|工作报告)")
 # a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
 _CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
 # a department speaking of itself
@@ -300,10 +303,11 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
     for rx in (_COURT, _CONGRESS):
         for src in (title or "", subject):
             m = rx.search(src)
-            if m:
+            if m and not (rx is _COURT and re.search(r"司法厅|司法局|政府", src)):  # a court with the 司法厅: joint, the area's
                 return m.group(0)
-    m = _CONGRESS_REPORT.search(opening(text, 600)) or _COURT_SPEAKS.search(opening(text, 600))
-    if m:
+    m = _CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)) \
+        or _COURT_SPEAKS.search(opening(text, 600))
+    if m and not (_COURT.search(m.group(0)) and re.search(r"司法厅|司法局|政府", m.group(0))):
         return m.group(0)
     m = _SUBJECT_DEPT.search(subject) or _DEPT_YEAR.search(opening(text, 300))
     if m and not _NOT_DEPT.search(m.group(0)) and not _AREA_SCOPE.search(text[:2000]):
