@@ -57,7 +57,8 @@ _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|
                            r"(?:党组|党委)?$")
 # an unsigned statistical or analysis report on reconsideration / litigation across an area
 _SECTOR_REPORT = re.compile(r"行政复议(?:和|与|、)?(?:行政)?(?:应诉|诉讼)?[^,。\n]{0,12}(?:统计|分析|情况|数据)"
-                            r"|行政(?:应诉|诉讼)[^,。\n]{0,10}(?:统计|分析)")
+                            r"|行政(?:应诉|诉讼)[^,。\n]{0,10}(?:统计|分析)"
+                            r"|^(?:20\d\d年(?:度)?)?[\u4e00-\u9fff]{0,8}?(?:法律援助|人民调解|公证|信访)工作(?:总结|报告|情况)")
 # a court or a people's congress body speaking: its report is a department's, whatever its area
 _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
 _CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
