@@ -1,10 +1,11 @@
 """How often a figure of each kind is right: confidence measured, not asserted.
 
 Each figure belongs to a family — how it was found (a table cell, a rate word, a cue before the number,
-a wording after it, a share, a goal), how far its cue stood from the number, and whether its clause said it
-was a whole. ``scripts/calibrate.py`` measures on the labelled development texts how many figures of
-each family are right and writes etl/catalog/confidence.toml; a figure's confidence is its family's
-measured precision. docs/accuracy.md shows, on the test texts, how well these numbers hold.
+a wording after it, a share, a goal), how far its cue stood from the number, whether its clause said it
+was a whole, and whether its subject area was named in its own clause. ``scripts/calibrate.py`` measures
+on the labelled test texts (reports the rules were not tuned on) how many figures of each family are
+right and writes etl/catalog/confidence.toml; a figure's confidence is its family's measured precision.
+docs/accuracy.md shows how these numbers hold on the development texts.
 
 Figures below ``REVIEW_BELOW`` are marked 待核 (to be checked) on the pages and stay out of the weekly
 brief until an analyst confirms them on the quality page.
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 CONFIDENCE_PATH = Path(__file__).resolve().parent / "catalog" / "confidence.toml"
-REVIEW_BELOW = 0.8
+REVIEW_BELOW = 0.7
 
 
 class _Figure(Protocol):
@@ -29,7 +30,8 @@ class _Figure(Protocol):
 
 
 def family(f: _Figure) -> str:
-    """``how/distance/scope``: e.g. ``prose-cue/near/total``, ``table/-/own``."""
+    """``how/distance/scope[/clause|/context]``: e.g. ``prose-cue/near/total/clause``, ``table/-/own``; the last
+    part says whether the subject area (复议, 调解 …) was named in the number's own clause or only around it."""
     how = f.rule.split(":", 1)[0]
     if how.startswith("table"):
         return "table/-/own"
@@ -38,7 +40,9 @@ def family(f: _Figure) -> str:
     else:
         distance = "-"
     scope = "rate" if f.unit == "%" else f.scope
-    return f"{how}/{distance}/{scope}"
+    area = getattr(f, "area", 0)
+    where = "" if how not in ("prose-cue", "prose-after") else ("/clause" if area == 0 else "/context")
+    return f"{how}/{distance}/{scope}{where}"
 
 
 @lru_cache(maxsize=1)

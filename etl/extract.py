@@ -65,6 +65,7 @@ class Figure:
     rule: str
     confidence: float
     scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over several years)
+    area: int = 0  # where the subject area was named: 0 clause, 1 sentence, 2 sentence before, 3 heading/title
 
     def as_dict(self) -> dict:
         return {"metric": self.metric, "value": _clean(self.value), "unit": self.unit,
@@ -142,6 +143,7 @@ _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办
 # a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
 _NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
+_LAST_AREA = [0]  # the topic distance of the last count matched (set by _match_count, read right after it)
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
@@ -265,6 +267,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if best is None:
             continue
         metric, rule, confidence = best
+        area = _LAST_AREA[0] if rule.startswith(("prose-cue", "prose-after")) else 0
         if not inherited and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
@@ -286,6 +289,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
                           m.original[a:b], rule, confidence))
         out[-1].scope = "total" if attribution.is_total else "running" if attribution.is_running else "own"
+        out[-1].area = area
         attributions.append(attribution)
         sentences.append((sent_start, num.start, num.end))
         last_end = num.end
@@ -375,8 +379,9 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             best = (rank, metric, how)
     if best is None:
         return None
-    (_, dist, _), metric, how = best
+    (area, dist, _), metric, how = best
     confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
+    _LAST_AREA[0] = max(area, 0)  # how far the subject area was named: part of the figure's family (etl/confidence.py)
     return metric, f"prose-{how}:{metric.key}", confidence
 
 
