@@ -64,7 +64,8 @@ _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
 _CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
                        r"|法制工作委员会|法工委")
 # a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…
-_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?"
+                           r"(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
 # a congress standing committee as the actor of the opening (广州市人大常委会按照…全年共接收备案…)
 _CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员会)(?:主任[\u4e00-\u9fff]{2,4})?"
                             r"(?:按照|坚持|共|全年|听取|审议|向大会作|接收|收到|开展|工作报告)")
