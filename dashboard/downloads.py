@@ -45,7 +45,17 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     for col in safe.columns:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
             safe[col] = safe[col].map(neutralise)
+        elif _whole_floats(safe[col]):
+            safe[col] = safe[col].astype("Int64")  # a count of 500 cases reads 500, not 500.0
     return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _whole_floats(col: pd.Series) -> bool:
+    """A float column whose every value is a whole number (or missing): counts stored as DOUBLE."""
+    if not pd.api.types.is_float_dtype(col):
+        return False
+    present = col.dropna()
+    return bool(((present % 1) == 0).all()) and bool((present.abs() < 2**53).all())
 
 
 def _cell(value: Any) -> Any:

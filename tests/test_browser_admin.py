@@ -27,7 +27,8 @@ from browser_support import (  # skips this module when /usr/bin/chromium is mis
     shot_whole,
     streamlit_server,
 )
-from conftest import SHARED, SYNTHETIC_REPORT
+from conftest import SYNTHETIC_REPORT
+from corpora import SEEDS, SHARED_CORPUS, texts
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route
 
 pytestmark = pytest.mark.browser
@@ -73,7 +74,7 @@ def admin_data(tmp_path_factory: pytest.TempPathFactory) -> AdminData:
     from etl.build import build
 
     data = tmp_path_factory.mktemp("admin_browser_data")
-    for src in sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt")):
+    for src in texts(SEEDS) + texts(SHARED_CORPUS):
         shutil.copy(src, data / src.name)
     (data / "zz_synthetic.txt").write_text(SYNTHETIC_REPORT, encoding="utf-8")
     for name, text in EXTRA_REPORTS.items():

@@ -47,8 +47,8 @@ def test_csv_is_utf8_with_bom_and_crlf() -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
     assert text == ("地区,收到行政复议申请(件),限定\r\n"
-                    "广东省,700.0,≈\r\n"
-                    "\"'=HYPERLINK(\"\"http://x\"\")\",-2.0,\r\n"
+                    "广东省,700,≈\r\n"
+                    "\"'=HYPERLINK(\"\"http://x\"\")\",-2,\r\n"
                     "'@湖南,,≥\r\n")
 
 
@@ -57,6 +57,11 @@ def test_csv_round_trips_through_pandas() -> None:
     assert list(back.columns) == ["地区", "收到行政复议申请(件)", "限定"]
     assert back.iloc[1, 0] == "'=HYPERLINK(\"http://x\")"
     assert back.iloc[1, 1] == -2.0
+
+
+def test_csv_writes_whole_counts_without_a_decimal_point_and_keeps_rates() -> None:
+    df = pd.DataFrame({"件": [500.0, None], "率(%)": [96.5, 100.0]})
+    assert to_csv_bytes(df)[3:].decode("utf-8") == "件,率(%)\r\n500,96.5\r\n,100.0\r\n"
 
 
 def test_csv_header_is_neutralised_too() -> None:
