@@ -473,6 +473,21 @@ def metric_years(f: Filters, metric: str, kind: str = "actual") -> list[int]:
     return [int(y) for y in df["year"]]
 
 
+def ranked_years(f: Filters, metric: str, kind: str = "actual", parent: str | None = None) -> list[int]:
+    """Years (newest first) in which at least one child region of ``parent`` (None: provinces) has its own value
+    for ``metric`` — the years whose ranking is not empty (a year may have only a county's report, which ranks
+    no province)."""
+    if child_prefix_len(parent) is None:
+        return []
+    cte, params = _region_values(f, [metric], [kind], within=parent)
+    child = "v.code LIKE '%0000'" if parent is None else "r.parent = ?"
+    df = db.query(f"""
+        WITH {cte}
+        SELECT DISTINCT v.year FROM rv v LEFT JOIN regions r ON r.code = v.code
+        WHERE v.year IS NOT NULL AND {child} ORDER BY v.year DESC""", [*params, *([] if parent is None else [parent])])
+    return [int(y) for y in df["year"]]
+
+
 @dataclass(frozen=True)
 class Ranking:
     rows: pd.DataFrame  # code, name, value, qualifier, docs, figures, label, unit, level

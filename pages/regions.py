@@ -40,17 +40,18 @@ units = dict(zip(available["metric"], available["unit"], strict=True))
 names = dict(zip(available["metric"], available["label"], strict=True))
 metric = filters.url_choice(controls[0], "指标", choices, "m", choices[0],
                             format_func=lambda m: label_with_unit(names.get(m, m), units.get(m, "")))
-years = queries.metric_years(f, metric, kind)
-year = filters.url_choice(controls[2], "年份", years, "year", years[0] if years else None,
-                          format_func=lambda y: f"{y}年")
-if year is None:
-    st.info("该指标在当前筛选条件下没有年份明确的数据。")
-    st.stop()
-
 drill = filters.page_param("drill")
 drill = drill if drill.isdigit() and len(drill) == 6 else ""
 parent = drill if drill and queries.child_prefix_len(drill) else (queries.parent_region(drill) if drill else None)
 selected = drill if drill and drill != parent else None
+
+years = queries.metric_years(f, metric, kind)
+ranked = queries.ranked_years(f, metric, kind, parent)  # open on the newest year whose ranking is not empty
+year = filters.url_choice(controls[2], "年份", years, "year", ranked[0] if ranked else (years[0] if years else None),
+                          format_func=lambda y: f"{y}年")
+if year is None:
+    st.info("该指标在当前筛选条件下没有年份明确的数据。")
+    st.stop()
 
 # breadcrumb: 全国 > 省 > 市 (> 县)
 path: list[str] = []
@@ -92,6 +93,10 @@ with left:
 with right:
     level_word = {None: "各省", 4: "各市", 6: "各县(区)"}[queries.child_prefix_len(parent) if parent else None]
     st.markdown(f"**{scope_name} {level_word} 排名**")
+    if ranking.rows.empty:
+        with_data = "、".join(f"{y}年" for y in ranked[:5])
+        st.info(f"{year}年{scope_name}{level_word}都没有本级报告的数值,也没有下级地区全部报告可以合计;"
+                "下方“各文档数值”列出这一年的各份报告。" + (f"有排名的年份:{with_data}。" if with_data else ""))
     bar_event = st.plotly_chart(
         charts.ranking_bar(ranking.rows, selected=selected), key=f"bar_{metric}_{kind}_{year}_{drill}",
         on_select="rerun", selection_mode="points", config={"displaylogo": False})

@@ -142,17 +142,49 @@ def pick(page: Page, label: str, option: str) -> None:
 
 # --- 周报 -----------------------------------------------------------------------------------------------------
 
-def test_brief_page_and_its_offline_html_and_csv(page: Page, server: str, browser: Browser, admin_data: AdminData,
-                                                 tmp_path: Path) -> None:
+def brief_values(page: Page, server: str, admin_data: AdminData) -> list[str]:
+    """Open the weekly brief on the week the reports were added; the numbers on its cards."""
     open_page(page, f"{server}/brief?week={admin_data.week}&byear={YEAR}", "周报", "待处理的数据质量问题")
     settle_quietly(page)
     no_error_box(page)
+    return [v.strip() for v in page.locator(".brief-value").all_inner_texts()]
+
+
+def choose_action(page: Page, action: str) -> None:
+    """Pick one of the quality page's 要做的更正 radio options."""
+    page.get_by_test_id("stRadioGroup").get_by_text(action, exact=True).click()
+    settle_quietly(page)
+
+
+def confirm_figure(page: Page, server: str, doc_id: str, label: str) -> None:
+    """An analyst checks a 待核 figure against the text on the quality page and confirms it."""
+    open_page(page, f"{server}/quality?doc={doc_id}", "数据质量", "要做的更正")
+    settle_quietly(page)
+    choose_action(page, "确认数值无误")  # the default action; clicked as a person would
+    pick(page, "待核的数字", label)
+    form = page.locator('[data-testid="stForm"]').filter(has_text="确认无误")
+    form.get_by_role("button", name="确认无误").click()
+    page.get_by_text("已保存").first.wait_for()
+    settle_quietly(page)
+    no_error_box(page)
+
+
+def test_brief_page_and_its_offline_html_and_csv(page: Page, server: str, browser: Browser, admin_data: AdminData,
+                                                 tmp_path: Path) -> None:
+    values = brief_values(page, server, admin_data)
+    assert {"160件", "2,600件"} <= set(values), values  # 西宁's totals for the year
+    # 88% is a rate read from prose, a family often wrong on unseen reports: 待核, out of the brief until confirmed
+    assert "88%" not in values and "0 项" in values, values
+    confirm_figure(page, server, admin_data.doc_id, "负责人出庭应诉率:88%")
+    row = next(r for r in grid_rows(frame_with(page, "编号")) if "88%" in r)
+    assert "待核" not in row, row  # confirmed: no longer marked
+
+    values = brief_values(page, server, admin_data)
     main = page.inner_text('[data-testid="stMain"]')
     for text in ("本周新增报告", "未达到规划目标", "待处理的数据问题", f"主要指标:{YEAR} 年与 {YEAR - 1} 年",
                  f"未达到规划目标的地区({YEAR} 年)", "变化最大的指标", "各地区明细", "收到行政复议申请"):
         assert text in main, text
-    values = [v.strip() for v in page.locator(".brief-value").all_inner_texts()]
-    assert {"160件", "88%", "2,600件"} <= set(values), values  # 西宁's totals for the year
+    assert {"160件", "88%", "2,600件"} <= set(values), values
     assert "2 项" in values  # 88% misses both plans' targets (青海省 ≥90%, 西宁市 ≥95%)
     for card in page.locator(".brief-value").all():  # projector-size and not cut off
         size = float(card.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
@@ -266,7 +298,7 @@ def test_quality_page_sections(page: Page, server: str, admin_data: AdminData) -
 
 def figure_row(page: Page, figure_id: str) -> dict[str, str]:
     """The row of the open report's figures table for ``figure_id`` (header -> cell)."""
-    frame = frame_with(page, "规则")
+    frame = frame_with(page, "编号")
     headers = grid_headers(frame)
     rows = [dict(zip(headers, r, strict=True)) for r in grid_rows(frame)]
     return next(r for r in rows if r["编号"] == figure_id)
@@ -285,6 +317,8 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     no_error_box(page)
     assert "地区:青海省/西宁市" in page.inner_text('[data-testid="stMain"]')
     assert figure_row(page, fid)["数值"] == "160件"
+    before = active_corrections(page)  # the brief test confirmed one 待核 figure
+    choose_action(page, "修改数值")
     pick(page, "数字", "收到行政复议申请:160件")
     form = page.locator('[data-testid="stForm"]').filter(has_text="保存更正")
     form.get_by_label("数值(件)").fill("165")
@@ -295,13 +329,13 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     no_error_box(page)
     row = figure_row(page, fid)
     assert (row["数值"], row["已更正"]) == ("165件", "true"), row
-    assert "更正记录(1 条)" in page.inner_text('[data-testid="stMain"]')
-    assert active_corrections(page) == 1
+    assert f"更正记录({before + 1} 条)" in page.inner_text('[data-testid="stMain"]')
+    assert active_corrections(page) == before + 1
     log_frame = frame_with(page, "理由")
     log = [dict(zip(grid_headers(log_frame), r, strict=True)) for r in grid_rows(log_frame)]
-    assert [(c["操作"], c["状态"], c["报告"], c["指标"], c["改为"], c["原值"], c["理由"]) for c in log] == [
-        ("修改数值", "生效", "西宁市2024年法治政府建设年度报告", "收到行政复议申请", "数值=165.0", "数值=160.0",
-         "浏览器测试:原文另有补充数字")]
+    assert ("修改数值", "生效", "西宁市2024年法治政府建设年度报告", "收到行政复议申请", "数值=165.0", "数值=160.0",
+            "浏览器测试:原文另有补充数字") in [(c["操作"], c["状态"], c["报告"], c["指标"], c["改为"], c["原值"], c["理由"])
+                                              for c in log]
     assert query_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
         165.0, True)
     shot_whole(page, "quality_corrected")
@@ -309,11 +343,12 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     page.reload()
     page.get_by_text("要做的更正").wait_for()
     settle_quietly(page)
+    choose_action(page, "修改数值")
     assert page.get_by_role("combobox", name="数字", exact=True).input_value().startswith("收到行政复议申请:165件")
 
     revert = page.locator('[data-testid="stForm"]').filter(has_text="撤销哪一条更正")
     offered = revert.get_by_role("combobox", name="撤销哪一条更正").input_value()
-    assert "修改数值" in offered and "浏览器测试:原文另有补充数字" in offered  # the only correction is offered
+    assert "修改数值" in offered and "浏览器测试:原文另有补充数字" in offered  # the latest correction is offered first
     revert.get_by_label("理由(必填)").fill("浏览器测试结束,恢复原值")
     revert.get_by_role("button", name="撤销", exact=True).click()
     page.get_by_text("已撤销。").wait_for()
@@ -323,7 +358,7 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     assert (row["数值"], row["已更正"]) == ("160件", "false"), row
     assert query_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
         160.0, False)
-    assert active_corrections(page) == 0
+    assert active_corrections(page) == before
     shot_whole(page, "quality_reverted")
 
 

@@ -179,6 +179,13 @@ class TestRegions:
         assert rows.loc["440300", "value"] == 50 and rows.loc["440300", "qualifier"] == "approx"
         assert ranking.own_docs == 1  # 广东省's own report is not a city
 
+    def test_the_page_opens_on_a_year_whose_ranking_is_not_empty(self) -> None:
+        # 2023 has only 广州's report: it ranks among 广东's cities but gives no province a value
+        assert queries.metric_years(Filters(), RECEIVED) == [2023, 2022]
+        assert queries.ranked_years(Filters(), RECEIVED) == [2022]
+        assert queries.ranked_years(Filters(), RECEIVED, parent="440000") == [2023, 2022]
+        assert queries.ranked_years(Filters(), RECEIVED, parent="440106") == []  # a county has no children
+
     def test_drill_into_a_city_lists_counties(self) -> None:
         ranking = queries.region_ranking(Filters(), RECEIVED, 2022, parent="440100")
         assert list(ranking.rows["name"]) == ["天河区"]
