@@ -63,6 +63,8 @@ def templates() -> dict:
         t["row_rx"], t["col_rx"] = re.compile(t["row"]), re.compile(t["column"])
     for t in data.get("stat_table", []):
         t["col_rx"] = re.compile(t["column"])
+    for t in data.get("stream_table", []):
+        t["heading_rx"], t["end_rx"] = re.compile(t["heading"]), re.compile(t["end"])
     return data
 
 
@@ -335,6 +337,64 @@ def _unpipe_cell_lines(text: str) -> str:
     return "".join(chars)
 
 
+# a page number on its own line ("- 3 -", "—3—", "第3页", "3/12") inside a run of table numbers
+_PAGE_MARK = re.compile(r"^[ \t]*(?:[-—–][ \t]*\d+[ \t]*[-—–]|第[ \t]*\d+[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?"
+                        r"|\d+[ \t]*/[ \t]*\d+)[ \t]*$", re.M)
+_STREAM_NUMBER = re.compile(r"\d+")
+_STREAM_GAP = re.compile(r"^[\s|]*$")
+
+
+def _number_runs(text: str, start: int, end: int) -> list[list[re.Match]]:
+    """Runs of whole numbers in ``text[start:end]`` separated only by blanks, pipes or page-number lines."""
+    masked = _PAGE_MARK.sub(lambda x: " " * len(x.group()), text[start:end])
+    runs: list[list[re.Match]] = []
+    run: list[re.Match] = []
+    last = 0
+    for n in _STREAM_NUMBER.finditer(masked):
+        if run and not _STREAM_GAP.match(masked[last:n.start()]):
+            runs.append(run)
+            run = []
+        run.append(n)
+        last = n.end()
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _stream_tables(m: Matching, tpl: dict) -> list[Figure]:
+    """表二 as one run of numbers after its heading (labels lost in a PDF text layer): reshaped by the template."""
+    out: list[Figure] = []
+    text = m.text
+    for t in tpl.get("stream_table", []):
+        for h in t["heading_rx"].finditer(text):
+            stop = t["end_rx"].search(text, h.end())
+            end = stop.start() if stop else min(len(text), h.end() + 4000)
+            for run in _number_runs(text, h.end(), end):
+                out += _read_stream(m, t, run, h.end())
+    return out
+
+
+def _read_stream(m: Matching, t: dict, run: list[re.Match], base: int) -> list[Figure]:
+    cols, total_col = t["columns"], t["total_column"] - 1
+    for variant in t["variants"]:
+        if len(run) != variant["rows"] * cols:
+            continue
+        rows = [run[i * cols:(i + 1) * cols] for i in range(variant["rows"])]
+        values = [[float(n.group()) for n in r] for r in rows]
+        adds_up = sum(1 for v in values if v[total_col] == sum(v) - v[total_col])
+        total = values[variant["total_row"] - 1][total_col]
+        handled = sum(v[total_col] for v in values[2:variant["total_row"] - 1])
+        sure = adds_up >= 0.9 * len(values) and total == handled
+        out = []
+        for spec in variant["metrics"]:
+            picked = [rows[r - 1] for r in spec["rows"]]
+            value = sum(float(r[total_col].group()) for r in picked)
+            row = Row([], base + picked[0][0].start(), base + picked[-1][-1].end())
+            out.append(_figure(m, spec["metric"], value, row, "table:disclosure-stream", 0.95 if sure else 0.6))
+        return out
+    return []
+
+
 def extract_tables(m: Matching) -> list[Figure]:
     """All template figures in one document's matching text."""
     tpl = templates()
@@ -352,6 +412,8 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _row_totals(m, rows, tpl)
         out += _table_one(m, rows, tpl)
         out += _review_rows(m, rows, tpl)
+    if not any(f.metric.startswith("disclosure.requests") for f in out):
+        out += _stream_tables(m, tpl)
     if len(_NUMBER_LINE.findall(text)) < 3:
         return out
     grouped = _cell_per_line_groups(cell_lines(text))

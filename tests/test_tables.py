@@ -70,3 +70,55 @@ def test_justice_bureau_summary_fixture() -> None:
     assert ("mediation.disputes", 186) not in got  # 其中, 医疗纠纷… (next sentence)
     assert ("reconsideration.accepted", 62) not in got  # 不予受理
     assert ("reconsideration.correction_rate", 12.4) in got
+
+
+def _stream_report(rows: list[list[int]], page_mark_after: int | None = None) -> str:
+    """A 表二 whose labels a PDF text layer lost: the heading, then the numbers row by row."""
+    lines = []
+    for i, r in enumerate(rows):
+        lines.append(" ".join(map(str, r)))
+        if i == page_mark_after:
+            lines.append("- 3 -")
+    return ("某县人民政府2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + "\n".join(lines)
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n")
+
+
+def _template_rows(received: list[int], carried_over: list[int], outcomes: list[list[int]]) -> list[list[int]]:
+    """Rows of the national template (each row's 总计 = the sum of its other cells): received, carried over,
+    the outcome rows, (七)总计 and 结转下年度 (what is left)."""
+    def row(parts: list[int]) -> list[int]:
+        return [*parts, sum(parts)]
+    rows = [row(p) for p in outcomes]
+    total = [sum(c) for c in zip(*rows, strict=True)]
+    first, second = row(received), row(carried_over)
+    return [first, second, *rows, total, [a + b - c for a, b, c in zip(first, second, total, strict=True)]]
+
+
+def _values(text: str) -> dict[str, tuple[float, float]]:
+    return {f.metric: (f.value, f.confidence) for d in process_text(text) for f in d.figures}
+
+
+@pytest.mark.parametrize("other_rows", [3, 1])  # the 2021 form (25 rows) and the 2019 form (23 rows)
+def test_a_table_as_one_run_of_numbers_is_read_by_the_template(other_rows: int) -> None:
+    outcomes = ([[10, 2, 0, 0, 0, 1], [3, 0, 0, 0, 0, 0]] + [[1, 0, 0, 0, 0, 0]] * 8 + [[0, 1, 0, 0, 0, 0]] * 3
+                + [[0, 0, 0, 0, 0, 0]] * (5 + other_rows))
+    rows = _template_rows([40, 5, 0, 1, 0, 2], [2, 0, 0, 0, 0, 1], outcomes)
+    got = _values(_stream_report(rows, page_mark_after=12))  # a page number inside the run is not a cell
+    assert {k: v for k, (v, _) in got.items()} == {
+        "disclosure.requests_received": 48, "disclosure.requests_carried_over": 3,
+        "disclosure.requests_granted": 13, "disclosure.requests_partially_granted": 3,
+        "disclosure.requests_refused": 8, "disclosure.requests_carried_forward": 24}
+    assert all(c >= 0.9 for _, c in got.values())  # the totals add up: a sure reading
+
+
+def test_a_run_whose_totals_do_not_add_up_is_kept_for_review() -> None:
+    # the peer govnianbao's fixture: 175 numbers 1..175 after the heading (25 x 7, but no row adds up)
+    nums = list(range(1, 176))
+    got = _values(_stream_report([nums[i:i + 7] for i in range(0, 175, 7)]))
+    assert got["disclosure.requests_received"][0] == 7 and got["disclosure.requests_carried_forward"][0] == 175
+    assert all(c < 0.7 for _, c in got.values())  # 待核: out of the brief until someone checks the report
+
+
+def test_a_run_of_another_length_is_not_forced_into_the_template() -> None:
+    nums = list(range(1, 193))  # 192 numbers: no template has 192 cells
+    assert _values(_stream_report([nums[i:i + 8] for i in range(0, 192, 8)])) == {}
