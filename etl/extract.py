@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl import catalog
+from etl import catalog, scorer
 from etl.attribution import OWN, Attribution, attribute, has_subject, resolve
 from etl.normalise import Matching
 from etl.numbers import Number, find_numbers
@@ -188,6 +188,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     out: list[Figure] = []
     attributions: list[Attribution] = []
     sentences: list[tuple[int, int, int]] = []
+    contexts: list[tuple[str, str, str]] = []  # (clause, sentence, right) of each candidate, for the scorer
     last_end = 0  # where the last number taken as a figure ends
     prev_end = 0  # where the last number ends
     for num in _bare_counts(text, find_numbers(text)):
@@ -292,8 +293,13 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         out[-1].area = area
         attributions.append(attribution)
         sentences.append((sent_start, num.start, num.end))
+        contexts.append((left, sentence_left, right))
         last_end = num.end
     keep = resolve(out, attributions, sentences)
+    cands = [scorer.Candidate(f.metric, f.value, f.unit, f.qualifier, f.kind, f.rule, f.confidence, f.scope, f.area,
+                              a.part, a.policy, k, left, sentence_left, right)
+             for f, a, k, (left, sentence_left, right) in zip(out, attributions, keep, contexts, strict=True)]
+    keep = scorer.decide(cands, ctx.doc_type, ctx.national)
     return [f for f, k in zip(out, keep, strict=True) if k]
 
 

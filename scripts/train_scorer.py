@@ -1,0 +1,148 @@
+"""Fit the keep/drop model over the prose rules' candidates (etl/scorer.py) on the development texts.
+
+    pip install scikit-learn==1.6.1        # only this script needs it; the ETL reads plain weights
+    PYTHONPATH=. .venv/bin/python scripts/train_scorer.py            # cross-validated report, writes nothing
+    PYTHONPATH=. .venv/bin/python scripts/train_scorer.py --write    # fit on all of it, write etl/catalog/scorer.json
+
+Training texts: the project's development part and ../shared's gold (seeds + excerpts). Never the test part:
+its score (scripts/score_parts.sh) says whether the model is kept. A candidate is labelled right when its file's
+gold has a figure of the same metric, kind and value. The threshold is the one that gives the best figure F1 in
+5-fold cross-validation grouped by file, measured as the scorer measures (table figures included, a figure said
+twice counted once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from etl import scorer
+from etl.pipeline import process_text
+from etl.readers import read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def training_files() -> list[tuple[Path, list[dict]]]:
+    """(text file, its gold figures) for the development part and ../shared's gold."""
+    out = []
+    shared = _jsonl(GOLD / "shared" / "gold" / "figures.jsonl")
+    shared_docs = {d["file"] for d in _jsonl(GOLD / "shared" / "gold" / "documents.jsonl")}
+    for folder in (ROOT / "data" / "reports", GOLD / "shared" / "corpus"):
+        for p in sorted(folder.glob("*.txt")):
+            if p.name in shared_docs:
+                out.append((p, [f for f in shared if f["file"] == p.name]))
+    own = _jsonl(GOLD / "figures.jsonl")
+    own_docs = {d["file"] for d in _jsonl(GOLD / "documents.jsonl")}
+    split = dict(line.split("\t")[:2] for line in (GOLD / "split.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    for name, part in sorted(split.items()):
+        if part == "dev" and name in own_docs:
+            out.append((GOLD / "texts" / name, [f for f in own if f["file"] == name]))
+    return out
+
+
+def _same(metric: str, kind: str, value: float, g: dict) -> bool:
+    return metric == g["metric"] and kind == g.get("kind", "actual") and abs(value - float(g["value"])) <= 0.01
+
+
+def figure_f1(files: list, cands: list[scorer.Candidate], groups: np.ndarray, keep: np.ndarray,
+              tables: list[list]) -> tuple[float, float, float]:
+    """P, R, F1 over the files as ../shared/tools/score.py counts them."""
+    tp = fp = fn = 0
+    for i, (_, gold) in enumerate(files):
+        pred = set(tables[i])
+        pred |= {(c.metric, c.kind, c.value) for c, g, k in zip(cands, groups, keep, strict=True) if g == i and k}
+        unmatched = list(gold)
+        for metric, kind, value in pred:
+            hit = next((g for g in unmatched if _same(metric, kind, value, g)), None)
+            if hit is None:
+                fp += 1
+            else:
+                tp += 1
+                unmatched.remove(hit)
+        fn += len(unmatched)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--write", action="store_true", help="fit on all training texts and write etl/catalog/scorer.json")
+    ap.add_argument("--C", type=float, default=None, help="regularisation (default: chosen by cross-validation)")
+    args = ap.parse_args()
+    saved = scorer.SCORER_PATH.with_suffix(".json.off")
+    if scorer.SCORER_PATH.exists():  # candidates must come from the rules alone
+        scorer.SCORER_PATH.rename(saved)
+    scorer.model.cache_clear()
+    try:
+        files = training_files()
+        scorer.recorder = []
+        cand_rows: list[scorer.Candidate] = []
+        feats, labels, groups, tables = [], [], [], []
+        for i, (path, gold) in enumerate(files):
+            scorer.recorder = []
+            docs = process_text(read_file(path).text)
+            rec, scorer.recorder = scorer.recorder, None
+            tables.append([(f.metric, f.kind, f.value) for d in docs for f in d.figures
+                           if not f.rule.startswith("prose")])
+            for cand, f in rec:
+                cand_rows.append(cand)
+                feats.append(f)
+                labels.append(any(_same(cand.metric, cand.kind, cand.value, g) for g in gold))
+                groups.append(i)
+    finally:
+        if saved.exists():
+            saved.rename(scorer.SCORER_PATH)
+        scorer.model.cache_clear()
+    y, grp = np.array(labels), np.array(groups)
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats)
+    rules = np.array([c.rule_keep for c in cand_rows])
+    print(f"{len(files)} files, {len(y)} candidates, {int(y.sum())} right; rules keep {int(rules.sum())}, "
+          f"{int((rules & y).sum())} of them right", file=sys.stderr)
+    p, r, f1 = figure_f1(files, cand_rows, grp, rules, tables)
+    print(f"rules alone:            P={p:.3f} R={r:.3f} F1={f1:.3f}", file=sys.stderr)
+    best = None
+    for c in ([args.C] if args.C else [0.03, 0.1, 0.3, 1.0, 3.0]):
+        prob = np.zeros(len(y))
+        for train, held in GroupKFold(n_splits=5).split(x, y, grp):
+            model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x[train], y[train])
+            prob[held] = model.predict_proba(x[held])[:, 1]
+        for mode in ("decide", "drop_only"):
+            for t in np.arange(0.1, 0.8, 0.05):
+                keep = (prob >= t) & (rules if mode == "drop_only" else True)
+                p, r, f1 = figure_f1(files, cand_rows, grp, keep, tables)
+                if best is None or f1 > best[0] + 1e-9:
+                    best = (f1, c, float(round(t, 2)), p, r, mode)
+        print(f"C={c}: best cross-validated F1 so far {best[0]:.3f} (C={best[1]}, threshold {best[2]}, {best[5]})",
+              file=sys.stderr)
+    f1, c, t, p, r, mode = best
+    print(f"model, cross-validated: P={p:.3f} R={r:.3f} F1={f1:.3f} (C={c}, threshold {t}, {mode})", file=sys.stderr)
+    if args.write:
+        model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y)
+        weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+                   if abs(w) >= 1e-5}
+        scorer.SCORER_PATH.write_text(json.dumps(
+            {"about": "written by scripts/train_scorer.py; do not edit by hand", "C": c, "threshold": t, "mode": mode,
+             "training_files": len(files), "candidates": len(y), "cross_validated": {"P": round(p, 3),
+             "R": round(r, 3), "F1": round(f1, 3)}, "weights": dict(sorted(weights.items()))},
+            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {scorer.SCORER_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

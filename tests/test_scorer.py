@@ -1,0 +1,72 @@
+"""etl/scorer.py: the learned keep/drop decision over the prose rules' candidates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from etl import scorer
+from etl.pipeline import process_text
+
+
+def cand(metric: str, value: float, keep: bool, left: str = "共收到", kind: str = "actual",
+         part: str | None = None) -> scorer.Candidate:
+    return scorer.Candidate(metric, value, "件", "exact", kind, f"prose-cue:{metric}", 0.95, "own", 0, part,
+                            "own" if part is None else "if_total", keep, left, left, "。")
+
+
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setattr(scorer, "SCORER_PATH", tmp_path / "absent.json")
+    scorer.model.cache_clear()
+    yield
+    scorer.model.cache_clear()
+
+
+@pytest.mark.usefixtures("no_model")
+def test_without_a_model_the_rules_decide() -> None:
+    cands = [cand("reconsideration.received", 500, True), cand("reconsideration.received", 20, False)]
+    assert scorer.decide(cands, "annual_report", False) == [True, False]
+
+
+def test_the_shipped_model_knows_every_feature_it_weighs() -> None:
+    """A feature renamed in features() without refitting would silently weigh nothing: every weight's name must
+    be one features() can produce."""
+    fitted = scorer.model()
+    assert fitted is not None and fitted["weights"] and 0 < fitted["threshold"] < 1
+    cands = [cand("reconsideration.received", 500, True), cand("reconsideration.received", 20, True, "其中", part="x")]
+    produced = set().union(*scorer.features(cands, "annual_report", False))
+    patterns = {re.sub(r"=.*", "=", name) for name in produced}
+    for name in fitted["weights"]:
+        assert name in produced or re.sub(r"=.*", "=", name) in patterns or name.startswith(
+            ("left:", "sentence:", "right_")), name
+
+
+def test_features_see_a_part_beside_its_total() -> None:
+    total, part = scorer.features([cand("litigation.cases", 300, True), cand("litigation.cases", 120, True)],
+                                  "annual_report", False)
+    assert total["first_kept_of_metric"] == 1 and total["largest_of_metric"] == 1 and "smaller_than_kept" not in {
+        k for k, v in total.items() if v}
+    assert part["smaller_than_kept"] == 1 and part["first_kept_of_metric"] == 0
+    # a goal is not a part of the year's count: kinds are compared apart
+    goal = scorer.features([cand("litigation.cases", 300, True), cand("litigation.cases", 120, True, kind="target")],
+                           "annual_report", False)[1]
+    assert goal["smaller_than_kept"] == 0 and goal["first_kept_of_metric"] == 1
+
+
+def test_drop_only_never_adds_what_the_rules_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scorer, "model", lambda: {"weights": {"bias": 10.0}, "threshold": 0.5, "mode": "drop_only"})
+    cands = [cand("reconsideration.received", 500, True), cand("reconsideration.received", 20, False)]
+    assert scorer.decide(cands, "annual_report", False) == [True, False]
+    monkeypatch.setattr(scorer, "model", lambda: {"weights": {"bias": -10.0}, "threshold": 0.5, "mode": "drop_only"})
+    assert scorer.decide(cands, "annual_report", False) == [False, False]
+
+
+def test_a_report_keeps_its_total_with_the_model_shipped() -> None:
+    text = ("某市2023年法治政府建设年度报告\n2023年,全市共收到行政复议申请500件,依法受理468件。"
+            "行政机关负责人出庭应诉率达到98%。")
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    assert {("reconsideration.received", 500), ("reconsideration.accepted", 468),
+            ("litigation.head_appearance_rate", 98)} <= got
