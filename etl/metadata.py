@@ -47,7 +47,9 @@ _FIRST_PERSON = re.compile(r"我[县市区局镇省州院委办旗]")
 # the venue (在拉萨召开), the source line. Removed before the reporter's region is looked for.
 _NOT_SUBJECT = re.compile(
     r"(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|本报|[\u4e00-\u9fff]{0,6}(?:日报|晚报|电视台|广播电视台|网))?"
-    r"[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电|[((]记者[^))]{0,30}[))]|在[\u4e00-\u9fff]{2,5}(?=召开|举行|举办|开幕|闭幕)")
+    r"[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日(?:电|讯)|[((][^))\n]{0,20}记者[^))\n]{0,30}[))]"
+    r"|[\u4e00-\u9fff]{0,8}(?:网|报|台)[\u4e00-\u9fff]{2,4}讯"  # 每日甘肃网兰州讯: the paper's city, not the subject
+    r"|在[\u4e00-\u9fff]{2,5}(?=召开|举行|举办|开幕|闭幕)")
 # national organs reporting on national figures (their 全国 figures are their own)
 _NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
                        r"最高人民法院|最高人民检察院")
@@ -339,6 +341,31 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
     return None
 
 
+_QUOTED = re.compile(r"《[^》]{0,60}》")
+
+
+def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | None:
+    """The place the reporter names itself by: the first run of place names (广东省韶关市曲江区) in the title, the
+    organ line or the first sentence's subject, outside 《…》 (a document quoted is not the reporter)."""
+    for src in (title or "", organ or "", opening_subject(text)):
+        src = _QUOTED.sub(lambda x: " " * len(x.group()), src)
+        mentions = gazetteer().mentions(src)
+        if not mentions:
+            continue
+        chain = [mentions[0]]
+        for mn in mentions[1:]:
+            if mn.start - chain[-1].end > 1:
+                break
+            chain.append(mn)
+        return resolve(src[chain[0].start:chain[-1].end], opening(text, 3000))
+    return None
+
+
+def _named_deeper(place: Place, within: Place) -> bool:
+    """``place`` lies strictly inside ``within`` (a city or county of that province, a county of that city)."""
+    return place.code != within.code and within.code in (place.province_code, place.city_code)
+
+
 _TOWN_PLAN = re.compile(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际")
 
 
@@ -383,6 +410,9 @@ def metadata_of(text: str) -> Metadata:
     national = is_national(title, text)
     head = "\n".join(filter(None, [title, organ, opening(text, 300)]))
     place: Place | None = None if national else resolve(head, opening(text, 3000))
+    reporter = None if national or place is None else _reporter_place(title, organ, text)
+    if reporter is not None and _named_deeper(place, reporter):
+        place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(text[:300], _TOWN_SUBJECT) \
         or _town(text[:600], _TOWN_PLAN)
