@@ -291,6 +291,38 @@ def page_title(root) -> str | None:  # root: lxml.html.HtmlElement
     return title if 6 <= len(title) <= 80 else None
 
 
+# prose worth keeping (a sentence with a full stop or comma, not a menu item) or a section heading (（二）…)
+_PROSE_LINE = re.compile(r"^(?=.{30,})[^\n]*[。,，;；][^\n]*$|^[(（][一二三四五六七八九十]{1,3}[)）][^\n]{2,40}$")
+
+
+def restore_dropped(precise: str, full: str) -> str:
+    """trafilatura's precise text with the paragraphs only its default pass kept put back in place.
+
+    The precise pass drops menus and footers but also, on Word-exported pages, whole sections of the report
+    (a paragraph with 把关…合同260余份 went missing); its default pass keeps them, and the menus. A line of the
+    default text that reads as prose or a section heading and is missing from the precise text is inserted after
+    the last line both share.
+    """
+    kept = precise.split("\n")
+    present = {line.strip() for line in kept}
+    out_after: dict[int, list[str]] = {}
+    anchor = -1
+    index = {line.strip(): i for i, line in enumerate(kept)}
+    for line in full.split("\n"):
+        s = line.strip()
+        if s in present:
+            anchor = index[s]
+        elif _PROSE_LINE.match(s):
+            out_after.setdefault(anchor, []).append(line)
+    if not out_after:
+        return precise
+    out = out_after.get(-1, [])
+    for i, line in enumerate(kept):
+        out.append(line)
+        out += out_after.get(i, [])
+    return "\n".join(out)
+
+
 def read_html(raw: bytes) -> ReadResult:
     """Visible text of a page; scripts, styles and event handlers never reach the text."""
     from lxml import html as lh
@@ -306,6 +338,10 @@ def read_html(raw: bytes) -> ReadResult:
         if trafilatura is not None:
             text = trafilatura.extract(clean_html, favor_precision=True, include_tables=True, include_comments=False,
                                        include_links=False, include_images=False, output_format="txt")
+        if text and trafilatura is not None:
+            full = trafilatura.extract(clean_html, include_tables=True, include_comments=False,
+                                       include_links=False, include_images=False, output_format="txt")
+            text = restore_dropped(text, full or "")
     except Exception:  # a page trafilatura cannot handle falls back to the tree's text
         text = None
     if not text or len(text) < 40:

@@ -63,6 +63,8 @@ def templates() -> dict:
         t["row_rx"], t["col_rx"] = re.compile(t["row"]), re.compile(t["column"])
     for t in data.get("stat_table", []):
         t["col_rx"] = re.compile(t["column"])
+    for t in data.get("row_sum", []):
+        t["start_rx"], t["item_rx"] = re.compile(t["start"]), re.compile(t["item"])
     for t in data.get("stream_table", []):
         t["heading_rx"], t["end_rx"] = re.compile(t["heading"]), re.compile(t["end"])
     return data
@@ -80,7 +82,8 @@ def _split_cells(text: str, start: int, end: int) -> list[Cell]:
 
 
 def pipe_rows(text: str) -> list[Row]:
-    """Rebuild "|" rows; a line that starts with "|" and holds only pipes and numbers continues the row above."""
+    """Rebuild "|" rows; a line that starts with "|" and holds only pipes and numbers continues the row above (a
+    label, or a row already holding numbers), not a header row of column names."""
     rows: list[Row] = []
     pos = 0
     for line in text.split("\n"):
@@ -91,7 +94,8 @@ def pipe_rows(text: str) -> list[Row]:
                 rows.append(Row([], start, end))  # a prose line ends the table context
             continue
         cells = _split_cells(text, start, end)
-        if rows and rows[-1].cells and line.lstrip().startswith("|") and not _CJK.search(line):
+        if rows and rows[-1].cells and line.lstrip().startswith("|") and not _CJK.search(line) \
+                and (rows[-1].numbers or len(rows[-1].texts) <= 2):  # not under a header row of many column names
             rows[-1].cells.extend(cells)
             rows[-1].end = end
         else:
@@ -199,6 +203,31 @@ def _row_totals(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
             elif len(nums) < width and not m.text[row.end:].strip():
                 break  # the text ends inside this row
             out.append(_figure(m, t["metric"], float(nums[-1].text), row, "table:row-total"))
+            break
+    return out
+
+
+def _row_sums(m: Matching, rows: list[Row], tpl: dict, found: set[str]) -> list[Figure]:
+    """A subtotal the template leaves out: the sum of the 总计 column of a block's numbered rows ((三)不予公开 1.-8.)."""
+    out = []
+    for t in tpl.get("row_sum", []):
+        if t["metric"] in found:
+            continue
+        for i, row in enumerate(rows):
+            labels = [c.text for c in row.texts]
+            if not any(t["start_rx"].search(x) for x in labels):
+                continue
+            block = [row] if any(t["item_rx"].search(x) for x in labels) else []
+            for nxt in rows[i + 1:]:
+                nl = [c.text for c in nxt.texts]
+                if not nl or not t["item_rx"].search(nl[0]) or len(block) == t["items"]:
+                    break
+                block.append(nxt)
+            totals = [[c for c in r.numbers if c.is_plain_number] for r in block]
+            if len(block) != t["items"] or not all(totals) or len({len(x) for x in totals}) != 1:
+                continue
+            whole = Row([], block[0].start, block[-1].end)
+            out.append(_figure(m, t["metric"], sum(float(x[-1].text) for x in totals), whole, "table:row-sum"))
             break
     return out
 
@@ -403,6 +432,7 @@ def extract_tables(m: Matching) -> list[Figure]:
     if text.count("|") >= 4:
         rows = pipe_rows(text)
         out += _row_totals(m, rows, tpl)
+        out += _row_sums(m, rows, tpl, {f.metric for f in out})
         out += _table_one(m, rows, tpl)
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
@@ -410,6 +440,7 @@ def extract_tables(m: Matching) -> list[Figure]:
     if _SPACE_ROW_HINT.search(text):
         rows = space_rows(text)
         out += _row_totals(m, rows, tpl)
+        out += _row_sums(m, rows, tpl, {f.metric for f in out})
         out += _table_one(m, rows, tpl)
         out += _review_rows(m, rows, tpl)
     if not any(f.metric.startswith("disclosure.requests") for f in out):
@@ -422,5 +453,6 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _stat_tables(m, grouped, tpl)
         labelled = _label_rows(grouped)
         out += _row_totals(m, labelled, tpl)
+        out += _row_sums(m, labelled, tpl, {f.metric for f in out})
         out += _table_one(m, labelled, tpl)
     return out
