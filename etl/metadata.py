@@ -238,6 +238,8 @@ _NOT_REPORT_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年\s*\d{1,2}\s*
                               r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现)")
 _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
+# figures that add up years (六五普法以来, 截至目前): an item made only of them is not of its publishing year
+_SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
 
 
 def year_of(title: str | None, text: str, doc_type: str, publish_date: str | None = None) -> int | None:
@@ -266,8 +268,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if _LAST_YEAR.search(text[:3000]) and not years:
             return published - 1
     if not years:
-        if publish_date and _THIS_YEAR.search(text[:3000]):
-            return int(publish_date[:4])
+        if publish_date and (_THIS_YEAR.search(text[:3000])
+                             or (doc_type == "news" and not _SINCE.search(text[:3000]))):
+            return int(publish_date[:4])  # a news item's own event is of its publishing year
         return None
     if doc_type in ("work_plan", "work_points", "implementation_plan"):
         return years[0]  # a plan names its own year first, then later goals
@@ -276,16 +279,21 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
 
 def publish_date_of(text: str) -> str | None:
     m = _PUBLISH.search(text[:3000])
+    day_first = False
     if not m:
-        # a bare date line right under the title (2023-02-15 14:49)
+        # a bare date line right under the title (2023-02-15 14:49, 2022-07-07 09:12:06 来源: 广西日报,
+        # 2017-07-25T20:27:27+00:00), or day first (09.10.2016  01:32)
         for line in _lines(text, 8):
-            d = re.fullmatch(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
-            if d:
-                m = d
+            d = re.match(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:$|[T\s]+\d{1,2}:\d{2})", line)
+            e = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
+            if d or e:
+                m, day_first = d or e, d is None
                 break
     if not m:
         return None
     y, mo, d = (int(x) for x in m.groups()[:3])
+    if day_first:
+        d, mo, y = y, mo, d
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
