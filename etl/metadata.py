@@ -79,6 +79,9 @@ _DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,
 _DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室))(?:20[0-4]\d)年(?:度)?")
 # figures stated for a whole area (全省…, 北京市共…): a bureau's press release about its area is the area's report
 _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?:省|市|区|县)(?:共|累计|全年)")
+# a region-wide count (全市各级各类人民调解组织累计调解…, 全州共办理…): news of it is the region's, whoever wrote it
+_AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各级|各类|共|累计|全年)?[^,。;]{0,16}?"
+                        r"(?:共|累计|办理|受理|收到|调解|化解|审结|办结|完成)[^,。;]{0,16}?\d")
 # a report's own name quoted in its opening ("现公布深圳市光明区公明街道2020年政府信息公开工作年度报告")
 _EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现将|特(?:此)?公布)(?:了)?"
                              r"《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
@@ -334,9 +337,10 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
         m = re.search(r"[\u4e00-\u9fff]{2,20}?(?:办公厅|办公室|局|委员会)", title)
         if m:
             return m.group(0)
+    area_wide = _AREA_WIDE.search(text[:2000])  # 全州共办理法律援助案件916件: the region's figures, not the bureau's
     for src in (title or "", organ or ""):
         m = _DEPT.search(src)
-        if m and not _NOT_DEPT.search(m.group(1)):
+        if m and not _NOT_DEPT.search(m.group(1)) and not (area_wide and src is organ):
             if src is title and "办公" in m.group(1) and "信息公开" not in src:
                 continue
             return m.group(1)
@@ -344,7 +348,7 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
     m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院))"
                   r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照|与|联合|牵头|围绕|切实|不断|全面|着力)",
                   start)
-    if m:
+    if m and not (area_wide and area_wide.start() < m.start()):  # the bureau leads, not the region's figures
         return m.group(1)
     return None
 
