@@ -32,6 +32,7 @@ class PartRule:
     where: str
     policy: str
     rx: re.Pattern[str]
+    scope_vetoes: bool = True  # the report's own scope in the subject (全市各级…) makes it the report's figure
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = tomllib.loads(ATTRIBUTION_PATH.read_text(encoding="utf-8"))
-    parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"])) for p in data["part"])
+    parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"]), p.get("scope_vetoes", True))
+                  for p in data["part"])
     own = data["own"]
     return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]),
                  re.compile(own["running"]))
@@ -104,7 +106,7 @@ def attribute(clause: str, sentence: str) -> Attribution:
         m = rule.rx.search(text)
         if m is None:
             continue
-        if rule.where == "subject" and (r.own.search(subject) or r.appellate.search(clause)):
+        if rule.where == "subject" and rule.scope_vetoes and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
         return Attribution(rule.name, rule.policy, m.group(0))
     one_year = re.search(r"(?:19|20)\d\d\s*年|年度|全年|本年", clause)
@@ -165,6 +167,8 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
         dropped = bool(totals)
         if not dropped and a.policy == "if_total_or_siblings":
             dropped = any(k != i and attributions[k].policy == a.policy and places[k][0] == places[i][0]
-                          and figures[k].metric == f.metric for k in range(len(figures)))
+                          and figures[k].metric.split(".")[0] == f.metric.split(".")[0]
+                          and getattr(figures[k], "unit", "") == getattr(f, "unit", "") for k in range(len(figures)))
+            # 成功调解村级矛盾纠纷78件,镇级矛盾纠纷37件: the list's second item may lose the verb, not the family
         keep.append(not dropped)
     return keep

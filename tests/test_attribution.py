@@ -1,0 +1,94 @@
+"""Attribution as one step, table-driven: whose figure a clause gives (etl/attribution.py, catalog/attribution.toml).
+
+Each family of wording that names a part of a total (or a figure that is not the report's own) has rows here, in
+wordings from several reports, not one; then ``resolve`` on whole sentences: a part goes when its whole is there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.attribution import attribute, subject_of
+from etl.pipeline import process_text
+
+# (clause before the number, the family the rules should name; None = the report's own figure)
+CLAUSES = [
+    ("月均受理行政复议申请", "average"),
+    ("年均办理法律援助案件", "average"),
+    ("各盟行政公署、市人民政府共制发规范性文件", "lower_government_list"),
+    ("在法定期限内报送备案的", "subset"),
+    ("作为规范性文件备案登记的有", "subset"),
+    ("市本级收到行政复议申请", "own_level_only"),
+    ("13个市州政府本级共收到", "own_level_only"),
+    ("14个县级政府收到行政复议申请", "lower_governments"),
+    ("武汉市硚口区等9个县级政府共收到", "lower_governments"),
+    ("许可、登记类行政案件", "named_category"),
+    ("以市政府部门为被申请人的", "by_respondent"),
+    ("一审审结公安行政案件", "category_split"),
+    ("办理农民工法律援助案件", "category_split"),
+    ("成功调解村级矛盾纠纷", "category_split"),
+    ("受理行政一审案件数分别为", "respectively"),
+    ("预计今年办理法律援助案件的数量有望突破", "forecast"),
+    ("通过政务公开专栏发布信息", "via_channel"),
+    ("通过微信公众号累计发布信息", "via_channel"),
+    ("政务微博公众号发布信息", "via_subject_channel"),
+    ("全市政府系统政务微信公众号发布信息", "via_subject_channel"),  # the whole city's accounts: still one channel
+    ("为农民工、妇女等特殊群体提供法律援助", "client_group"),
+    ("办理法律援助、人民调解、法律咨询等法律服务业务达", "combined"),
+    ("予以公开及部分公开", "joint_outcomes"),
+    ("维持和驳回", "joint_outcomes"),
+    ("全省法院判决省政府败诉", "loser_named"),
+    ("通过政府网站公开信息", "channel"),
+    ("门户网站上公开发布信息", "channel"),
+    ("市政府收到行政复议申请", "sub_body"),
+    ("市法律援助中心累计办理", "sub_body"),
+    ("其中受理", "breakdown"),
+    # the report's own
+    ("全年共收到行政复议申请", None),
+    ("全市各级行政复议机关共收到", None),  # 全市各级: the report's scope named with its bodies
+    ("全区人民调解组织累计调处各类民事纠纷", None),  # 各类民事纠纷: all kinds, not one category
+    ("办结依申请公开", None),  # 办结 is a verb, not a body called 办
+    ("我局办理行政许可", None),
+]
+
+
+@pytest.mark.parametrize(("clause", "family"), CLAUSES)
+def test_clause_family(clause: str, family: str | None) -> None:
+    assert attribute(clause, clause).part == family
+
+
+def test_the_subject_ends_at_the_last_verb_and_drops_a_recipient() -> None:
+    assert subject_of("报送数据的省直部门收到") == "报送数据的省直部门"  # a verb inside the subject
+    assert subject_of("向市政府报送备案") == ""
+
+
+# (a report's sentences, the figures it keeps: (metric, value))
+SENTENCES = [
+    # a sub-body's line goes beside the region's total; alone it is the report's
+    ("全市共收到行政复议申请500件,其中市政府收到120件。", {("reconsideration.received", 500)}),
+    ("市政府收到行政复议申请120件。", {("reconsideration.received", 120)}),
+    # 其中 after the total is its breakdown
+    ("全年办理法律援助案件245件,其中刑事法律援助案件189件。", {("legal_aid.cases", 245)}),
+    # brackets after the total
+    ("已办理法律援助案件245件(刑事189件,民事55件)。", {("legal_aid.cases", 245)}),
+    # an average never is the year's figure
+    ("全年共收到行政复议申请1200件,月均受理100件。", {("reconsideration.received", 1200)}),
+    # a category split with no total: the parts are not the report's figure
+    ("成功调解村级矛盾纠纷78件,镇级矛盾纠纷37件。", set()),
+    # a channel beside the total; a channel other than the website never
+    ("全年主动公开政府信息5000条,通过政府网站公开信息3000条,政务微博发布信息800条。",
+     {("disclosure.proactive_items", 5000)}),
+    # two outcomes counted together are neither
+    ("办结依申请公开81件,其中:予以公开及部分公开42件,不予公开5件。",
+     {("disclosure.requests_answered", 81), ("disclosure.requests_refused", 5)}),
+    # a rate after a count keeps the count's subject, whatever category word the count had
+    ("全区人民调解组织累计调处各类民事纠纷1338宗,调解成功率达99%。",
+     {("mediation.disputes", 1338), ("mediation.success_rate", 99)}),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), SENTENCES)
+def test_resolve_keeps_the_whole_and_drops_its_parts(text: str, kept: set) -> None:
+    docs = process_text("某市2023年法治政府建设年度报告\n" + text)
+    got = {(f.metric, f.value) for d in docs for f in d.figures}
+    assert got == kept
