@@ -349,21 +349,24 @@ _SPACE_ROW_HINT = re.compile(r"[\u4e00-\u9fff)]\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+
 
 
 # A table cell on its own line closed by pipes ("行政规范性文件 |", "0 | ||"): a web page's <td>s flattened one per line
-_CELL_THEN_PIPES = re.compile(r"^[ \t]*[^|\n]*[^|\s][^|\n]*?[ \t]*(?:\|[ \t]*)+$|^[ \t]*(?:\|[ \t]*)+$", re.M)
+
+
+def _cell_then_pipes(line: str) -> bool:
+    """One cell (or none) then only pipes and blanks to the end of the line."""
+    body = line.rstrip()
+    if not body.endswith("|"):
+        return False
+    return "|" not in body.rstrip("| \t")
 
 
 def _unpipe_cell_lines(text: str) -> str:
     """Blank the pipes of one-cell lines (same length, so offsets hold) when most pipe lines are such lines."""
-    pipe_lines = text.count("\n|") + sum(1 for line in text.split("\n") if "|" in line)
-    cells = list(_CELL_THEN_PIPES.finditer(text))
-    if not cells or len(cells) * 2 < pipe_lines * 0.5:
+    lines = text.split("\n")
+    cells = [_cell_then_pipes(line) for line in lines]
+    pipe_lines = text.count("\n|") + sum(1 for line in lines if "|" in line)
+    if not any(cells) or sum(cells) * 2 < pipe_lines * 0.5:
         return text
-    chars = list(text)
-    for c in cells:
-        for i in range(c.start(), c.end()):
-            if chars[i] == "|":
-                chars[i] = " "
-    return "".join(chars)
+    return "\n".join(line.replace("|", " ") if cell else line for line, cell in zip(lines, cells, strict=True))
 
 
 # a page number on its own line ("- 3 -", "—3—", "第3页", "3/12") inside a run of table numbers
