@@ -11,6 +11,7 @@ places' figures (全国, 2023年为…).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -157,6 +158,20 @@ _CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总�
 _HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])?[^\n。]{2,30}$", re.M)
 
 
+class _OwnTopic(dict):
+    """Disclosure metrics whose topic a disclosure report is about anyway (no 因信息公开 needed), made once."""
+
+    def get(self, key: str, default: catalog.Metric) -> catalog.Metric:  # type: ignore[override]
+        if key not in ("disclosure.reconsideration_cases", "disclosure.litigation_cases"):
+            return default
+        if key not in self:
+            self[key] = dataclasses.replace(default, topic=None)
+        return self[key]
+
+
+_DISCLOSURE_OWN = _OwnTopic()
+
+
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
     lo = max(0, line_start - reach)
@@ -192,7 +207,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     last_end = 0  # where the last number taken as a figure ends
     prev_end = 0  # where the last number ends
     for num in _bare_counts(text, find_numbers(text)):
-        clause_floor, prev_end = prev_end, (num.end if _LIST_NEXT.match(text, num.end) else 0)
+        clause_floor = prev_end
+        if not (num.unit == "年" and 1900 <= num.value <= 2100):  # a year inside a list item does not end the list
+            prev_end = num.end if _LIST_NEXT.match(text, num.end) else 0
         if not num.unit:
             continue
         line_start = text.rfind("\n", 0, num.start) + 1
@@ -233,7 +250,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             count_metrics = prose_metrics.for_unit(num.unit)
             heading = _heading_above(text, line_start)
             if ctx.disclosure_report:
-                count_metrics = [x for x in count_metrics if not x.key.startswith(("reconsideration.", "litigation."))]
+                # a disclosure report's reconsideration and litigation counts are the disclosure ones, whatever the
+                # heading above them says (依申请公开情况: …发生行政复议案件1件)
+                count_metrics = [_DISCLOSURE_OWN.get(x.key, x) for x in count_metrics
+                                 if not x.key.startswith(("reconsideration.", "litigation."))]
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
             noun = _NOUN_AFTER.match(right) if best is None and _BY_DE.search(left) else None
             if noun is not None:
@@ -315,6 +335,8 @@ def _match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tu
 
 def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
     head = _RATE_FILLER.sub("", left)
+    if head.endswith(("比例", "比率")):
+        head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
     if not head.endswith("率"):
         return None
     tail = head[-10:]
