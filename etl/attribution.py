@@ -72,6 +72,7 @@ def rules() -> Rules:
                  re.compile(own["running"]))
 
 
+_QUANTITY = {"共", "累计", "合计", "总计", "全年", "达到", "达", "为", "是", "有"}
 _PREPOSITION = re.compile(r"(?:向|对|给|为|经|与|配合|协助|会同|针对)[^,。;]*$")
 
 
@@ -82,7 +83,11 @@ def subject_of(clause: str) -> str:
     "向市政府报送备案…" names the recipient, not the subject.
     """
     verbs = list(_SUBJECT_END.finditer(clause))
-    subject = clause[:verbs[-1].start()] if verbs else clause
+    # 主动发布政府信息共计…: 共计 counts, it does not act; 收到政府信息公开依申请…: 信息公开 is a noun
+    acts = [v for v in verbs if v.group() not in _QUANTITY
+            and not (v.group() == "公开" and clause[max(0, v.start() - 2):v.start()] in ("信息", "政务"))]
+    last = acts[-1] if acts else verbs[-1] if verbs else None
+    subject = clause[:last.start()] if last else clause
     return _PREPOSITION.sub("", subject)
 
 
