@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from etl.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve, town_county
 
-_NAV = re.compile(r"^(?:您的位置|当前位置|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
+_NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
 _PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
@@ -28,6 +28,9 @@ _PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|�
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
 _TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
                            r"(?:党委|人民政府|政府)?(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实)")
+# a town (or street office) that is the first sentence's subject: 兴发乡严格依照…, 观胜镇党委、政府…, 礼让街街道办事处在…
+_TOWN_SELF = re.compile(r"^(?:[\s\d年月日度本上下半以来,,]|全年)*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+                        r"(?:党委|人民政府|政府|办事处|街道办事处|党工委)?(?:[、和及]|$)")
 _DEPT = re.compile(
     r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|[^\s,,。、]{1,6}(?<!办公)厅|中级人民法院|人民法院|法院|检察院|"
     r"人大常委会|办公厅|委员会|(?<!人民政府)办公室))")
@@ -86,7 +89,7 @@ _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?
 _AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各级|各类|共|累计|全年)?[^,。;]{0,16}?"
                         r"(?:共|累计|办理|受理|收到|调解|化解|审结|办结|完成)[^,。;]{0,16}?\d")
 # a report's own name quoted in its opening ("现公布深圳市光明区公明街道2020年政府信息公开工作年度报告")
-_EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现将|特(?:此)?公布)(?:了)?"
+_EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现(?:予)?发布|现将|特(?:此)?公布)(?:了)?"
                              r"《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
 # the organ named as a statistics table's unit (单位名称 | 曲阜市自然资源和规划局 | 0 | …)
 _TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\)|检查主体|实施主体|执法主体)[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
@@ -442,8 +445,8 @@ def metadata_of(text: str) -> Metadata:
     if reporter is not None and _named_deeper(place, reporter):
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
-        or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(text[:300], _TOWN_SUBJECT) \
-        or _town(text[:600], _TOWN_PLAN)
+        or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
+        or _town(text[:300], _TOWN_SUBJECT) or _town(text[:600], _TOWN_PLAN)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     if town and not national and (place is None or place.level != "county"):
