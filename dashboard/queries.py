@@ -651,7 +651,8 @@ def document_figures(doc_id: str) -> pd.DataFrame:
     """The figures extracted from one document, in text order, with metric label and unit."""
     return db.query("""
         SELECT f.figure_id, f.metric, m.label_zh AS label, m.unit, f.value, f.qualifier, f.kind, f.start, f."end",
-               f.evidence, f.rule, f.confidence, f.corrected, f.is_primary, f.needs_review
+               f.evidence, f.rule, f.confidence, f.corrected, f.is_primary, f.needs_review,
+               coalesce(f.confirmed, FALSE) AS confirmed
         FROM figures_current f JOIN metrics m ON m.metric = f.metric
         WHERE f.doc_id = ? ORDER BY f.start, f."end", f.metric""", [doc_id])
 

@@ -354,6 +354,8 @@ def views_sql(con: duckdb.DuckDBPyConnection) -> str:
         f'CASE WHEN e.has_{c} THEN e.new_{c} ELSE b."{c}" END AS "{c}"' if c in FIGURE_FIELDS else f'b."{c}"'
         for c in fig_cols)
     fig_list = ", ".join(f'"{c}"' for c in fig_cols)
+    changed = "coalesce(" + " OR ".join(f'(e.has_{c} AND e.new_{c} IS DISTINCT FROM b."{c}")'
+                                        for c in FIGURE_FIELDS) + ", FALSE)"
     doc_extra = ("path", "title", "province", "city", "county", "town", "region_code", "region_name", "level", "year",
                  "doc_type", "is_synthetic")
     return f"""
@@ -386,13 +388,15 @@ e AS ({_edits_cte("edit_figure", "figure_id", FIGURE_FIELDS)}),
 deleted AS (SELECT DISTINCT figure_id FROM corrections_status WHERE status = 'active' AND action = 'delete_figure'),
 corrected AS (
 SELECT {fig_select}, {", ".join(f'd."{c}"' for c in doc_extra)},
-       (b.added OR e.figure_id IS NOT NULL OR d.corrected) AS corrected
+       (b.added OR {changed} OR d.corrected) AS corrected,
+       -- an edit that changes nothing is an analyst's confirmation (确认数值无误): checked, not corrected
+       (e.figure_id IS NOT NULL AND NOT {changed}) AS confirmed
 FROM base b JOIN documents_current_v d USING (doc_id) LEFT JOIN e USING (figure_id)
 WHERE b.figure_id NOT IN (SELECT figure_id FROM deleted))
 -- the document's value of each (metric, kind) is one figure, chosen by etl/values.py's precedence; the rest support it
 -- a figure of a family that is often wrong waits for an analyst (待核); any correction of it confirms it
 SELECT *, row_number() OVER (PARTITION BY doc_id, metric, kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary,
-       confidence < {REVIEW_BELOW} AND NOT corrected AS needs_review
+       confidence < {REVIEW_BELOW} AND NOT corrected AND NOT confirmed AS needs_review
 FROM corrected;
 """
 

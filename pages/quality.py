@@ -220,7 +220,7 @@ with tab_corr:
         shown_figs = figs.assign(
             数值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"], strict=True)],
             类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"],
-            待核=figs["needs_review"].map({True: "待核", False: ""}))
+            待核=["待核" if r else "已核实" if c else "" for r, c in zip(figs["needs_review"], figs["confirmed"], strict=True)])
         st.dataframe(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
                                                                "evidence": "原文", "待核": "待核", "已更正": "已更正",
                                                                "figure_id": "编号"}),

@@ -127,8 +127,11 @@ def parts() -> dict[str, tuple[list[Path], tuple]]:
     for name in sorted(labelled):
         by_part[split[name]].append(GOLD / "texts" / name)
     shared_files = sorted((GOLD / "shared" / "corpus").glob("*.txt")) + sorted((ROOT / "data" / "reports").glob("*.txt"))
+    real = ROOT / "tests" / "fixtures" / "real"
+    real_files = sorted(p for p in real.iterdir() if p.suffix in (".pdf", ".html", ".docx"))
     return {"../shared gold (seeds + 79 excerpts)": (shared_files, shared),
-            "own development part": (by_part["dev"], own), "own test part": (by_part["test"], own)}
+            "own development part": (by_part["dev"], own), "own test part": (by_part["test"], own),
+            "real files (PDF, HTML)": (real_files, _gold(real))}
 
 
 def main() -> None:
