@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import duckdb
 import pandas as pd
 
 from dashboard import db
@@ -648,13 +649,17 @@ def document(doc_id: str) -> dict[str, Any] | None:
 
 
 def document_figures(doc_id: str) -> pd.DataFrame:
-    """The figures extracted from one document, in text order, with metric label and unit."""
-    return db.query("""
+    """The figures extracted from one document, in text order, with metric label and unit; ``confirmed`` says an
+    analyst checked it (FALSE on a database built before confirmations were told apart, until its next build)."""
+    sql = """
         SELECT f.figure_id, f.metric, m.label_zh AS label, m.unit, f.value, f.qualifier, f.kind, f.start, f."end",
-               f.evidence, f.rule, f.confidence, f.corrected, f.is_primary, f.needs_review,
-               coalesce(f.confirmed, FALSE) AS confirmed
+               f.evidence, f.rule, f.confidence, f.corrected, f.is_primary, f.needs_review, {confirmed} AS confirmed
         FROM figures_current f JOIN metrics m ON m.metric = f.metric
-        WHERE f.doc_id = ? ORDER BY f.start, f."end", f.metric""", [doc_id])
+        WHERE f.doc_id = ? ORDER BY f.start, f."end", f.metric"""
+    try:
+        return db.query(sql.format(confirmed="coalesce(f.confirmed, FALSE)"), [doc_id])
+    except duckdb.BinderException:
+        return db.query(sql.format(confirmed="FALSE"), [doc_id])
 
 
 # --- weekly brief, quality, corrections ---------------------------------------------------------------------

@@ -32,7 +32,7 @@ DEFAULT_DB = Path("data/reports.duckdb")
 VIEWS = f"""
 CREATE OR REPLACE VIEW figures_current AS
 SELECT f.*, d.path, d.title, d.province, d.city, d.county, d.town, d.region_code, d.region_name,
-       d.level, d.year, d.doc_type, d.is_synthetic, FALSE AS corrected,
+       d.level, d.year, d.doc_type, d.is_synthetic, FALSE AS corrected, FALSE AS confirmed,
        row_number() OVER (PARTITION BY f.doc_id, f.metric, f.kind ORDER BY {PRIMARY_ORDER}) = 1 AS is_primary,
        f.confidence < {REVIEW_BELOW} AS needs_review
 FROM figures f JOIN documents d USING (doc_id);
