@@ -32,6 +32,7 @@ class Metric:
     veto_topic: re.Pattern[str] | None
     veto_sentence: re.Pattern[str] | None  # the sentence around the number rules the metric out
     part_cue: re.Pattern[str] | None  # a wording that names one outcome of a total (废止 inside 清理)
+    part_policy: str  # how such a part goes (etl/attribution.py policies): if_total_before unless said otherwise
     fallback: re.Pattern[str] | None  # a wording that gives the metric only when nothing else does (结案 for 新收)
     receiver_cue: re.Pattern[str] | None  # wording of receiving (接收报备): a veto unless the report is a receiver's
     share: re.Pattern[str] | None  # a share that defines the rate (纠错案件占审结数的7.96%)
@@ -90,6 +91,7 @@ def load() -> dict[str, Metric]:
             units=_rx(spec, "units", anchored=True), topic=rx("topic"), cue=rx("cue"),
             after=rx("after"), veto=rx("veto"), rate=rx("rate"),
             veto_topic=rx("veto_topic"), veto_sentence=rx("veto_sentence"), part_cue=rx("part_cue"),
+            part_policy=spec.get("part_policy", "if_total_before"),
             fallback=rx("fallback"), receiver_cue=rx("receiver_cue"), share=rx("share"),
             numerator=spec.get("numerator"),
             table_only=bool(spec.get("table_only", False)),

@@ -302,10 +302,13 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject
         if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
             attribution = Attribution("fallback", "if_other", metric.fallback.search(left).group(0))
-        if attribution.is_own and metric.part_cue is not None:
-            cue = metric.part_cue.search(left[-12:])
-            if cue and not (metric.cue and metric.cue.search(left[-12:][:cue.start()])):
-                attribution = Attribution("outcome", "if_total_before", cue.group(0))
+        if (attribution.is_own or attribution.part == "breakdown") and metric.part_cue is not None:
+            near = left[-24:]
+            cue = metric.part_cue.search(near)
+            named = {m.group(0) for m in metric.part_cue.finditer(near)}
+            if cue and len(named) < 2 and not (metric.cue and metric.cue.search(near[:cue.start()])):
+                # one outcome (撤销3件); several named together (撤销及确认违法6件) are the total of them
+                attribution = Attribution("outcome", metric.part_policy, cue.group(0))
         ev_start = max(clause_start, num.start - 40)
         a, b = m.span(ev_start, num.end)
         out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,

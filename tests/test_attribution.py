@@ -81,6 +81,13 @@ SENTENCES = [
     # two outcomes counted together are neither
     ("办结依申请公开81件,其中:予以公开及部分公开42件,不予公开5件。",
      {("disclosure.requests_answered", 81), ("disclosure.requests_refused", 5)}),
+    # one kind of correction alone is the corrected count; two listed apart with no total are parts;
+    # several named together are their total
+    ("审结行政复议案件30件,维持20件,撤销3件。", {("reconsideration.concluded", 30), ("reconsideration.upheld", 20),
+                                                  ("reconsideration.corrected", 3)}),
+    ("行政复议审结11件,其中撤销被申请机关具体行政行为2件,责令被申请人依法履职4件。",
+     {("reconsideration.concluded", 11)}),
+    ("行政复议撤销及确认违法6件。", {("reconsideration.corrected", 6)}),
     # a rate after a count keeps the count's subject, whatever category word the count had
     ("全区人民调解组织累计调处各类民事纠纷1338宗,调解成功率达99%。",
      {("mediation.disputes", 1338), ("mediation.success_rate", 99)}),
