@@ -39,6 +39,8 @@ CLAUSES = [
     ("维持和驳回", "joint_outcomes"),
     ("全省法院判决省政府败诉", "loser_named"),
     ("通过政府网站公开信息", "channel"),
+    ("在区政府网站政府信息公开专栏累计主动公开各类信息", "channel"),  # the disclosure column: a total unless a larger one
+    ("全年共在宣传栏公开信息", "via_channel"),
     ("门户网站上公开发布信息", "channel"),
     ("市政府收到行政复议申请", "sub_body"),
     ("市法律援助中心累计办理", "sub_body"),
@@ -49,6 +51,7 @@ CLAUSES = [
     ("全区人民调解组织累计调处各类民事纠纷", None),  # 各类民事纠纷: all kinds, not one category
     ("办结依申请公开", None),  # 办结 is a verb, not a body called 办
     ("我局办理行政许可", None),
+    ("公告栏等公开渠道主动发布政府信息共计", None),  # several channels together are the total
 ]
 
 
