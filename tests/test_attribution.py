@@ -29,7 +29,8 @@ CLAUSES = [
     ("成功调解村级矛盾纠纷", "category_split"),
     ("受理行政一审案件数分别为", "respectively"),
     ("预计今年办理法律援助案件的数量有望突破", "forecast"),
-    ("通过政务公开专栏发布信息", "via_channel"),
+    ("通过疫情防控专栏发布信息", "via_channel"),
+    ("通过政务公开专栏发布信息", "channel"),
     ("通过微信公众号累计发布信息", "via_channel"),
     ("政务微博公众号发布信息", "via_subject_channel"),
     ("全市政府系统政务微信公众号发布信息", "via_subject_channel"),  # the whole city's accounts: still one channel
