@@ -23,7 +23,8 @@ _PERIOD = re.compile(r"(?:统计期限|统计时限|数据统计期|统计期间
 _OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:\d+[.、])?\s*(20[0-4]\d)年(?:度)?[,,]")
 _REPORT_YEAR = re.compile(r"现将(?:我[县市区镇省州局院])?(20[0-4]\d)年")
 _DATE = re.compile(r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
-_PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期)\s*[::]?\s*"
+_PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期"
+                      r"|(?<![\u4e00-\u9fff])时间)\s*[::]?\s*"
                       r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
 _TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
@@ -291,7 +292,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return published - 1
     if not years:
         if publish_date and (_THIS_YEAR.search(text[:3000])
-                             or (doc_type == "news" and not _SINCE.search(text[:3000]))):
+                             or (doc_type == "news" and not _SINCE.search(text[:400]))):
             return int(publish_date[:4])  # a news item's own event is of its publishing year
         return None
     if doc_type in ("work_plan", "work_points", "implementation_plan"):
@@ -306,7 +307,8 @@ def publish_date_of(text: str) -> str | None:
         # a bare date line right under the title (2023-02-15 14:49, 2022-07-07 09:12:06 来源: 广西日报,
         # 2017-07-25T20:27:27+00:00), or day first (09.10.2016  01:32)
         for line in _lines(text, 8):
-            d = re.match(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:$|[T\s]+\d{1,2}:\d{2})", line)
+            d = re.match(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:$|[T\s]+\d{1,2}:\d{2})", line) \
+                or re.fullmatch(r"(20[0-4]\d)年(\d{1,2})月(\d{1,2})日(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
             e = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
             if d or e:
                 m, day_first = d or e, d is None
