@@ -237,6 +237,8 @@ def doc_type_of(title: str | None, text: str) -> str:
     if (re.search(r"汇报|述职|经验材料|经验做法|典型经验|工作经验", t)
             or re.search(r"汇报材料|述职报告|经验材料|经验做法", head[:120])) and not re.search(r"年度报告", t):
         return "briefing"
+    if _MEDIA.search(head[:400]) and not re.search(r"报告如下|汇报如下|总结如下|本报告|本年度报告", text[:1500]):
+        return "news"  # 重庆高院发布《2018年…司法审查报告》 in a paper's report: an article about the report
     if re.search(r"报告|总结|年报|统计情况|工作情况", t):
         return "annual_report"
     if re.search(r"主要任务|工作目标|实施步骤|主要措施", text[:600]) and not _FIRST_PERSON.search(text[:2000]) \
@@ -250,6 +252,11 @@ def doc_type_of(title: str | None, text: str) -> str:
     if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
         return "annual_report"
     return "news"  # no title, no sections, nobody speaking for themselves: an article about them
+
+
+# a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
+_MEDIA = re.compile(r"来源[::]\s*[^\n]{0,12}?(?:日报|晚报|报社|新闻|网|电视台|广播|客户端)|(?:^|[\s(（])记者|本报讯|"
+                    r"(?:报|网|台|社)[\u4e00-\u9fff]{0,4}讯|[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电|央广网|新华网|人民网|中新网")
 
 
 # the report a news item is about, by its quoted name: 发布《2016年度社旗法院行政案件司法审查报告》
