@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from etl import level_model
 from etl.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve, town_county
 
 _NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
@@ -381,6 +382,45 @@ def _department(title: str | None, organ: str | None, text: str) -> str | None:
     return None
 
 
+def _department_cues(title: str | None, organ: str | None, text: str, doc_type: str, dept: str | None,
+                     region_level: str) -> dict[str, float]:
+    """Every cue for or against a department's own report, each on its own (etl/level_model.py weighs them)."""
+    subject = opening_subject(text)
+    head = text[:2000]
+    area_wide = _AREA_WIDE.search(head)
+    bureau = re.search(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)", text[:400])
+    cues = {
+        "bias": 1.0,
+        "rules_dept": float(bool(dept) and dept != "sector"),
+        "rules_sector": float(dept == "sector"),
+        "court_or_congress_title": float(bool(_COURT.search(title or "") or _CONGRESS.search(title or ""))),
+        "court_or_congress_subject": float(bool(_COURT.search(subject) or _CONGRESS.search(subject))),
+        "congress_acts": float(bool(_CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)))),
+        "court_speaks": float(bool(_COURT_SPEAKS.search(opening(text, 600)))),
+        "subject_dept": float(bool(_SUBJECT_DEPT.search(subject))),
+        "dept_year": float(bool(_DEPT_YEAR.search(opening(text, 300)))),
+        "dept_self": float(bool(_DEPT_SELF.search(head))),
+        "region_self": float(bool(re.search(r"我(?:省|市|县|区|镇|乡|州|旗)", head))),
+        "table_unit": float(bool(_TABLE_UNIT.search(text[:1500]))),
+        "title_dept": float(bool(title and _DEPT.search(title) and not _NOT_DEPT.search(title))),
+        "organ_dept": float(bool(organ and _DEPT.search(organ) and not _NOT_DEPT.search(organ))),
+        "organ_government": float(bool(organ and re.search(r"人民政府|政府办公", organ))),
+        "title_government": float(bool(title and re.search(r"人民政府|政府(?!信息)", title))),
+        "area_scope": float(bool(_AREA_SCOPE.search(head))),
+        "area_wide": float(bool(area_wide)),
+        "area_wide_first": float(bool(area_wide and (bureau is None or area_wide.start() < bureau.start()))),
+        "bureau_leads": float(bool(bureau and bureau.start() < 60)),
+        "area_words": min(len(re.findall(r"全(?:省|市|县|区|州|镇|乡)", head)), 6) / 6,
+        "media": float(bool(_MEDIA.search(((title or "") + "\n" + text[:300])[:400]))),
+        "third_person": min(len(_THIRD_PERSON.findall(text[:3000])), 3) / 3,
+        "sector_report": float(bool(_SECTOR_REPORT.search(title or opening(text, 120)))),
+        f"doc_type={doc_type}": 1.0,
+        f"region_level={region_level}": 1.0,
+        "has_title": float(bool(title)),
+    }
+    return cues
+
+
 _QUOTED = re.compile(r"《[^》]{0,60}》")
 
 
@@ -477,18 +517,21 @@ def metadata_of(text: str) -> Metadata:
     named = title or opening(text, 120)
     if dept is None and doc_type != "news" and _SECTOR_REPORT.search(named):
         dept = "sector"  # 2014年云南省行政复议和行政应诉案件统计分析报告: the sector's department reports it
+    if town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
+        region_level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
+    elif place is not None:
+        region_level = place.level
+    else:
+        region_level = self_level or "unknown"
     if national:
         level = "department" if _NATIONAL.search((title or "") + "\n" + opening(text, 200)) else "unknown"
         town = None
-    elif dept:
+    elif (level_model.is_department(_department_cues(title, organ, text, doc_type, dept, region_level),
+                                    bool(dept), region_level) if level_model.active() else bool(dept)):
         level = "department"
-        organ = organ or (None if dept == "sector" else dept)
-    elif town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
-        level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
-    elif place is not None:
-        level = place.level
+        organ = organ or (None if dept in (None, "sector") else dept)
     else:
-        level = self_level or "unknown"
+        level = region_level
     province = city = county = code = None
     if _BINGTUAN.search(head) and not national:
         province, place = "新疆生产建设兵团", None

@@ -70,3 +70,37 @@ def test_a_report_keeps_its_total_with_the_model_shipped() -> None:
     got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
     assert {("reconsideration.received", 500), ("reconsideration.accepted", 468),
             ("litigation.head_appearance_rate", 98)} <= got
+
+
+# --- the department-or-region decision (etl/level_model.py) ------------------------------------------------------
+
+def test_the_level_model_knows_every_cue_it_weighs() -> None:
+    """A cue renamed in metadata._department_cues without refitting would weigh nothing."""
+    from etl import level_model, metadata
+
+    fitted = level_model.model()
+    assert fitted is not None and 0 < fitted["threshold"] < 1
+    cues = metadata._department_cues("某市司法局2023年工作总结", None, "2023年,市司法局坚持…全市共办理法律援助案件100件。",
+                                     "annual_report", "市司法局", "city")
+    for name in fitted["weights"]:
+        assert name in cues or name.startswith(("doc_type=", "region_level=")), name
+
+
+def test_without_a_level_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from etl import level_model
+
+    monkeypatch.setattr(level_model, "LEVEL_MODEL_PATH", tmp_path / "absent.json")
+    level_model.model.cache_clear()
+    try:
+        assert not level_model.active()
+        assert level_model.is_department({"bias": 1.0}, True, "city") is True
+        assert level_model.is_department({"bias": 1.0}, False, "city") is False
+    finally:
+        level_model.model.cache_clear()
+
+
+def test_a_bureaus_own_report_and_a_regions_report() -> None:
+    own = process_text("某市司法局2023年法治政府建设工作总结\n2023年,我局认真履行职责,全年办理行政复议案件30件。")
+    region = process_text("某市2023年法治政府建设年度报告\n2023年,我市坚持依法行政,全市共收到行政复议申请500件。")
+    assert [d.meta.level for d in own] == ["department"]
+    assert [d.meta.level for d in region] != ["department"]

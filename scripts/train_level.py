@@ -1,0 +1,122 @@
+"""Fit the department-or-region decision (etl/level_model.py) on the development texts and ../shared's gold.
+
+    pip install scikit-learn==1.6.1
+    PYTHONPATH=. .venv/bin/python scripts/train_level.py            # cross-validated level accuracy, writes nothing
+    PYTHONPATH=. .venv/bin/python scripts/train_level.py --write    # fit on all of it, write etl/catalog/level.json
+
+A document is labelled a department's when its gold level is ``department``. The model's level is department when
+it says so, else the level the rules give a region's report (town, the place's level, or the scope it names).
+C and the threshold are chosen by 5-fold cross-validation grouped by file, repeated 5 times; the test part
+(scripts/score_parts.sh) decides whether the model is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from etl import level_model
+from etl.pipeline import process_text
+from etl.readers import read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def training_docs() -> list[tuple[Path, dict]]:
+    """(text file, its gold documents by part) for the development part and ../shared's gold."""
+    out = []
+    shared = {}
+    for d in _jsonl(GOLD / "shared" / "gold" / "documents.jsonl"):
+        shared.setdefault(d["file"], {})[d.get("part", 1)] = d
+    for folder in (ROOT / "data" / "reports", GOLD / "shared" / "corpus"):
+        out += [(p, shared[p.name]) for p in sorted(folder.glob("*.txt")) if p.name in shared]
+    own = {}
+    for d in _jsonl(GOLD / "documents.jsonl"):
+        own.setdefault(d["file"], {})[d.get("part", 1)] = d
+    split = dict(line.split("\t")[:2] for line in (GOLD / "split.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    out += [(GOLD / "texts" / n, own[n]) for n, part in sorted(split.items()) if part == "dev" and n in own]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    saved = level_model.LEVEL_MODEL_PATH.with_suffix(".json.off")
+    if level_model.LEVEL_MODEL_PATH.exists():
+        level_model.LEVEL_MODEL_PATH.rename(saved)
+    level_model.model.cache_clear()
+    feats, labels, rules, otherwise, gold_levels, groups = [], [], [], [], [], []
+    try:
+        for i, (path, gold) in enumerate(training_docs()):
+            level_model.recorder = []
+            docs = process_text(read_file(path).text)
+            rec, level_model.recorder = level_model.recorder, None
+            if len(rec) != len(docs):  # a national organ's report never asks: its level is not this decision's
+                rec = [r for r, d in zip(rec, docs, strict=False)]
+            for d, (f, rules_say, other) in zip(docs, rec, strict=False):
+                g = gold.get(d.part)
+                if g is None:
+                    continue
+                feats.append(f)
+                labels.append(g["level"] == "department")
+                rules.append(rules_say)
+                otherwise.append(other)
+                gold_levels.append(g["level"])
+                groups.append(i)
+    finally:
+        if saved.exists():
+            saved.rename(level_model.LEVEL_MODEL_PATH)
+        level_model.model.cache_clear()
+    y, grp = np.array(labels), np.array(groups)
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats)
+
+    def accuracy(is_dept: np.ndarray) -> float:
+        got = ["department" if d else o for d, o in zip(is_dept, otherwise, strict=True)]
+        return float(np.mean([a == b for a, b in zip(got, gold_levels, strict=True)]))
+
+    print(f"{len(y)} documents, {int(y.sum())} departments; level accuracy, rules alone: "
+          f"{accuracy(np.array(rules)):.3f}", file=sys.stderr)
+    best = None
+    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
+        probs = []
+        for seed in range(5):
+            order = np.random.default_rng(seed).permutation(grp.max() + 1)
+            prob = np.zeros(len(y))
+            for train, held in GroupKFold(n_splits=5).split(x, y, order[grp]):
+                m = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x[train], y[train])
+                prob[held] = m.predict_proba(x[held])[:, 1]
+            probs.append(prob)
+        for t in np.arange(0.2, 0.8, 0.05):
+            acc = float(np.mean([accuracy(p >= t) for p in probs]))
+            if best is None or acc > best[0] + 1e-9:
+                best = (acc, c, float(round(t, 2)))
+    acc, c, t = best
+    print(f"model, cross-validated level accuracy {acc:.3f} (C={c}, threshold {t})", file=sys.stderr)
+    if args.write:
+        m = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y)
+        weights = {n: round(float(w), 5) for n, w in zip(vec.get_feature_names_out(), m.coef_[0], strict=True)
+                   if abs(w) >= 1e-5}
+        level_model.LEVEL_MODEL_PATH.write_text(json.dumps(
+            {"about": "written by scripts/train_level.py; do not edit by hand", "C": c, "threshold": t,
+             "documents": len(y), "cross_validated_accuracy": round(acc, 3), "weights": dict(sorted(weights.items()))},
+            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {level_model.LEVEL_MODEL_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
