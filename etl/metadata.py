@@ -222,6 +222,8 @@ def doc_type_of(title: str | None, text: str) -> str:
     head = (title or "") + "\n" + text[:300]
     if _YEARBOOK.search(text[:300]) or re.search(r"年鉴|统计公报|指标体系|办法$|规定$|条例$", title or ""):
         return "other"  # a yearbook entry (【人民调解】2020年,…), a statistical bulletin, an indicator system
+    if _OTHER_KIND.search((title or "") + "\n" + text[:200]):
+        return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
     t = title or ""
     for rx, kind in ((r"工作要点", "work_points"), (r"实施方案|工作方案", "implementation_plan"),
                      (r"工作计划|计划$", "work_plan")):
@@ -253,6 +255,12 @@ def doc_type_of(title: str | None, text: str) -> str:
     if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
         return "annual_report"
     return "news"  # no title, no sections, nobody speaking for themselves: an article about them
+
+
+# documents that are neither a report nor news: a yearbook page, a speech, a decision's drafting note or its reading,
+# the decision publishing a clean-up's result
+_OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明|制定说明|(?:政策|文字|图文)解读《|》的(?:政策)?解读"
+                         r"|清理结果的(?:决定|通告|公告)|有关情况说明如下")
 
 
 # a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
