@@ -159,6 +159,11 @@ _CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总�
 _HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])?[^\n。]{2,30}$", re.M)
 
 
+# the reporter's own government named by its level word (县政府 in a county's report, 市政府 in a city's)
+_SELF_GOVERNMENT = {"province": r"(?:省|自治区)(?:人民)?政府", "city": r"(?:市|州|盟)(?:人民)?政府",
+                    "county": r"(?:县|区|旗|市)(?:人民)?政府", "town": r"(?:镇|乡|街道)(?:人民)?政府"}
+
+
 class _OwnTopic(dict):
     """Disclosure metrics whose topic a disclosure report is about anyway (no 因信息公开 needed), made once."""
 
@@ -295,6 +300,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         kind = _kind(ctx, sentence_left, left, right)
         attribution = OWN if inherited else attribute(left, sentence_left)
+        if attribution.part == "sub_body" and _SELF_GOVERNMENT.get(ctx.level) \
+                and re.fullmatch(_SELF_GOVERNMENT[ctx.level], re.sub(r"^[\s\d年月日内初底今全]*", "", attribution.cue)):
+            attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
         if listed_total:
             attribution = Attribution(None, "own", left, True)
         if attribution == OWN and attributions and not has_subject(left) \
