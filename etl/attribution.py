@@ -33,6 +33,7 @@ class PartRule:
     policy: str
     rx: re.Pattern[str]
     scope_vetoes: bool = True  # the report's own scope in the subject (全市各级…) makes it the report's figure
+    never_if_sentence: re.Pattern[str] | None = None  # the sentence makes this part one of an unstated whole's
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = tomllib.loads(ATTRIBUTION_PATH.read_text(encoding="utf-8"))
-    parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"]), p.get("scope_vetoes", True))
+    parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"]), p.get("scope_vetoes", True),
+                           re.compile(p["never_if_sentence"]) if p.get("never_if_sentence") else None)
                   for p in data["part"])
     own = data["own"]
     return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]),
@@ -113,7 +115,8 @@ def attribute(clause: str, sentence: str) -> Attribution:
             continue
         if rule.where == "subject" and rule.scope_vetoes and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
-        return Attribution(rule.name, rule.policy, m.group(0))
+        policy = "never" if rule.never_if_sentence and rule.never_if_sentence.search(sentence) else rule.policy
+        return Attribution(rule.name, policy, m.group(0))
     one_year = re.search(r"(?:19|20)\d\d\s*年|年度|全年|本年", clause)
     if r.total.search(clause) is None and r.running.search(clause) and not one_year:
         return Attribution(None, "own", "", False, True)  # 到年底累计…: several years; 2018年度累计…: the year's total

@@ -82,6 +82,9 @@ SENTENCES = [
     # a channel beside the total; a channel other than the website never
     ("全年主动公开政府信息5000条,通过政府网站公开信息3000条,政务微博发布信息800条。",
      {("disclosure.proactive_items", 5000)}),
+    # one channel of several whose sum the report does not give: neither channel is the total
+    ("通过政府门户网站信息公开专栏、政务微信等平台发布信息,其中,通过信息公开专栏发布信息359条,通过微信公众号发布信息1088条。",
+     set()),
     # two outcomes counted together are neither
     ("办结依申请公开81件,其中:予以公开及部分公开42件,不予公开5件。",
      {("disclosure.requests_answered", 81), ("disclosure.requests_refused", 5)}),
