@@ -164,6 +164,10 @@ _SELF_GOVERNMENT = {"province": r"(?:省|自治区)(?:人民)?政府", "city": r
                     "county": r"(?:县|区|旗|市)(?:人民)?政府", "town": r"(?:镇|乡|街道)(?:人民)?政府"}
 
 
+# part families that name who the figure is about: a sentence opened by one goes on with it
+_SUBJECT_PARTS = {"sub_body", "lower_governments", "lower_government_list", "own_level_only"}
+
+
 class _OwnTopic(dict):
     """Disclosure metrics whose topic a disclosure report is about anyway (no 因信息公开 needed), made once."""
 
@@ -308,6 +312,12 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if attribution == OWN and attributions and not has_subject(left) \
                 and not re.sub(r"[\s,,;;、]", "", text[last_end:clause_start]):
             attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject
+        elif attribution == OWN and not has_subject(left):
+            # "省政府及其部门受理…1784件,…在对申请答复的1677件中,属同意公开的318件": a sentence opened by a body's
+            # figure goes on with that body until another subject is named
+            first = next((a for a, sn in zip(attributions, sentences, strict=True) if sn[0] == sent_start), None)
+            if first is not None and first.part in _SUBJECT_PARTS:
+                attribution = first
         if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
             attribution = Attribution("fallback", "if_other", metric.fallback.search(left).group(0))
         if (attribution.is_own or attribution.part == "breakdown") and metric.part_cue is not None:
