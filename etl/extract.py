@@ -255,7 +255,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
-            best = None if _RATE_OF_GROUP.match(right) else _match_rate(left, topic_ctx, rate_metrics)
+            best = None if _RATE_OF_GROUP.match(right) else _match_rate(left, topic_ctx, rate_metrics,
+                                                                        sentence_left + right)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
             heading = _heading_above(text, line_start)
@@ -355,7 +356,8 @@ def _match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tu
     return None
 
 
-def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
+def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
+                sentence: str = "") -> tuple[catalog.Metric, str, float] | None:
     head = _RATE_FILLER.sub("", left)
     if head.endswith(("比例", "比率")):
         head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
@@ -367,6 +369,8 @@ def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tup
             if metric.topic and not metric.topic.search(topic_ctx):
                 continue
             if metric.veto_topic and metric.veto_topic.search(topic_ctx):
+                continue
+            if metric.veto_sentence and metric.veto_sentence.search(sentence):
                 continue
             return metric, f"prose-rate:{metric.key}", 0.9
     return None

@@ -225,6 +225,8 @@ def doc_type_of(title: str | None, text: str) -> str:
     if _OTHER_KIND.search((title or "") + "\n" + text[:200]):
         return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
     t = title or ""
+    if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
+        return "annual_report"  # 2021年工作完成情况及2022年工作计划: a year's report with next year's plan appended
     for rx, kind in ((r"工作要点", "work_points"), (r"实施方案|工作方案", "implementation_plan"),
                      (r"工作计划|计划$", "work_plan")):
         if re.search(rx, t):
