@@ -18,9 +18,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from learned import cv_probabilities, fitted_weights, model_aside
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 from etl import level_model
 from etl.pipeline import process_text
@@ -54,19 +53,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    saved = level_model.LEVEL_MODEL_PATH.with_suffix(".json.off")
-    if level_model.LEVEL_MODEL_PATH.exists():
-        level_model.LEVEL_MODEL_PATH.rename(saved)
-    level_model.model.cache_clear()
     feats, labels, rules, otherwise, gold_levels, groups = [], [], [], [], [], []
-    try:
+    with model_aside(level_model.LEVEL_MODEL_PATH, level_model.model.cache_clear):
         for i, (path, gold) in enumerate(training_docs()):
             level_model.recorder = []
             docs = process_text(read_file(path).text)
             rec, level_model.recorder = level_model.recorder, None
-            if len(rec) != len(docs):  # a national organ's report never asks: its level is not this decision's
-                rec = [r for r, d in zip(rec, docs, strict=False)]
-            for d, (f, rules_say, other) in zip(docs, rec, strict=False):
+            if len(rec) != len(docs):
+                continue  # a national organ's report never asks (its level is not this decision's): skip the file
+            for d, (f, rules_say, other) in zip(docs, rec, strict=True):
                 g = gold.get(d.part)
                 if g is None:
                     continue
@@ -76,10 +71,6 @@ def main() -> int:
                 otherwise.append(other)
                 gold_levels.append(g["level"])
                 groups.append(i)
-    finally:
-        if saved.exists():
-            saved.rename(level_model.LEVEL_MODEL_PATH)
-        level_model.model.cache_clear()
     y, grp = np.array(labels), np.array(groups)
     vec = DictVectorizer()
     x = vec.fit_transform(feats)
@@ -92,14 +83,7 @@ def main() -> int:
           f"{accuracy(np.array(rules)):.3f}", file=sys.stderr)
     best = None
     for c in (0.03, 0.1, 0.3, 1.0, 3.0):
-        probs = []
-        for seed in range(5):
-            order = np.random.default_rng(seed).permutation(grp.max() + 1)
-            prob = np.zeros(len(y))
-            for train, held in GroupKFold(n_splits=5).split(x, y, order[grp]):
-                m = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x[train], y[train])
-                prob[held] = m.predict_proba(x[held])[:, 1]
-            probs.append(prob)
+        probs = cv_probabilities(x, y, grp, c)
         for t in np.arange(0.2, 0.8, 0.05):
             acc = float(np.mean([accuracy(p >= t) for p in probs]))
             if best is None or acc > best[0] + 1e-9:
@@ -107,9 +91,7 @@ def main() -> int:
     acc, c, t = best
     print(f"model, cross-validated level accuracy {acc:.3f} (C={c}, threshold {t})", file=sys.stderr)
     if args.write:
-        m = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y)
-        weights = {n: round(float(w), 5) for n, w in zip(vec.get_feature_names_out(), m.coef_[0], strict=True)
-                   if abs(w) >= 1e-5}
+        weights = fitted_weights(x, y, vec, c)
         level_model.LEVEL_MODEL_PATH.write_text(json.dumps(
             {"about": "written by scripts/train_level.py; do not edit by hand", "C": c, "threshold": t,
              "documents": len(y), "cross_validated_accuracy": round(acc, 3), "weights": dict(sorted(weights.items()))},

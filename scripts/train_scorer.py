@@ -19,9 +19,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from learned import cv_probabilities, fitted_weights, model_aside
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 from etl import scorer
 from etl.pipeline import process_text
@@ -83,13 +82,8 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="fit on all training texts and write etl/catalog/scorer.json")
     ap.add_argument("--C", type=float, default=None, help="regularisation (default: chosen by cross-validation)")
     args = ap.parse_args()
-    saved = scorer.SCORER_PATH.with_suffix(".json.off")
-    if scorer.SCORER_PATH.exists():  # candidates must come from the rules alone
-        scorer.SCORER_PATH.rename(saved)
-    scorer.model.cache_clear()
-    try:
+    with model_aside(scorer.SCORER_PATH, scorer.model.cache_clear):  # candidates must come from the rules alone
         files = training_files()
-        scorer.recorder = []
         cand_rows: list[scorer.Candidate] = []
         feats, labels, groups, tables = [], [], [], []
         for i, (path, gold) in enumerate(files):
@@ -103,10 +97,6 @@ def main() -> int:
                 feats.append(f)
                 labels.append(any(_same(cand.metric, cand.kind, cand.value, g) for g in gold))
                 groups.append(i)
-    finally:
-        if saved.exists():
-            saved.rename(scorer.SCORER_PATH)
-        scorer.model.cache_clear()
     y, grp = np.array(labels), np.array(groups)
     vec = DictVectorizer()
     x = vec.fit_transform(feats)
@@ -118,14 +108,7 @@ def main() -> int:
     best = None
     repeats = 5  # 5-fold CV repeated with files shuffled into folds anew: one split of ~300 files is noisy
     for c in ([args.C] if args.C else [0.03, 0.1, 0.3, 1.0, 3.0]):
-        probs = []
-        for seed in range(repeats):
-            order = np.random.default_rng(seed).permutation(len(files))
-            prob = np.zeros(len(y))
-            for train, held in GroupKFold(n_splits=5).split(x, y, order[grp]):
-                model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x[train], y[train])
-                prob[held] = model.predict_proba(x[held])[:, 1]
-            probs.append(prob)
+        probs = cv_probabilities(x, y, grp, c, repeats)
         for mode in ("decide", "drop_only"):
             for t in np.arange(0.1, 0.8, 0.05):
                 scores = [figure_f1(files, cand_rows, grp, (pr >= t) & (rules if mode == "drop_only" else True),
@@ -138,9 +121,7 @@ def main() -> int:
     f1, c, t, p, r, mode = best
     print(f"model, cross-validated: P={p:.3f} R={r:.3f} F1={f1:.3f} (C={c}, threshold {t}, {mode})", file=sys.stderr)
     if args.write:
-        model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y)
-        weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-                   if abs(w) >= 1e-5}
+        weights = fitted_weights(x, y, vec, c)
         scorer.SCORER_PATH.write_text(json.dumps(
             {"about": "written by scripts/train_scorer.py; do not edit by hand", "C": c, "threshold": t, "mode": mode,
              "training_files": len(files), "candidates": len(y), "cross_validated": {"P": round(p, 3),

@@ -110,6 +110,13 @@ def app_page(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
+@contextmanager
+def browser_page() -> Iterator[Page]:
+    """A page of its own Chromium: what a test module's ``page`` fixture yields."""
+    with chromium() as browser, app_page(browser) as pg:
+        yield pg
+
+
 def open_page(page: Page, url: str, heading: str, ready: str) -> None:
     """Go to ``url``; wait for the page's title, for the text ``ready`` (drawn late on the page) and the run's end."""
     page.goto(url)

@@ -14,8 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser_support import (  # skips this module when /usr/bin/chromium is missing
-    app_page,
-    chromium,
+    browser_page,
     no_error_box,
     open_page,
     plotly_charts,
@@ -39,7 +38,7 @@ def server(test_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[Page]:
-    with chromium() as browser, app_page(browser) as pg:
+    with browser_page() as pg:
         yield pg
 
 

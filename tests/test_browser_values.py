@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import (  # skips this module when /usr/bin/chromium is missing
-    app_page,
-    chromium,
+    browser_page,
     no_error_box,
     open_page,
     plotly_charts,
@@ -40,7 +39,7 @@ def server(tiny_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[Page]:
-    with chromium() as browser, app_page(browser) as pg:
+    with browser_page() as pg:
         yield pg
 
 

@@ -1,0 +1,50 @@
+"""What scripts/train_scorer.py and scripts/train_level.py share: moving a shipped model aside while the rules'
+own answers are collected, repeated grouped cross-validation, and the fitted weights as plain JSON-able data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+
+@contextmanager
+def model_aside(path: Path, clear: Callable[[], None]) -> Iterator[None]:
+    """Run without the shipped model (the rules alone give the training candidates), then put it back."""
+    saved = path.with_suffix(".json.off")
+    if path.exists():
+        path.rename(saved)
+    clear()
+    try:
+        yield
+    finally:
+        if saved.exists():
+            saved.rename(path)
+        clear()
+
+
+def cv_probabilities(x, y: np.ndarray, groups: np.ndarray, c: float, repeats: int = 5,
+                     folds: int = 5) -> list[np.ndarray]:
+    """Out-of-fold probabilities of ``repeats`` runs of grouped k-fold CV, groups reshuffled into folds each run
+    (one split of a few hundred files is noisy)."""
+    out = []
+    for seed in range(repeats):
+        order = np.random.default_rng(seed).permutation(int(groups.max()) + 1)
+        prob = np.zeros(len(y))
+        for train, held in GroupKFold(n_splits=folds).split(x, y, order[groups]):
+            model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x[train], y[train])
+            prob[held] = model.predict_proba(x[held])[:, 1]
+        out.append(prob)
+    return out
+
+
+def fitted_weights(x, y: np.ndarray, vec: DictVectorizer, c: float) -> dict[str, float]:
+    """The model fitted on everything, as feature name -> weight (the ``bias`` feature carries the intercept)."""
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y)
+    return {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+            if abs(w) >= 1e-5}
