@@ -34,6 +34,7 @@ class PartRule:
     rx: re.Pattern[str]
     scope_vetoes: bool = True  # the report's own scope in the subject (全市各级…) makes it the report's figure
     never_if_sentence: re.Pattern[str] | None = None  # the sentence makes this part one of an unstated whole's
+    names_subject: bool = False  # it names who the figure is about: a sentence opened by it goes on with it
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,31 @@ class Rules:
     total: re.Pattern[str]  # a clause that states a whole (共, 合计, 全市 …)
     appellate: re.Pattern[str]
     running: re.Pattern[str]  # a running total over years (累计): the year's figure is not its part
+    self_government: dict[str, re.Pattern[str]]  # the reporter's own government by the report's level
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = tomllib.loads(ATTRIBUTION_PATH.read_text(encoding="utf-8"))
     parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"]), p.get("scope_vetoes", True),
-                           re.compile(p["never_if_sentence"]) if p.get("never_if_sentence") else None)
+                           re.compile(p["never_if_sentence"]) if p.get("never_if_sentence") else None,
+                           p.get("names_subject", False))
                   for p in data["part"])
     own = data["own"]
     return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]),
-                 re.compile(own["running"]))
+                 re.compile(own["running"]), {k: re.compile(v) for k, v in own["self_government"].items()})
+
+
+def names_subject(a: Attribution) -> bool:
+    """Does the part family name who the figure is about (市政府收到…, 14个县级政府…)?"""
+    return any(r.name == a.part and r.names_subject for r in rules().parts)
+
+
+def is_reporters_government(a: Attribution, level: str) -> bool:
+    """A sub-body that is only the reporter's own government by its level word (县政府 in a county's report)."""
+    rx = rules().self_government.get(level)
+    return a.part == "sub_body" and rx is not None \
+        and rx.fullmatch(re.sub(r"^[\s\d年月日内初底今全]*", "", a.cue)) is not None
 
 
 _QUANTITY = {"共", "累计", "合计", "总计", "全年", "达到", "达", "为", "是", "有"}

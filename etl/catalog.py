@@ -38,6 +38,7 @@ class Metric:
     share: re.Pattern[str] | None  # a share that defines the rate (纠错案件占审结数的7.96%)
     numerator: str | None  # for a rate: the count metric it is the share of (reconsideration.corrected)
     table_only: bool
+    disclosure_own: bool  # in a 政府信息公开年度报告 the report's own count whatever the topic around it
 
     @property
     def is_rate(self) -> bool:
@@ -95,6 +96,7 @@ def load() -> dict[str, Metric]:
             fallback=rx("fallback"), receiver_cue=rx("receiver_cue"), share=rx("share"),
             numerator=spec.get("numerator"),
             table_only=bool(spec.get("table_only", False)),
+            disclosure_own=bool(spec.get("disclosure_own", False)),
         )
     return out
 

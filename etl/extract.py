@@ -14,9 +14,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from etl import catalog, scorer
-from etl.attribution import OWN, Attribution, attribute, has_subject, resolve
+from etl.attribution import (
+    OWN,
+    Attribution,
+    attribute,
+    has_subject,
+    is_reporters_government,
+    names_subject,
+    resolve,
+)
 from etl.normalise import Matching
 from etl.numbers import Number, find_numbers
 
@@ -159,27 +168,10 @@ _CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总�
 _HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])?[^\n。]{2,30}$", re.M)
 
 
-# the reporter's own government named by its level word (县政府 in a county's report, 市政府 in a city's)
-_SELF_GOVERNMENT = {"province": r"(?:省|自治区)(?:人民)?政府", "city": r"(?:市|州|盟)(?:人民)?政府",
-                    "county": r"(?:县|区|旗|市)(?:人民)?政府", "town": r"(?:镇|乡|街道)(?:人民)?政府"}
-
-
-# part families that name who the figure is about: a sentence opened by one goes on with it
-_SUBJECT_PARTS = {"sub_body", "lower_governments", "lower_government_list", "own_level_only"}
-
-
-class _OwnTopic(dict):
-    """Disclosure metrics whose topic a disclosure report is about anyway (no 因信息公开 needed), made once."""
-
-    def get(self, key: str, default: catalog.Metric) -> catalog.Metric:  # type: ignore[override]
-        if key not in ("disclosure.reconsideration_cases", "disclosure.litigation_cases"):
-            return default
-        if key not in self:
-            self[key] = dataclasses.replace(default, topic=None)
-        return self[key]
-
-
-_DISCLOSURE_OWN = _OwnTopic()
+@cache
+def _topic_free(key: str) -> catalog.Metric:
+    """A metric without its topic test (a disclosure report's 行政复议 count needs no 因信息公开), made once."""
+    return dataclasses.replace(catalog.metric(key), topic=None)
 
 
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
@@ -263,7 +255,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             if ctx.disclosure_report:
                 # a disclosure report's reconsideration and litigation counts are the disclosure ones, whatever the
                 # heading above them says (依申请公开情况: …发生行政复议案件1件)
-                count_metrics = [_DISCLOSURE_OWN.get(x.key, x) for x in count_metrics
+                count_metrics = [_topic_free(x.key) if x.disclosure_own else x for x in count_metrics
                                  if not x.key.startswith(("reconsideration.", "litigation."))]
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
             noun = _NOUN_AFTER.match(right) if best is None and _BY_DE.search(left) else None
@@ -305,8 +297,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         kind = _kind(ctx, sentence_left, left, right)
         attribution = OWN if inherited else attribute(left, sentence_left)
-        if attribution.part == "sub_body" and _SELF_GOVERNMENT.get(ctx.level) \
-                and re.fullmatch(_SELF_GOVERNMENT[ctx.level], re.sub(r"^[\s\d年月日内初底今全]*", "", attribution.cue)):
+        if is_reporters_government(attribution, ctx.level):
             attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
         if listed_total:
             attribution = Attribution(None, "own", left, True)
@@ -317,7 +308,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             # "省政府及其部门受理…1784件,…在对申请答复的1677件中,属同意公开的318件": a sentence opened by a body's
             # figure goes on with that body until another subject is named
             first = next((a for a, sn in zip(attributions, sentences, strict=True) if sn[0] == sent_start), None)
-            if first is not None and first.part in _SUBJECT_PARTS:
+            if first is not None and names_subject(first):
                 attribution = first
         if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
             attribution = Attribution("fallback", "if_other", metric.fallback.search(left).group(0))
