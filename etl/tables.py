@@ -247,13 +247,40 @@ def _table_one(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
         if header is None:
             continue
         values = row.cells[1:]
+        columns = _join_header(header, len(values))
         for t in tpl.get("cell", []):
             if not t["row_rx"].search(first):
                 continue
-            for i, col in enumerate(header):
-                if i < len(values) and t["col_rx"].search(col) and values[i].is_plain_number:
+            hits = [i for i, col in enumerate(columns) if t["col_rx"].search(col)]
+            if not hits and t.get("first_column") and columns and len(columns) == len(values) \
+                    and columns[0].startswith("本年"):
+                hits = [0]  # a header cut short ("本年新"): the template's first column is this metric
+            for i in hits:
+                if i < len(values) and values[i].is_plain_number:
                     out.append(_figure(m, t["metric"], float(values[i].text), row, "table:disclosure-1"))
     return out
+
+
+_HEADER_END = re.compile(r"(?:数|量|额|金额|\))$")
+
+
+def _join_header(header: list[str], width: int) -> list[str]:
+    """Header cells a line break split ("本年新" / "制作数量") joined back, when there are more cells than values.
+
+    A column name of these templates ends in 数, 量 or 额; a fragment that does not is joined to the next one.
+    """
+    if len(header) <= width:
+        return header
+    out: list[str] = []
+    carry = ""
+    for cell in header:
+        carry += cell
+        if _HEADER_END.search(carry):
+            out.append(carry)
+            carry = ""
+    if carry:
+        out.append(carry)
+    return out if len(out) == width else header
 
 
 def _review_rows(m: Matching, rows: list[Row], tpl: dict) -> list[Figure]:
@@ -306,7 +333,8 @@ def _cell_per_line_groups(rows: list[Row]) -> list[Row]:
     for row in rows:
         cell = row.cells[0]
         numeric = cell.is_number
-        if not numeric and (len(cell.text) > 40 or cell.text.endswith("。")):  # prose
+        # prose ends a run; a long label closed by its gloss "(…)" is still a row label
+        if not numeric and ((len(cell.text) > 40 and not cell.text.endswith(")")) or cell.text.endswith("。")):
             if run:
                 out.append(Row([r.cells[0] for r in run], run[0].start, run[-1].end))
             out.append(Row([], row.start, row.end))

@@ -122,3 +122,24 @@ def test_a_run_whose_totals_do_not_add_up_is_kept_for_review() -> None:
 def test_a_run_of_another_length_is_not_forced_into_the_template() -> None:
     nums = list(range(1, 193))  # 192 numbers: no template has 192 cells
     assert _values(_stream_report([nums[i:i + 8] for i in range(0, 192, 8)])) == {}
+
+
+_TABLE_ONE_2019 = ("第二十条第(一)项\n\n信息内容\n\n{header}\n\n规章\n\n0\n\n0\n\n0\n\n"
+                   "{label}\n\n{values}\n\n第二十条第(五)项\n")
+
+
+@pytest.mark.parametrize("header, label", [
+    # the 2019 template's header as a page breaks it: "本年新" / "制作数量" on two lines
+    ("本年新\n制作数量\n\n本年新\n公开数量\n\n对外公开总数量", "规范性文件"),
+    # a header cut short by the page; the first column is still the year's new documents
+    ("本年新\n\n本年新\n\n对外公开总数量", "规范性文件"),
+    # the row label with the template's long gloss
+    ("本年新制作数量\n\n本年新公开数量\n\n对外公开总数量",
+     "规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,以及标题采用“规定”“办法”“细则”“规范”“规程”"
+     "“规则”等字样的公文,一般情况下属于规范性文件)"),
+])
+def test_table_one_first_column_is_the_years_new_documents(header: str, label: str) -> None:
+    text = _TABLE_ONE_2019.format(header=header, label=label, values="7\n\n2\n\n31")
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    assert ("normative_docs.issued", 7) in got
+    assert not {m for m, v in got if v in (2, 31) and m.startswith("normative_docs")}
