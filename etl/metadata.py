@@ -38,7 +38,7 @@ _DEPT = re.compile(
     r"人大常委会|办公厅|委员会|(?<!人民政府)办公室))")
 _NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
 _SELF = (
-    (re.compile(r"我镇|全镇|本镇|镇党委|镇政府"), "town"),
+    (re.compile(r"我镇|全镇|本镇|镇党委|镇政府|我乡|全乡|本乡|乡党委|乡政府|我街|全街|街道党工委"), "town"),
     (re.compile(r"我县|全县|县政府|县委|我区|全区|区政府|区委|我旗|全旗"), "county"),
     (re.compile(r"我市|全市|市政府|市委|我州|全州|州政府"), "city"),
     (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
@@ -457,6 +457,12 @@ def _named_deeper(place: Place, within: Place) -> bool:
 
 
 _TOWN_PLAN = re.compile(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际")
+# the organ that compiles the report is its reporter: 根据…要求,唐村镇政府编制2020年政府信息公开年度报告
+_TOWN_AUTHOR = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)"
+                          r"(?:编制|编写|制作|发布|公布)(?:了)?(?:本|20\d\d年)")
+# a town's government as a clause's subject early in the text: …工作要求,牛心镇人民政府及时完善了…
+_TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)"
+                                 r"(?![\u4e00-\u9fff]{0,2}(?:网|门户|官网|信息公开专栏))")
 
 
 def _town(text: str, rx: re.Pattern[str]) -> str | None:
@@ -505,7 +511,8 @@ def metadata_of(text: str) -> Metadata:
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
-        or _town(text[:300], _TOWN_SUBJECT) or _town(text[:600], _TOWN_PLAN)
+        or _town(text[:300], _TOWN_SUBJECT) or _town(text[:600], _TOWN_PLAN) or _town(text[:600], _TOWN_AUTHOR) \
+        or _town(text[:300], _TOWN_ORGAN_SUBJECT)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     if town and not national and (place is None or place.level != "county"):
@@ -527,7 +534,8 @@ def metadata_of(text: str) -> Metadata:
     named = title or opening(text, 120)
     if dept is None and doc_type != "news" and _SECTOR_REPORT.search(named):
         dept = "sector"  # 2014年云南省行政复议和行政应诉案件统计分析报告: the sector's department reports it
-    if town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
+    own_town = town or self_level == "town"
+    if own_town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
         region_level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
     elif place is not None:
         region_level = place.level

@@ -1,0 +1,29 @@
+"""A town's own report is level town, found from how such reports name their reporter (etl.metadata)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.metadata import metadata_of
+
+
+@pytest.mark.parametrize("text", [
+    # the organ that compiles the report is its reporter, after a 根据… clause
+    "根据《中华人民共和国政府信息公开条例》要求,唐村镇政府编制2020年政府信息公开年度报告。全文包括总体情况等六个部分。本报告可在邹城市人民政府门户网查阅。",
+    # a town government as a clause's subject early on
+    "一、基本工作情况\n2012年按照磐石市政府信息公开工作的安排部署,牛心镇人民政府及时完善了政府信息公开工作领导小组。",
+    # first person of a street office or township
+    "一、总体情况\n2020年,我街按照全区政府信息公开工作的总体要求,依法推进各领域政府信息公开。",
+    "一、总体情况\n2021年,我乡坚持以公开为常态,全面推进政务公开。",
+])
+def test_a_towns_own_report_is_level_town(text: str) -> None:
+    assert metadata_of(text).level == "town"
+
+
+@pytest.mark.parametrize("text", [
+    # a county report that names a town's website or a town as an example stays the county's
+    "2020年,我县坚持以公开为常态。通过城关镇人民政府网站公开信息12条。",
+    "一、总体情况\n2020年,全县各镇街严格落实政务公开要求。",
+])
+def test_a_county_report_naming_towns_is_not_a_town_report(text: str) -> None:
+    assert metadata_of(text).level != "town"
