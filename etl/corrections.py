@@ -2,8 +2,11 @@
 
 Why a log file and not rows in the database: the database is rebuilt (and
 replaced) by every ``python -m etl build``; the log ``DATA/corrections.jsonl``
-is never touched by the build, so a correction survives every rebuild and
-re-extraction. Each line is one JSON object::
+(DATA: ``REPORTS_DATA``, etl/paths.py, the folder every build reads) is never
+touched by the build, so a correction survives every rebuild and
+re-extraction. An append is all or nothing (:func:`append`): a correction the
+app reports as saved is on disk, one it could not save leaves the log as it
+was. Each line is one JSON object::
 
     {"correction_id", "created_at", "author", "action", "figure_id", "doc_id",
      "payload", "old", "reason", "reverts"}
