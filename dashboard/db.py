@@ -1,6 +1,8 @@
 """Read-only access to the reports database, with results cached per database file version.
 
-- The path comes from ``REPORTS_DB`` (default ``data/reports.duckdb`` next to app.py).
+- The path comes from ``REPORTS_DB`` (default ``REPORTS_DATA/reports.duckdb``, the data folder being
+  data/ next to app.py unless ``REPORTS_DATA`` says otherwise); both are resolved by etl/paths.py, the
+  one place the CLI, corrections and imports ask too.
 - One read-only base connection per process and file version; every query runs
   on its own short-lived ``cursor()`` (DuckDB connections are not shared across
   threads, cursors are). Opening a connection costs ~90 ms, a cursor far less.
@@ -20,7 +22,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -30,17 +31,23 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from etl import paths
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = ROOT / "data" / "reports.duckdb"
-DATA_DIR = ROOT / "data"
+DEFAULT_DB = paths.DEFAULT_DATA / paths.DB_NAME  # when neither REPORTS_DB nor REPORTS_DATA is set
+DATA_DIR = paths.DEFAULT_DATA  # the default only: the folder in use is data_dir()
 
 Stamp = tuple[int, int, int]
 
 
 def db_path() -> Path:
-    """The database the app reads: ``$REPORTS_DB`` or data/reports.duckdb."""
-    env = os.environ.get("REPORTS_DB")
-    return Path(env).expanduser().resolve() if env else DEFAULT_DB
+    """The database the app reads: ``$REPORTS_DB`` or DATA/reports.duckdb (etl/paths.py)."""
+    return paths.db_path()
+
+
+def data_dir() -> Path:
+    """The folder of report files the app imports into and rebuilds from: ``$REPORTS_DATA`` or data/."""
+    return paths.data_dir()
 
 
 def stamp(path: Path | None = None) -> Stamp | None:
@@ -197,8 +204,8 @@ def query(sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
 _BUILD_LOCK = threading.Lock()
 
 
-def ensure_built(data_dir: Path = DATA_DIR) -> bool:
-    """Build the database from ``data_dir`` if the file is missing; True if a build ran.
+def ensure_built(folder: Path | None = None) -> bool:
+    """Build the database from ``folder`` (default: the data folder) if the file is missing; True if a build ran.
 
     This is how a newcomer sees data at once: ``streamlit run app.py`` on a fresh
     checkout builds data/reports.duckdb from the bundled seed reports.
@@ -209,5 +216,5 @@ def ensure_built(data_dir: Path = DATA_DIR) -> bool:
             return False
         from etl.build import build
 
-        build(data_dir, path, progress=False)
+        build(folder or data_dir(), path, progress=False)
         return True

@@ -202,10 +202,11 @@ class BuildOutcome:
     ok: bool
     summary: dict  # the build's --json summary (empty when it failed)
     message: str  # the build's last line of output (Chinese on error)
+    refused_empty: bool = False  # the build found no document while the live database has some (not swapped in)
 
 
 def run_build(data_dir: Path, db_path: Path, on_progress: Callable[[float, str], None] | None = None,
-              timeout: float = 3600.0) -> BuildOutcome:
+              timeout: float = 3600.0, allow_empty: bool = False) -> BuildOutcome:
     """``python -m etl build`` in a child process, reporting extraction progress as it goes.
 
     A child process keeps the app responsive to other sessions, never holds a DuckDB handle on the live
@@ -214,6 +215,8 @@ def run_build(data_dir: Path, db_path: Path, on_progress: Callable[[float, str],
     second import (or the command line) waits its turn.
     """
     cmd = [sys.executable, "-m", "etl", "build", "--data", str(data_dir), "--db", str(db_path), "--json"]
+    if allow_empty:
+        cmd.append("--allow-empty")  # the user confirmed a rebuild that empties the dashboard
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stderr is not None and proc.stdout is not None
     err_tail = b""
@@ -240,6 +243,10 @@ def run_build(data_dir: Path, db_path: Path, on_progress: Callable[[float, str],
                     on_progress(min(done / total, 1.0) * 0.9, label)
     out = proc.stdout.read().decode("utf-8", errors="replace")
     code = proc.wait()
+    from etl.build import EXIT_EMPTY  # here, not at the top: etl.build loads the whole extractor
+
+    if code == EXIT_EMPTY:
+        return BuildOutcome(False, {}, "新的构建没有读到任何报告,数据库未改动", refused_empty=True)
     if code != 0:
         lines = [x for x in err_tail.decode("utf-8", errors="replace").replace("\r", "\n").splitlines() if x.strip()]
         return BuildOutcome(False, {}, lines[-1] if lines else f"构建失败(退出码 {code})")

@@ -12,7 +12,8 @@ from pathlib import Path
 _ETL_DIR = Path(__file__).resolve().parent
 # Modules that store, check or serve what was extracted: a change to them does not change what a file yields.
 _NOT_EXTRACTION = {"__init__.py", "__main__.py", "build.py", "post_build.py", "corrections.py", "checks.py",
-                   "export.py", "summaries.py", "migrate.py", "store.py", "synth.py", "extract_cli.py"}
+                   "export.py", "summaries.py", "migrate.py", "store.py", "synth.py", "extract_cli.py",
+                   "paths.py"}
 
 
 def extractor_version() -> str:

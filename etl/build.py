@@ -12,6 +12,9 @@
   others get a 'dedupe' row, whether the build is incremental or from scratch.
 - ``--workers N`` extracts in N processes; rows are written in path order, so
   the result does not depend on N.
+- A build that finds no document while the live database has some is not
+  swapped in unless asked (``--allow-empty``): a wrong ``--data`` must not
+  empty the dashboard. The default folders come from etl/paths.py.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import EXTRACTOR_VERSION, migrate, store
+from etl import EXTRACTOR_VERSION, migrate, paths, store
 from etl.pipeline import process_text
 from etl.readers import SUFFIXES, UNSUPPORTED, ReadError, check_size, file_format, read_bytes
 from etl.sentence import sentence_around
@@ -249,8 +252,12 @@ def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool
 
 
 def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True,
-          with_tokens: bool = True, max_file_mb: float | None = None) -> BuildSummary:
-    """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits."""
+          with_tokens: bool = True, max_file_mb: float | None = None, allow_empty: bool = False) -> BuildSummary:
+    """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits.
+
+    Raises ``EmptyRebuild`` (the live file untouched) when the new build has no document but the live
+    database has some, unless ``allow_empty``: a wrong data folder must not empty the dashboard.
+    """
     t0 = time.perf_counter()
     started = datetime.now()
     data_dir, db_path = Path(data_dir), Path(db_path)
@@ -288,6 +295,8 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
         try:
             summary = _extract_and_write(tmp, stager, todo, reuse, dups, old, prev, db_path, files, workers,
                                          progress, data_dir, started, t0)
+            if not allow_empty:
+                refuse_empty(summary, db_path, data_dir)
             store.swap_in(tmp, db_path)
         finally:
             stager.remove()
@@ -300,6 +309,40 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
     summary.note = prev.reason
     summary.stale_temps_removed = len(stale)
     return summary
+
+
+EXIT_EMPTY = 3  # the CLI's exit status for a refused empty rebuild (dashboard/uploads.py asks the user then)
+
+
+class EmptyRebuild(RuntimeError):
+    """A build that found no document while the live database has some; nothing was swapped in."""
+
+    def __init__(self, live_documents: int, data_dir: Path) -> None:
+        self.live_documents = live_documents
+        super().__init__(
+            f"未重建:数据目录 {data_dir} 中没有读到任何报告,而现有数据库有 {live_documents} 份报告,重建会清空看板。"
+            "请检查 --data 或 REPORTS_DATA;确需清空请加 --allow-empty。"
+            f" / Refused: no report found in {data_dir} while the database holds {live_documents}; "
+            "check --data or REPORTS_DATA, or pass --allow-empty.")
+
+
+def live_documents(db_path: Path) -> int:
+    """Documents in the live database; 0 when there is none or it cannot be read (nothing to protect)."""
+    if not Path(db_path).exists():
+        return 0
+    try:
+        with store.read_only(db_path) as con:
+            return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except duckdb.Error:
+        return 0
+
+
+def refuse_empty(summary: BuildSummary, db_path: Path, data_dir: Path) -> None:
+    """Raise ``EmptyRebuild`` when the finished build has no document and the live one has some."""
+    if summary.documents == 0:
+        live = live_documents(db_path)
+        if live > 0:
+            raise EmptyRebuild(live, data_dir)
 
 
 def _post_build_current(prev: migrate.Previous, data_dir: Path) -> bool:
@@ -643,22 +686,37 @@ def _post_build(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", type=Path, default=Path("data"), help="folder of report files (default: data)")
-    p.add_argument("--db", type=Path, default=None, help="database file (default: DATA/reports.duckdb)")
+    p.add_argument("--data", type=Path, default=None,
+                   help="folder of report files (default: $REPORTS_DATA, else data/ next to app.py)")
+    p.add_argument("--db", type=Path, default=None,
+                   help="database file (default: DATA/reports.duckdb; without --data: $REPORTS_DB if set)")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--max-file-mb", type=float, default=None,
                    help="refuse files larger than this (default: 20 MB for txt/html, 100 MB for docx/pdf)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="swap in a build with no document even when the live database has some")
+
+
+def _cli_paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    """(data folder, database): the app's (etl/paths.py) unless --data / --db say otherwise."""
+    if args.data is None:
+        return paths.data_dir(), args.db or paths.db_path()
+    return args.data, args.db or (args.data / paths.DB_NAME)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.data.is_dir():
-        print(f"错误:数据目录不存在:{args.data}", file=sys.stderr)
+    data, db = _cli_paths(args)
+    if not data.is_dir():
+        print(f"错误:数据目录不存在:{data}", file=sys.stderr)
         return 2
-    db = args.db or (args.data / "reports.duckdb")
-    summary = build(args.data, db, workers=max(1, args.workers), progress=not args.no_progress,
-                    max_file_mb=args.max_file_mb)
+    try:
+        summary = build(data, db, workers=max(1, args.workers), progress=not args.no_progress,
+                        max_file_mb=args.max_file_mb, allow_empty=args.allow_empty)
+    except EmptyRebuild as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_EMPTY
     if args.json:
         print(json.dumps({k: (str(v) if isinstance(v, Path) else v) for k, v in summary.__dict__.items()},
                          ensure_ascii=False))

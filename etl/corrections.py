@@ -2,8 +2,11 @@
 
 Why a log file and not rows in the database: the database is rebuilt (and
 replaced) by every ``python -m etl build``; the log ``DATA/corrections.jsonl``
-is never touched by the build, so a correction survives every rebuild and
-re-extraction. Each line is one JSON object::
+(DATA: ``REPORTS_DATA``, etl/paths.py, the folder every build reads) is never
+touched by the build, so a correction survives every rebuild and
+re-extraction. An append is all or nothing (:func:`append`): a correction the
+app reports as saved is on disk, one it could not save leaves the log as it
+was. Each line is one JSON object::
 
     {"correction_id", "created_at", "author", "action", "figure_id", "doc_id",
      "payload", "old", "reason", "reverts"}
@@ -35,6 +38,8 @@ from the two tables right after, so they never lag a correction either.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import json
 import math
@@ -49,11 +54,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from etl import store, summaries
+from etl import paths, store, summaries
 from etl.confidence import REVIEW_BELOW
 from etl.values import PRIMARY_ORDER
 
-LOG_NAME = "corrections.jsonl"
+LOG_NAME = paths.LOG_NAME
 ACTIONS = ("edit_figure", "delete_figure", "add_figure", "edit_document", "revert")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
 KINDS = ("actual", "target")
@@ -265,53 +270,142 @@ def check_against(records: list[dict], c: dict) -> None:
         raise CorrectionError("这条更正已经撤销过了")
 
 
-def _last_created_at(fh: Any) -> datetime | None:
-    """created_at of the log's last line (read from the end: the log only grows)."""
-    fh.seek(0, os.SEEK_END)
-    size = fh.tell()
-    fh.seek(max(0, size - 65536))
-    tail = fh.read().decode("utf-8", errors="ignore").strip().splitlines()
-    for line in reversed(tail):
-        try:
-            return datetime.fromisoformat(json.loads(line)["created_at"])
-        except (ValueError, KeyError, TypeError):
-            continue
-    return None
+# why a write failed, for the user; anything else is "写入更正记录时出错"
+_WRITE_ERRORS = {errno.ENOSPC: "磁盘空间已满", errno.EFBIG: "更正记录文件超过了系统允许的大小",
+                 errno.EDQUOT: "超出了磁盘配额", errno.EROFS: "数据目录是只读的", errno.EACCES: "没有写入数据目录的权限",
+                 errno.EPERM: "没有写入数据目录的权限"}
+CUT_SUFFIX = ".cut"  # DATA/corrections.jsonl.cut: unreadable half-lines cut from the log's end, kept for a person
+
+
+def _not_saved(exc: OSError | None) -> CorrectionError:
+    """The Chinese error a page shows when a correction could not be written (no path, no traceback)."""
+    why = "写入不完整(磁盘空间不足或文件大小受限)" if exc is None else _WRITE_ERRORS.get(exc.errno, "写入更正记录时出错")
+    return CorrectionError(f"更正没有保存:{why}。请联系管理员处理后重新提交。")
+
+
+def _tail_start(fd: int, size: int) -> int:
+    """Offset just after the log's last newline (0 when it has none), reading backwards in blocks."""
+    end = size
+    while end > 0:
+        start = max(0, end - 65536)
+        cut = os.pread(fd, end - start, start).rfind(b"\n")
+        if cut >= 0:
+            return start + cut + 1
+        end = start
+    return 0
+
+
+def _is_record(line: bytes) -> bool:
+    """Whether a line is one whole, valid correction (a hand edit that lost its final newline)."""
+    records, problems = _parse(line)
+    return len(records) == 1 and not problems
+
+
+def _keep_cut(path: Path, fragment: bytes) -> None:
+    """Best effort: put a cut half-line beside the log (DATA/corrections.jsonl.cut) for a person to look at."""
+    with contextlib.suppress(OSError):
+        with open(path.with_name(path.name + CUT_SUFFIX), "ab") as fh:
+            fh.write(fragment + b"\n")
+
+
+def _repair_tail(fd: int, path: Path) -> tuple[int, bytes]:
+    """(size, prefix) so that ``prefix + line`` appended at ``size`` starts on a line of its own.
+
+    A last line without its newline is either a save that failed half-way (it was never acknowledged:
+    cut it off, so the next line is not glued onto it and lost with it) or a whole record a hand edit
+    left without newline (kept: the prefix is the missing newline).
+    """
+    size = os.fstat(fd).st_size
+    if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
+        return size, b""
+    start = _tail_start(fd, size)
+    fragment = os.pread(fd, size - start, start)
+    if _is_record(fragment):
+        return size, b"\n"
+    _keep_cut(path, fragment)
+    try:
+        os.ftruncate(fd, start)
+        os.fsync(fd)
+    except OSError as exc:
+        raise _not_saved(exc) from exc
+    return start, b""
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """The first ``size`` bytes of the log."""
+    chunks, done = [], 0
+    while done < size:
+        chunk = os.pread(fd, min(1 << 20, size - done), done)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        done += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all_or_nothing(fd: int, size: int, data: bytes) -> None:
+    """Write ``data`` at ``size`` with one ``os.write`` and fsync it; on any failure cut the log back to ``size``.
+
+    One call, so a line is never split between two writes; a short write or an error (disk full,
+    file-size limit) leaves the log exactly as it was and raises ``CorrectionError``.
+    """
+    try:
+        os.lseek(fd, size, os.SEEK_SET)
+        written = os.write(fd, data)
+        if written != len(data):
+            raise _not_saved(None)
+        os.fsync(fd)
+    except (OSError, CorrectionError) as exc:
+        with contextlib.suppress(OSError):  # if even this fails, the next append cuts the half-line
+            os.ftruncate(fd, size)
+            os.fsync(fd)
+        if isinstance(exc, CorrectionError):
+            raise
+        raise _not_saved(exc) from exc
+
+
+def _next_created_at(records: list[dict]) -> datetime:
+    """Now, or just after the latest record's time: "the latest edit wins" needs strictly increasing times."""
+    now = datetime.now()
+    last = max((r["created_at"] for r in records), default=None)
+    return last + timedelta(microseconds=1) if last is not None and now <= last else now
+
+
+def _open_log(path: Path) -> int:
+    """A descriptor on the log (created if missing); the failure to open it is the user's Chinese error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise _not_saved(exc) from exc
 
 
 def append(path: Path, correction: dict) -> dict:
-    """Append one correction under an exclusive lock, fsync'd; returns the stored record.
+    """Append one correction under an exclusive lock, all or nothing, fsync'd; returns the stored record.
 
     ``created_at`` is set here, under the lock, and kept strictly increasing so
     that "the latest edit wins" is well defined even for two saves in the same
-    microsecond.
+    microsecond. Returning means the line is on disk; raising ``CorrectionError``
+    means the log is as it was (a half-written line is cut off).
     """
     rec = validate(correction)
     if not rec["correction_id"]:
         raise CorrectionError("缺少 correction_id")
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-    with os.fdopen(fd, "r+b") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            fh.seek(0)
-            records, _ = _parse(fh.read())
-            if any(r["correction_id"] == rec["correction_id"] for r in records):
-                raise CorrectionError("这条更正已经保存过了")
-            check_against(records, rec)
-            now = datetime.now()
-            last = _last_created_at(fh)
-            if last is not None and now <= last:
-                now = last + timedelta(microseconds=1)
-            rec["created_at"] = now
-            line = json.dumps({**rec, "created_at": now.isoformat(timespec="microseconds")}, ensure_ascii=False)
-            fh.seek(0, os.SEEK_END)
-            fh.write((line + "\n").encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    fd = _open_log(path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        size, prefix = _repair_tail(fd, path)
+        records, _ = _parse(_read_all(fd, size))
+        if any(r["correction_id"] == rec["correction_id"] for r in records):
+            raise CorrectionError("这条更正已经保存过了")
+        check_against(records, rec)
+        rec["created_at"] = _next_created_at(records)
+        line = json.dumps({**rec, "created_at": rec["created_at"].isoformat(timespec="microseconds")},
+                          ensure_ascii=False)
+        _write_all_or_nothing(fd, size, prefix + (line + "\n").encode("utf-8"))
+    finally:
+        os.close(fd)  # releases the lock
     return rec
 
 
@@ -445,7 +539,8 @@ def refresh_live(db_path: Path, data_dir: Path) -> bool:
     """Re-apply the log to the live database without a rebuild; False when there is no database yet.
 
     Works on a copy in the same folder, then swaps it in under the build lock,
-    so readers never see a half-written file and a concurrent build waits.
+    so readers never see a half-written file and a concurrent build waits: the
+    build's own lock, temp name and swap (etl/store.py), so there is one writer path.
     Runs every post-build step (corrections, then the consistency checks), not
     only the corrections, so a finding about a value just corrected goes away
     at once instead of at the next build.
@@ -454,7 +549,8 @@ def refresh_live(db_path: Path, data_dir: Path) -> bool:
     with store.build_lock(db_path):
         if not db_path.exists():
             return False
-        tmp = db_path.with_name(f".corrections-{os.getpid()}-{uuid.uuid4().hex[:8]}.duckdb")
+        store.remove_stale_temps(db_path)  # copies left by killed saves and builds: holding the lock, all are stale
+        tmp = store.temp_path(db_path)  # the build's temp name: a killed save's copy is cleaned like a build's
         try:
             shutil.copyfile(db_path, tmp)  # copyfile, not copy2: the new mtime tells the app to reconnect
             from etl import post_build  # imports this module: import here, not at the top
@@ -473,10 +569,22 @@ def refresh_live(db_path: Path, data_dir: Path) -> bool:
     return True
 
 
+class NotRefreshed(CorrectionError):
+    """The correction is saved in the log, but the live database could not be refreshed (the next build applies it)."""
+
+
 def save(correction: dict, db_path: Path, data_dir: Path) -> dict:
-    """Append a correction to the log and show it in the live database at once."""
+    """Append a correction to the log and show it in the live database at once.
+
+    Raises ``CorrectionError`` when it was not saved, ``NotRefreshed`` when it was saved but the
+    dashboard could not be updated now (disk full while copying the database, say).
+    """
     rec = append(log_path(data_dir), correction)
-    refresh_live(db_path, data_dir)
+    try:
+        refresh_live(db_path, data_dir)
+    except (OSError, duckdb.Error) as exc:
+        raise NotRefreshed("更正已保存,但看板暂时没能更新(可能是磁盘空间不足);下次重建数据库时会自动应用。"
+                           "请不要重复提交。") from exc
     return rec
 
 

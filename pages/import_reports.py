@@ -11,17 +11,48 @@ from dashboard import auth, db, downloads, filters, queries, uploads
 from dashboard.format import doc_type_label
 
 _RESULT = "import_result"
+_CONFIRM = "import_confirm_empty"  # set when a build found no report while the dashboard has some
 
 
-def _run_build(label: str) -> uploads.BuildOutcome:
+def _run_build(label: str, allow_empty: bool = False) -> uploads.BuildOutcome:
+    """Build from the data folder (REPORTS_DATA, etl/paths.py); a build that would empty the dashboard asks first."""
     bar = st.progress(0.0, text=label)
 
     def update(fraction: float, text: str) -> None:
         bar.progress(fraction, text=text)
 
-    outcome = uploads.run_build(db.db_path().parent, db.db_path(), update)
+    outcome = uploads.run_build(db.data_dir(), db.db_path(), update, allow_empty=allow_empty)
+    st.session_state[_CONFIRM] = outcome.refused_empty
     st.cache_data.clear()  # new file version; the cache is keyed on it anyway, this frees memory at once
     return outcome
+
+
+def _live_documents() -> int | None:
+    """Reports in the dashboard now (None when the database cannot be read)."""
+    try:
+        return int(db.query_uncached("SELECT count(*) AS n FROM documents")["n"].iloc[0])
+    except Exception:  # the confirmation must show even when the count cannot be had
+        return None
+
+
+def _confirm_empty_rebuild() -> None:
+    """The confirmation step: say what would happen, rebuild only when the user insists."""
+    n = _live_documents()
+    note = st.empty()
+    note.warning(f"新的构建在数据目录中没有读到任何报告,而看板当前有 {'—' if n is None else n} 份报告;"
+               "继续重建将清空看板上的全部报告和数字。请先确认数据目录(设置 REPORTS_DATA)是否正确。"
+               "数据库尚未改动。")
+    c1, c2 = st.columns(2)
+    if c1.button("仍然重建(清空看板)", type="primary", key="import_confirm_go"):
+        outcome = _run_build("正在重建……", allow_empty=True)
+        note.empty()
+        if outcome.ok:
+            st.success("重建完成:看板已清空。")
+        else:
+            st.error(f"重建失败:{outcome.message}")
+    elif c2.button("取消", key="import_confirm_cancel"):
+        st.session_state[_CONFIRM] = False
+        st.rerun()
 
 
 filters.current()  # routes a first request straight to this page through app.py (sidebar, navigation)
@@ -40,7 +71,7 @@ if st.button("导入并更新数据库", type="primary", disabled=not files, key
     refused: list[tuple[str, str]] = []
     for up in files or []:
         try:
-            stored.append(uploads.store(db.db_path().parent, up.name, up.getvalue(), limit))
+            stored.append(uploads.store(db.data_dir(), up.name, up.getvalue(), limit))
         except uploads.UploadError as exc:
             refused.append((up.name, str(exc)))
     outcome = None
@@ -85,5 +116,7 @@ if st.button("重建数据库", key="import_rebuild"):
         s = outcome.summary
         st.success(f"重建完成:{s.get('files_seen', '—')} 个文件,新读取 {s.get('files_read', '—')} 个,"
                    f"{s.get('documents', '—')} 份报告,{s.get('figures', '—')} 个数字,{s.get('errors', '—')} 个错误。")
-    else:
+    elif not outcome.refused_empty:
         st.error(f"重建失败:{outcome.message}")
+if st.session_state.get(_CONFIRM):
+    _confirm_empty_rebuild()

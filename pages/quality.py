@@ -25,8 +25,8 @@ _FLASH = "quality_flash"
 
 
 def data_dir() -> Path:
-    """Corrections live beside the database (DATA/corrections.jsonl), wherever REPORTS_DB points."""
-    return db.db_path().parent
+    """Corrections live in the data folder (DATA/corrections.jsonl, etl/paths.py), which every build reads."""
+    return db.data_dir()
 
 
 def _save(c: dict) -> None:

@@ -63,7 +63,8 @@ def wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
 def streamlit_server(db: Path, log_dir: Path, env: Mapping[str, str | None] | None = None) -> Iterator[str]:
     """`streamlit run app.py` against ``db``; yields its base URL. ``env`` adds variables (None removes one)."""
     port = free_port()
-    full_env = {**os.environ, "REPORTS_DB": str(db), "PYTHONUNBUFFERED": "1"}
+    # the data folder (uploads, corrections, rebuilds) is the database's folder, never the bundled data/
+    full_env = {**os.environ, "REPORTS_DB": str(db), "REPORTS_DATA": str(db.parent), "PYTHONUNBUFFERED": "1"}
     for key, value in (env or {}).items():
         if value is None:
             full_env.pop(key, None)

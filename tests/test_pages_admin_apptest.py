@@ -98,6 +98,7 @@ def seed_db(seed_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     shutil.copytree(seed_template, data)
     db = data / "reports.duckdb"
     monkeypatch.setenv("REPORTS_DB", str(db))
+    monkeypatch.setenv("REPORTS_DATA", str(data))  # uploads and corrections go here (etl/paths.py)
     return db
 
 
