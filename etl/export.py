@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from etl import paths as etl_paths
 from etl import store
 
 TABLES = ("documents", "texts", "figures", "metrics", "regions", "checks", "ingest_errors", "etl_runs",
@@ -35,10 +36,11 @@ def export_parquet(db_path: Path, out_dir: Path) -> list[Path]:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--parquet", type=Path, required=True, metavar="DIR", help="output folder")
-    p.add_argument("--db", type=Path, default=store.DEFAULT_DB, help="database (default data/reports.duckdb)")
+    p.add_argument("--db", type=Path, default=None, help="database (default $REPORTS_DB or data/reports.duckdb)")
 
 
 def run(args: argparse.Namespace) -> int:
+    args.db = args.db or etl_paths.db_path()
     if not args.db.exists():
         print(f"错误:数据库不存在:{args.db}(先运行 python -m etl build)", file=sys.stderr)
         return 2
