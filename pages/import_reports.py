@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, db, downloads, filters, queries, uploads
+from dashboard import auth, db, downloads, failures, filters, queries, recovery, uploads
 from dashboard.format import doc_type_label
+from dashboard.safe_text import plain
 
 _RESULT = "import_result"
 
 
 def _run_build(label: str) -> uploads.BuildOutcome:
+    """The ETL with a progress bar; an unreadable database is set aside first, messages are fit to show."""
     bar = st.progress(0.0, text=label)
 
     def update(fraction: float, text: str) -> None:
         bar.progress(fraction, text=text)
 
-    outcome = uploads.run_build(db.db_path().parent, db.db_path(), update)
-    st.cache_data.clear()  # new file version; the cache is keyed on it anyway, this frees memory at once
-    return outcome
+    return recovery.rebuild(update)
 
 
 filters.current()  # routes a first request straight to this page through app.py (sidebar, navigation)
@@ -40,8 +40,8 @@ if st.button("导入并更新数据库", type="primary", disabled=not files, key
     refused: list[tuple[str, str]] = []
     for up in files or []:
         try:
-            stored.append(uploads.store(db.db_path().parent, up.name, up.getvalue(), limit))
-        except uploads.UploadError as exc:
+            stored.append(failures.store_upload(db.db_path().parent, up.name, up.getvalue(), limit))
+        except uploads.UploadError as exc:  # refused, or not saved (disk full, read-only folder): the rest go on
             refused.append((up.name, str(exc)))
     outcome = None
     if stored:
@@ -54,9 +54,9 @@ if st.button("导入并更新数据库", type="primary", disabled=not files, key
 result = st.session_state.get(_RESULT)
 if result:
     for name, why in result["refused"]:
-        st.error(f"未导入 {name}:{why}")
+        st.error(f"未导入 {plain(name)}:{plain(why)}")  # a file name is the uploader's text, not Markdown
     if result["ok"] is False:
-        st.error(f"数据库更新失败:{result['message']}")
+        st.error(f"文件已保存,但数据库更新失败:{plain(result['message'])}")
     elif result["stored"]:
         notes = {"new": "新文件", "same": "与已有文件相同,未重复保存", "renamed": "已有同名文件,另存为新名称"}
         summary = result["summary"]
@@ -86,4 +86,4 @@ if st.button("重建数据库", key="import_rebuild"):
         st.success(f"重建完成:{s.get('files_seen', '—')} 个文件,新读取 {s.get('files_read', '—')} 个,"
                    f"{s.get('documents', '—')} 份报告,{s.get('figures', '—')} 个数字,{s.get('errors', '—')} 个错误。")
     else:
-        st.error(f"重建失败:{outcome.message}")
+        st.error(f"重建失败:{plain(outcome.message)}")
