@@ -83,10 +83,12 @@ def notice_alone() -> None:
     recovery.broken_notice(db.problem() or "可以读取")
 
 
-def readable(db: Path) -> int:
+def readable(db: Path) -> tuple:
+    """Every row of every table read back (a count alone can come from metadata and miss a truncated file)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute("SELECT count(*) FROM figures_current").fetchone()[0]
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        return tuple((t, len(con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables)
     finally:
         con.close()
 
@@ -274,6 +276,7 @@ def test_the_import_page_rebuilds_a_database_it_cannot_open(seed_db: Path) -> No
     assert not at.exception, [e.value for e in at.exception]
     assert any("重建完成" in s.value for s in at.success)
     assert readable(seed_db) == before
+    assert len(list(seed_db.parent.glob("reports.duckdb.broken-*"))) == 1
 
 
 # --- 8: file names and report text are not Markdown ----------------------------------------------------------
@@ -294,10 +297,15 @@ def test_a_rejected_upload_name_is_shown_literally(seed_db: Path) -> None:
 
 
 def test_plain_keeps_the_characters_and_drops_the_syntax() -> None:
-    for text in (EVIL_NAME, "[a](javascript:alert(1))", ":red[x] :material/home: $x^2$", "a_b*c*`d`\n# h"):
+    for text in (EVIL_NAME, "[a](javascript:alert(1))", ":red[x] :material/home: $x^2$", "a_b*c*`d`\n# h",
+                 "# 标题", "1. 第一", "- 列表", "> 引用", "<http://evil.example/>"):
         out = plain(text)
         assert re.sub(r"\\(.)", r"\1", out) == text.replace("\n", " ")  # unescaping gives the text back
-        assert not re.search(r"[!\[\]()*_`#:$]", markdown_live(out))
+        live = markdown_live(out)
+        assert not re.search(r"[\[\]*_`:$<]", live), out  # no link, image, emphasis, code, icon, maths, tag
+        assert not re.match(r"\s*(?:[#>+-]|\d+[.)])", live), out  # nor a heading, quote or list at the start
+        assert "\n" not in out
+    assert plain("fake.pdf (2).txt") == "fake.pdf (2).txt"  # harmless punctuation stays as it is
 
 
 # --- 8: a 100 KB search -------------------------------------------------------------------------------------
@@ -453,3 +461,30 @@ def test_build_failure_text_hides_paths() -> None:
         failures.DISK_FULL)
     assert "/srv" not in failures.build_failure_text("duckdb.IOException: IO Error: /srv/x/reports.duckdb")
     assert failures.build_failure_text("构建超过 3600 秒仍未完成,已停止") == "构建超过 3600 秒仍未完成,已停止"
+
+
+def test_an_upload_cut_short_by_a_full_disk_leaves_no_partial_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    class FullDisk:
+        """A file whose write fails half-way, as on a disk that fills up during the copy."""
+
+        def __init__(self, fh) -> None:
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            self.fh.close()
+
+        def write(self, data: bytes) -> int:
+            self.fh.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(uploads, "open", lambda p, mode="r", *a, **k: FullDisk(builtins.open(p, mode, *a, **k)),
+                        raising=False)
+    with pytest.raises(uploads.UploadError, match="磁盘空间不足"):
+        failures.store_upload(tmp_path, "report.txt", REPORT)
+    assert list((tmp_path / "uploads").iterdir()) == []  # the half-written hidden copy is gone
