@@ -488,3 +488,20 @@ def test_an_upload_cut_short_by_a_full_disk_leaves_no_partial_file(tmp_path: Pat
     with pytest.raises(uploads.UploadError, match="磁盘空间不足"):
         failures.store_upload(tmp_path, "report.txt", REPORT)
     assert list((tmp_path / "uploads").iterdir()) == []  # the half-written hidden copy is gone
+
+
+def test_a_first_build_that_cannot_write_says_why_without_a_path(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh start whose data folder is read-only: the build's first write (its lock file) is refused."""
+    from etl import store
+
+    def read_only(path, *args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+    monkeypatch.setattr(store, "open", read_only, raising=False)
+    monkeypatch.setenv("REPORTS_DB", str(tmp_path / "reports.duckdb"))
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(e.value.startswith("无法构建数据库:" + failures.READ_ONLY) for e in at.error)
+    assert not PATH_OR_TRACE.search(shown_text(at)), shown_text(at)
