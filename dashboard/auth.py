@@ -9,7 +9,15 @@
   never in the URL or a cookie; "退出" forgets it.
 - Guessing is throttled per client address, across sessions (a new browser tab does
   not reset it): after 5 wrong passwords within 5 minutes, the form refuses every
-  try, right or wrong, until the oldest of them is 5 minutes old.
+  try, right or wrong, until the oldest of them is 5 minutes old. Another address
+  keeps its own budget, so one guesser does not lock the admin out.
+- There is one admin account, so failures are also capped overall: 20 within 5
+  minutes from all addresses together. Inventing addresses therefore does not
+  multiply the guesses; the worst a guesser can do is make everyone wait 5 minutes.
+- The address is the socket peer (``st.context.ip_address``). Streamlit's server
+  (uvicorn) replaces it with the ``X-Forwarded-For`` value when the peer is local,
+  so a request carrying that header is only believed when ``REPORTS_TRUSTED_PROXY``
+  says a proxy in front sets it; otherwise all such requests share one budget.
 """
 
 from __future__ import annotations
@@ -20,12 +28,16 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import streamlit as st
 
 ENV_PASSWORD = "REPORTS_ADMIN_PASSWORD"
+ENV_TRUSTED_PROXY = "REPORTS_TRUSTED_PROXY"
+FORWARDED_HEADER = "x-forwarded-for"
+FORWARDED_KEY = "forwarded"  # the one budget shared by requests whose address cannot be believed
+LOCAL_KEY = "local"
 SECRET_KEY = "admin_password"
 _STATE = "auth_is_admin"
 _AUTHOR = "auth_author"
@@ -45,10 +57,17 @@ def configured_password(secrets: Any = None) -> str | None:
 
 
 class Throttle:
-    """At most ``limit`` failures per ``window`` seconds per key; shared by every session of the server."""
+    """At most ``limit`` failures per ``window`` seconds per key, and ``overall`` from all keys together.
 
-    def __init__(self, limit: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.window, self.clock = limit, window, clock
+    Shared by every session of the server. The overall cap exists because there is one admin account:
+    a guesser who can present many keys (addresses) must not get ``limit`` guesses for each of them.
+    """
+
+    ALL = "\x00all"  # the overall count's key; no client key can be this
+
+    def __init__(self, limit: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic,
+                 overall: int = 20) -> None:
+        self.limit, self.window, self.clock, self.overall = limit, window, clock, overall
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()  # Streamlit runs sessions in threads of one process
 
@@ -59,31 +78,64 @@ class Throttle:
             q.popleft()
         return q
 
+    def _wait_locked(self, key: str, limit: int) -> int:
+        q = self._recent(key)
+        if not q:
+            del self._failures[key]  # keep the table to the clients that failed lately
+        if len(q) < limit:
+            return 0
+        return max(1, int(q[-limit] + self.window - self.clock() + 0.999))
+
     def wait_seconds(self, key: str) -> int:
-        """0 when ``key`` may try; otherwise how many seconds until it may."""
+        """0 when ``key`` may try; otherwise how many seconds until it (or anyone, past the overall cap) may."""
         with self._lock:
-            q = self._recent(key)
-            if not q:
-                del self._failures[key]  # keep the table to the clients that failed lately
-            if len(q) < self.limit:
-                return 0
-            return max(1, int(q[0] + self.window - self.clock() + 0.999))
+            return max(self._wait_locked(key, self.limit), self._wait_locked(self.ALL, self.overall))
 
     def failed(self, key: str) -> None:
         with self._lock:
-            self._recent(key).append(self.clock())
+            now = self.clock()
+            self._recent(key).append(now)
+            self._recent(self.ALL).append(now)
 
 
 THROTTLE = Throttle()
 
 
+def proxy_trusted() -> bool:
+    """True when ``REPORTS_TRUSTED_PROXY`` says a proxy in front sets X-Forwarded-For (README, Settings)."""
+    return os.environ.get(ENV_TRUSTED_PROXY, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _forwarded(headers: Iterable[tuple[str, str]]) -> list[str]:
+    """The X-Forwarded-For hops, oldest first (several headers are one list, as RFC 7230 says)."""
+    hops: list[str] = []
+    for name, value in headers:
+        if name.lower() == FORWARDED_HEADER:
+            hops += [h.strip() for h in value.split(",") if h.strip()]
+    return hops
+
+
+def client_key(ip: str | None, headers: Iterable[tuple[str, str]], trusted: bool) -> str:
+    """The throttle key for a request whose socket peer Streamlit reports as ``ip``.
+
+    Without a trusted proxy a forwarded header may have been written by the client itself (and the
+    server may already have copied it into ``ip``), so every such request shares one key. With one,
+    the last hop is the address the proxy saw; earlier hops are the client's own claims.
+    """
+    hops = _forwarded(headers)
+    if hops:
+        return f"ip:{hops[-1]}" if trusted else FORWARDED_KEY
+    return f"ip:{ip}" if isinstance(ip, str) and ip else LOCAL_KEY
+
+
 def _client_key() -> str:
-    """The browser's address as Streamlit sees it (behind a proxy: the proxy's, so one shared budget)."""
+    """This session's throttle key (outside a running app: the local key)."""
     try:
         ip = st.context.ip_address
+        headers = [(FORWARDED_HEADER, v) for v in st.context.headers.get_all(FORWARDED_HEADER)]
     except Exception:  # outside a running app (bare mode)
-        return "unknown"
-    return ip if isinstance(ip, str) and ip else "unknown"
+        return LOCAL_KEY
+    return client_key(ip, headers, proxy_trusted())
 
 
 def password_matches(given: str, expected: str) -> bool:
@@ -150,13 +202,22 @@ def require_admin(action: str, key: str) -> bool:
         submitted = st.form_submit_button("登录", key=f"{key}_login_submit")
     if submitted:
         client = _client_key()
-        if THROTTLE.wait_seconds(client):
-            st.error(f"密码错误次数过多,请 {THROTTLE.wait_seconds(client)} 秒后再试。")
+        wait = THROTTLE.wait_seconds(client)
+        if wait:
+            st.error(f"密码错误次数过多,请 {wait_text(wait)}后再试。")
             return False
         if login(given, client):
             st.rerun()
         st.error("密码错误,已拒绝。")
     return False
+
+
+def wait_text(seconds: int) -> str:
+    """A wait in Chinese: ``45`` -> "45 秒", ``260`` -> "4 分 20 秒"."""
+    minutes, rest = divmod(max(0, int(seconds)), 60)
+    if not minutes:
+        return f"{rest} 秒"
+    return f"{minutes} 分 {rest} 秒" if rest else f"{minutes} 分钟"
 
 
 def sidebar_status() -> None:

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -38,6 +39,7 @@ DEFAULT_DB = paths.DEFAULT_DATA / paths.DB_NAME  # when neither REPORTS_DB nor R
 DATA_DIR = paths.DEFAULT_DATA  # the default only: the folder in use is data_dir()
 
 Stamp = tuple[int, int, int]
+_LOG = logging.getLogger(__name__)
 
 
 def db_path() -> Path:
@@ -108,6 +110,83 @@ _POOL = _Connections()
 
 class MissingDatabase(RuntimeError):
     """The database file is not there (app.py builds it on first start)."""
+
+
+# --- a database file that cannot be read (garbage, truncated): one check all pages go through ---------------
+
+BROKEN_MESSAGE = "数据库文件已损坏或无法读取,页面暂时无法显示数据。重建数据库即可恢复(报告文件和更正记录不受影响)。"
+# the file version last checked -> None (readable) or the message; a page's failed query marks it unreadable
+_HEALTH: dict[tuple[str, Stamp], str | None] = {}
+
+
+class BrokenDatabase(RuntimeError):
+    """The database file exists but cannot be read; ``str()`` is the Chinese message for users (no path)."""
+
+    def __init__(self, message: str = BROKEN_MESSAGE) -> None:
+        super().__init__(message)
+
+
+def _version_key() -> tuple[str, Stamp] | None:
+    path = db_path()
+    version = stamp(path)
+    return None if version is None else (str(path), version)
+
+
+def mark_broken(exc: BaseException | None = None) -> str:
+    """Remember that the file now in use failed to read (a page's query raised ``exc``); the user's message.
+
+    Later checks of the same file version then fail at once, and a rebuild from the app knows to set
+    the file aside instead of reusing it.
+    """
+    _LOG.warning("database unreadable: %r", exc)
+    key = _version_key()
+    if key is not None:
+        _remember(key, BROKEN_MESSAGE)
+    return BROKEN_MESSAGE
+
+
+def _remember(key: tuple[str, Stamp], status: str | None) -> None:
+    if key not in _HEALTH:
+        _HEALTH.clear()  # only the file version in use is worth keeping
+    _HEALTH[key] = status
+
+
+def problem() -> str | None:
+    """None when the database can be read; else why not, in Chinese without a path.
+
+    Once per file version (a swapped-in build has a new version and is checked again): opens the file,
+    reads one row of each view the pages use, and compares the file's size with the blocks DuckDB says
+    are in use (a truncated file still opens and fails only when a missing block is read). A missing
+    file is not a problem here: app.py builds it.
+    """
+    key = _version_key()
+    if key is None:
+        return None
+    if key in _HEALTH:
+        return _HEALTH[key]
+    try:
+        with _POOL.cursor(Path(key[0]), key[1]) as cur:
+            for view in ("documents_current", "figures_current"):
+                cur.sql(f"SELECT * FROM {view} LIMIT 1").fetchall()  # our own view names, no user input
+            block_size, used = cur.sql("SELECT block_size, used_blocks FROM pragma_database_size() "
+                                       "WHERE database_name = current_database()").fetchall()[0]
+    except (duckdb.Error, OSError, IndexError) as exc:  # any failure to read: the pages could not either
+        return mark_broken(exc)
+    if key[1][2] < int(block_size) * int(used):
+        return mark_broken(BrokenDatabase(f"file has {key[1][2]} bytes, {used} blocks of {block_size} in use"))
+    _remember(key, None)
+    return None
+
+
+# what reading a damaged file raises: IO errors, undecodable blocks, failed checksums (a bare duckdb.Error), and
+# a missing view (a valid but foreign or empty DuckDB file); a mistake in a query (Binder, Parser, ...) is not one
+_UNREADABLE = (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException,
+               duckdb.CatalogException, MissingDatabase, BrokenDatabase)
+
+
+def is_broken_error(exc: BaseException) -> bool:
+    """True for the errors an unreadable, damaged or vanished database file raises in a page."""
+    return isinstance(exc, _UNREADABLE) or type(exc) is duckdb.Error
 
 
 def release() -> None:

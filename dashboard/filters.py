@@ -18,7 +18,8 @@ draws the widgets: on a session's first run they start from the URL, after
 that the widgets are the truth and are written back to the URL every run
 (page switches may drop the query string; the next run puts it back).
 Page-specific URL keys (search text, open report, drill-down) go through
-``page_param``/``set_page_param``.
+``page_param``/``set_page_param``. Search text is cut to ``SEARCH_MAX_CHARS`` before it is searched or
+written to the URL (``capped_search``): a pasted 100 KB text made a 900 KB address that no browser opens.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ FILTER_KEYS = ("region", "level", "y0", "y1", "type", "metric", "synthetic")
 _CODE = re.compile(r"^\d{6}$")
 _METRIC = re.compile(r"^[a-z_]+(?:\.[a-z_]+)+$")
 YEAR_MIN, YEAR_MAX = 1980, 2100
+SEARCH_MAX_CHARS = 200  # a search is a few words; each CJK character is 9 characters of URL
+SEARCH_CUT_NOTE = f"搜索文字最多 {SEARCH_MAX_CHARS} 个字,超出的部分未用于搜索。"
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,12 @@ def page_param(key: str, default: str = "") -> str:
 def set_page_param(key: str, value: str | None) -> None:
     """Set (or with None/'' remove) a page's own URL parameter."""
     _write_url({key: [value]} if value else {}, [key])
+
+
+def capped_search(text: str) -> tuple[str, bool]:
+    """(``text`` cut to ``SEARCH_MAX_CHARS`` characters, whether it was cut)."""
+    text = text or ""
+    return text[:SEARCH_MAX_CHARS], len(text) > SEARCH_MAX_CHARS
 
 
 def url_choice(container: Any, label: str, options: Sequence[Any], param: str, default: Any = None,

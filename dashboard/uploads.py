@@ -166,10 +166,14 @@ def store(data_dir: Path, name: str, data: bytes, limit: int | None = None) -> S
     stem, ext = Path(clean).stem, Path(clean).suffix
     digest = hashlib.sha256(data).hexdigest()
     tmp = folder / f".upload-{uuid.uuid4().hex}{ext}"
-    with open(tmp, "xb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:  # a full disk: do not leave the partial copy taking what room is left
+        tmp.unlink(missing_ok=True)
+        raise
     try:
         for n in range(1, 10000):
             candidate = folder / (clean if n == 1 else f"{stem}-{n}{ext}")

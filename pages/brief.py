@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import brief_charts, brief_export, filters, queries
 from dashboard.format import DOC_TYPE_LABELS
+from dashboard.safe_text import plain
 
 CHART_CONFIG = {"displaylogo": False}
 THEME = None  # keep the builders' projector-size fonts (the Streamlit theme would shrink them)
@@ -48,7 +49,7 @@ if years:
                               key="brief_year")
 scope = "、".join(queries.region_names(list(f.regions)).values()) or "全部地区"
 brief = brief_export.collect(f, day, year, scope)
-right.caption(f"周:{brief.week_label}(按报告首次导入的时间)。范围:{scope}"
+right.caption(f"周:{brief.week_label}(按报告首次导入的时间)。范围:{plain(scope)}"
               f"{'(含合成数据)' if f.synthetic else ''}。数字取自各地政府的年度报告;件数相加、比率取平均。")
 
 e1, e2, _ = st.columns([2, 1, 3])

@@ -7,23 +7,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, db, downloads, filters, queries, uploads
+from dashboard import auth, db, downloads, failures, filters, queries, recovery, uploads
 from dashboard.format import doc_type_label
+from dashboard.safe_text import plain
 
 _RESULT = "import_result"
 _CONFIRM = "import_confirm_empty"  # set when a build found no report while the dashboard has some
 
 
 def _run_build(label: str, allow_empty: bool = False) -> uploads.BuildOutcome:
-    """Build from the data folder (REPORTS_DATA, etl/paths.py); a build that would empty the dashboard asks first."""
+    """The ETL on the data folder (REPORTS_DATA) with a progress bar; an unreadable database is set aside first,
+    a build that would empty the dashboard asks first, messages are fit to show."""
     bar = st.progress(0.0, text=label)
 
     def update(fraction: float, text: str) -> None:
         bar.progress(fraction, text=text)
 
-    outcome = uploads.run_build(db.data_dir(), db.db_path(), update, allow_empty=allow_empty)
+    outcome = recovery.rebuild(update, allow_empty=allow_empty)
     st.session_state[_CONFIRM] = outcome.refused_empty
-    st.cache_data.clear()  # new file version; the cache is keyed on it anyway, this frees memory at once
     return outcome
 
 
@@ -49,7 +50,7 @@ def _confirm_empty_rebuild() -> None:
         if outcome.ok:
             st.success("重建完成:看板已清空。")
         else:
-            st.error(f"重建失败:{outcome.message}")
+            st.error(f"重建失败:{plain(outcome.message)}")
     elif c2.button("取消", key="import_confirm_cancel"):
         st.session_state[_CONFIRM] = False
         st.rerun()
@@ -71,8 +72,8 @@ if st.button("导入并更新数据库", type="primary", disabled=not files, key
     refused: list[tuple[str, str]] = []
     for up in files or []:
         try:
-            stored.append(uploads.store(db.data_dir(), up.name, up.getvalue(), limit))
-        except uploads.UploadError as exc:
+            stored.append(failures.store_upload(db.data_dir(), up.name, up.getvalue(), limit))
+        except uploads.UploadError as exc:  # refused, or not saved (disk full, read-only folder): the rest go on
             refused.append((up.name, str(exc)))
     outcome = None
     if stored:
@@ -85,9 +86,9 @@ if st.button("导入并更新数据库", type="primary", disabled=not files, key
 result = st.session_state.get(_RESULT)
 if result:
     for name, why in result["refused"]:
-        st.error(f"未导入 {name}:{why}")
+        st.error(f"未导入 {plain(name)}:{plain(why)}")  # a file name is the uploader's text, not Markdown
     if result["ok"] is False:
-        st.error(f"数据库更新失败:{result['message']}")
+        st.error(f"文件已保存,但数据库更新失败:{plain(result['message'])}")
     elif result["stored"]:
         notes = {"new": "新文件", "same": "与已有文件相同,未重复保存", "renamed": "已有同名文件,另存为新名称"}
         summary = result["summary"]
@@ -117,6 +118,6 @@ if st.button("重建数据库", key="import_rebuild"):
         st.success(f"重建完成:{s.get('files_seen', '—')} 个文件,新读取 {s.get('files_read', '—')} 个,"
                    f"{s.get('documents', '—')} 份报告,{s.get('figures', '—')} 个数字,{s.get('errors', '—')} 个错误。")
     elif not outcome.refused_empty:
-        st.error(f"重建失败:{outcome.message}")
+        st.error(f"重建失败:{plain(outcome.message)}")
 if st.session_state.get(_CONFIRM):
     _confirm_empty_rebuild()

@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, downloads, filters, queries
+from dashboard import auth, db, downloads, failures, filters, queries
 from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, format_value, level_label
+from dashboard.safe_text import plain
 from etl import corrections as corr
 
 QUALIFIER_LABELS = {"exact": "精确", "at_least": "不少于(≥)", "at_most": "不超过(≤)", "approx": "约(≈)"}
@@ -32,10 +33,17 @@ def data_dir() -> Path:
 def _save(c: dict) -> None:
     """Append a correction, refresh the live database, and say so after the rerun.
 
-    The correction forms' widgets are cleared so they show the new values, not the ones just typed.
+    The correction forms' widgets are cleared so they show the new values, not the ones just typed. When the
+    disk refuses the save (full, read-only) ``failures.SaveFailed`` says so and the forms keep what was typed.
     """
-    corr.save(c, db.db_path(), data_dir())
-    st.session_state[_FLASH] = f"已保存:{corr.ACTION_LABELS[c['action']]}。所有页面立即显示更正后的数据。"
+    saved = failures.save_correction(c, db.db_path(), data_dir())
+    label = corr.ACTION_LABELS[c["action"]]
+    _flash(f"已保存:{label}。所有页面立即显示更正后的数据。", f"{label}{failures.NOT_LIVE}", saved)
+
+
+def _flash(live_text: str, logged_text: str, saved: failures.Saved) -> None:
+    """Say after the rerun what was saved: ``live_text`` when the pages show it, else ``logged_text``."""
+    st.session_state[_FLASH] = (live_text if saved.live else logged_text, saved.live)
     _reset_forms()
     st.rerun()
 
@@ -64,8 +72,8 @@ def _try_save(make: Callable[[], dict]) -> None:
         c = make()
         auth.remember_author(c["author"])
         _save(c)
-    except corr.CorrectionError as exc:
-        st.error(str(exc))
+    except (corr.CorrectionError, failures.SaveFailed) as exc:
+        st.error(plain(exc))
 
 
 def _value_problem(value: float, unit: str) -> str | None:
@@ -116,7 +124,8 @@ def _describe(payload: object) -> str:
 f = filters.current()
 st.title("数据质量")
 if st.session_state.get(_FLASH):
-    st.success(st.session_state.pop(_FLASH))
+    flash, live = st.session_state.pop(_FLASH)
+    (st.success if live else st.warning)(flash)
 
 s = queries.quality_summary(f)
 cards = st.columns(8)
@@ -213,7 +222,7 @@ with tab_corr:
         filters.set_page_param("doc", doc_id)
         doc = queries.document(doc_id) or {}
         figs = queries.document_figures(doc_id)
-        st.markdown(f"**地区**:{doc.get('region_name') or '未识别'} · **层级**:{level_label(doc.get('level'))} · "
+        st.markdown(f"**地区**:{plain(doc.get('region_name') or '未识别')} · **层级**:{level_label(doc.get('level'))} · "
                     f"**年份**:{'未识别' if pd.isna(doc.get('year')) else int(doc['year'])} · "
                     f"**类型**:{doc_type_label(doc.get('doc_type'))}"
                     f"{' · (已更正)' if doc.get('corrected') else ''}")
@@ -357,7 +366,7 @@ with tab_corr:
                     except ValueError:
                         st.error("年份必须是整数")
                     except corr.CorrectionError as exc:
-                        st.error(str(exc))
+                        st.error(plain(exc))
                     else:
                         if not payload:
                             st.warning("没有改动。")
@@ -393,10 +402,10 @@ with tab_corr:
             if submitted:
                 try:
                     auth.remember_author(author)
-                    corr.revert(target, author=author, reason=reason, db_path=db.db_path(), data_dir=data_dir())
-                    st.session_state[_FLASH] = "已撤销。"
-                    _reset_forms()
-                    st.rerun()
-                except corr.CorrectionError as exc:
-                    st.error(str(exc))
+                    saved = failures.revert_correction(target, author=author, reason=reason, db_path=db.db_path(),
+                                                       data_dir=data_dir())
+                except (corr.CorrectionError, failures.SaveFailed) as exc:
+                    st.error(plain(exc))
+                else:
+                    _flash("已撤销。", f"撤销{failures.NOT_LIVE}", saved)
 

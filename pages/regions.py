@@ -17,6 +17,7 @@ from dashboard.format import (
     level_label,
 )
 from dashboard.geo import load_cities, load_provinces
+from dashboard.safe_text import plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,7 +60,7 @@ code = drill or None
 while code:
     path.insert(0, code)
     code = queries.parent_region(code)
-crumb_names = queries.region_names(path)
+crumb_names = {c: plain(n) for c, n in queries.region_names(path).items()}  # shown as Markdown
 crumbs = st.container(horizontal=True)
 crumbs.button("全国", key="crumb_all", disabled=not drill, type="tertiary", icon=":material/public:",
               on_click=filters.set_page_param, args=("drill", None))

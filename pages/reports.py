@@ -24,6 +24,7 @@ from dashboard.format import (
     label_with_unit,
     level_label,
 )
+from dashboard.safe_text import plain
 
 READER_CSS = """<style>
 .reader-text, .reader-figs { max-height: 72vh; overflow-y: auto; border: 1px solid #dee2e6; border-radius: 6px;
@@ -46,15 +47,20 @@ h3.reader-title { margin: 0.2rem 0 0.1rem 0; }
 f = filters.current()
 st.title("报告")
 
-query = st.text_input("全文搜索", value=filters.page_param("q"), key="rep_q", placeholder="例如:行政复议 纠错率",
+from_url, cut = filters.capped_search(filters.page_param("q"))
+query = st.text_input("全文搜索", value=from_url, key="rep_q", placeholder="例如:行政复议 纠错率",
+                      max_chars=filters.SEARCH_MAX_CHARS,
                       help="按分词匹配:报告须包含查询中的全部词语。左侧的地区、层级、年份、类型筛选同样适用。")
+query, typed_cut = filters.capped_search(query)  # max_chars binds the browser; a crafted message is cut here
+if cut or typed_cut or len(query) >= filters.SEARCH_MAX_CHARS:
+    st.caption(filters.SEARCH_CUT_NOTE)
 filters.set_page_param("q", query.strip() or None)
 results = queries.search_documents(f, query, limit=200)
 words, _ = queries.search_terms(query)
 
 if query.strip():
     st.caption(f"找到 {len(results)} 份报告" + ("(最多显示 200 份)" if len(results) >= 200 else "")
-               + (f";分词:{' / '.join(words)}" if words else ""))
+               + (f";分词:{' / '.join(plain(w) for w in words)}" if words else ""))
 else:
     st.caption(f"共 {len(results)} 份报告" + ("(最多显示 200 份,可用搜索或左侧筛选缩小范围)" if len(results) >= 200 else ""))
 
