@@ -154,6 +154,10 @@ _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办
 # a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
 _NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
+# verb, number, noun: "我镇收到0件信息公开申请", "办结3件行政复议案件" — the whole noun phrase after the number
+_VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|报备|备案)(?:了)?$")
+_NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
+                          r"规范性文件|合同)")
 _LAST_AREA = [0]  # the topic distance of the last count matched (set by _match_count, read right after it)
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
@@ -235,6 +239,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
+        noun_after = False
         shared = _match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
         if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and out[-1].scope == "total" \
                 and _SHARE_OF_LAST.search(left):
@@ -258,6 +263,14 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 count_metrics = [_topic_free(x.key) if x.disclosure_own else x for x in count_metrics
                                  if not x.key.startswith(("reconsideration.", "litigation."))]
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
+            noun_after = False
+            phrase = _NOUN_PHRASE.match(right) if _VERB_END.search(left) else None
+            if phrase is not None and not right[phrase.end():].startswith(("时", "中", "的", "过程")):
+                # (…办结2件行政复议案件时,发现…: a circumstance; …的450件案件中: a frame for parts — not counts)
+                # verb, number, noun ("收到3件信息公开申请"): the noun after the number says what was counted
+                best = _match_count(num, left + phrase.group(0), right[phrase.end():], topic_ctx, sentence_left,
+                                    count_metrics, ctx.receiver, heading)
+                noun_after = best is not None
             noun = _NOUN_AFTER.match(right) if best is None and _BY_DE.search(left) else None
             if noun is not None:
                 # "收到的29.2万件行政复议案件": the verb before the number, the case noun after it
@@ -292,7 +305,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         metric, rule, confidence = best
         area = _LAST_AREA[0] if rule.startswith(("prose-cue", "prose-after")) else 0
-        if not inherited and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
+        if not inherited and not noun_after and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
         kind = _kind(ctx, sentence_left, left, right)

@@ -1,0 +1,35 @@
+"""Wordings of these reports that the prose extractor reads (verb, number, noun) and the ones it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.pipeline import process_text
+
+
+def figures(text: str) -> set[tuple[str, float]]:
+    return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verb, number, noun: the noun after the number says what was counted
+    ("2020年,我镇收到3件信息公开申请。", ("disclosure.requests_received", 3)),
+    ("全年共办结12件行政复议案件。", ("reconsideration.concluded", 12)),
+    ("2021年共收到政府信息公开申请22件,上一年度结转5件。", ("disclosure.requests_carried_over", 5)),
+    ("共收到政府信息公开申请48件,结转上年度政府信息公开申请1件。", ("disclosure.requests_carried_over", 1)),
+    ("共办结政府信息公开申请16件,结转至2024年办理1件。", ("disclosure.requests_carried_forward", 1)),
+])
+def test_read(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, metric", [
+    # a circumstance, not a count: 办结2件行政复议案件时,发现…
+    ("2024年,司法厅办结2件行政复议案件时,发现相关厅局存在审核不严的问题。", "reconsideration.concluded"),
+    # 调处率 is the share handled, not the share resolved
+    ("全县发生各类矛盾纠纷490件,调处490件,调处率100%。", "mediation.success_rate"),
+    # a court mediating administrative disputes is not people's mediation
+    ("两级法院先后促成4344件行政争议以调解方式结案,诉前调解成功率达64.4%。", "mediation.success_rate"),
+])
+def test_not_read(text: str, metric: str) -> None:
+    assert metric not in {m for m, _ in figures(text)}
