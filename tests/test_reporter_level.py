@@ -27,3 +27,16 @@ def test_a_towns_own_report_is_level_town(text: str) -> None:
 ])
 def test_a_county_report_naming_towns_is_not_a_town_report(text: str) -> None:
     assert metadata_of(text).level != "town"
+
+
+def test_a_news_lead_makes_news_even_when_the_bureau_speaks_of_itself() -> None:
+    text = ("1月19日,博乐市司法局召开巡查问题整改动员会,其中明确在行政复议方面我局将不断创新审理方式,"
+            "逐步提高行政复议质量。")
+    assert metadata_of(text).doc_type == "news"
+
+
+@pytest.mark.parametrize("line", ["稿源时间:2016-08-23 08:30:31  文章来源:新华网",
+                                  "【 2025-07-31 15:19:26 】 【 来源:四川法治报"])
+def test_a_news_items_publication_line_gives_its_year(line: str) -> None:
+    text = f"山东要求如期实现基本建成法治政府目标\n{line}\n近日,全省法治政府建设工作会议召开,会议要求各地加快推进。"
+    assert metadata_of(text).year == int(line.split("20", 1)[1][:2]) + 2000
