@@ -33,3 +33,11 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
+
+
+
+def test_an_outcome_with_its_own_verb_does_not_borrow_the_one_before() -> None:
+    # 中止 (suspended) after 撤销1件 is its own outcome, not one more correction
+    got = figures("全年受理复议案件73件,审理结果是维持46件,驳回7件,撤销1件,中止2件。")
+    assert ("reconsideration.upheld", 46) in got
+    assert sorted(v for m, v in got if m == "reconsideration.corrected") == [1]
