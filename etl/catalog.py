@@ -39,6 +39,8 @@ class Metric:
     numerator: str | None  # for a rate: the count metric it is the share of (reconsideration.corrected)
     table_only: bool
     disclosure_own: bool  # in a 政府信息公开年度报告 the report's own count whatever the topic around it
+    genre: str | None = None  # a kind of report ([genres]) in which ``genre_cue`` also gives this metric
+    genre_cue: re.Pattern[str] | None = None  # 行政执法情况报告: its bare 办理案件N件 are enforcement cases
 
     @property
     def is_rate(self) -> bool:
@@ -97,8 +99,18 @@ def load() -> dict[str, Metric]:
             numerator=spec.get("numerator"),
             table_only=bool(spec.get("table_only", False)),
             disclosure_own=bool(spec.get("disclosure_own", False)),
+            genre=spec.get("genre"), genre_cue=rx("genre_cue"),
         )
+        if out[spec["key"]].genre is not None and out[spec["key"]].genre not in data.get("genres", {}):
+            raise ValueError(f"metric {spec['key']}: unknown genre {spec['genre']!r}")
     return out
+
+
+@lru_cache(maxsize=1)
+def genres() -> dict[str, re.Pattern[str]]:
+    """Kinds of report, named by their title or opening: a metric may read a plainer wording inside one."""
+    data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
+    return {name: re.compile(value) for name, value in data.get("genres", {}).items()}
 
 
 def metric(key: str) -> Metric:

@@ -98,6 +98,7 @@ class DocContext:
     national: bool = False  # a national organ's own report: its 全国 figures are its own
     disclosure_report: bool = False  # a 政府信息公开年度报告: its 行政复议/行政诉讼 counts are the disclosure ones
     receiver: bool = False  # a congress standing committee's filing review: what it received is its count
+    genres: frozenset[str] = frozenset()  # the kinds of report this is (catalogue [genres]): 行政执法情况报告 …
 
 
 def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
@@ -173,6 +174,14 @@ _HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][�
 
 
 @cache
+@cache
+def _in_genre(key: str) -> catalog.Metric:
+    """A metric whose genre wording counts as a cue too (inside a report of that genre), made once."""
+    m = catalog.metric(key)
+    assert m.cue is not None and m.genre_cue is not None
+    return dataclasses.replace(m, cue=re.compile(f"(?:{m.cue.pattern})|(?:{m.genre_cue.pattern})"))
+
+
 def _topic_free(key: str) -> catalog.Metric:
     """A metric without its topic test (a disclosure report's 行政复议 count needs no 因信息公开), made once."""
     return dataclasses.replace(catalog.metric(key), topic=None)
@@ -262,6 +271,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 # heading above them says (依申请公开情况: …发生行政复议案件1件)
                 count_metrics = [_topic_free(x.key) if x.disclosure_own else x for x in count_metrics
                                  if not x.key.startswith(("reconsideration.", "litigation."))]
+            if ctx.genres:
+                count_metrics = [_in_genre(x.key) if x.genre in ctx.genres else x for x in count_metrics]
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
             noun_after = False
             phrase = _NOUN_PHRASE.match(right) if _VERB_END.search(left) else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl import catalog
 from etl.confidence import calibrate
 from etl.extract import DocContext, Figure, extract_prose
 from etl.metadata import Metadata, is_national, metadata_of
@@ -90,8 +91,10 @@ def process_text(text: str) -> list[Document]:
         head = matching.text[:3000]
         disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or matching.text[:200])) or (
             "主动公开" in head and "依申请" in head and not re.search(r"法治政府|依法行政", (meta.title or "") + head[:300]))
+        named = meta.title or matching.text[:200]
+        genres = frozenset(name for name, rx in catalog.genres().items() if rx.search(named))
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
-                         disclosure_report=disclosure_report)
+                         disclosure_report=disclosure_report, genres=genres)
         figures = extract_tables(matching) + extract_prose(matching, ctx)
         calibrate(figures)
         docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))

@@ -41,3 +41,10 @@ def test_an_outcome_with_its_own_verb_does_not_borrow_the_one_before() -> None:
     got = figures("全年受理复议案件73件,审理结果是维持46件,驳回7件,撤销1件,中止2件。")
     assert ("reconsideration.upheld", 46) in got
     assert sorted(v for m, v in got if m == "reconsideration.corrected") == [1]
+
+
+def test_an_enforcement_report_counts_its_cases_plainly() -> None:
+    body = "(三)行政执法案件情况。今年共办理案件1335件,其中行政许可932件。"
+    assert ("enforcement.cases", 1335) in figures("宝坻区交通局2024年度行政执法情况报告\n" + body)
+    # the same words in another kind of report say nothing about enforcement
+    assert "enforcement.cases" not in {m for m, _ in figures("宝坻区司法局2024年度工作总结\n今年共办理案件1335件。")}
