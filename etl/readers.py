@@ -96,8 +96,8 @@ def max_chars() -> int:
 
 def too_long(chars: int, limit: int) -> ReadError:
     """The one refusal for a text over the limit: the build's error row and the import page say the same."""
-    return ReadError("read", f"文件文字过多(约 {chars / 10000:.0f} 万字,上限 {limit / 10000:.0f} 万字),"
-                             "不像是单份报告,未处理。请拆分文件后再导入", f"{chars} characters > {limit}")
+    return ReadError("read", f"文件文字过多(超过 {limit / 10000:g} 万字的上限),不像是单份报告,未处理。"
+                             "请拆分文件后再导入", f"{chars} characters > {limit}")
 
 
 def check_chars(chars: int, limit: int | None = None) -> None:
@@ -727,6 +727,35 @@ def read_pdf(raw: bytes, limit: int | None = None) -> ReadResult:
 
 
 READERS = {"txt": read_txt, "html": read_html, "docx": read_docx, "pdf": read_pdf}
+
+
+def precheck(raw: bytes, fmt: str, limit: int | None = None) -> None:
+    """The text limit's cheap part, for the import page: raises the build's own ``too_long`` error.
+
+    Text: the decoded length; a page: its source and visible text (parsed, not run through the
+    extractor); Word: its body counted while streaming. A PDF is counted page by page at build time.
+    """
+    limit = max_chars() if limit is None else limit
+    if fmt == "txt":
+        check_chars(len(decode(raw)[0]), limit)
+    elif fmt == "html":
+        html = decode(raw, _declared_charset(raw))[0]
+        check_chars(len(html) // HTML_MARKUP_FACTOR, limit)
+        try:
+            root = sanitise_html(html, deep_ok=False)
+        except TooDeep:
+            check_chars(len(flat_html_text(html)), limit)
+            return
+        if root is not None:
+            check_chars(_visible_chars(root), limit)
+    elif fmt == "docx":
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(raw))
+        except (zipfile.BadZipFile, ValueError):
+            return  # not this check's business: the reader says it is broken
+        if "word/document.xml" in zf.namelist() \
+                and sum(i.file_size for i in zf.infolist()) <= MAX_DOCX_UNCOMPRESSED:
+            _docx_chars(zf, limit)
 
 
 def read_bytes(raw: bytes, fmt: str, max_mb: float | None = None, chars: int | None = None) -> ReadResult:
