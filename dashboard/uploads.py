@@ -3,7 +3,10 @@
 - Type by content, not by name: a PDF starts with ``%PDF-``, a .docx is a zip
   holding ``word/document.xml``, HTML has a tag near the start, a .txt decodes
   as text (UTF-8, GBK or Big5). The extension must agree with the content.
-- Size limit: ``REPORTS_UPLOAD_MAX_MB`` or ``st.secrets["upload_max_mb"]``, default 20 MB.
+- Size limit: ``REPORTS_UPLOAD_MAX_MB`` or ``st.secrets["upload_max_mb"]``, default 20 MB;
+  and the ETL's text limit in characters (``REPORTS_MAX_CHARS``, etl/readers.py), with the
+  build's own message: a 680 KB .docx can hold 57 M characters.
+- UTF-16 text without a BOM is text, not binary (etl/readers.py ``utf16_without_bom``).
 - The stored name keeps letters, digits, CJK and ``._-()`` only, never a
   directory part (``../../x.txt`` -> ``x.txt``); files go to DATA/uploads/.
 - A file is never overwritten: same name and same content -> reused; same
@@ -33,7 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl.readers import ReadError, decode
+from etl.admission import UPLOAD_TEMP_PREFIX
+from etl.readers import ReadError, decode, precheck, utf16_without_bom
 
 DEFAULT_MAX_MB = 20
 ENV_MAX_MB = "REPORTS_UPLOAD_MAX_MB"
@@ -91,7 +95,7 @@ def sniff(data: bytes) -> str | None:
         except zipfile.BadZipFile:
             return None
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_without_bom(data) is None:
         return None
     if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
         return "html"
@@ -126,6 +130,10 @@ def check(name: str, data: bytes, limit: int | None = None) -> str:
         raise UploadError(f"文件内容不是{FORMAT_LABELS[expected]}(可能是二进制文件、损坏的文件或未知编码)")
     if actual != expected and not (expected == "html" and actual == "txt"):
         raise UploadError(f"扩展名是 {ext},但内容是{FORMAT_LABELS[actual]};请确认文件后重新上传")
+    try:
+        precheck(data, expected)
+    except ReadError as exc:
+        raise UploadError(exc.message) from exc
     return expected
 
 
@@ -165,7 +173,7 @@ def store(data_dir: Path, name: str, data: bytes, limit: int | None = None) -> S
     clean = safe_name(name)
     stem, ext = Path(clean).stem, Path(clean).suffix
     digest = hashlib.sha256(data).hexdigest()
-    tmp = folder / f".upload-{uuid.uuid4().hex}{ext}"
+    tmp = folder / f"{UPLOAD_TEMP_PREFIX}{uuid.uuid4().hex}{ext}"  # a killed save leaves it: the build cleans it
     try:
         with open(tmp, "xb") as fh:
             fh.write(data)

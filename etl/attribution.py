@@ -10,8 +10,11 @@ also states the total (``resolve``).
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -147,6 +150,44 @@ class _Figure(Protocol):
     end: int
 
 
+class _Wholes:
+    """The own figures of one (metric, kind), indexed so that each part asks about them in log time.
+
+    ``resolve`` once scanned them for every part: quadratic, minutes on a long text of repeated sentences.
+    """
+
+    def __init__(self, idx: list[int], figures: list[_Figure], attributions: list[Attribution],
+                 places: list[tuple[int, int, int]]) -> None:
+        by_start = sorted(idx, key=lambda j: places[j][1])
+        self.starts = [places[j][1] for j in by_start]
+        self.prefix_max = [-math.inf]  # prefix_max[n]: the largest value of the first n by start
+        for j in by_start:
+            self.prefix_max.append(max(self.prefix_max[-1], figures[j].value))
+        by_end = sorted(idx, key=lambda j: places[j][2])
+        self.ends = [places[j][2] for j in by_end]
+        self.by_end = by_end
+        self.largest = max((figures[j].value for j in idx), default=-math.inf)
+        self.largest_said = max((figures[j].value for j in idx
+                                 if attributions[j].is_total or attributions[j].is_running), default=-math.inf)
+        self.any = bool(idx)
+
+    def larger_before(self, value: float, start: int) -> bool:
+        """A larger one that starts before ``start``."""
+        return self.prefix_max[bisect.bisect_left(self.starts, start)] > value
+
+
+def _total_just_before(w: _Wholes, i: int, figures: list[_Figure], attributions: list[Attribution],
+                       places: list[tuple[int, int, int]]) -> bool:
+    """A larger whole (not a running total) ending at most 200 characters before the part's number."""
+    lo = bisect.bisect_left(w.ends, places[i][1] - 200)
+    hi = bisect.bisect_right(w.ends, places[i][1])
+    return any(figures[j].value > figures[i].value and not attributions[j].is_running for j in w.by_end[lo:hi])
+
+
+def _sibling_key(f: _Figure, a: Attribution, place: tuple[int, int, int]) -> tuple[str, int, str, str]:
+    return a.policy, place[0], f.metric.split(".")[0], getattr(f, "unit", "")
+
+
 def resolve(figures: list[_Figure], attributions: list[Attribution], places: list[tuple[int, int, int]]) -> list[bool]:
     """Which figures to keep: parts go when the report states the whole they are part of.
 
@@ -157,11 +198,14 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
     metric stand side by side in one sentence (a split by category with no total).
     ``places`` holds each figure's (sentence start, number start, number end).
     """
-    keep = []
     owns: dict[tuple[str, str], list[int]] = {}
     for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
         if a.is_own or a.part == "subset":  # "…以前发布的15.8万余件…进行清理": a described whole is a whole too
             owns.setdefault((f.metric, f.kind), []).append(i)
+    wholes = {key: _Wholes(idx, figures, attributions, places) for key, idx in owns.items()}
+    empty = _Wholes([], figures, attributions, places)
+    siblings = Counter(_sibling_key(f, a, p) for f, a, p in zip(figures, attributions, places, strict=True))
+    keep = []
     for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
         if a.is_own:
             keep.append(True)
@@ -169,29 +213,23 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
         if a.policy == "never":
             keep.append(False)
             continue
-        same = owns.get((f.metric, f.kind), [])
-        if getattr(f, "unit", "") == "%" and a.policy == "if_total_before":
+        w = wholes.get((f.metric, f.kind), empty)
+        rate = getattr(f, "unit", "") == "%"
+        if rate and a.policy == "if_total_before":
             # 报备率99.5%,其中备案及时率51%; 共调解纠纷19.2万件,其中疑难复杂纠纷7053件,调解成功率为98.4%:
             # a rate after 其中 is the whole's rate, not a part
             keep.append(True)
             continue
         if a.policy == "if_total_before":  # 其中, brackets: the figure just before is the whole
-            totals = [j for j in same if figures[j].value > f.value and 0 <= places[i][1] - places[j][2] <= 200
-                      and not attributions[j].is_running]
-        elif getattr(f, "unit", "") == "%":
-            totals = same
-        elif a.policy == "if_other":  # a stand-in wording: any own figure of the metric replaces it
-            totals = same
+            dropped = _total_just_before(w, i, figures, attributions, places)
+        elif rate or a.policy == "if_other":  # a stand-in wording: any own figure of the metric replaces it
+            dropped = w.any
         elif a.policy == "if_any_total":
-            totals = [j for j in same if figures[j].value > f.value]
+            dropped = w.largest > f.value
         else:  # a whole is said to be one (共, 全市 …) or given before its parts
-            totals = [j for j in same if figures[j].value > f.value
-                      and (attributions[j].is_total or attributions[j].is_running or places[j][1] < places[i][1])]
-        dropped = bool(totals)
+            dropped = w.largest_said > f.value or w.larger_before(f.value, places[i][1])
         if not dropped and a.policy == "if_total_or_siblings":
-            dropped = any(k != i and attributions[k].policy == a.policy and places[k][0] == places[i][0]
-                          and figures[k].metric.split(".")[0] == f.metric.split(".")[0]
-                          and getattr(figures[k], "unit", "") == getattr(f, "unit", "") for k in range(len(figures)))
             # 成功调解村级矛盾纠纷78件,镇级矛盾纠纷37件: the list's second item may lose the verb, not the family
+            dropped = siblings[_sibling_key(f, a, places[i])] >= 2
         keep.append(not dropped)
     return keep

@@ -15,6 +15,11 @@
 - A build that finds no document while the live database has some is not
   swapped in unless asked (``--allow-empty``): a wrong ``--data`` must not
   empty the dashboard. The default folders come from etl/paths.py.
+- Hostile files cannot hold a build: each file has a time budget
+  (etl/deadline.py), a text limit in characters (etl/readers.py), and only
+  regular files inside the data folder are read (etl/admission.py: links out
+  of it, pipes, devices, broken links and names that are not UTF-8 become
+  error rows).
 """
 
 from __future__ import annotations
@@ -37,9 +42,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import EXTRACTOR_VERSION, migrate, paths, store
+from etl import EXTRACTOR_VERSION, admission, migrate, paths, store
+from etl.deadline import FileTimeout, deadline, file_seconds
 from etl.pipeline import process_text
-from etl.readers import SUFFIXES, UNSUPPORTED, ReadError, check_size, file_format, read_bytes
+from etl.readers import SUFFIXES, UNSUPPORTED, ReadError, check_size, file_format, read_bytes, read_regular
 from etl.sentence import sentence_around
 
 SKIP_DIRS = {".git", "__pycache__", "geo"}
@@ -161,7 +167,9 @@ def scan(data_dir: Path) -> list[tuple[str, str, int, float]]:
     Dot files are skipped: uploads (dashboard/uploads.py) are written as hidden temp files
     and linked into place, so a half-written file is never read. Symlinked folders are not
     followed (as ``os.walk``). ``os.scandir`` with plain strings: at 100k files, building a
-    ``Path`` per file cost a second of a no-change rebuild.
+    ``Path`` per file cost a second of a no-change rebuild. Links (broken ones too), special
+    files and undecodable names are listed: ``extract_file`` turns each into an error row
+    (etl/admission.py); the relative path has undecodable bytes escaped.
     """
     out: list[tuple[str, str, int, float]] = []
     suffixes = {**SUFFIXES, **dict.fromkeys(UNSUPPORTED, "unsupported")}  # the latter become error rows
@@ -182,10 +190,15 @@ def scan(data_dir: Path) -> list[tuple[str, str, int, float]]:
                     continue
                 if suffixes.get(os.path.splitext(name)[1].lower()) is None:
                     continue
-                st = e.stat()
+                try:
+                    st = e.stat()
+                except OSError:
+                    if not e.is_symlink():
+                        continue
+                    st = e.stat(follow_symlinks=False)  # a broken link: listed, it gets an error row
             except OSError:
                 continue
-            out.append((prefix + name, e.path, st.st_size, st.st_mtime))
+            out.append((admission.shown_name(prefix + name), e.path, st.st_size, st.st_mtime))
 
     walk(str(data_dir), "")
     out.sort()
@@ -197,20 +210,39 @@ def _figure_id(doc_id: str, metric: str, start: int, end: int) -> str:
 
 
 def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool = True,
-                 max_mb: float | None = None) -> FileResult:
-    """Read and extract one file; never raises (errors become ``error``)."""
+                 max_mb: float | None = None, root: str | None = None, seconds: float | None = None) -> FileResult:
+    """Read and extract one file within ``seconds``; never raises (errors become ``error``).
+
+    ``root`` is the data folder: a link out of it is refused (etl/admission.py).
+    """
     suffix = os.path.splitext(path)[1].lower()
     fmt = file_format(Path(path)) or ("unsupported" if suffix in UNSUPPORTED else "txt")
     res = FileResult(rel, "", size, mtime, fmt)
+    try:
+        with deadline(seconds):
+            _extract_into(res, path, suffix, with_tokens, max_mb, root)
+    except FileTimeout:
+        res.error = {"path": rel, "stage": "read", "detail": f"time budget of {seconds:g} s exceeded",
+                     "message": f"处理时间超过 {seconds:g} 秒,已停止并跳过(其余文件不受影响)。"
+                                "文件可能过长或结构异常,请检查或拆分后再导入"}
+    if res.error:
+        res.documents, res.texts, res.figures, res.tokens = [], [], [], []
+    return res
+
+
+def _extract_into(res: FileResult, path: str, suffix: str, with_tokens: bool, max_mb: float | None,
+                  root: str | None) -> None:
+    """The work of ``extract_file``: rows into ``res``, or ``res.error`` for a file that cannot be read."""
+    rel, fmt = res.path, res.format or "txt"
     stage = "read"
     try:
+        refused = admission.refusal(path, root) if root is not None else None
+        if refused is not None:
+            raise refused
         if fmt == "unsupported":
             raise ReadError("read", UNSUPPORTED[suffix], f"unsupported suffix {suffix}")
-        check_size(size, fmt, max_mb)  # before reading: a huge file costs no memory
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise ReadError("read", "无法打开文件(可能已被移动、删除或没有读取权限)", str(exc)) from exc
+        check_size(res.size, fmt, max_mb)  # before reading: a huge file costs no memory
+        raw = read_regular(path, fmt, max_mb)
         res.sha256 = hashlib.sha256(raw).hexdigest()
         read = read_bytes(raw, fmt, max_mb)
         del raw
@@ -246,25 +278,27 @@ def extract_file(rel: str, path: str, size: int, mtime: float, with_tokens: bool
     except Exception as exc:  # one broken file must never stop a batch
         res.error = {"path": rel, "stage": stage, "message": "处理该文件时出错,已跳过(其余文件不受影响)",
                      "detail": f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"}
-    if res.error:
-        res.documents, res.texts, res.figures, res.tokens = [], [], [], []
-    return res
 
 
 def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True,
-          with_tokens: bool = True, max_file_mb: float | None = None, allow_empty: bool = False) -> BuildSummary:
-    """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits.
+          with_tokens: bool = True, max_file_mb: float | None = None, allow_empty: bool = False,
+          file_budget: float | None = None) -> BuildSummary:
+    """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits,
+    ``file_budget`` the seconds each file may take (``REPORTS_FILE_SECONDS``, etl/deadline.py).
 
     Raises ``EmptyRebuild`` (the live file untouched) when the new build has no document but the live
     database has some, unless ``allow_empty``: a wrong data folder must not empty the dashboard.
     """
+    seconds = file_seconds() if file_budget is None else file_budget
     t0 = time.perf_counter()
     started = datetime.now()
     data_dir, db_path = Path(data_dir), Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with store.build_lock(db_path):
         stale = store.remove_stale_temps(db_path)  # left by a build that was killed
+        stale += admission.remove_stale_uploads(data_dir)  # left by an upload that was killed
         files = scan(data_dir)
+        root = str(data_dir)  # as scan() joins it: the relative part of each path follows it
         prev = migrate.previous_build(db_path)
         old = prev.files if prev.reusable else {}
         reuse: dict[str, dict] = {}  # path -> old files row
@@ -272,7 +306,7 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
         todo: list[tuple] = []
         for rel, p, size, mtime in files:
             o = old.get(rel)
-            item = (rel, str(p), size, mtime, with_tokens, max_file_mb)
+            item = (rel, str(p), size, mtime, with_tokens, max_file_mb, root, seconds)
             if o is None or int(o["size"]) != size or float(o["mtime"]) != mtime:
                 todo.append(item)
             elif o["status"] == "ok":
@@ -694,6 +728,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--max-file-mb", type=float, default=None,
                    help="refuse files larger than this (default: 20 MB for txt/html, 100 MB for docx/pdf)")
+    p.add_argument("--file-seconds", type=float, default=None,
+                   help="seconds each file may take before it becomes an error row (default: REPORTS_FILE_SECONDS or 300)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--allow-empty", action="store_true",
                    help="swap in a build with no document even when the live database has some")
@@ -713,7 +749,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         summary = build(data, db, workers=max(1, args.workers), progress=not args.no_progress,
-                        max_file_mb=args.max_file_mb, allow_empty=args.allow_empty)
+                        max_file_mb=args.max_file_mb, allow_empty=args.allow_empty, file_budget=args.file_seconds)
     except EmptyRebuild as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_EMPTY

@@ -218,6 +218,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     out: list[Figure] = []
     attributions: list[Attribution] = []
     sentences: list[tuple[int, int, int]] = []
+    first_in_sentence: dict[int, int] = {}  # sentence start -> index of its first figure (a scan per figure was quadratic)
     contexts: list[tuple[str, str, str]] = []  # (clause, sentence, right) of each candidate, for the scorer
     last_end = 0  # where the last number taken as a figure ends
     prev_end = 0  # where the last number ends
@@ -331,7 +332,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         elif attribution == OWN and not has_subject(left):
             # "省政府及其部门受理…1784件,…在对申请答复的1677件中,属同意公开的318件": a sentence opened by a body's
             # figure goes on with that body until another subject is named
-            first = next((a for a, sn in zip(attributions, sentences, strict=True) if sn[0] == sent_start), None)
+            k = first_in_sentence.get(sent_start)
+            first = attributions[k] if k is not None else None
             if first is not None and names_subject(first):
                 attribution = first
         if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
@@ -350,6 +352,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         out[-1].scope = "total" if attribution.is_total else "running" if attribution.is_running else "own"
         out[-1].area = area
         attributions.append(attribution)
+        first_in_sentence.setdefault(sent_start, len(sentences))
         sentences.append((sent_start, num.start, num.end))
         contexts.append((left, sentence_left, right))
         last_end = num.end

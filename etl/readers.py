@@ -11,15 +11,30 @@ Edge behaviour:
 - files larger than the size limit (``DEFAULT_LIMIT_MB``, or ``max_mb``) are
   refused before they are read: a 50 MB text file takes ~1–2.5 min and
   0.8–1.3 GB to extract, and is never a single report;
+- a file whose decoded text is longer than ``max_chars()`` characters
+  (``REPORTS_MAX_CHARS``, default 2,000,000; real reports are far below) is
+  refused with ``TOO_LONG``: a 680 KB .docx can hold 57 M characters, which
+  took more than 10 minutes and 4.8 GB. Word is counted while streaming its
+  XML, HTML by its visible text, PDF page by page, before the costly steps;
+- only regular files are read (``read_regular``): a pipe would block the build
+  for ever and /dev/zero never ends (its size says 0);
+- UTF-16 without a BOM is recognised by its NUL bytes all falling at even or
+  all at odd offsets, instead of being called binary;
 - HTML loses <script>/<style>/comments, on*= handlers and javascript: links
-  before any text is taken from it.
+  before any text is taken from it; a page nested deeper than the parser
+  allows (libxml2 stops at 256 levels and drops the rest) is read by a flat
+  tag-stripping pass instead of coming out empty.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import io
+import os
 import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +63,9 @@ UNSUPPORTED = {
 # Size limits in MB per format (text formats are all text; docx/pdf carry images and fonts).
 DEFAULT_LIMIT_MB = {"txt": 20, "html": 20, "docx": 100, "pdf": 100}
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # zip-bomb bound (sum of the declared sizes; zipfile enforces them)
+ENV_MAX_CHARS = "REPORTS_MAX_CHARS"
+DEFAULT_MAX_CHARS = 2_000_000  # the longest real report seen is ~0.1 M characters
+HTML_MARKUP_FACTOR = 5  # a page's source may be this many times the text limit (markup, inline styles) before parsing
 
 
 class ReadError(Exception):
@@ -65,6 +83,57 @@ class ReadResult:
     text: str
     format: str
     encoding: str | None
+
+
+def max_chars() -> int:
+    """The decoded-text limit per file: ``REPORTS_MAX_CHARS`` when it is a positive integer, else the default."""
+    try:
+        limit = int(os.environ.get(ENV_MAX_CHARS, "") or DEFAULT_MAX_CHARS)
+    except ValueError:
+        return DEFAULT_MAX_CHARS
+    return limit if limit > 0 else DEFAULT_MAX_CHARS
+
+
+def too_long(chars: int, limit: int) -> ReadError:
+    """The one refusal for a text over the limit: the build's error row and the import page say the same."""
+    return ReadError("read", f"文件文字过多(超过 {limit / 10000:g} 万字的上限),不像是单份报告,未处理。"
+                             "请拆分文件后再导入", f"{chars} characters > {limit}")
+
+
+def check_chars(chars: int, limit: int | None = None) -> None:
+    limit = max_chars() if limit is None else limit
+    if chars > limit:
+        raise too_long(chars, limit)
+
+
+NOT_REGULAR = "这不是普通文件(可能是管道、设备或套接字),未读取"
+
+
+def read_regular(path: str | Path, fmt: str, max_mb: float | None = None) -> bytes:
+    """The bytes of a regular file, at most the format's size limit; anything else is refused.
+
+    Opened without blocking and checked on the open descriptor, so a pipe or device put in the file's
+    place after the folder was scanned is refused too, and the read stops at the limit whatever the
+    size said (/dev/zero reports 0).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise ReadError("read", "无法打开文件(可能已被移动、删除或没有读取权限)", type(exc).__name__) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError("read", NOT_REGULAR, f"mode {stat.filemode(st.st_mode)}")
+        check_size(st.st_size, fmt, max_mb)
+        limit = limit_bytes(fmt, max_mb)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise ReadError("read", "无法读取文件", type(exc).__name__) from exc
+    finally:
+        os.close(fd)
+    check_size(len(raw), fmt, max_mb)  # it grew after the stat
+    return raw
 
 
 def file_format(path: Path) -> str | None:
@@ -131,6 +200,9 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         return (text if text is not None else raw[3:].decode("utf-8", errors="replace")), "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace"), "utf-16"
+    codec = utf16_without_bom(raw)
+    if codec is not None:
+        return raw[:len(raw) // 2 * 2].decode(codec, errors="replace"), codec
     text = _decode_strict(raw, "utf-8")
     if text is not None:
         return text, "utf-8"
@@ -160,6 +232,26 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     raise ReadError("decode", "无法识别文件编码(不是 UTF-8、GBK 或 Big5 文本)", f"detector guessed {guess!r}")
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes are UTF-16 text without a BOM, else None.
+
+    UTF-16 writes every ASCII character (digits, line ends, spaces) with a NUL high byte: at odd offsets
+    (little-endian) or even ones (big-endian). Binary data has its NULs on both. The head must also
+    decode strictly and not be mostly control characters.
+    """
+    head = raw[:4096]
+    head = head[:len(head) // 2 * 2]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if max(odd, even) < max(4, len(head) // 100) or min(odd, even) > max(odd, even) // 20:
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        sample = head.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(sample) else codec
+
+
 def _non_ascii(text: str) -> int:
     """How many characters of ``text`` are above U+007F (counted in C, not in a Python loop)."""
     return len(text) - len(text.encode("ascii", errors="ignore"))
@@ -187,10 +279,11 @@ def _looks_binary(text: str) -> bool:
     return len(_BINARY.findall(sample)) / len(sample) > 0.05
 
 
-def read_txt(raw: bytes) -> ReadResult:
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+def read_txt(raw: bytes, limit: int | None = None) -> ReadResult:
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_without_bom(raw) is None:
         raise ReadError("decode", "文件是二进制数据,不是文本报告", "NUL bytes in the first 4 KB")
     text, enc = decode(raw)
+    check_chars(len(text), limit)
     if _looks_binary(text):
         raise ReadError("decode", "文件内容是乱码或二进制数据,不是文本报告", f"decoded as {enc}")
     if not text.strip():
@@ -221,14 +314,27 @@ def _declared_charset(raw: bytes) -> str | None:
     return m.group(1) if m else None
 
 
-def sanitise_html(html: str):  # -> lxml.html.HtmlElement | None
-    """Parse a page and drop everything that is code: scripts, styles, comments, on*= handlers, javascript: links."""
+class TooDeep(Exception):
+    """The page nests deeper than libxml2 allows: its tree lost everything below that depth."""
+
+
+def sanitise_html(html: str, deep_ok: bool = True):  # -> lxml.html.HtmlElement | None
+    """Parse a page and drop everything that is code: scripts, styles, comments, on*= handlers, javascript: links.
+
+    With ``deep_ok=False`` a page the parser cut at its depth limit raises ``TooDeep`` instead of
+    returning the cut tree.
+    """
     from lxml import etree
     from lxml import html as lh
 
+    parser = lh.HTMLParser()
     try:
-        root = lh.document_fromstring(_XML_DECL.sub("", html))
+        root = lh.document_fromstring(_XML_DECL.sub("", html), parser=parser)
     except (etree.ParserError, ValueError):
+        root = None
+    if not deep_ok and any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise TooDeep
+    if root is None:
         return None
     doomed = [el for el in root.iter() if not isinstance(el.tag, str) or el.tag.lower() in _DROP_TAGS]
     for el in doomed:
@@ -323,14 +429,46 @@ def restore_dropped(precise: str, full: str) -> str:
     return "\n".join(out)
 
 
-def read_html(raw: bytes) -> ReadResult:
+# what the flat reader drops whole: code and its contents, comments, then every remaining tag
+_FLAT_DROP = re.compile(r"<!--.*?(?:-->|$)|<(" + "|".join(_DROP_TAGS) + r")\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+_FLAT_BLOCK = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK)) + r"|td|th)\b[^>]*>", re.I)
+_FLAT_TAG = re.compile(r"<[^>]*>?")
+
+
+def flat_html_text(html: str) -> str:
+    """A page's text without building a tree: for pages nested too deep for the parser.
+
+    Code elements go with their contents, block tags become line ends, every other tag (with its
+    attributes, so no on*= handler) goes; entities are decoded last, so ``&lt;script&gt;`` stays text.
+    One pass per pattern: linear in the page.
+    """
+    text = _FLAT_DROP.sub("", html)
+    text = _FLAT_BLOCK.sub("\n", text)
+    text = html_lib.unescape(_FLAT_TAG.sub("", text))
+    lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.split("\n"))
+    return _CODE_TEXT.sub("", "\n".join(line for line in lines if line))
+
+
+def _visible_chars(root) -> int:  # root: lxml.html.HtmlElement
+    """Non-blank characters of the sanitised tree's text (cheap, in C): what the text will at least hold."""
+    text = root.text_content()
+    return len(text) - sum(text.count(c) for c in " \t\n\r\u3000\xa0")
+
+
+def read_html(raw: bytes, limit: int | None = None) -> ReadResult:
     """Visible text of a page; scripts, styles and event handlers never reach the text."""
     from lxml import html as lh
 
+    limit = max_chars() if limit is None else limit
     html, enc = decode(raw, _declared_charset(raw))
-    root = sanitise_html(html)
+    check_chars(len(html) // HTML_MARKUP_FACTOR, limit)  # before parsing: markup counts at a fifth
+    try:
+        root = sanitise_html(html, deep_ok=False)
+    except TooDeep:
+        return _flat_result(html, enc, limit)
     if root is None:
         raise ReadError("read", "网页中没有可读的正文", "empty or unparsable HTML")
+    check_chars(_visible_chars(root), limit)
     clean_html = lh.tostring(root, encoding="unicode")
     text = None
     try:
@@ -353,6 +491,14 @@ def read_html(raw: bytes) -> ReadResult:
     if not text.strip():
         raise ReadError("read", "网页中没有可读的正文", "no text after removing tags")
     return ReadResult(_clean(text), "html", enc)
+
+
+def _flat_result(html: str, enc: str, limit: int) -> ReadResult:
+    text = _clean(flat_html_text(html))
+    if not text.strip():
+        raise ReadError("read", "网页中没有可读的正文", "no text after removing tags (flat reader)")
+    check_chars(len(text), limit)
+    return ReadResult(text, "html", enc)
 
 
 # ---- DOCX -----------------------------------------------------------------
@@ -381,7 +527,31 @@ def _docx_blocks(parent, out: list[str]) -> None:
             _docx_blocks(child, out)
 
 
-def read_docx(raw: bytes) -> ReadResult:
+def _docx_chars(zf: zipfile.ZipFile, limit: int) -> None:
+    """Count the body's text while streaming its XML, and stop at the limit: before python-docx builds the
+    whole tree (a 680 KB file of 57 M characters took 4.8 GB there). A paragraph counts one character
+    (its line end) and a table cell three (" | "), as in ``_docx_blocks``."""
+    from lxml import etree
+
+    chars = 0
+    try:
+        with zf.open("word/document.xml") as fh:
+            for _, el in etree.iterparse(fh, events=("end",), tag=("{*}t", "{*}p", "{*}tc"), huge_tree=True):
+                name = _local(el.tag)
+                chars += len(el.text or "") if name == "t" else 1 if name == "p" else 3
+                if chars > limit:
+                    raise too_long(chars, limit)
+                if name != "t":
+                    el.clear(keep_tail=True)
+                    parent = el.getparent()
+                    while parent is not None and el.getprevious() is not None:
+                        del parent[0]  # the paragraphs already counted: memory stays flat
+    except (etree.LxmlError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+        return  # broken XML or a lying zip: python-docx, next, says so in its words
+
+
+def read_docx(raw: bytes, limit: int | None = None) -> ReadResult:
+    limit = max_chars() if limit is None else limit
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError) as exc:
@@ -392,6 +562,7 @@ def read_docx(raw: bytes) -> ReadResult:
                                 "可能是压缩炸弹,已拒绝处理", f"uncompressed {total} bytes")
     if "word/document.xml" not in zf.namelist():
         raise ReadError("read", "这个 .docx 文件不是 Word 文档(缺少正文部分)", "no word/document.xml")
+    _docx_chars(zf, limit)
     try:
         import docx
 
@@ -403,6 +574,7 @@ def read_docx(raw: bytes) -> ReadResult:
     text = "\n".join(parts)
     if not text.strip():
         raise ReadError("read", "Word 文档中没有文字", "empty document")
+    check_chars(len(text), limit)
     return ReadResult(text, "docx", None)
 
 
@@ -437,7 +609,7 @@ def _rejoin(lines: list[tuple[str, float]]) -> list[str]:
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4})\s*$")
 
 
-def _pdfplumber_text(raw: bytes) -> str:
+def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
     """Text in reading order with each table's rows as "cell | cell | …" lines (pdfplumber: MIT, layout-aware).
 
     Tables with ruling lines come out cell by cell (the 总计 column stays the last cell, an empty cell
@@ -475,6 +647,8 @@ def _pdfplumber_text(raw: bytes) -> str:
                 run = []
                 for t in tables[ti:]:
                     out += _table_lines(t)
+            if limit is not None:  # page by page: a long PDF stops at the limit, not after its last page
+                check_chars(sum(map(len, out)) + sum(len(t) for t, _ in run), limit)
     out += _rejoin(run)
     return "\n".join(out)
 
@@ -488,13 +662,18 @@ def _table_lines(table) -> list[str]:  # table: pdfplumber.table.Table
     return rows
 
 
-def _pypdf_text(raw: bytes) -> str:
+def _pypdf_text(raw: bytes, limit: int | None = None) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(raw))
     if reader.is_encrypted and not reader.decrypt(""):
         raise ReadError("read", "PDF 文件已加密,无法读取", "needs a password")
-    return "\n".join((page.extract_text() or "") for page in reader.pages)
+    pages: list[str] = []
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        if limit is not None:
+            check_chars(sum(map(len, pages)), limit)
+    return "\n".join(pages)
 
 
 # characters real report text is made of: CJK, ASCII, CJK and full-width punctuation
@@ -524,13 +703,16 @@ _COMMON_CJK = set("的一是在不了有和人这中大为上个国我以要他�
                   "调纠纷诉讼审查规范报告共受理办援助务执罚强许可申请收市县省镇乡街")
 
 
-def read_pdf(raw: bytes) -> ReadResult:
+def read_pdf(raw: bytes, limit: int | None = None) -> ReadResult:
     """A PDF's text layer: pdfplumber (tables as cells, wrapped prose re-joined), pypdf when it fails."""
+    limit = max_chars() if limit is None else limit
     try:
         try:
-            text = _pdfplumber_text(raw)
+            text = _pdfplumber_text(raw, limit)
+        except ReadError:
+            raise
         except Exception:  # a file pdfplumber cannot lay out may still have a readable text layer
-            text = _pypdf_text(raw)
+            text = _pypdf_text(raw, limit)
     except ReadError:
         raise
     except Exception as exc:  # pypdf raises many types on bad files
@@ -540,17 +722,51 @@ def read_pdf(raw: bytes) -> ReadResult:
     if looks_garbled(text):
         raise ReadError("read", "PDF 的文字层是乱码(字体编码缺失),无法可靠读取 — 请用 OCR 识别后再导入",
                         "text layer is mojibake")
+    check_chars(len(text), limit)
     return ReadResult(_clean(text), "pdf", None)
 
 
 READERS = {"txt": read_txt, "html": read_html, "docx": read_docx, "pdf": read_pdf}
 
 
-def read_bytes(raw: bytes, fmt: str, max_mb: float | None = None) -> ReadResult:
+def precheck(raw: bytes, fmt: str, limit: int | None = None) -> None:
+    """The text limit's cheap part, for the import page: raises the build's own ``too_long`` error.
+
+    Text: the decoded length; a page: its source and visible text (parsed, not run through the
+    extractor); Word: its body counted while streaming. A PDF is counted page by page at build time.
+    """
+    limit = max_chars() if limit is None else limit
+    if fmt == "txt":
+        check_chars(len(decode(raw)[0]), limit)
+    elif fmt == "html":
+        html = decode(raw, _declared_charset(raw))[0]
+        check_chars(len(html) // HTML_MARKUP_FACTOR, limit)
+        try:
+            root = sanitise_html(html, deep_ok=False)
+        except TooDeep:
+            check_chars(len(flat_html_text(html)), limit)
+            return
+        if root is not None:
+            check_chars(_visible_chars(root), limit)
+    elif fmt == "docx":
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(raw))
+        except (zipfile.BadZipFile, ValueError):
+            return  # not this check's business: the reader says it is broken
+        if "word/document.xml" in zf.namelist() \
+                and sum(i.file_size for i in zf.infolist()) <= MAX_DOCX_UNCOMPRESSED:
+            _docx_chars(zf, limit)
+
+
+def read_bytes(raw: bytes, fmt: str, max_mb: float | None = None, chars: int | None = None) -> ReadResult:
+    """Bytes of a file in ``fmt`` -> its text; ``chars`` overrides the text limit (``max_chars()``)."""
     if not raw:
         raise ReadError("read", "文件是空的", "0 bytes")
     check_size(len(raw), fmt, max_mb)
-    return READERS[fmt](raw)
+    limit = max_chars() if chars is None else chars
+    result = READERS[fmt](raw, limit)
+    check_chars(len(result.text), limit)
+    return result
 
 
 def read_file(path: Path, max_mb: float | None = None) -> ReadResult:
@@ -559,9 +775,4 @@ def read_file(path: Path, max_mb: float | None = None) -> ReadResult:
         raise ReadError("read", UNSUPPORTED[path.suffix.lower()], f"unsupported suffix {path.suffix}")
     if fmt is None:
         raise ReadError("read", f"不支持的文件类型:{path.suffix or '(无扩展名)'}", "unsupported suffix")
-    try:
-        check_size(path.stat().st_size, fmt, max_mb)
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReadError("read", "无法打开文件", str(exc)) from exc
-    return read_bytes(raw, fmt, max_mb)
+    return read_bytes(read_regular(path, fmt, max_mb), fmt, max_mb)

@@ -71,12 +71,15 @@ def features(cands: list[Candidate], doc_type: str, national: bool) -> list[dict
     for i, c in enumerate(cands):
         by_metric.setdefault((c.metric, c.kind), []).append(i)
     kept_by_metric = {m: [i for i in idx if cands[i].rule_keep] for m, idx in by_metric.items()}
+    # per metric, once: scanning the group for each of its candidates was quadratic (a 5 MB text of one
+    # repeated sentence took minutes)
+    largest = {m: max(cands[j].value for j in idx) for m, idx in by_metric.items()}
+    largest_kept = {m: max((cands[j].value for j in idx), default=-math.inf) for m, idx in kept_by_metric.items()}
     out = []
     for i, c in enumerate(cands):
         how = c.rule.split(":", 1)[0]
         same = by_metric[c.metric, c.kind]
         kept_same = kept_by_metric[c.metric, c.kind]
-        values = [cands[j].value for j in same]
         f: dict[str, float] = {
             "bias": 1.0,
             "rule_keep": float(c.rule_keep),
@@ -97,8 +100,8 @@ def features(cands: list[Candidate], doc_type: str, national: bool) -> list[dict
             "same_metric_kept_n": math.log1p(max(0, len(kept_same) - (1 if c.rule_keep else 0))),
             "first_of_metric": float(same[0] == i),
             "first_kept_of_metric": float(bool(kept_same) and kept_same[0] == i),
-            "largest_of_metric": float(c.value >= max(values) and len(same) > 1),
-            "smaller_than_kept": float(any(cands[j].value > c.value for j in kept_same if j != i)),
+            "largest_of_metric": float(c.value >= largest[c.metric, c.kind] and len(same) > 1),
+            "smaller_than_kept": float(largest_kept[c.metric, c.kind] > c.value),  # c itself is never > c
             "log_value": min(math.log10(c.value + 1), 8.0) / 8.0 if c.unit != "%" else 0.0,
             "round_value": float(c.unit != "%" and c.value >= 10 and c.value % 10 == 0),
             "left_len": min(len(c.left), 40) / 40,

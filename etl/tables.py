@@ -426,9 +426,16 @@ def _stream_tables(m: Matching, tpl: dict) -> list[Figure]:
     out: list[Figure] = []
     text = m.text
     for t in tpl.get("stream_table", []):
-        for h in t["heading_rx"].finditer(text):
-            stop = t["end_rx"].search(text, h.end())
+        heads = list(t["heading_rx"].finditer(text))
+        stop = None
+        for k, h in enumerate(heads):
+            if k == 0 or (stop is not None and stop.start() < h.end()):
+                stop = t["end_rx"].search(text, h.end())  # else the last search's answer holds: nothing between
             end = stop.start() if stop else min(len(text), h.end() + 4000)
+            if k + 1 < len(heads):
+                # a table ends where the heading comes again (a contents list, then the body): reading on through
+                # every later heading made a text of the heading repeated quadratic
+                end = min(end, heads[k + 1].start())
             for run in _number_runs(text, h.end(), end):
                 out += _read_stream(m, t, run, h.end())
     return out
