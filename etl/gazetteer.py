@@ -26,7 +26,7 @@ import numpy as np
 LATEST_YEAR = 2024
 GAZETTEER_CSV = "location_year_20251201.csv"
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-_PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,8 @@ class Gazetteer:
         entries = self._entries
         for start, end, name in self._scanner.scan(text):
             places, short = entries[name]
+            if short and text[end:end + 1] == "国":
+                continue  # 中华人民共和国 names no 共和县
             out.append(Mention(start, end, name, places, short))
         return out
 

@@ -89,3 +89,16 @@ def test_mentions_carry_the_places_of_the_name() -> None:
 def test_scanner_refuses_one_character_names() -> None:
     with pytest.raises(ValueError):
         gz.NameScanner(["县", "北京市"])
+
+
+def test_the_republic_names_no_county() -> None:
+    # 共和 is 共和县's short name; in 中华人民共和国 it is no place
+    names = [m.name for m in gz.gazetteer().mentions("根据《中华人民共和国政府信息公开条例》,海南省司法厅编制本报告")]
+    assert "共和" not in names and "海南省" in names
+
+
+def test_a_province_administered_county_has_no_city() -> None:
+    # 天门市, 五指山市: county-level units under the province; the source's "直辖县" is no city
+    from etl.pipeline import process_text
+    meta = process_text("五指山市人民法院2020年工作报告\n现将我院2020年工作情况报告如下。")[0].meta
+    assert meta.province == "海南省" and meta.city is None
