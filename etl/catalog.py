@@ -39,6 +39,7 @@ class Metric:
     numerator: str | None  # for a rate: the count metric it is the share of (reconsideration.corrected)
     table_only: bool
     disclosure_own: bool  # in a 政府信息公开年度报告 the report's own count whatever the topic around it
+    direction: str = ""  # higher_better / lower_better, or "" (no agreed direction): only the brief's colours read it
 
     @property
     def is_rate(self) -> bool:
@@ -48,6 +49,8 @@ class Metric:
     def label_with_unit(self) -> str:
         return f"{self.label}({self.unit})"
 
+
+DIRECTIONS = ("", "higher_better", "lower_better")
 
 _FAMILY_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -82,6 +85,8 @@ def load() -> dict[str, Metric]:
     for spec in data["metric"]:
         if spec["group"] not in groups:
             raise ValueError(f"metric {spec['key']}: unknown group {spec['group']!r}")
+        if spec.get("direction", "") not in DIRECTIONS:
+            raise ValueError(f"metric {spec['key']}: direction must be one of {DIRECTIONS[1:]}")
 
         def rx(name: str, spec: dict = spec) -> re.Pattern[str] | None:
             return _rx(spec, name, families=families)
@@ -97,6 +102,7 @@ def load() -> dict[str, Metric]:
             numerator=spec.get("numerator"),
             table_only=bool(spec.get("table_only", False)),
             disclosure_own=bool(spec.get("disclosure_own", False)),
+            direction=spec.get("direction", ""),
         )
     return out
 
