@@ -116,10 +116,10 @@ def change_cards(b: Brief) -> list[dict[str, str]]:
             value = "持平" if not r.delta else (f"{r.pct:+.1f}%" if r.pct is not None and not pd.isna(r.pct)
                                                 else format_delta(r.delta, r.unit) or "持平")
         only = "仅 " if r.comparable == 1 else ""
-        how = "平均" if r.unit == "%" else "合计"
+        mean = "(平均)" if r.unit == "%" else ""
         cards.append({"label": label, "value": f"{brief_tone.arrow(r.delta)} {value}".strip(),
-                      "note": f"{only}{r.comparable} 个{level_label(r.level)}地区两年都有数据,{how}"
-                              f"{format_value(r.prev_comparable, r.unit)} → {format_value(r.cur_comparable, r.unit)}",
+                      "note": f"{only}{r.comparable} 个{level_label(r.level)}地区两年都有数据:"
+                              f"{format_value(r.prev_comparable, r.unit)} → {format_value(r.cur_comparable, r.unit)}{mean}",
                       "change": "", "direction": brief_tone.tone(str(r.metric), float(r.delta))})
     return cards
 

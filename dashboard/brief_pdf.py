@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("REPORTS_CHROMIUM", "/usr/bin/chromium"))
@@ -32,8 +33,14 @@ def to_pdf(html_text: str, timeout_ms: int = 60_000) -> bytes:
     """``html_text`` (a self-contained page) printed to PDF by headless Chromium, charts drawn first.
 
     The page may load nothing but itself: every other request is refused, so a report's text can
-    never make the server fetch an address.
+    never make the server fetch an address. Runs in a thread of its own: Playwright's sync API refuses
+    to start in a thread that already runs an event loop (a caller's own Playwright, an async server).
     """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="brief_pdf") as pool:
+        return pool.submit(_print, html_text, timeout_ms).result()
+
+
+def _print(html_text: str, timeout_ms: int) -> bytes:
     from playwright.sync_api import Route, sync_playwright
 
     def only_self(route: Route) -> None:

@@ -63,6 +63,7 @@ div[data-testid="stMainBlockContainer"] {{ padding: 28px 56px 40px 56px !importa
 div[data-testid="stMainBlockContainer"] p, div[data-testid="stMainBlockContainer"] li {{
     font-size: {MIN_BODY_PX}px; }}
 div[data-testid="stMainBlockContainer"] h2 {{ font-size: 40px; }}
+div[data-testid="stMainBlockContainer"] h3 {{ font-size: 32px; }}
 div[data-testid="stMainBlockContainer"] .bp p.bp-headline {{ font-size: 46px; }}
 div[data-testid="stCaptionContainer"] p {{ font-size: 24px; }}
 .brief-label {{ font-size: {MIN_BODY_PX}px !important; }} .brief-note {{ font-size: 24px !important; }}
