@@ -1,8 +1,8 @@
 """Chart builders for the weekly brief: pure functions DataFrame -> plotly figure (no Streamlit, no database).
 
 Made for a meeting-room projector: large type (``BIG_FONT``), few bars, values
-written on the bars. Region names and other report text are HTML-escaped
-before they reach plotly. A corrected value is marked ``(已更正)`` in its
+written on the bars or in the row labels, never where they can run into each other.
+Region names and other report text are HTML-escaped before they reach plotly. A corrected value is marked ``(已更正)`` in its
 label so a leader knows an analyst changed it.
 """
 
@@ -14,6 +14,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import brief_tone
 from dashboard.format import CJK_FONT, format_value
 
 BIG_FONT = 20
@@ -80,34 +81,44 @@ def region_bars(rows: pd.DataFrame, year: int, max_rows: int = 12) -> go.Figure:
                          text=cur_text, textposition="outside", cliponaxis=False,
                          hovertemplate="%{y} " + str(year) + "年:%{text}<extra></extra>"))
     finite = [float(v) for v in [*top["value"], *top["prev_value"]] if _finite(v)]
-    fig.update_xaxes(range=[0, max(finite) * 1.3 if finite and max(finite) > 0 else 1],
+    longest = max(len(t) for t in [*cur_text, *prev_text])
+    # the largest bar's label must fit right of it: ~0.6 of a character's worth of the axis per character
+    room = 1.15 + 0.045 * longest
+    fig.update_xaxes(range=[0, max(finite) * room if finite and max(finite) > 0 else 1],
                      ticksuffix="%" if unit == "%" else None, tickformat=",~r" if unit != "%" else None)
     fig.update_yaxes(type="category")
-    fig.update_layout(barmode="group", bargap=0.25, legend={"orientation": "h", "y": 1.08, "x": 0},
-                      hovermode="closest")
-    return _style(fig, max(300, 90 + 58 * len(top)))
+    fig.update_layout(barmode="group", bargap=0.25, hovermode="closest",
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})
+    fig = _style(fig, max(300, 110 + 58 * len(top)))
+    fig.update_layout(margin={"t": 70})  # the legend sits in the top margin, above the first bar
+    return fig
 
 
 def moves_bars(rows: pd.DataFrame) -> go.Figure:
-    """The biggest moves (``queries.brief_moves``): this year / last year on a log scale, green up / red down.
+    """The biggest moves (``queries.brief_moves``): this year / last year on a log scale.
 
     A log scale keeps one wild jump (23 -> 24,242, often an extraction error worth checking) from
-    flattening every other bar, and halving looks as big as doubling. Each bar is labelled with the
-    change in % and both values, e.g. ``+193%(817件 → 2,391件)``.
+    flattening every other bar, and halving looks as big as doubling. Each row's label carries the change,
+    e.g. ``西宁市 · 调解纠纷`` over ``▲ +193%(817件 → 2,391件)``, in the axis labels: text written beside a
+    falling bar ran into the labels. Bars are green/red only for a metric whose direction the catalogue gives
+    (dashboard.brief_tone), neutral otherwise: more 复议申请 is not good news.
     """
     if rows.empty:
         return empty("没有可与上一年比较的数据")
     data = rows.iloc[::-1]
-    labels = [html.escape(f"{r} · {lbl}") for r, lbl in zip(data["region"], data["label"], strict=True)]
     values = [_mark(f"{format_value(p, u, pq)} → {format_value(v, u, q)}", c)
               for p, pq, v, q, u, c in zip(data["prev_value"], data["prev_qualifier"], data["value"], data["qualifier"],
                                            data["unit"], data["corrected"], strict=True)]
     logs = [math.log10(max(float(v), 1e-9) / float(p)) for v, p in zip(data["value"], data["prev_value"], strict=True)]
-    text = [html.escape(f"{float(pct):+.0f}%({t})") for pct, t in zip(data["pct"], values, strict=True)]
+    text = [f"{brief_tone.arrow(float(d))} {float(pct):+.0f}%({t})"
+            for d, pct, t in zip(data["delta"], data["pct"], values, strict=True)]
+    labels = [html.escape(f"{r} · {lbl}") + "<br><b>" + html.escape(t) + "</b>"
+              for r, lbl, t in zip(data["region"], data["label"], text, strict=True)]
+    metrics = data["metric"] if "metric" in data else [""] * len(data)
     fig = go.Figure(go.Bar(
-        y=labels, x=logs, orientation="h", text=text, textposition="outside", cliponaxis=False,
-        marker_color=[UP_COLOR if x >= 0 else DOWN_COLOR for x in logs],
-        hovertemplate="%{y}<br>%{text}<extra></extra>",
+        y=labels, x=logs, orientation="h", customdata=[html.escape(t) for t in text],
+        marker_color=[brief_tone.color(str(m), float(d)) for m, d in zip(metrics, data["delta"], strict=True)],
+        hovertemplate="%{y}<extra></extra>",
     ))
     lo, hi = min([0.0, *logs]), max([0.0, *logs])
     span = max(hi - lo, 0.5)
@@ -115,12 +126,12 @@ def moves_bars(rows: pd.DataFrame) -> go.Figure:
     if span < 1.5:  # less than ~30x between extremes: halves and doubles are worth a tick
         steps += [math.log10(0.5), math.log10(2)]
     ticks = sorted(t for t in steps if lo - span <= t <= hi + span)
-    fig.update_xaxes(range=[lo - span * (0.9 if lo < 0 else 0.05), hi + span * 0.9], zeroline=True,
+    fig.update_xaxes(range=[lo - span * 0.08, hi + span * 0.08], zeroline=True,
                      tickvals=ticks, ticktext=[f"×{10 ** t:g}" for t in ticks], tickangle=0,
                      title={"text": "本年 ÷ 上年"})
-    fig.update_yaxes(type="category")
-    fig.update_layout(showlegend=False, bargap=0.3)
-    return _style(fig, max(300, 80 + 56 * len(data)))
+    fig.update_yaxes(type="category", tickfont={"size": BIG_FONT - 2})
+    fig.update_layout(showlegend=False, bargap=0.35)
+    return _style(fig, max(320, 90 + 74 * len(data)))
 
 
 def target_gaps(rows: pd.DataFrame, max_rows: int = 15) -> go.Figure:

@@ -1,7 +1,10 @@
 """The weekly brief as data (``Brief``), and as one self-contained HTML file or one CSV.
 
-``collect`` runs the queries once; the page and both exports read the same
-``Brief``, so what is downloaded is what was shown. ``to_html`` inlines
+``collect`` runs the queries once; the page and the exports read the same
+``Brief``, so what is downloaded is what was shown. The HTML opens with the meeting screen
+(dashboard.brief_present) and is what the PDF prints (dashboard.brief_pdf). A level's total and the
+change over comparable regions are separate cards (``total_cards`` / ``change_cards``): a total of 51
+regions beside a change measured on 1 of them read as growth of all 51. ``to_html`` inlines
 plotly.js once (the first chart, ``include_plotlyjs=True``), so the file opens
 offline with working charts; every piece of report text in it is escaped.
 ``to_csv`` is one long table with a ``部分`` (section) column, made by
@@ -17,7 +20,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import brief_charts, queries
+from dashboard import brief_charts, brief_present, brief_tone, queries
 from dashboard.downloads import to_csv_bytes
 from dashboard.filters import Filters
 from dashboard.format import (
@@ -62,11 +65,11 @@ class Brief:
 
 
 def collect(f: Filters, day: Any, year: int | None = None, scope: str = "全部地区") -> Brief:
-    """Run the brief's queries for the week holding ``day`` and ``year`` (default: latest year with data)."""
+    """Run the brief's queries for the week holding ``day`` and ``year`` (default: ``queries.brief_opening_year``,
+    the newest year with regions comparable with the year before)."""
     start, end = queries.week_bounds(day)
-    years = queries.brief_years(f)
-    if year is None and years:
-        year = years[0]
+    if year is None:
+        year = queries.brief_opening_year(f)
     added = queries.brief_added(f, start, end)
     if year is None:
         empty = pd.DataFrame()
@@ -81,19 +84,43 @@ def collect(f: Filters, day: Any, year: int | None = None, scope: str = "全部�
 
 
 def total_cards(b: Brief) -> list[dict[str, str]]:
-    """The big numbers: per headline metric its total, and the like-for-like change (text ready to show)."""
+    """Per headline metric the year's total over one level of regions. No change on it: that is ``change_cards``."""
     cards = []
     if b.totals is None or b.totals.empty:
         return cards
     for r in b.totals.itertuples(index=False):
         how = "平均" if r.unit == "%" else "合计"
-        change = "上年无可比数据"
-        if r.comparable and r.delta is not None and not pd.isna(r.delta):
-            pct = "" if r.pct is None or pd.isna(r.pct) or r.unit == "%" else f"({r.pct:+.1f}%)"
-            change = f"同比 {format_delta(r.delta, r.unit) or '持平'}{pct},{r.comparable} 个地区可比"
-        cards.append({"label": str(r.label), "value": format_value(r.value, r.unit),
-                      "note": f"{r.regions} 个{level_label(r.level)}地区{how}(各地区取本级报告数值)", "change": change,
-                      "direction": "" if r.delta is None or pd.isna(r.delta) else ("up" if r.delta > 0 else "down")})
+        cards.append({"label": f"{r.label}({b.year} 年{how})", "value": format_value(r.value, r.unit),
+                      "note": f"{r.regions} 个{level_label(r.level)}地区{how}(各地区取本级报告数值)", "change": "",
+                      "direction": ""})
+    return cards
+
+
+def change_cards(b: Brief) -> list[dict[str, str]]:
+    """Per headline metric the change over the regions that report both years, saying how many they are.
+
+    Counts as a % of last year's sum, rates in 个百分点. Green/red only for a metric with a direction in the
+    catalogue (dashboard.brief_tone), neutral otherwise."""
+    cards = []
+    if b.totals is None or b.totals.empty:
+        return cards
+    for r in b.totals.itertuples(index=False):
+        label = f"{r.label}:可比地区同比"
+        if not r.comparable or r.delta is None or pd.isna(r.delta):
+            cards.append({"label": label, "value": "—", "note": "上年无可比数据(没有地区两年都有数据)", "change": "",
+                          "direction": ""})
+            continue
+        if r.unit == "%":
+            value = format_delta(r.delta, r.unit) or "持平"
+        else:
+            value = "持平" if not r.delta else (f"{r.pct:+.1f}%" if r.pct is not None and not pd.isna(r.pct)
+                                                else format_delta(r.delta, r.unit) or "持平")
+        only = "仅 " if r.comparable == 1 else ""
+        mean = "(平均)" if r.unit == "%" else ""
+        cards.append({"label": label, "value": f"{brief_tone.arrow(r.delta)} {value}".strip(),
+                      "note": f"{only}{r.comparable} 个{level_label(r.level)}地区两年都有数据:"
+                              f"{format_value(r.prev_comparable, r.unit)} → {format_value(r.cur_comparable, r.unit)}{mean}",
+                      "change": "", "direction": brief_tone.tone(str(r.metric), float(r.delta))})
     return cards
 
 
@@ -188,7 +215,14 @@ h1 {{ font-size: 44px; margin-bottom: .2rem; }} h2 {{ font-size: 32px; margin-to
 .cards {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
 .card {{ flex: 1 1 260px; border: 2px solid #d0d7de; border-radius: 12px; padding: 1rem 1.2rem; }}
 .card .label {{ font-size: 22px; color: #444; }} .card .value {{ font-size: 52px; font-weight: 700; line-height: 1.15; }}
-.card .note {{ font-size: 18px; color: #666; }} .up {{ color: #1a7f37; }} .down {{ color: #c62828; }}
+.card .note {{ font-size: 18px; color: #666; }}
+.good {{ color: {brief_tone.GOOD_COLOR}; }} .bad {{ color: {brief_tone.BAD_COLOR}; }}
+.cards-title {{ font-size: 24px; font-weight: 700; margin: 1.2rem 0 .4rem; }}
+.screen {{ min-height: 100vh; box-sizing: border-box; padding-top: 1rem; }}
+@page {{ size: 1920px 1080px; margin: 36px 48px; }}
+@media print {{ body {{ max-width: none; margin: 0; }} .screen {{ min-height: auto; break-after: page; }}
+               h2 {{ break-after: avoid; }} .js-plotly-plot, .card, tr {{ break-inside: avoid; }} }}
+{brief_present.CSS}
 table {{ border-collapse: collapse; width: 100%; font-size: 20px; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: .45rem .6rem; text-align: left; vertical-align: top; }}
 th {{ background: #f3f6fa; }}
@@ -201,11 +235,11 @@ MAX_HTML_ROWS = 20  # longer lists go to the CSV: the HTML is for a meeting scre
 def _cards_html(cards: list[dict[str, str]]) -> str:
     parts = []
     for c in cards:
-        cls = {"up": "up", "down": "down"}.get(c.get("direction", ""), "")
+        cls = {"good": " good", "bad": " bad"}.get(c.get("direction", ""), "")
+        change = f'<div class="note">{html.escape(c["change"])}</div>' if c.get("change") else ""
         parts.append(f'<div class="card"><div class="label">{html.escape(c["label"])}</div>'
-                     f'<div class="value">{html.escape(c["value"])}</div>'
-                     f'<div class="note">{html.escape(c["note"])}</div>'
-                     f'<div class="note {cls}">{html.escape(c["change"])}</div></div>')
+                     f'<div class="value{cls}">{html.escape(c["value"])}</div>'
+                     f'<div class="note">{html.escape(c["note"])}</div>{change}</div>')
     return f'<div class="cards">{"".join(parts)}</div>'
 
 
@@ -226,8 +260,9 @@ def to_html(b: Brief) -> str:
         first = False
         return out
 
-    body = [f"<h1>法治政府建设周报</h1><p class='sub'>{html.escape(b.week_label)} · 范围:{html.escape(b.scope)}"
-            f" · 生成于 {pd.Timestamp.now():%Y-%m-%d %H:%M}</p>"]
+    body = [f"<section class='screen'><h1>法治政府建设周报</h1><p class='sub'>{html.escape(b.week_label)} · "
+            f"范围:{html.escape(b.scope)} · 生成于 {pd.Timestamp.now():%Y-%m-%d %H:%M}</p>"
+            f"{brief_present.screen_html(b)}</section>"]
     stats = [{"label": "本周新增报告", "value": f"{len(b.added)} 份", "note": b.week_label, "change": ""},
              {"label": "未达目标", "value": f"{len(b.targets)} 项", "note": f"{b.year or '—'} 年规划目标",
               "change": ""},
@@ -242,7 +277,9 @@ def to_html(b: Brief) -> str:
         body.append(f"<p class='sub'>另有 {len(shown) - MAX_HTML_ROWS} 份未列出,完整清单见 CSV 导出。</p>")
     if b.year is not None:
         body.append(f"<h2>主要指标:{b.year} 年与 {b.year - 1} 年相比</h2>")
-        body.append(_cards_html(total_cards(b)))
+        body.append(f"<div class='cards-title'>{b.year} 年合计</div>" + _cards_html(total_cards(b)))
+        body.append("<div class='cards-title'>可比地区同比(只比较两年都有数据的地区)</div>"
+                    + _cards_html(change_cards(b)))
         for title, fig in headline_figures(b):
             body.append(f"<h3>{html.escape(title)}</h3>" + chart(fig))
         body.append("<details><summary>各地区明细</summary>" + _table_html(headline_table(b), "没有数据。")
@@ -324,10 +361,10 @@ def file_stem(b: Brief) -> str:
 
 def big_number_html(label: str, value: str, note: str = "", direction: str = "") -> str:
     """One projector-size number for ``st.markdown(..., unsafe_allow_html=True)``; every part escaped."""
-    cls = {"up": " up", "down": " down"}.get(direction, "")
-    return (f'<div class="brief-card"><div class="brief-label">{html.escape(label)}</div>'
-            f'<div class="brief-value">{html.escape(value)}</div>'
-            f'<div class="brief-note{cls}">{html.escape(note)}</div></div>')
+    cls = {"good": " good", "bad": " bad"}.get(direction, "")
+    return (f'<div class="brief-card"><div class="brief-label">{brief_present.esc(label)}</div>'
+            f'<div class="brief-value{cls}">{brief_present.esc(value)}</div>'
+            f'<div class="brief-note">{brief_present.esc(note)}</div></div>')
 
 
 PAGE_CSS = """<style>
@@ -335,7 +372,7 @@ PAGE_CSS = """<style>
 .brief-label { font-size: 1.35rem; color: #444; }
 .brief-value { font-size: 3.2rem; font-weight: 700; line-height: 1.15; }
 .brief-note { font-size: 1.1rem; color: #666; }
-.brief-note.up { color: #1a7f37; } .brief-note.down { color: #c62828; }
+.brief-value.good { color: #1a7f37; } .brief-value.bad { color: #c62828; }
 section.main h2, div[data-testid="stMainBlockContainer"] h2 { font-size: 2.1rem; }
 div[data-testid="stMainBlockContainer"] p, div[data-testid="stMainBlockContainer"] li { font-size: 1.2rem; }
 </style>"""

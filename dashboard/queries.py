@@ -718,6 +718,25 @@ def brief_default_year(f: Filters) -> int | None:
     return next((y for y, has in rows if has), rows[0][0] if rows else None)
 
 
+def brief_opening_year(f: Filters) -> int | None:
+    """The year the brief opens on: the newest year in which some region can be compared with itself.
+
+    The newest year with figures is often nearly empty (a few reports of it are in, none from the year before),
+    and a brief that opens there has no change to show. Preferred: the newest year where a region has a
+    headline metric in that year and the year before (the cards' comparable change); then the newest where
+    a region has any metric in both (the biggest moves); else ``brief_default_year``. Values as the brief
+    reads them (own reports, 待核 left out).
+    """
+    cte, params = _region_values(_annual(brief_scope(f), 1900, 2100), (), ("actual",), confirmed_only=True)
+    df = db.query(f"""WITH {cte}
+        SELECT c.year, bool_or(list_contains(?, c.metric)) AS headline
+        FROM rv c JOIN rv p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
+        WHERE c.year IS NOT NULL GROUP BY c.year ORDER BY c.year DESC""", [*params, list(BRIEF_METRICS)])
+    years = [(int(y), bool(h)) for y, h in zip(df["year"], df["headline"], strict=True)]
+    best = next((y for y, h in years if h), years[0][0] if years else None)
+    return best if best is not None else brief_default_year(f)
+
+
 def _brief_year_rows(f: Filters) -> list[tuple[int, bool]]:
     where, params = figure_where(_annual(brief_scope(f), 1900, 2100), "p", metrics=(), kinds=("actual",))
     df = db.query(f"SELECT p.year, bool_or(list_contains(?, p.metric)) AS has "

@@ -41,6 +41,7 @@ class Metric:
     disclosure_own: bool  # in a 政府信息公开年度报告 the report's own count whatever the topic around it
     genre: str | None = None  # a kind of report ([genres]) in which ``genre_cue`` also gives this metric
     genre_cue: re.Pattern[str] | None = None  # 行政执法情况报告: its bare 办理案件N件 are enforcement cases
+    direction: str = ""  # higher_better / lower_better, or "" (no agreed direction): only the brief's colours read it
 
     @property
     def is_rate(self) -> bool:
@@ -50,6 +51,8 @@ class Metric:
     def label_with_unit(self) -> str:
         return f"{self.label}({self.unit})"
 
+
+DIRECTIONS = ("", "higher_better", "lower_better")
 
 _FAMILY_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -84,6 +87,8 @@ def load() -> dict[str, Metric]:
     for spec in data["metric"]:
         if spec["group"] not in groups:
             raise ValueError(f"metric {spec['key']}: unknown group {spec['group']!r}")
+        if spec.get("direction", "") not in DIRECTIONS:
+            raise ValueError(f"metric {spec['key']}: direction must be one of {DIRECTIONS[1:]}")
 
         def rx(name: str, spec: dict = spec) -> re.Pattern[str] | None:
             return _rx(spec, name, families=families)
@@ -100,6 +105,7 @@ def load() -> dict[str, Metric]:
             table_only=bool(spec.get("table_only", False)),
             disclosure_own=bool(spec.get("disclosure_own", False)),
             genre=spec.get("genre"), genre_cue=rx("genre_cue"),
+            direction=spec.get("direction", ""),
         )
         if out[spec["key"]].genre is not None and out[spec["key"]].genre not in data.get("genres", {}):
             raise ValueError(f"metric {spec['key']}: unknown genre {spec['genre']!r}")

@@ -11,11 +11,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from dashboard import brief_charts, brief_export, queries
+from dashboard import brief_charts, brief_export, brief_pdf, brief_present, brief_tone, queries
 from dashboard.filters import Filters
+from etl import catalog, store
 from etl import corrections as corr
-from etl import store
 from etl.sentence import sentence_around
 
 WEEK_DAY = "2024-03-06"  # a Wednesday: the week is 2024-03-04 .. 2024-03-10
@@ -53,14 +54,19 @@ DOCS = [
 ]
 
 
-def write_db(folder: Path) -> Path:
+# A 2025 report whose region has nothing of its metric in 2024: the newest year, but nothing to compare
+LATE_DOC = ("qh-2025", "青海省2025年法治政府建设年度报告", "630000", "青海省", None, None, "province", 2025,
+            "annual_report", BEFORE, [("litigation.head_appearance_rate", 97, "exact", "actual", "负责人出庭应诉率97%")])
+
+
+def write_db(folder: Path, documents: list = DOCS) -> Path:
     db = folder / "reports.duckdb"
     con = duckdb.connect(str(db))
     try:
         store.create_schema(con)
         store.write_reference_tables(con)
         docs, texts, figs = [], [], []
-        for doc_id, title, code, prov, city, county, level, year, dtype, added, fl in DOCS:
+        for doc_id, title, code, prov, city, county, level, year, dtype, added, fl in documents:
             text = title + "\n" + "。".join(f[4] for f in fl) + "。"
             docs.append({"doc_id": doc_id, "path": f"{doc_id}.txt", "part": 1, "title": title, "organ": None,
                          "province": prov, "city": city, "county": county, "town": None, "region_code": code,
@@ -186,10 +192,95 @@ def test_collect_defaults_to_the_latest_year(brief: brief_export.Brief) -> None:
     assert len(brief.added) == 3 and len(brief.targets) == 3
     assert brief.open_warnings == 1 + 1 + 1 + 1  # a check, no region, no year, no type
     cards = {c["label"]: c for c in brief_export.total_cards(brief)}
-    assert cards["收到行政复议申请"]["value"] == "500件"  # the province's own, not + its city's 120
-    assert cards["收到行政复议申请"]["note"].startswith("1 个省级地区合计")
-    assert "同比 -500件(-50.0%)" in cards["收到行政复议申请"]["change"]
-    assert cards["负责人出庭应诉率"]["change"] == "上年无可比数据"
+    total = cards["收到行政复议申请(2024 年合计)"]
+    assert total["value"] == "500件"  # the province's own, not + its city's 120
+    assert total["note"].startswith("1 个省级地区合计") and total["direction"] == ""
+    changes = {c["label"]: c for c in brief_export.change_cards(brief)}
+    change = changes["收到行政复议申请:可比地区同比"]
+    assert change["value"] == "▼ -50.0%" and change["note"] == "仅 1 个省级地区两年都有数据:1,000件 → 500件"
+    assert change["direction"] == ""  # fewer applications is neither good nor bad: no colour
+    assert changes["负责人出庭应诉率:可比地区同比"]["value"] == "—"
+
+
+def test_totals_and_comparable_change_are_separate_cards(brief: brief_export.Brief) -> None:
+    """A total over every region must never sit on one card with a change measured on a few of them."""
+    totals, changes = brief_export.total_cards(brief), brief_export.change_cards(brief)
+    assert totals and changes
+    for c in totals:
+        text = " ".join(c.values())
+        assert "同比" not in text and "可比" not in text and "→" not in text, c
+    for c in changes:
+        text = " ".join(c.values())
+        assert "合计(" not in text and c["label"].endswith("可比地区同比"), c
+        assert c["value"] not in {t["value"] for t in totals}
+    html = brief_export.to_html(brief)
+    cards = re.findall(r'<div class="card">(.*?)</div></div>', html)
+    assert len(cards) >= 3 + len(totals) + len(changes)
+    for card in cards:
+        assert not ("合计" in card and "同比" in card), card
+
+
+@pytest.mark.parametrize(("metric", "delta", "tone"), [
+    ("litigation.head_appearance_rate", 3.0, "good"), ("litigation.head_appearance_rate", -3.0, "bad"),
+    ("litigation.loss_rate", 2.0, "bad"), ("litigation.loss_rate", -2.0, "good"),
+    ("reconsideration.received", 500.0, ""), ("reconsideration.received", -500.0, ""),
+    ("legal_aid.cases", 10.0, ""), ("litigation.loss_rate", 0.0, ""), ("no.such_metric", 1.0, ""),
+])
+def test_colour_only_where_the_catalogue_gives_a_direction(metric: str, delta: float, tone: str) -> None:
+    assert brief_tone.tone(metric, delta) == tone
+
+
+def test_catalogue_directions_are_data() -> None:
+    metrics = catalog.load()
+    assert metrics["litigation.loss_rate"].direction == "lower_better"
+    assert metrics["litigation.head_appearance_rate"].direction == "higher_better"
+    assert metrics["reconsideration.received"].direction == ""  # counts have no direction
+    assert all(m.direction in catalog.DIRECTIONS for m in metrics.values())
+
+
+def test_opening_year_is_the_newest_with_comparable_regions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """2025 has a report but no region with the year before: the brief opens on 2024, where there is a change."""
+    monkeypatch.setenv("REPORTS_DB", str(write_db(tmp_path, [*DOCS, LATE_DOC])))
+    assert queries.brief_years(F) == [2025, 2024, 2023]
+    assert queries.brief_default_year(F) == 2025  # the old default: the newest year with a headline metric
+    assert queries.brief_opening_year(F) == 2024
+    assert brief_export.collect(F, WEEK_DAY).year == 2024
+    assert brief_export.collect(F, WEEK_DAY, 2025).year == 2025  # a year asked for is kept
+
+
+def test_opening_year_without_any_comparable_region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTS_DB", str(write_db(tmp_path, [d for d in DOCS if d[7] != 2023] + [LATE_DOC])))
+    assert queries.brief_opening_year(F) == queries.brief_default_year(F) == 2025
+
+
+def test_meeting_screen_sentence_targets_and_moves(brief: brief_export.Brief) -> None:
+    assert brief_present.headline_sentence(brief) == (
+        "2024 年与 2023 年相比:3 项未达到规划目标;变化最大的是青海省的收到行政复议申请(1,000件 → 500件)。")
+    screen = brief_present.screen_html(brief)
+    assert screen.count('class="bp-row bp-target"') == 3 and screen.count('class="bp-row bp-move"') == 2
+    assert "实际 <span class=\"bp-miss\">85%</span>" in screen and "目标 ≥90%" in screen
+    assert '<span class="bp-neutral">▼ -50%</span>' in screen  # a count: neutral colour
+    assert "\n\n" not in screen  # one block for Markdown: a blank line would end the HTML
+    assert f"font-size: {brief_present.MIN_BODY_PX}px" in brief_present.CSS and brief_present.MIN_BODY_PX >= 28
+    for size in re.findall(r"font-size: (\d+)px", brief_present.CSS):
+        assert int(size) >= 28
+
+
+def test_meeting_screen_escapes_report_text() -> None:
+    moves = pd.DataFrame({"region": ["<img src=x onerror=alert(1)>$x$"], "label": ["调解纠纷:red[危险]"],
+                          "metric": ["mediation.disputes"], "unit": ["件"], "value": [200.0], "prev_value": [100.0],
+                          "qualifier": ["exact"], "prev_qualifier": ["exact"], "delta": [100.0], "pct": [100.0],
+                          "corrected": [False]})
+    b = brief_export.Brief(pd.Timestamp("2024-03-04"), pd.Timestamp("2024-03-11"), 2024, pd.DataFrame(),
+                           pd.DataFrame(), pd.DataFrame(), moves, pd.DataFrame(), {}, pd.DataFrame())
+    screen = brief_present.screen_html(b)
+    assert "<img" not in screen and "&lt;img" in screen
+    assert "$" not in screen and ":red[" not in screen  # Streamlit's Markdown would act on them
+
+
+def test_pdf_export_is_unavailable_without_chromium(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(brief_pdf, "CHROMIUM", tmp_path / "no-chromium")
+    assert not brief_pdf.available()
 
 
 def test_html_export_is_self_contained_and_escaped(brief: brief_export.Brief) -> None:
@@ -231,15 +322,29 @@ def test_region_bars_marks_corrected_values_and_escapes_names() -> None:
     assert fig.layout.font.size == brief_charts.BIG_FONT
 
 
-def test_moves_bars_colour_by_direction_on_a_log_scale() -> None:
-    df = rows(region=["甲", "乙"], label=["信访", "调解"], unit=["件", "件"], value=[24242.0, 50.0],
-              prev_value=[23.0, 100.0], qualifier=["exact"] * 2, prev_qualifier=["exact"] * 2, pct=[105300.0, -50.0],
-              delta=[24219.0, -50.0], corrected=[False, False])
+def test_moves_bars_on_a_log_scale_coloured_only_with_a_direction() -> None:
+    df = rows(region=["甲", "乙", "丙"], label=["信访", "调解", "败诉率"],
+              metric=["petitions.cases", "mediation.disputes", "litigation.loss_rate"], unit=["件", "件", "%"],
+              value=[24242.0, 50.0, 12.0], prev_value=[23.0, 100.0, 6.0], qualifier=["exact"] * 3,
+              prev_qualifier=["exact"] * 3, pct=[105300.0, -50.0, 100.0], delta=[24219.0, -50.0, 6.0],
+              corrected=[False] * 3)
     fig = brief_charts.moves_bars(df)
     bar = fig.data[0]
-    assert list(bar.marker.color) == [brief_charts.DOWN_COLOR, brief_charts.UP_COLOR]
-    assert bar.x[0] == pytest.approx(-0.30103, abs=1e-4) and bar.x[1] == pytest.approx(3.0228, abs=1e-3)
-    assert bar.text[1] == "+105300%(23件 → 24,242件)"
+    # bottom to top: the loss rate rose (bad, red), 调解 fell and 信访 rose (no direction: neutral, not green/red)
+    assert list(bar.marker.color) == [brief_tone.BAD_COLOR, brief_tone.NEUTRAL_COLOR, brief_tone.NEUTRAL_COLOR]
+    assert bar.x[1] == pytest.approx(-0.30103, abs=1e-4) and bar.x[2] == pytest.approx(3.0228, abs=1e-3)
+    # the change is in the row label (two lines), not beside the bar where it ran into the labels
+    assert bar.y[2] == "甲 · 信访<br><b>▲ +105300%(23件 → 24,242件)</b>" and bar.text is None
+    assert bar.x[1] < 0 and "▼ -50%" in bar.y[1]
+
+
+def test_region_bars_leave_room_for_the_top_bars_label() -> None:
+    df = rows(region=["甲", "乙"], value=[3119.0, 95.0], qualifier=["exact"] * 2, unit=["件", "件"],
+              prev_value=[float("nan"), 21.0], prev_qualifier=[None, "exact"], corrected=[True, False])
+    fig = brief_charts.region_bars(df, 2024)
+    label = len("3,119件" + brief_charts.CORRECTED_MARK)
+    assert fig.layout.xaxis.range[1] >= 3119 * (1.1 + 0.04 * label)  # the label fits right of the largest bar
+    assert fig.layout.legend.yanchor == "bottom" and fig.layout.legend.y >= 1  # the legend is above the bars
 
 
 def test_target_gaps_are_share_of_target() -> None:
@@ -276,3 +381,52 @@ def test_saving_a_correction_reruns_the_consistency_checks(brief_db: Path) -> No
     assert "rate_out_of_range" in set(found["check_name"]) and "xn-2024-1" in " ".join(found["figure_ids"])
     corr.revert(c["correction_id"], author="a", reason="撤销", db_path=brief_db, data_dir=data)
     assert "rate_out_of_range" not in set(queries.quality_checks(F)["check_name"])
+
+
+# --- the page (Streamlit AppTest) ---------------------------------------------------------------------------
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def open_brief(params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/brief.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def test_page_opens_on_the_year_with_comparable_regions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REPORTS_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setenv("REPORTS_DB", str(write_db(tmp_path, [*DOCS, LATE_DOC])))
+    at = open_brief({"week": WEEK_DAY})
+    assert at.selectbox(key="brief_year").value == 2024
+    assert "主要指标:2024 年与 2023 年" in [h.value for h in at.header]
+    page = markdown(at)
+    # the totals and the comparable change are separate cards, each card one or the other
+    cards = re.findall(r'<div class="brief-card">(.*?)</div></div>', page)
+    assert any("收到行政复议申请(2024 年合计)" in c and ">500件<" in c for c in cards)
+    assert any("收到行政复议申请&#58;可比地区同比" in c and "-50.0%" in c for c in cards)
+    assert not [c for c in cards if "合计" in c and "同比" in c]
+    at.selectbox(key="brief_year").set_value(2025).run()  # an analyst may still pick the newest year
+    assert "主要指标:2025 年与 2024 年" in [h.value for h in at.header]
+
+
+def test_presentation_mode_hides_the_controls(brief_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REPORTS_ADMIN_PASSWORD", raising=False)
+    at = open_brief({"week": WEEK_DAY})
+    assert at.date_input(key="brief_day") and "brief-present" not in markdown(at)
+    at.button(key="brief_present_on").click().run()
+    assert at.query_params["present"] == ["1"] or at.query_params["present"] == "1"
+    assert not at.date_input and not at.selectbox and not at.get("download_button")  # no controls
+    page = markdown(at)
+    assert 'data-testid="brief-present"' in page and "display: none !important" in page  # the sidebar is hidden
+    assert "3 项未达到规划目标" in page and page.count("bp-row bp-move") == 2
+    at.button(key="brief_present_off").click().run()
+    assert "present" not in at.query_params and at.date_input(key="brief_day")
