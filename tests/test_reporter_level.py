@@ -40,3 +40,9 @@ def test_a_news_lead_makes_news_even_when_the_bureau_speaks_of_itself() -> None:
 def test_a_news_items_publication_line_gives_its_year(line: str) -> None:
     text = f"山东要求如期实现基本建成法治政府目标\n{line}\n近日,全省法治政府建设工作会议召开,会议要求各地加快推进。"
     assert metadata_of(text).year == int(line.split("20", 1)[1][:2]) + 2000
+
+
+def test_a_leagues_own_report_is_city_level() -> None:
+    # a 盟 (Inner Mongolia) is a prefecture: its 盟委 and 行署 speak for a city-level region
+    text = "一、工作开展情况\n盟委、行署主要领导同志认真履行法治政府建设第一责任人职责,主持召开盟委委员会议研究部署相关工作。"
+    assert metadata_of(text).level == "city"
