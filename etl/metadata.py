@@ -285,6 +285,10 @@ _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
 _SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
 
 
+_PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
+_PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
+
+
 def year_of(title: str | None, text: str, doc_type: str, publish_date: str | None = None) -> int | None:
     """The year the document is about: its title's, its stated period's, its opening's; for news the publishing year
     when it says 今年 (the year before when it says 去年); else the latest year it speaks of, not counting dates,
@@ -293,6 +297,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         years = [int(y) for y in _TITLE_YEAR.findall(_NOT_REPORT_YEAR.sub("", title))]
         if years:
             return years[0]
+        m = _PLAN_PERIOD_REVIEW.search(title)
+        if m:
+            return _PLAN_PERIOD_END[m.group(1)]  # “十二五”工作综述: the review of a five-year plan is of its last year
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))

@@ -46,3 +46,7 @@ def test_a_leagues_own_report_is_city_level() -> None:
     # a 盟 (Inner Mongolia) is a prefecture: its 盟委 and 行署 speak for a city-level region
     text = "一、工作开展情况\n盟委、行署主要领导同志认真履行法治政府建设第一责任人职责,主持召开盟委委员会议研究部署相关工作。"
     assert metadata_of(text).level == "city"
+
+
+def test_a_five_year_plan_review_is_of_its_last_year() -> None:
+    assert metadata_of("甘肃省政府法制办“十二五”工作综述\n五年弹指一挥间,政府法制工作再谱新篇。").year == 2015
