@@ -169,3 +169,31 @@ def use_test_db(test_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 def use_tiny_db(tiny_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("REPORTS_DB", str(tiny_db))
     yield tiny_db
+
+
+# Two seed reports for the admin pages (corrections, import, rebuild): built once, each test gets its own copy
+# (mtimes kept, so builds reuse the rows). Used by tests/test_pages_admin_apptest.py and tests/test_hostile_app.py.
+QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府建设年度报告
+QINGHAI = "004_a03f4ca052176a48.txt"  # 青海省2024年法治政府建设工作要点
+
+
+@pytest.fixture(scope="session")
+def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from etl.build import build
+
+    data = tmp_path_factory.mktemp("admin_seed")
+    for name in (QUJIANG, QINGHAI):
+        shutil.copy(SEEDS / name, data / name)
+    build(data, data / "reports.duckdb", progress=False)
+    return data
+
+
+@pytest.fixture
+def seed_db(seed_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the two seed reports and their database; REPORTS_DB and REPORTS_DATA point at it."""
+    data = tmp_path / "data"
+    shutil.copytree(seed_template, data)
+    db = data / "reports.duckdb"
+    monkeypatch.setenv("REPORTS_DB", str(db))
+    monkeypatch.setenv("REPORTS_DATA", str(data))  # rebuilds read, uploads and corrections go here (etl/paths.py)
+    return db

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import QINGHAI, QUJIANG
 from corpora import SEEDS
 
 from etl import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
-QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府建设年度报告
-QINGHAI = "004_a03f4ca052176a48.txt"  # 青海省2024年法治政府建设工作要点
 
 
 def cli_build(data: Path) -> None:

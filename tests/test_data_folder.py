@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import QINGHAI, QUJIANG
 from corpora import SEEDS
 from streamlit.testing.v1 import AppTest
 
@@ -25,8 +26,6 @@ from etl import store
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
-QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府建设年度报告 (has mediation.disputes)
-QINGHAI = "004_a03f4ca052176a48.txt"  # 青海省2024年法治政府建设工作要点
 
 
 def count(db: Path, table: str = "documents") -> int:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from corpora import SEEDS
 from streamlit.runtime.context import StreamlitHeaders
 from streamlit.testing.v1 import AppTest
 
@@ -30,8 +29,6 @@ from etl import corrections as corr
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 PAGES = ["overview", "trends", "regions", "reports", "brief", "quality", "import_reports"]
-QUJIANG = "001_67201649ccd67642.txt"
-QINGHAI = "004_a03f4ca052176a48.txt"
 REPORT = ("西宁市城中区2023年法治政府建设年度报告\n2023年,城中区坚持依法行政。\n"
           "全年共收到行政复议申请45件,依法受理行政复议案件40件。\n").encode()
 MAX_SEARCH = 200
@@ -99,25 +96,8 @@ def local_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REPORTS_TRUSTED_PROXY", raising=False)
 
 
-@pytest.fixture(scope="module")
-def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from etl.build import build
-
-    data = tmp_path_factory.mktemp("hostile_seed")
-    for name in (QUJIANG, QINGHAI):
-        shutil.copy(SEEDS / name, data / name)
-    build(data, data / "reports.duckdb", progress=False)
-    return data
 
 
-@pytest.fixture
-def seed_db(seed_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(seed_template, data)
-    db = data / "reports.duckdb"
-    monkeypatch.setenv("REPORTS_DB", str(db))
-    monkeypatch.setenv("REPORTS_DATA", str(data))  # rebuilds read, uploads and corrections go here (etl/paths.py)
-    return db
 
 
 # --- 4: the login throttle -----------------------------------------------------------------------------------

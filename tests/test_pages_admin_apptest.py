@@ -6,7 +6,6 @@ uploaded file appears in the reports list without restarting; a wrong admin pass
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from corpora import SEEDS
 from streamlit.testing.v1 import AppTest
 from test_brief import write_db
 
@@ -22,8 +20,6 @@ from etl import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
-QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府建设年度报告
-QINGHAI = "004_a03f4ca052176a48.txt"  # 青海省2024年法治政府建设工作要点
 UPLOAD_TITLE = "西宁市城中区2023年法治政府建设年度报告"
 UPLOAD = (f"{UPLOAD_TITLE}\n"
           "2023年,城中区坚持依法行政,全面推进法治政府建设。\n"
@@ -80,26 +76,8 @@ def local_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REPORTS_ADMIN_PASSWORD", raising=False)
 
 
-@pytest.fixture(scope="module")
-def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two seed reports built once; tests get their own copy (mtimes kept, so builds reuse the rows)."""
-    from etl.build import build
-
-    data = tmp_path_factory.mktemp("admin_seed")
-    for name in (QUJIANG, QINGHAI):
-        shutil.copy(SEEDS / name, data / name)
-    build(data, data / "reports.duckdb", progress=False)
-    return data
 
 
-@pytest.fixture
-def seed_db(seed_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(seed_template, data)
-    db = data / "reports.duckdb"
-    monkeypatch.setenv("REPORTS_DB", str(db))
-    monkeypatch.setenv("REPORTS_DATA", str(data))  # uploads and corrections go here (etl/paths.py)
-    return db
 
 
 def one(db: Path, sql: str, params: list | None = None) -> tuple:
