@@ -197,3 +197,12 @@ def seed_db(seed_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("REPORTS_DB", str(db))
     monkeypatch.setenv("REPORTS_DATA", str(data))  # rebuilds read, uploads and corrections go here (etl/paths.py)
     return db
+
+
+def fetch_one(db: Path, sql: str, params: list | None = None) -> tuple:
+    """One row from a database file, read-only, the connection closed at once (tests read what a page wrote)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchone()
+    finally:
+        con.close()

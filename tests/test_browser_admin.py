@@ -27,7 +27,7 @@ from browser_support import (  # skips this module when /usr/bin/chromium is mis
     shot_whole,
     streamlit_server,
 )
-from conftest import SYNTHETIC_REPORT
+from conftest import SYNTHETIC_REPORT, fetch_one
 from corpora import SEEDS, SHARED_CORPUS, texts
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route
 
@@ -60,12 +60,6 @@ class AdminData:
     figure_id: str  # its 收到行政复议申请160件
 
 
-def query_one(db: Path, sql: str, params: list | None = None) -> tuple:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchone()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +76,8 @@ def admin_data(tmp_path_factory: pytest.TempPathFactory) -> AdminData:
     (data / BROKEN[0]).write_bytes(BROKEN[1])
     db = data / "reports.duckdb"
     build(data, db, progress=False)
-    week = query_one(db, "SELECT max(added_at)::DATE FROM documents_current")[0].isoformat()
-    doc_id, figure_id, value = query_one(
+    week = fetch_one(db, "SELECT max(added_at)::DATE FROM documents_current")[0].isoformat()
+    doc_id, figure_id, value = fetch_one(
         db, "SELECT doc_id, figure_id, value FROM figures_current WHERE path = 'xining_2024.txt' "
             "AND metric = 'reconsideration.received'")
     assert value == 160
@@ -336,7 +330,7 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     assert ("修改数值", "生效", "西宁市2024年法治政府建设年度报告", "收到行政复议申请", "数值=165.0", "数值=160.0",
             "浏览器测试:原文另有补充数字") in [(c["操作"], c["状态"], c["报告"], c["指标"], c["改为"], c["原值"], c["理由"])
                                               for c in log]
-    assert query_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
+    assert fetch_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
         165.0, True)
     shot_whole(page, "quality_corrected")
     # a fresh load (as after a restart) shows the corrected value in the picker as well
@@ -356,7 +350,7 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     no_error_box(page)
     row = figure_row(page, fid)
     assert (row["数值"], row["已更正"]) == ("160件", "false"), row
-    assert query_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
+    assert fetch_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
         160.0, False)
     assert active_corrections(page) == before
     shot_whole(page, "quality_reverted")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import QINGHAI, QUJIANG
+from conftest import QINGHAI, QUJIANG, fetch_one
 from corpora import SEEDS
 from streamlit.testing.v1 import AppTest
 
@@ -40,14 +40,11 @@ def count(db: Path, table: str = "documents") -> int:
 
 
 def one(db: Path, sql: str, params: list | None = None) -> tuple:
+    """A row from the database after the app let go of it (a rebuild swapped the file)."""
     from dashboard import db as app_db
 
     app_db.release()
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchone()
-    finally:
-        con.close()
+    return fetch_one(db, sql, params)
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
+from conftest import fetch_one
 from streamlit.testing.v1 import AppTest
 from test_brief import write_db
 
@@ -80,12 +80,6 @@ def local_mode(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 
-def one(db: Path, sql: str, params: list | None = None) -> tuple:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchone()
-    finally:
-        con.close()
 
 
 # --- 周报 ----------------------------------------------------------------------------------------------------
@@ -135,7 +129,7 @@ def test_document_list_is_capped_but_keeps_the_linked_document(seed_db: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """At national scale the 选择报告 list holds the first N documents, plus the one the URL names."""
     monkeypatch.setenv("REPORTS_QUALITY_MAX_OPTIONS", "1")
-    ids = one(seed_db, "SELECT list(doc_id ORDER BY path, part) FROM documents_current")[0]
+    ids = fetch_one(seed_db, "SELECT list(doc_id ORDER BY path, part) FROM documents_current")[0]
     assert len(ids) == 2
     sizes = []
     for wanted in ids:
@@ -147,7 +141,7 @@ def test_document_list_is_capped_but_keeps_the_linked_document(seed_db: Path,
 
 
 def test_correction_in_the_browser_shows_at_once_and_survives_two_cli_builds(seed_db: Path) -> None:
-    fid, doc_id = one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE metric = 'mediation.disputes'")
+    fid, doc_id = fetch_one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE metric = 'mediation.disputes'")
     at = page_alone("quality", {"doc": doc_id})
     assert at.selectbox(key="q_doc").value == doc_id
     at.radio(key="q_action").set_value("修改数值").run()
@@ -157,7 +151,7 @@ def test_correction_in_the_browser_shows_at_once_and_survives_two_cli_builds(see
     button(at, "保存更正").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("已保存" in s.value for s in at.success)
-    assert one(seed_db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (1339.0, True)
+    assert fetch_one(seed_db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (1339.0, True)
     log, _ = corr.read_log(corr.log_path(seed_db.parent))
     assert [(c["action"], c["figure_id"], c["payload"], c["old"], c["reason"]) for c in log] == [
         ("edit_figure", fid, {"value": 1339.0}, {"value": 1338.0}, "原文为1339宗")]
@@ -165,7 +159,7 @@ def test_correction_in_the_browser_shows_at_once_and_survives_two_cli_builds(see
     for _ in range(2):
         subprocess.run([sys.executable, "-m", "etl", "build", "--data", str(seed_db.parent), "--no-progress"],
                        cwd=ROOT, check=True, capture_output=True)
-    assert one(seed_db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (1339.0, True)
+    assert fetch_one(seed_db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (1339.0, True)
     at = page_alone("quality", {"doc": doc_id})
     figs = frame(at, "指标", "数值", "编号").set_index("编号")
     assert figs.loc[fid, "数值"] == "1,339件" and bool(figs.loc[fid, "已更正"])
@@ -174,37 +168,37 @@ def test_correction_in_the_browser_shows_at_once_and_survives_two_cli_builds(see
 
 
 def test_fix_a_documents_year_then_revert_it(seed_db: Path) -> None:
-    doc_id, year = one(seed_db, "SELECT doc_id, year FROM documents_current WHERE doc_type = 'work_points'")
+    doc_id, year = fetch_one(seed_db, "SELECT doc_id, year FROM documents_current WHERE doc_type = 'work_points'")
     at = page_alone("quality", {"doc": doc_id})
     at.radio(key="q_action").set_value("修改报告的地区/年份/类型").run()
     at.text_input(key=f"q_doc_year_{doc_id}").set_value("2025")
     at.text_input(key="q_doc_reason").set_value("要点是 2025 年的")
     button(at, "保存更正").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert one(seed_db, "SELECT year, corrected FROM documents_current WHERE doc_id = ?", [doc_id]) == (2025, True)
-    assert one(seed_db, "SELECT DISTINCT year FROM figures_current WHERE doc_id = ?", [doc_id]) == (2025,)
+    assert fetch_one(seed_db, "SELECT year, corrected FROM documents_current WHERE doc_id = ?", [doc_id]) == (2025, True)
+    assert fetch_one(seed_db, "SELECT DISTINCT year FROM figures_current WHERE doc_id = ?", [doc_id]) == (2025,)
 
     at.text_input(key="q_revert_reason").set_value("查证后原年份正确")
     button(at, "撤销").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert one(seed_db, "SELECT year, corrected FROM documents_current WHERE doc_id = ?", [doc_id]) == (year, False)
+    assert fetch_one(seed_db, "SELECT year, corrected FROM documents_current WHERE doc_id = ?", [doc_id]) == (year, False)
     statuses = frame(at, "操作", "状态", "改为")["状态"].tolist()
     assert sorted(statuses) == ["已撤销", "撤销记录"]
 
 
 def test_a_correction_without_reason_is_refused(seed_db: Path) -> None:
-    fid, doc_id = one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE metric = 'mediation.disputes'")
+    fid, doc_id = fetch_one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE metric = 'mediation.disputes'")
     at = page_alone("quality", {"doc": doc_id})
     at.radio(key="q_action").set_value("删除数值").run()
     at.selectbox(key="q_fig").set_value(fid).run()
     button(at, "删除这个数字").click().run()
     assert any("理由" in e.value for e in at.error)
     assert not corr.log_path(seed_db.parent).exists()
-    assert one(seed_db, "SELECT count(*) FROM figures_current WHERE figure_id = ?", [fid]) == (1,)
+    assert fetch_one(seed_db, "SELECT count(*) FROM figures_current WHERE figure_id = ?", [fid]) == (1,)
 
 
 def test_add_a_missed_figure_needs_evidence_from_the_text(seed_db: Path) -> None:
-    doc_id = one(seed_db, "SELECT doc_id FROM documents_current WHERE doc_type = 'annual_report'")[0]
+    doc_id = fetch_one(seed_db, "SELECT doc_id FROM documents_current WHERE doc_type = 'annual_report'")[0]
     at = page_alone("quality", {"doc": doc_id})
     at.radio(key="q_action").set_value("补录数值").run()
     at.selectbox(key="q_add_metric").set_value("legal_aid.cases")
@@ -216,7 +210,7 @@ def test_add_a_missed_figure_needs_evidence_from_the_text(seed_db: Path) -> None
     at.text_input(key="q_add_evidence").set_value("驻村居律师全年累计提供服务总数995件")
     button(at, "补录").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert one(seed_db, "SELECT value, rule, corrected FROM figures_current WHERE metric = 'legal_aid.cases'") == (
+    assert fetch_one(seed_db, "SELECT value, rule, corrected FROM figures_current WHERE metric = 'legal_aid.cases'") == (
         995.0, "correction", True)
 
 
@@ -224,7 +218,7 @@ def test_add_a_missed_figure_needs_evidence_from_the_text(seed_db: Path) -> None
 
 def test_wrong_admin_password_is_refused(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTS_ADMIN_PASSWORD", "正确的口令")
-    doc_id = one(seed_db, "SELECT doc_id FROM documents_current LIMIT 1")[0]
+    doc_id = fetch_one(seed_db, "SELECT doc_id FROM documents_current LIMIT 1")[0]
     at = page_alone("quality", {"doc": doc_id})
     assert frame(at, "标题", "数字", "实际数") is not None  # viewing needs nothing
     assert not [r for r in at.radio if r.key == "q_action"]
@@ -280,7 +274,7 @@ def test_upload_appears_in_the_reports_list_without_restart(seed_db: Path) -> No
 
 
 def test_a_rate_above_100_percent_is_refused(seed_db: Path) -> None:
-    fid, doc_id = one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE unit = '%' LIMIT 1")
+    fid, doc_id = fetch_one(seed_db, "SELECT figure_id, doc_id FROM figures_current WHERE unit = '%' LIMIT 1")
     at = page_alone("quality", {"doc": doc_id})
     at.radio(key="q_action").set_value("修改数值").run()
     at.selectbox(key="q_fig").set_value(fid).run()
