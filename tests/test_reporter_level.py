@@ -50,3 +50,9 @@ def test_a_leagues_own_report_is_city_level() -> None:
 
 def test_a_five_year_plan_review_is_of_its_last_year() -> None:
     assert metadata_of("甘肃省政府法制办“十二五”工作综述\n五年弹指一挥间,政府法制工作再谱新篇。").year == 2015
+
+
+def test_an_enforcement_corps_report_is_a_departments() -> None:
+    meta = metadata_of("北京市文化市场综合执法总队2021年行政执法统计年报\n"
+                       "一、行政执法主体情况\n总队对外以北京市文化和旅游局名义执法。")
+    assert meta.level == "department" and meta.province == "北京市"
