@@ -36,7 +36,7 @@ def _env(repo: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(repo), "REPORTS_DATA": "", "REPORTS_DB": ""}
 
 
-def _cli(repo: Path, data: Path, db: Path) -> list[str]:
+def _cli(data: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "etl", "build", "--data", str(data), "--db", str(db), "--no-progress"]
 
 
@@ -86,7 +86,7 @@ def import_top(cmd: list[str], repo: Path, top: int) -> list[tuple[str, float]]:
 
 def measure(name: str, data: Path, repo: Path, runs: int, db_dir: Path) -> dict:
     db = db_dir / (data.name + ".duckdb")
-    cmd = _cli(repo, data, db)
+    cmd = _cli(data, db)
     timed(cmd, repo)  # the full build
     timed(cmd, repo)  # the first no-change build may still rerun the post-build steps
     walls, cpus = [], []
