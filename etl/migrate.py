@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from etl import EXTRACTOR_VERSION, store
+from etl.build_state import recorded
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Previous:
     schema_version: int | None = None
     extractor_version: str | None = None
     churn_since_full: int = 0  # files re-read by delta builds since the last full write (etl/build.py)
-    post_build_inputs: str | None = None  # fingerprint the post-build tables were made with (etl/post_build.py)
+    post_build_inputs: str | None = None  # fingerprint the post-build tables were made with (etl/build_state.py)
 
 
 def previous_build(db_path: Path) -> Previous:
@@ -57,9 +58,7 @@ def previous_build(db_path: Path) -> Previous:
             churn = con.execute("SELECT coalesce(sum(files_read), 0) FROM etl_runs WHERE mode = 'delta' AND "
                                 "finished_at > (SELECT coalesce(max(finished_at), TIMESTAMP '1970-01-01') "
                                 "FROM etl_runs WHERE mode = 'full')").fetchone()[0]
-            from etl import post_build
-
-            inputs = post_build.recorded(con)
+            inputs = recorded(con)
     except duckdb.Error as exc:
         return Previous(False, f"旧数据库无法读取({type(exc).__name__}):全部文件重新提取")
     files = {r[0]: dict(zip(cols, r, strict=True)) for r in rows}

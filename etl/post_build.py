@@ -8,43 +8,25 @@ code and catalogue, so ``run`` records a fingerprint of the last two in
 ``build_state``: a rebuild in which no file changed and the fingerprint is the
 same skips them (at 100k reports they cost ~15 s, most of a no-change rebuild).
 Any change to etl/ counts, so a new version of a step never meets stale tables.
+The fingerprint itself lives in etl/build_state.py (a no-change build reads it without
+importing the steps, which load pandas); it is re-exported here.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
-from etl import corrections
+from etl.build_state import FINGERPRINT_KEY, fingerprint, recorded
 from etl.checks import step as run_checks_step
 from etl.corrections import apply_corrections
 
 Step = Callable[[duckdb.DuckDBPyConnection, Path], None]
 
 STEPS: list[Step] = [apply_corrections, run_checks_step]
-FINGERPRINT_KEY = "post_build_inputs"
-
-
-ETL_DIR = Path(__file__).resolve().parent
-
-
-def fingerprint(data_dir: Path) -> str:
-    """sha256 over the corrections log and every source and catalogue file of etl/."""
-    h = hashlib.sha256()
-    log = corrections.log_path(data_dir)
-    h.update(log.read_bytes() if log.exists() else b"<no log>")
-    for path in sorted([*ETL_DIR.glob("*.py"), *ETL_DIR.glob("*.sql"), *ETL_DIR.glob("catalog/*")]):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
-def recorded(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The fingerprint the database's post-build tables were made with (None: unknown)."""
-    row = con.execute("SELECT value FROM build_state WHERE key = ?", [FINGERPRINT_KEY]).fetchone()
-    return row[0] if row else None
+__all__ = ["FINGERPRINT_KEY", "STEPS", "Step", "fingerprint", "recorded", "run"]
 
 
 def run(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:

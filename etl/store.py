@@ -4,6 +4,10 @@ One writer builds a *new* file next to the live one and ``os.replace``s it
 over ``data/reports.duckdb``; readers (the dashboard) never see half a
 build, and a crash leaves the previous file untouched. Reads use read-only
 connections that are opened and closed per use.
+
+Light at import (no pandas, no gazetteer): a rebuild with nothing to do uses only the lock,
+the read-only connection and the temp-file helpers, and must start in a fraction of a second.
+The functions that write tables import what they need when they run.
 """
 
 from __future__ import annotations
@@ -16,14 +20,15 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
-from etl import catalog
 from etl.confidence import REVIEW_BELOW
-from etl.gazetteer import gazetteer
 from etl.values import PRIMARY_ORDER
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = 5  # 2: *_current tables rebuilt with corrections; 3: token_vocab; 4: figures.sentence; 5: scope, is_primary
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -48,6 +53,12 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def write_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
     """The metric catalogue and the region table (from the gazetteer)."""
+    # here, not at the top: pandas and the gazetteer cost ~0.5 s to import, and a no-change build needs neither
+    import pandas as pd
+
+    from etl import catalog
+    from etl.gazetteer import gazetteer
+
     metrics = pd.DataFrame([
         {"metric": m.key, "label_zh": m.label, "unit": m.unit, "grp": m.group, "grp_order": m.grp_order,
          "description": m.description} for m in catalog.load().values()])

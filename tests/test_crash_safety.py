@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r"""
 import sys, time
 from pathlib import Path
-from etl import build as b, post_build, store
+from etl import build as b, build_extract, build_write, post_build, store
 
 data, db, marker, point = sys.argv[1:5]
 
@@ -35,13 +35,13 @@ def hang(*_args):
     time.sleep(3600)
 
 if point == "extract":  # second file of the batch
-    real_process, calls = b.process_text, []
+    real_process, calls = build_extract.process_text, []
     def process_text(text):
         calls.append(text)
         if len(calls) == 2:
             hang()
         return real_process(text)
-    b.process_text = process_text
+    build_extract.process_text = process_text
 elif point == "write":  # documents written, figures not yet
     class Con:  # the build's connection, hanging at its first write into figures
         def __init__(self, con):
@@ -52,9 +52,9 @@ elif point == "write":  # documents written, figures not yet
             return self.con.execute(sql, *args)
         def __getattr__(self, name):
             return getattr(self.con, name)
-    real_connect = b.duckdb.connect
-    b.duckdb = type("duckdb", (), {"connect": staticmethod(lambda *a, **k: Con(real_connect(*a, **k))),
-                                   "DuckDBPyConnection": object, "Error": Exception})
+    real_connect = build_write.duckdb.connect
+    build_write.duckdb = type("duckdb", (), {"connect": staticmethod(lambda *a, **k: Con(real_connect(*a, **k))),
+                                             "DuckDBPyConnection": object, "Error": Exception})
 elif point == "swap":  # the new file is complete, the swap has not happened
     post_build.STEPS.append(hang)
 b.build(Path(data), Path(db), progress=False, with_tokens=False)

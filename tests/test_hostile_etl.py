@@ -161,12 +161,13 @@ SLOW_BUILD = """
 import json, sys, time
 from pathlib import Path
 import etl.build as b
-real = b.process_text
+import etl.build_extract as bx
+real = bx.process_text
 def slow(text):
     if "SLOW" in text:
         time.sleep(600)
     return real(text)
-b.process_text = slow
+bx.process_text = slow
 summary = b.build(Path(sys.argv[1]), Path(sys.argv[2]), workers=int(sys.argv[3]), progress=False, with_tokens=False)
 print(json.dumps({"errors": summary.errors, "documents": summary.documents}))
 """
