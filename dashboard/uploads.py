@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from etl import build
 from etl.admission import UPLOAD_TEMP_PREFIX
 from etl.readers import ReadError, decode, precheck, utf16_without_bom
 
@@ -255,9 +256,7 @@ def run_build(data_dir: Path, db_path: Path, on_progress: Callable[[float, str],
                     on_progress(min(done / total, 1.0) * 0.9, label)
     out = proc.stdout.read().decode("utf-8", errors="replace")
     code = proc.wait()
-    from etl.build import EXIT_EMPTY  # here, not at the top: etl.build loads the whole extractor
-
-    if code == EXIT_EMPTY:
+    if code == build.EXIT_EMPTY:
         return BuildOutcome(False, {}, "新的构建没有读到任何报告,数据库未改动", refused_empty=True)
     if code != 0:
         lines = [x for x in err_tail.decode("utf-8", errors="replace").replace("\r", "\n").splitlines() if x.strip()]
