@@ -663,7 +663,8 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
     several = whole not in words
     df["score"] = [search_view.relevance(t, list(c), words, bool(p) and several)
                    for t, c, p in zip(df["title"], df["counts"], df["phrase"], strict=True)]
-    df["context"] = [search_view.snippet(n or "", [*words, whole]) for n in df["near"]]
+    df["context"] = pd.Series([search_view.snippet(n or "", [*words, whole]) for n in df["near"]], index=df.index,
+                              dtype=object)
     df = df.sort_values(["score", "year", "path", "doc_id"], ascending=[False, False, True, True],
                         na_position="last", kind="stable").head(limit)
     return df.drop(columns=["counts", "near", "phrase"]).reset_index(drop=True)
