@@ -100,7 +100,8 @@ def _hover_rows(df: pd.DataFrame) -> list[list[str]]:
         if bool(getattr(r, "needs_review", False) is True):
             source += ",含待核数值"
         rows.append([format_value(r.value, r.unit, r.qualifier),
-                     html.escape(f"{source},{docs} 份文档" if source else f"{docs} 份文档"), ev_html])
+                     html.escape(f"{source},{docs} 份文档" if source else f"{docs} 份文档"), ev_html,
+                     _trend_tag(r)])
     return rows
 
 
@@ -300,3 +301,87 @@ def nice_max(values: Sequence[float]) -> float:
     """An axis maximum a little above the largest value (1 when there is nothing to show)."""
     finite = [v for v in values if v is not None and not math.isnan(v)]
     return max(finite) * 1.18 if finite and max(finite) > 0 else 1.0
+
+
+# --- selection (cross-filtering) ---------------------------------------------------------------------------------
+# A clickable point carries a tag as the LAST item of its customdata: "region=440100&year=2022&metric=…".
+# plotly hands customdata back in st.plotly_chart's selection event; dashboard.crossfilter.from_event reads it.
+
+def selection_tag(region: str | None = None, level: str | None = None, year: Any = None,
+                  metric: str | None = None) -> str:
+    """``selection_tag(region="440100", year=2022)`` -> ``"region=440100&year=2022"`` (unset fields left out)."""
+    y = None if year is None or (isinstance(year, float) and math.isnan(year)) or pd.isna(year) else int(year)
+    parts = {"region": region, "level": level, "year": y, "metric": metric}
+    return "&".join(f"{k}={v}" for k, v in parts.items() if v is not None and v != "")
+
+
+def _tag_fields(tag: Any) -> dict[str, str]:
+    if not isinstance(tag, str):
+        return {}
+    return dict(part.split("=", 1) for part in tag.split("&") if "=" in part)
+
+
+def _trend_tag(r: Any) -> str:
+    """A trend point's tag: its series (a region code, or a level for the per-level lines), year and metric."""
+    code = str(getattr(r, "series_code", "") or "")
+    region, level = (code, None) if code.isdigit() else (None, code or None)
+    year = getattr(r, "year", None)
+    return selection_tag(region, level, year, getattr(r, "metric", None))
+
+
+def selectable(fig: go.Figure) -> go.Figure:
+    """Let a click select one point (and send it to Streamlit) instead of zooming."""
+    fig.update_layout(clickmode="event+select", dragmode=False)
+    return fig
+
+
+def mark_selection(fig: go.Figure, wanted: Mapping[str, str]) -> go.Figure:
+    """Draw the points whose tag has every ``wanted`` field (``{"year": "2022", "region": "440100"}``) as
+    selected, the others faded: the clicked chart keeps all its data and shows what the page is filtered to."""
+    if not wanted:
+        return fig
+    for trace in fig.data:
+        data = getattr(trace, "customdata", None)
+        if data is None or not len(data):
+            continue
+        hits = [i for i, row in enumerate(data)
+                if len(row) and all(_tag_fields(row[-1]).get(k) == v for k, v in wanted.items())]
+        trace.selectedpoints = hits
+    return fig
+
+
+def selectable_coverage(df: pd.DataFrame, selected: tuple[str, str] | None = None, max_rows: int = 40) -> go.Figure:
+    """``coverage_heatmap`` that can be clicked: plotly sends no selection for heatmap cells, so an invisible
+    square marker sits on every cell with reports and known region code (``df`` column ``code``) and year;
+    the hover label moves to it. ``selected`` (region code, year) gets a red frame.
+    """
+    fig = selectable(coverage_heatmap(df, max_rows))
+    if df.empty or "code" not in df.columns or not fig.data:
+        return fig
+    heat = fig.data[0]
+    rows, years = list(heat.y), list(heat.x)
+    codes = {html.escape(str(r)): c for r, c in zip(df["region"], df["code"], strict=True)
+             if isinstance(c, str) and len(c) == 6 and c.isdigit()}
+    cells = df.assign(_y=[html.escape(str(r)) for r in df["region"]], _x=df["year"].astype(str))
+    cells = cells[cells["_y"].isin(rows) & cells["_x"].str.isdigit() & cells["_y"].map(codes).notna()]
+    cells = cells.groupby(["_y", "_x"], sort=False, as_index=False)["reports"].sum()
+    heat.hoverinfo = "skip"
+    heat.hovertemplate = None
+    fig.add_trace(go.Scatter(
+        x=cells["_x"], y=cells["_y"], mode="markers", showlegend=False, name="",
+        marker={"symbol": "square", "size": 22, "opacity": 0, "color": "#000000"},
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+        customdata=[[int(n), selection_tag(region=codes[y], year=x)]
+                    for y, x, n in zip(cells["_y"], cells["_x"], cells["reports"], strict=True)],
+        hovertemplate="%{y}<br>%{x}:%{customdata[0]} 份报告<br>点击筛选本页<extra></extra>",
+    ))
+    # hovers (and clicks) reach the nearest cell's marker: the heatmap itself gives plotly no selection
+    fig.update_layout(hovermode="closest", hoverdistance=30)
+    if selected is not None:
+        by_code = {c: y for y, c in codes.items()}
+        code, year = selected
+        if by_code.get(code) in rows and year in years:
+            i, j = years.index(year), rows.index(by_code[code])
+            fig.add_shape(type="rect", xref="x", yref="y", x0=i - 0.5, x1=i + 0.5, y0=j - 0.5, y1=j + 0.5,
+                          line={"color": HIGHLIGHT_COLOR, "width": 3}, fillcolor="rgba(0,0,0,0)")
+    return fig

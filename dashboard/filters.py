@@ -129,6 +129,7 @@ _W = {"regions": "flt_region", "levels": "flt_level", "years": "flt_years", "doc
       "metrics": "flt_metric", "synthetic": "flt_synthetic"}
 _STATE = "filters"
 _INIT = "_filters_from_url"
+_WRITTEN = "_filters_written"  # the filter parameters the sidebar last put in the URL
 
 
 def url_params() -> dict[str, list[str]]:
@@ -152,7 +153,7 @@ def current() -> Filters:
     return st.session_state.get(_STATE, Filters())
 
 
-def _write_url(params: Mapping[str, Sequence[str]], keys: Iterable[str]) -> None:
+def write_url(params: Mapping[str, Sequence[str]], keys: Iterable[str]) -> None:
     """Set ``keys`` in the query string to ``params`` (absent -> removed), touching nothing else."""
     for key in keys:
         want = list(params.get(key, []))
@@ -185,12 +186,25 @@ def _reset() -> None:
     st.session_state[_INIT] = False
 
 
+def _url_filters() -> dict[str, list[str]]:
+    """The filter keys of the query string, as ``to_params`` writes them."""
+    return {k: v for k, v in url_params().items() if k in FILTER_KEYS and v}
+
+
 def sidebar(opts: FilterOptions) -> Filters:
-    """Draw the filter widgets in the sidebar, keep the URL in step, and return the chosen filters."""
+    """Draw the filter widgets in the sidebar, keep the URL in step, and return the chosen filters.
+
+    The URL wins over the widgets when it holds filters this function did not write: a link between pages
+    (``st.page_link(..., query_params=...)``, a drill-down's "show in 趋势") opens in the same session, and
+    its filters must apply. A query string without filters (a page switch can drop it) changes nothing.
+    """
     ss = st.session_state
+    from_url = _url_filters()
     if not ss.get(_INIT):
         _init_widgets(from_params(url_params()) if _INIT not in ss else Filters(), opts)
         ss[_INIT] = True
+    elif from_url and from_url != ss.get(_WRITTEN):
+        _init_widgets(from_params(from_url), opts)
     region_labels = dict(opts.regions)
     region_codes = list(region_labels) + [c for c in ss.get(_W["regions"], []) if c not in region_labels]
     sb = st.sidebar
@@ -216,8 +230,30 @@ def sidebar(opts: FilterOptions) -> Filters:
     sb.caption("筛选条件保存在网址中:复制浏览器地址即可分享当前视图。")
     f = Filters(tuple(regions), tuple(levels), year_from, year_to, tuple(doc_types), tuple(metrics), bool(synthetic))
     ss[_STATE] = f
-    _write_url(to_params(f), FILTER_KEYS)
+    ss[_WRITTEN] = to_params(f)
+    write_url(ss[_WRITTEN], FILTER_KEYS)
     return f
+
+
+def link(page: str, f: Filters, extra: Mapping[str, str | None] | None = None) -> str:
+    """A relative link to ``page`` (``"reports"``) that carries the filters ``f`` and ``extra`` page keys.
+
+    Links that open a new tab (the 阅读 columns) start a new session, which reads its filters from the URL:
+    without them the reader lost the sidebar's choice. ``link("reports", f, {"doc": "x"})`` ->
+    ``reports?region=440000&doc=x``.
+    """
+    from urllib.parse import urlencode
+
+    params: list[tuple[str, str]] = [(k, v) for k, vals in to_params(f).items() for v in vals]
+    params += [(k, v) for k, v in (extra or {}).items() if v]
+    return f"{page}?{urlencode(params)}" if params else page
+
+
+def query_params(f: Filters, extra: Mapping[str, str | None] | None = None) -> dict[str, str | list[str]]:
+    """``f`` and ``extra`` as ``st.page_link(..., query_params=...)`` takes them."""
+    out: dict[str, str | list[str]] = {k: v if len(v) > 1 else v[0] for k, v in to_params(f).items()}
+    out.update({k: v for k, v in (extra or {}).items() if v})
+    return out
 
 
 def page_param(key: str, default: str = "") -> str:
@@ -228,7 +264,7 @@ def page_param(key: str, default: str = "") -> str:
 
 def set_page_param(key: str, value: str | None) -> None:
     """Set (or with None/'' remove) a page's own URL parameter."""
-    _write_url({key: [value]} if value else {}, [key])
+    write_url({key: [value]} if value else {}, [key])
 
 
 def capped_search(text: str) -> tuple[str, bool]:

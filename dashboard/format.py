@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 LEVEL_LABELS: dict[str, str] = {
@@ -98,13 +98,15 @@ class Highlighted:
     unplaced: tuple[int, ...]  # mark numbers whose offsets do not fit the text
 
 
-def highlight(text: str, marks: Iterable[Mark], id_prefix: str = "fig") -> Highlighted:
+def highlight(text: str, marks: Iterable[Mark], id_prefix: str = "fig",
+              piece: Callable[[str], str] = html.escape) -> Highlighted:
     """Report text as HTML with every mark wrapped in ``<mark>`` that links to ``#{id_prefix}-row-{n}``.
 
     The text is escaped piece by piece and markup is only ever added between
     escaped pieces. A mark that overlaps an earlier one is shown inside the
     earlier one (``anchors`` says where); one whose offsets do not fit the text
-    is listed in ``unplaced``.
+    is listed in ``unplaced``. ``piece`` turns each stretch of text into HTML (it must escape it; the reader
+    passes one that also marks search words).
 
     ``highlight("受理<b>9</b>宗", [Mark(7, 8, 1)])`` -> ``受理&lt;b&gt;<mark …>9…</mark>&lt;/b&gt;宗``
     """
@@ -122,14 +124,14 @@ def highlight(text: str, marks: Iterable[Mark], id_prefix: str = "fig") -> Highl
         if m.start < last_end and last_n is not None:
             anchors[m.n] = last_n
             continue
-        out.append(html.escape(text[pos:m.start]))
+        out.append(piece(text[pos:m.start]))
         tip = f' title="{html.escape(m.tip, quote=True)}"' if m.tip else ""
         out.append(f'<mark class="fig" id="{id_prefix}-{m.n}"{tip}><a href="#{id_prefix}-row-{m.n}">'
-                   f"{html.escape(text[m.start:m.end])}<sup>{m.n}</sup></a></mark>")
+                   f"{piece(text[m.start:m.end])}<sup>{m.n}</sup></a></mark>")
         anchors[m.n] = m.n
         pos = last_end = m.end
         last_n = m.n
-    out.append(html.escape(text[pos:]))
+    out.append(piece(text[pos:]))
     return Highlighted("".join(out), anchors, tuple(sorted(unplaced)))
 
 

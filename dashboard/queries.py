@@ -416,16 +416,21 @@ COVERAGE_GRAINS = {"province": "省", "city": "市", "region": "文档所属地�
 
 
 def coverage(f: Filters, grain: str = "province") -> pd.DataFrame:
-    """Documents per region x year: region, year (text; 不详 when unknown), reports (未识别地区 when no region)."""
+    """Documents per region x year: region, year (text; 不详 when unknown), reports (未识别地区 when no region),
+    code (the region's division code at the grain, for a click on the cell to filter by; NULL when unknown)."""
     key = {"province": "d.province",
            "city": "concat_ws('/', d.province, CASE WHEN d.city <> d.province THEN d.city END)",
            "region": "d.region_name"}[grain]
+    code = {"province": "substr(d.region_code, 1, 2) || '0000'",
+            "city": "CASE WHEN d.region_code LIKE '%0000' THEN d.region_code ELSE substr(d.region_code, 1, 4) || '00' END",
+            "region": "d.region_code"}[grain]
     where, params = doc_where(f, "d")
     return db.query(f"""
         SELECT coalesce(nullif({key}, ''), '未识别地区') AS region,
-               coalesce(CAST(d.year AS VARCHAR), '不详') AS year, count(*) AS reports
+               coalesce(CAST(d.year AS VARCHAR), '不详') AS year, count(*) AS reports,
+               max(CASE WHEN nullif({key}, '') IS NOT NULL THEN {code} END) AS code
         FROM documents_current d WHERE {where}
-        GROUP BY ALL ORDER BY region, year""", params)
+        GROUP BY 1, 2 ORDER BY region, year""", params)
 
 
 def recent_documents(f: Filters, limit: int = 10) -> pd.DataFrame:
@@ -579,41 +584,50 @@ def search_terms(query: str) -> tuple[list[str], str]:
     return words, whole
 
 
+SEARCH_POOL = 1000  # reports read from ``texts`` to count the query's words (the best by the cheap score)
+TF_CHARS = 20000  # words are counted in a report's first characters, as many as its search tokens cover
+
+
 def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFrame:
     """Documents under ``f`` in which every search word of ``query`` lies inside one of their tokens, or the
-    whole query does, or the whole query occurs in the title (the text is not scanned: at 100k reports a scan
-    of every text took seconds).
+    whole query does, or the whole query occurs in the title, best first.
 
     Words come from ``etl.tokens.query_tokens``; document tokens from ``doc_tokens`` (jieba, built by the
     ETL), read through ``search_postings`` (etl/summaries.py). A word matches the tokens that contain it
     because jieba keeps catalogue words whole: a report saying 收到行政复议申请 has that one token, not
     行政复议, and 广州市 should be found by 广州.
 
-    Ranking: documents where the whole query lies inside one token or the title come first, then those
-    matching more of the query's words, then newest first (then path). Only the ``limit`` documents shown are
-    read from ``texts``, for their context. (Until 2026-11 a phrase anywhere in the text ranked first, which
-    read every matching text; for a one-word query the two rules agree, for several words the text may hold
-    the phrase across two tokens, which no longer ranks first.)
+    Relevance (``dashboard.search_view.relevance``; DuckDB's ``fts`` extension is not installed offline and
+    does not segment Chinese): a word in the (displayed) title weighs more than any number of mentions in
+    the body, mentions count with BM25's saturation, a several-word query found as written gets a bonus;
+    ties go to the newer report. Counting mentions reads texts, so only the ``SEARCH_POOL`` reports best by
+    a cheap score (words in the stored title, phrase, words matched, year) are counted: at 100k reports a
+    count over every match took seconds, which is why the search had stopped reading texts (2026-11).
 
-    Without a query every document in scope is listed, newest first. Columns: doc_id, title, region_name,
-    level, year, doc_type, chars, figures, matched (query tokens found), context (80 characters of raw text
-    starting just before the first word).
+    Titles that are only a file name are replaced by one derived from the text (``search_view.display_title``).
+    Without a query every document in scope is listed, newest first. Columns: doc_id, title, path,
+    region_name, level, year, doc_type, chars, figures, matched (query tokens found), context (plain text
+    around the first word), score.
     """
+    from dashboard import search_view
+
     words, whole = search_terms(query)
     where, params = doc_where(f, "d")
     docs = _summary("doc_summary")
     if not words and not whole:
-        return db.query(f"""
+        df = db.query(f"""
             WITH top AS (SELECT d.doc_id, d.title, d.path, d.part, d.region_code, d.region_name, d.level, d.year,
                                 d.doc_type, d.chars
                          FROM documents_current d WHERE {where}
                          ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part LIMIT ?)
-            SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-                   d.chars, s.figures, 0 AS matched, '' AS context
-            FROM top d JOIN {docs} s ON s.doc_id = d.doc_id
+            SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type,
+                   d.chars, s.figures, 0 AS matched, '' AS context, 0.0 AS score, substr(x.text, 1, 800) AS head
+            FROM top d JOIN {docs} s ON s.doc_id = d.doc_id LEFT JOIN texts x ON x.doc_id = d.doc_id
             ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part""", [*params, limit])
+        return _titled(df)
     all_words = list(dict.fromkeys([*words, whole]))
-    return db.query(f"""
+    lowered = [w.lower() for w in words]
+    df = db.query(f"""
         WITH q AS (SELECT word, list_contains(?, word) AS core FROM (SELECT unnest(?::VARCHAR[]) AS word)),
         expanded AS (SELECT q.word, q.core, v.token_id
                      FROM q JOIN {_summary("search_vocab")} v ON contains(v.token, q.word)),
@@ -626,19 +640,44 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
             GROUP BY n.doc_id),
         found AS (
             SELECT d.doc_id, d.year, d.path, d.part, coalesce(h.matched, 0) AS matched,
-                   coalesce(h.whole_hit, FALSE) OR contains(coalesce(d.title, ''), ?) AS phrase
+                   coalesce(h.whole_hit, FALSE) OR contains(coalesce(d.title, ''), ?) AS phrase,
+                   len(list_filter(?::VARCHAR[], lambda w: contains(lower(coalesce(d.title, '')), w))) AS in_title
             FROM documents_current d LEFT JOIN hits h ON h.doc_id = d.doc_id
             WHERE {where} AND (coalesce(h.core, 0) = ? OR coalesce(h.whole_hit, FALSE)
                                OR contains(coalesce(d.title, ''), ?))
-            ORDER BY phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?)
-        SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-               d.chars, s.figures, k.matched,
-               substr(x.text, greatest(coalesce(nullif(strpos(x.text, ?), 0), strpos(x.text, ?)) - 12, 1), 80)
-                   AS context
-        FROM found k JOIN documents_current d ON d.doc_id = k.doc_id JOIN {docs} s ON s.doc_id = k.doc_id
-        LEFT JOIN texts x ON x.doc_id = k.doc_id
-        ORDER BY k.phrase DESC, k.matched DESC, k.year DESC NULLS LAST, k.path, k.part""",
-        [list(words), all_words, whole, whole, *params, len(words), whole, limit, words[0], whole])
+            ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?),
+        body AS (SELECT k.*, lower(substr(coalesce(x.text, ''), 1, ?)) AS low, coalesce(x.text, '') AS text
+                 FROM found k LEFT JOIN texts x ON x.doc_id = k.doc_id)
+        SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type, d.chars, s.figures,
+               k.matched, k.phrase,
+               list_transform(?::VARCHAR[], lambda w: (length(k.low) - length(replace(k.low, w, ''))) // length(w))
+                   AS counts,
+               substr(k.text, 1, 800) AS head,
+               substr(k.text, greatest(coalesce(list_min(list_filter(list_transform(?::VARCHAR[],
+                   lambda w: strpos(lower(k.text), w)), lambda p: p > 0)), 1) - 40, 1), 240) AS near
+        FROM body k JOIN documents_current d ON d.doc_id = k.doc_id JOIN {docs} s ON s.doc_id = k.doc_id""",
+        [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL, TF_CHARS,
+         lowered, lowered])
+    df = _titled(df)
+    # the phrase bonus is for a several-word query found as written; a one-word query's phrase is the word
+    several = whole not in words
+    df["score"] = [search_view.relevance(t, list(c), words, bool(p) and several)
+                   for t, c, p in zip(df["title"], df["counts"], df["phrase"], strict=True)]
+    df["context"] = pd.Series([search_view.snippet(n or "", [*words, whole]) for n in df["near"]], index=df.index,
+                              dtype=object)
+    df = df.sort_values(["score", "year", "path", "doc_id"], ascending=[False, False, True, True],
+                        na_position="last", kind="stable").head(limit)
+    return df.drop(columns=["counts", "near", "phrase"]).reset_index(drop=True)
+
+
+def _titled(df: pd.DataFrame) -> pd.DataFrame:
+    """``title`` as shown: the stored one, or derived from the text's head when it is a file name."""
+    from dashboard import search_view
+
+    df = df.copy()
+    df["title"] = [search_view.display_title(t if isinstance(t, str) else None, p, h if isinstance(h, str) else "")
+                   for t, p, h in zip(df["title"], df["path"], df["head"], strict=True)]
+    return df.drop(columns=["head"])
 
 
 def document(doc_id: str) -> dict[str, Any] | None:

@@ -1,11 +1,16 @@
-"""总览: counts, the latest year's headline metrics against the year before, coverage region x year, newest reports."""
+"""总览: counts, the latest year's headline metrics against the year before, coverage region x year, newest reports.
+
+A click on a coverage cell filters the page to that region and year (URL keys ``sel_region``/``sel_year``,
+dashboard/crossfilter.py): cards, headline metrics and the report list follow, the matrix keeps every cell
+and frames the chosen one; 清除筛选 in the chip above goes back.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, downloads, filters, queries
+from dashboard import charts, crossfilter, downloads, filters, queries
 from dashboard.format import (
     QUALIFIER_SYMBOLS,
     UNKNOWN_REGION,
@@ -17,8 +22,15 @@ from dashboard.format import (
     level_label,
 )
 
-f = filters.current()
+page_filters = filters.current()
 st.title("总览")
+
+picked = crossfilter.current()
+sel = crossfilter.Selection(region=picked.region, year=picked.year)  # what a coverage cell can choose
+f = crossfilter.narrow(page_filters, sel)  # everything below but the coverage matrix
+if sel:
+    names = queries.region_names([sel.region]) if sel.region else {}
+    crossfilter.chip(sel, crossfilter.describe(sel, names), "卡片、主要指标和报告列表只含所选单元格的报告。")
 
 counts = queries.overview_counts(f)
 if not counts["reports"]:
@@ -66,19 +78,24 @@ if latest is not None and not heads.empty:
 st.subheader("覆盖情况:地区 × 年份")
 grain = filters.url_choice(st, "按", list(queries.COVERAGE_GRAINS), "grain", "province",
                            format_func=queries.COVERAGE_GRAINS.get, radio=True)
-cov = queries.coverage(f, grain)
-st.plotly_chart(charts.coverage_heatmap(cov), key="ov_coverage", config={"displaylogo": False})
+cov = queries.coverage(page_filters, grain)
+st.caption("点击单元格即按该地区和年份筛选本页;“未识别地区”和“不详”年份的单元格不能点选。")
+cov_event = st.plotly_chart(
+    charts.selectable_coverage(cov, (sel.region, str(sel.year)) if sel.region and sel.year else None),
+    key=crossfilter.chart_key(f"ov_coverage_{grain}", sel), on_select="rerun", selection_mode="points",
+    config={"displaylogo": False})
+crossfilter.take_click(cov_event, sel)
 matrix = (cov.pivot_table(index="region", columns="year", values="reports", aggfunc="sum", fill_value=0)
           .reset_index().rename(columns={"region": "地区"}))
 matrix.columns = [{"地区": "地区", "不详": "年份不详(份)"}.get(str(c), f"{c}年(份)") for c in matrix.columns]
 downloads.download_buttons(matrix, "覆盖情况", "ov_cov")
 
-st.subheader("最近添加的报告")
+st.subheader("最近添加的报告" if not sel else f"最近添加的报告({crossfilter.describe(sel, names)})")
 recent = queries.recent_documents(f, limit=10)
 recent = recent.assign(
     region_name=recent["region_name"].fillna(UNKNOWN_REGION),
     层级=recent["level"].map(level_label), 类型=recent["doc_type"].map(doc_type_label),
-    阅读="reports?doc=" + recent["doc_id"],
+    阅读=[filters.link("reports", f, {"doc": d}) for d in recent["doc_id"]],
 )
 shown = downloads.frame_for_download(recent, {"title": "标题", "阅读": "阅读", "region_name": "地区", "层级": "层级",
                                               "year": "年份", "类型": "类型", "added_at": "添加时间", "path": "文件"})

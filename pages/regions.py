@@ -1,14 +1,17 @@
 """地区对比: rank regions for one metric and year, a map of China by province, drill province -> city -> county.
 
-Clicking a bar or a province drills into it (URL key ``drill``); the breadcrumb goes back up.
+Clicking a bar or a province drills into it (URL key ``drill``); the breadcrumb goes back up. The drilled
+region goes with the links to 趋势 and 报告 (and the 阅读 links) as their region filter.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, downloads, filters, queries
+from dashboard import charts, crossfilter, downloads, filters, queries
 from dashboard.format import (
     KIND_LABELS,
     QUALIFIER_SYMBOLS,
@@ -69,6 +72,14 @@ for c in path:
                   icon=":material/chevron_right:", on_click=filters.set_page_param, args=("drill", c))
 st.caption("点击柱形或地图中的省份可下钻:全国 → 省 → 市 → 县。每个地区取其本级报告的数值(没有时取部门报告;"
            "下级地区全部有报告时才取下级合计),不与下级相加。")
+if drill:
+    here = crumb_names.get(drill, drill)
+    elsewhere = st.container(horizontal=True, key="reg_links")
+    elsewhere.page_link("pages/trends.py", label=f"在“趋势”中查看{here}", icon=":material/show_chart:",
+                        query_params=filters.query_params(replace(f, regions=(drill,), metrics=(metric,))))
+    elsewhere.page_link("pages/reports.py", label=f"查看{here} {year}年的报告", icon=":material/article:",
+                        query_params=filters.query_params(crossfilter.narrow(f, crossfilter.Selection(
+                            region=drill, year=int(year)))))
 
 ranking = queries.region_ranking(f, metric, year, kind, parent=parent)
 # the map: China by province, or once inside a province its cities (municipalities have none: stay national)
@@ -137,7 +148,8 @@ st.subheader(f"{crumb_names.get(focus, '全国') if focus else '全国'} 各文�
 detail = queries.region_figures(f, metric, year, kind, parent=focus)
 detail = detail.assign(region_name=detail["region_name"].fillna(UNKNOWN_REGION), 层级=detail["level"].map(level_label),
                        限定=detail["qualifier"].map(QUALIFIER_SYMBOLS),
-                       阅读="reports?doc=" + detail["doc_id"])
+                       阅读=[filters.link("reports", crossfilter.narrow(f, crossfilter.Selection(
+                           region=focus, year=int(year))), {"doc": d}) for d in detail["doc_id"]])
 detail_table = downloads.frame_for_download(detail, {"title": "标题", "阅读": "阅读", "region_name": "地区",
                                                      "value": label, "限定": "限定", "evidence": "原文依据",
                                                      "层级": "层级"})

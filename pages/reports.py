@@ -1,6 +1,10 @@
 """报告: full-text search (jieba tokens) over the filtered reports, and a reader with every figure highlighted.
 
-URL keys: ``q`` (search text) and ``doc`` (the open report), so a link opens the same report.
+Results come best first (dashboard/search_view.relevance: words in the title, then how often the text says
+them); the first ones are listed with the searched words marked in their title and snippet, and the reader
+marks them in the text too (``<mark class="hit">``, around escaped text). Titles that are only a file name
+are derived from the text. URL keys: ``q`` (search text) and ``doc`` (the open report), so a link opens the
+same report; the links here carry the sidebar's filters as well.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, filters, queries
+from dashboard import downloads, filters, queries, search_view
 from dashboard.format import (
     KIND_LABELS,
     QUALIFIER_SYMBOLS,
@@ -41,6 +45,13 @@ READER_CSS = """<style>
 .reader-figs th { position: sticky; top: 0; background: #f8f9fa; }
 .reader-figs tr:target td { background: #fff3bf; }
 h3.reader-title { margin: 0.2rem 0 0.1rem 0; }
+mark.hit { background: #ffa94d; color: #212529; padding: 0 1px; border-radius: 2px; font-weight: 600; }
+.reader-text mark.fig mark.hit { background: #ffa94d; }
+ol.hits { padding-left: 1.6rem; margin: 0.2rem 0 0.6rem 0; }
+ol.hits li { margin-bottom: 0.55rem; }
+ol.hits .hit-title { font-weight: 600; }
+ol.hits .hit-meta { color: #6c757d; font-size: 0.82rem; margin-left: 0.4rem; }
+ol.hits .hit-snip { color: #343a40; font-size: 0.9rem; }
 .reader-meta { color: #6c757d; font-size: 0.88rem; }
 </style>"""
 
@@ -64,16 +75,34 @@ if query.strip():
 else:
     st.caption(f"共 {len(results)} 份报告" + ("(最多显示 200 份,可用搜索或左侧筛选缩小范围)" if len(results) >= 200 else ""))
 
+SHOWN_HITS = 10
+if query.strip() and not results.empty:
+    # the best results as a list with the searched words marked (a table cell cannot mark words)
+    terms = [*words, query.strip()]
+    st.html(READER_CSS)
+    items = []
+    for r in results.head(SHOWN_HITS).itertuples(index=False):
+        href = html.escape(filters.link("reports", f, {"q": query.strip(), "doc": r.doc_id}), quote=True)
+        meta = " · ".join(str(x) for x in (r.region_name if isinstance(r.region_name, str) else UNKNOWN_REGION,
+                                          "年份未识别" if pd.isna(r.year) else f"{int(r.year)}年",
+                                          doc_type_label(r.doc_type)))
+        items.append(f'<li><a class="hit-title" href="{href}" target="_self">{search_view.mark_terms(r.title, terms)}'
+                     f'</a><span class="hit-meta">{html.escape(meta)}</span>'
+                     f'<div class="hit-snip">{search_view.mark_terms(r.context or "", terms)}</div></li>')
+    st.html(f'<ol class="hits">{"".join(items)}</ol>')
+    if len(results) > SHOWN_HITS:
+        st.caption(f"以上为最相关的 {SHOWN_HITS} 份;全部结果见下表(按相关度排序)。")
+
 listing = results.assign(
     region_name=results["region_name"].fillna(UNKNOWN_REGION),
     层级=results["level"].map(level_label), 类型=results["doc_type"].map(doc_type_label),
-    摘要=results["context"].fillna("").str.replace(r"\s+", " ", regex=True),
+    摘要=results["context"].fillna("").str.replace(r"\s+", " ", regex=True), score=results["score"].round(2),
 )
 list_table = downloads.frame_for_download(listing, {"title": "标题", "摘要": "摘要", "region_name": "地区",
                                                     "层级": "层级", "year": "年份", "类型": "类型", "chars": "字数",
-                                                    "figures": "数字个数"})
+                                                    "figures": "数字个数", "score": "相关度"})
 if not query.strip():
-    list_table = list_table.drop(columns=["摘要"])
+    list_table = list_table.drop(columns=["摘要", "相关度"])
 # the key changes with the result list, so a row selected in an older list never opens a report of the new one
 digest = hashlib.sha1("\n".join(results["doc_id"]).encode()).hexdigest()[:10]
 event = st.dataframe(list_table, hide_index=True, key=f"rep_list_{digest}", on_select="rerun",
@@ -100,7 +129,7 @@ if doc is None:
     st.stop()
 
 st.divider()
-title = doc.get("title") or doc.get("path")
+title = search_view.display_title(doc.get("title"), doc.get("path"), doc.get("text"))
 st.html(READER_CSS)
 # title and file name are report text: escaped HTML, not Markdown (a "_" or "*" in them must stay literal)
 st.html(f'<h3 class="reader-title">{html.escape(str(title))}</h3>')
@@ -120,11 +149,14 @@ figs = figs.assign(n=range(1, len(figs) + 1),
 marks = [Mark(int(r.start), int(r.end), int(r.n), f"{r.label}:{r.显示值}({r.口径})")
          for r in figs.itertuples(index=False)]
 text = doc.get("text") or ""
-shown = highlight(text, marks)
+terms = [*words, query.strip()] if query.strip() else []
+shown = highlight(text, marks, piece=lambda part: search_view.mark_terms(part, terms))
+term_hits = shown.html.count('<mark class="hit">')
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown(f"**原文**(高亮 {len(shown.anchors)} 处数字,点击跳到右侧对应行)")
+    st.markdown(f"**原文**(高亮 {len(shown.anchors)} 处数字,点击跳到右侧对应行"
+                + (f";搜索词出现 {term_hits} 处,橙色标出" if terms else "") + ")")
     st.html(f'<div class="reader-text">{shown.html}</div>')
 with right:
     st.markdown(f"**提取的数字**({len(figs)} 个,点击序号跳到原文)")

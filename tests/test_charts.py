@@ -113,7 +113,7 @@ def test_trend_chart_panels_lines_and_dashed_targets() -> None:
 
 def test_trend_hover_has_qualified_value_and_escaped_evidence() -> None:
     fig = charts.trend_chart(trend_frame())
-    value, docs, evidence = fig.data[0].customdata[1]
+    value, docs, evidence = fig.data[0].customdata[1][:3]  # the last item is the click tag (crossfilter)
     assert value == "≥30件" and docs == "2 份文档"
     assert "&lt;script&gt;" in evidence and "<script>" not in evidence
     assert "<br>" in evidence  # one line per source

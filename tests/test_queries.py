@@ -267,9 +267,10 @@ class TestReports:
         rows = queries.search_documents(Filters(), "")
         assert len(rows) == 8 and rows.iloc[0]["year"] == 2023
 
-    def test_search_ranks_newest_first_and_a_limit_keeps_the_order(self) -> None:
-        every = queries.search_documents(Filters(), "行政复议")
-        assert every["year"].tolist() == sorted(every["year"], reverse=True)
+    def test_search_ranks_by_relevance_then_newest_and_a_limit_keeps_the_order(self) -> None:
+        every = queries.search_documents(Filters(), "行政复议")  # relevance itself: tests/test_search.py
+        keys = list(zip(every["score"], every["year"], strict=True))
+        assert keys == sorted(keys, reverse=True)
         top = queries.search_documents(Filters(), "行政复议", limit=3)
         assert top["doc_id"].tolist() == every["doc_id"].tolist()[:3]
 
