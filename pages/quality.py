@@ -48,21 +48,37 @@ def _flash(live_text: str, logged_text: str, saved: failures.Saved) -> None:
     st.rerun()
 
 
-_FORM_KEYS = ("q_fig", "q_value_", "q_qual_", "q_kind_", "q_add_", "q_doc_region_", "q_doc_level_", "q_doc_year_",
+_FORM_KEYS = ("q_value_", "q_qual_", "q_kind_", "q_add_", "q_doc_region_", "q_doc_level_", "q_doc_year_",
               "q_doc_type_", "q_revert_id")
 
 
 def _reset_forms() -> None:
-    """Forget the typed values (not the chosen report, tab or author) so the forms show the database again."""
+    """Forget the typed values so the forms show what the database now holds.
+
+    The chosen report, action, figure and the author stay: after saving, the same figure's form shows its
+    new value (and after a revert, the reverted one), with an empty reason.
+    """
     for key in [k for k in st.session_state if isinstance(k, str) and
                 (k.startswith(_FORM_KEYS) or k.endswith("_reason")) and not k.endswith("_author")]:
         del st.session_state[key]
 
 
+def _held(key: str, value: object) -> str:
+    """``key`` for a widget that shows ``value`` (what the database holds) unless the user has typed something.
+
+    The value is put into the session state *before* the widget is drawn instead of being its default:
+    Streamlit then sends it to the browser as a set value, so a form still on screen after a save or a
+    revert shows the new value (a changed default alone leaves the browser's widget as it was).
+    """
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
 def _author_and_reason(key: str) -> tuple[str, str]:
     c1, c2 = st.columns([1, 3])
     author = c1.text_input("更正人", value=auth.default_author(), key=f"{key}_author", max_chars=60)
-    reason = c2.text_input("理由(必填)", key=f"{key}_reason", max_chars=500,
+    reason = c2.text_input("理由(必填)", key=_held(f"{key}_reason", ""), max_chars=500,
                            placeholder="例如:原文为“受理349件”,提取成了上一句的数字")
     return author.strip(), reason.strip()
 
@@ -270,13 +286,13 @@ with tab_corr:
                             c1, c2, c3 = st.columns(3)
                             # keys carry the figure id: a widget keeps its state per key, so another figure
                             # must not inherit the value typed for the previous one
-                            value = c1.number_input(f"数值({row['unit']})", value=float(row["value"]), format="%g",
-                                                    key=f"q_value_{fid}")
-                            qualifier = c2.selectbox("限定", list(QUALIFIER_LABELS), key=f"q_qual_{fid}",
-                                                     index=list(QUALIFIER_LABELS).index(row["qualifier"]),
+                            value = c1.number_input(f"数值({row['unit']})", format="%g",
+                                                    key=_held(f"q_value_{fid}", float(row["value"])))
+                            qualifier = c2.selectbox("限定", list(QUALIFIER_LABELS),
+                                                     key=_held(f"q_qual_{fid}", row["qualifier"]),
                                                      format_func=QUALIFIER_LABELS.get)
-                            kind = c3.selectbox("类别", list(KIND_LABELS), index=list(KIND_LABELS).index(row["kind"]),
-                                                format_func=KIND_LABELS.get, key=f"q_kind_{fid}")
+                            kind = c3.selectbox("类别", list(KIND_LABELS), format_func=KIND_LABELS.get,
+                                                key=_held(f"q_kind_{fid}", row["kind"]))
                         author, reason = _author_and_reason("q_fig")
                         submitted = st.form_submit_button("保存更正" if act == "修改数值" else "删除这个数字", key="q_fig_submit")
                     if submitted:
@@ -333,17 +349,18 @@ with tab_corr:
                 levels = list(LEVEL_LABELS)
                 types = list(DOC_TYPE_LABELS)
                 with st.form("q_doc_form"):
-                    code = st.selectbox("地区", codes, index=codes.index(current_code) if current_code in codes else None,
-                                        format_func=lambda c: f"{rlabels.get(c, c)}({c})", key=f"q_doc_region_{doc_id}",
+                    code = st.selectbox("地区", codes, format_func=lambda c: f"{rlabels.get(c, c)}({c})",
+                                        key=_held(f"q_doc_region_{doc_id}", current_code if current_code in codes
+                                                  else None),
                                         placeholder="选择地区(可输入名称搜索)")
                     c1, c2, c3 = st.columns(3)
-                    level = c1.selectbox("层级", levels, index=levels.index(doc.get("level", "unknown")),
-                                         format_func=level_label, key=f"q_doc_level_{doc_id}")
+                    level = c1.selectbox("层级", levels, format_func=level_label,
+                                         key=_held(f"q_doc_level_{doc_id}", doc.get("level") or "unknown"))
                     year_now = doc.get("year")
-                    year_text = c2.text_input("年份(留空表示未知)", key=f"q_doc_year_{doc_id}",
-                                              value="" if year_now is None or pd.isna(year_now) else str(int(year_now)))
-                    doc_type = c3.selectbox("类型", types, index=types.index(doc.get("doc_type", "other")),
-                                            format_func=doc_type_label, key=f"q_doc_type_{doc_id}")
+                    year_text = c2.text_input("年份(留空表示未知)", key=_held(
+                        f"q_doc_year_{doc_id}", "" if year_now is None or pd.isna(year_now) else str(int(year_now))))
+                    doc_type = c3.selectbox("类型", types, format_func=doc_type_label,
+                                            key=_held(f"q_doc_type_{doc_id}", doc.get("doc_type") or "other"))
                     author, reason = _author_and_reason("q_doc")
                     submitted = st.form_submit_button("保存更正", key="q_doc_submit")
                 if submitted:
