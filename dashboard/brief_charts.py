@@ -14,7 +14,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import CJK_FONT, format_value
+from dashboard.format import CJK_FONT, axis_format, format_value
 
 BIG_FONT = 20
 UP_COLOR = "#1a7f37"
@@ -80,8 +80,7 @@ def region_bars(rows: pd.DataFrame, year: int, max_rows: int = 12) -> go.Figure:
                          text=cur_text, textposition="outside", cliponaxis=False,
                          hovertemplate="%{y} " + str(year) + "年:%{text}<extra></extra>"))
     finite = [float(v) for v in [*top["value"], *top["prev_value"]] if _finite(v)]
-    fig.update_xaxes(range=[0, max(finite) * 1.3 if finite and max(finite) > 0 else 1],
-                     ticksuffix="%" if unit == "%" else None, tickformat=",~r" if unit != "%" else None)
+    fig.update_xaxes(range=[0, max(finite) * 1.3 if finite and max(finite) > 0 else 1], **axis_format(finite, unit))
     fig.update_yaxes(type="category")
     fig.update_layout(barmode="group", bargap=0.25, legend={"orientation": "h", "y": 1.08, "x": 0},
                       hovermode="closest")

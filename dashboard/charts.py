@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.format import CJK_FONT, KIND_LABELS, format_value, label_with_unit, wrap_escaped
+from dashboard.format import CJK_FONT, KIND_LABELS, axis_format, format_value, label_with_unit, wrap_escaped
 
 # plotly's geo subplot always downloads a world topojson (cdn.plot.ly) before drawing any choropleth, even
 # with every base layer hidden; offline that fails and the map stays blank. Our maps draw only the shipped
@@ -162,9 +162,7 @@ def trend_chart(df: pd.DataFrame, metric_order: Sequence[str] = (), series_order
                                    "(%{customdata[1]})<br>%{customdata[2]}<extra></extra>"),
                 ), row=row, col=1)
                 shown.add(name)
-        if unit == "%":
-            fig.update_yaxes(ticksuffix="%", row=row, col=1)
-        fig.update_yaxes(rangemode="tozero", tickformat=",~r" if unit != "%" else None, row=row, col=1)
+        fig.update_yaxes(rangemode="tozero", row=row, col=1, **axis_format(sub["value"], unit))
     fig.update_xaxes(dtick=1, tickformat="d", showticklabels=True)
     fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 60 / height, "x": 0},
                       hovermode="closest")
@@ -192,8 +190,8 @@ def ranking_bar(df: pd.DataFrame, selected: str | None = None, max_rows: int = 4
         customdata=list(zip(top["code"], labels, top["docs"].astype(int), strict=True)),
         hovertemplate="%{y}:%{customdata[1]}<br>%{customdata[2]} 份文档<extra></extra>",
     ))
-    fig.update_xaxes(ticksuffix="%" if unit == "%" else None, rangemode="tozero",
-                     range=[0, nice_max(top["value"].tolist())])
+    fig.update_xaxes(rangemode="tozero", range=[0, nice_max(top["value"].tolist())],
+                     **axis_format(top["value"], unit))
     fig.update_yaxes(type="category")
     fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.25)
     return _style(fig, max(130, 60 + 30 * len(top)))
@@ -232,7 +230,7 @@ def region_map(df: pd.DataFrame, geojson: Mapping[str, Any], selected: str | Non
                         for c, n, lbl, d in zip(data["code"], data["name"], labels, data["docs"], strict=True)],
             hovertemplate="%{customdata[1]}:%{customdata[2]}<br>%{customdata[3]} 份文档<extra></extra>",
             colorbar={"title": {"text": html.escape(unit)}, "thickness": 12, "len": 0.6,
-                      "ticksuffix": "%" if unit == "%" else ""},
+                      **axis_format(data["value"], unit)},
         ))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     fig.update_layout(clickmode="event+select", dragmode=False)
