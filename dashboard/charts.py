@@ -36,7 +36,8 @@ OFFLINE_MAP_CONFIG: dict[str, Any] = {
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
            "#7f7f7f")
-NO_DATA_COLOR = "#e9ecef"
+NO_DATA_COLOR = "#f4f4f2"  # lighter than the lightest data colour (MAP_SCALE), so "no data" never reads as "lowest"
+MAP_SCALE = [[0.0, "#9ecae1"], [0.5, "#3182bd"], [1.0, "#08306b"]]  # Blues without its near-white end
 HIGHLIGHT_COLOR = "#d62728"
 BAR_COLOR = "#1f77b4"
 
@@ -200,7 +201,8 @@ def ranking_bar(df: pd.DataFrame, selected: str | None = None, max_rows: int = 4
 def region_map(df: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None = None) -> go.Figure:
     """A choropleth of ``region_ranking`` rows (code = adcode, value, unit, qualifier, docs) over ``geojson``.
 
-    Every feature is drawn; those without data are grey. ``customdata[0]`` is the adcode (a click selects
+    Every feature is drawn; those without data are near-white, lighter than the lowest value's blue.
+    ``customdata[0]`` is the adcode (a click selects
     it); ``selected`` gets a thick red outline. The GeoJSON is passed in (shipped in data/geo via
     ``dashboard.geo``, never fetched).
     """
@@ -223,7 +225,7 @@ def region_map(df: pd.DataFrame, geojson: Mapping[str, Any], selected: str | Non
         widths = [2.5 if str(c) == selected else 0.6 for c in data["code"]]
         fig.add_trace(go.Choropleth(  # only the features with data: the GeoJSON is not sent twice
             geojson=data_geo, featureidkey="properties.adcode", locations=data["code"].astype(str),
-            z=data["value"], colorscale="Blues", zmin=0, zmax=max(float(data["value"].max()), 1.0),
+            z=data["value"], colorscale=MAP_SCALE, zmin=0, zmax=max(float(data["value"].max()), 1.0),
             marker={"line": {"color": ["#d62728" if str(c) == selected else "#ffffff" for c in data["code"]],
                              "width": widths}},
             customdata=[[str(c), html.escape(names.get(str(c), str(n))), lbl, int(d)]

@@ -214,6 +214,30 @@ def _round_per_row(values: pd.Series, units: pd.Series) -> pd.Series:
     return pd.Series(rounded, index=values.index, dtype=object)
 
 
+def for_display(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for ``st.dataframe`` that never shows Streamlit's grey "None": a year column with an unknown
+    year as text (``未识别``; otherwise whole numbers), missing text as ``—``, a numeric column with gaps as
+    text by the number rules."""
+    out = df.copy()
+    for col in out.columns:
+        series = out[col]
+        if str(col) in ("年份", "上年年份") and pd.api.types.is_numeric_dtype(series):
+            if series.isna().any():
+                out[col] = series.map(format_year).astype(object)
+            else:
+                out[col] = series.astype("Int64")  # 2024, not 2,024 or 2024.0
+        elif (pd.api.types.is_bool_dtype(series) or pd.api.types.is_datetime64_any_dtype(series)
+              or not series.isna().any()):  # check boxes and DatetimeColumn formats show these
+            continue
+            continue
+        elif pd.api.types.is_numeric_dtype(series):
+            unit = header_unit(str(col))
+            out[col] = series.map(lambda v, u=unit: format_number(v, u)).astype(object)
+        else:
+            out[col] = series.astype(object).where(series.notna(), "—")
+    return out
+
+
 def label_with_unit(label: str, unit: str) -> str:
     """Column header with the unit: ``收到行政复议申请(件)``."""
     return f"{label}({unit})" if unit else label

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, downloads, failures, filters, queries
-from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, format_value, level_label
+from dashboard import auth, db, downloads, empty_state, failures, filters, queries
+from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, for_display, format_value, level_label
 from dashboard.safe_text import plain
 from etl import corrections as corr
 
@@ -151,6 +151,8 @@ for col, (label, key) in zip(cards, [("报告", "documents"), ("地区未识别"
                                      ("生效的更正", "corrections"), ("失效的更正", "orphaned")], strict=True):
     value = s[key] + (s["check_errors"] if key == "check_warnings" else 0)
     col.metric(label, value)
+if not s["documents"]:  # say so plainly: no report is not "every report recognised"
+    st.info(empty_state.empty_message(f, "当前筛选条件下没有报告,以下各项都是 0。"))
 
 TABS = ["每份报告的数字", "信息不全的报告", "一致性检查", "导入错误", "更正"]
 # a link with ?doc=... (from another page, or after saving a correction) opens the corrections tab
@@ -168,15 +170,16 @@ with tab_docs:
         "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
         "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
         "path": "文件", "打开": "打开"})
-    st.dataframe(table, hide_index=True, key="q_docs", column_config={
-        "年份": st.column_config.NumberColumn(format="%d"),
+    st.dataframe(for_display(table), hide_index=True, key="q_docs", column_config={
         "打开": st.column_config.LinkColumn(display_text="阅读")})
     downloads.download_buttons(table.drop(columns=["打开"]), "每份报告的数字", "q_docs_dl")
 
 with tab_unknown:
     unknown = docs[docs["no_region"] | docs["no_year"] | docs["no_type"]]
     st.caption("没有识别出地区、年份或类型的报告不会出现在按地区、年份的图表中。可在“更正”中补上。")
-    if unknown.empty:
+    if docs.empty:
+        st.info("当前筛选条件下没有报告(0 份),无从检查。")
+    elif unknown.empty:
         st.success("所有报告都识别出了地区、年份和类型。")
     else:
         missing = [("、".join(x for x, flag in (("地区", r.no_region), ("年份", r.no_year), ("类型", r.no_type)) if flag))
@@ -185,22 +188,24 @@ with tab_unknown:
                                                              region_name=unknown["region_name"].fillna("未识别地区")), {
             "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件",
             "doc_id": "文档编号"})
-        st.dataframe(utable, hide_index=True, key="q_unknown",
-                     column_config={"年份": st.column_config.NumberColumn(format="%d")})
+        st.dataframe(for_display(utable), hide_index=True, key="q_unknown",
+                     )
         downloads.download_buttons(utable, "信息不全的报告", "q_unknown_dl")
 
 with tab_checks:
     checks = queries.quality_checks(f)
     st.caption("构建后自动运行的一致性检查(如受理数大于收到数、比率超过 100%、与上年相比变化异常)。")
-    if checks.empty:
+    if docs.empty and checks.empty:
+        st.info("当前筛选条件下没有报告(0 份),无从检查。")
+    elif checks.empty:
         st.success("一致性检查没有发现问题。")
     else:
         ctable = downloads.frame_for_download(
             checks.assign(级别=checks["severity"].map({"error": "错误", "warning": "警告"}).fillna(checks["severity"])),
             {"级别": "级别", "check_name": "检查", "message": "说明", "title": "报告", "region_name": "地区",
              "year": "年份", "figure_ids": "涉及的数字", "doc_id": "文档编号"})
-        st.dataframe(ctable, hide_index=True, key="q_checks",
-                     column_config={"年份": st.column_config.NumberColumn(format="%d")})
+        st.dataframe(for_display(ctable), hide_index=True, key="q_checks",
+                     )
         downloads.download_buttons(ctable, "一致性检查", "q_checks_dl")
 
 with tab_errors:
@@ -214,7 +219,7 @@ with tab_errors:
         errors = errors.assign(stage=errors["stage"].map(stages).fillna(errors["stage"]))
         etable = downloads.frame_for_download(errors, {"path": "文件", "stage": "阶段", "message": "原因",
                                                        "detail": "技术细节"})
-        st.dataframe(etable, hide_index=True, key="q_errors")
+        st.dataframe(for_display(etable), hide_index=True, key="q_errors")
         downloads.download_buttons(etable, "导入错误", "q_errors_dl")
 
 with tab_corr:
@@ -246,9 +251,9 @@ with tab_corr:
             数值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"], strict=True)],
             类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"],
             待核=["待核" if r else "已核实" if c else "" for r, c in zip(figs["needs_review"], figs["confirmed"], strict=True)])
-        st.dataframe(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
+        st.dataframe(for_display(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
                                                                "evidence": "原文", "待核": "待核", "已更正": "已更正",
-                                                               "figure_id": "编号"}),
+                                                               "figure_id": "编号"})),
                      hide_index=True, key="q_doc_figs")
 
         if allowed:
@@ -401,7 +406,7 @@ with tab_corr:
             "状态": status, "报告": log["title"], "指标": log["label"],
             "改为": log["payload"].map(lambda p: _describe(p)), "原值": log["old"].map(lambda p: _describe(p)),
             "理由": log["reason"], "编号": log["correction_id"]})
-        st.dataframe(ltable, hide_index=True, key="q_log",
+        st.dataframe(for_display(ltable), hide_index=True, key="q_log",
                      column_config={"时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
         downloads.download_buttons(ltable, "更正记录", "q_log_dl")
         if (log["status"] == "orphaned").any():
