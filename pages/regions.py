@@ -125,8 +125,11 @@ def ranking_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 st.subheader(f"{scope_name} 排名表")
 rank_table = ranking_table(ranking.rows)
-st.dataframe(for_display(rank_table), hide_index=True, key="reg_rank_table")
-downloads.download_buttons(rank_table, f"地区排名_{names.get(metric, metric)}_{year}", "reg_rank_dl")
+if rank_table.empty:  # an empty st.dataframe says "empty" in English
+    st.caption("没有可排名的地区(见上方说明)。")
+else:
+    st.dataframe(for_display(rank_table), hide_index=True, key="reg_rank_table")
+    downloads.download_buttons(rank_table, f"地区排名_{names.get(metric, metric)}_{year}", "reg_rank_dl")
 if map_parent != parent:
     with st.expander(f"地图数据({map_scope})"):
         map_table = ranking_table(map_rows)

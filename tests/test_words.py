@@ -86,3 +86,23 @@ def test_document_form_shows_the_saved_then_reverted_year(seed_db: Path) -> None
     at.text_input(key="q_revert_reason").set_value("原年份正确")
     button(at, "撤销").click().run()
     assert at.text_input(key=f"q_doc_year_{doc_id}").value == str(year)
+
+
+def test_a_guesser_locks_only_their_own_name_at_an_address(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard import auth
+
+    monkeypatch.setenv("REPORTS_ADMIN_PASSWORD", "正确的口令")
+    monkeypatch.setattr(auth, "THROTTLE", auth.Throttle(limit=5, window=300, overall=20))
+    at = page_alone("import_reports")
+    for _ in range(6):
+        at.text_input(key="import_user").set_value("猜测者")
+        at.text_input(key="import_password").set_value("错误的口令")
+        button(at, "登录").click().run()
+    at.text_input(key="import_password").set_value("正确的口令")
+    button(at, "登录").click().run()
+    assert any("次数过多" in e.value and "分" in e.value for e in at.error) and not at.get("file_uploader")
+    other = page_alone("import_reports")  # a colleague at the same address, with their own name
+    other.text_input(key="import_user").set_value("王五")
+    other.text_input(key="import_password").set_value("正确的口令")
+    button(other, "登录").click().run()
+    assert not other.exception and other.get("file_uploader")
