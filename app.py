@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import auth, db, failures, filters, queries, recovery
+from dashboard import auth, db, failures, filters, locale_zh, queries, recovery, theme
 
 ROOT = Path(__file__).resolve().parent
 LOG = logging.getLogger(__name__)
@@ -69,6 +69,8 @@ def run_page(nav: st.Page) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="法治政府年报分析", page_icon="⚖️", layout="wide")
+    locale_zh.install()  # lang="zh-CN" and Chinese for Streamlit's own strings (no setting exists for either)
+    theme.install()  # dark-mode colours for the pages' own HTML (reader, brief cards)
     ensure_database()
     nav = st.navigation(navigation_pages())
     problem = db.problem()

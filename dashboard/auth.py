@@ -7,10 +7,11 @@
   time taken does not reveal how much of a guess was right.
 - A successful login is remembered in the session only (``st.session_state``),
   never in the URL or a cookie; "退出" forgets it.
-- Guessing is throttled per client address, across sessions (a new browser tab does
-  not reset it): after 5 wrong passwords within 5 minutes, the form refuses every
-  try, right or wrong, until the oldest of them is 5 minutes old. Another address
-  keeps its own budget, so one guesser does not lock the admin out.
+- Guessing is throttled per user name and client address, across sessions (a new browser
+  tab does not reset it): after 5 wrong passwords within 5 minutes, the form refuses
+  every try for that name at that address, right or wrong, until the oldest of them is
+  5 minutes old, and says how long to wait. Colleagues behind one office address type
+  their own names and keep their own budgets, so one guesser does not lock them out.
 - There is one admin account, so failures are also capped overall: 20 within 5
   minutes from all addresses together. Inventing addresses therefore does not
   multiply the guesses; the worst a guesser can do is make everyone wait 5 minutes.
@@ -128,6 +129,11 @@ def client_key(ip: str | None, headers: Iterable[tuple[str, str]], trusted: bool
     return f"ip:{ip}" if isinstance(ip, str) and ip else LOCAL_KEY
 
 
+def user_key(client: str, user: str) -> str:
+    """The throttle key for ``user`` (as typed, trimmed) logging in from ``client``."""
+    return f"{client}|user:{user.strip()}"
+
+
 def _client_key() -> str:
     """This session's throttle key (outside a running app: the local key)."""
     try:
@@ -198,15 +204,19 @@ def require_admin(action: str, key: str) -> bool:
         return True
     st.info(f"{action}需要管理员密码。查看数据不需要登录。")
     with st.form(key=f"{key}_login"):
+        user = st.text_input("您的名字", key=f"{key}_user", max_chars=60,
+                             help="同一地址的多人各自计算输错次数;登录后用作更正记录的更正人。")
         given = st.text_input("管理员密码", type="password", key=f"{key}_password")
         submitted = st.form_submit_button("登录", key=f"{key}_login_submit")
     if submitted:
-        client = _client_key()
+        client = user_key(_client_key(), user)
         wait = THROTTLE.wait_seconds(client)
         if wait:
             st.error(f"密码错误次数过多,请 {wait_text(wait)}后再试。")
             return False
         if login(given, client):
+            if user.strip():
+                remember_author(user)
             st.rerun()
         st.error("密码错误,已拒绝。")
     return False

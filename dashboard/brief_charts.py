@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import brief_tone
-from dashboard.format import CJK_FONT, format_value
+from dashboard.format import CJK_FONT, axis_format, format_value
 
 BIG_FONT = 20
 UP_COLOR = "#1a7f37"
@@ -84,8 +84,7 @@ def region_bars(rows: pd.DataFrame, year: int, max_rows: int = 12) -> go.Figure:
     longest = max(len(t) for t in [*cur_text, *prev_text])
     # the largest bar's label must fit right of it: ~0.6 of a character's worth of the axis per character
     room = 1.15 + 0.045 * longest
-    fig.update_xaxes(range=[0, max(finite) * room if finite and max(finite) > 0 else 1],
-                     ticksuffix="%" if unit == "%" else None, tickformat=",~r" if unit != "%" else None)
+    fig.update_xaxes(range=[0, max(finite) * room if finite and max(finite) > 0 else 1], **axis_format(finite, unit))
     fig.update_yaxes(type="category")
     fig.update_layout(barmode="group", bargap=0.25, hovermode="closest",
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"})

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.format import CJK_FONT, KIND_LABELS, format_value, label_with_unit, wrap_escaped
+from dashboard.format import CJK_FONT, KIND_LABELS, axis_format, format_value, label_with_unit, wrap_escaped
 
 # plotly's geo subplot always downloads a world topojson (cdn.plot.ly) before drawing any choropleth, even
 # with every base layer hidden; offline that fails and the map stays blank. Our maps draw only the shipped
@@ -36,7 +36,8 @@ OFFLINE_MAP_CONFIG: dict[str, Any] = {
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
            "#7f7f7f")
-NO_DATA_COLOR = "#e9ecef"
+NO_DATA_COLOR = "#f4f4f2"  # lighter than the lightest data colour (MAP_SCALE), so "no data" never reads as "lowest"
+MAP_SCALE = [[0.0, "#9ecae1"], [0.5, "#3182bd"], [1.0, "#08306b"]]  # Blues without its near-white end
 HIGHLIGHT_COLOR = "#d62728"
 BAR_COLOR = "#1f77b4"
 
@@ -163,9 +164,7 @@ def trend_chart(df: pd.DataFrame, metric_order: Sequence[str] = (), series_order
                                    "(%{customdata[1]})<br>%{customdata[2]}<extra></extra>"),
                 ), row=row, col=1)
                 shown.add(name)
-        if unit == "%":
-            fig.update_yaxes(ticksuffix="%", row=row, col=1)
-        fig.update_yaxes(rangemode="tozero", tickformat=",~r" if unit != "%" else None, row=row, col=1)
+        fig.update_yaxes(rangemode="tozero", row=row, col=1, **axis_format(sub["value"], unit))
     fig.update_xaxes(dtick=1, tickformat="d", showticklabels=True)
     fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 60 / height, "x": 0},
                       hovermode="closest")
@@ -193,8 +192,8 @@ def ranking_bar(df: pd.DataFrame, selected: str | None = None, max_rows: int = 4
         customdata=list(zip(top["code"], labels, top["docs"].astype(int), strict=True)),
         hovertemplate="%{y}:%{customdata[1]}<br>%{customdata[2]} 份文档<extra></extra>",
     ))
-    fig.update_xaxes(ticksuffix="%" if unit == "%" else None, rangemode="tozero",
-                     range=[0, nice_max(top["value"].tolist())])
+    fig.update_xaxes(rangemode="tozero", range=[0, nice_max(top["value"].tolist())],
+                     **axis_format(top["value"], unit))
     fig.update_yaxes(type="category")
     fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.25)
     return _style(fig, max(130, 60 + 30 * len(top)))
@@ -203,7 +202,8 @@ def ranking_bar(df: pd.DataFrame, selected: str | None = None, max_rows: int = 4
 def region_map(df: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None = None) -> go.Figure:
     """A choropleth of ``region_ranking`` rows (code = adcode, value, unit, qualifier, docs) over ``geojson``.
 
-    Every feature is drawn; those without data are grey. ``customdata[0]`` is the adcode (a click selects
+    Every feature is drawn; those without data are near-white, lighter than the lowest value's blue.
+    ``customdata[0]`` is the adcode (a click selects
     it); ``selected`` gets a thick red outline. The GeoJSON is passed in (shipped in data/geo via
     ``dashboard.geo``, never fetched).
     """
@@ -226,14 +226,14 @@ def region_map(df: pd.DataFrame, geojson: Mapping[str, Any], selected: str | Non
         widths = [2.5 if str(c) == selected else 0.6 for c in data["code"]]
         fig.add_trace(go.Choropleth(  # only the features with data: the GeoJSON is not sent twice
             geojson=data_geo, featureidkey="properties.adcode", locations=data["code"].astype(str),
-            z=data["value"], colorscale="Blues", zmin=0, zmax=max(float(data["value"].max()), 1.0),
+            z=data["value"], colorscale=MAP_SCALE, zmin=0, zmax=max(float(data["value"].max()), 1.0),
             marker={"line": {"color": ["#d62728" if str(c) == selected else "#ffffff" for c in data["code"]],
                              "width": widths}},
             customdata=[[str(c), html.escape(names.get(str(c), str(n))), lbl, int(d)]
                         for c, n, lbl, d in zip(data["code"], data["name"], labels, data["docs"], strict=True)],
             hovertemplate="%{customdata[1]}:%{customdata[2]}<br>%{customdata[3]} 份文档<extra></extra>",
             colorbar={"title": {"text": html.escape(unit)}, "thickness": 12, "len": 0.6,
-                      "ticksuffix": "%" if unit == "%" else ""},
+                      **axis_format(data["value"], unit)},
         ))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     fig.update_layout(clickmode="event+select", dragmode=False)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -20,6 +21,8 @@ import streamlit as st
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from dashboard.format import TIMESTAMP_FORMAT, header_unit, is_rate, tidy_numbers
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
@@ -39,23 +42,15 @@ def frame_for_download(df: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataF
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV for Excel: UTF-8 with BOM, CRLF line ends, formula-like text neutralised (headers included)."""
-    safe = df.copy()
+    """CSV for Excel: UTF-8 with BOM, CRLF line ends, formula-like text neutralised (headers included); numbers,
+    times and yes/no by the display rules (``format.tidy_numbers``)."""
+    safe = tidy_numbers(df)
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     for col in safe.columns:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(neutralise)
-        elif _whole_floats(safe[col]):
-            safe[col] = safe[col].astype("Int64")  # a count of 500 cases reads 500, not 500.0
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
-
-
-def _whole_floats(col: pd.Series) -> bool:
-    """A float column whose every value is a whole number (or missing): counts stored as DOUBLE."""
-    if not pd.api.types.is_float_dtype(col):
-        return False
-    present = col.dropna()
-    return bool(((present % 1) == 0).all()) and bool((present.abs() < 2**53).all())
+            # a list, not .map: map would infer a float column from 500 beside 66.7 and write 500.0
+            safe[col] = pd.Series([neutralise(v) for v in safe[col]], index=safe.index, dtype=object)
+    return safe.to_csv(index=False, lineterminator="\r\n", date_format=TIMESTAMP_FORMAT).encode("utf-8-sig")
 
 
 def _cell(value: Any) -> Any:
@@ -72,7 +67,9 @@ def _cell(value: Any) -> Any:
 
 
 def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "数据") -> bytes:
-    """An .xlsx workbook with one sheet: bold header row, frozen; text that looks like a formula stays text."""
+    """An .xlsx workbook with one sheet: bold header row, frozen; text that looks like a formula stays text;
+    numbers as the CSV has them (``format.tidy_numbers``), shown with thousands separators (rates ``0.0``)."""
+    df = tidy_numbers(df)
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]
@@ -82,10 +79,13 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "数据") -> bytes:
         cell.data_type = "s"
     for row in df.itertuples(index=False, name=None):
         ws.append([_cell(v) for v in row])
+    formats = [_excel_format(df[c], str(c)) for c in df.columns]
     for row in ws.iter_rows(min_row=2):
-        for cell in row:
+        for cell, fmt in zip(row, formats, strict=False):
             if cell.data_type == "f":  # openpyxl reads a leading '=' as a formula: keep it as text
                 cell.data_type = "s"
+            elif fmt and isinstance(cell.value, int | float | datetime.datetime):
+                cell.number_format = fmt
     for i, col in enumerate(df.columns, start=1):
         sample = [str(col), *(str(v) for v in df.iloc[:200, i - 1].tolist())]
         width = max(_display_width(s) for s in sample)
@@ -94,6 +94,17 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "数据") -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _excel_format(col: pd.Series, header: str) -> str | None:
+    """The cell format a column's numbers get: ``#,##0`` for whole numbers, one decimal for rates."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        return "yyyy-mm-dd hh:mm:ss"
+    if pd.api.types.is_integer_dtype(col):
+        return "0" if header in ("年份", "year") else "#,##0"
+    if pd.api.types.is_float_dtype(col):
+        return "#,##0.0" if is_rate(header_unit(header)) else "#,##0.##"
+    return None
 
 
 def _display_width(text: str) -> int:

@@ -1028,3 +1028,13 @@ def uploaded_documents(paths: Sequence[str]) -> pd.DataFrame:
         FROM p LEFT JOIN documents_current d ON d.path = p.path LEFT JOIN {_summary("doc_summary")} n ON n.doc_id = d.doc_id
         LEFT JOIN ingest_errors e ON e.path = p.path
         ORDER BY p.path, d.part""", [list(paths)])
+
+
+def hidden_synthetic(f: Filters) -> int:
+    """Synthetic reports the current filters would show if 包含合成数据 were on (0 when it is on): an empty page
+    can then point to the switch instead of only asking to widen the filters."""
+    if f.synthetic:
+        return 0
+    where, params = doc_where(replace(f, synthetic=True), "d")
+    return int(db.query(f"SELECT count(*) AS n FROM documents_current d WHERE d.is_synthetic AND {where}",
+                        params)["n"].iloc[0])

@@ -14,8 +14,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import brief_charts, brief_export, brief_pdf, brief_present, filters, queries
-from dashboard.format import DOC_TYPE_LABELS
+from dashboard import brief_charts, brief_export, brief_pdf, brief_present, filters, queries, theme
+from dashboard.format import DOC_TYPE_LABELS, for_display
 from dashboard.safe_text import plain
 
 CHART_CONFIG = {"displaylogo": False}
@@ -48,9 +48,9 @@ def _added_section() -> None:
     if brief.added.empty:
         st.info("这一周没有导入新报告。")
     else:
-        st.plotly_chart(brief_charts.added_by_type(brief.added, DOC_TYPE_LABELS), key="brief_added_chart",
+        st.plotly_chart(theme.for_theme(brief_charts.added_by_type(brief.added, DOC_TYPE_LABELS)), key="brief_added_chart",
                         config=CHART_CONFIG, theme=THEME)
-        st.dataframe(brief_export.added_table(brief), hide_index=True, key="brief_added_table")
+        st.dataframe(for_display(brief_export.added_table(brief)), hide_index=True, key="brief_added_table")
 
 
 f = filters.current()
@@ -120,9 +120,9 @@ else:
         titles = [t for t, _ in figs]
         chosen = st.radio("图表显示的指标", titles, horizontal=True, key="brief_metric",
                           format_func=lambda t: t.split("(")[0])
-        st.plotly_chart(dict(figs)[chosen], key="brief_region_chart", config=CHART_CONFIG, theme=THEME)
+        st.plotly_chart(theme.for_theme(dict(figs)[chosen]), key="brief_region_chart", config=CHART_CONFIG, theme=THEME)
     with st.expander("各地区明细"):
-        st.dataframe(brief_export.headline_table(brief), hide_index=True, key="brief_headline_table")
+        st.dataframe(for_display(brief_export.headline_table(brief)), hide_index=True, key="brief_headline_table")
 
     st.header(f"未达到规划目标的地区({year} 年)")
     st.caption("把工作要点、工作计划、实施方案中的目标(如“负责人出庭应诉率不低于90%”)与同年该地区及其下属地区"
@@ -130,25 +130,28 @@ else:
     if brief.targets.empty:
         st.success("没有发现未达到规划目标的地区。")
     else:
-        st.plotly_chart(brief_charts.target_gaps(brief.targets), key="brief_target_chart", config=CHART_CONFIG, theme=THEME)
-        st.dataframe(brief_export.targets_table(brief), hide_index=True, key="brief_target_table")
+        st.plotly_chart(theme.for_theme(brief_charts.target_gaps(brief.targets)), key="brief_target_chart",
+                        config=CHART_CONFIG, theme=THEME)
+        st.dataframe(for_display(brief_export.targets_table(brief)), hide_index=True, key="brief_target_table")
 
     st.header("变化最大的指标")
     st.caption(f"{year} 年与 {year - 1} 年相比变化幅度最大的地区和指标(件数类要求两年中至少一年不少于 10)。")
     if brief.moves.empty:
         st.info("没有可与上一年比较的数据。")
     else:
-        st.plotly_chart(brief_charts.moves_bars(brief.moves), key="brief_moves_chart", config=CHART_CONFIG, theme=THEME)
-        st.dataframe(brief_export.moves_table(brief), hide_index=True, key="brief_moves_table")
+        st.plotly_chart(theme.for_theme(brief_charts.moves_bars(brief.moves)), key="brief_moves_chart",
+                        config=CHART_CONFIG, theme=THEME)
+        st.dataframe(for_display(brief_export.moves_table(brief)), hide_index=True, key="brief_moves_table")
 
 if present:
     _added_section()
 st.header(f"待处理的数据质量问题({brief.open_warnings} 项)")
 quality = brief_export.quality_table(brief)
-st.dataframe(quality[quality["数量"] > 0] if brief.open_warnings else quality, hide_index=True, key="brief_quality")
+st.dataframe(for_display(quality[quality["数量"] > 0] if brief.open_warnings else quality), hide_index=True,
+             key="brief_quality")
 if not brief.checks.empty:
-    st.dataframe(pd.DataFrame({"级别": brief.checks["severity"].map({"error": "错误"}).fillna("警告"),
-                               "说明": brief.checks["message"], "报告": brief.checks["title"]}),
+    st.dataframe(for_display(pd.DataFrame({"级别": brief.checks["severity"].map({"error": "错误"}).fillna("警告"),
+                                           "说明": brief.checks["message"], "报告": brief.checks["title"]})),
                  hide_index=True, key="brief_checks")
 st.caption("详情与更正见“数据质量”页。")
 if present:

@@ -5,10 +5,12 @@ Also "重建数据库" for files copied into the data folder by hand. Both need 
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from dashboard import auth, db, downloads, failures, filters, queries, recovery, uploads
-from dashboard.format import doc_type_label
+from dashboard.format import doc_type_label, for_display
 from dashboard.safe_text import plain
 
 _RESULT = "import_result"
@@ -66,7 +68,8 @@ if not auth.require_admin("导入报告和重建数据库", "import"):
     st.stop()
 
 files = st.file_uploader("选择报告文件", type=sorted(x.lstrip(".") for x in uploads.ALLOWED),
-                         accept_multiple_files=True, key="import_files")
+                         accept_multiple_files=True, key="import_files", max_upload_size=max(1, math.ceil(limit / 2**20)),
+                         help=f"可一次选择多个文件;每个文件不超过 {limit / 2**20:g} MB,更大的文件会被拒绝。")
 if st.button("导入并更新数据库", type="primary", disabled=not files, key="import_go"):
     stored: list[uploads.Stored] = []
     refused: list[tuple[str, str]] = []
@@ -104,8 +107,7 @@ if result:
         shown = downloads.frame_for_download(table, {
             "path": "文件", "保存": "保存", "title": "标题", "region_name": "地区", "year": "年份", "类型": "类型",
             "figures": "数字", "error": "问题", "打开": "打开"})
-        st.dataframe(shown, hide_index=True, key="import_docs", column_config={
-            "年份": st.column_config.NumberColumn(format="%d"),
+        st.dataframe(for_display(shown), hide_index=True, key="import_docs", column_config={
             "打开": st.column_config.LinkColumn(display_text="阅读")})
 
 st.divider()

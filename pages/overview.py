@@ -10,11 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, crossfilter, downloads, filters, queries
+from dashboard import charts, crossfilter, downloads, empty_state, filters, queries
 from dashboard.format import (
     QUALIFIER_SYMBOLS,
     UNKNOWN_REGION,
     doc_type_label,
+    for_display,
     format_delta,
     format_number,
     format_value,
@@ -34,7 +35,7 @@ if sel:
 
 counts = queries.overview_counts(f)
 if not counts["reports"]:
-    st.info("当前筛选条件下没有报告。请在左侧放宽筛选条件,或在“导入”页添加报告。")
+    st.info(empty_state.empty_message(f, "当前筛选条件下没有报告。", "请在左侧放宽筛选条件,或在“导入”页添加报告。"))
     st.stop()
 
 cards = st.columns(4)
@@ -99,8 +100,7 @@ recent = recent.assign(
 )
 shown = downloads.frame_for_download(recent, {"title": "标题", "阅读": "阅读", "region_name": "地区", "层级": "层级",
                                               "year": "年份", "类型": "类型", "added_at": "添加时间", "path": "文件"})
-st.dataframe(shown, hide_index=True, key="ov_recent", column_config={
-    "年份": st.column_config.NumberColumn(format="%d"),
+st.dataframe(for_display(shown), hide_index=True, key="ov_recent", column_config={
     "添加时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
     "阅读": st.column_config.LinkColumn(display_text="阅读", width="small"),
 })

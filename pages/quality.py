@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, downloads, failures, filters, queries
-from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, format_value, level_label
+from dashboard import auth, db, downloads, empty_state, failures, filters, queries
+from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, for_display, format_value, level_label
 from dashboard.safe_text import plain
 from etl import corrections as corr
 
@@ -48,21 +48,37 @@ def _flash(live_text: str, logged_text: str, saved: failures.Saved) -> None:
     st.rerun()
 
 
-_FORM_KEYS = ("q_fig", "q_value_", "q_qual_", "q_kind_", "q_add_", "q_doc_region_", "q_doc_level_", "q_doc_year_",
+_FORM_KEYS = ("q_value_", "q_qual_", "q_kind_", "q_add_", "q_doc_region_", "q_doc_level_", "q_doc_year_",
               "q_doc_type_", "q_revert_id")
 
 
 def _reset_forms() -> None:
-    """Forget the typed values (not the chosen report, tab or author) so the forms show the database again."""
+    """Forget the typed values so the forms show what the database now holds.
+
+    The chosen report, action, figure and the author stay: after saving, the same figure's form shows its
+    new value (and after a revert, the reverted one), with an empty reason.
+    """
     for key in [k for k in st.session_state if isinstance(k, str) and
                 (k.startswith(_FORM_KEYS) or k.endswith("_reason")) and not k.endswith("_author")]:
         del st.session_state[key]
 
 
+def _held(key: str, value: object) -> str:
+    """``key`` for a widget that shows ``value`` (what the database holds) unless the user has typed something.
+
+    The value is put into the session state *before* the widget is drawn instead of being its default:
+    Streamlit then sends it to the browser as a set value, so a form still on screen after a save or a
+    revert shows the new value (a changed default alone leaves the browser's widget as it was).
+    """
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
 def _author_and_reason(key: str) -> tuple[str, str]:
     c1, c2 = st.columns([1, 3])
     author = c1.text_input("更正人", value=auth.default_author(), key=f"{key}_author", max_chars=60)
-    reason = c2.text_input("理由(必填)", key=f"{key}_reason", max_chars=500,
+    reason = c2.text_input("理由(必填)", key=_held(f"{key}_reason", ""), max_chars=500,
                            placeholder="例如:原文为“受理349件”,提取成了上一句的数字")
     return author.strip(), reason.strip()
 
@@ -135,6 +151,8 @@ for col, (label, key) in zip(cards, [("报告", "documents"), ("地区未识别"
                                      ("生效的更正", "corrections"), ("失效的更正", "orphaned")], strict=True):
     value = s[key] + (s["check_errors"] if key == "check_warnings" else 0)
     col.metric(label, value)
+if not s["documents"]:  # say so plainly: no report is not "every report recognised"
+    st.info(empty_state.empty_message(f, "当前筛选条件下没有报告,以下各项都是 0。"))
 
 TABS = ["每份报告的数字", "信息不全的报告", "一致性检查", "导入错误", "更正"]
 # a link with ?doc=... (from another page, or after saving a correction) opens the corrections tab
@@ -152,15 +170,16 @@ with tab_docs:
         "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
         "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
         "path": "文件", "打开": "打开"})
-    st.dataframe(table, hide_index=True, key="q_docs", column_config={
-        "年份": st.column_config.NumberColumn(format="%d"),
+    st.dataframe(for_display(table), hide_index=True, key="q_docs", column_config={
         "打开": st.column_config.LinkColumn(display_text="阅读")})
     downloads.download_buttons(table.drop(columns=["打开"]), "每份报告的数字", "q_docs_dl")
 
 with tab_unknown:
     unknown = docs[docs["no_region"] | docs["no_year"] | docs["no_type"]]
     st.caption("没有识别出地区、年份或类型的报告不会出现在按地区、年份的图表中。可在“更正”中补上。")
-    if unknown.empty:
+    if docs.empty:
+        st.info("当前筛选条件下没有报告(0 份),无从检查。")
+    elif unknown.empty:
         st.success("所有报告都识别出了地区、年份和类型。")
     else:
         missing = [("、".join(x for x, flag in (("地区", r.no_region), ("年份", r.no_year), ("类型", r.no_type)) if flag))
@@ -169,22 +188,24 @@ with tab_unknown:
                                                              region_name=unknown["region_name"].fillna("未识别地区")), {
             "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件",
             "doc_id": "文档编号"})
-        st.dataframe(utable, hide_index=True, key="q_unknown",
-                     column_config={"年份": st.column_config.NumberColumn(format="%d")})
+        st.dataframe(for_display(utable), hide_index=True, key="q_unknown",
+                     )
         downloads.download_buttons(utable, "信息不全的报告", "q_unknown_dl")
 
 with tab_checks:
     checks = queries.quality_checks(f)
     st.caption("构建后自动运行的一致性检查(如受理数大于收到数、比率超过 100%、与上年相比变化异常)。")
-    if checks.empty:
+    if docs.empty and checks.empty:
+        st.info("当前筛选条件下没有报告(0 份),无从检查。")
+    elif checks.empty:
         st.success("一致性检查没有发现问题。")
     else:
         ctable = downloads.frame_for_download(
             checks.assign(级别=checks["severity"].map({"error": "错误", "warning": "警告"}).fillna(checks["severity"])),
             {"级别": "级别", "check_name": "检查", "message": "说明", "title": "报告", "region_name": "地区",
              "year": "年份", "figure_ids": "涉及的数字", "doc_id": "文档编号"})
-        st.dataframe(ctable, hide_index=True, key="q_checks",
-                     column_config={"年份": st.column_config.NumberColumn(format="%d")})
+        st.dataframe(for_display(ctable), hide_index=True, key="q_checks",
+                     )
         downloads.download_buttons(ctable, "一致性检查", "q_checks_dl")
 
 with tab_errors:
@@ -198,7 +219,7 @@ with tab_errors:
         errors = errors.assign(stage=errors["stage"].map(stages).fillna(errors["stage"]))
         etable = downloads.frame_for_download(errors, {"path": "文件", "stage": "阶段", "message": "原因",
                                                        "detail": "技术细节"})
-        st.dataframe(etable, hide_index=True, key="q_errors")
+        st.dataframe(for_display(etable), hide_index=True, key="q_errors")
         downloads.download_buttons(etable, "导入错误", "q_errors_dl")
 
 with tab_corr:
@@ -230,9 +251,9 @@ with tab_corr:
             数值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"], strict=True)],
             类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"],
             待核=["待核" if r else "已核实" if c else "" for r, c in zip(figs["needs_review"], figs["confirmed"], strict=True)])
-        st.dataframe(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
+        st.dataframe(for_display(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
                                                                "evidence": "原文", "待核": "待核", "已更正": "已更正",
-                                                               "figure_id": "编号"}),
+                                                               "figure_id": "编号"})),
                      hide_index=True, key="q_doc_figs")
 
         if allowed:
@@ -270,13 +291,13 @@ with tab_corr:
                             c1, c2, c3 = st.columns(3)
                             # keys carry the figure id: a widget keeps its state per key, so another figure
                             # must not inherit the value typed for the previous one
-                            value = c1.number_input(f"数值({row['unit']})", value=float(row["value"]), format="%g",
-                                                    key=f"q_value_{fid}")
-                            qualifier = c2.selectbox("限定", list(QUALIFIER_LABELS), key=f"q_qual_{fid}",
-                                                     index=list(QUALIFIER_LABELS).index(row["qualifier"]),
+                            value = c1.number_input(f"数值({row['unit']})", format="%g",
+                                                    key=_held(f"q_value_{fid}", float(row["value"])))
+                            qualifier = c2.selectbox("限定", list(QUALIFIER_LABELS),
+                                                     key=_held(f"q_qual_{fid}", row["qualifier"]),
                                                      format_func=QUALIFIER_LABELS.get)
-                            kind = c3.selectbox("类别", list(KIND_LABELS), index=list(KIND_LABELS).index(row["kind"]),
-                                                format_func=KIND_LABELS.get, key=f"q_kind_{fid}")
+                            kind = c3.selectbox("类别", list(KIND_LABELS), format_func=KIND_LABELS.get,
+                                                key=_held(f"q_kind_{fid}", row["kind"]))
                         author, reason = _author_and_reason("q_fig")
                         submitted = st.form_submit_button("保存更正" if act == "修改数值" else "删除这个数字", key="q_fig_submit")
                     if submitted:
@@ -333,17 +354,18 @@ with tab_corr:
                 levels = list(LEVEL_LABELS)
                 types = list(DOC_TYPE_LABELS)
                 with st.form("q_doc_form"):
-                    code = st.selectbox("地区", codes, index=codes.index(current_code) if current_code in codes else None,
-                                        format_func=lambda c: f"{rlabels.get(c, c)}({c})", key=f"q_doc_region_{doc_id}",
+                    code = st.selectbox("地区", codes, format_func=lambda c: f"{rlabels.get(c, c)}({c})",
+                                        key=_held(f"q_doc_region_{doc_id}", current_code if current_code in codes
+                                                  else None),
                                         placeholder="选择地区(可输入名称搜索)")
                     c1, c2, c3 = st.columns(3)
-                    level = c1.selectbox("层级", levels, index=levels.index(doc.get("level", "unknown")),
-                                         format_func=level_label, key=f"q_doc_level_{doc_id}")
+                    level = c1.selectbox("层级", levels, format_func=level_label,
+                                         key=_held(f"q_doc_level_{doc_id}", doc.get("level") or "unknown"))
                     year_now = doc.get("year")
-                    year_text = c2.text_input("年份(留空表示未知)", key=f"q_doc_year_{doc_id}",
-                                              value="" if year_now is None or pd.isna(year_now) else str(int(year_now)))
-                    doc_type = c3.selectbox("类型", types, index=types.index(doc.get("doc_type", "other")),
-                                            format_func=doc_type_label, key=f"q_doc_type_{doc_id}")
+                    year_text = c2.text_input("年份(留空表示未知)", key=_held(
+                        f"q_doc_year_{doc_id}", "" if year_now is None or pd.isna(year_now) else str(int(year_now))))
+                    doc_type = c3.selectbox("类型", types, format_func=doc_type_label,
+                                            key=_held(f"q_doc_type_{doc_id}", doc.get("doc_type") or "other"))
                     author, reason = _author_and_reason("q_doc")
                     submitted = st.form_submit_button("保存更正", key="q_doc_submit")
                 if submitted:
@@ -384,7 +406,7 @@ with tab_corr:
             "状态": status, "报告": log["title"], "指标": log["label"],
             "改为": log["payload"].map(lambda p: _describe(p)), "原值": log["old"].map(lambda p: _describe(p)),
             "理由": log["reason"], "编号": log["correction_id"]})
-        st.dataframe(ltable, hide_index=True, key="q_log",
+        st.dataframe(for_display(ltable), hide_index=True, key="q_log",
                      column_config={"时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
         downloads.download_buttons(ltable, "更正记录", "q_log_dl")
         if (log["status"] == "orphaned").any():

@@ -11,11 +11,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, crossfilter, downloads, filters, queries
+from dashboard import charts, crossfilter, downloads, empty_state, filters, queries
 from dashboard.format import (
     KIND_LABELS,
     QUALIFIER_SYMBOLS,
     UNKNOWN_REGION,
+    for_display,
     label_with_unit,
     level_label,
 )
@@ -38,7 +39,7 @@ kind = filters.url_choice(controls[1], "口径", list(KIND_LABELS), "kind", "act
 available = queries.metrics_with_data(f, kinds=(kind,))
 choices = [m for m in f.metrics if m in set(available["metric"])] or available["metric"].tolist()
 if not choices:
-    st.info("当前筛选条件下没有可比较的数字。请在左侧放宽筛选条件或更换口径。")
+    st.info(empty_state.empty_message(f, "当前筛选条件下没有可比较的数字。", "请在左侧放宽筛选条件或更换口径。"))
     st.stop()
 units = dict(zip(available["metric"], available["unit"], strict=True))
 names = dict(zip(available["metric"], available["label"], strict=True))
@@ -135,12 +136,15 @@ def ranking_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 st.subheader(f"{scope_name} 排名表")
 rank_table = ranking_table(ranking.rows)
-st.dataframe(rank_table, hide_index=True, key="reg_rank_table")
-downloads.download_buttons(rank_table, f"地区排名_{names.get(metric, metric)}_{year}", "reg_rank_dl")
+if rank_table.empty:  # an empty st.dataframe says "empty" in English
+    st.caption("没有可排名的地区(见上方说明)。")
+else:
+    st.dataframe(for_display(rank_table), hide_index=True, key="reg_rank_table")
+    downloads.download_buttons(rank_table, f"地区排名_{names.get(metric, metric)}_{year}", "reg_rank_dl")
 if map_parent != parent:
     with st.expander(f"地图数据({map_scope})"):
         map_table = ranking_table(map_rows)
-        st.dataframe(map_table, hide_index=True)
+        st.dataframe(for_display(map_table), hide_index=True)
         downloads.download_buttons(map_table, f"地图数据_{names.get(metric, metric)}_{year}", "reg_map_dl")
 
 focus = drill or None
@@ -153,7 +157,7 @@ detail = detail.assign(region_name=detail["region_name"].fillna(UNKNOWN_REGION),
 detail_table = downloads.frame_for_download(detail, {"title": "标题", "阅读": "阅读", "region_name": "地区",
                                                      "value": label, "限定": "限定", "evidence": "原文依据",
                                                      "层级": "层级"})
-st.dataframe(detail_table, hide_index=True, key="reg_detail_table",
+st.dataframe(for_display(detail_table), hide_index=True, key="reg_detail_table",
              column_config={"阅读": st.column_config.LinkColumn(display_text="阅读", width="small"),
                             "原文依据": st.column_config.TextColumn(width="large")})
 downloads.download_buttons(detail_table.drop(columns=["阅读"]), f"地区明细_{names.get(metric, metric)}_{year}",

@@ -22,6 +22,7 @@ from dashboard.format import (
     UNKNOWN_REGION,
     Mark,
     doc_type_label,
+    for_display,
     format_value,
     highlight,
     html_table,
@@ -105,9 +106,9 @@ if not query.strip():
     list_table = list_table.drop(columns=["摘要", "相关度"])
 # the key changes with the result list, so a row selected in an older list never opens a report of the new one
 digest = hashlib.sha1("\n".join(results["doc_id"]).encode()).hexdigest()[:10]
-event = st.dataframe(list_table, hide_index=True, key=f"rep_list_{digest}", on_select="rerun",
+event = st.dataframe(for_display(list_table), hide_index=True, key=f"rep_list_{digest}", on_select="rerun",
                      selection_mode="single-row",
-                     column_config={"年份": st.column_config.NumberColumn(format="%d"),
+                     column_config={
                                     "标题": st.column_config.TextColumn(width="medium"),
                                     "摘要": st.column_config.TextColumn(width="large")})
 downloads.download_buttons(list_table, "报告列表", "rep_list_dl")

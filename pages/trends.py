@@ -11,14 +11,15 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import charts, crossfilter, downloads, filters, queries
+from dashboard import charts, crossfilter, downloads, empty_state, filters, queries
+from dashboard.format import for_display
 
 f = filters.current()
 st.title("趋势")
 
 available = queries.metrics_with_data(f, kinds=("actual", "target"))
 if available.empty:
-    st.info("当前筛选条件下没有提取到数字。请在左侧放宽筛选条件。")
+    st.info(empty_state.empty_message(f, "当前筛选条件下没有提取到数字。"))
     st.stop()
 
 if f.metrics:
@@ -69,8 +70,7 @@ if sel:
 
 table = downloads.wide_by_metric(data.assign(口径=data["kind"].map({"actual": "实际", "target": "目标"})),
                                  {"series": "地区", "口径": "口径", "year": "年份"}, metrics)
-st.dataframe(table, hide_index=True, key="trend_table",
-             column_config={"年份": st.column_config.NumberColumn(format="%d")})
+st.dataframe(for_display(table), hide_index=True, key="trend_table")
 downloads.download_buttons(table, "趋势数据", "trend_dl")
 
 with st.expander("数据来源(每个点的原文依据)", expanded=bool(sel)):
@@ -79,6 +79,6 @@ with st.expander("数据来源(每个点的原文依据)", expanded=bool(sel)):
                     口径=data["kind"].map({"actual": "实际", "target": "目标"})),
         {"series": "地区", "指标": "指标(单位)", "口径": "口径", "year": "年份", "value": "数值",
          "source": "来源", "docs": "文档数", "evidence": "原文依据"})
-    st.dataframe(sources, hide_index=True, key="trend_sources",
-                 column_config={"年份": st.column_config.NumberColumn(format="%d")})
+    st.dataframe(for_display(sources), hide_index=True, key="trend_sources",
+                 )
     downloads.download_buttons(sources, "趋势数据来源", "trend_src_dl")

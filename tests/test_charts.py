@@ -25,7 +25,7 @@ VALUE_EXAMPLES = [
     ((1000, "件", "approx"), "≈1,000件"),
     ((10, "%", "at_most"), "≤10%"),
     ((98.8, "%", "exact"), "98.8%"),
-    ((87.29, "%", "exact"), "87.29%"),
+    ((87.29, "%", "exact"), "87.3%"),  # rates to one decimal (issue 13)
     ((20000000, "万元", "at_least"), "≥2,000亿元"),
     ((2781, "万元", "exact"), "2,781万元"),
     ((None, "件", "exact"), "—"),
@@ -42,7 +42,7 @@ def test_format_number_and_delta() -> None:
     assert format_number(98.80) == "98.8"
     assert format_number(-617.0) == "-617"
     assert format_delta(-617, "件") == "-617件"
-    assert format_delta(0.67, "%") == "+0.67个百分点"
+    assert format_delta(0.67, "%") == "+0.7个百分点"
     assert format_delta(float("nan"), "件") is None
 
 
