@@ -39,6 +39,7 @@ class Metric:
     numerator: str | None  # for a rate: the count metric it is the share of (reconsideration.corrected)
     table_only: bool
     disclosure_own: bool  # in a 政府信息公开年度报告 the report's own count whatever the topic around it
+    rival_topic: re.Pattern[str] | None = None  # a sibling area that, named nearer the number, rules this one out
     genre: str | None = None  # a kind of report ([genres]) in which ``genre_cue`` also gives this metric
     genre_cue: re.Pattern[str] | None = None  # 行政执法情况报告: its bare 办理案件N件 are enforcement cases
     direction: str = ""  # higher_better / lower_better, or "" (no agreed direction): only the brief's colours read it
@@ -104,7 +105,7 @@ def load() -> dict[str, Metric]:
             numerator=spec.get("numerator"),
             table_only=bool(spec.get("table_only", False)),
             disclosure_own=bool(spec.get("disclosure_own", False)),
-            genre=spec.get("genre"), genre_cue=rx("genre_cue"),
+            genre=spec.get("genre"), genre_cue=rx("genre_cue"), rival_topic=rx("rival_topic"),
             direction=spec.get("direction", ""),
         )
         if out[spec["key"]].genre is not None and out[spec["key"]].genre not in data.get("genres", {}):

@@ -326,9 +326,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
         if listed_total:
             attribution = Attribution(None, "own", left, True)
-        if attribution == OWN and attributions and not has_subject(left) \
+        if attribution == OWN and attributions and not has_subject(left) and attributions[-1].part != "outcome" \
                 and not re.sub(r"[\s,,;;、]", "", text[last_end:clause_start]):
-            attribution = attributions[-1]  # "省政府新收…188件,受理109件": the next clause goes on with its subject
+            # "省政府新收…188件,受理109件": the next clause goes on with its subject (an outcome, 撤销1件, is no subject)
+            attribution = attributions[-1]
         elif attribution == OWN and not has_subject(left):
             # "省政府及其部门受理…1784件,…在对申请答复的1677件中,属同意公开的318件": a sentence opened by a body's
             # figure goes on with that body until another subject is named
@@ -394,6 +395,15 @@ def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
     return None
 
 
+def _rival_nearer(metric: catalog.Metric, text: str) -> bool:
+    """The sibling area (复议 for a court's figure, 诉讼 for a review's) is named after the metric's own, nearer the number."""
+    rivals = list(metric.rival_topic.finditer(text))
+    if not rivals:
+        return False
+    own = list(metric.topic.finditer(text))
+    return not own or rivals[-1].start() > own[-1].start()
+
+
 def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic_ctx: str,
                     heading: str = "") -> int | None:
     """How near the metric's subject area is named: 0 in the clause, 1 in the sentence, 2 the sentence before,
@@ -406,6 +416,8 @@ def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic
         return 0  # the cue itself names the area (行政诉讼案件, 法律援助案件)
     if metric.topic.search(left):
         return 0
+    if metric.rival_topic is not None and _rival_nearer(metric, sentence_left):
+        return None  # 行政复议案件4件,维持3件;行政诉讼案件3件,维持1件: the court's outcome, not the review's
     if metric.topic.search(sentence_left):
         return 1
     if metric.topic.search(topic_ctx):

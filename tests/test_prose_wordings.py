@@ -48,3 +48,9 @@ def test_an_enforcement_report_counts_its_cases_plainly() -> None:
     assert ("enforcement.cases", 1335) in figures("宝坻区交通局2024年度行政执法情况报告\n" + body)
     # the same words in another kind of report say nothing about enforcement
     assert "enforcement.cases" not in {m for m, _ in figures("宝坻区司法局2024年度工作总结\n今年共办理案件1335件。")}
+
+
+def test_a_courts_outcome_after_a_reviews_is_not_the_reviews() -> None:
+    got = figures("有行政复议案件4件,撤销1件,维持3件;行政诉讼案件3件,维持1件,另2件尚未作出判决。")
+    # 维持3件 is the review's (an outcome before it is no subject); 维持1件 is the court's, not a review figure
+    assert sorted(v for m, v in got if m == "reconsideration.upheld") == [3]
