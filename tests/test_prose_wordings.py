@@ -54,3 +54,10 @@ def test_a_courts_outcome_after_a_reviews_is_not_the_reviews() -> None:
     got = figures("有行政复议案件4件,撤销1件,维持3件;行政诉讼案件3件,维持1件,另2件尚未作出判决。")
     # 维持3件 is the review's (an outcome before it is no subject); 维持1件 is the court's, not a review figure
     assert sorted(v for m, v in got if m == "reconsideration.upheld") == [3]
+
+
+def test_the_documents_a_clean_up_covers_are_cleaned_up_not_in_force() -> None:
+    got = figures("累计梳理核查现行有效规章和规范性文件1189件,其中拟废止32件。")
+    assert ("normative_docs.cleaned_up", 1189) in got and ("normative_docs.in_force", 1189) not in got
+    after = figures("经清理,现行有效的规范性文件共有210件。")
+    assert ("normative_docs.cleaned_up", 210) not in after
