@@ -472,8 +472,11 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
 def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
     if _TARGET_AFTER.search(right):
         return "target"
-    if _TARGET.search(left) or _TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left):
+    if _TARGET.search(left):
         return "target"
+    if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
+            and not _PAST.search(left):
+        return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
     if ctx.year and any(int(y) > ctx.year for y in _FUTURE_YEAR.findall(sentence_left)):
         return "target"  # next year's plans at the end of a report
     if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):

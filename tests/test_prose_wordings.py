@@ -61,3 +61,9 @@ def test_the_documents_a_clean_up_covers_are_cleaned_up_not_in_force() -> None:
     assert ("normative_docs.cleaned_up", 1189) in got and ("normative_docs.in_force", 1189) not in got
     after = figures("经清理,现行有效的规范性文件共有210件。")
     assert ("normative_docs.cleaned_up", 210) not in after
+
+
+def test_a_done_clause_after_a_rule_is_actual() -> None:
+    text = "落实学法要求,每季度集体学法不少于1次,2023年以来参加专题法治讲座36期。"
+    got = {(f.metric, f.value, f.kind) for d in process_text(text) for f in d.figures}
+    assert ("training.law_lectures", 36, "actual") in got
