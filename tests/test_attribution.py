@@ -77,6 +77,8 @@ SENTENCES = [
     ("已办理法律援助案件245件(刑事189件,民事55件)。", {("legal_aid.cases", 245)}),
     # an average never is the year's figure
     ("全年共收到行政复议申请1200件,月均受理100件。", {("reconsideration.received", 1200)}),
+    # a yearly figure over a past span is an average too, and the list it opens goes on with it
+    ("近三年来,各级行政复议机关积极受理办理案件,每年受理行政复议申请4305件,办理行政应诉案件5984件。", set()),
     # a category split with no total: the parts are not the report's figure
     ("成功调解村级矛盾纠纷78件,镇级矛盾纠纷37件。", set()),
     # a channel beside the total; a channel other than the website never
