@@ -192,7 +192,8 @@ def ranking_bar(df: pd.DataFrame, selected: str | None = None, max_rows: int = 4
         customdata=list(zip(top["code"], labels, top["docs"].astype(int), strict=True)),
         hovertemplate="%{y}:%{customdata[1]}<br>%{customdata[2]} 份文档<extra></extra>",
     ))
-    fig.update_xaxes(rangemode="tozero", range=[0, nice_max(top["value"].tolist())],
+    widest = max((len(t) for t in labels), default=0)
+    fig.update_xaxes(rangemode="tozero", range=[0, nice_max(top["value"].tolist(), widest)],
                      **axis_format(top["value"], unit))
     fig.update_yaxes(type="category")
     fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.25)
@@ -297,10 +298,14 @@ def selected_code(event: Any) -> str | None:
     return None
 
 
-def nice_max(values: Sequence[float]) -> float:
-    """An axis maximum a little above the largest value (1 when there is nothing to show)."""
+def nice_max(values: Sequence[float], label_chars: int = 0) -> float:
+    """An axis maximum above the largest value with room for its bar's label (1 when there is nothing to show).
+
+    A label written outside the largest bar needs about 0.06 of the axis per character in a half-width column.
+    """
     finite = [v for v in values if v is not None and not math.isnan(v)]
-    return max(finite) * 1.18 if finite and max(finite) > 0 else 1.0
+    room = max(1.18, 1.1 + 0.06 * label_chars)
+    return max(finite) * room if finite and max(finite) > 0 else 1.0
 
 
 # --- selection (cross-filtering) ---------------------------------------------------------------------------------

@@ -227,3 +227,12 @@ def test_features_within() -> None:
 ])
 def test_selected_code(event: object, expected: str | None) -> None:
     assert charts.selected_code(event) == expected
+
+
+def test_ranking_bar_leaves_room_for_the_top_bars_label() -> None:
+    # a long label (≥4,800件) outside the largest bar must fit inside the axis, not be clipped at the edge
+    df = pd.DataFrame({"code": ["540000"], "name": ["西藏自治区"], "value": [4800.0], "unit": ["件"],
+                       "qualifier": ["at_least"], "docs": [1]})
+    fig = charts.ranking_bar(df)
+    label = fig.data[0].text[0]
+    assert fig.layout.xaxis.range[1] >= 4800 * (1.1 + 0.06 * len(label))
