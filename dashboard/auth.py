@@ -374,7 +374,7 @@ def sidebar_status() -> None:
         if local_mode():
             st.caption(":material/person: 单用户本地模式:未设置管理员密码,导入、更正和重建无需登录。")
         elif is_admin():
-            c1, c2 = st.columns([3, 1])
+            c1, c2 = st.columns([3, 2], vertical_alignment="center")  # room for 退出 on one line
             c1.caption(":material/lock_open: 已以管理员身份登录")
             if c2.button("退出", key="auth_logout"):
                 logout()

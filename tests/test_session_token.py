@@ -1,9 +1,11 @@
-"""Session tokens (dashboard/session_token.py): sign, verify, expiry, tampering, password change, the salt file."""
+"""Session tokens (dashboard/session_token.py): sign, verify, expiry, tampering, password change, the salt file;
+and the login gate reading them from the cookie (dashboard/auth.py): restore, refuse, logout, the cookie script."""
 
 from __future__ import annotations
 
 import base64
 import hmac
+import re
 import stat
 from pathlib import Path
 
@@ -99,3 +101,82 @@ def test_a_folder_that_cannot_keep_the_salt_gets_one_in_memory(tmp_path: Path) -
     first = tok.salt(missing)
     assert len(first) == tok.SALT_BYTES and not missing.exists()
     assert tok.salt(missing) == first  # the same until the server restarts
+
+
+# --- the login gate reading the cookie (dashboard/auth.py) ------------------------------------------------------
+
+class FakeContext:
+    """``st.context`` as a request carrying ``cookies`` (what the browser sent when the tab connected)."""
+
+    def __init__(self, cookies: dict[str, str]) -> None:
+        self.cookies = cookies
+        self.ip_address = "198.51.100.7"
+        self.headers = {}
+
+
+@pytest.fixture
+def gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from dashboard import auth
+
+    monkeypatch.setenv(auth.ENV_PASSWORD, "正确的口令")
+    monkeypatch.setenv("REPORTS_DATA", str(tmp_path))
+    monkeypatch.setattr(auth.st, "session_state", {})
+    monkeypatch.setattr(auth, "REVOKED", auth.Revoked())
+    return auth
+
+
+def test_a_valid_cookie_logs_a_new_session_in_and_names_the_author(gate, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    token = tok.sign("张三", tok.secret_for("正确的口令", tmp_path))
+    monkeypatch.setattr(gate.st, "context", FakeContext({tok.COOKIE_NAME: token}))
+    assert gate.is_admin() and gate.default_author() == "张三"
+
+
+def test_no_forged_expired_or_old_password_cookie_logs_in(gate, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old_password = tok.sign("张三", tok.secret_for("旧口令", tmp_path))
+    expired = tok.sign("张三", tok.secret_for("正确的口令", tmp_path), now=NOW)
+    forged = tok.sign("张三", b"\x00" * 32)
+    for cookie in (old_password, expired, forged, "垃圾", ""):
+        monkeypatch.setattr(gate.st, "session_state", {})
+        monkeypatch.setattr(gate.st, "context", FakeContext({tok.COOKIE_NAME: cookie}))
+        assert not gate.is_admin(), cookie
+
+
+def test_logout_revokes_the_token_and_asks_for_the_cookie_to_be_cleared(gate, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    token = tok.sign("张三", tok.secret_for("正确的口令", tmp_path))
+    monkeypatch.setattr(gate.st, "context", FakeContext({tok.COOKIE_NAME: token}))
+    assert gate.is_admin()
+    gate.logout()
+    assert not gate.is_admin()  # the tab still carries the cookie it connected with: not believed again
+    assert gate.st.session_state[gate._CLEAR_COOKIE]
+    monkeypatch.setattr(gate.st, "session_state", {})  # a reload with the old cookie put back by hand
+    assert not gate.is_admin()
+
+
+def test_a_session_logs_out_when_its_token_expires_or_the_password_changes(gate, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gate.st, "context", FakeContext({}))
+    assert gate.login("正确的口令", client="c")
+    gate.issue_token("张三")
+    assert gate.is_admin()
+    monkeypatch.setenv(gate.ENV_PASSWORD, "新口令")
+    assert not gate.is_admin()
+    monkeypatch.setenv(gate.ENV_PASSWORD, "正确的口令")
+    assert not gate.is_admin()  # logged out for good, not back when the old password returns
+    assert gate.login("正确的口令", client="c")
+    gate.issue_token("张三")
+    gate.st.session_state[gate._TOKEN] = tok.sign("张三", tok.secret_for("正确的口令", tmp_path), now=NOW)
+    assert not gate.is_admin()  # a token from long ago
+
+
+def test_the_cookie_script_carries_only_a_token_and_deletes_with_max_age_zero(gate, tmp_path: Path) -> None:
+    token = tok.sign("张三", tok.secret_for("正确的口令", tmp_path))
+    script = gate.cookie_script(token)
+    assert f"{tok.COOKIE_NAME}={token}; Max-Age=" in script and "SameSite=Strict" in script
+    assert "'https:' ? '; Secure'" in script
+    age = int(re.search(r"Max-Age=(\d+)", script).group(1))
+    assert tok.LIFETIME_SECONDS - 60 <= age <= tok.LIFETIME_SECONDS
+    assert f"{tok.COOKIE_NAME}=; Max-Age=0;" in gate.cookie_script(None)
+    with pytest.raises(ValueError):
+        gate.cookie_script('x"; alert(1); "')
