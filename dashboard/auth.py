@@ -5,8 +5,13 @@
   mode: every action is allowed and the sidebar says so.
 - Passwords are compared with ``hmac.compare_digest`` on UTF-8 bytes, so the
   time taken does not reveal how much of a guess was right.
-- A successful login is remembered in the session only (``st.session_state``),
-  never in the URL or a cookie; "退出" forgets it.
+- A successful login is remembered in the session (``st.session_state``) and, so that a reload or an opened
+  link keeps it, in a cookie holding a signed token that expires after 12 hours (dashboard/session_token.py:
+  HMAC-SHA256 under a key derived from the admin password and a salt file in the data folder, so a new
+  password logs everyone out). The cookie is written by a small script (``SameSite=Strict``; ``Secure`` when
+  the page came over https; not ``HttpOnly``, which a script cannot set) and read from ``st.context.cookies``;
+  the token never goes into a URL. "退出" forgets the login, revokes the token in this server and clears
+  the cookie.
 - Guessing is throttled per user name and client address, across sessions (a new browser
   tab does not reset it): after 5 wrong passwords within 5 minutes, the form refuses
   every try for that name at that address, right or wrong, until the oldest of them is
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import getpass
 import hmac
+import json
 import os
 import threading
 import time
@@ -34,6 +40,9 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import session_token
+from etl import paths
+
 ENV_PASSWORD = "REPORTS_ADMIN_PASSWORD"
 ENV_TRUSTED_PROXY = "REPORTS_TRUSTED_PROXY"
 FORWARDED_HEADER = "x-forwarded-for"
@@ -42,6 +51,9 @@ LOCAL_KEY = "local"
 SECRET_KEY = "admin_password"
 _STATE = "auth_is_admin"
 _AUTHOR = "auth_author"
+_TOKEN = "auth_token"  # this session's signed token: issued at login or read from the cookie
+_LOGGED_OUT = "auth_logged_out"  # 退出 was clicked: the cookie this tab was opened with is not believed again
+_CLEAR_COOKIE = "auth_clear_cookie"  # 退出 was clicked: the next run clears the browser's cookie
 
 
 def configured_password(secrets: Any = None) -> str | None:
@@ -154,8 +166,21 @@ def local_mode() -> bool:
 
 
 def is_admin() -> bool:
-    """True in local mode or after a correct password in this session."""
-    return local_mode() or bool(st.session_state.get(_STATE))
+    """True in local mode, after a correct password in this session, or with a valid login cookie.
+
+    A session whose token stops verifying (12 hours passed, the password changed, 退出 in another tab) is
+    logged out.
+    """
+    if local_mode():
+        return True
+    if st.session_state.get(_STATE):
+        token = st.session_state.get(_TOKEN)
+        if token is None or token_user(token) is not None:
+            return True
+        st.session_state[_STATE] = False
+        st.session_state[_TOKEN] = None
+        return False
+    return _from_cookie()
 
 
 def login(given: str, client: str | None = None) -> bool:
@@ -175,8 +200,119 @@ def login(given: str, client: str | None = None) -> bool:
     return ok
 
 
+class Revoked:
+    """Tokens logged out before their expiry, refused by this server until they expire (a copied cookie
+    must not outlive 退出). Kept in memory: a restart forgets it, and the browser's cookie is cleared anyway."""
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self.clock = clock
+        self._tokens: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def add(self, token: str) -> None:
+        with self._lock:
+            now = self.clock()
+            self._tokens = {t: e for t, e in self._tokens.items() if e > now}
+            try:
+                self._tokens[token] = session_token.expiry_of(token)
+            except (ValueError, UnicodeDecodeError):
+                pass  # not a token this server signed: nothing to revoke
+
+    def __contains__(self, token: object) -> bool:
+        with self._lock:
+            return token in self._tokens
+
+
+REVOKED = Revoked()
+
+
+def _secret() -> bytes | None:
+    """The key tokens are signed with (None in local mode): derived from the password and the data folder's salt."""
+    password = configured_password()
+    return None if password is None else session_token.secret_for(password, paths.data_dir())
+
+
+def token_user(token: str | None) -> str | None:
+    """The user a token was issued to, when it verifies now (signature, expiry, password, not logged out)."""
+    if not token or token in REVOKED:
+        return None
+    secret = _secret()
+    return None if secret is None else session_token.verify(token, secret)
+
+
+def _request_cookie() -> str | None:
+    """The token cookie the browser sent when this tab connected (None outside a running app)."""
+    try:
+        value = st.context.cookies.get(session_token.COOKIE_NAME)
+    except Exception:  # bare mode, AppTest
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def issue_token(user: str) -> None:
+    """After a successful login: sign a token for ``user``; ``sync_cookie`` writes it to the browser."""
+    secret = _secret()
+    if secret is not None:
+        st.session_state[_TOKEN] = session_token.sign(user, secret)
+    st.session_state[_LOGGED_OUT] = False
+
+
 def logout() -> None:
+    """Forget the login in this session, refuse its token from now on and have the cookie cleared."""
+    token = st.session_state.get(_TOKEN)
+    if isinstance(token, str):
+        REVOKED.add(token)
+    st.session_state[_TOKEN] = None
     st.session_state[_STATE] = False
+    st.session_state[_LOGGED_OUT] = True
+    st.session_state[_CLEAR_COOKIE] = True
+
+
+def _from_cookie() -> bool:
+    """Log this session in from the browser's cookie when its token verifies (the login survives a reload)."""
+    if st.session_state.get(_LOGGED_OUT):
+        return False
+    cookie = _request_cookie()
+    user = token_user(cookie)
+    if user is None:
+        return False
+    st.session_state[_STATE] = True
+    st.session_state[_TOKEN] = cookie
+    if user.strip() and not st.session_state.get(_AUTHOR):
+        remember_author(user)
+    return True
+
+
+def cookie_script(token: str | None) -> str:
+    """A script that stores ``token`` in the login cookie (None: deletes the cookie).
+
+    Only a token of the signed shape (URL-safe base64 and one dot) is ever put into the script.
+    """
+    if token is not None and not session_token.TOKEN_SHAPE.match(token):
+        raise ValueError("not a session token")
+    age = 0 if token is None else max(0, session_token.expiry_of(token) - int(time.time()))
+    cookie = json.dumps(f"{session_token.COOKIE_NAME}={token or ''}; Max-Age={age}; Path=/; SameSite=Strict")
+    return ("<script>(function () {"
+            f"document.cookie = {cookie} + (window.location.protocol === 'https:' ? '; Secure' : '');"
+            "})();</script>")
+
+
+def sync_cookie() -> None:
+    """Make the browser's cookie follow the session: write the token after a login, delete it after 退出.
+
+    ``st.context.cookies`` holds what the browser sent when the tab connected, so the token is written on
+    each run until a reload brings it back; the deletion is sent once, so a later login in another tab is
+    not undone by this one.
+    """
+    if local_mode():
+        return
+    if st.session_state.get(_CLEAR_COOKIE):
+        st.session_state[_CLEAR_COOKIE] = False
+        st.html(cookie_script(None), unsafe_allow_javascript=True)
+        return
+    token = st.session_state.get(_TOKEN) if is_admin() else None
+    if isinstance(token, str) and token != _request_cookie():
+        st.html(cookie_script(token), unsafe_allow_javascript=True)
 
 
 def default_author() -> str:
@@ -217,6 +353,7 @@ def require_admin(action: str, key: str) -> bool:
         if login(given, client):
             if user.strip():
                 remember_author(user)
+            issue_token(user.strip())
             st.rerun()
         st.error("密码错误,已拒绝。")
     return False
@@ -231,12 +368,13 @@ def wait_text(seconds: int) -> str:
 
 
 def sidebar_status() -> None:
-    """One line in the sidebar: local mode, logged in (with 退出), or how to log in."""
+    """One line in the sidebar: local mode, logged in (with 退出), or how to log in; keeps the cookie in step."""
     with st.sidebar:
+        sync_cookie()
         if local_mode():
             st.caption(":material/person: 单用户本地模式:未设置管理员密码,导入、更正和重建无需登录。")
         elif is_admin():
-            c1, c2 = st.columns([3, 1])
+            c1, c2 = st.columns([3, 2], vertical_alignment="center")  # room for 退出 on one line
             c1.caption(":material/lock_open: 已以管理员身份登录")
             if c2.button("退出", key="auth_logout"):
                 logout()

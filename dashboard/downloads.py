@@ -6,6 +6,9 @@
   store ``=...`` as a formula), so the value stays exactly as in the report.
 - Headers are Chinese and carry the unit (``收到行政复议申请(件)``); pages
   build them with ``frame_for_download``.
+- No developer keys: how a figure was found is a Chinese phrase (``提取方式``, dashboard/rule_labels.py), and
+  hash ids (documents, figures, corrections) are left out: each row already names its report by title and
+  file, and an id would mean nothing to the reader of a spreadsheet.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from dashboard.format import TIMESTAMP_FORMAT, header_unit, is_rate, tidy_numbers
+from dashboard import rule_labels
+from dashboard.format import KIND_LABELS, QUALIFIER_SYMBOLS, TIMESTAMP_FORMAT, header_unit, is_rate, label_with_unit, tidy_numbers
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
@@ -39,6 +43,22 @@ def neutralise(value: Any) -> Any:
 def frame_for_download(df: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
     """Keep ``columns`` (English name -> Chinese header, in that order) and rename them."""
     return df.loc[:, [c for c in columns if c in df.columns]].rename(columns=dict(columns))
+
+
+def document_figures_table(figs: pd.DataFrame) -> pd.DataFrame:
+    """One report's figures for download (the reader's 下载 buttons): ``figs`` as ``queries.document_figures``
+    returns them, numbered 1… in text order as the reader shows them; how each was found in words."""
+    numbered = figs.assign(n=range(1, len(figs) + 1))
+    return frame_for_download(
+        numbered.assign(
+            指标=[label_with_unit(lbl, u) for lbl, u in zip(numbered["label"], numbered["unit"], strict=True)],
+            限定=numbered["qualifier"].map(QUALIFIER_SYMBOLS), 口径=numbered["kind"].map(KIND_LABELS),
+            提取方式=rule_labels.describe_all(numbered["rule"], numbered["metric"]),
+            本报告数值=numbered["is_primary"].map({True: "是", False: "佐证"}),
+            待核=numbered["needs_review"].map({True: "待核", False: ""})),
+        {"n": "序号", "指标": "指标(单位)", "value": "数值", "限定": "限定", "口径": "口径", "evidence": "原文",
+         "start": "起始位置", "end": "结束位置", "提取方式": "提取方式", "本报告数值": "本报告数值", "待核": "待核",
+         "confidence": "置信度", "corrected": "已更正"})
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
@@ -135,8 +155,6 @@ def wide_by_metric(df: pd.DataFrame, index: Mapping[str, str], metric_order: Seq
     first appearance. A metric whose values are not all exact gets a second column ``<label>(<unit>)限定``
     with ≥ / ≤ / ≈.
     """
-    from dashboard.format import QUALIFIER_SYMBOLS, label_with_unit
-
     if df.empty:
         return pd.DataFrame(columns=list(index.values()))
     long = df.assign(_col=[label_with_unit(lbl, u) for lbl, u in zip(df["label"], df["unit"], strict=True)],

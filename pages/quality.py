@@ -16,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, downloads, empty_state, failures, filters, queries
+from dashboard import auth, db, downloads, empty_state, failures, filters, queries, rule_labels
 from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, for_display, format_value, level_label
 from dashboard.safe_text import plain
 from etl import corrections as corr
+from etl.checks import CHECK_LABELS
 
 QUALIFIER_LABELS = {"exact": "精确", "at_least": "不少于(≥)", "at_most": "不超过(≤)", "approx": "约(≈)"}
 _FLASH = "quality_flash"
@@ -186,10 +187,8 @@ with tab_unknown:
                    for r in unknown.itertuples(index=False)]
         utable = downloads.frame_for_download(unknown.assign(缺少=missing, 类型=unknown["doc_type"].map(doc_type_label),
                                                              region_name=unknown["region_name"].fillna("未识别地区")), {
-            "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件",
-            "doc_id": "文档编号"})
-        st.dataframe(for_display(utable), hide_index=True, key="q_unknown",
-                     )
+            "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件"})
+        st.dataframe(for_display(utable), hide_index=True, key="q_unknown")
         downloads.download_buttons(utable, "信息不全的报告", "q_unknown_dl")
 
 with tab_checks:
@@ -200,12 +199,13 @@ with tab_checks:
     elif checks.empty:
         st.success("一致性检查没有发现问题。")
     else:
+        # the check's name in words and how many figures it concerns (the message gives their values), no ids
         ctable = downloads.frame_for_download(
-            checks.assign(级别=checks["severity"].map({"error": "错误", "warning": "警告"}).fillna(checks["severity"])),
-            {"级别": "级别", "check_name": "检查", "message": "说明", "title": "报告", "region_name": "地区",
-             "year": "年份", "figure_ids": "涉及的数字", "doc_id": "文档编号"})
-        st.dataframe(for_display(ctable), hide_index=True, key="q_checks",
-                     )
+            checks.assign(级别=checks["severity"].map({"error": "错误", "warning": "警告"}).fillna(checks["severity"]),
+                          检查=checks["check_name"].map(CHECK_LABELS).fillna("其他检查")),
+            {"级别": "级别", "检查": "检查", "message": "说明", "title": "报告", "region_name": "地区",
+             "year": "年份", "figures": "涉及的数字(个)"})
+        st.dataframe(for_display(ctable), hide_index=True, key="q_checks")
         downloads.download_buttons(ctable, "一致性检查", "q_checks_dl")
 
 with tab_errors:
@@ -224,7 +224,7 @@ with tab_errors:
 
 with tab_corr:
     log = queries.corrections_log()
-    st.caption("更正保存在数据目录的 corrections.jsonl 中(谁、何时、改了什么、为什么),叠加在提取结果之上,"
+    st.caption("更正单独记录在数据目录的更正记录里(谁、何时、改了什么、为什么),叠加在提取结果之上,"
                "每次重建和重新提取后都会自动重新应用,可以撤销。更正过的数字在各页和下载中标为“已更正”。")
     allowed = auth.require_admin("修改数据", "quality")
 
@@ -250,10 +250,12 @@ with tab_corr:
         shown_figs = figs.assign(
             数值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"], strict=True)],
             类别=figs["kind"].map(KIND_LABELS), 已更正=figs["corrected"],
+            提取方式=rule_labels.describe_all(figs["rule"], figs["metric"]),
             待核=["待核" if r else "已核实" if c else "" for r, c in zip(figs["needs_review"], figs["confirmed"], strict=True)])
+        # no id column: the figure to correct is chosen below by its label, value and sentence
         st.dataframe(for_display(downloads.frame_for_download(shown_figs, {"label": "指标", "数值": "数值", "类别": "类别",
-                                                               "evidence": "原文", "待核": "待核", "已更正": "已更正",
-                                                               "figure_id": "编号"})),
+                                                               "evidence": "原文", "提取方式": "提取方式",
+                                                               "待核": "待核", "已更正": "已更正"})),
                      hide_index=True, key="q_doc_figs")
 
         if allowed:
@@ -405,7 +407,7 @@ with tab_corr:
             "时间": log["created_at"], "更正人": log["author"], "操作": log["action"].map(corr.ACTION_LABELS),
             "状态": status, "报告": log["title"], "指标": log["label"],
             "改为": log["payload"].map(lambda p: _describe(p)), "原值": log["old"].map(lambda p: _describe(p)),
-            "理由": log["reason"], "编号": log["correction_id"]})
+            "理由": log["reason"]})  # a correction is told apart by its time (to the second in downloads)
         st.dataframe(for_display(ltable), hide_index=True, key="q_log",
                      column_config={"时间": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
         downloads.download_buttons(ltable, "更正记录", "q_log_dl")

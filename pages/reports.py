@@ -15,10 +15,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, filters, queries, search_view
+from dashboard import downloads, filters, queries, rule_labels, search_view
 from dashboard.format import (
     KIND_LABELS,
-    QUALIFIER_SYMBOLS,
     UNKNOWN_REGION,
     Mark,
     doc_type_label,
@@ -26,7 +25,6 @@ from dashboard.format import (
     format_value,
     highlight,
     html_table,
-    label_with_unit,
     level_label,
 )
 from dashboard.safe_text import plain
@@ -146,8 +144,8 @@ figs = queries.document_figures(doc_id)
 figs = figs.assign(n=range(1, len(figs) + 1),
                    显示值=[format_value(v, u, q) for v, u, q in zip(figs["value"], figs["unit"], figs["qualifier"],
                                                                  strict=True)],
-                   口径=figs["kind"].map(KIND_LABELS))
-marks = [Mark(int(r.start), int(r.end), int(r.n), f"{r.label}:{r.显示值}({r.口径})")
+                   口径=figs["kind"].map(KIND_LABELS), 提取方式=rule_labels.describe_all(figs["rule"], figs["metric"]))
+marks = [Mark(int(r.start), int(r.end), int(r.n), f"{r.label}:{r.显示值}({r.口径});{r.提取方式}")
          for r in figs.itertuples(index=False)]
 text = doc.get("text") or ""
 terms = [*words, query.strip()] if query.strip() else []
@@ -177,11 +175,5 @@ with right:
     if shown.unplaced:
         st.caption("位置与原文不符、未能高亮的数字:" + "、".join(f"#{n}" for n in shown.unplaced))
 
-fig_table = downloads.frame_for_download(
-    figs.assign(指标=[label_with_unit(lbl, u) for lbl, u in zip(figs["label"], figs["unit"], strict=True)],
-                限定=figs["qualifier"].map(QUALIFIER_SYMBOLS), 本报告数值=figs["is_primary"].map({True: "是", False: "佐证"}),
-                待核=figs["needs_review"].map({True: "待核", False: ""})),
-    {"n": "序号", "指标": "指标(单位)", "value": "数值", "限定": "限定", "口径": "口径", "evidence": "原文",
-     "start": "起始位置", "end": "结束位置", "本报告数值": "本报告数值", "待核": "待核", "confidence": "置信度",
-     "corrected": "已更正"})
+fig_table = downloads.document_figures_table(figs)
 downloads.download_buttons(fig_table, downloads.safe_filename(f"提取的数字_{title}"), "rep_figs_dl")

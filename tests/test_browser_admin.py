@@ -170,7 +170,7 @@ def test_brief_page_and_its_offline_html_and_csv(page: Page, server: str, browse
     # 88% is a rate read from prose, a family often wrong on unseen reports: 待核, out of the brief until confirmed
     assert "88%" not in values and "0 项" in values, values
     confirm_figure(page, server, admin_data.doc_id, "负责人出庭应诉率:88%")
-    row = next(r for r in grid_rows(frame_with(page, "编号")) if "88%" in r)
+    row = next(r for r in grid_rows(frame_with(page, "提取方式")) if "88%" in r)
     assert "待核" not in row, row  # confirmed: no longer marked
 
     values = brief_values(page, server, admin_data)
@@ -290,12 +290,14 @@ def test_quality_page_sections(page: Page, server: str, admin_data: AdminData) -
     shot_whole(page, "quality_errors")
 
 
-def figure_row(page: Page, figure_id: str) -> dict[str, str]:
-    """The row of the open report's figures table for ``figure_id`` (header -> cell)."""
-    frame = frame_with(page, "编号")
+def figure_row(page: Page, evidence: str) -> dict[str, str]:
+    """The row of the open report's figures table whose 原文 is ``evidence`` (header -> cell); the table shows
+    no ids."""
+    frame = frame_with(page, "提取方式")
     headers = grid_headers(frame)
     rows = [dict(zip(headers, r, strict=True)) for r in grid_rows(frame)]
-    return next(r for r in rows if r["编号"] == figure_id)
+    (row,) = [r for r in rows if r["原文"] == evidence]
+    return row
 
 
 def active_corrections(page: Page) -> int:
@@ -306,11 +308,12 @@ def active_corrections(page: Page) -> int:
 
 def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, admin_data: AdminData) -> None:
     fid = admin_data.figure_id
+    (evidence,) = fetch_one(admin_data.db, "SELECT evidence FROM figures_current WHERE figure_id = ?", [fid])
     open_page(page, f"{server}/quality?doc={admin_data.doc_id}", "数据质量", "要做的更正")
     settle_quietly(page)
     no_error_box(page)
     assert "地区:青海省/西宁市" in page.inner_text('[data-testid="stMain"]')
-    assert figure_row(page, fid)["数值"] == "160件"
+    assert figure_row(page, evidence)["数值"] == "160件"
     before = active_corrections(page)  # the brief test confirmed one 待核 figure
     choose_action(page, "修改数值")
     pick(page, "数字", "收到行政复议申请:160件")
@@ -321,7 +324,7 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     page.get_by_text("已保存:修改数值").wait_for()
     settle_quietly(page)
     no_error_box(page)
-    row = figure_row(page, fid)
+    row = figure_row(page, evidence)
     assert (row["数值"], row["已更正"]) == ("165件", "true"), row
     assert f"更正记录({before + 1} 条)" in page.inner_text('[data-testid="stMain"]')
     assert active_corrections(page) == before + 1
@@ -348,7 +351,7 @@ def test_correct_a_figure_in_the_browser_then_revert(page: Page, server: str, ad
     page.get_by_text("已撤销。").wait_for()
     settle_quietly(page)
     no_error_box(page)
-    row = figure_row(page, fid)
+    row = figure_row(page, evidence)
     assert (row["数值"], row["已更正"]) == ("160件", "false"), row
     assert fetch_one(admin_data.db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (
         160.0, False)

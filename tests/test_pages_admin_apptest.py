@@ -161,8 +161,10 @@ def test_correction_in_the_browser_shows_at_once_and_survives_two_cli_builds(see
                        cwd=ROOT, check=True, capture_output=True)
     assert fetch_one(seed_db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == (1339.0, True)
     at = page_alone("quality", {"doc": doc_id})
-    figs = frame(at, "指标", "数值", "编号").set_index("编号")
-    assert figs.loc[fid, "数值"] == "1,339件" and bool(figs.loc[fid, "已更正"])
+    (evidence,) = fetch_one(seed_db, "SELECT evidence FROM figures_current WHERE figure_id = ?", [fid])
+    figs = frame(at, "指标", "数值", "提取方式")  # no id column: the row is found by its sentence
+    row = figs[figs["原文"] == evidence]
+    assert row["数值"].tolist() == ["1,339件"] and bool(row["已更正"].iloc[0])
     logged = frame(at, "操作", "状态", "改为")
     assert logged[["操作", "状态", "改为", "原值"]].values.tolist() == [["修改数值", "生效", "数值=1339.0", "数值=1338.0"]]
 
