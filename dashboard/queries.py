@@ -436,11 +436,17 @@ def coverage(f: Filters, grain: str = "province") -> pd.DataFrame:
 def recent_documents(f: Filters, limit: int = 10) -> pd.DataFrame:
     """The most recently added documents: doc_id, title, region_name, level, year, doc_type, added_at, path."""
     where, params = doc_where(f, "d")
-    return db.query(f"""
-        SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-               d.added_at, d.path
-        FROM documents_current d WHERE {where}
-        ORDER BY d.added_at DESC, d.path DESC, d.part LIMIT ?""", [*params, limit])
+    df = db.query(f"""
+        WITH r AS (
+            SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
+                   d.added_at, d.path, d.part
+            FROM documents_current d WHERE {where}
+            ORDER BY d.added_at DESC, d.path DESC, d.part LIMIT ?)
+        SELECT r.doc_id, r.title, r.region_name, r.level, r.year, r.doc_type, r.added_at, r.path,
+               substr(x.text, 1, 800) AS head
+        FROM r LEFT JOIN texts x ON x.doc_id = r.doc_id
+        ORDER BY r.added_at DESC, r.path DESC, r.part""", [*params, limit])
+    return _titled(df)  # a title that is only a file name is derived from the text's head
 
 
 # --- trends ---------------------------------------------------------------------------------------------------

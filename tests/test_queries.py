@@ -550,3 +550,10 @@ def test_frame_is_what_duckdb_df_gives(sql: str) -> None:
         pd.testing.assert_frame_equal(db.frame(con, sql), con.sql(sql).df(), check_exact=True)
     finally:
         con.close()
+
+
+def test_recent_documents_derive_a_title_where_only_a_file_name_was_stored(use_test_db: Path) -> None:
+    raw = db.query_uncached("SELECT count(*) AS n FROM documents_current WHERE title IS NULL")["n"].iloc[0]
+    recent = queries.recent_documents(Filters(), limit=10_000)
+    named_by_file = int((recent["title"] == recent["path"]).sum())
+    assert raw > 0 and named_by_file < raw
