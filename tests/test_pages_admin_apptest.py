@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest_support import button, page_alone
 from conftest import fetch_one
 from streamlit.testing.v1 import AppTest
 from test_brief import write_db
@@ -39,23 +40,6 @@ def open_page(page: str, params: dict[str, str] | None = None, timeout: float = 
     return at
 
 
-def page_alone(page: str, params: dict[str, str] | None = None, timeout: float = 120) -> AppTest:
-    """``pages/<page>.py`` run by itself, for flows that click buttons.
-
-    Through app.py, AppTest re-creates Streamlit's PagesManager on every run, so each run starts in the
-    legacy pages/ emulation and ``filters.current()`` reruns once to leave it: the rerun drops a
-    button's one-shot click. A real browser session leaves the emulation once, on its first run.
-    """
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=timeout)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
 
 
 def frame(at: AppTest, *columns: str) -> pd.DataFrame:

@@ -8,34 +8,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
+from apptest_support import button, page_alone
+from conftest import fetch_one
 from corpora import SEEDS
-from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府建设年度报告
 
 
-def one(db: Path, sql: str, params: list | None = None) -> tuple:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchone()
-    finally:
-        con.close()
 
-
-def page_alone(page: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
 
 
 @pytest.fixture
@@ -52,7 +34,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monkey
 
 
 def test_saved_and_reverted_correction_forms_show_the_database_value(seed_db: Path) -> None:
-    fid, doc_id, old = one(seed_db, "SELECT figure_id, doc_id, value FROM figures_current "
+    fid, doc_id, old = fetch_one(seed_db, "SELECT figure_id, doc_id, value FROM figures_current "
                                     "WHERE metric = 'mediation.disputes'")
     at = page_alone("quality", {"doc": doc_id})
     at.radio(key="q_action").set_value("修改数值").run()
@@ -61,26 +43,26 @@ def test_saved_and_reverted_correction_forms_show_the_database_value(seed_db: Pa
     at.text_input(key="q_fig_reason").set_value("原文多一件")
     button(at, "保存更正").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert one(seed_db, "SELECT value FROM figures_current WHERE figure_id = ?", [fid]) == (old + 1,)
+    assert fetch_one(seed_db, "SELECT value FROM figures_current WHERE figure_id = ?", [fid]) == (old + 1,)
     assert at.number_input(key=f"q_value_{fid}").value == old + 1  # the database's value, not the old one
     assert at.text_input(key="q_fig_reason").value == ""  # the typed reason is gone
 
     at.text_input(key="q_revert_reason").set_value("查证后原值正确")
     button(at, "撤销").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert one(seed_db, "SELECT value FROM figures_current WHERE figure_id = ?", [fid]) == (old,)
+    assert fetch_one(seed_db, "SELECT value FROM figures_current WHERE figure_id = ?", [fid]) == (old,)
     assert at.number_input(key=f"q_value_{fid}").value == old
     assert at.text_input(key="q_fig_reason").value == ""
 
 
 def test_document_form_shows_the_saved_then_reverted_year(seed_db: Path) -> None:
-    doc_id, year = one(seed_db, "SELECT doc_id, year FROM documents_current")
+    doc_id, year = fetch_one(seed_db, "SELECT doc_id, year FROM documents_current")
     at = page_alone("quality", {"doc": doc_id})
     at.radio(key="q_action").set_value("修改报告的地区/年份/类型").run()
     at.text_input(key=f"q_doc_year_{doc_id}").set_value("2025")
     at.text_input(key="q_doc_reason").set_value("年份有误")
     button(at, "保存更正").click().run()
-    assert one(seed_db, "SELECT year FROM documents_current WHERE doc_id = ?", [doc_id]) == (2025,)
+    assert fetch_one(seed_db, "SELECT year FROM documents_current WHERE doc_id = ?", [doc_id]) == (2025,)
     assert at.text_input(key=f"q_doc_year_{doc_id}").value == "2025"
     assert at.text_input(key="q_doc_reason").value == ""
     at.text_input(key="q_revert_reason").set_value("原年份正确")
