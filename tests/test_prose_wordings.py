@@ -67,3 +67,8 @@ def test_a_done_clause_after_a_rule_is_actual() -> None:
     text = "落实学法要求,每季度集体学法不少于1次,2023年以来参加专题法治讲座36期。"
     got = {(f.metric, f.value, f.kind) for d in process_text(text) for f in d.figures}
     assert ("training.law_lectures", 36, "actual") in got
+
+
+def test_a_bare_resolved_count_after_the_intake_count() -> None:
+    got = figures("共接待群众近101.1万人次,受理矛盾纠纷27.5万余件,化解27.3万余件,化解成功率达99.2%。")
+    assert ("mediation.disputes", 275000) in got and ("mediation.resolved", 273000) in got
