@@ -79,9 +79,15 @@ def _rx(spec: dict, name: str, anchored: bool = False, families: dict[str, str] 
 
 
 @lru_cache(maxsize=1)
+def _catalogue_file() -> dict:
+    """metrics.toml parsed once (the metrics and the kinds of report both come from it)."""
+    return tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def load() -> dict[str, Metric]:
     """Metric key -> Metric, in catalogue order."""
-    data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
+    data = _catalogue_file()
     groups: dict[str, int] = data["groups"]
     families: dict[str, str] = data.get("families", {})
     out: dict[str, Metric] = {}
@@ -108,16 +114,16 @@ def load() -> dict[str, Metric]:
             genre=spec.get("genre"), genre_cue=rx("genre_cue"), rival_topic=rx("rival_topic"),
             direction=spec.get("direction", ""),
         )
-        if out[spec["key"]].genre is not None and out[spec["key"]].genre not in data.get("genres", {}):
-            raise ValueError(f"metric {spec['key']}: unknown genre {spec['genre']!r}")
+        if out[spec["key"]].genre is not None and (out[spec["key"]].genre not in data.get("genres", {})
+                                                   or out[spec["key"]].genre_cue is None):
+            raise ValueError(f"metric {spec['key']}: genre {spec['genre']!r} needs a [genres] entry and a genre_cue")
     return out
 
 
 @lru_cache(maxsize=1)
 def genres() -> dict[str, re.Pattern[str]]:
     """Kinds of report, named by their title or opening: a metric may read a plainer wording inside one."""
-    data = tomllib.loads(CATALOG_PATH.read_text(encoding="utf-8"))
-    return {name: re.compile(value) for name, value in data.get("genres", {}).items()}
+    return {name: re.compile(value) for name, value in _catalogue_file().get("genres", {}).items()}
 
 
 def metric(key: str) -> Metric:

@@ -174,12 +174,11 @@ _HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][�
 
 
 @cache
-@cache
 def _in_genre(key: str) -> catalog.Metric:
     """A metric whose genre wording counts as a cue too (inside a report of that genre), made once."""
     m = catalog.metric(key)
-    assert m.cue is not None and m.genre_cue is not None
-    return dataclasses.replace(m, cue=re.compile(f"(?:{m.cue.pattern})|(?:{m.genre_cue.pattern})"))
+    wordings = [rx.pattern for rx in (m.cue, m.genre_cue) if rx is not None]
+    return dataclasses.replace(m, cue=re.compile("|".join(f"(?:{w})" for w in wordings)))
 
 
 def _topic_free(key: str) -> catalog.Metric:
@@ -275,7 +274,6 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             if ctx.genres:
                 count_metrics = [_in_genre(x.key) if x.genre in ctx.genres else x for x in count_metrics]
             best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
-            noun_after = False
             phrase = _NOUN_PHRASE.match(right) if _VERB_END.search(left) else None
             if phrase is not None and not right[phrase.end():].startswith(("时", "中", "的", "过程")):
                 # (…办结2件行政复议案件时,发现…: a circumstance; …的450件案件中: a frame for parts — not counts)
