@@ -21,6 +21,8 @@ RUN_SPECIFIC = {
     "schema_version": {"created_at"},
     "etl_runs": {"run_id", "started_at", "finished_at", "data_dir", "seconds"},
     "files": {"mtime"},
+    "documents": {"added_at"},          # when the build first saw the document
+    "documents_current": {"added_at"},
     # a hash over the extraction code itself (etl/build_state.py): any change to the code changes it
     "build_state": {"value"},
 }
