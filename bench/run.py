@@ -195,7 +195,7 @@ class _MemorySampler:
 
 
 def _child_build(spec: dict[str, Any]) -> dict[str, Any]:
-    from etl.build import build
+    from etl.load.build import build
 
     load0 = _load()
     t0 = time.perf_counter()
@@ -215,7 +215,7 @@ def _child_build(spec: dict[str, Any]) -> dict[str, Any]:
 
 def ensure_corpus(workdir: Path, n_docs: int, seed: int) -> dict[str, Any]:
     """The synthetic corpus of ``n_docs`` documents in WORKDIR/corpus-N (generated once, then reused)."""
-    from etl import synth
+    from bench import synth
 
     out = workdir / f"corpus-{n_docs}"
     stamp = out / ".bench.json"  # dot files are not read by the build
@@ -238,7 +238,7 @@ def ensure_corpus(workdir: Path, n_docs: int, seed: int) -> dict[str, Any]:
 
 def change_files(corpus: Path, fraction: float = 0.01) -> list[tuple[Path, bytes, int]]:
     """Append a line to every 1/fraction-th file (so its content and hash change); returns what to restore."""
-    from etl import synth
+    from bench import synth
 
     files = synth.iter_files(corpus)
     step = max(1, round(1 / fraction))
@@ -287,10 +287,10 @@ def identical_tables(dbs: list[Path]) -> dict[str, bool]:
 
 def _child_extract(spec: dict[str, Any]) -> dict[str, Any]:
     """Decode a sample once, then time (CPU) the regex scan, each pipeline stage and the search tokens."""
-    from etl import pipeline
-    from etl import tokens as tok
-    from etl.readers import read_bytes
-    from etl.synth import iter_files
+    from bench.synth import iter_files
+    from etl.extract import pipeline
+    from etl.extract import tokens as tok
+    from etl.read.readers import read_bytes
 
     files = iter_files(Path(spec["data"]))
     step = max(1, len(files) // int(spec["sample"]))
@@ -611,7 +611,7 @@ def _bench_builds(workdir: Path, n: int, workers: list[int], seed: int, sample: 
     _log(f"{n}: rebuild, nothing changed")
     out["rebuild_nochange"] = _child("build", {"data": str(data), "db": str(main), "workers": workers[-1]})
     # one file touched, same bytes: the smallest build that writes (a delta copy of the database, no post-build)
-    from etl import synth
+    from bench import synth
 
     first = synth.iter_files(data)[0]
     st = first.stat()

@@ -2,7 +2,7 @@
 
 A leader reads green as "better" and red as "worse" from across the room. Most metrics have no agreed
 direction (more 行政复议申请 is neither good nor bad), so a change is coloured only when the catalogue gives
-the metric a ``direction`` (etl/catalog/metrics.toml: higher_better / lower_better); every other change is
+the metric a ``direction`` (etl/extract/catalog/metrics.toml: higher_better / lower_better); every other change is
 drawn in one neutral colour, with ▲ / ▼ and the sign saying which way it went.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from etl import catalog
+from etl.extract import catalog
 
 GOOD_COLOR = "#1a7f37"
 BAD_COLOR = "#c62828"

@@ -248,7 +248,7 @@ _TABLES: dict[tuple[str, Stamp], frozenset[str]] = {}
 def tables() -> frozenset[str]:
     """Names of the base tables in the database file now in use, looked up once per file version.
 
-    Queries use it to read a summary table (etl/summaries.py) when the build made one.
+    Queries use it to read a summary table (etl/after/summaries.py) when the build made one.
     """
     path = db_path()
     version = stamp(path)
@@ -293,7 +293,7 @@ def ensure_built(folder: Path | None = None) -> bool:
         path = db_path()
         if path.exists():
             return False
-        from etl.build import build
+        from etl.load.build import build
 
         build(folder or data_dir(), path, progress=False)
         return True

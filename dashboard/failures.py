@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard import uploads
-from etl import corrections as corr
+from etl.after import corrections as corr
 
 LOG = logging.getLogger(__name__)
 

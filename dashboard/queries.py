@@ -2,14 +2,14 @@
 
 Sources: the views ``figures_current`` and ``documents_current`` (corrections
 applied), plus ``texts``, ``metrics`` and ``regions``, and the summary tables made
-from them at build time (etl/summaries.py: ``doc_summary``, ``doc_metric_summary``,
+from them at build time (etl/after/summaries.py: ``doc_summary``, ``doc_metric_summary``,
 ``corrections_summary``, ``search_vocab``, ``search_docs``, ``search_postings``). On
 a database built without them the same SQL runs inline (``_summary``): same
 results, only slower.
 
 Aggregation rule (how many figures become one number) — never a part added to its whole
 -----------------------------------------------------------------------------------
-1. A document's value of a metric is ONE of its figures (etl/values.py: a table cell before prose, a
+1. A document's value of a metric is ONE of its figures (etl/extract/values.py: a table cell before prose, a
    stated total before a plain figure before a running total, for counts the larger, for rates the
    first). The document's other figures of the metric support it and are shown, never added.
 2. A region's value in a year is its own report's (``_region_values``): the government report at the
@@ -50,7 +50,7 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filters import FilterOptions, Filters
-from etl import summaries
+from etl.after import summaries
 
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")  # their counties hang directly below the province
 
@@ -59,7 +59,7 @@ QUALIFIER_AGG = summaries.QUALIFIER_AGG
 
 
 def _summary(name: str) -> str:
-    """A summary table of etl/summaries.py, or the same rows as a subquery when the database lacks it."""
+    """A summary table of etl/after/summaries.py, or the same rows as a subquery when the database lacks it."""
     return summaries.source(name, db.tables())
 
 # --- filters -> SQL -------------------------------------------------------------------------------------------
@@ -575,12 +575,12 @@ def region_figures(f: Filters, metric: str, year: int, kind: str = "actual", par
 # --- reports --------------------------------------------------------------------------------------------------
 
 def search_terms(query: str) -> tuple[list[str], str]:
-    """(jieba tokens that must all occur, the whole query as one token) via ``etl.tokens.query_tokens``.
+    """(jieba tokens that must all occur, the whole query as one token) via ``etl.extract.tokens.query_tokens``.
 
     ``search_terms("行政复议纠错率")`` -> ``(["纠错率", "行政复议"], "行政复议纠错率")``; a query that is one
     token itself gives ``(["出庭应诉率"], "出庭应诉率")``; an empty query ``([], "")``.
     """
-    from etl.tokens import query_tokens
+    from etl.extract.tokens import query_tokens
 
     whole = query.strip()
     if not whole:
@@ -598,8 +598,8 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
     """Documents under ``f`` in which every search word of ``query`` lies inside one of their tokens, or the
     whole query does, or the whole query occurs in the title, best first.
 
-    Words come from ``etl.tokens.query_tokens``; document tokens from ``doc_tokens`` (jieba, built by the
-    ETL), read through ``search_postings`` (etl/summaries.py). A word matches the tokens that contain it
+    Words come from ``etl.extract.tokens.query_tokens``; document tokens from ``doc_tokens`` (jieba, built by the
+    ETL), read through ``search_postings`` (etl/after/summaries.py). A word matches the tokens that contain it
     because jieba keeps catalogue words whole: a report saying 收到行政复议申请 has that one token, not
     行政复议, and 广州市 should be found by 广州.
 
@@ -911,8 +911,8 @@ def brief_targets(f: Filters, year: int) -> pd.DataFrame:
 
 
 def _corrections_source() -> str:
-    """``corrections_summary`` (the view ``corrections_status`` of etl/corrections.py, stored by
-    etl/summaries.py), else the view itself, else an equivalent over the bare table for a database made
+    """``corrections_summary`` (the view ``corrections_status`` of etl/after/corrections.py, stored by
+    etl/after/summaries.py), else the view itself, else an equivalent over the bare table for a database made
     without the post-build steps (then there are no corrections to show)."""
     if "corrections_summary" in db.tables():
         return "corrections_summary"
@@ -944,7 +944,7 @@ def quality_summary(f: Filters) -> dict[str, int]:
 
 
 def quality_checks(f: Filters, limit: int = 1000) -> pd.DataFrame:
-    """Consistency-check findings (table ``checks``, filled by etl/checks.py) with their document.
+    """Consistency-check findings (table ``checks``, filled by etl/after/checks.py) with their document.
 
     Columns: check_id, severity, check_name, message, doc_id, title, region_name, year, figure_ids, figures
     (number of figure ids).

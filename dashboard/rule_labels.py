@@ -4,7 +4,7 @@ The ETL records which rule produced each figure: ``prose-cue:reconsideration.rec
 cue wording), ``table:disclosure-1`` (a 政府信息公开年报 table), ``correction`` (an analyst added it) …
 Those keys are for developers. Pages and downloads show ``describe(rule)`` instead: the phrase below for
 the rule's prefix (the part before ``:``; a table rule by its whole key), with ``{label}`` filled in from
-the metric catalogue (etl/catalog/metrics.toml). A rule not listed here yet still gets a Chinese phrase by
+the metric catalogue (etl/extract/catalog/metrics.toml). A rule not listed here yet still gets a Chinese phrase by
 its family (正文 / 统计表), never the raw key. Downloads carry only the phrase: a user who needs the key
 is a developer, who can read it from the database.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from etl import catalog
+from etl.extract import catalog
 
 # rule prefix -> phrase; "{label}" is the metric's label (收到行政复议申请)
 RULE_LABELS: dict[str, str] = {

@@ -3,7 +3,7 @@
 Pure functions, no Streamlit. Report text is escaped piece by piece and ``<mark class="hit">`` is only
 ever put between escaped pieces, so a search for ``<b>`` marks the literal text ``&lt;b&gt;``.
 
-Titles: the ETL keeps the title line it recognises (``etl.metadata.find_title``); where it found none the
+Titles: the ETL keeps the title line it recognises (``etl.extract.metadata.find_title``); where it found none the
 pages used to show the file name (``h_002.txt``). ``display_title`` derives one from the text at display
 time (the ETL is not changed): ``find_title`` first, then the first line that reads like a heading, then
 the opening sentence, cut.
@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from etl.metadata import find_title
+from etl.extract.metadata import find_title
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # page furniture a crawled page starts with: breadcrumbs, index numbers, bylines, dates, counters, logos

@@ -4,9 +4,9 @@
   holding ``word/document.xml``, HTML has a tag near the start, a .txt decodes
   as text (UTF-8, GBK or Big5). The extension must agree with the content.
 - Size limit: ``REPORTS_UPLOAD_MAX_MB`` or ``st.secrets["upload_max_mb"]``, default 20 MB;
-  and the ETL's text limit in characters (``REPORTS_MAX_CHARS``, etl/readers.py), with the
+  and the ETL's text limit in characters (``REPORTS_MAX_CHARS``, etl/read/readers.py), with the
   build's own message: a 680 KB .docx can hold 57 M characters.
-- UTF-16 text without a BOM is text, not binary (etl/readers.py ``utf16_without_bom``).
+- UTF-16 text without a BOM is text, not binary (etl/read/readers.py ``utf16_without_bom``).
 - The stored name keeps letters, digits, CJK and ``._-()`` only, never a
   directory part (``../../x.txt`` -> ``x.txt``); files go to DATA/uploads/.
 - A file is never overwritten: same name and same content -> reused; same
@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl import build
-from etl.admission import UPLOAD_TEMP_PREFIX
-from etl.readers import ReadError, decode, precheck, utf16_without_bom
+from etl.load import build
+from etl.read.admission import UPLOAD_TEMP_PREFIX
+from etl.read.readers import ReadError, decode, precheck, utf16_without_bom
 
 DEFAULT_MAX_MB = 20
 ENV_MAX_MB = "REPORTS_UPLOAD_MAX_MB"

@@ -1,7 +1,8 @@
 """ETL: a folder of rule-of-law report files -> one DuckDB of documents and figures.
 
-Data flow (each a module with one job): readers -> normalise -> segment ->
-metadata -> extract/attribution/tables -> store -> checks. See DESIGN.md.
+Data flow, one package per stage: read/ (readers -> normalise -> segment) -> extract/ (metadata,
+prose, attribution, tables, values) -> load/ (build, store) -> after/ (corrections, checks,
+summaries). See DESIGN.md.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ import hashlib
 from pathlib import Path
 
 _ETL_DIR = Path(__file__).resolve().parent
-# Modules that store, check or serve what was extracted: a change to them does not change what a file yields.
-# build_*.py: etl/build.py split in three (issue 15), excluded as build.py was, so the split re-extracts nothing.
-_NOT_EXTRACTION = {"__init__.py", "__main__.py", "build.py", "post_build.py", "corrections.py", "checks.py",
-                   "export.py", "summaries.py", "migrate.py", "store.py", "synth.py", "extract_cli.py",
-                   "paths.py", "build_extract.py", "build_write.py", "build_state.py"}
+# The stages that decide what a file yields: reading and extraction (with the catalogue and its data files).
+# Loading, the after-load steps and the command lines do not change a file's rows.
+_EXTRACTION_STAGES = ("read", "extract")
+_NOT_EXTRACTION = {"cli.py"}
 
 
 def extractor_version() -> str:
@@ -22,15 +22,14 @@ def extractor_version() -> str:
 
     A build reuses the rows of an unchanged file only when this equals the version the rows were made
     with, so any rule or catalogue change re-extracts every file: an upgraded install never keeps stale
-    figures. A new module of etl/ counts unless it is listed in ``_NOT_EXTRACTION``.
+    figures. Every file under etl/read/ and etl/extract/ counts, except the ``extract`` command line.
     """
     h = hashlib.sha256()
-    paths = [p for p in _ETL_DIR.glob("*.py") if p.name not in _NOT_EXTRACTION]
-    paths += [p for p in (_ETL_DIR / "catalog").glob("*") if p.is_file()]
-    paths += [p for p in _ETL_DIR.glob("*.txt")]
+    paths = [p for stage in _EXTRACTION_STAGES for p in (_ETL_DIR / stage).rglob("*")
+             if p.is_file() and p.name not in _NOT_EXTRACTION and "__pycache__" not in p.parts]
     for path in sorted(paths):
         h.update(path.relative_to(_ETL_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    return "2-" + h.hexdigest()[:16]
+    return "3-" + h.hexdigest()[:16]
 
 
 EXTRACTOR_VERSION = extractor_version()

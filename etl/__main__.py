@@ -14,10 +14,10 @@ from types import ModuleType
 
 # sub-command -> module; each module has add_arguments(parser) and run(args) -> int
 COMMANDS = {
-    "build": ("etl.build", "构建数据库 / build the DuckDB from a folder of reports"),
-    "extract": ("etl.extract_cli", "extract documents and figures as JSON lines (no database)"),
-    "export": ("etl.export", "export the database tables as Parquet"),
-    "synth": ("etl.synth", "write a deterministic synthetic corpus"),
+    "build": ("etl.load.build", "构建数据库 / build the DuckDB from a folder of reports"),
+    "extract": ("etl.extract.cli", "extract documents and figures as JSON lines (no database)"),
+    "export": ("etl.load.export", "export the database tables as Parquet"),
+    "synth": ("bench.synth", "write a deterministic synthetic corpus"),
     "bench": ("bench.run", "benchmark the ETL and the dashboard queries"),
 }
 

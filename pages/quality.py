@@ -1,7 +1,7 @@
 """数据质量: figure counts per document, documents with unknown region/year/type, consistency-check findings,
 ingest errors — and corrections: edit, delete or add a figure, fix a document's region/year/type, revert.
 
-Corrections are appended to DATA/corrections.jsonl (etl/corrections.py) and applied to the live database at
+Corrections are appended to DATA/corrections.jsonl (etl/after/corrections.py) and applied to the live database at
 once; every rebuild applies them again. Changing data needs the admin password when one is configured.
 """
 
@@ -19,8 +19,8 @@ import streamlit as st
 from dashboard import auth, db, downloads, empty_state, failures, filters, queries, rule_labels
 from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, for_display, format_value, level_label
 from dashboard.safe_text import plain
-from etl import corrections as corr
-from etl.checks import CHECK_LABELS
+from etl.after import corrections as corr
+from etl.after.checks import CHECK_LABELS
 
 QUALIFIER_LABELS = {"exact": "精确", "at_least": "不少于(≥)", "at_most": "不超过(≤)", "approx": "约(≈)"}
 _FLASH = "quality_flash"

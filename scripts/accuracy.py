@@ -15,9 +15,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl import catalog
-from etl.pipeline import process_text
-from etl.readers import read_file
+from etl.extract import catalog
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"

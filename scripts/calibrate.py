@@ -1,4 +1,4 @@
-"""Measure how often each family of figures is right on labelled texts; write etl/catalog/confidence.toml.
+"""Measure how often each family of figures is right on labelled texts; write etl/extract/catalog/confidence.toml.
 
     python scripts/calibrate.py            # fit on the test part, write the table
     python scripts/calibrate.py --report   # reliability on the development part: per confidence, share right
@@ -20,9 +20,9 @@ import csv
 import json
 from pathlib import Path
 
-from etl import confidence
-from etl.pipeline import process_text
-from etl.readers import read_file
+from etl.extract import confidence
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
@@ -92,7 +92,7 @@ def main() -> None:
         counts[fam][0] += 1
         counts[fam][1] += right
     lines = ["# How often each family of figures was right on the labelled test texts (written by",
-             "# scripts/calibrate.py; do not edit by hand). family = how/cue distance/scope, see etl/confidence.py.",
+             "# scripts/calibrate.py; do not edit by hand). family = how/cue distance/scope, see etl/extract/confidence.py.",
              "# value = (right + 1) / (figures + 2); figures and right in the comment.", "", "[family]"]
     for fam in sorted(counts):
         n, r = counts[fam]

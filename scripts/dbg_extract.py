@@ -6,9 +6,9 @@
 import sys
 from pathlib import Path
 
-import etl.extract as ex
-from etl.pipeline import process_text
-from etl.readers import read_file
+import etl.extract.prose as ex
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 _resolve = ex.resolve
 

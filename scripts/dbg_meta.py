@@ -3,8 +3,8 @@ import json
 import sys
 from pathlib import Path
 
-from etl.pipeline import process_text
-from etl.readers import read_file
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 gold = {}
 for line in open(sys.argv[1], encoding="utf-8"):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from browser_support import chromium, settle_quietly, streamlit_server
 
-from etl.build import build
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = {"1440": {"width": 1440, "height": 900}, "1920": {"width": 1920, "height": 1080}}

@@ -19,11 +19,12 @@ import duckdb
 # Columns that a second run of the same code on the same files changes by nature.
 RUN_SPECIFIC = {
     "schema_version": {"created_at"},
-    "etl_runs": {"run_id", "started_at", "finished_at", "data_dir", "seconds"},
+    # extractor_version: a hash over the extraction code itself (etl/__init__.py), changed by any edit to it
+    "etl_runs": {"run_id", "started_at", "finished_at", "data_dir", "seconds", "extractor_version"},
     "files": {"mtime"},
     "documents": {"added_at"},          # when the build first saw the document
     "documents_current": {"added_at"},
-    # a hash over the extraction code itself (etl/build_state.py): any change to the code changes it
+    # a hash over the extraction code itself (etl/load/build_state.py): any change to the code changes it
     "build_state": {"value"},
 }
 
@@ -41,7 +42,7 @@ def digest(db: Path) -> dict[str, str]:
         skip = RUN_SPECIFIC.get(table, set())
         keep = [c for c in cols if c not in skip]
         quoted = ", ".join(f'"{c}"' for c in keep)
-        rows = con.execute(f'SELECT {quoted} FROM "{table}" ORDER BY ALL').fetchall()  # noqa: S608 - names from the catalog
+        rows = con.execute(f'SELECT {quoted} FROM "{table}" ORDER BY ALL').fetchall()
         h = hashlib.sha256()
         for row in rows:
             h.update(("\t".join(repr(v) for v in row) + "\n").encode())

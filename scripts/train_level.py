@@ -1,8 +1,8 @@
-"""Fit the department-or-region decision (etl/level_model.py) on the development texts and ../shared's gold.
+"""Fit the department-or-region decision (etl/extract/level_model.py) on the development texts and ../shared's gold.
 
     pip install scikit-learn==1.6.1
     PYTHONPATH=. .venv/bin/python scripts/train_level.py            # cross-validated level accuracy, writes nothing
-    PYTHONPATH=. .venv/bin/python scripts/train_level.py --write    # fit on all of it, write etl/catalog/level.json
+    PYTHONPATH=. .venv/bin/python scripts/train_level.py --write    # fit on all of it, write etl/extract/catalog/level.json
 
 A document is labelled a department's when its gold level is ``department``. The model's level is department when
 it says so, else the level the rules give a region's report (town, the place's level, or the scope it names).
@@ -21,9 +21,9 @@ import numpy as np
 from learned import cv_probabilities, fitted_weights, model_aside
 from sklearn.feature_extraction import DictVectorizer
 
-from etl import level_model
-from etl.pipeline import process_text
-from etl.readers import read_file
+from etl.extract import level_model
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"

@@ -1,8 +1,8 @@
-"""Fit the keep/drop model over the prose rules' candidates (etl/scorer.py) on the development texts.
+"""Fit the keep/drop model over the prose rules' candidates (etl/extract/scorer.py) on the development texts.
 
     pip install scikit-learn==1.6.1        # only this script needs it; the ETL reads plain weights
     PYTHONPATH=. .venv/bin/python scripts/train_scorer.py            # cross-validated report, writes nothing
-    PYTHONPATH=. .venv/bin/python scripts/train_scorer.py --write    # fit on all of it, write etl/catalog/scorer.json
+    PYTHONPATH=. .venv/bin/python scripts/train_scorer.py --write    # fit on all of it, write etl/extract/catalog/scorer.json
 
 Training texts: the project's development part and ../shared's gold (seeds + excerpts). Never the test part:
 its score (scripts/score_parts.sh) says whether the model is kept. A candidate is labelled right when its file's
@@ -22,9 +22,9 @@ import numpy as np
 from learned import cv_probabilities, fitted_weights, model_aside
 from sklearn.feature_extraction import DictVectorizer
 
-from etl import scorer
-from etl.pipeline import process_text
-from etl.readers import read_file
+from etl.extract import scorer
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
@@ -79,7 +79,7 @@ def figure_f1(files: list, cands: list[scorer.Candidate], groups: np.ndarray, ke
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--write", action="store_true", help="fit on all training texts and write etl/catalog/scorer.json")
+    ap.add_argument("--write", action="store_true", help="fit on all training texts and write etl/extract/catalog/scorer.json")
     ap.add_argument("--C", type=float, default=None, help="regularisation (default: chosen by cross-validation)")
     args = ap.parse_args()
     with model_aside(scorer.SCORER_PATH, scorer.model.cache_clear):  # candidates must come from the rules alone

@@ -1,6 +1,6 @@
 """Shared fixtures: report databases for the dashboard tests.
 
-- ``test_db``: built by the real ETL (``etl.build.build``) from the seeds (data/reports/) and
+- ``test_db``: built by the real ETL (``etl.load.build.build``) from the seeds (data/reports/) and
   the labelled real excerpts (tests/gold/shared/corpus/) plus one synthetic report, in a session tmp dir.
 - ``tiny_db``: a hand-written database (the ETL's schema, a dozen figures with known
   values) so the aggregation rule can be checked against exact numbers.
@@ -35,7 +35,7 @@ SYNTHETIC_REPORT = """【合成数据 SYNTHETIC】本文件由 etl synth 生成,
 @pytest.fixture(scope="session")
 def test_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Database built by the ETL from the shared seeds + corpus (+ one synthetic file)."""
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("reports_data")
     for src in texts(SEEDS) + texts(SHARED_CORPUS):
@@ -111,9 +111,9 @@ REGION_NAMES = {"440000": ("广东省", None, None), "440100": ("广东省", "�
 
 def write_tiny_db(path: Path) -> None:
     """Create ``path`` with the ETL schema and ``TINY_DOCS``; figure offsets point at their evidence."""
-    from etl import store
-    from etl.sentence import sentence_around
-    from etl.tokens import tokens
+    from etl.extract.sentence import sentence_around
+    from etl.extract.tokens import tokens
+    from etl.load import store
 
     con = duckdb.connect(str(path))
     try:
@@ -179,7 +179,7 @@ QINGHAI = "004_a03f4ca052176a48.txt"  # 青海省2024年法治政府建设工作
 
 @pytest.fixture(scope="session")
 def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("admin_seed")
     for name in (QUJIANG, QINGHAI):

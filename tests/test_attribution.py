@@ -1,4 +1,4 @@
-"""Attribution as one step, table-driven: whose figure a clause gives (etl/attribution.py, catalog/attribution.toml).
+"""Attribution as one step, table-driven: whose figure a clause gives (etl/extract/attribution.py, catalog/attribution.toml).
 
 Each family of wording that names a part of a total (or a figure that is not the report's own) has rows here, in
 wordings from several reports, not one; then ``resolve`` on whole sentences: a part goes when its whole is there.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.attribution import attribute, subject_of
-from etl.pipeline import process_text
+from etl.extract.attribution import attribute, subject_of
+from etl.extract.pipeline import process_text
 
 # (clause before the number, the family the rules should name; None = the report's own figure)
 CLAUSES = [

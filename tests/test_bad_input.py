@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.build import build
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

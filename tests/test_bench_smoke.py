@@ -3,7 +3,7 @@
 - ``python -m etl bench`` at 100 synthetic reports: builds with 1 and 2 workers give the same
   documents and figures tables, the rebuilds re-read 0 and the changed files, the corpus is put back
   byte for byte, every page query runs, and the markdown is written. No timing is asserted.
-- ``etl.tokens.tokens`` (our re-implementation of jieba's HMM-free cut) gives exactly jieba's tokens.
+- ``etl.extract.tokens.tokens`` (our re-implementation of jieba's HMM-free cut) gives exactly jieba's tokens.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench import run as bench
-from etl import synth
+from bench import synth
 from etl.__main__ import main
-from etl.tokens import _jieba_tokens, tokens
+from etl.extract.tokens import _jieba_tokens, tokens
 
 N = 100
 
@@ -129,7 +129,7 @@ def test_size_and_worker_lists() -> None:
 
 
 def _texts() -> list[str]:
-    from etl.readers import read_bytes
+    from etl.read.readers import read_bytes
 
     paths = texts(SEEDS) + texts(SHARED_CORPUS)
     return [read_bytes(p.read_bytes(), "txt").text for p in paths]
@@ -138,7 +138,7 @@ def _texts() -> list[str]:
 def test_tokens_equal_jieba_on_real_and_synthetic_reports(tmp_path: Path) -> None:
     texts = _texts()
     synth.generate(40, tmp_path, 7, workers=1)
-    from etl.readers import read_bytes
+    from etl.read.readers import read_bytes
 
     texts += [read_bytes(p.read_bytes(), "txt").text for p in synth.iter_files(tmp_path)]
     texts += ["", "x", "a1b2c3 AB12中文x9y 1.2万件 ＡＢＣ１２３ -- .. #&+ 出庭应诉率100%", "\r\n  \t"]

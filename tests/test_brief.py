@@ -15,9 +15,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import brief_charts, brief_export, brief_pdf, brief_present, brief_tone, queries
 from dashboard.filters import Filters
-from etl import catalog, store
-from etl import corrections as corr
-from etl.sentence import sentence_around
+from etl.after import corrections as corr
+from etl.extract import catalog
+from etl.extract.sentence import sentence_around
+from etl.load import store
 
 WEEK_DAY = "2024-03-06"  # a Wednesday: the week is 2024-03-04 .. 2024-03-10
 IN_WEEK = datetime(2024, 3, 5, 9, 30)

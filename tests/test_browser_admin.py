@@ -65,7 +65,7 @@ class AdminData:
 @pytest.fixture(scope="module")
 def admin_data(tmp_path_factory: pytest.TempPathFactory) -> AdminData:
     """Seeds + corpus + the 西宁 reports + one broken file, built with the database in the same folder."""
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("admin_browser_data")
     for src in texts(SEEDS) + texts(SHARED_CORPUS):

@@ -42,7 +42,7 @@ LOGGED_OUT = "导入、更正和重建需要管理员密码"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
     """The seed reports, built into a database in their own folder (the salt file goes there), served guarded."""
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("login_data")
     for src in texts(SEEDS):

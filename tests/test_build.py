@@ -1,4 +1,4 @@
-"""Incremental and atomic builds (etl/build.py, etl/store.py).
+"""Incremental and atomic builds (etl/load/build.py, etl/load/store.py).
 
 - a second build re-reads nothing; a changed file is the only one re-read; a deleted file's
   rows go; a touched but unchanged file keeps its rows;
@@ -24,8 +24,8 @@ import duckdb
 import pytest
 from corpora import SEEDS, texts
 
-from etl import post_build
-from etl.build import build
+from etl.after import steps as post_build
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = texts(SEEDS)[0]
@@ -227,7 +227,7 @@ def test_workers_do_not_change_the_result(tmp_path: Path) -> None:
 def test_failed_build_leaves_the_live_database_untouched(built: tuple[Path, Path], churn: float,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     data, db = built
-    monkeypatch.setattr("etl.build.DELTA_MAX_CHURN", churn)
+    monkeypatch.setattr("etl.load.build.DELTA_MAX_CHURN", churn)
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     (data / "b.txt").write_text(REPORTS["b.txt"].replace("22件", "23件"), encoding="utf-8")
 
@@ -283,7 +283,7 @@ def change_everything_but_a(data: Path) -> None:
 
 
 def test_delta_build_equals_a_build_from_scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("etl.build.DELTA_MAX_CHURN", 10.0)  # patch the copy however much changed
+    monkeypatch.setattr("etl.load.build.DELTA_MAX_CHURN", 10.0)  # patch the copy however much changed
     data = make_data(tmp_path)
     db = tmp_path / "db" / "reports.duckdb"
     build(data, db, progress=False, with_tokens=True)

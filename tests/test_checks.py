@@ -1,6 +1,6 @@
-"""Tests for the post-build consistency checks (etl/checks.py).
+"""Tests for the post-build consistency checks (etl/after/checks.py).
 
-Tables of examples on tiny hand-filled databases (etl.store.create_schema plus
+Tables of examples on tiny hand-filled databases (etl.load.store.create_schema plus
 rows), one end-to-end build with an analyst correction, and a build of the
 shared real corpus whose findings are printed (``pytest -s``) for review.
 """
@@ -16,8 +16,10 @@ import duckdb
 import pytest
 from corpora import SEEDS, SHARED_CORPUS, texts
 
-from etl import checks, corrections, post_build, store
-from etl.build import build
+from etl.after import checks, corrections
+from etl.after import steps as post_build
+from etl.load import store
+from etl.load.build import build
 
 # ---------------------------------------------------------------- helpers
 
@@ -285,7 +287,7 @@ def test_yoy_message_names_the_ratio(con) -> None:
 
 def test_checks_run_after_corrections() -> None:
     names = [s.__module__ for s in post_build.STEPS]
-    assert names.index("etl.corrections") < names.index("etl.checks")
+    assert names.index("etl.after.corrections") < names.index("etl.after.checks")
 
 
 REPORT = """云南省曲靖市罗平县2020年法治政府建设年度报告

@@ -3,7 +3,7 @@
 Time is not asserted (shared machine); what made the no-change build slow is: importing pandas,
 pyarrow and the extraction pipeline (~0.8 s of the 0.85 s). Each test runs the no-change path in a
 fresh Python (the test process has imported everything already) and lists what it imported:
-``sys.modules`` after ``etl.build.build`` returns, or ``python -X importtime`` for the CLI.
+``sys.modules`` after ``etl.load.build.build`` returns, or ``python -X importtime`` for the CLI.
 scripts/bench_noop.py measures the time itself (docs/benchmarks.md).
 """
 
@@ -18,20 +18,20 @@ from pathlib import Path
 import pytest
 from test_build import make_data, received
 
-from etl.build import build
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 # modules a no-change build must not import (prefixes): the writer, the extractor and their libraries
-HEAVY = ("pandas", "pyarrow", "numpy", "jieba", "cn2an", "etl.pipeline", "etl.extract", "etl.gazetteer",
-         "etl.build_write", "etl.build_extract", "etl.post_build", "etl.corrections", "etl.checks")
+HEAVY = ("pandas", "pyarrow", "numpy", "jieba", "cn2an", "etl.extract.pipeline", "etl.extract.prose", "etl.extract.gazetteer",
+         "etl.load.build_write", "etl.load.build_extract", "etl.after.steps", "etl.after.corrections", "etl.after.checks")
 # sub-commands other than build: `python -m etl build` must not import them
-OTHER_COMMANDS = ("etl.synth", "etl.export", "etl.extract_cli", "bench.run", "bench")
+OTHER_COMMANDS = ("bench.synth", "etl.load.export", "etl.extract.cli", "bench.run", "bench")
 NO_CHANGE = "无变化:数据库未改写"
 
 CHILD = r"""
 import json, sys
 from pathlib import Path
-from etl.build import build
+from etl.load.build import build
 summary = build(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
 print(json.dumps({"note": summary.note, "modules": sorted(sys.modules)}))
 """
@@ -86,7 +86,7 @@ def test_no_change_build_imports_nothing_heavy(built: tuple[Path, Path]) -> None
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.splitlines()[-1])
     assert result["note"] == NO_CHANGE
-    assert "etl.build" in result["modules"] and "duckdb" in result["modules"]
+    assert "etl.load.build" in result["modules"] and "duckdb" in result["modules"]
     assert _heavy(result["modules"]) == []
 
 
@@ -99,11 +99,11 @@ def test_no_change_cli_build_imports_nothing_heavy(built: tuple[Path, Path]) -> 
     assert NO_CHANGE in out.stdout
     assert db.stat().st_mtime_ns == mtime  # the live file was not rewritten
     imported = _imported(out.stderr)
-    assert "etl.migrate" in imported and "duckdb" in imported  # the parse found the imports
+    assert "etl.load.migrate" in imported and "duckdb" in imported  # the parse found the imports
     assert _heavy(imported) == []
     out, result = _cli("build", "--data", str(data), "--db", str(db), "--no-progress")
     assert result["code"] == 0 and NO_CHANGE in out.stdout
-    assert "etl.build" in result["modules"]
+    assert "etl.load.build" in result["modules"]
     assert _heavy(result["modules"]) == []
     assert _heavy(result["modules"], OTHER_COMMANDS) == []
 
@@ -118,7 +118,7 @@ def test_a_changed_file_still_loads_the_writer_and_is_read(built: tuple[Path, Pa
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.splitlines()[-1])
     assert result["note"] == ""
-    assert {"etl.build_write", "etl.build_extract", "etl.pipeline"} <= set(result["modules"])
+    assert {"etl.load.build_write", "etl.load.build_extract", "etl.extract.pipeline"} <= set(result["modules"])
     assert received(db) == {"a.txt": 11, "b.txt": 44, "c.txt": 33}
 
 
@@ -127,9 +127,9 @@ def test_cli_imports_only_the_chosen_sub_command(command: str) -> None:
     out, result = _cli(command, "--help")
     assert result["code"] == 0
     assert f"python -m etl {command}" in out.stdout
-    wanted = {"build": "etl.build", "synth": "etl.synth", "export": "etl.export"}[command]
+    wanted = {"build": "etl.load.build", "synth": "bench.synth", "export": "etl.load.export"}[command]
     assert wanted in result["modules"]
-    others = {"etl.build", "etl.synth", "etl.export", "etl.extract_cli", "bench.run"} - {wanted}
+    others = {"etl.load.build", "bench.synth", "etl.load.export", "etl.extract.cli", "bench.run"} - {wanted}
     assert sorted(others & set(result["modules"])) == []
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from test_build import REPORTS, make_data
 
-from etl.build import build
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

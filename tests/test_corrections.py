@@ -1,4 +1,4 @@
-"""Corrections (etl/corrections.py): validation, the append-only log, the *_current views, and survival
+"""Corrections (etl/after/corrections.py): validation, the append-only log, the *_current views, and survival
 across `python -m etl build` runs, re-extraction from scratch and changed files (orphaned, never dropped)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from conftest import QINGHAI, QUJIANG
 from corpora import SEEDS
 
-from etl import corrections as corr
+from etl.after import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +28,7 @@ def cli_build(data: Path) -> None:
 
 def build(data: Path) -> None:
     """In-process build (the gazetteer and jieba load once per test session)."""
-    from etl.build import build as etl_build
+    from etl.load.build import build as etl_build
 
     etl_build(data, data / "reports.duckdb", progress=False)
 

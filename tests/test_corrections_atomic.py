@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import corrections as corr
+from etl.after import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -117,7 +117,7 @@ def test_a_log_that_cannot_be_opened_gives_a_chinese_error(tmp_path: Path) -> No
 SIZE_LIMIT_SCRIPT = textwrap.dedent("""
     import json, os, resource, signal, sys
     from pathlib import Path
-    from etl import corrections as corr
+    from etl.after import corrections as corr
 
     log = Path(sys.argv[1])
     c = corr.make("edit_figure", author="分析员", reason="原文核对" * 20, figure_id="fig0000000000002",

@@ -19,14 +19,18 @@ from pathlib import Path
 import pytest
 from test_build import REPORTS, make_data, query, received, snapshot
 
-from etl.build import build
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
 import sys, time
 from pathlib import Path
-from etl import build as b, build_extract, build_write, post_build, store
+from etl.load import build as b
+from etl.load import build_extract
+from etl.load import build_write
+from etl.after import steps as post_build
+from etl.load import store
 
 data, db, marker, point = sys.argv[1:5]
 

@@ -21,9 +21,9 @@ from conftest import QINGHAI, QUJIANG, fetch_one
 from corpora import SEEDS
 from streamlit.testing.v1 import AppTest
 
-from etl import corrections as corr
-from etl import store
-from etl.build import build
+from etl.after import corrections as corr
+from etl.load import store
+from etl.load.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,7 +180,7 @@ def test_cli_refuses_a_rebuild_that_drops_every_document(apart: tuple[Path, Path
 
 
 def test_build_api_refuses_too_and_a_first_empty_build_is_fine(apart: tuple[Path, Path], tmp_path: Path) -> None:
-    from etl.build import EmptyRebuild
+    from etl.load.build import EmptyRebuild
 
     _, db = apart
     empty = tmp_path / "empty"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.pipeline import process_text
+from etl.extract.pipeline import process_text
 
 Ex = tuple[str, set[tuple[str, float, str, str]]]
 

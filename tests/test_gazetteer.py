@@ -15,7 +15,7 @@ import random
 import ahocorasick
 import pytest
 
-from etl import gazetteer as gz
+from etl.extract import gazetteer as gz
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +99,6 @@ def test_the_republic_names_no_county() -> None:
 
 def test_a_province_administered_county_has_no_city() -> None:
     # 天门市, 五指山市: county-level units under the province; the source's "直辖县" is no city
-    from etl.pipeline import process_text
+    from etl.extract.pipeline import process_text
     meta = process_text("五指山市人民法院2020年工作报告\n现将我院2020年工作情况报告如下。")[0].meta
     assert meta.province == "海南省" and meta.city is None

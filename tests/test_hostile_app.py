@@ -26,7 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import auth, failures, filters, uploads
 from dashboard.safe_text import plain
-from etl import corrections as corr
+from etl.after import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -466,7 +466,7 @@ def test_an_upload_cut_short_by_a_full_disk_leaves_no_partial_file(tmp_path: Pat
 def test_a_first_build_that_cannot_write_says_why_without_a_path(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A fresh start whose data folder is read-only: the build's first write (its lock file) is refused."""
-    from etl import store
+    from etl.load import store
 
     def read_only(path, *args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))

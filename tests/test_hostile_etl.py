@@ -24,10 +24,10 @@ import duckdb
 import pytest
 
 from dashboard import uploads
-from etl import readers
-from etl.build import build
-from etl.pipeline import process_text
-from etl.readers import ReadError, read_bytes
+from etl.extract.pipeline import process_text
+from etl.load.build import build
+from etl.read import readers
+from etl.read.readers import ReadError, read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "某县人民政府\n某县2023年法治政府建设年度报告\n"
@@ -160,8 +160,8 @@ def test_over_long_text_is_an_error_row_and_refused_on_upload(fmt: str, tmp_path
 SLOW_BUILD = """
 import json, sys, time
 from pathlib import Path
-import etl.build as b
-import etl.build_extract as bx
+import etl.load.build as b
+import etl.load.build_extract as bx
 real = bx.process_text
 def slow(text):
     if "SLOW" in text:
@@ -216,7 +216,7 @@ def test_a_name_that_is_not_utf8_is_an_error_row(tmp_path: Path) -> None:
 LINK_BUILD = """
 import json, sys
 from pathlib import Path
-from etl.build import build
+from etl.load.build import build
 import duckdb
 db = Path(sys.argv[2])
 build(Path(sys.argv[1]), db, progress=False, with_tokens=False)

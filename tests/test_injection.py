@@ -70,7 +70,7 @@ def test_report_text_with_script_and_onerror_is_escaped_in_the_reader(tmp_path: 
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path / "data"
     data.mkdir()

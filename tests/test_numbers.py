@@ -1,10 +1,10 @@
-"""Table-driven cases for the number parser (etl/numbers.py): text -> (value, unit, qualifier)."""
+"""Table-driven cases for the number parser (etl/extract/numbers.py): text -> (value, unit, qualifier)."""
 
 from __future__ import annotations
 
 import pytest
 
-from etl.numbers import chinese_to_number, find_numbers
+from etl.extract.numbers import chinese_to_number, find_numbers
 
 CASES = [
     ("累计调处各类民事纠纷1338宗", (1338, "宗", "exact")),
@@ -62,7 +62,7 @@ def test_match_scan_is_number_rx_finditer() -> None:
     """find_numbers looks for matches only where one can start; they are NUMBER_RX.finditer's, in order."""
     import random
 
-    from etl.numbers import NUMBER_RX, _matches
+    from etl.extract.numbers import NUMBER_RX, _matches
 
     rng = random.Random(4)
     alphabet = [*"0123456789,.百分之零〇一二两三四五六七八九十千万亿余多件次人%％﹪以上内下左右元第每个项abc中国 ", "٣", "５"]
@@ -75,7 +75,7 @@ def test_match_scan_is_number_rx_finditer() -> None:
 def test_prefix_qualifier_is_the_longest_listed_word() -> None:
     import random
 
-    from etl.numbers import PREFIX_QUALIFIER, _prefix_qualifier
+    from etl.extract.numbers import PREFIX_QUALIFIER, _prefix_qualifier
 
     def slow(text: str, at: int) -> str | None:
         window = text[max(0, at - 4):at].removesuffix("达到").removesuffix("达").removesuffix("为")

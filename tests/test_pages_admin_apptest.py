@@ -17,7 +17,7 @@ from conftest import fetch_one
 from streamlit.testing.v1 import AppTest
 from test_brief import write_db
 
-from etl import corrections as corr
+from etl.after import corrections as corr
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -98,7 +98,7 @@ def test_sidebar_says_local_mode(seed_db: Path) -> None:
 
 def test_quality_page_lists_documents_checks_and_errors(seed_db: Path) -> None:
     (seed_db.parent / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    from etl.build import build
+    from etl.load.build import build
 
     build(seed_db.parent, seed_db, progress=False)
     at = open_page("quality")

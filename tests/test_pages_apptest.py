@@ -229,6 +229,6 @@ def test_a_swapped_in_build_is_read_without_restart(tiny_db: Path, test_db: Path
     assert metric_value(at, "报告") == "8 份"
     staged = tmp_path / ".build-new.duckdb"
     shutil.copy(test_db, staged)
-    os.replace(staged, live)  # what etl.store.swap_in does
+    os.replace(staged, live)  # what etl.load.store.swap_in does
     at.run()
     assert metric_value(at, "报告") == f"{count_docs(test_db, 'NOT is_synthetic')} 份"

@@ -1,4 +1,4 @@
-"""``etl.pipeline.warm_up`` loads, in a fresh process, everything extraction would load on first use."""
+"""``etl.extract.pipeline.warm_up`` loads, in a fresh process, everything extraction would load on first use."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 CHECK = """
-from etl import catalog, gazetteer, normalise, pipeline, tables, tokens
+from etl.extract import catalog
+from etl.extract import gazetteer
+from etl.read import normalise
+from etl.extract import pipeline
+from etl.extract import tables
+from etl.extract import tokens
 loaded = lambda: {
     "gazetteer": gazetteer.gazetteer.cache_info().currsize,
     "catalog": catalog.load.cache_info().currsize,

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from etl.extract import _bare_counts
-from etl.normalise import normalise
-from etl.numbers import CN_DIGITS, chinese_to_number, find_numbers, parse_digits
-from etl.pipeline import process_text
+from etl.extract.numbers import CN_DIGITS, chinese_to_number, find_numbers, parse_digits
+from etl.extract.pipeline import process_text
+from etl.extract.prose import _bare_counts
+from etl.read.normalise import normalise
 
 FAST = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.pipeline import process_text
+from etl.extract.pipeline import process_text
 
 
 def figures(text: str) -> set[tuple[str, float]]:

@@ -19,8 +19,10 @@ from conftest import write_tiny_db
 
 from dashboard import db, queries
 from dashboard.filters import Filters
-from etl import corrections, store, summaries, values
-from etl.sentence import sentence_around
+from etl.after import corrections, summaries
+from etl.extract import values
+from etl.extract.sentence import sentence_around
+from etl.load import store
 
 RECEIVED = "reconsideration.received"
 RATE = "litigation.head_appearance_rate"
@@ -335,7 +337,7 @@ def _code_level(code: str) -> str:
 def _expected_by_level(db_path: str, metric: str) -> pd.DataFrame:
     """Rules 1-3 re-implemented in pandas over the raw figures rows: (level, year) -> value.
 
-    Per document the figure etl/values.py ranks first; per region its own government report (table-sourced
+    Per document the figure etl/extract/values.py ranks first; per region its own government report (table-sourced
     first, then the larger value); per level the regions added up (counts) or averaged (rates).
     """
     con = duckdb.connect(db_path, read_only=True)
@@ -401,7 +403,7 @@ def test_brief_default_year_has_headline_figures(use_test_db) -> None:
     assert all(queries.brief_region_headline(f, y).empty for y in newer)
 
 
-# --- summary tables (etl/summaries.py) and the DataFrame conversion -------------------------------------------
+# --- summary tables (etl/after/summaries.py) and the DataFrame conversion -------------------------------------------
 
 def test_summary_tables_hold_what_their_select_computes(test_db: Path) -> None:
     """Each stored summary table of a built database has the rows its SELECT gives when run inline (the
@@ -471,7 +473,7 @@ def test_queries_give_the_same_answers_without_the_summary_tables(test_db: Path,
 def _mini_db(path: Path, docs: list[tuple[str, str, int, str, list[tuple[float, str]]]]) -> None:
     """Build ``path`` from (doc_id, title, year, text, [(rate value, kind)]) reports of 广东省, with the
     post-build step that makes the summary tables; each value's evidence is ``<value>%`` in the text."""
-    from etl.tokens import tokens
+    from etl.extract.tokens import tokens
 
     con = duckdb.connect(str(path))
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract_cli import document_records
+from etl.extract.cli import document_records
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 FILES = sorted(p for p in REAL.iterdir() if p.suffix in (".pdf", ".html"))

@@ -1,10 +1,10 @@
-"""A town's own report is level town, found from how such reports name their reporter (etl.metadata)."""
+"""A town's own report is level town, found from how such reports name their reporter (etl.extract.metadata)."""
 
 from __future__ import annotations
 
 import pytest
 
-from etl.metadata import metadata_of
+from etl.extract.metadata import metadata_of
 
 
 @pytest.mark.parametrize("text", [

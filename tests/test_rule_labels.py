@@ -26,7 +26,7 @@ from corpora import SEEDS, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import downloads, queries, rule_labels
-from etl import catalog
+from etl.extract import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -59,12 +59,12 @@ def test_an_unknown_rule_still_reads_as_chinese() -> None:
 def _rules_in_source() -> set[str]:
     """The rule prefixes the extractor can write, read from its code: ``f"prose-share:…"``, ``"table:stat"``,
     ``f"prose-{how}:…"`` with each ``how`` it assigns, and ``'correction'`` for analysts' additions."""
-    extract = (ROOT / "etl" / "extract.py").read_text(encoding="utf-8")
-    tables = (ROOT / "etl" / "tables.py").read_text(encoding="utf-8")
+    extract = (ROOT / "etl" / "extract" / "prose.py").read_text(encoding="utf-8")
+    tables = (ROOT / "etl" / "extract" / "tables.py").read_text(encoding="utf-8")
     found = set(re.findall(r'f"(prose-[a-z]+):', extract)) | set(re.findall(r'"(table:[a-z0-9-]+)"', tables))
     assert 'f"prose-{how}:' in extract
     found |= {f"prose-{how}" for how in re.findall(r'\bhow = [^\n]*"([a-z]+)"', extract)}
-    assert "'correction'" in (ROOT / "etl" / "corrections.py").read_text(encoding="utf-8")
+    assert "'correction'" in (ROOT / "etl" / "after" / "corrections.py").read_text(encoding="utf-8")
     return found | {"correction"}
 
 
@@ -166,8 +166,8 @@ def seeds_with_correction(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed reports built into their own folder, with one saved correction (the 更正记录 table shows)."""
     from conftest import fetch_one
 
-    from etl import corrections as corr
-    from etl.build import build
+    from etl.after import corrections as corr
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("labels_seeds")
     for src in texts(SEEDS):

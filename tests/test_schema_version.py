@@ -1,4 +1,4 @@
-"""Schema and extractor versions (etl/migrate.py): a database from another version is never reused.
+"""Schema and extractor versions (etl/load/migrate.py): a database from another version is never reused.
 
 The database records its schema version; a build over a database whose schema (or
 extractor) version differs from the code's re-extracts every file instead of copying old
@@ -14,9 +14,11 @@ import duckdb
 import pytest
 from test_build import make_data, query, received, snapshot
 
-from etl import EXTRACTOR_VERSION, corrections, migrate, store
-from etl import build as build_module
-from etl.build import build
+from etl import EXTRACTOR_VERSION
+from etl.after import corrections
+from etl.load import build as build_module
+from etl.load import migrate, store
+from etl.load.build import build
 
 
 @pytest.fixture
@@ -135,7 +137,7 @@ def test_a_rule_change_reextracts_an_existing_database(tmp_path: Path) -> None:
 
     assert run()["files_read"] == 3
     assert run()["files_read"] == 0  # nothing changed: rows reused
-    catalogue = code / "etl" / "catalog" / "metrics.toml"
+    catalogue = code / "etl" / "extract" / "catalog" / "metrics.toml"
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('intake = "收到|', 'intake = "收悉|收到|', 1),
                          encoding="utf-8")
     summary = run()

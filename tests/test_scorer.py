@@ -1,4 +1,4 @@
-"""etl/scorer.py: the learned keep/drop decision over the prose rules' candidates."""
+"""etl/extract/scorer.py: the learned keep/drop decision over the prose rules' candidates."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from etl import scorer
-from etl.pipeline import process_text
+from etl.extract import scorer
+from etl.extract.pipeline import process_text
 
 
 def cand(metric: str, value: float, keep: bool, left: str = "共收到", kind: str = "actual",
@@ -72,11 +72,11 @@ def test_a_report_keeps_its_total_with_the_model_shipped() -> None:
             ("litigation.head_appearance_rate", 98)} <= got
 
 
-# --- the department-or-region decision (etl/level_model.py) ------------------------------------------------------
+# --- the department-or-region decision (etl/extract/level_model.py) ------------------------------------------------------
 
 def test_the_level_model_knows_every_cue_it_weighs() -> None:
     """A cue renamed in metadata._department_cues without refitting would weigh nothing."""
-    from etl import level_model, metadata
+    from etl.extract import level_model, metadata
 
     fitted = level_model.model()
     assert fitted is not None and 0 < fitted["threshold"] < 1
@@ -87,7 +87,7 @@ def test_the_level_model_knows_every_cue_it_weighs() -> None:
 
 
 def test_without_a_level_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from etl import level_model
+    from etl.extract import level_model
 
     monkeypatch.setattr(level_model, "LEVEL_MODEL_PATH", tmp_path / "absent.json")
     level_model.model.cache_clear()

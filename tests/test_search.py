@@ -24,7 +24,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def search_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("search_data")
     for name, text in REPORTS.items():

@@ -1,4 +1,4 @@
-"""The compilation split (etl/segment.py) and what the build makes of it: one document per part.
+"""The compilation split (etl/read/segment.py) and what the build makes of it: one document per part.
 
 A file holding 第一篇…第五篇 or …篇一/…篇二 is several reports; a single heading, or a
 heading word in the middle of a line, splits nothing. Parts cover the text without gaps,
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.build import build
-from etl.segment import split
+from etl.load.build import build
+from etl.read.segment import split
 
 REPORTS = {
     "甲": "甲县2023年法治政府建设年度报告\n全年共收到行政复议申请11件。\n",

@@ -1,6 +1,6 @@
-"""The evidence sentence stored with each figure (etl/sentence.py)."""
+"""The evidence sentence stored with each figure (etl/extract/sentence.py)."""
 
-from etl.sentence import sentence_around
+from etl.extract.sentence import sentence_around
 
 
 def test_cuts_at_sentence_ends_on_both_sides():

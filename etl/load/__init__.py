@@ -1,0 +1,1 @@
+"""Load: extracted rows -> a new DuckDB file swapped in under one lock (full or delta), Parquet export."""
