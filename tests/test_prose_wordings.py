@@ -72,3 +72,20 @@ def test_a_done_clause_after_a_rule_is_actual() -> None:
 def test_a_bare_resolved_count_after_the_intake_count() -> None:
     got = figures("共接待群众近101.1万人次,受理矛盾纠纷27.5万余件,化解27.3万余件,化解成功率达99.2%。")
     assert ("mediation.disputes", 275000) in got and ("mediation.resolved", 273000) in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # one count said of each of two named areas is each one's
+    ("本年度因政府信息公开进入行政复议程序和行政诉讼程序均为0件。",
+     {("disclosure.reconsideration_cases", 0), ("disclosure.litigation_cases", 0)}, set()),
+    # a zero after both areas leaves each at zero
+    ("全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。",
+     {("disclosure.reconsideration_cases", 0), ("disclosure.litigation_cases", 0)}, set()),
+    # a non-zero count after both areas is their sum: neither area's
+    ("全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件3件。",
+     set(), {("disclosure.reconsideration_cases", 3)}),
+])
+def test_a_count_of_two_named_areas(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got

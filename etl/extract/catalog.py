@@ -42,6 +42,7 @@ class Metric:
     rival_topic: re.Pattern[str] | None = None  # a sibling area that, named nearer the number, rules this one out
     genre: str | None = None  # a kind of report ([genres]) in which ``genre_cue`` also gives this metric
     genre_cue: re.Pattern[str] | None = None  # 行政执法情况报告: its bare 办理案件N件 are enforcement cases
+    twin: str | None = None  # the sibling metric a count named together with it shares (复议和诉讼均为0件)
     direction: str = ""  # higher_better / lower_better, or "" (no agreed direction): only the brief's colours read it
 
     @property
@@ -112,7 +113,7 @@ def load() -> dict[str, Metric]:
             table_only=bool(spec.get("table_only", False)),
             disclosure_own=bool(spec.get("disclosure_own", False)),
             genre=spec.get("genre"), genre_cue=rx("genre_cue"), rival_topic=rx("rival_topic"),
-            direction=spec.get("direction", ""),
+            direction=spec.get("direction", ""), twin=spec.get("twin"),
         )
         if out[spec["key"]].genre is not None and (out[spec["key"]].genre not in data.get("genres", {})
                                                    or out[spec["key"]].genre_cue is None):

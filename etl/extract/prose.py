@@ -356,6 +356,15 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         first_in_sentence.setdefault(sent_start, len(sentences))
         sentences.append((sent_start, num.start, num.end))
         contexts.append((left, sentence_left, right))
+        twin = _twin_of(metric, left, num.value)
+        if twin is not None:
+            # 进入行政复议和行政诉讼程序均为0件: the count is each named area's
+            out.append(Figure(twin.key, num.value, twin.unit, num.qualifier, kind, a, b, m.original[a:b],
+                              f"{rule.split(':', 1)[0]}:{twin.key}", confidence))
+            out[-1].scope, out[-1].area = out[-2].scope, area
+            attributions.append(attribution)
+            sentences.append((sent_start, num.start, num.end))
+            contexts.append((left, sentence_left, right))
         last_end = num.end
     keep = resolve(out, attributions, sentences)
     cands = [scorer.Candidate(f.metric, f.value, f.unit, f.qualifier, f.kind, f.rule, f.confidence, f.scope, f.area,
@@ -363,6 +372,19 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
              for f, a, k, (left, sentence_left, right) in zip(out, attributions, keep, contexts, strict=True)]
     keep = scorer.decide(cands, ctx.doc_type, ctx.national)
     return [f for f, k in zip(out, keep, strict=True) if k]
+
+
+_EACH_BEFORE = re.compile(r"(?:均|都|各)(?:为|是|有)?$")
+
+
+def _twin_of(metric: catalog.Metric, left: str, value: float) -> catalog.Metric | None:
+    """The sibling metric that shares this count: both areas named in the clause, the count said of each or zero."""
+    if metric.twin is None or metric.cue is None:
+        return None
+    twin = catalog.metric(metric.twin)
+    if twin.cue is None or not twin.cue.search(left) or not metric.cue.search(left):
+        return None
+    return twin if value == 0 or _EACH_BEFORE.search(left.rstrip()) else None
 
 
 def _match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
