@@ -89,3 +89,20 @@ def test_a_count_of_two_named_areas(text: str, expected: set, absent: set) -> No
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a reviewing body's 审查备案 / 备案审查 is its filing count; 审查 alone is a review
+    ("2023年,市司法局审查备案行政规范性文件52件。", {("normative_docs.filed", 52)}, {("normative_docs.reviewed", 52)}),
+    # the document verbs take the counted noun after the number (制发3份规范性文件)
+    ("全年制发3份规范性文件,废止18份规范性文件。", {("normative_docs.issued", 3), ("normative_docs.cleaned_up", 18)}, set()),
+    # regulations are not normative documents
+    ("全年主动公开行政规范性文件5件,废止省政府规章9件。", set(), {("normative_docs.cleaned_up", 9)}),
+    # a comparison with the nation names no other scope: the province's own rate stands
+    ("2022年,全省行政机关负责人出庭应诉率为93.37%,居于全国前列;行政机关一审败诉率为14.29%,低于全国均值。",
+     {("litigation.loss_rate", 14.29), ("litigation.head_appearance_rate", 93.37)}, set()),
+])
+def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got

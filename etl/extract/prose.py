@@ -59,6 +59,10 @@ _FUTURE_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|�
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
+# a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
+_COMPARED_WITH_NATION = re.compile(r"(?:居|位居|居于|位列|列|走在)全国[^,。;]{0,4}(?:前列|前茅|第[一二三四五六七八九十\d]+|领先)|"
+                                   r"(?:高于|低于|超过|优于|好于|略高于|略低于)全国[^,。;]{0,6}(?:均值|平均(?:水平|值|数)?|水平)|"
+                                   r"全国(?:前列|领先|均值|平均水平)")
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
 _NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
 
@@ -158,7 +162,7 @@ _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
 _NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
 # verb, number, noun: "我镇收到0件信息公开申请", "办结3件行政复议案件" — the whole noun phrase after the number
-_VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|报备|备案)(?:了)?$")
+_VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|制发|起草|废止|修订|清理|报备|备案)(?:了)?$")
 _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
                           r"规范性文件|合同)")
 _LAST_AREA = [0]  # the topic distance of the last count matched (set by _match_count, read right after it)
@@ -246,7 +250,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
         topic_ctx = text[prev_start:num.start] + right
-        if _ELSEWHERE.search(sentence_left) and not ctx.national:
+        if _ELSEWHERE.search(_COMPARED_WITH_NATION.sub("", sentence_left)) and not ctx.national:
             continue
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
