@@ -162,7 +162,8 @@ _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
 _NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
 # verb, number, noun: "我镇收到0件信息公开申请", "办结3件行政复议案件" — the whole noun phrase after the number
-_VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|制发|起草|废止|修订|清理|报备|备案)(?:了)?$")
+_VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|制发|起草|废止|修订|清理|报备|备案)"
+                       r"(?:了)?$")
 _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
                           r"规范性文件|合同)")
 _LAST_AREA = [0]  # the topic distance of the last count matched (set by _match_count, read right after it)
