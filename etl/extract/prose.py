@@ -26,6 +26,7 @@ from etl.extract.attribution import (
     names_subject,
     resolve,
 )
+from etl.extract.kind import TARGET_AFTER, kind_of
 from etl.extract.numbers import Number, find_numbers
 from etl.read.normalise import Matching
 
@@ -42,20 +43,7 @@ _RATE_FILLER = re.compile(
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
-# a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
-_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害求])|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求"
-                     r"(?!公开|提供|获取|查询)|"  # 收到要求公开政府信息的申请: the applicant's request, not a goal
-                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"
-                     # a standing rule: 原则上…, a frequency with a floor (每月至少安排1次, 每季度不少于1次)
-                     r"原则上|每(?:年|季度|半年|月|周)(?:度)?[^,。;]{0,6}(?:至少|不少于|不低于)")
-_TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
-_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每(?:年|季度|半年|月)|"
-                              r"(?:任务|目标|指标)(?:是|为)?[::]")
-_TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
-_PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
-# a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来)
-_FUTURE_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来)")
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
@@ -66,7 +54,6 @@ _COMPARED_WITH_NATION = re.compile(r"(?:居|位居|居于|位列|列|走在)全�
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
 _NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
 
-PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
 
 
 @dataclass
@@ -313,7 +300,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                     break
                 attributions[k] = Attribution("listed", "if_total", "")
         inherited = False
-        if best is None and _TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
+        if best is None and TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
             # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated
             prev = catalog.metric(out[-1].metric)
@@ -325,7 +312,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if not inherited and not noun_after and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
-        kind = _kind(ctx, sentence_left, left, right)
+        kind = kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
         attribution = OWN if inherited else attribute(left, sentence_left)
         if is_reporters_government(attribution, ctx.level):
             attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
@@ -494,18 +481,3 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
     confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
     _LAST_AREA[0] = max(area, 0)  # how far the subject area was named: part of the figure's family (etl/extract/confidence.py)
     return metric, f"prose-{how}:{metric.key}", confidence
-
-
-def _kind(ctx: DocContext, sentence_left: str, left: str, right: str) -> str:
-    if _TARGET_AFTER.search(right):
-        return "target"
-    if _TARGET.search(left):
-        return "target"
-    if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
-            and not _PAST.search(left):
-        return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
-    if ctx.year and any(int(y) > ctx.year for y in _FUTURE_YEAR.findall(sentence_left)):
-        return "target"  # next year's plans at the end of a report
-    if ctx.doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
-        return "target"
-    return "actual"

@@ -1,0 +1,41 @@
+"""Achievement or target: whether a number in a report's prose is what was done or what is aimed at.
+
+A goal is said in the number's own clause (要/力争/确保/原则上/每月至少…), by the sentence it opens (确保…均达到100%),
+right after the number (…200件目标任务), by a year after the report's, or by a plan whose sentence is not in the past
+tense. A done clause (已/累计/以来…) is not a target even inside a sentence that states a rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
+_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害求])|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求"
+                     r"(?!公开|提供|获取|查询)|"  # 收到要求公开政府信息的申请: the applicant's request, not a goal
+                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"
+                     # a standing rule: 原则上…, a frequency with a floor (每月至少安排1次, 每季度不少于1次)
+                     r"原则上|每(?:年|季度|半年|月|周)(?:度)?[^,。;]{0,6}(?:至少|不少于|不低于)")
+_TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
+_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每(?:年|季度|半年|月)|"
+                              r"(?:任务|目标|指标)(?:是|为)?[::]")
+TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
+_PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
+# a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来)
+_FUTURE_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来)")
+PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
+
+
+def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: str, right: str) -> str:
+    """``target`` when the clause, its sentence, a future year or a plan says the number is a goal; else ``actual``."""
+    if TARGET_AFTER.search(right):
+        return "target"
+    if _TARGET.search(left):
+        return "target"
+    if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
+            and not _PAST.search(left):
+        return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
+    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(sentence_left)):
+        return "target"  # next year's plans at the end of a report
+    if doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
+        return "target"
+    return "actual"
