@@ -106,3 +106,12 @@ def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> Non
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gloss in brackets between the label and its number says what the count includes
+    ("2024年,全年共审结行政复议案件(含上年结转)2755件。", ("reconsideration.concluded", 2755)),
+    ("2024年,全县共收到行政复议申请(含网上申请)120件。", ("reconsideration.received", 120)),
+])
+def test_a_gloss_before_the_number(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)

@@ -46,6 +46,8 @@ _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:�
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
+# a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
+_GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)[^()()]{0,20}[))]$")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
 # a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
 _COMPARED_WITH_NATION = re.compile(r"(?:居|位居|居于|位列|列|走在)全国[^,。;]{0,4}(?:前列|前茅|第[一二三四五六七八九十\d]+|领先)|"
@@ -233,7 +235,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             prev_start = sent_start  # the paragraph before lends no topic, unless it is a short heading
         # a clause runs from the last , ; : — or from the number before it ("…3.3万件、残疾人…1.1万件")
         clause_start = max(_rfind_any(text, WEAK, num.start, sent_start), clause_floor)
-        left = text[clause_start:num.start]
+        left = _GLOSS_BEFORE.sub("", text[clause_start:num.start])  # 审结行政复议案件(含结转)2755件: the gloss says what is in
         sentence_left = text[sent_start:num.start]
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
