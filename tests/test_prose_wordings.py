@@ -115,3 +115,8 @@ def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> Non
 ])
 def test_a_gloss_before_the_number(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
+
+
+def test_a_list_of_categories_then_its_total() -> None:
+    # 主动公开人事、财政、政务等各类信息118条: the categories are named, the count is of them all
+    assert ("disclosure.proactive_items", 118) in figures("2022年,我街道主动公开人事、财政、政务等各类信息118条。")
