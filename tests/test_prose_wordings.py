@@ -120,3 +120,17 @@ def test_a_gloss_before_the_number(text: str, expected: tuple[str, float]) -> No
 def test_a_list_of_categories_then_its_total() -> None:
     # 主动公开人事、财政、政务等各类信息118条: the categories are named, the count is of them all
     assert ("disclosure.proactive_items", 118) in figures("2022年,我街道主动公开人事、财政、政务等各类信息118条。")
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # 转下一年办理: carried forward, as 结转下年度
+    ("2021年,共收到政府信息公开申请5件,转下一年办理0件。", {("disclosure.requests_carried_forward", 0)}, set()),
+    # 非诉行政案件 are an agency's applications for enforcement, not suits against it
+    ("2019年,我县法院审查非诉行政案件45件。", set(), {("litigation.cases", 45)}),
+    # 起 counts licensing decisions as it counts cases
+    ("2022年,全县作出行政许可决定150起。", {("licensing.decisions", 150)}, set()),
+])
+def test_units_and_kinds_of_case(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
