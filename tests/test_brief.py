@@ -358,10 +358,10 @@ def test_target_gaps_are_share_of_target() -> None:
 
 
 def test_empty_frames_give_a_message_not_an_error() -> None:
-    for builder in (lambda: brief_charts.region_bars(pd.DataFrame(), 2024), lambda: brief_charts.moves_bars(
-            pd.DataFrame()), lambda: brief_charts.target_gaps(pd.DataFrame()),
-                    lambda: brief_charts.added_by_type(pd.DataFrame(), {})):
-        fig = builder()
+    figs = [brief_charts.region_bars(pd.DataFrame(), 2024), brief_charts.moves_bars(pd.DataFrame()),
+            brief_charts.target_gaps(pd.DataFrame()), brief_charts.added_by_type(pd.DataFrame(), {})]
+    assert len(figs) == 4
+    for fig in figs:
         assert not fig.data and fig.layout.annotations[0].text
 
 

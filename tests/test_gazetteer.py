@@ -40,9 +40,9 @@ def test_rows_are_the_full_csv_parse_of_the_latest_year() -> None:
 
 def test_known_quirks(automaton: ahocorasick.Automaton) -> None:
     scanner = gz.gazetteer()._scanner
-    for text in ("大兴安赣", "化隆回辰溪", "平塘县区溪沙市区", "五大连", "五大连池市", "在大兴安岭地区", "北京市海淀区",
-                 "", "北", "北京", "\ud800北京市", "😀北京市" * 3):
-        assert scanner.scan(text) == reference(automaton, text), text
+    quirks = ("大兴安赣", "化隆回辰溪", "平塘县区溪沙市区", "五大连", "五大连池市", "在大兴安岭地区", "北京市海淀区",
+              "", "北", "北京", "\ud800北京市", "😀北京市" * 3)
+    assert [t for t in quirks if scanner.scan(t) != reference(automaton, t)] == []
 
 
 def test_random_strings_of_names_and_pieces(automaton: ahocorasick.Automaton) -> None:
