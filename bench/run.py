@@ -9,7 +9,7 @@ peak memory are that build's alone:
   whether every worker count gives the same tables;
 - a rebuild with nothing changed and one with 1% of the files changed (the
   changed files are put back byte for byte, with their mtime, afterwards);
-- p50/p95 latency of every ``dashboard.queries`` function the pages call, with
+- p50/p95 latency of every ``dashboard.queries`` call the pages register (``dashboard/queries/registry.py``), with
   the arguments a page passes, uncached (the Streamlit cache is bypassed: what
   the first visitor after a build waits for);
 - extraction throughput on a sample of files, per stage, as a ratio to a
@@ -25,7 +25,7 @@ wall time is mostly other people's work, CPU seconds are not.
 from __future__ import annotations
 
 import argparse
-import inspect
+import dataclasses
 import json
 import os
 import platform
@@ -35,12 +35,14 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_WORKDIR = Path("/tmp/etl-bench")
@@ -143,27 +145,21 @@ def _rusage() -> dict[str, float]:
             "main_peak_mb": me.ru_maxrss / 1024, "worker_peak_mb": kids.ru_maxrss / 1024}
 
 
-def _tree_memory_mb(root: int) -> tuple[float, float]:
-    """(RSS, PSS) summed over ``root`` and its descendants right now, from /proc (Linux).
+def _tree_memory_mb(root: psutil.Process) -> tuple[float, float]:
+    """(RSS, PSS) summed over ``root`` and its descendants right now.
 
     PSS splits each shared page among the processes that map it, so the sum is the memory the
     whole build occupies; summing RSS counts the pages forked workers share with the parent twice.
+    psutil reads PSS where the system reports it (Linux); elsewhere it counts as 0.
     """
-    pids, rss, pss = [root], 0.0, 0.0
-    while pids:
-        pid = pids.pop()
+    rss = pss = 0.0
+    for proc in [root, *root.children(recursive=True)]:
         try:
-            for task in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{task}/children") as fh:
-                    pids += [int(x) for x in fh.read().split()]
-            with open(f"/proc/{pid}/smaps_rollup") as fh:
-                for line in fh:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1]) / 1024
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1]) / 1024
-        except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
+            mem = proc.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             continue  # a worker that just ended
+        rss += mem.rss / 2**20
+        pss += getattr(mem, "pss", 0) / 2**20
     return rss, pss
 
 
@@ -171,27 +167,24 @@ class _MemorySampler:
     """Samples the build's process tree every 0.2 s; keeps the largest simultaneous RSS and PSS totals."""
 
     def __init__(self) -> None:
-        import threading
-
         self.peak_rss = self.peak_pss = 0.0
+        self._me = psutil.Process()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            rss, pss = _tree_memory_mb(os.getpid())
+            rss, pss = _tree_memory_mb(self._me)
             self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
             self._stop.wait(0.2)
 
     def __enter__(self) -> _MemorySampler:
-        if Path("/proc/self/smaps_rollup").exists():
-            self._thread.start()
+        self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
+        self._thread.join()
 
 
 def _child_build(spec: dict[str, Any]) -> dict[str, Any]:
@@ -367,101 +360,6 @@ def _child_extract(spec: dict[str, Any]) -> dict[str, Any]:
 
 # --- dashboard queries --------------------------------------------------------------------------------------------
 
-def _page_calls(q: Any, filters_mod: Any, picks: dict[str, Any]) -> dict[str, list[tuple[str, Callable[[], Any]]]]:
-    """Per page, the query calls a default view (and one drill-down / search) makes, with their arguments."""
-    F = filters_mod.Filters(synthetic=True)  # the corpus is synthetic: the pages' default would hide it all
-    prov, city, metric, metric2, metric3 = (picks["province"], picks["city"], picks["metric"], picks["metric2"],
-                                            picks["metric3"])
-    year, doc_id = picks["year"], picks["doc_id"]
-    Fp = filters_mod.Filters(regions=(prov,), synthetic=True)
-    Fm = replace(F, metrics=(metric, metric2, metric3))
-    start, end = q.week_bounds(datetime.now())
-    pages: dict[str, list[tuple[str, Callable[[], Any]]]] = {
-        "app (sidebar, every page)": [("filter_options()", lambda: q.filter_options())],
-        "overview": [
-            ("overview_counts(F)", lambda: q.overview_counts(F)),
-            ("headline(F)", lambda: q.headline(F)),
-            ("coverage(F, 'province')", lambda: q.coverage(F, "province")),
-            ("coverage(F, 'city')", lambda: q.coverage(F, "city")),
-            ("recent_documents(F, 10)", lambda: q.recent_documents(F, limit=10)),
-            ("overview_counts(F province)", lambda: q.overview_counts(Fp)),
-            ("headline(F province)", lambda: q.headline(Fp)),
-        ],
-        "trends": [
-            ("metrics_with_data(F, actual+target)", lambda: q.metrics_with_data(F, kinds=("actual", "target"))),
-            ("trend(F, 3 metrics)", lambda: q.trend(F, [metric, metric2, metric3], [])),
-            ("trend(F, 3 metrics, 2 regions)", lambda: q.trend(Fm, [metric, metric2, metric3],
-                                                               [(prov, "prov"), (city, "city")])),
-        ],
-        "regions": [
-            ("metrics_with_data(F, actual)", lambda: q.metrics_with_data(F, kinds=("actual",))),
-            ("metric_years(F, metric)", lambda: q.metric_years(F, metric, "actual")),
-            ("region_names(path)", lambda: q.region_names([prov, city])),
-            ("region_ranking(F, national)", lambda: q.region_ranking(F, metric, year, "actual", parent=None)),
-            ("region_ranking(F, province)", lambda: q.region_ranking(F, metric, year, "actual", parent=prov)),
-            ("region_figures(F, province)", lambda: q.region_figures(F, metric, year, "actual", parent=prov)),
-            ("region_figures(F, national)", lambda: q.region_figures(F, metric, year, "actual", parent=None)),
-        ],
-        "reports": [
-            ("search_documents(F, '')", lambda: q.search_documents(F, "", limit=200)),
-            ("search_documents(F, '行政复议')", lambda: q.search_documents(F, "行政复议", limit=200)),
-            ("search_documents(F, '行政复议 纠错率')", lambda: q.search_documents(F, "行政复议 纠错率", limit=200)),
-            ("search_documents(F province, '出庭应诉率')", lambda: q.search_documents(Fp, "出庭应诉率", limit=200)),
-            ("search_terms('行政复议纠错率')", lambda: q.search_terms("行政复议纠错率")),
-            ("document(doc_id)", lambda: q.document(doc_id)),
-            ("document_figures(doc_id)", lambda: q.document_figures(doc_id)),
-        ],
-        "brief": [
-            ("brief_years(F)", lambda: q.brief_years(F)),
-            ("brief_added(F, this week)", lambda: q.brief_added(F, start, end)),
-            ("brief_region_headline(F, year)", lambda: q.brief_region_headline(F, year)),
-            ("brief_totals(headline)", lambda: q.brief_totals(q.brief_region_headline(F, year))),
-            ("brief_moves(F, year)", lambda: q.brief_moves(F, year)),
-            ("brief_targets(F, year)", lambda: q.brief_targets(F, year)),
-            ("quality_summary(F)", lambda: q.quality_summary(F)),
-            ("quality_checks(F, 10)", lambda: q.quality_checks(F, limit=10)),
-        ],
-        "quality": [
-            ("quality_summary(F)", lambda: q.quality_summary(F)),
-            ("quality_documents(F)", lambda: q.quality_documents(F)),
-            ("quality_checks(F)", lambda: q.quality_checks(F)),
-            ("ingest_errors()", lambda: q.ingest_errors()),
-            ("corrections_log()", lambda: q.corrections_log()),
-            ("metric_catalog()", lambda: q.metric_catalog()),
-            ("region_choices()", lambda: q.region_choices()),
-            ("figure_row(figure_id)", lambda: q.figure_row(picks["figure_id"])),
-        ],
-        "import_reports": [
-            ("uploaded_documents(5 paths)", lambda: q.uploaded_documents(picks["paths"])),
-        ],
-    }
-    return pages
-
-
-def _picks(db_query: Callable[..., Any]) -> dict[str, Any]:
-    """Typical arguments from the database itself: the busiest province and city, metric, year, document."""
-    def one(sql: str, params: list[Any] | None = None) -> Any:
-        df = db_query(sql, params or [])
-        return None if df.empty else df.iloc[0, 0]
-
-    prov = one("""SELECT substr(region_code, 1, 2) || '0000' FROM documents WHERE region_code IS NOT NULL
-                  GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""")
-    city = one("""SELECT substr(region_code, 1, 4) || '00' FROM documents
-                  WHERE starts_with(region_code, ?) AND NOT region_code LIKE '%0000'
-                  GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""", [str(prov)[:2]])
-    metrics = db_query("SELECT metric FROM figures GROUP BY metric ORDER BY count(DISTINCT doc_id) DESC, metric LIMIT 3")
-    ms = [*metrics["metric"].tolist(), None, None, None]
-    year = one("""SELECT d.year FROM figures f JOIN documents d USING (doc_id)
-                  WHERE f.metric = ? AND f.kind = 'actual' AND d.year IS NOT NULL
-                  GROUP BY d.year ORDER BY count(*) DESC, d.year DESC LIMIT 1""", [ms[0]])
-    doc_id = one("SELECT doc_id FROM figures GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT 1")
-    figure_id = one("SELECT figure_id FROM figures WHERE doc_id = ? ORDER BY start LIMIT 1", [doc_id])
-    paths = db_query("SELECT path FROM files ORDER BY path LIMIT 5")["path"].tolist()
-    return {"province": prov, "city": city or prov, "metric": ms[0], "metric2": ms[1] or ms[0],
-            "metric3": ms[2] or ms[0], "year": int(year) if year is not None else 2023, "doc_id": doc_id,
-            "figure_id": figure_id, "paths": paths}
-
-
 def _child_queries(spec: dict[str, Any]) -> dict[str, Any]:
     """Time every page's queries against REPORTS_DB, bypassing the result cache."""
     import logging
@@ -469,48 +367,46 @@ def _child_queries(spec: dict[str, Any]) -> dict[str, Any]:
 
     warnings.filterwarnings("ignore")
     logging.getLogger("streamlit").setLevel(logging.ERROR)
-    import dashboard.filters as filters_mod
+    # imported here, in the queries child only: the build children must not load Streamlit (their peak memory)
     from dashboard import db
-    from dashboard import queries as q
+    from dashboard.queries import registry, samples
 
     db.query = db.query_uncached  # what a cache miss costs: the first view after every build
     repeats, budget = int(spec["repeats"]), float(spec["budget_s"])
     t0 = time.perf_counter()
-    picks = _picks(db.query_uncached)
+    picks = samples.pick(db.query_uncached)
     open_s = time.perf_counter() - t0  # includes opening the database file
-    pages = _page_calls(q, filters_mod, picks)
+    pages = registry.by_page(picks)  # the pages' own list of the calls they make
     out_pages: dict[str, list[dict[str, Any]]] = {}
-    timed_functions: set[str] = set()
     for page, calls in pages.items():
         rows = []
         for label, fn in calls:
-            timed_functions.add(label.split("(")[0])
             row: dict[str, Any] = {"call": label}
             try:
                 t = time.perf_counter()
                 res = fn()
                 row["cold_ms"] = (time.perf_counter() - t) * 1000
-                samples = []
+                samples_ms = []
                 spent = 0.0
-                while len(samples) < repeats and (spent < budget or len(samples) < 3):
+                while len(samples_ms) < repeats and (spent < budget or len(samples_ms) < 3):
                     t = time.perf_counter()
                     fn()
                     dt = time.perf_counter() - t
-                    samples.append(dt * 1000)
+                    samples_ms.append(dt * 1000)
                     spent += dt
-                row.update(n=len(samples), p50_ms=statistics.median(samples), p95_ms=_p95(samples),
+                row.update(n=len(samples_ms), p50_ms=statistics.median(samples_ms), p95_ms=_p95(samples_ms),
                            rows=_rows(res))
             except Exception as exc:  # a query that changed signature or broke: report it, time the rest
                 row["error"] = f"{type(exc).__name__}: {exc}"[:300]
             rows.append(row)
         out_pages[page] = rows
-    public = {n for n, f in inspect.getmembers(q, inspect.isfunction)
-              if f.__module__ == q.__name__ and not n.startswith("_")}
+    functions = registry.functions()
     untimed = []
-    for n in sorted(public - timed_functions):
-        names = getattr(q, n).__code__.co_names  # not getsource: the file may have changed since the import
+    for n in registry.uncalled():
+        names = functions[n].__code__.co_names  # not getsource: the file may have changed since the import
         untimed.append({"function": n, "reads_db": "db" in names and ("query" in names or "query_uncached" in names)})
-    return {"picks": {k: v for k, v in picks.items() if k != "paths"}, "open_s": open_s, "pages": out_pages,
+    picked = {k: v for k, v in dataclasses.asdict(picks).items() if k not in ("paths", "now")}
+    return {"picks": picked, "open_s": open_s, "pages": out_pages,
             "untimed": untimed, "load": _load(), "repeats": repeats}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, downloads, empty_state, failures, filters, queries, rule_labels
+from dashboard import auth, db, downloads, empty_state, failures, filters, links, queries, rule_labels
 from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, for_display, format_value, level_label
 from dashboard.safe_text import plain
 from etl.after import corrections as corr
@@ -165,7 +165,7 @@ with tab_docs:
     st.caption("每份报告提取出的数字个数(实际数 / 目标数),其中经过更正的个数,以及一致性检查发现的问题数。"
                "0 个数字的报告值得打开看看。")
     shown = docs.assign(层级=docs["level"].map(level_label), 类型=docs["doc_type"].map(doc_type_label),
-                        打开="reports?doc=" + docs["doc_id"],
+                        打开=docs["doc_id"].map(links.report_link),
                         region_name=docs["region_name"].fillna("未识别地区"))
     table = downloads.frame_for_download(shown, {
         "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",

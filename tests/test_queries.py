@@ -61,11 +61,11 @@ def test_child_prefix_len_of_china_is_provinces() -> None:
 def test_doc_where_uses_parameters_only() -> None:
     f = Filters(regions=("440000", "430100"), levels=("city",), year_from=2020, year_to=2022,
                 doc_types=("annual_report",))
-    sql, params = queries.doc_where(f, "d")
+    sql, params = f.where("d")
     assert "NOT d.is_synthetic" in sql
     assert "'" not in sql  # no literal values in the SQL text
     assert params == [["city"], ["annual_report"], 2020, 2022, "44", "4301"]
-    sql_syn, params_syn = queries.doc_where(Filters(synthetic=True), "d")
+    sql_syn, params_syn = Filters(synthetic=True).where("d")
     assert (sql_syn, params_syn) == ("TRUE", [])
 
 
