@@ -167,6 +167,7 @@ def seeds_with_correction(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import fetch_one
 
     from etl.after import corrections as corr
+    from etl.after import live
     from etl.load.build import build
 
     data = tmp_path_factory.mktemp("labels_seeds")
@@ -175,7 +176,7 @@ def seeds_with_correction(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = data / "reports.duckdb"
     build(data, db, progress=False)
     fid, doc_id, value = fetch_one(db, "SELECT figure_id, doc_id, value FROM figures_current ORDER BY figure_id LIMIT 1")
-    corr.save(corr.make("edit_figure", author="测试", reason="核对原文", figure_id=fid, doc_id=doc_id,
+    live.save(corr.make("edit_figure", author="测试", reason="核对原文", figure_id=fid, doc_id=doc_id,
                         payload={"value": value + 1}, old={"value": value}), db, data)
     return db
 
