@@ -64,7 +64,7 @@ def _rules_in_source() -> set[str]:
     found = set(re.findall(r'f"(prose-[a-z]+):', extract)) | set(re.findall(r'"(table:[a-z0-9-]+)"', tables))
     assert 'f"prose-{how}:' in extract
     found |= {f"prose-{how}" for how in re.findall(r'\bhow = [^\n]*"([a-z]+)"', extract)}
-    assert "'correction'" in (ROOT / "etl" / "after" / "corrections.py").read_text(encoding="utf-8")
+    assert "'correction'" in (ROOT / "etl" / "after" / "current.py").read_text(encoding="utf-8")
     return found | {"correction"}
 
 
