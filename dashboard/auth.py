@@ -41,7 +41,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import session_token
-from etl import paths
+from etl import api
 
 ENV_PASSWORD = "REPORTS_ADMIN_PASSWORD"
 ENV_TRUSTED_PROXY = "REPORTS_TRUSTED_PROXY"
@@ -237,7 +237,7 @@ REVOKED = Revoked()
 def _secret() -> bytes | None:
     """The key tokens are signed with (None in local mode): derived from the password and the data folder's salt."""
     password = configured_password()
-    return None if password is None else session_token.secret_for(password, paths.data_dir())
+    return None if password is None else session_token.secret_for(password, api.data_dir())
 
 
 def token_user(token: str | None) -> str | None:

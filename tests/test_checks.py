@@ -287,7 +287,7 @@ def test_yoy_message_names_the_ratio(con) -> None:
 
 def test_checks_run_after_corrections() -> None:
     names = [s.__module__ for s in post_build.STEPS]
-    assert names.index("etl.after.corrections") < names.index("etl.after.checks")
+    assert names.index("etl.after.current") < names.index("etl.after.checks")
 
 
 REPORT = """云南省曲靖市罗平县2020年法治政府建设年度报告

@@ -19,7 +19,7 @@ from conftest import write_tiny_db
 
 from dashboard import db, queries
 from dashboard.filters import Filters
-from etl.after import corrections, summaries
+from etl.after import current, summaries
 from etl.extract import values
 from etl.extract.sentence import sentence_around
 from etl.load import store
@@ -501,7 +501,8 @@ def _mini_db(path: Path, docs: list[tuple[str, str, int, str, list[tuple[float, 
         for table, data in (("texts", texts), ("doc_tokens", toks), ("figures", figs)):
             store.insert_df(con, table, pd.DataFrame(data))
         con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens")
-        corrections.apply_corrections(con, path.parent)
+        current.apply_corrections(con, path.parent)
+        summaries.build(con)
     finally:
         con.close()
 
