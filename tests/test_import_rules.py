@@ -26,8 +26,6 @@ LAZY_PARTS = ("etl", "dashboard", "pages")
 
 # files that still import etl directly, each with why
 DOOR_EXCEPTIONS = {
-    "dashboard/queries.py": "switched at merge (being split into a package; needs api.summaries, api.query_tokens)",
-    "dashboard/queries/": "switched at merge (the package queries.py becomes)",
 }
 
 # imports allowed inside a function: (file, or "*" for anywhere; imported module or its prefix) -> why
@@ -56,8 +54,6 @@ LAZY: dict[tuple[str, str], str] = {
     ("dashboard/crossfilter.py", "dashboard.safe_text"): "crossfilter rework (issue 14): move to the top there",
     ("dashboard/filters.py", "streamlit.runtime.pages_manager"): "Streamlit internals: guarded, may be absent",
     ("dashboard/filters.py", "urllib.parse"): "filters rework (issue 14): move to the top there",
-    ("dashboard/queries.py", "etl.extract.tokens"): "switched to etl.api at merge (queries split)",
-    ("dashboard/queries.py", "dashboard"): "queries split (issue 14): move to the top there",
     ("dashboard/uploads.py", "streamlit"): "upload limit from st.secrets: uploads is also used outside a Streamlit run",
 }
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filter_model import Filters
-from dashboard.queries import rollup
 from dashboard.queries.core import figure_where, region_values, summary
+from dashboard.queries.rollup import level_total, main_level
 from dashboard.queries.samples import Call
 from dashboard.region_codes import PREFIX_SQL
 
@@ -141,15 +141,15 @@ def brief_totals(region_rows: pd.DataFrame) -> pd.DataFrame:
             "delta", "pct"]
     rows = []
     for metric, g in region_rows.groupby("metric", sort=False):
-        level = rollup.main_level(g["level"].value_counts().to_dict())
+        level = main_level(g["level"].value_counts().to_dict())
         g = g[g["level"] == level]
         rate = g["unit"].iloc[0] == "%"
         both = g[g["prev_value"].notna()]
-        cur, prev = ((rollup.level_total(both["value"], rate), rollup.level_total(both["prev_value"], rate))
+        cur, prev = ((level_total(both["value"], rate), level_total(both["prev_value"], rate))
                      if len(both) else (None, None))
         delta = None if cur is None else cur - prev
         pct = None if cur is None or not prev else delta / prev * 100
-        rows.append([metric, g["label"].iloc[0], g["unit"].iloc[0], level, len(g), rollup.level_total(g["value"], rate),
+        rows.append([metric, g["label"].iloc[0], g["unit"].iloc[0], level, len(g), level_total(g["value"], rate),
                      len(both), cur, prev, delta, pct])
     return pd.DataFrame(rows, columns=cols)
 

@@ -13,7 +13,7 @@ from typing import Any
 from dashboard import db
 from dashboard.filter_model import Filters
 from dashboard.region_codes import CODE_LEVEL_SQL, region_prefix
-from etl.after import summaries
+from etl.api import summaries
 
 # Qualifier of a sum or mean of figures (rule 4). Reads the ``qualifier`` column of the rows being grouped.
 QUALIFIER_AGG = summaries.QUALIFIER_AGG

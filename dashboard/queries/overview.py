@@ -10,8 +10,8 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filter_model import Filters
-from dashboard.queries import rollup
 from dashboard.queries.core import LEVEL_TOTAL_SQL, QUALIFIER_AGG, SOURCE_LABELS, figure_where, per_doc, region_values
+from dashboard.queries.rollup import main_level
 from dashboard.queries.samples import Call
 from dashboard.queries.search import titled
 from dashboard.region_codes import CODE_LEVEL_SQL, LEVEL_ORDER
@@ -85,7 +85,7 @@ def headline(f: Filters, n: int = 6) -> tuple[int | None, pd.DataFrame]:
         return None, pd.DataFrame(columns=cols)
     latest = int(totals["year"].max())
     cur = totals[totals["year"] == latest]
-    chosen = {m: rollup.main_level(dict(zip(g["level"], g["regions"], strict=True)))
+    chosen = {m: main_level(dict(zip(g["level"], g["regions"], strict=True)))
               for m, g in cur.groupby("metric", sort=False)}
     ranked = cur.assign(_lv=cur["level"].map(LEVEL_ORDER)).sort_values(["regions", "_lv"], ascending=[False, True])
     cur = ranked[ranked["level"] == ranked["metric"].map(chosen)].drop(columns="_lv").set_index("metric")

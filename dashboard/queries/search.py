@@ -12,7 +12,7 @@ from dashboard import db, search_view
 from dashboard.filter_model import Filters
 from dashboard.queries.core import summary
 from dashboard.queries.samples import Call
-from etl.extract.tokens import query_tokens
+from etl.api import query_tokens
 
 
 def search_terms(query: str) -> tuple[list[str], str]:
