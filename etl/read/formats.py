@@ -20,6 +20,7 @@ FORMATS: dict[str, tuple[tuple[str, ...], str, int]] = {
 SUFFIXES = {suffix: fmt for fmt, (suffixes, _, _) in FORMATS.items() for suffix in suffixes}
 LABELS = {fmt: label for fmt, (_, label, _) in FORMATS.items()}
 DEFAULT_LIMIT_MB = {fmt: mb for fmt, (_, _, mb) in FORMATS.items()}
+
 # Files that look like reports but that the ETL cannot read: each becomes an ingest error saying what to do,
 # instead of being passed over in silence.
 UNSUPPORTED = {

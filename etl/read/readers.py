@@ -1,5 +1,9 @@
 """Read a report file into decoded text: .txt, .html/.htm, .docx, .pdf.
 
+This module picks the reader by format (etl/read/formats.py) and is the one door callers import from;
+each format has its own module: encoding.py (.txt), html_text.py, docx_text.py, pdf_text.py, with the
+shared error and limits in limits.py and sniffing by content in sniff.py.
+
 The decoded text is kept as it is (offsets of figures point into it);
 normalising happens later (etl/read/normalise.py). Anything unreadable raises
 ReadError with a message a user understands; the build records it and goes on.
