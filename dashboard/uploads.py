@@ -20,19 +20,17 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import unicodedata
 import uuid
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from etl import api
-from etl.api import UPLOAD_TEMP_PREFIX, ReadError, decode, precheck, utf16_without_bom
+from etl.api import UPLOAD_TEMP_PREFIX, ReadError, precheck, sniff
 
 DEFAULT_MAX_MB = 20
 ENV_MAX_MB = "REPORTS_UPLOAD_MAX_MB"
@@ -42,9 +40,6 @@ ALLOWED = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pd
 FORMAT_LABELS = {"txt": "文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"}
 MAX_NAME_CHARS = 120
 _UNSAFE = re.compile(r"[^\w.\-()()\u3400-\u9fff]+")
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                         re.I | re.S)
-_HTML_TAG = re.compile(r"<(?:p|div|br|table|span|h[1-6]|body|html)\b[^>]*>", re.I)
 
 
 class UploadError(ValueError):
@@ -77,36 +72,6 @@ def max_bytes(secrets: Any = None) -> int:
     if mb <= 0:
         mb = DEFAULT_MAX_MB
     return int(mb * 1024 * 1024)
-
-
-def sniff(data: bytes) -> str | None:
-    """The format the bytes really are: pdf | docx | html | txt, or None (binary or unknown)."""
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                return "docx" if "word/document.xml" in zf.namelist() else None
-        except zipfile.BadZipFile:
-            return None
-    head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_without_bom(data) is None:
-        return None
-    if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
-        return "html"
-    try:
-        text, _ = decode(data)
-    except (ReadError, UnicodeDecodeError):
-        return None
-    sample = text[:4000]
-    if not sample.strip():
-        return None
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
-    if bad / len(sample) > 0.05:
-        return None
-    if len(_HTML_TAG.findall(sample)) >= 3:
-        return "html"
-    return "txt"
 
 
 def check(name: str, data: bytes, limit: int | None = None) -> str:

@@ -32,9 +32,8 @@ from etl.load.build_plan import BuildSummary as BuildSummary  # counts of an in-
 from etl.load.build_plan import Progress as Progress  # the progress callback: (files done, files to read)
 from etl.read.admission import UPLOAD_TEMP_PREFIX as UPLOAD_TEMP_PREFIX  # uploads' temp names, which builds skip
 from etl.read.readers import ReadError as ReadError  # uploads: a file the build could not read, in Chinese
-from etl.read.readers import decode as decode  # uploads: sniff text with the build's own decoder
 from etl.read.readers import precheck as precheck  # uploads: refuse what the build would refuse, before storing
-from etl.read.readers import utf16_without_bom as utf16_without_bom  # uploads: UTF-16 text is text, not binary
+from etl.read.readers import sniff as sniff  # uploads: a file's real format from its bytes, as the build reads it
 
 DB_NAME = paths.DB_NAME  # the database's file name inside the data folder
 DEFAULT_DATA = paths.DEFAULT_DATA  # data/ next to app.py, when REPORTS_DATA is not set

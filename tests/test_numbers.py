@@ -53,9 +53,16 @@ def test_words_with_numerals_are_not_numbers(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [("二十二", 22), ("一千三百三十八", 1338), ("二〇二三", 2023),
-                                             ("九十五点五", 95.5), ("两千", 2000), ("十", 10)])
+                                             ("九十五点五", 95.5), ("两千", 2000), ("十", 10), ("二零零八", 2008),
+                                             ("两", 2), ("三千零五", 3005), ("两万三千", 23000)])
 def test_chinese_numerals(text: str, value: float) -> None:
     assert chinese_to_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "点", "点五", "万万", "亿亿亿"])
+def test_what_is_no_numeral_reads_as_none(text: str) -> None:
+    # cn2an alone parses the numerals: its refusals (ValueError and kin) must come back as None
+    assert chinese_to_number(text) is None
 
 
 def test_match_scan_is_number_rx_finditer() -> None:

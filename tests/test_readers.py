@@ -89,7 +89,7 @@ def _decode_detector_first(raw: bytes) -> tuple[str, str]:
     """``decode`` as first written (no declared charset): the detector always runs and orders GB18030/Big5."""
     import chardet
 
-    from etl.read.readers import _codec, _decode_strict, _label
+    from etl.read.encoding import _codec, _decode_strict, _label
 
     for bom, codec, label in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),):
         if raw.startswith(bom):
@@ -165,7 +165,7 @@ def test_decode_decides_as_when_the_detector_always_ran() -> None:
 def test_binary_and_garbled_tests_agree_with_their_loops() -> None:
     import random
 
-    from etl.read.readers import _looks_binary, _looks_garbled
+    from etl.read.encoding import _looks_binary, _looks_garbled
 
     rng = random.Random(9)
     pools = [range(0, 0x100), range(0x4E00, 0x9FFF), range(0x3000, 0x3100), [0xFFFD, 0x0C, 0x0D, 0x09, 0x0A, 0x85],
@@ -307,9 +307,9 @@ def test_markdown_is_read_as_text(tmp_path: Path) -> None:
 
 def test_html_main_text_drops_navigation_and_footer() -> None:
     """trafilatura is importable (it needs lxml-html-clean) and keeps the body and table rows only."""
-    from etl.read import readers
+    from etl.read import html_text, readers
 
-    assert readers._trafilatura() is not None
+    assert html_text._trafilatura() is not None
     page = ("<html><head><meta charset='utf-8'><title>某县报告</title></head><body>"
             "<div class='nav'><a href='/'>首页</a> | <a href='/zwgk'>政务公开</a></div>"
             "<div class='content'><h1>某县2023年法治政府建设年度报告</h1>"
