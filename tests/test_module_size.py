@@ -13,10 +13,7 @@ PARTS = ("etl", "dashboard", "pages", "bench", "scripts", "app.py")
 LIMIT = 500  # a module must have fewer lines than this
 
 # Over the limit today and being split on another branch (issue 14); the lead empties this set at merge.
-SPLIT_ON_ANOTHER_BRANCH = {
-    "etl/read/readers.py",
-    "etl/extract/metadata.py",
-}
+SPLIT_ON_ANOTHER_BRANCH: set[str] = set()  # emptied at merge: readers and metadata are split
 
 
 def line_counts(root: Path, parts: tuple[str, ...] = PARTS) -> dict[str, int]:
