@@ -46,14 +46,7 @@ LAZY: dict[tuple[str, str], str] = {
     ("etl/load/store.py", "pandas"): "store is imported by a no-change build for the lock and swap; pandas costs ~0.4 s",
     ("etl/load/store.py", "etl.extract.catalog"): "reference tables: only a full write needs them (no-change path)",
     ("etl/load/store.py", "etl.extract.gazetteer"): "the gazetteer costs ~0.1 s to import: not on the no-change path",
-    # known, in files other people are reworking in issue 14; not heavy dependencies: to go to the top there
-    ("etl/extract/pipeline.py", "etl.extract"): "warm_up lists what it loads; modules the pipeline imports anyway",
-    ("etl/extract/pipeline.py", "etl.read.normalise"): "warm_up lists what it loads; imported by the pipeline anyway",
-    ("dashboard/crossfilter.py", "streamlit"): "crossfilter rework (issue 14): move to the top there",
-    ("dashboard/crossfilter.py", "dashboard.filters"): "crossfilter rework (issue 14): move to the top there",
-    ("dashboard/crossfilter.py", "dashboard.safe_text"): "crossfilter rework (issue 14): move to the top there",
     ("dashboard/filters.py", "streamlit.runtime.pages_manager"): "Streamlit internals: guarded, may be absent",
-    ("dashboard/filters.py", "urllib.parse"): "filters rework (issue 14): move to the top there",
     ("dashboard/uploads.py", "streamlit"): "upload limit from st.secrets: uploads is also used outside a Streamlit run",
 }
 
