@@ -41,7 +41,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import session_token
-from etl import paths
+from etl import api
 
 ENV_PASSWORD = "REPORTS_ADMIN_PASSWORD"
 ENV_TRUSTED_PROXY = "REPORTS_TRUSTED_PROXY"
@@ -74,6 +74,14 @@ class Throttle:
 
     Shared by every session of the server. The overall cap exists because there is one admin account:
     a guesser who can present many keys (addresses) must not get ``limit`` guesses for each of them.
+
+    Hand-written on purpose (checked 2026-12 against limits 5.8.0 and pyrate-limiter 4.5.1): the tests
+    drive this throttle with a fake ``clock`` (5 minutes pass in a line, not in 300 s of sleep), and
+    ``limits``' MemoryStorage reads ``time.time()`` inside its own methods with no clock to inject (it
+    also counts on the wall clock, which can jump, where this uses ``time.monotonic``).
+    pyrate-limiter's InMemoryBucket takes our timestamps, but counts a failure that is exactly
+    ``window`` old as still inside it, and would still need this class's per-key table, lock and pruning:
+    no smaller and no better than the deque below.
     """
 
     ALL = "\x00all"  # the overall count's key; no client key can be this
@@ -229,7 +237,7 @@ REVOKED = Revoked()
 def _secret() -> bytes | None:
     """The key tokens are signed with (None in local mode): derived from the password and the data folder's salt."""
     password = configured_password()
-    return None if password is None else session_token.secret_for(password, paths.data_dir())
+    return None if password is None else session_token.secret_for(password, api.data_dir())
 
 
 def token_user(token: str | None) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from etl.extract import catalog
+from etl import api
 
 GOOD_COLOR = "#1a7f37"
 BAD_COLOR = "#c62828"
@@ -20,7 +20,7 @@ COLORS = {"good": GOOD_COLOR, "bad": BAD_COLOR, "": NEUTRAL_COLOR}
 
 def direction(metric: str) -> str:
     """The catalogue's ``direction`` of ``metric`` ("" when it has none or is unknown)."""
-    m = catalog.load().get(metric)
+    m = api.metric_catalogue().get(metric)
     return m.direction if m else ""
 
 

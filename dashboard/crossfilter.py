@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
+import streamlit as st
 
-from dashboard.filters import YEAR_MAX, YEAR_MIN, Filters
+from dashboard.filters import YEAR_MAX, YEAR_MIN, Filters, write_url
 from dashboard.format import LEVEL_LABELS
+from dashboard.safe_text import plain
 
 SEL_KEYS = ("sel_region", "sel_level", "sel_year", "sel_metric")
 _CODE = re.compile(r"^\d{6}$")
@@ -153,15 +155,11 @@ def describe(sel: Selection, region_names: Mapping[str, str] | None = None,
 
 def current() -> Selection:
     """The selection in the URL."""
-    import streamlit as st
-
     return from_params({k: st.query_params.get_all(k) for k in SEL_KEYS})
 
 
 def store(sel: Selection) -> None:
     """Write ``sel`` to the URL (keys not set are removed)."""
-    from dashboard.filters import write_url
-
     write_url(to_params(sel), SEL_KEYS)
 
 
@@ -172,8 +170,6 @@ def clear() -> None:
 def take_click(event: Any, sel: Selection) -> None:
     """Store the clicked Selection and rerun, when a click chose something new (an empty event does nothing:
     the chart is redrawn under a new key after every change, so its old selection never comes back)."""
-    import streamlit as st
-
     picked = from_event(event)
     if picked and picked != sel:
         store(picked)
@@ -187,12 +183,8 @@ def chart_key(base: str, sel: Selection) -> str:
 
 def chip(sel: Selection, text: str, note: str = "", extra: Callable[[Any], None] | None = None) -> None:
     """The visible "filtered by the chart" line: what is chosen, and 清除筛选 to go back to everything."""
-    import streamlit as st
-
     if not sel:
         return
-    from dashboard.safe_text import plain
-
     row = st.container(horizontal=True, vertical_alignment="center", key="xf_chip")
     row.markdown(f":material/filter_alt: 图表筛选:**{plain(text)}**" + (f"  \n{plain(note)}" if note else ""))
     row.button("清除筛选", key="xf_clear", icon=":material/close:", on_click=clear,

@@ -32,11 +32,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import paths
+from etl import api
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = paths.DEFAULT_DATA / paths.DB_NAME  # when neither REPORTS_DB nor REPORTS_DATA is set
-DATA_DIR = paths.DEFAULT_DATA  # the default only: the folder in use is data_dir()
+DEFAULT_DB = api.DEFAULT_DATA / api.DB_NAME  # when neither REPORTS_DB nor REPORTS_DATA is set
+DATA_DIR = api.DEFAULT_DATA  # the default only: the folder in use is data_dir()
 
 Stamp = tuple[int, int, int]
 _LOG = logging.getLogger(__name__)
@@ -44,12 +44,12 @@ _LOG = logging.getLogger(__name__)
 
 def db_path() -> Path:
     """The database the app reads: ``$REPORTS_DB`` or DATA/reports.duckdb (etl/paths.py)."""
-    return paths.db_path()
+    return api.db_path()
 
 
 def data_dir() -> Path:
     """The folder of report files the app imports into and rebuilds from: ``$REPORTS_DATA`` or data/."""
-    return paths.data_dir()
+    return api.data_dir()
 
 
 def stamp(path: Path | None = None) -> Stamp | None:
@@ -293,7 +293,5 @@ def ensure_built(folder: Path | None = None) -> bool:
         path = db_path()
         if path.exists():
             return False
-        from etl.load.build import build
-
-        build(folder or data_dir(), path, progress=False)
+        api.build(folder or data_dir(), path, progress=False)
         return True

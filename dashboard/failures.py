@@ -4,7 +4,7 @@
 - ``build_failure_text``: the last line a failed ``python -m etl build`` printed, made fit to show (a Python
   exception line such as ``OSError: [Errno 28] No space left on device: '/srv/...'`` becomes a sentence;
   anything else that names a path is replaced by a general one).
-- ``store_upload`` / ``save_correction``: ``uploads.store`` and ``corrections.save`` with their ``OSError``
+- ``store_upload`` / ``save_correction``: ``uploads.store`` and ``api.save_correction`` with their ``OSError``
   turned into a message; nothing the user was told is saved is lost, and what was not saved is said so.
 
 The details still go to the server log, where the administrator can read them.
@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard import uploads
-from etl.after import corrections as corr
+from etl import api
 
 LOG = logging.getLogger(__name__)
 
@@ -74,19 +74,19 @@ class Saved:
 
 
 def save_correction(c: dict, db_path: Path, data_dir: Path) -> Saved:
-    """Append ``c`` to the corrections log, then refresh the live database (``corrections.save``, in two steps).
+    """Append ``c`` to the corrections log, then refresh the live database (``api.save_correction``, in two steps).
 
     Raises ``SaveFailed`` when the log could not be written: nothing was saved and the form keeps what was
     typed. When the log was written but the refresh failed, the correction is kept and shows after the next
     rebuild (``live`` False); the caller says so instead of claiming it is visible.
     """
     try:
-        rec = corr.append(corr.log_path(data_dir), c)
+        rec = api.append_correction(data_dir, c)
     except OSError as exc:
         LOG.warning("correction not saved: %r", exc)
         raise SaveFailed(f"更正未保存:{os_error_text(exc)}。{ASK_ADMIN}") from exc
     try:
-        corr.refresh_live(db_path, data_dir)
+        api.refresh_live(db_path, data_dir)
     except (OSError, duckdb.Error) as exc:
         LOG.warning("correction saved, live database not refreshed: %r", exc)
         return Saved(rec, False)
@@ -94,16 +94,16 @@ def save_correction(c: dict, db_path: Path, data_dir: Path) -> Saved:
 
 
 def revert_correction(correction_id: str, *, author: str, reason: str, db_path: Path, data_dir: Path) -> Saved:
-    """``corrections.revert`` through ``save_correction`` (same record, same checks)."""
+    """``api.revert_correction`` through ``save_correction`` (same record, same checks)."""
     try:
-        records, _ = corr.read_log(corr.log_path(data_dir))
+        records, _ = api.read_corrections(data_dir)
     except OSError as exc:
         raise SaveFailed(f"无法读取更正记录:{os_error_text(exc)}。{ASK_ADMIN}") from exc
     target = next((r for r in records if r["correction_id"] == correction_id), None)
     if target is None:
-        raise corr.CorrectionError("要撤销的更正不存在")
-    c = corr.make("revert", author=author, reason=reason, figure_id=target["figure_id"], doc_id=target["doc_id"],
-                  reverts=correction_id)
+        raise api.CorrectionError("要撤销的更正不存在")
+    c = api.make_correction("revert", author=author, reason=reason, figure_id=target["figure_id"],
+                            doc_id=target["doc_id"], reverts=correction_id)
     return save_correction(c, db_path, data_dir)
 
 

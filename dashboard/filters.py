@@ -1,16 +1,7 @@
 """Sidebar filters that live in the URL, so a copied link reproduces the view on any page.
 
-URL keys (repeat a key or separate values with commas for several):
-
-| key       | meaning                                   | example            |
-|-----------|-------------------------------------------|--------------------|
-| region    | 6-digit division code; a province or city | ``region=440000``  |
-|           | code covers the documents below it        |                    |
-| level     | document level (province/city/county/...) | ``level=county``   |
-| y0, y1    | first and last year (inclusive)           | ``y0=2019&y1=2023``|
-| type      | document type (annual_report, ...)        | ``type=work_points``|
-| metric    | metric key from the catalogue             | ``metric=litigation.cases`` |
-| synthetic | ``1`` includes synthetic documents        | ``synthetic=1``    |
+The filter value itself (URL keys, its SQL and its caption) is ``dashboard.filter_model.Filters``; this
+module is its Streamlit side.
 
 ``Filters`` is a plain value; ``from_params``/``to_params`` convert it to and
 from the URL without Streamlit, so tests build filters by hand. ``sidebar``
@@ -24,103 +15,27 @@ written to the URL (``capped_search``): a pasted 100 KB text made a 900 KB addre
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
+from dashboard.filter_model import (  # re-exported: pages and tests take the filter value from here
+    FILTER_KEYS,
+    YEAR_MAX,
+    YEAR_MIN,
+    FilterOptions,
+    Filters,
+    from_params,
+    to_params,
+)
 from dashboard.format import DOC_TYPE_LABELS, LEVEL_LABELS
 
-FILTER_KEYS = ("region", "level", "y0", "y1", "type", "metric", "synthetic")
-_CODE = re.compile(r"^\d{6}$")
-_METRIC = re.compile(r"^[a-z_]+(?:\.[a-z_]+)+$")
-YEAR_MIN, YEAR_MAX = 1980, 2100
+__all__ = ["FILTER_KEYS", "YEAR_MAX", "YEAR_MIN", "FilterOptions", "Filters", "from_params", "to_params"]
+
 SEARCH_MAX_CHARS = 200  # a search is a few words; each CJK character is 9 characters of URL
 SEARCH_CUT_NOTE = f"搜索文字最多 {SEARCH_MAX_CHARS} 个字,超出的部分未用于搜索。"
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the sidebar selects; empty tuples / None mean "no restriction"."""
-
-    regions: tuple[str, ...] = ()
-    levels: tuple[str, ...] = ()
-    year_from: int | None = None
-    year_to: int | None = None
-    doc_types: tuple[str, ...] = ()
-    metrics: tuple[str, ...] = ()
-    synthetic: bool = False
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    """The choices the sidebar offers (from the database)."""
-
-    regions: Sequence[tuple[str, str]] = ()  # (code, label), in display order
-    years: tuple[int, int] | None = None
-    levels: Sequence[str] = tuple(LEVEL_LABELS)
-    doc_types: Sequence[str] = tuple(DOC_TYPE_LABELS)
-    metrics: Sequence[tuple[str, str]] = ()  # (key, label with unit)
-
-
-def _values(params: Mapping[str, Any], key: str) -> list[str]:
-    raw = params.get(key, [])
-    if isinstance(raw, str):
-        raw = [raw]
-    out: list[str] = []
-    for item in raw:
-        out += [v.strip() for v in str(item).split(",") if v.strip()]
-    return list(dict.fromkeys(out))
-
-
-def _year(params: Mapping[str, Any], key: str) -> int | None:
-    vals = _values(params, key)
-    if not vals or not vals[-1].isdigit():
-        return None
-    y = int(vals[-1])
-    return y if YEAR_MIN <= y <= YEAR_MAX else None
-
-
-def from_params(params: Mapping[str, Any]) -> Filters:
-    """Filters from URL parameters (``{key: value or [values]}``); unknown or malformed values are dropped.
-
-    ``from_params({"region": "440000,430100", "y0": "2019", "level": ["county", "bogus"]})``
-    -> ``Filters(regions=("440000", "430100"), levels=("county",), year_from=2019)``
-    """
-    y0, y1 = _year(params, "y0"), _year(params, "y1")
-    if y0 is not None and y1 is not None and y0 > y1:
-        y0, y1 = y1, y0
-    return Filters(
-        regions=tuple(v for v in _values(params, "region") if _CODE.match(v)),
-        levels=tuple(v for v in _values(params, "level") if v in LEVEL_LABELS),
-        year_from=y0,
-        year_to=y1,
-        doc_types=tuple(v for v in _values(params, "type") if v in DOC_TYPE_LABELS),
-        metrics=tuple(v for v in _values(params, "metric") if _METRIC.match(v)),
-        synthetic=(_values(params, "synthetic") or ["0"])[-1].lower() in ("1", "true", "yes"),
-    )
-
-
-def to_params(f: Filters) -> dict[str, list[str]]:
-    """The URL parameters for ``f`` (only the keys that restrict something)."""
-    out: dict[str, list[str]] = {}
-    if f.regions:
-        out["region"] = list(f.regions)
-    if f.levels:
-        out["level"] = list(f.levels)
-    if f.year_from is not None:
-        out["y0"] = [str(f.year_from)]
-    if f.year_to is not None:
-        out["y1"] = [str(f.year_to)]
-    if f.doc_types:
-        out["type"] = list(f.doc_types)
-    if f.metrics:
-        out["metric"] = list(f.metrics)
-    if f.synthetic:
-        out["synthetic"] = ["1"]
-    return out
 
 
 # --- Streamlit side -------------------------------------------------------------------------------------------
@@ -145,8 +60,6 @@ def current() -> Filters:
     (e.g. a shared link to /trends). Then there is no sidebar and no ``st.navigation``; we switch the
     emulation off and rerun, so app.py runs and routes to the same page with the same query string.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
@@ -233,27 +146,6 @@ def sidebar(opts: FilterOptions) -> Filters:
     ss[_WRITTEN] = to_params(f)
     write_url(ss[_WRITTEN], FILTER_KEYS)
     return f
-
-
-def link(page: str, f: Filters, extra: Mapping[str, str | None] | None = None) -> str:
-    """A relative link to ``page`` (``"reports"``) that carries the filters ``f`` and ``extra`` page keys.
-
-    Links that open a new tab (the 阅读 columns) start a new session, which reads its filters from the URL:
-    without them the reader lost the sidebar's choice. ``link("reports", f, {"doc": "x"})`` ->
-    ``reports?region=440000&doc=x``.
-    """
-    from urllib.parse import urlencode
-
-    params: list[tuple[str, str]] = [(k, v) for k, vals in to_params(f).items() for v in vals]
-    params += [(k, v) for k, v in (extra or {}).items() if v]
-    return f"{page}?{urlencode(params)}" if params else page
-
-
-def query_params(f: Filters, extra: Mapping[str, str | None] | None = None) -> dict[str, str | list[str]]:
-    """``f`` and ``extra`` as ``st.page_link(..., query_params=...)`` takes them."""
-    out: dict[str, str | list[str]] = {k: v if len(v) > 1 else v[0] for k, v in to_params(f).items()}
-    out.update({k: v for k, v in (extra or {}).items() if v})
-    return out
 
 
 def page_param(key: str, default: str = "") -> str:

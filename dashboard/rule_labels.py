@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from etl.extract import catalog
+from etl import api
 
 # rule prefix -> phrase; "{label}" is the metric's label (收到行政复议申请)
 RULE_LABELS: dict[str, str] = {
@@ -39,7 +39,7 @@ UNKNOWN = "其他方式"
 
 @lru_cache(maxsize=1)
 def _metric_labels() -> dict[str, str]:
-    return {key: m.label for key, m in catalog.load().items()}
+    return {key: m.label for key, m in api.metric_catalogue().items()}
 
 
 def describe(rule: object, metric: str | None = None) -> str:

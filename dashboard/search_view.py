@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from etl.extract.metadata import find_title
+from etl.api import find_title
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # page furniture a crawled page starts with: breadcrumbs, index numbers, bylines, dates, counters, logos

@@ -14,31 +14,23 @@
   written to a hidden temp file and hard-linked into place, which fails
   instead of replacing when the name was taken meanwhile, and the build never
   sees a half-written file (it skips dot files).
-- ``run_build`` runs the ETL (``python -m etl build``) with a progress callback.
+- ``run_build`` runs the ETL (``python -m etl build``, through etl/api.py) with a progress callback.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import os
 import re
-import select
-import subprocess
-import sys
-import time
 import unicodedata
 import uuid
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl.load import build
-from etl.read.admission import UPLOAD_TEMP_PREFIX
-from etl.read.readers import ReadError, decode, precheck, utf16_without_bom
+from etl import api
+from etl.api import UPLOAD_TEMP_PREFIX, ReadError, precheck, sniff
 
 DEFAULT_MAX_MB = 20
 ENV_MAX_MB = "REPORTS_UPLOAD_MAX_MB"
@@ -48,9 +40,6 @@ ALLOWED = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pd
 FORMAT_LABELS = {"txt": "文本", "html": "网页", "docx": "Word 文档", "pdf": "PDF"}
 MAX_NAME_CHARS = 120
 _UNSAFE = re.compile(r"[^\w.\-()()\u3400-\u9fff]+")
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                         re.I | re.S)
-_HTML_TAG = re.compile(r"<(?:p|div|br|table|span|h[1-6]|body|html)\b[^>]*>", re.I)
 
 
 class UploadError(ValueError):
@@ -83,36 +72,6 @@ def max_bytes(secrets: Any = None) -> int:
     if mb <= 0:
         mb = DEFAULT_MAX_MB
     return int(mb * 1024 * 1024)
-
-
-def sniff(data: bytes) -> str | None:
-    """The format the bytes really are: pdf | docx | html | txt, or None (binary or unknown)."""
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                return "docx" if "word/document.xml" in zf.namelist() else None
-        except zipfile.BadZipFile:
-            return None
-    head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and utf16_without_bom(data) is None:
-        return None
-    if _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")):
-        return "html"
-    try:
-        text, _ = decode(data)
-    except (ReadError, UnicodeDecodeError):
-        return None
-    sample = text[:4000]
-    if not sample.strip():
-        return None
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
-    if bad / len(sample) > 0.05:
-        return None
-    if len(_HTML_TAG.findall(sample)) >= 3:
-        return "html"
-    return "txt"
 
 
 def check(name: str, data: bytes, limit: int | None = None) -> str:
@@ -206,68 +165,22 @@ def _rel(path: Path, data_dir: Path) -> str:
 
 # --- running the ETL after an upload --------------------------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
-_TQDM_COUNT = re.compile(r"(\d+)/(\d+)")
-
-
-@dataclass(frozen=True)
-class BuildOutcome:
-    ok: bool
-    summary: dict  # the build's --json summary (empty when it failed)
-    message: str  # the build's last line of output (Chinese on error)
-    refused_empty: bool = False  # the build found no document while the live database has some (not swapped in)
+BuildOutcome = api.BuildOutcome  # what a build did (recovery.py and the import page read it from here)
 
 
 def run_build(data_dir: Path, db_path: Path, on_progress: Callable[[float, str], None] | None = None,
               timeout: float = 3600.0, allow_empty: bool = False) -> BuildOutcome:
-    """``python -m etl build`` in a child process, reporting extraction progress as it goes.
+    """The ETL build in a child process (``api.run_build``), its progress as (fraction, Chinese label).
 
-    A child process keeps the app responsive to other sessions, never holds a DuckDB handle on the live
-    file, and is exactly the command-line build. Progress comes from the build's tqdm bar ("3/12") on
-    stderr; ``on_progress(fraction, text)`` is called for each update. The build takes the build lock, so a
-    second import (or the command line) waits its turn.
+    The build loop reports (files done, files to read) after each chunk; extraction fills the first 90% of
+    the bar, writing the database the rest. A second import (or the command line) waits for the build lock.
     """
-    cmd = [sys.executable, "-m", "etl", "build", "--data", str(data_dir), "--db", str(db_path), "--json"]
-    if allow_empty:
-        cmd.append("--allow-empty")  # the user confirmed a rebuild that empties the dashboard
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stderr is not None and proc.stdout is not None
-    err_tail = b""
-    started = time.monotonic()
-    while True:
-        if time.monotonic() - started > timeout:
-            proc.kill()
-            proc.wait()
-            return BuildOutcome(False, {}, f"构建超过 {timeout:.0f} 秒仍未完成,已停止")
-        ready, _, _ = select.select([proc.stderr], [], [], 1.0)
-        if not ready:
-            continue
-        chunk = os.read(proc.stderr.fileno(), 4096)
-        if not chunk:
-            break
-        err_tail = (err_tail + chunk)[-8192:]
-        if on_progress:
-            text = chunk.decode("utf-8", errors="ignore")
-            counts = _TQDM_COUNT.findall(text)
-            if counts:
-                done, total = (int(x) for x in counts[-1])
-                if total:
-                    label = "正在写入数据库……" if done >= total else f"正在提取:{done}/{total} 个文件"
-                    on_progress(min(done / total, 1.0) * 0.9, label)
-    out = proc.stdout.read().decode("utf-8", errors="replace")
-    code = proc.wait()
-    if code == build.EXIT_EMPTY:
-        return BuildOutcome(False, {}, "新的构建没有读到任何报告,数据库未改动", refused_empty=True)
-    if code != 0:
-        lines = [x for x in err_tail.decode("utf-8", errors="replace").replace("\r", "\n").splitlines() if x.strip()]
-        return BuildOutcome(False, {}, lines[-1] if lines else f"构建失败(退出码 {code})")
-    summary: dict = {}
-    for line in reversed(out.splitlines()):
-        try:
-            summary = json.loads(line)
-            break
-        except ValueError:
-            continue
-    if on_progress:
+    def files_done(done: int, total: int) -> None:
+        if on_progress is not None and total:
+            label = "正在写入数据库……" if done >= total else f"正在提取:{done}/{total} 个文件"
+            on_progress(min(done / total, 1.0) * 0.9, label)
+
+    outcome = api.run_build(data_dir, db_path, files_done, timeout=timeout, allow_empty=allow_empty)
+    if outcome.ok and on_progress is not None:
         on_progress(1.0, "完成")
-    return BuildOutcome(True, summary, out.strip().splitlines()[-1] if out.strip() else "")
+    return outcome

@@ -73,14 +73,13 @@ else:
     if years:
         year = filters.url_choice(mid, "与上一年比较的年份", years, "byear", opening or years[0],
                                   format_func=lambda y: f"{y} 年", key="brief_year")
-scope = "、".join(queries.region_names(list(f.regions)).values()) or "全部地区"
+scope = queries.brief_scope(f).caption(queries.region_names(list(f.regions)), empty="全部地区")
 brief = brief_export.collect(f, day, year, scope)
 
 if present:
     st.markdown(brief_present.screen_html(brief), unsafe_allow_html=True)
 else:
-    right.caption(f"周:{brief.week_label}(按报告首次导入的时间)。范围:{plain(scope)}"
-                  f"{'(含合成数据)' if f.synthetic else ''}。数字取自各地政府的年度报告;件数相加、比率取平均。")
+    right.caption(f"周:{brief.week_label}(按报告首次导入的时间)。范围:{plain(scope)}。数字取自各地政府的年度报告;件数相加、比率取平均。")
     e1, e2, e3, e4 = st.columns([2, 1, 1, 2])
     e1.download_button("导出 HTML(可离线打开)", data=lambda: brief_export.to_html(brief).encode("utf-8"),
                        file_name=f"{brief_export.file_stem(brief)}.html", mime="text/html", key="brief_html",

@@ -9,7 +9,7 @@ import math
 
 import streamlit as st
 
-from dashboard import auth, db, downloads, failures, filters, queries, recovery, uploads
+from dashboard import auth, db, downloads, failures, filters, links, queries, recovery, uploads
 from dashboard.format import doc_type_label, for_display
 from dashboard.safe_text import plain
 
@@ -103,7 +103,7 @@ if result:
         table = docs.assign(保存=docs["path"].map(lambda p: notes.get(status.get(p, ""), "")),
                             error=docs["error"].fillna(""),
                             类型=docs["doc_type"].map(lambda t: doc_type_label(t) if isinstance(t, str) else ""),
-                            打开=docs["doc_id"].map(lambda d: f"reports?doc={d}" if isinstance(d, str) else None))
+                            打开=docs["doc_id"].map(links.report_link))
         shown = downloads.frame_for_download(table, {
             "path": "文件", "保存": "保存", "title": "标题", "region_name": "地区", "year": "年份", "类型": "类型",
             "figures": "数字", "error": "问题", "打开": "打开"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, crossfilter, downloads, empty_state, filters, queries
+from dashboard import charts, crossfilter, downloads, empty_state, filters, links, queries
 from dashboard.format import (
     QUALIFIER_SYMBOLS,
     UNKNOWN_REGION,
@@ -96,7 +96,7 @@ recent = queries.recent_documents(f, limit=10)
 recent = recent.assign(
     region_name=recent["region_name"].fillna(UNKNOWN_REGION),
     层级=recent["level"].map(level_label), 类型=recent["doc_type"].map(doc_type_label),
-    阅读=[filters.link("reports", f, {"doc": d}) for d in recent["doc_id"]],
+    阅读=[links.report_link(d, f) for d in recent["doc_id"]],
 )
 shown = downloads.frame_for_download(recent, {"title": "标题", "阅读": "阅读", "region_name": "地区", "层级": "层级",
                                               "year": "年份", "类型": "类型", "added_at": "添加时间", "path": "文件"})

@@ -1,8 +1,8 @@
 """数据质量: figure counts per document, documents with unknown region/year/type, consistency-check findings,
 ingest errors — and corrections: edit, delete or add a figure, fix a document's region/year/type, revert.
 
-Corrections are appended to DATA/corrections.jsonl (etl/after/corrections.py) and applied to the live database at
-once; every rebuild applies them again. Changing data needs the admin password when one is configured.
+Corrections are appended to DATA/corrections.jsonl (etl/after/corrections.py, through etl/api.py) and applied
+to the live database at once; every rebuild applies them again. Changing data needs the admin password when one is configured.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, db, downloads, empty_state, failures, filters, queries, rule_labels
+from dashboard import auth, db, downloads, empty_state, failures, filters, links, queries, rule_labels
 from dashboard.format import DOC_TYPE_LABELS, KIND_LABELS, LEVEL_LABELS, doc_type_label, for_display, format_value, level_label
 from dashboard.safe_text import plain
-from etl.after import corrections as corr
-from etl.after.checks import CHECK_LABELS
+from etl import api
 
 QUALIFIER_LABELS = {"exact": "精确", "at_least": "不少于(≥)", "at_most": "不超过(≤)", "approx": "约(≈)"}
 _FLASH = "quality_flash"
@@ -38,7 +37,7 @@ def _save(c: dict) -> None:
     disk refuses the save (full, read-only) ``failures.SaveFailed`` says so and the forms keep what was typed.
     """
     saved = failures.save_correction(c, db.db_path(), data_dir())
-    label = corr.ACTION_LABELS[c["action"]]
+    label = api.ACTION_LABELS[c["action"]]
     _flash(f"已保存:{label}。所有页面立即显示更正后的数据。", f"{label}{failures.NOT_LIVE}", saved)
 
 
@@ -89,7 +88,7 @@ def _try_save(make: Callable[[], dict]) -> None:
         c = make()
         auth.remember_author(c["author"])
         _save(c)
-    except (corr.CorrectionError, failures.SaveFailed) as exc:
+    except (api.CorrectionError, failures.SaveFailed) as exc:
         st.error(plain(exc))
 
 
@@ -165,7 +164,7 @@ with tab_docs:
     st.caption("每份报告提取出的数字个数(实际数 / 目标数),其中经过更正的个数,以及一致性检查发现的问题数。"
                "0 个数字的报告值得打开看看。")
     shown = docs.assign(层级=docs["level"].map(level_label), 类型=docs["doc_type"].map(doc_type_label),
-                        打开="reports?doc=" + docs["doc_id"],
+                        打开=docs["doc_id"].map(links.report_link),
                         region_name=docs["region_name"].fillna("未识别地区"))
     table = downloads.frame_for_download(shown, {
         "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
@@ -202,7 +201,7 @@ with tab_checks:
         # the check's name in words and how many figures it concerns (the message gives their values), no ids
         ctable = downloads.frame_for_download(
             checks.assign(级别=checks["severity"].map({"error": "错误", "warning": "警告"}).fillna(checks["severity"]),
-                          检查=checks["check_name"].map(CHECK_LABELS).fillna("其他检查")),
+                          检查=checks["check_name"].map(api.CHECK_LABELS).fillna("其他检查")),
             {"级别": "级别", "检查": "检查", "message": "说明", "title": "报告", "region_name": "地区",
              "year": "年份", "figures": "涉及的数字(个)"})
         st.dataframe(for_display(ctable), hide_index=True, key="q_checks")
@@ -277,7 +276,7 @@ with tab_corr:
                         author, reason = _author_and_reason("q_confirm")
                         submitted = st.form_submit_button("确认无误", key="q_confirm_submit")
                     if submitted:
-                        _try_save(lambda: corr.make("edit_figure", author=author, reason=reason or "核对原文,确认无误",
+                        _try_save(lambda: api.make_correction("edit_figure", author=author, reason=reason or "核对原文,确认无误",
                                                     figure_id=fid, doc_id=doc_id,
                                                     payload={"value": float(row["value"])},
                                                     old={"value": float(row["value"])}))
@@ -312,11 +311,11 @@ with tab_corr:
                             elif not payload:
                                 st.warning("没有改动。")
                             else:
-                                _try_save(lambda: corr.make("edit_figure", author=author, reason=reason,
+                                _try_save(lambda: api.make_correction("edit_figure", author=author, reason=reason,
                                                             figure_id=fid, doc_id=doc_id, payload=payload,
                                                             old={k: old[k] for k in payload}))
                         else:
-                            _try_save(lambda: corr.make("delete_figure", author=author, reason=reason, figure_id=fid,
+                            _try_save(lambda: api.make_correction("delete_figure", author=author, reason=reason, figure_id=fid,
                                                         doc_id=doc_id, old={**old, "metric": row["metric"],
                                                                             "evidence": row["evidence"]}))
             elif act == "补录数值":
@@ -346,7 +345,7 @@ with tab_corr:
                         payload = {"metric": metric, "value": float(value), "unit": units[metric],
                                    "qualifier": qualifier, "kind": kind, "evidence": evidence, "start": start,
                                    "end": start + len(evidence)}
-                        _try_save(lambda: corr.make("add_figure", author=author, reason=reason, doc_id=doc_id,
+                        _try_save(lambda: api.make_correction("add_figure", author=author, reason=reason, doc_id=doc_id,
                                                     payload=payload))
             else:
                 regions = queries.region_choices()
@@ -375,7 +374,7 @@ with tab_corr:
                     old: dict = {}
                     try:
                         if code and code != current_code:
-                            payload.update(corr.region_payload(code, level))
+                            payload.update(api.region_payload(code, level))
                         elif level != doc.get("level"):
                             payload["level"] = level
                         year_new = int(year_text) if year_text.strip() else None
@@ -389,22 +388,22 @@ with tab_corr:
                                 int(v) if k == "year" else v)
                     except ValueError:
                         st.error("年份必须是整数")
-                    except corr.CorrectionError as exc:
+                    except api.CorrectionError as exc:
                         st.error(plain(exc))
                     else:
                         if not payload:
                             st.warning("没有改动。")
                         else:
-                            _try_save(lambda: corr.make("edit_document", author=author, reason=reason, doc_id=doc_id,
+                            _try_save(lambda: api.make_correction("edit_document", author=author, reason=reason, doc_id=doc_id,
                                                         payload=payload, old=old))
 
     st.subheader(f"更正记录({len(log)} 条)")
     if log.empty:
         st.caption("还没有更正。")
     else:
-        status = log["status"].map(corr.STATUS_LABELS)
+        status = log["status"].map(api.STATUS_LABELS)
         ltable = pd.DataFrame({
-            "时间": log["created_at"], "更正人": log["author"], "操作": log["action"].map(corr.ACTION_LABELS),
+            "时间": log["created_at"], "更正人": log["author"], "操作": log["action"].map(api.ACTION_LABELS),
             "状态": status, "报告": log["title"], "指标": log["label"],
             "改为": log["payload"].map(lambda p: _describe(p)), "原值": log["old"].map(lambda p: _describe(p)),
             "理由": log["reason"]})  # a correction is told apart by its time (to the second in downloads)
@@ -416,7 +415,7 @@ with tab_corr:
                        "记录保留,不会丢失;如不再需要,可以撤销。")
         revertable = log[log["status"].isin(["active", "orphaned"])]
         if allowed and not revertable.empty:
-            rlabels_ = {r.correction_id: f"{r.created_at:%m-%d %H:%M} {corr.ACTION_LABELS[r.action]} · "
+            rlabels_ = {r.correction_id: f"{r.created_at:%m-%d %H:%M} {api.ACTION_LABELS[r.action]} · "
                                          f"{r.label if isinstance(r.label, str) else (r.title or '')} · {r.reason}"
                         for r in revertable.itertuples(index=False)}
             with st.form("q_revert_form"):
@@ -428,7 +427,7 @@ with tab_corr:
                     auth.remember_author(author)
                     saved = failures.revert_correction(target, author=author, reason=reason, db_path=db.db_path(),
                                                        data_dir=data_dir())
-                except (corr.CorrectionError, failures.SaveFailed) as exc:
+                except (api.CorrectionError, failures.SaveFailed) as exc:
                     st.error(plain(exc))
                 else:
                     _flash("已撤销。", f"撤销{failures.NOT_LIVE}", saved)

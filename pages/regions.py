@@ -11,7 +11,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, crossfilter, downloads, empty_state, filters, queries
+from dashboard import charts, crossfilter, downloads, empty_state, filters, links, queries
 from dashboard.format import (
     KIND_LABELS,
     QUALIFIER_SYMBOLS,
@@ -77,9 +77,9 @@ if drill:
     here = crumb_names.get(drill, drill)
     elsewhere = st.container(horizontal=True, key="reg_links")
     elsewhere.page_link("pages/trends.py", label=f"在“趋势”中查看{here}", icon=":material/show_chart:",
-                        query_params=filters.query_params(replace(f, regions=(drill,), metrics=(metric,))))
+                        query_params=links.page_query(replace(f, regions=(drill,), metrics=(metric,))))
     elsewhere.page_link("pages/reports.py", label=f"查看{here} {year}年的报告", icon=":material/article:",
-                        query_params=filters.query_params(crossfilter.narrow(f, crossfilter.Selection(
+                        query_params=links.page_query(crossfilter.narrow(f, crossfilter.Selection(
                             region=drill, year=int(year)))))
 
 ranking = queries.region_ranking(f, metric, year, kind, parent=parent)
@@ -152,8 +152,8 @@ st.subheader(f"{crumb_names.get(focus, '全国') if focus else '全国'} 各文�
 detail = queries.region_figures(f, metric, year, kind, parent=focus)
 detail = detail.assign(region_name=detail["region_name"].fillna(UNKNOWN_REGION), 层级=detail["level"].map(level_label),
                        限定=detail["qualifier"].map(QUALIFIER_SYMBOLS),
-                       阅读=[filters.link("reports", crossfilter.narrow(f, crossfilter.Selection(
-                           region=focus, year=int(year))), {"doc": d}) for d in detail["doc_id"]])
+                       阅读=[links.report_link(d, crossfilter.narrow(f, crossfilter.Selection(
+                           region=focus, year=int(year)))) for d in detail["doc_id"]])
 detail_table = downloads.frame_for_download(detail, {"title": "标题", "阅读": "阅读", "region_name": "地区",
                                                      "value": label, "限定": "限定", "evidence": "原文依据",
                                                      "层级": "层级"})

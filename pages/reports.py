@@ -15,7 +15,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import downloads, filters, queries, rule_labels, search_view
+from dashboard import downloads, filters, links, queries, rule_labels, search_view
 from dashboard.format import (
     KIND_LABELS,
     UNKNOWN_REGION,
@@ -81,7 +81,7 @@ if query.strip() and not results.empty:
     st.html(READER_CSS)
     items = []
     for r in results.head(SHOWN_HITS).itertuples(index=False):
-        href = html.escape(filters.link("reports", f, {"q": query.strip(), "doc": r.doc_id}), quote=True)
+        href = html.escape(links.report_link(r.doc_id, f, {"q": query.strip()}) or "", quote=True)
         meta = " · ".join(str(x) for x in (r.region_name if isinstance(r.region_name, str) else UNKNOWN_REGION,
                                           "年份未识别" if pd.isna(r.year) else f"{int(r.year)}年",
                                           doc_type_label(r.doc_type)))

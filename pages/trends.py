@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import charts, crossfilter, downloads, empty_state, filters, queries
+from dashboard import charts, crossfilter, downloads, empty_state, filters, links, queries
 from dashboard.format import for_display
 
 f = filters.current()
@@ -61,7 +61,7 @@ if sel:
         """The reports behind the chosen point, on the 报告 page (same tab, the filters follow)."""
         scope = crossfilter.narrow(f, crossfilter.Selection(region=sel.region, level=sel.level, year=sel.year))
         row.page_link("pages/reports.py", label="查看这些报告", icon=":material/article:",
-                      query_params=filters.query_params(replace(scope, metrics=())))
+                      query_params=links.page_query(replace(scope, metrics=())))
 
     crossfilter.chip(sel, crossfilter.describe(sel, region_names, metric_names),
                      "下方表格和数据来源只含所选的点。", extra=_to_reports)

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -17,8 +19,10 @@ from corpora import SEEDS, SHARED_CORPUS, texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench import report, synth
 from bench import run as bench
-from bench import synth
+from bench.children import CHILD_MODULES
+from bench.settings import BEGIN, END, REPO
 from etl.__main__ import main
 from etl.extract.tokens import _jieba_tokens, tokens
 
@@ -98,29 +102,48 @@ def test_extraction_ratio_and_markdown(bench_run: tuple[Path, dict]) -> None:
     ex = entry["extract"]
     assert ex["docs"] > 0 and ex["regex_s"] > 0 and ex["process_s"] > ex["regex_s"]
     text = (work / "benchmarks.md").read_text(encoding="utf-8")
-    assert bench.BEGIN in text and bench.END in text
+    assert BEGIN in text and END in text
     assert "python -m etl bench --docs 100 --workers-list 1,2" in text
     assert "× the regex scan" in text and "search_documents" in text
 
 
 def test_write_doc_keeps_hand_written_text(tmp_path: Path) -> None:
     doc = tmp_path / "b.md"
-    doc.write_text(f"# Notes\nbefore\n{bench.BEGIN}\nold numbers\n{bench.END}\nafter: profile findings\n",
+    doc.write_text(f"# Notes\nbefore\n{BEGIN}\nold numbers\n{END}\nafter: profile findings\n",
                    encoding="utf-8")
-    bench.write_doc(doc, {})
-    bench.write_doc(doc, {})
+    report.write_doc(doc, {})
+    report.write_doc(doc, {})
     text = doc.read_text(encoding="utf-8")
     assert text.startswith("# Notes\nbefore\n") and text.endswith("after: profile findings\n")
-    assert "old numbers" not in text and text.count(bench.BEGIN) == 1
+    assert "old numbers" not in text and text.count(BEGIN) == 1
 
 
 def test_workdir_never_inside_data(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
-        bench.check_workdir(bench.REPO / "data" / "bench")
+        bench.check_workdir(REPO / "data" / "bench")
     with pytest.raises(ValueError):
         bench.check_workdir(tmp_path / "data")
     assert bench.check_workdir(tmp_path / "bench") == (tmp_path / "bench").resolve()
-    assert main(["bench", "--docs", "10", "--workdir", str(bench.REPO / "data"), "--doc", "-"]) == 2
+    assert main(["bench", "--docs", "10", "--workdir", str(REPO / "data"), "--doc", "-"]) == 2
+
+
+# what a build child must not load: its peak memory and a no-change rebuild's time are measured
+HEAVY_FOR_A_BUILD = ("streamlit", "dashboard", "pandas", "jieba", "etl.extract.pipeline", "bench.pages",
+                     "bench.extraction")
+
+
+def _heavy_modules(module: str) -> list[str]:
+    """The HEAVY_FOR_A_BUILD modules a fresh Python has loaded after importing ``module``."""
+    code = f"import sys, {module}; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.split()
+    return [m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY_FOR_A_BUILD)]
+
+
+def test_a_build_child_loads_neither_streamlit_nor_the_extractor() -> None:
+    assert CHILD_MODULES["build"] == "bench.children"
+    assert _heavy_modules("bench.children") == []
+    assert "streamlit" in _heavy_modules(CHILD_MODULES["queries"])  # the check sees what a module loads
 
 
 def test_size_and_worker_lists() -> None:

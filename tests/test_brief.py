@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import brief_charts, brief_export, brief_pdf, brief_present, brief_tone, queries
 from dashboard.filters import Filters
 from etl.after import corrections as corr
+from etl.after import current, live, summaries
 from etl.extract import catalog
 from etl.extract.sentence import sentence_around
 from etl.load import store
@@ -89,7 +90,8 @@ def write_db(folder: Path, documents: list = DOCS) -> Path:
         store.insert_df(con, "figures", pd.DataFrame(figs))
         con.execute("INSERT INTO checks VALUES ('k1', 'xn-2024', 'rate_out_of_range', 'warning', "
                     "'比率 <b>超过</b> 100%', ['xn-2024-1'])")
-        corr.apply_corrections(con, folder)
+        current.apply_corrections(con, folder)
+        summaries.build(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -159,11 +161,11 @@ def test_moves_rank_halving_above_a_smaller_rise() -> None:
 
 def test_a_correction_changes_the_brief_at_once(brief_db: Path) -> None:
     data = brief_db.parent
-    corr.save(corr.make("edit_figure", author="a", reason="原文为92%", figure_id="xn-2024-1", payload={"value": 92}),
+    live.save(corr.make("edit_figure", author="a", reason="原文为92%", figure_id="xn-2024-1", payload={"value": 92}),
               brief_db, data)
     t = queries.brief_targets(F, 2024)
     assert "630100" not in set(t["code"])
-    corr.save(corr.make("edit_figure", author="a", reason="原文为130件", figure_id="xn-2024-0",
+    live.save(corr.make("edit_figure", author="a", reason="原文为130件", figure_id="xn-2024-0",
                         payload={"value": 130}), brief_db, data)
     h = queries.brief_region_headline(F, 2024, ["reconsideration.received"]).set_index("code")
     assert h.loc["630100", "value"] == 130 and bool(h.loc["630100", "corrected"])
@@ -358,10 +360,10 @@ def test_target_gaps_are_share_of_target() -> None:
 
 
 def test_empty_frames_give_a_message_not_an_error() -> None:
-    for builder in (lambda: brief_charts.region_bars(pd.DataFrame(), 2024), lambda: brief_charts.moves_bars(
-            pd.DataFrame()), lambda: brief_charts.target_gaps(pd.DataFrame()),
-                    lambda: brief_charts.added_by_type(pd.DataFrame(), {})):
-        fig = builder()
+    figs = [brief_charts.region_bars(pd.DataFrame(), 2024), brief_charts.moves_bars(pd.DataFrame()),
+            brief_charts.target_gaps(pd.DataFrame()), brief_charts.added_by_type(pd.DataFrame(), {})]
+    assert len(figs) == 4
+    for fig in figs:
         assert not fig.data and fig.layout.annotations[0].text
 
 
@@ -376,11 +378,11 @@ def test_added_by_type_stacks_days() -> None:
 
 def test_saving_a_correction_reruns_the_consistency_checks(brief_db: Path) -> None:
     data = brief_db.parent
-    c = corr.save(corr.make("edit_figure", author="a", reason="试验", figure_id="xn-2024-1", payload={"value": 150}),
+    c = live.save(corr.make("edit_figure", author="a", reason="试验", figure_id="xn-2024-1", payload={"value": 150}),
                   brief_db, data)
     found = queries.quality_checks(F)
     assert "rate_out_of_range" in set(found["check_name"]) and "xn-2024-1" in " ".join(found["figure_ids"])
-    corr.revert(c["correction_id"], author="a", reason="撤销", db_path=brief_db, data_dir=data)
+    live.revert(c["correction_id"], author="a", reason="撤销", db_path=brief_db, data_dir=data)
     assert "rate_out_of_range" not in set(queries.quality_checks(F)["check_name"])
 
 

@@ -47,8 +47,8 @@ def test_overview(page: Page, server: str) -> None:
     no_error_box(page)
     page.get_by_test_id("stMetric").filter(has_text="覆盖年份").wait_for()  # metric cards render late
     body = page.inner_text("body")
-    for text in ("报告", "覆盖年份", "覆盖情况:地区 × 年份", "最近添加的报告", "筛选", "包含合成数据"):
-        assert text in body
+    expected = ("报告", "覆盖年份", "覆盖情况:地区 × 年份", "最近添加的报告", "筛选", "包含合成数据")
+    assert [text for text in expected if text not in body] == []
     plotly_charts(page, 1)
     shot(page, "overview")
 

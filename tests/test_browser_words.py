@@ -1,7 +1,7 @@
 """Issue 13 in a real Chromium: every page speaks Chinese on three kinds of data, and dark mode stays readable.
 
 - Words: each page of the app on the bundled seeds, on the labelled real excerpts (tests/gold/shared/corpus)
-  and on a synthetic-only corpus (bench/synth.py) shows no English word and no "None" in
+  and on a synthetic-only corpus (bench/synth/) shows no English word and no "None" in
   ``page.inner_text("body")``; ``<html lang="zh-CN">``. Allowed: Material icon ligatures (drawn as
   pictures, e.g. "dashboard"), file formats and extensions a user sees on their own files (CSV, Excel, PDF,
   .docx …, MB), the data folder's ``uploads/`` (a real folder name the user looks for), and file names

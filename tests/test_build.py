@@ -26,6 +26,7 @@ from corpora import SEEDS, texts
 
 from etl.after import steps as post_build
 from etl.load.build import build
+from etl.load.build_child import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = texts(SEEDS)[0]
@@ -255,6 +256,30 @@ def test_swap_replaces_the_file_and_open_readers_keep_their_data(built: tuple[Pa
         reader.close()
     assert db.stat().st_ino != inode  # a new file was swapped in; the old one was never written to
     assert received(db)["d.txt"] == 44
+
+
+def test_progress_callback_counts_files_from_the_build_loop(tmp_path: Path) -> None:
+    """``on_progress(done, total)`` comes from the extraction loop itself: rising to the number of files read."""
+    data = make_data(tmp_path)
+    for i in range(40):  # more than one chunk of files
+        (data / f"x{i:02d}.txt").write_text(REPORTS["a.txt"].replace("11件", f"{100 + i}件"), encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    s = build(data, tmp_path / "r.duckdb", progress=False, with_tokens=False,
+              on_progress=lambda done, total: calls.append((done, total)))
+    assert len(calls) > 1 and {t for _, t in calls} == {s.files_read}
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls) and calls[-1][0] == s.files_read == 43
+
+
+def test_child_build_reports_progress_lines_and_the_summary(tmp_path: Path) -> None:
+    """The app's build in a child process: the build loop's counts arrive as calls, not parsed from a bar."""
+    data = make_data(tmp_path)
+    db = tmp_path / "r.duckdb"
+    calls: list[tuple[int, int]] = []
+    outcome = run_build(data, db, lambda done, total: calls.append((done, total)))
+    assert outcome.ok and outcome.summary["files_read"] == 3 and outcome.summary["db_path"] == str(db)
+    assert calls and calls[-1] == (3, 3)
+    again = run_build(data, db, lambda done, total: calls.append((done, total)))
+    assert again.ok and again.summary["files_read"] == 0 and calls[-1] == (3, 3)  # nothing read: no call
 
 
 def test_cli_build_prints_the_summary_as_json(built: tuple[Path, Path]) -> None:

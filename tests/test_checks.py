@@ -287,7 +287,7 @@ def test_yoy_message_names_the_ratio(con) -> None:
 
 def test_checks_run_after_corrections() -> None:
     names = [s.__module__ for s in post_build.STEPS]
-    assert names.index("etl.after.corrections") < names.index("etl.after.checks")
+    assert names.index("etl.after.current") < names.index("etl.after.checks")
 
 
 REPORT = """云南省曲靖市罗平县2020年法治政府建设年度报告
@@ -342,6 +342,10 @@ def test_real_corpus_findings_are_well_formed(real_db: Path) -> None:
         figures = {r[0]: r[1] for r in c.execute("SELECT figure_id, doc_id FROM figures_current").fetchall()}
         n_docs = c.execute("SELECT count(*) FROM documents_current").fetchone()[0]
     print(f"\n{len(rows)} findings over {n_docs} documents / {len(figures)} figures")
+    # the corpus holds one known inconsistency (1 finding over 88 documents when written): with none the
+    # loop below would check nothing, so zero findings means the checks did not run
+    assert n_docs > 80 and len(figures) > 100
+    assert len(rows) >= 1
     for check_id, doc_id, name, severity, message, fids in rows:
         print(f"  [{severity}] {name} {doc_id}: {message}")
         assert name in checks.CHECK_LABELS and severity in ("warning", "error") and message

@@ -23,7 +23,7 @@ from etl.load.build import build
 ROOT = Path(__file__).resolve().parent.parent
 # modules a no-change build must not import (prefixes): the writer, the extractor and their libraries
 HEAVY = ("pandas", "pyarrow", "numpy", "jieba", "cn2an", "etl.extract.pipeline", "etl.extract.prose", "etl.extract.gazetteer",
-         "etl.load.build_write", "etl.load.build_extract", "etl.after.steps", "etl.after.corrections", "etl.after.checks")
+         "etl.load.build_write", "etl.load.build_extract", "etl.load.build_child", "etl.after", "etl.api")
 # sub-commands other than build: `python -m etl build` must not import them
 OTHER_COMMANDS = ("bench.synth", "etl.load.export", "etl.extract.cli", "bench.run", "bench")
 NO_CHANGE = "无变化:数据库未改写"

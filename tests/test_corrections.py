@@ -1,4 +1,4 @@
-"""Corrections (etl/after/corrections.py): validation, the append-only log, the *_current views, and survival
+"""Corrections (etl/after/corrections.py, current.py, live.py): validation, the append-only log, the *_current views, and survival
 across `python -m etl build` runs, re-extraction from scratch and changed files (orphaned, never dropped)."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from conftest import QINGHAI, QUJIANG
 from corpora import SEEDS
 
 from etl.after import corrections as corr
+from etl.after import live
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,12 +162,12 @@ def test_corrections_apply_at_once_and_survive_two_cli_builds_and_a_rebuild_from
     start = text.index(evidence)
     before = os.stat(db).st_mtime_ns
 
-    corr.save(edit(fid, value=value + 1, qualifier="at_least"), db, data)
-    corr.save(corr.make("delete_figure", author="a", reason="不是办结率", figure_id=gone_id), db, data)
-    added = corr.save(corr.make("add_figure", author="a", reason="漏提", doc_id=doc_id, payload={
+    live.save(edit(fid, value=value + 1, qualifier="at_least"), db, data)
+    live.save(corr.make("delete_figure", author="a", reason="不是办结率", figure_id=gone_id), db, data)
+    added = live.save(corr.make("add_figure", author="a", reason="漏提", doc_id=doc_id, payload={
         "metric": "legal_aid.cases", "value": 995, "unit": "件", "qualifier": "exact", "kind": "actual",
         "evidence": evidence, "start": start, "end": start + len(evidence)}), db, data)
-    corr.save(corr.make("edit_document", author="a", reason="省级要点", doc_id=plan_doc,
+    live.save(corr.make("edit_document", author="a", reason="省级要点", doc_id=plan_doc,
                         payload={**corr.region_payload("630000"), "year": 2024}), db, data)
     assert os.stat(db).st_mtime_ns != before  # the app's cache key moves
 
@@ -198,14 +199,14 @@ def test_corrections_apply_at_once_and_survive_two_cli_builds_and_a_rebuild_from
 def test_revert_restores_the_extracted_value_and_the_latest_edit_wins(built: tuple[Path, Path]) -> None:
     data, db = built
     fid, _, original, *_ = figure(db, "reconsideration.accepted")
-    a = corr.save(edit(fid, value=100), db, data)
-    corr.save(edit(fid, value=200), db, data)
+    a = live.save(edit(fid, value=100), db, data)
+    live.save(edit(fid, value=200), db, data)
     assert figure(db, "reconsideration.accepted")[2] == 200
-    b = corr.revert(corr.read_log(corr.log_path(data))[0][-1]["correction_id"], author="a", reason="改错了",
+    b = live.revert(corr.read_log(corr.log_path(data))[0][-1]["correction_id"], author="a", reason="改错了",
                     db_path=db, data_dir=data)
     assert b["action"] == "revert"
     assert figure(db, "reconsideration.accepted")[2] == 100
-    corr.revert(a["correction_id"], author="a", reason="改错了", db_path=db, data_dir=data)
+    live.revert(a["correction_id"], author="a", reason="改错了", db_path=db, data_dir=data)
     assert figure(db, "reconsideration.accepted")[2:] == (original, "exact", "actual", False)
     statuses = dict(rows(db, "SELECT correction_id, status FROM corrections_status"))
     assert statuses[a["correction_id"]] == "reverted"
@@ -219,7 +220,7 @@ def test_changed_file_orphans_its_corrections_without_dropping_them(tmp_path: Pa
     build(data)
     db = data / "reports.duckdb"
     fid = figure(db, "mediation.disputes")[0]
-    c = corr.save(edit(fid, value=1), db, data)
+    c = live.save(edit(fid, value=1), db, data)
     with open(data / QUJIANG, "a", encoding="utf-8") as fh:
         fh.write("\n(本文件已更新)\n")  # new content -> new doc_id and figure ids
     build(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from etl.after import corrections as corr
+from etl.after import live
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,7 +163,7 @@ def test_a_saved_correction_the_dashboard_could_not_show_yet_says_so(tmp_path: P
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(corr.shutil, "copyfile", disk_full)
-    with pytest.raises(corr.NotRefreshed, match="已保存"):
-        corr.save(edit(1), db, data)
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(live.NotRefreshed, match="已保存"):
+        live.save(edit(1), db, data)
     assert len(ids(corr.log_path(data))[0]) == 1

@@ -12,7 +12,8 @@ from test_pages_apptest import APP, metric_value, run_page
 
 from dashboard import charts, crossfilter
 from dashboard.crossfilter import Selection
-from dashboard.filters import Filters, link
+from dashboard.filters import Filters
+from dashboard.links import link
 
 RECEIVED = "reconsideration.received"
 

@@ -22,6 +22,7 @@ from corpora import SEEDS
 from streamlit.testing.v1 import AppTest
 
 from etl.after import corrections as corr
+from etl.after import live
 from etl.load import store
 from etl.load.build import build
 
@@ -226,7 +227,7 @@ def test_a_save_cleans_the_copies_killed_saves_and_builds_left(apart: tuple[Path
     other = db.parent / ".build-other.duckdb-1-0123abcd.duckdb"  # another database's: not ours to remove
     other.write_bytes(b"x")
     fid, doc_id = one(db, "SELECT figure_id, doc_id FROM figures_current LIMIT 1")
-    corr.save(corr.make("delete_figure", author="a", reason="重复", figure_id=fid, doc_id=doc_id), db, data)
+    live.save(corr.make("delete_figure", author="a", reason="重复", figure_id=fid, doc_id=doc_id), db, data)
     assert [p for p in [*left, stage] if p.exists()] == []
     assert other.exists()
     assert one(db, "SELECT count(*) FROM figures_current WHERE figure_id = ?", [fid]) == (0,)

@@ -1,11 +1,13 @@
-"""Table-driven extraction examples (price-parser style).
+"""Table-driven extraction examples (price-parser style): regression tests, not an accuracy score.
 
-- DEVELOPED: wordings the rules were developed on (from ../shared seeds and corpus).
-- HELD_OUT: wordings written separately, never used to tune the rules; a miss
-  that the rules do not yet handle goes in as ``pytest.param(..., marks=xfail(strict=True))``.
+- SEEN: wordings from ../shared seeds and corpus, and more written while the rules were
+  being written. None of them is held out: every one was in view when the rules changed, so a
+  pass here says nothing about unseen text. Held-out scoring is docs/accuracy.md's test part.
 - BUGS_CAUGHT: real misses that were fixed; each stays here so it never returns.
+- KNOWN_MISSES: wordings the extractor gets wrong today, marked ``xfail(strict=True)`` with the
+  reason: a fix turns one into XPASS, which fails the run until the example moves to SEEN.
 
-Each example: (text, doc_type, expected set of (metric, value, kind, qualifier)).
+Each example: (text, expected set of (metric, value, kind, qualifier)).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from etl.extract.pipeline import process_text
 
 Ex = tuple[str, set[tuple[str, float, str, str]]]
 
-DEVELOPED: list[Ex] = [
+SEEN: list[Ex] = [
+    # from ../shared seeds and corpus
     ("2019年,全区人民调解组织累计调处各类民事纠纷1338宗,调解成功率达99﹪,有效防止了社会矛盾激化。",
      {("mediation.disputes", 1338, "actual", "exact"), ("mediation.success_rate", 99, "actual", "exact")}),
     ("四是做好行政复议工作。到目前为止收到单位和个人提起的行政复议案件共11宗,审查后符合受理9宗(其中:3宗经调解当事人主动撤回申请,"
@@ -43,9 +46,7 @@ DEVELOPED: list[Ex] = [
      {("disclosure.proactive_items", 3622, "actual", "exact")}),
     ("2009年,全省对2008年5月1日以前发布的15.8万余件行政规范性文件进行清理,废止4.3万余件。",
      {("normative_docs.cleaned_up", 158000, "actual", "at_least")}),
-]
-
-HELD_OUT: list[Ex] = [
+    # written alongside the rules (once called "held out"; they were not)
     ("2023年,全县共办理行政复议案件56件,其中维持38件,纠错率为12.5%。",
      {("reconsideration.upheld", 38, "actual", "exact"), ("reconsideration.correction_rate", 12.5, "actual", "exact")}),
     ("全年共办理法律援助案件1,025件,提供法律咨询3600余人次。",
@@ -117,6 +118,19 @@ BUGS_CAUGHT: list[Ex] = [
       ("disclosure.litigation_cases", 1, "actual", "exact")}),
 ]
 
+# (text, expected, why it fails today); found 2026-12 by trying wordings from the report style
+KNOWN_MISSES: list[tuple[str, set[tuple[str, float, str, str]], str]] = [
+    ("行政机关负责人出庭应诉率为百分之百。",
+     {("litigation.head_appearance_rate", 100, "actual", "exact")},
+     "百分之百 (100% in words) is not read as a percentage; 百分之九十五 is"),
+    ("规范性文件报备率达百分之百。",
+     {("normative_docs.filing_rate", 100, "actual", "exact")},
+     "百分之百 (100% in words) is not read as a percentage"),
+    ("全年人民调解成功率保持在百分之九十八以上。",
+     {("mediation.success_rate", 98, "actual", "at_least")},
+     "以上 after 百分之九十八 is not taken as the qualifier (98%以上 gives at_least)"),
+]
+
 
 def _figures(text: str) -> set[tuple[str, float, str, str]]:
     out = set()
@@ -131,16 +145,19 @@ def _norm(expected: set[tuple[str, float, str, str]]) -> set[tuple[str, float, s
     return {(m, round(float(v), 4), k, q) for m, v, k, q in expected}
 
 
-@pytest.mark.parametrize(("text", "expected"), DEVELOPED)
-def test_developed(text: str, expected: set) -> None:
-    assert _figures(text) == _norm(expected)
-
-
-@pytest.mark.parametrize(("text", "expected"), HELD_OUT)
-def test_held_out(text: str, expected: set) -> None:
+@pytest.mark.parametrize(("text", "expected"), SEEN)
+def test_seen(text: str, expected: set) -> None:
     assert _figures(text) == _norm(expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), BUGS_CAUGHT)
 def test_bugs_caught(text: str, expected: set) -> None:
+    assert _figures(text) == _norm(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(text, expected, marks=pytest.mark.xfail(strict=True, reason=why), id=f"miss{i}")
+    for i, (text, expected, why) in enumerate(KNOWN_MISSES)
+])
+def test_known_misses(text: str, expected: set) -> None:
     assert _figures(text) == _norm(expected)

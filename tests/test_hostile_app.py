@@ -389,7 +389,7 @@ def test_a_correction_logged_while_the_database_cannot_be_written_says_so(seed_d
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
         return real(src, dst, *a, **k)
 
-    monkeypatch.setattr(corr.shutil, "copyfile", full)
+    monkeypatch.setattr(shutil, "copyfile", full)
     at = page_alone("quality", {"doc": doc_id})
     _edit_value(at, fid, 12345.0, "原文为12345件")
     assert not at.exception, [e.value for e in at.exception]

@@ -19,7 +19,7 @@ from conftest import write_tiny_db
 
 from dashboard import db, queries
 from dashboard.filters import Filters
-from etl.after import corrections, summaries
+from etl.after import current, summaries
 from etl.extract import values
 from etl.extract.sentence import sentence_around
 from etl.load import store
@@ -61,11 +61,11 @@ def test_child_prefix_len_of_china_is_provinces() -> None:
 def test_doc_where_uses_parameters_only() -> None:
     f = Filters(regions=("440000", "430100"), levels=("city",), year_from=2020, year_to=2022,
                 doc_types=("annual_report",))
-    sql, params = queries.doc_where(f, "d")
+    sql, params = f.where("d")
     assert "NOT d.is_synthetic" in sql
     assert "'" not in sql  # no literal values in the SQL text
     assert params == [["city"], ["annual_report"], 2020, 2022, "44", "4301"]
-    sql_syn, params_syn = queries.doc_where(Filters(synthetic=True), "d")
+    sql_syn, params_syn = Filters(synthetic=True).where("d")
     assert (sql_syn, params_syn) == ("TRUE", [])
 
 
@@ -501,7 +501,8 @@ def _mini_db(path: Path, docs: list[tuple[str, str, int, str, list[tuple[float, 
         for table, data in (("texts", texts), ("doc_tokens", toks), ("figures", figs)):
             store.insert_df(con, table, pd.DataFrame(data))
         con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens")
-        corrections.apply_corrections(con, path.parent)
+        current.apply_corrections(con, path.parent)
+        summaries.build(con)
     finally:
         con.close()
 

@@ -68,6 +68,7 @@ def test_table_cells_give_the_per_report_value(records: dict[str, dict]) -> None
 
 def test_disclosure_reports_place_and_year(records: dict[str, dict]) -> None:
     """The year and type of every report; the region of those in the gazetteer (平潭综合实验区 is not a county)."""
+    assert len(records) == len(FILES) > 0
     for name, rec in records.items():
         gold = DOCS[name]
         assert (rec["year"], rec["doc_type"]) == (gold["year"], gold["doc_type"]), name

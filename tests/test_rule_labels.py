@@ -64,7 +64,7 @@ def _rules_in_source() -> set[str]:
     found = set(re.findall(r'f"(prose-[a-z]+):', extract)) | set(re.findall(r'"(table:[a-z0-9-]+)"', tables))
     assert 'f"prose-{how}:' in extract
     found |= {f"prose-{how}" for how in re.findall(r'\bhow = [^\n]*"([a-z]+)"', extract)}
-    assert "'correction'" in (ROOT / "etl" / "after" / "corrections.py").read_text(encoding="utf-8")
+    assert "'correction'" in (ROOT / "etl" / "after" / "current.py").read_text(encoding="utf-8")
     return found | {"correction"}
 
 
@@ -167,6 +167,7 @@ def seeds_with_correction(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import fetch_one
 
     from etl.after import corrections as corr
+    from etl.after import live
     from etl.load.build import build
 
     data = tmp_path_factory.mktemp("labels_seeds")
@@ -175,7 +176,7 @@ def seeds_with_correction(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = data / "reports.duckdb"
     build(data, db, progress=False)
     fid, doc_id, value = fetch_one(db, "SELECT figure_id, doc_id, value FROM figures_current ORDER BY figure_id LIMIT 1")
-    corr.save(corr.make("edit_figure", author="测试", reason="核对原文", figure_id=fid, doc_id=doc_id,
+    live.save(corr.make("edit_figure", author="测试", reason="核对原文", figure_id=fid, doc_id=doc_id,
                         payload={"value": value + 1}, old={"value": value}), db, data)
     return db
 

@@ -140,6 +140,11 @@ def test_no_forged_expired_or_old_password_cookie_logs_in(gate, tmp_path: Path, 
         monkeypatch.setattr(gate.st, "session_state", {})
         monkeypatch.setattr(gate.st, "context", FakeContext({tok.COOKIE_NAME: cookie}))
         assert not gate.is_admin(), cookie
+    # the same gate lets a good cookie in: the refusals above are about the cookies, not the set-up
+    monkeypatch.setattr(gate.st, "session_state", {})
+    good = tok.sign("张三", tok.secret_for("正确的口令", tmp_path))
+    monkeypatch.setattr(gate.st, "context", FakeContext({tok.COOKIE_NAME: good}))
+    assert gate.is_admin()
 
 
 def test_logout_revokes_the_token_and_asks_for_the_cookie_to_be_cleared(gate, tmp_path: Path,

@@ -21,6 +21,7 @@ def _per_block(text: str) -> tuple[list[str], int, int]:
 def test_tokens_equal_the_per_block_union_with_the_same_counts() -> None:
     samples = [p.read_text(encoding="utf-8") for p in texts(SHARED_CORPUS)[:12]]
     samples += ["行政复议。行政复议,行政复议;法治政府 法治政府", "", "abc 1 2 3 a1 行政复议abc", "。。。"]
+    assert len(samples) == 16
     seg = tok._segmenter()
     for text in samples:
         expected, hits, misses = _per_block(text)

@@ -119,7 +119,7 @@ _QUALIFIER_ZH = {"exact": "", "approx": "约", "at_least": "不低于", "at_most
 
 
 def step(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    """post_build step: replace the ``checks`` rows of the new database."""
+    """After-load step (etl/after/steps.py): replace the ``checks`` rows of the new database."""
     run_checks(con)
 
 

@@ -2,8 +2,8 @@
 
 Why: at 100k reports ``figures_current`` holds ~1M rows and almost every (document, metric, kind) is its own
 group, so grouping it per view cost 0.3-1.5 s, and a search joined 30M ``doc_tokens`` strings (0.2-0.4 s
-before ranking). :func:`build` runs inside the post-build step ``etl.after.corrections.apply_corrections``, right
-after ``figures_current`` / ``documents_current`` are rebuilt, so every build and every in-app correction
+before ranking). :func:`step` is the after-load step right after the corrections (etl/after/steps.py), so it
+runs once ``figures_current`` / ``documents_current`` are rebuilt, and every build and every in-app correction
 brings them up to date:
 
 - ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected).
@@ -15,7 +15,7 @@ brings them up to date:
 - ``target_summary``: one row per target a document states (document, metric, value, qualifier) with the
   document's filter columns, its evidence and whether it was corrected: the brief compares plans' targets
   with regions' values, and finding the targets among ~1M figures cost ~0.1 s per view.
-- ``corrections_summary``: the view ``corrections_status`` (etl/after/corrections.py) stored; the view looks every
+- ``corrections_summary``: the view ``corrections_status`` (etl/after/current.py) stored; the view looks every
   correction up among all ~1M figures, ~0.1 s per read even when there is no correction.
 - ``search_vocab`` / ``search_docs`` / ``search_postings``: ``token_vocab`` and ``documents`` numbered, and
   (token_id, doc_no) for every ``doc_tokens`` row sorted by token, so the documents of a few tokens are a
@@ -28,6 +28,8 @@ without this step (``source``): the results are the same, only slower.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import duckdb
 
@@ -124,3 +126,8 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
         for name in SEARCH_TABLES:
             _create(con, name)
         con.execute("INSERT OR REPLACE INTO summary_inputs VALUES ('search', ?)", [inputs])
+
+
+def step(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    """After-load step (etl/after/steps.py): the summary tables of the tables the corrections step just made."""
+    build(con)

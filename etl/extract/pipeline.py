@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 from etl.extract import catalog
 from etl.extract.confidence import calibrate
+from etl.extract.gazetteer import gazetteer
 from etl.extract.metadata import Metadata, is_national, metadata_of
 from etl.extract.prose import DocContext, Figure, extract_prose
-from etl.extract.tables import extract_tables
-from etl.read.normalise import normalise
+from etl.extract.tables import extract_tables, templates
+from etl.extract.tokens import tokens
+from etl.read.normalise import normalise, to_simplified
 from etl.read.segment import split
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
@@ -63,12 +65,6 @@ def warm_up() -> None:
     compiled on first use. A build calls this once before forking its workers, which then share all of it
     instead of each paying for it (~1-2 s CPU per process). Decoding's detector (chardet, rarely needed)
     and the HTML/Word/PDF libraries stay lazy."""
-    from etl.extract import catalog
-    from etl.extract.gazetteer import gazetteer
-    from etl.extract.tables import templates
-    from etl.extract.tokens import tokens
-    from etl.read.normalise import to_simplified
-
     catalog.load()
     templates()
     gazetteer()

@@ -24,7 +24,8 @@
 Three modules: this one is the light entry (scan the folder, decide what to do, lock, swap, CLI) and
 imports neither pandas, pyarrow nor the extractor, so a rebuild with nothing to do costs little more
 than starting Python; etl/load/build_write.py (writing, with pandas) and etl/load/build_extract.py
-(extraction, with the pipeline and pyarrow) are imported only when some file has to be read.
+(extraction, with the pipeline and pyarrow) are imported only when some file has to be read;
+etl/load/build_plan.py holds the plan and the summary both halves share.
 """
 
 from __future__ import annotations
@@ -32,10 +33,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -43,7 +42,7 @@ import duckdb
 
 from etl import EXTRACTOR_VERSION, paths
 from etl.load import migrate, store
-from etl.load.build_state import fingerprint
+from etl.load.build_plan import BuildSummary, Plan, Progress
 from etl.load.deadline import file_seconds
 from etl.read import admission
 from etl.read.readers import SUFFIXES, UNSUPPORTED
@@ -52,28 +51,6 @@ SKIP_DIRS = {".git", "__pycache__", "geo"}
 # A delta build (copy of the last file, changed rows swapped) leaves deleted rows' space in the file; once the
 # files re-read or removed since the last full write pass this share of all files, the next build writes afresh.
 DELTA_MAX_CHURN = 0.25
-
-
-@dataclass
-class BuildSummary:
-    files_seen: int
-    files_read: int
-    files_reused: int
-    documents: int
-    figures: int
-    errors: int
-    seconds: float
-    db_path: Path
-    note: str = ""  # why everything was re-extracted (schema/extractor version), if so
-    stale_temps_removed: int = 0
-
-    def line(self) -> str:
-        extra = f" ({self.note})" if self.note else ""
-        if self.stale_temps_removed:
-            extra += f" 清理了 {self.stale_temps_removed} 个中断构建留下的临时文件"
-        return (f"完成 build: files={self.files_seen} read={self.files_read} reused={self.files_reused} "
-                f"documents={self.documents} figures={self.figures} errors={self.errors} "
-                f"seconds={self.seconds:.2f} -> {self.db_path}{extra}")
 
 
 def scan(data_dir: Path) -> list[tuple[str, str, int, float]]:
@@ -120,32 +97,6 @@ def scan(data_dir: Path) -> list[tuple[str, str, int, float]]:
     return out
 
 
-@dataclass
-class Plan:
-    """What a build found and decided before reading any file; etl/load/build_write.py carries it out."""
-
-    data_dir: Path
-    db_path: Path
-    files: list[tuple[str, str, int, float]]  # scan()
-    prev: migrate.Previous
-    old: dict[str, dict]  # path -> the previous build's files row (empty when it cannot be reused)
-    todo: list[tuple]  # extract_file arguments of the files to read
-    reuse: dict[str, dict]  # path -> old files row of an unchanged file
-    dups: dict[str, tuple]  # unchanged files that were duplicates: (old row, extract_file arguments)
-    workers: int
-    progress: bool
-    started: datetime
-    t0: float
-    extractor_version: str  # EXTRACTOR_VERSION, recorded with the run
-    delta_max_churn: float  # DELTA_MAX_CHURN
-
-    def nothing_to_do(self) -> bool:
-        """Nothing to read, nothing gone, the post-build inputs as they were: the live file is already this
-        build's result, and rewriting it would only make every dashboard cache start over."""
-        return (self.prev.reusable and not self.todo and len(self.old) == len(self.files)
-                and _post_build_current(self.prev, self.data_dir))
-
-
 def _classify(files: list[tuple[str, str, int, float]], old: dict[str, dict], extra: tuple
               ) -> tuple[list[tuple], dict[str, dict], dict[str, tuple]]:
     """(files to read, files to reuse, unchanged former duplicates), decided from the stat alone.
@@ -171,9 +122,11 @@ def _classify(files: list[tuple[str, str, int, float]], old: dict[str, dict], ex
 
 def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True,
           with_tokens: bool = True, max_file_mb: float | None = None, allow_empty: bool = False,
-          file_budget: float | None = None) -> BuildSummary:
+          file_budget: float | None = None, on_progress: Progress | None = None) -> BuildSummary:
     """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits,
-    ``file_budget`` the seconds each file may take (``REPORTS_FILE_SECONDS``, etl/load/deadline.py).
+    ``file_budget`` the seconds each file may take (``REPORTS_FILE_SECONDS``, etl/load/deadline.py),
+    ``on_progress(done, total)`` is called by the extraction loop after each chunk of files (``progress``
+    is the terminal's tqdm bar, independent of it).
 
     Raises ``EmptyRebuild`` (the live file untouched) when the new build has no document but the live
     database has some, unless ``allow_empty``: a wrong data folder must not empty the dashboard.
@@ -183,16 +136,15 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
     started = datetime.now()
     data_dir, db_path = Path(data_dir), Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    with store.build_lock(db_path):
-        stale = store.remove_stale_temps(db_path)  # left by a build that was killed
-        stale += admission.remove_stale_uploads(data_dir)  # left by an upload that was killed
+    with store.writer(db_path) as stale:  # the lock; temp files left by a build that was killed removed
+        stale = stale + admission.remove_stale_uploads(data_dir)  # left by an upload that was killed
         files = scan(data_dir)
         root = str(data_dir)  # as scan() joins it: the relative part of each path follows it
         prev = migrate.previous_build(db_path)
         old = prev.files if prev.reusable else {}
         todo, reuse, dups = _classify(files, old, (with_tokens, max_file_mb, root, seconds))
         plan = Plan(data_dir, db_path, files, prev, old, todo, reuse, dups, workers, progress, started, t0,
-                    EXTRACTOR_VERSION, DELTA_MAX_CHURN)  # read at call time: tests patch these constants
+                    EXTRACTOR_VERSION, DELTA_MAX_CHURN, on_progress)  # read at call time: tests patch these constants
         if plan.nothing_to_do():
             return _unchanged(plan, len(stale))
         summary = _write_and_swap(plan, allow_empty)
@@ -214,22 +166,15 @@ def _unchanged(plan: Plan, stale: int) -> BuildSummary:
 
 
 def _write_and_swap(plan: Plan, allow_empty: bool) -> BuildSummary:
-    """Write the new database beside the live one and swap it in; whatever happens, no temp file stays."""
-    # The one import inside a function: the writer loads pandas, pyarrow and the extraction pipeline
-    # (~0.7 s, most of a no-change build's time before), and only a build with work to do needs them.
+    """Write the new database beside the live one and swap it in (store.replacing: no temp file stays)."""
+    # Lazy on purpose, the no-change path: the writer loads pandas, pyarrow, the extraction pipeline and the
+    # after-load steps (~0.7 s, most of a no-change build's time before); only a build with work needs them.
     from etl.load.build_write import extract_and_write
 
-    tmp = store.temp_path(plan.db_path)
-    try:
+    with store.replacing(plan.db_path) as tmp:
         summary = extract_and_write(tmp, plan)
         if not allow_empty:
-            refuse_empty(summary, plan.db_path, plan.data_dir)
-        store.swap_in(tmp, plan.db_path)
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-            if leftover.exists():
-                leftover.unlink()
-        shutil.rmtree(tmp.with_name(tmp.name + ".tmp"), ignore_errors=True)  # DuckDB's spill folder
+            refuse_empty(summary, plan.db_path, plan.data_dir)  # raises: nothing swapped in
     return summary
 
 
@@ -269,10 +214,6 @@ def refuse_empty(summary: BuildSummary, db_path: Path, data_dir: Path) -> None:
 
 
 
-def _post_build_current(prev: migrate.Previous, data_dir: Path) -> bool:
-    return prev.post_build_inputs is not None and prev.post_build_inputs == fingerprint(data_dir)
-
-
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, default=None,
                    help="folder of report files (default: $REPORTS_DATA, else data/ next to app.py)")
@@ -285,6 +226,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--file-seconds", type=float, default=None,
                    help="seconds each file may take before it becomes an error row (default: REPORTS_FILE_SECONDS or 300)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--progress-json", action="store_true",
+                   help='print {"done": n, "total": m} on stdout after each chunk of files (for the app)')
     p.add_argument("--allow-empty", action="store_true",
                    help="swap in a build with no document even when the live database has some")
 
@@ -296,6 +239,11 @@ def _cli_paths(args: argparse.Namespace) -> tuple[Path, Path]:
     return args.data, args.db or (args.data / paths.DB_NAME)
 
 
+def _print_progress(done: int, total: int) -> None:
+    """One JSON line per chunk of files: etl/load/build_child.py reads them in the app's process."""
+    print(json.dumps({"done": done, "total": total}), flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     data, db = _cli_paths(args)
     if not data.is_dir():
@@ -303,7 +251,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         summary = build(data, db, workers=max(1, args.workers), progress=not args.no_progress,
-                        max_file_mb=args.max_file_mb, allow_empty=args.allow_empty, file_budget=args.file_seconds)
+                        max_file_mb=args.max_file_mb, allow_empty=args.allow_empty, file_budget=args.file_seconds,
+                        on_progress=_print_progress if args.progress_json else None)
     except EmptyRebuild as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_EMPTY

@@ -17,9 +17,16 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from etl.extract.pipeline import process_text
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from etl.extract.pipeline import process_text, warm_up
 from etl.extract.sentence import sentence_around
+from etl.extract.tokens import tokens
+from etl.load.build_plan import Progress
 from etl.load.deadline import FileTimeout, deadline
 from etl.read import admission
 from etl.read.readers import UNSUPPORTED, ReadError, check_size, file_format, read_bytes, read_regular
@@ -65,9 +72,6 @@ class Stage:
 
     def write(self, chunk_id: int, results: list[FileResult]) -> None:
         """Write the rows of a chunk's successful files; leave each result with only its small fields."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         ok = [r for r in results if r.error is None and r.documents]
         tables = {
             "documents": [d for r in ok for d in r.documents],
@@ -95,8 +99,6 @@ class Stage:
 
 @functools.cache
 def _stage_schemas() -> dict:
-    import pyarrow as pa
-
     types = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
              "DATE": pa.string()}  # publish_date arrives as 'YYYY-MM-DD'; the move casts it
 
@@ -165,8 +167,6 @@ def _extract_into(res: FileResult, path: str, suffix: str, with_tokens: bool, ma
         res.encoding = read.encoding
         stage = "extract"
         docs = process_text(read.text)
-        if with_tokens:
-            from etl.extract.tokens import tokens
         for doc in docs:
             doc_id = f"{res.sha256[:16]}-{doc.part}"
             m = doc.meta
@@ -198,7 +198,8 @@ def _extract_into(res: FileResult, path: str, suffix: str, with_tokens: bool, ma
 
 
 def settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: list[FileResult], workers: int,
-                       progress: bool, stager: Stage) -> tuple[list[FileResult], list[FileResult]]:
+                      progress: bool, stager: Stage, on_progress: Progress | None = None
+                      ) -> tuple[list[FileResult], list[FileResult]]:
     """Unchanged former duplicates: (still a copy of an earlier path: not read, ``dedupe`` flags them again;
     now the first of their content, the original being deleted or changed: read)."""
     sha_of = {p: o["sha256"] for p, o in reuse.items()} | {r.path: r.sha256 for r in results if r.error is None}
@@ -213,7 +214,7 @@ def settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: l
         else:
             _, _, size, mtime, *_ = item
             out.append(FileResult(path, o["sha256"], size, mtime, o["format"], o["encoding"]))
-    return out, run_extraction(todo, workers, progress, stager)
+    return out, run_extraction(todo, workers, progress, stager, on_progress)
 
 
 def dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, tuple[int, float]]) -> list[FileResult]:
@@ -252,7 +253,10 @@ def _extract_chunk_star(args: tuple) -> list[FileResult]:
     return _extract_chunk(*args)
 
 
-def run_extraction(todo: list[tuple], workers: int, progress: bool, stage: Stage) -> list[FileResult]:
+def run_extraction(todo: list[tuple], workers: int, progress: bool, stage: Stage,
+                   on_progress: Progress | None = None) -> list[FileResult]:
+    """Extract ``todo`` in chunks (in ``workers`` processes); after each chunk the tqdm bar (``progress``, the
+    terminal's) moves and ``on_progress(files done, len(todo))`` is called (the app's progress bar)."""
     if not todo:
         return []
     size = max(1, min(CHUNK_FILES, -(-len(todo) // (4 * max(1, workers)))))
@@ -260,43 +264,29 @@ def run_extraction(todo: list[tuple], workers: int, progress: bool, stage: Stage
     tasks = [(stage, cid, chunk) for cid, chunk in zip(stage.chunk_ids(len(chunks)), chunks, strict=True)]
     bar = None
     if progress:
-        from tqdm import tqdm
-
         bar = tqdm(total=len(todo), unit="file", desc="提取", file=sys.stderr, dynamic_ncols=True)
     results: list[FileResult] = []
     try:
         if workers <= 1 or len(todo) < 4:
-            done = map(_extract_chunk_star, tasks)
-            for chunk_results in done:
+            for chunk_results in map(_extract_chunk_star, tasks):
                 results += chunk_results
-                if bar:
-                    bar.update(len(chunk_results))
+                _report(bar, on_progress, len(chunk_results), len(results), len(todo))
         else:
-            _warm_up()  # load once here: the forked workers share these pages instead of each loading them
+            warm_up()  # load once here: the forked workers share these pages instead of each loading them
             ctx = mp.get_context("fork")
             with ctx.Pool(workers) as pool:
                 for chunk_results in pool.imap_unordered(_extract_chunk_star, tasks):
                     results += chunk_results
-                    if bar:
-                        bar.update(len(chunk_results))
+                    _report(bar, on_progress, len(chunk_results), len(results), len(todo))
     finally:
         if bar:
             bar.close()
     return results
 
 
-def _warm_up() -> None:
-    """What every extraction loads lazily (gazetteer, catalogue, tokens dictionary)."""
-    from etl.extract import pipeline
-
-    warm = getattr(pipeline, "warm_up", None)
-    if warm is not None:
-        warm()
-        return
-    from etl.extract import catalog
-    from etl.extract.gazetteer import gazetteer
-    from etl.extract.tokens import tokens
-
-    catalog.load()
-    gazetteer()
-    tokens("法治政府")
+def _report(bar: Any, on_progress: Progress | None, step: int, done: int, total: int) -> None:
+    """One chunk finished: move the terminal's bar and tell the caller's callback."""
+    if bar is not None:
+        bar.update(step)
+    if on_progress is not None:
+        on_progress(done, total)

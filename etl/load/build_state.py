@@ -1,7 +1,7 @@
 """The post-build fingerprint: what the post-build tables (corrections, checks) were made from.
 
 Split out of etl/after/steps.py so that a rebuild with nothing to do can compare fingerprints
-without importing the post-build steps (etl/after/corrections.py and etl/after/checks.py load pandas: most
+without importing the after-load steps (etl/after/current.py and etl/after/checks.py load pandas: most
 of the cost of a no-change ``python -m etl build``). etl/after/steps.py re-exports these names.
 """
 

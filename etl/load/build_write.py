@@ -1,15 +1,15 @@
 """Writing a build: extract what changed, then write the new database file (full or delta).
 
-The heavy half of ``python -m etl build``: pandas, pyarrow and (through etl/load/build_extract.py) the
-extraction pipeline. etl/load/build.py, the light entry, decides whether there is anything to do and
-imports this module only then, so a rebuild with nothing to do starts in a fraction of a second.
+The heavy half of ``python -m etl build``: pandas, pyarrow, the after-load steps (etl/after/steps.py)
+and (through etl/load/build_extract.py) the extraction pipeline. etl/load/build.py, the light entry,
+decides whether there is anything to do and imports this module only then, so a rebuild with nothing
+to do starts in a fraction of a second; this module imports all of them at the top.
 What is written, and why in this way (reused rows copied, delta writes, staged rows in path
 order), is described in etl/load/build.py.
 """
 
 from __future__ import annotations
 
-import shutil
 import time
 import uuid
 from dataclasses import dataclass
@@ -19,9 +19,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.after import steps
 from etl.load import migrate, store
-from etl.load.build import BuildSummary, Plan
 from etl.load.build_extract import FileResult, Stage, dedupe, run_extraction, settle_duplicates
+from etl.load.build_plan import BuildSummary, Plan
 
 
 def extract_and_write(tmp: Path, plan: Plan) -> BuildSummary:
@@ -36,7 +37,7 @@ def extract_and_write(tmp: Path, plan: Plan) -> BuildSummary:
 
 def _extract_and_write(tmp: Path, stager: Stage, plan: Plan) -> BuildSummary:
     reuse, workers, progress = plan.reuse, plan.workers, plan.progress
-    results = run_extraction(plan.todo, workers, progress, stager)
+    results = run_extraction(plan.todo, workers, progress, stager, plan.on_progress)
     # a touched file with the same content is reused too (keeps its added_at)
     kept = []
     for r in results:
@@ -45,7 +46,7 @@ def _extract_and_write(tmp: Path, stager: Stage, plan: Plan) -> BuildSummary:
             reuse[r.path] = o
         else:
             kept.append(r)
-    still_dups, reread = settle_duplicates(plan.dups, reuse, kept, workers, progress, stager)
+    still_dups, reread = settle_duplicates(plan.dups, reuse, kept, workers, progress, stager, plan.on_progress)
     kept += reread
     n_read = len(kept)
     stats = {rel: (size, mtime) for rel, _, size, mtime in plan.files}
@@ -168,7 +169,7 @@ def _write(tmp: Path, old_db: Path | None, run: _Run) -> BuildSummary:
         _move_staged(con, run.stage_path, run.ok_paths(), datetime.now())
         con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens ORDER BY token")
         store.insert_df(con, "ingest_errors", run.errors())
-        _post_build(con, run.data_dir)
+        steps.run(con, run.data_dir)
         return _finish(con, run, "full")
     finally:
         con.close()
@@ -180,10 +181,7 @@ def _write_delta(tmp: Path, db_path: Path, run: _Run) -> BuildSummary:
     A no-change rebuild then costs a file copy and a few small writes instead of rewriting every row
     (48 s at 100k reports), and the post-build steps run only when their inputs changed.
     """
-    shutil.copyfile(db_path, tmp)
-    wal = db_path.with_name(db_path.name + ".wal")
-    if wal.exists():
-        shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
+    store.copy_live(db_path, tmp)
     con = duckdb.connect(str(tmp))
     try:
         _tune(con)
@@ -210,10 +208,8 @@ def _write_delta(tmp: Path, db_path: Path, run: _Run) -> BuildSummary:
         if changed:
             con.execute("DELETE FROM token_vocab")
             con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens ORDER BY token")
-        from etl.after import steps as post_build
-
-        if changed or post_build.recorded(con) != post_build.fingerprint(run.data_dir):
-            _post_build(con, run.data_dir)
+        if changed or steps.recorded(con) != steps.fingerprint(run.data_dir):
+            steps.run(con, run.data_dir)
         return _finish(con, run, "delta")
     finally:
         con.close()
@@ -247,10 +243,3 @@ def _move_staged(con: duckdb.DuckDBPyConnection, stage: Path, ok_paths: list[str
                         'ORDER BY f.path, f.doc_id, f."start", f."end", f.metric')
     finally:
         con.unregister("ok_paths")
-
-
-def _post_build(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
-    """Steps that run over the finished tables: corrections, then checks."""
-    from etl.after import steps as post_build
-
-    post_build.run(con, data_dir)

@@ -1,9 +1,9 @@
 """The DuckDB store: schema, bulk writes, atomic swap.
 
-One writer builds a *new* file next to the live one and ``os.replace``s it
-over ``data/reports.duckdb``; readers (the dashboard) never see half a
-build, and a crash leaves the previous file untouched. Reads use read-only
-connections that are opened and closed per use.
+One writer path for builds and in-app corrections alike (:func:`writer`, :func:`replacing`): under
+the build lock a *new* file is written next to the live one and ``os.replace``d over
+``data/reports.duckdb``; readers (the dashboard) never see half a write, and a crash leaves the
+previous file untouched. Reads use read-only connections that are opened and closed per use.
 
 Light at import (no pandas, no gazetteer): a rebuild with nothing to do uses only the lock,
 the read-only connection and the temp-file helpers, and must start in a fraction of a second.
@@ -53,7 +53,8 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def write_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
     """The metric catalogue and the region table (from the gazetteer)."""
-    # here, not at the top: pandas and the gazetteer cost ~0.5 s to import, and a no-change build needs neither
+    # here, not at the top: pandas and the gazetteer cost ~0.5 s to import, and a no-change build (which imports
+    # this module for the lock and the swap) needs neither
     import pandas as pd
 
     from etl.extract import catalog
@@ -128,7 +129,7 @@ def temp_path(db_path: Path) -> Path:
     return db_path.with_name(f".build-{db_path.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}.duckdb")
 
 
-# temp files named only by pid: older builds, and etl/after/corrections.py's refresh of the live file
+# temp files named only by pid, left by older versions: builds, and the corrections' refresh of the live file
 _PID_TEMP = re.compile(r"^\.(?:build|corrections)-(\d+)-[0-9a-f]{8}\.duckdb(?:\.wal)?$")
 
 
@@ -160,6 +161,46 @@ def remove_stale_temps(db_path: Path) -> list[Path]:
                     p.unlink()
                 removed.append(p)
     return removed
+
+
+@contextlib.contextmanager
+def writer(db_path: Path) -> Iterator[list[Path]]:
+    """The one writer of ``db_path``: the build lock held, what killed writers left removed (yielded).
+
+    Builds (etl/load/build.py) and in-app corrections (etl/after/live.py) both come through here, so a
+    correction saved during a build waits for it instead of swapping in a file the build then overwrites.
+    """
+    with build_lock(db_path):
+        yield remove_stale_temps(db_path)
+
+
+@contextlib.contextmanager
+def replacing(db_path: Path) -> Iterator[Path]:
+    """A temp path beside ``db_path`` to write the next version into; swapped in when the block ends normally.
+
+    Whatever happens, no temp file stays (the file, its .wal, DuckDB's spill folder). Call it inside
+    :func:`writer`. An exception in the block (a refused empty build, a full disk) leaves the live file as it was.
+    """
+    tmp = temp_path(db_path)
+    try:
+        yield tmp
+        swap_in(tmp, db_path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            if leftover.exists():
+                leftover.unlink()
+        shutil.rmtree(tmp.with_name(tmp.name + ".tmp"), ignore_errors=True)  # DuckDB's spill folder
+
+
+def copy_live(db_path: Path, tmp: Path) -> None:
+    """Copy the live file (and its .wal, if any) to ``tmp``, the start of a write that changes only some rows.
+
+    ``copyfile``, not ``copy2``: the new mtime tells the app to reconnect.
+    """
+    shutil.copyfile(db_path, tmp)
+    wal = db_path.with_name(db_path.name + ".wal")
+    if wal.exists():
+        shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
 
 
 def swap_in(new_path: Path, db_path: Path) -> None:

@@ -1,0 +1,143 @@
+"""The SQL every page builds on: summary tables, the filters over figures, and rules 1-3 as CTEs.
+
+``per_doc`` is rule 1 (a document's one value per metric, stored at build time); ``region_values`` rules 2-3
+(a region's own report, else its department's, else its sub-regions' sum when all reported); ``evidence``
+the sentences behind a chosen value. The rules themselves are described in dashboard/queries/__init__.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dashboard import db
+from dashboard.filter_model import Filters
+from dashboard.region_codes import CODE_LEVEL_SQL, region_prefix
+from etl.api import summaries
+
+# Qualifier of a sum or mean of figures (rule 4). Reads the ``qualifier`` column of the rows being grouped.
+QUALIFIER_AGG = summaries.QUALIFIER_AGG
+# A level's total over its regions (rule 3): counts added, rates averaged; reads ``is_rate`` and ``value``.
+LEVEL_TOTAL_SQL = "CASE WHEN any_value(is_rate) THEN avg(value) ELSE sum(value) END"
+SOURCE_LABELS = {0: "本级报告", 1: "部门报告"}
+
+
+def summary(name: str) -> str:
+    """A summary table of etl/after/summaries.py, or the same rows as a subquery when the database lacks it."""
+    return summaries.source(name, db.tables())
+
+
+def figure_where(f: Filters, alias: str = "f", metrics: Sequence[str] | None = None,
+                 kinds: Sequence[str] | None = None, within: str | None = None) -> tuple[str, list[Any]]:
+    """``f.where`` (the document filters) over ``figures_current`` plus metric, kind and a region to stay in (drill-down).
+
+    ``metrics=None`` uses ``f.metrics``; ``within`` is a region code ANDed with the sidebar's regions.
+    """
+    sql, params = f.where(alias)
+    if within:
+        sql += f" AND starts_with({alias}.region_code, ?)"
+        params.append(region_prefix(within))
+    metrics = f.metrics if metrics is None else metrics
+    if metrics:
+        sql += f" AND list_contains(?, {alias}.metric)"
+        params.append(list(metrics))
+    if kinds:
+        sql += f" AND list_contains(?, {alias}.kind)"
+        params.append(list(kinds))
+    return sql, params
+
+
+def per_doc(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+            within: str | None = None) -> tuple[str, list[Any]]:
+    """CTE ``per_doc``: one row per (document, metric, kind), the document's value (rule 1).
+
+    Read from ``doc_metric_summary``, where rule 1 was applied at build time (grouping ~1M figures per view
+    cost up to 1.5 s at 100k reports). Columns: doc_id, region_code, year, metric, kind, label, unit, is_rate,
+    value, qualifier, figures (figures stating the metric), corrected, level, from_table.
+    """
+    where, params = figure_where(f, "p", metrics, kinds, within)
+    sql = f"""per_doc AS (
+        SELECT p.doc_id, p.region_code, p.year, p.metric, p.kind, m.label_zh AS label, m.unit, m.unit = '%' AS is_rate,
+               p.value, p.qualifier, p.figures, p.corrected, p.level, coalesce(p.from_table, FALSE) AS from_table,
+               coalesce(p.needs_review, FALSE) AS needs_review
+        FROM {summary("doc_metric_summary")} p JOIN metrics m ON m.metric = p.metric
+        WHERE {where})"""
+    return sql, params
+
+
+
+
+def region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+                  within: str | None = None, confirmed_only: bool = False,
+                  sums: bool = True) -> tuple[str, list[Any]]:
+    """CTEs ``per_doc`` and ``rv``: one value per (region code, metric, kind, year) by rules 2-3.
+
+    ``rv`` columns: code, metric, kind, year, label, unit, is_rate, value, qualifier, doc_id (the report the
+    value is from; NULL for a 下级合计), source (本级报告 / 部门报告 / 下级合计 k/n), docs (reports of the region
+    stating the metric), figures, corrected, level (the region's level), needs_review (the value is a 待核
+    figure: of a family that is often wrong, not yet confirmed by an analyst). ``confirmed_only`` leaves
+    such values out (the weekly brief). ``sums=False`` leaves out the 下级合计 rows (callers that add up one
+    level of regions never use them, and finding them is most of the query's time at national scale).
+    """
+    cte, params = per_doc(f, metrics, kinds, within)
+    lvl = CODE_LEVEL_SQL.format(col="p.region_code")
+    key = "{'s': src, 't': NOT from_table, 'v': CASE WHEN is_rate THEN 0 ELSE -value END, 'd': doc_id}"
+    own = f"""{cte},
+        own_cand AS (
+            SELECT p.*, CASE WHEN p.level = {lvl} THEN 0 WHEN p.level = 'department' THEN 1 END AS src
+            FROM per_doc p WHERE length(p.region_code) = 6{" AND NOT p.needs_review" if confirmed_only else ""}),
+        own AS (
+            SELECT region_code AS code, metric, kind, year, any_value(label) AS label, any_value(unit) AS unit,
+                   any_value(is_rate) AS is_rate, arg_min(value, {key}) AS value,
+                   arg_min(qualifier, {key}) AS qualifier, arg_min(doc_id, {key}) AS doc_id, min(src) AS src,
+                   arg_min(needs_review, {key}) AS needs_review,
+                   count(*) AS docs, sum(figures) AS figures, bool_or(corrected) AS corrected
+            FROM own_cand WHERE src IS NOT NULL
+            GROUP BY region_code, metric, kind, year)"""
+    own_rows = f"""SELECT code, metric, kind, year, label, unit, is_rate, value, qualifier, doc_id,
+                   CASE src WHEN 0 THEN '{SOURCE_LABELS[0]}' ELSE '{SOURCE_LABELS[1]}' END AS source,
+                   docs, figures, corrected, {CODE_LEVEL_SQL.format(col="code")} AS level, needs_review
+            FROM own"""
+    if not sums:
+        return f"{own},\n        rv AS ({own_rows})", params
+    sql = f"""{own},
+        kids AS (
+            SELECT r.parent AS code, o.metric, o.kind, o.year, any_value(o.label) AS label, any_value(o.unit) AS unit,
+                   FALSE AS is_rate, sum(o.value) AS value, {QUALIFIER_AGG.replace("qualifier", "o.qualifier")} AS qualifier,
+                   count(*) AS reported, sum(o.docs) AS docs, sum(o.figures) AS figures,
+                   bool_or(o.corrected) AS corrected, bool_or(o.needs_review) AS needs_review
+            FROM own o JOIN regions r ON r.code = o.code
+            WHERE NOT o.is_rate AND r.parent IS NOT NULL
+            GROUP BY r.parent, o.metric, o.kind, o.year),
+        nkids AS (SELECT parent AS code, count(*) AS n FROM regions WHERE parent IS NOT NULL GROUP BY parent),
+        rv AS (
+            {own_rows}
+            UNION ALL
+            SELECT k.code, k.metric, k.kind, k.year, k.label, k.unit, k.is_rate, k.value, k.qualifier, NULL,
+                   '下级合计 ' || k.reported || '/' || n.n, k.docs, k.figures, k.corrected,
+                   {CODE_LEVEL_SQL.format(col="k.code")}, k.needs_review
+            FROM kids k JOIN nkids n USING (code)
+            WHERE k.reported = n.n AND NOT EXISTS (
+                SELECT 1 FROM own o WHERE o.code = k.code AND o.metric = k.metric AND o.kind = k.kind
+                                      AND o.year IS NOT DISTINCT FROM k.year))"""
+    return sql, params
+
+
+
+def evidence(picked: str, where: str) -> str:
+    """CTE ``ev``: for the rows of CTE ``picked`` (doc_id, metric, kind, ...), the document's sentences of that
+    metric and kind in text order joined by `` … `` (``sentence``) and its title or path (``source``).
+
+    ``where`` is the ``figure_where`` (alias ``f``) the rows were chosen with: every figure of a chosen
+    (document, metric, kind) passes it, and it lets the scan skip the rest of ``figures_current`` (sorted by
+    metric and year). Only the documents shown are read: the sentences of every figure in scope were most
+    of a view's time.
+    """
+    return f"""ev AS (
+        SELECT k.doc_id, k.metric, k.kind, string_agg(f.sentence, ' … ' ORDER BY f.start) AS sentence,
+               any_value(coalesce(f.title, f.path)) AS source
+        FROM (SELECT DISTINCT doc_id, metric, kind FROM {picked}) k
+        JOIN figures_current f ON f.doc_id = k.doc_id AND f.metric = k.metric AND f.kind = k.kind
+        WHERE {where}
+        GROUP BY k.doc_id, k.metric, k.kind)"""
+

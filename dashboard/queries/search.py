@@ -1,0 +1,130 @@
+"""报告's search: the query's words, the documents that hold them, their relevance; titles as shown.
+
+Relevance, snippets and derived titles are ``dashboard.search_view``'s (pure, no SQL); this module only
+asks the database and hands the rows to it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import db, search_view
+from dashboard.filter_model import Filters
+from dashboard.queries.core import summary
+from dashboard.queries.samples import Call
+from etl.api import query_tokens
+
+
+def search_terms(query: str) -> tuple[list[str], str]:
+    """(jieba tokens that must all occur, the whole query as one token) via ``etl.extract.tokens.query_tokens``.
+
+    ``search_terms("行政复议纠错率")`` -> ``(["纠错率", "行政复议"], "行政复议纠错率")``; a query that is one
+    token itself gives ``(["出庭应诉率"], "出庭应诉率")``; an empty query ``([], "")``.
+    """
+    whole = query.strip()
+    if not whole:
+        return [], ""
+    tokens = query_tokens(whole)
+    words = [t for t in tokens if t != whole] or tokens
+    return words, whole
+
+
+SEARCH_POOL = 1000  # reports read from ``texts`` to count the query's words (the best by the cheap score)
+TF_CHARS = 20000  # words are counted in a report's first characters, as many as its search tokens cover
+
+
+def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFrame:
+    """Documents under ``f`` in which every search word of ``query`` lies inside one of their tokens, or the
+    whole query does, or the whole query occurs in the title, best first.
+
+    Words come from ``etl.extract.tokens.query_tokens``; document tokens from ``doc_tokens`` (jieba, built by the
+    ETL), read through ``search_postings`` (etl/after/summaries.py). A word matches the tokens that contain it
+    because jieba keeps catalogue words whole: a report saying 收到行政复议申请 has that one token, not
+    行政复议, and 广州市 should be found by 广州.
+
+    Relevance (``dashboard.search_view.relevance``; DuckDB's ``fts`` extension is not installed offline and
+    does not segment Chinese): a word in the (displayed) title weighs more than any number of mentions in
+    the body, mentions count with BM25's saturation, a several-word query found as written gets a bonus;
+    ties go to the newer report. Counting mentions reads texts, so only the ``SEARCH_POOL`` reports best by
+    a cheap score (words in the stored title, phrase, words matched, year) are counted: at 100k reports a
+    count over every match took seconds, which is why the search had stopped reading texts (2026-11).
+
+    Titles that are only a file name are replaced by one derived from the text (``search_view.display_title``).
+    Without a query every document in scope is listed, newest first. Columns: doc_id, title, path,
+    region_name, level, year, doc_type, chars, figures, matched (query tokens found), context (plain text
+    around the first word), score.
+    """
+    words, whole = search_terms(query)
+    where, params = f.where("d")
+    docs = summary("doc_summary")
+    if not words and not whole:
+        df = db.query(f"""
+            WITH top AS (SELECT d.doc_id, d.title, d.path, d.part, d.region_code, d.region_name, d.level, d.year,
+                                d.doc_type, d.chars
+                         FROM documents_current d WHERE {where}
+                         ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part LIMIT ?)
+            SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type,
+                   d.chars, s.figures, 0 AS matched, '' AS context, 0.0 AS score, substr(x.text, 1, 800) AS head
+            FROM top d JOIN {docs} s ON s.doc_id = d.doc_id LEFT JOIN texts x ON x.doc_id = d.doc_id
+            ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part""", [*params, limit])
+        return titled(df)
+    all_words = list(dict.fromkeys([*words, whole]))
+    lowered = [w.lower() for w in words]
+    df = db.query(f"""
+        WITH q AS (SELECT word, list_contains(?, word) AS core FROM (SELECT unnest(?::VARCHAR[]) AS word)),
+        expanded AS (SELECT q.word, q.core, v.token_id
+                     FROM q JOIN {summary("search_vocab")} v ON contains(v.token, q.word)),
+        hits AS (
+            SELECT n.doc_id, count(*) FILTER (WHERE x.core) AS core, bool_or(x.word = ?) AS whole_hit,
+                   count(*) AS matched
+            FROM (SELECT DISTINCT p.doc_no, e.word, e.core
+                  FROM {summary("search_postings")} p JOIN expanded e ON e.token_id = p.token_id) x
+            JOIN {summary("search_docs")} n ON n.doc_no = x.doc_no
+            GROUP BY n.doc_id),
+        found AS (
+            SELECT d.doc_id, d.year, d.path, d.part, coalesce(h.matched, 0) AS matched,
+                   coalesce(h.whole_hit, FALSE) OR contains(coalesce(d.title, ''), ?) AS phrase,
+                   len(list_filter(?::VARCHAR[], lambda w: contains(lower(coalesce(d.title, '')), w))) AS in_title
+            FROM documents_current d LEFT JOIN hits h ON h.doc_id = d.doc_id
+            WHERE {where} AND (coalesce(h.core, 0) = ? OR coalesce(h.whole_hit, FALSE)
+                               OR contains(coalesce(d.title, ''), ?))
+            ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?),
+        body AS (SELECT k.*, lower(substr(coalesce(x.text, ''), 1, ?)) AS low, coalesce(x.text, '') AS text
+                 FROM found k LEFT JOIN texts x ON x.doc_id = k.doc_id)
+        SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type, d.chars, s.figures,
+               k.matched, k.phrase,
+               list_transform(?::VARCHAR[], lambda w: (length(k.low) - length(replace(k.low, w, ''))) // length(w))
+                   AS counts,
+               substr(k.text, 1, 800) AS head,
+               substr(k.text, greatest(coalesce(list_min(list_filter(list_transform(?::VARCHAR[],
+                   lambda w: strpos(lower(k.text), w)), lambda p: p > 0)), 1) - 40, 1), 240) AS near
+        FROM body k JOIN documents_current d ON d.doc_id = k.doc_id JOIN {docs} s ON s.doc_id = k.doc_id""",
+        [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL, TF_CHARS,
+         lowered, lowered])
+    df = titled(df)
+    # the phrase bonus is for a several-word query found as written; a one-word query's phrase is the word
+    several = whole not in words
+    df["score"] = [search_view.relevance(t, list(c), words, bool(p) and several)
+                   for t, c, p in zip(df["title"], df["counts"], df["phrase"], strict=True)]
+    df["context"] = pd.Series([search_view.snippet(n or "", [*words, whole]) for n in df["near"]], index=df.index,
+                              dtype=object)
+    df = df.sort_values(["score", "year", "path", "doc_id"], ascending=[False, False, True, True],
+                        na_position="last", kind="stable").head(limit)
+    return df.drop(columns=["counts", "near", "phrase"]).reset_index(drop=True)
+
+
+def titled(df: pd.DataFrame) -> pd.DataFrame:
+    """``title`` as shown: the stored one, or derived from the text's head when it is a file name."""
+    df = df.copy()
+    df["title"] = [search_view.display_title(t if isinstance(t, str) else None, p, h if isinstance(h, str) else "")
+                   for t, p, h in zip(df["title"], df["path"], df["head"], strict=True)]
+    return df.drop(columns=["head"])
+
+
+CALLS = [
+    Call("reports", "search_documents(F, '')", lambda s: search_documents(s.F, "", limit=200)),
+    Call("reports", "search_documents(F, '行政复议')", lambda s: search_documents(s.F, "行政复议", limit=200)),
+    Call("reports", "search_documents(F, '行政复议 纠错率')", lambda s: search_documents(s.F, "行政复议 纠错率", limit=200)),
+    Call("reports", "search_documents(F province, '出庭应诉率')", lambda s: search_documents(s.Fp, "出庭应诉率", limit=200)),
+    Call("reports", "search_terms('行政复议纠错率')", lambda s: search_terms("行政复议纠错率")),
+]

@@ -1,0 +1,97 @@
+"""Metadata in time: the year a document is about and the date it was published.
+
+The year is the title's, the stated period's (统计期限自2018年1月1日), the opening's; a news item's
+own event is of its publishing year. Dates, starting points and goals (2018年以来, 2020年力争) are
+not the year reported on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.meta_text import first_lines
+
+_TITLE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*年")
+_YEAR_ANY = re.compile(r"(?<![\d/.])(20[0-4]\d|19[89]\d)(?:\s*年|年度)")
+_PERIOD = re.compile(r"(?:统计期限|统计时限|数据统计期|统计期间|所列数据)[^。]{0,12}?(20[0-4]\d)\s*年\s*1\s*月\s*1\s*日")
+_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:\d+[.、])?\s*(20[0-4]\d)年(?:度)?[,,]")
+_REPORT_YEAR = re.compile(r"现将(?:我[县市区镇省州局院])?(20[0-4]\d)年")
+_PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期|稿源时间|发稿时间|发表时间"
+                      r"|录入时间|(?<![\u4e00-\u9fff])时间|【)\s*[::]?\s*"
+                      r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+# the report a news item is about, by its quoted name: 发布《2016年度社旗法院行政案件司法审查报告》
+_QUOTED_REPORT_YEAR = re.compile(r"(?:发布|公布|审议|听取|印发)[^《。]{0,12}《[^》]{0,8}?(20[0-4]\d)年(?:度)?[^》]{0,40}"
+                                 r"(?:报告|白皮书|总结|年报)》")
+# years that are not the year reported on: full dates (2009年1月1日起), starting points (2018年以来), goals (2020年力争)
+_NOT_REPORT_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
+                              r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
+                              r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现)")
+_THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
+_LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
+# figures that add up years (六五普法以来, 截至目前): an item made only of them is not of its publishing year
+_SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
+
+
+_PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
+_PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
+
+
+def year_of(title: str | None, text: str, doc_type: str, publish_date: str | None = None) -> int | None:
+    """The year the document is about: its title's, its stated period's, its opening's; for news the publishing year
+    when it says 今年 (the year before when it says 去年); else the latest year it speaks of, not counting dates,
+    starting points and goals."""
+    if title:
+        years = [int(y) for y in _TITLE_YEAR.findall(_NOT_REPORT_YEAR.sub("", title))]
+        if years:
+            return years[0]
+        m = _PLAN_PERIOD_REVIEW.search(title)
+        if m:
+            return _PLAN_PERIOD_END[m.group(1)]  # “十二五”工作综述: the review of a five-year plan is of its last year
+    m = _QUOTED_REPORT_YEAR.search(text[:1500])
+    if m:
+        return int(m.group(1))
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR):
+        m = rx.search(text[:6000])
+        if m:
+            return int(m.group(1))
+    head = re.sub(r"《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2}", "", text[:4000])
+    if doc_type not in ("work_plan", "work_points", "implementation_plan"):
+        head = _NOT_REPORT_YEAR.sub("", head)
+    years = [int(y) for y in _YEAR_ANY.findall(head)]
+    if publish_date and doc_type == "news":
+        published = int(publish_date[:4])
+        if _THIS_YEAR.search(text[:3000]) and (not years or max(years) < published):
+            return published
+        if _LAST_YEAR.search(text[:3000]) and not years:
+            return published - 1
+    if not years:
+        if publish_date and (_THIS_YEAR.search(text[:3000])
+                             or (doc_type == "news" and not _SINCE.search(text[:400]))):
+            return int(publish_date[:4])  # a news item's own event is of its publishing year
+        return None
+    if doc_type in ("work_plan", "work_points", "implementation_plan"):
+        return years[0]  # a plan names its own year first, then later goals
+    return max(years)
+
+
+def publish_date_of(text: str) -> str | None:
+    m = _PUBLISH.search(text[:3000])
+    day_first = False
+    if not m:
+        # a bare date line right under the title (2023-02-15 14:49, 2022-07-07 09:12:06 来源: 广西日报,
+        # 2017-07-25T20:27:27+00:00), or day first (09.10.2016  01:32)
+        for line in first_lines(text, 8):
+            d = re.match(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:$|[T\s]+\d{1,2}:\d{2})", line) \
+                or re.fullmatch(r"(20[0-4]\d)年(\d{1,2})月(\d{1,2})日(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
+            e = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
+            if d or e:
+                m, day_first = d or e, d is None
+                break
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups()[:3])
+    if day_first:
+        d, mo, y = y, mo, d
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"

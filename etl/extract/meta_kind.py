@@ -1,0 +1,73 @@
+"""Metadata, the kind of document: an annual report, a plan (要点, 方案, 计划), a briefing, news or other.
+
+A plan speaks of itself (特制定本方案); a report says 报告如下; a news item has a paper's marks, a dateline
+or speaks of its subject in the third person; nobody speaking for themselves reads as news.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|日电|了解到|来源:[^\n]{0,10}新闻|(?:^|\n)[\u4e00-\u9fff]{2,8}讯"
+                   # a news lead: the day of the event, then who met or held what (1月19日,博乐市司法局召开…)
+                   r"|(?:^|[\n,,。])\s*\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[,,][^。]{0,40}(?:召开|举办|举行|公布|发布|启动)")
+# an organ as the subject of its own sentences ("县司法局党组高度重视…") reads as reporting about it
+THIRD_PERSON = re.compile(r"(?:^|[。\n])\s*[\u4e00-\u9fff]{0,6}(?:司法局|局|法院)(?:党组)?"
+                           r"(?:进一步|通过|高度|坚持|面对|以|在|积极|切实|认真|不断|始终)")
+_FIRST_PERSON = re.compile(r"我[县市区局镇省州院委办旗]")
+
+
+# a yearbook entry: a bracketed topic heading, then the year's prose ("【人民调解】2020年,县司法局…")
+_YEARBOOK = re.compile(r"【[^】\n]{2,20}】\s*(?:19|20)\d\d年[,,]")
+
+
+def doc_type_of(title: str | None, text: str) -> str:
+    head = (title or "") + "\n" + text[:300]
+    if _YEARBOOK.search(text[:300]) or re.search(r"年鉴|统计公报|指标体系|办法$|规定$|条例$", title or ""):
+        return "other"  # a yearbook entry (【人民调解】2020年,…), a statistical bulletin, an indicator system
+    if _OTHER_KIND.search((title or "") + "\n" + text[:200]):
+        return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
+    t = title or ""
+    if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
+        return "annual_report"  # 2021年工作完成情况及2022年工作计划: a year's report with next year's plan appended
+    for rx, kind in ((r"工作要点", "work_points"), (r"实施方案|工作方案", "implementation_plan"),
+                     (r"工作计划|计划$", "work_plan")):
+        if re.search(rx, t):
+            return kind
+    # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
+    m = re.search(r"制定(?:本|如下|以下|(?:20[0-4]\d)年(?:度)?)[^,。《》]{0,30}?"
+                  r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
+    if not t and m:
+        return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
+    if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
+        return "annual_report"
+    # a briefing names itself (汇报材料, 述职, 经验做法); 枫桥经验 in a news item does not make it one
+    if (re.search(r"汇报|述职|经验材料|经验做法|典型经验|工作经验", t)
+            or re.search(r"汇报材料|述职报告|经验材料|经验做法", head[:120])) and not re.search(r"年度报告", t):
+        return "briefing"
+    if MEDIA.search(head[:400]) and not re.search(r"报告如下|汇报如下|总结如下|本报告|本年度报告", text[:1500]):
+        return "news"  # 重庆高院发布《2018年…司法审查报告》 in a paper's report: an article about the report
+    if re.search(r"报告|总结|年报|统计情况|工作情况", t):
+        return "annual_report"
+    if re.search(r"主要任务|工作目标|实施步骤|主要措施", text[:600]) and not _FIRST_PERSON.search(text[:2000]) \
+            and re.search(r"到20\d\d年|\d{4}年[^。]{0,20}(?:达到|实现)", text[:3000]):
+        return "implementation_plan"
+    if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
+        return "annual_report"
+    if _NEWS.search(text[:3000]) or len(THIRD_PERSON.findall(text[:3000])) >= 2 \
+            or (title and not _FIRST_PERSON.search(text[:3000])):
+        return "news"
+    if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
+        return "annual_report"
+    return "news"  # no title, no sections, nobody speaking for themselves: an article about them
+
+
+# documents that are neither a report nor news: a yearbook page, a speech, a decision's drafting note or its reading,
+# the decision publishing a clean-up's result
+_OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明|制定说明|(?:政策|文字|图文)解读《|》的(?:政策)?解读"
+                         r"|清理结果的(?:决定|通告|公告)|有关情况说明如下")
+
+
+# a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
+MEDIA = re.compile(r"来源[::]\s*[^\n]{0,12}?(?:日报|晚报|报社|新闻|网|电视台|广播|客户端)|(?:^|[\s(（])记者|本报讯|"
+                    r"(?:报|网|台|社)[\u4e00-\u9fff]{0,4}讯|[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电|央广网|新华网|人民网|中新网")

@@ -1,0 +1,143 @@
+"""Metadata, the level cues: a national organ, a department's own report, and every cue for or against it.
+
+The rules find a department several ways (a court or congress body speaking, a bureau as the subject
+of the first sentence, 我局, a statistics table's unit); ``department_cues`` lists them each on its own
+for etl/extract/level_model.py to weigh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.gazetteer import gazetteer
+from etl.extract.meta_kind import MEDIA, THIRD_PERSON
+from etl.extract.meta_text import opening, opening_subject
+
+_DEPT = re.compile(
+    r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|[^\s,,。、]{1,6}(?<!办公)厅|中级人民法院|人民法院|法院|检察院|"
+    r"人大常委会|办公厅|委员会|(?<!人民政府)办公室|执法总队|执法支队|执法大队))")
+_NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
+# national organs reporting on national figures (their 全国 figures are their own)
+NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
+                       r"最高人民法院|最高人民检察院")
+# the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
+_SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
+                           r"(?:党组|党委)?$")
+# an unsigned statistical or analysis report on reconsideration / litigation across an area
+SECTOR_REPORT = re.compile(r"行政复议(?:和|与|、)?(?:行政)?(?:应诉|诉讼)?[^,。\n]{0,12}(?:统计|分析|情况|数据)"
+                            r"|行政(?:应诉|诉讼)[^,。\n]{0,10}(?:统计|分析)"
+                            r"|^(?:20\d\d年(?:度)?)?[\u4e00-\u9fff]{0,8}?(?:法律援助|人民调解|公证|信访)工作(?:总结|报告|情况)")
+# a court or a people's congress body speaking: its report is a department's, whatever its area
+_COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
+_CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
+                       r"|法制工作委员会|法工委")
+# a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…
+_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?"
+                           r"(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+# a congress standing committee as the actor of the opening (广州市人大常委会按照…全年共接收备案…)
+_CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员会)(?:主任[\u4e00-\u9fff]{2,4})?"
+                            r"(?:按照|坚持|共|全年|听取|审议|向大会作|接收|收到|开展|工作报告)")
+# a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
+_CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
+# a department speaking of itself
+_DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,2}(?:市|县|区|省))")
+# a department named with the year of its report ("大同市文物局2021年度行政执法数据表")
+_DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室))(?:20[0-4]\d)年(?:度)?")
+# figures stated for a whole area (全省…, 北京市共…): a bureau's press release about its area is the area's report
+_AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?:省|市|区|县)(?:共|累计|全年)")
+# a region-wide count (全市各级各类人民调解组织累计调解…, 全州共办理…): news of it is the region's, whoever wrote it
+_AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各级|各类|共|累计|全年)?[^,。;]{0,16}?"
+                        r"(?:共|累计|办理|受理|收到|调解|化解|审结|办结|完成)[^,。;]{0,16}?\d")
+# the organ named as a statistics table's unit (单位名称 | 曲阜市自然资源和规划局 | 0 | …)
+_TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\)|检查主体|实施主体|执法主体)[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
+                         r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
+
+
+def is_national(title: str | None, text: str) -> bool:
+    """A national organ's own report or a report on national figures (no place of its own)."""
+    subject = opening_subject(text)
+    if not NATIONAL.search((title or "") + "\n" + subject + "\n" + opening(text, 60)) \
+            and not re.match(r"\s*全国", subject):
+        return False
+    places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
+    return not places and "全国" in text[:2000]
+
+
+def department_of(title: str | None, organ: str | None, text: str) -> str | None:
+    """The department whose own work the document reports, if it is one."""
+    subject = opening_subject(text)
+    for rx in (_COURT, _CONGRESS):
+        for src in (title or "", subject):
+            m = rx.search(src)
+            if m and not (rx is _COURT and re.search(r"司法厅|司法局|政府", src)):  # a court with the 司法厅: joint, the area's
+                return m.group(0)
+    m = _CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)) \
+        or _COURT_SPEAKS.search(opening(text, 600))
+    if m and not (_COURT.search(m.group(0)) and re.search(r"司法厅|司法局|政府", m.group(0))):
+        return m.group(0)
+    m = _SUBJECT_DEPT.search(subject) or _DEPT_YEAR.search(opening(text, 300))
+    if m and not _NOT_DEPT.search(m.group(0)) and not _AREA_SCOPE.search(text[:2000]):
+        return m.group(1) if m.re is _DEPT_YEAR else m.group(0)
+    m = _DEPT_SELF.search(text[:2000])
+    if m:
+        return m.group(0)
+    m = _TABLE_UNIT.search(text[:1500])
+    if m and not _NOT_DEPT.search(m.group(1)):
+        return m.group(1)
+    if title and "信息公开" in title:
+        m = re.search(r"[\u4e00-\u9fff]{2,20}?(?:办公厅|办公室|局|委员会)", title)
+        if m:
+            return m.group(0)
+    area_wide = _AREA_WIDE.search(text[:2000])  # 全州共办理法律援助案件916件: the region's figures, not the bureau's
+    for src in (title or "", organ or ""):
+        m = _DEPT.search(src)
+        if m and not _NOT_DEPT.search(m.group(1)) and not (area_wide and src is organ):
+            if src is title and "办公" in m.group(1) and "信息公开" not in src:
+                continue
+            return m.group(1)
+    start = text[:400]
+    m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院))"
+                  r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照|与|联合|牵头|围绕|切实|不断|全面|着力)",
+                  start)
+    if m and not (area_wide and area_wide.start() < m.start()):  # the bureau leads, not the region's figures
+        return m.group(1)
+    return None
+
+
+def department_cues(title: str | None, organ: str | None, text: str, doc_type: str, dept: str | None,
+                     region_level: str) -> dict[str, float]:
+    """Every cue for or against a department's own report, each on its own (etl/extract/level_model.py weighs them)."""
+    subject = opening_subject(text)
+    head = text[:2000]
+    area_wide = _AREA_WIDE.search(head)
+    bureau = re.search(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)", text[:400])
+    cues = {
+        "bias": 1.0,
+        "rules_dept": float(bool(dept) and dept != "sector"),
+        "rules_sector": float(dept == "sector"),
+        "court_or_congress_title": float(bool(_COURT.search(title or "") or _CONGRESS.search(title or ""))),
+        "court_or_congress_subject": float(bool(_COURT.search(subject) or _CONGRESS.search(subject))),
+        "congress_acts": float(bool(_CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)))),
+        "court_speaks": float(bool(_COURT_SPEAKS.search(opening(text, 600)))),
+        "subject_dept": float(bool(_SUBJECT_DEPT.search(subject))),
+        "dept_year": float(bool(_DEPT_YEAR.search(opening(text, 300)))),
+        "dept_self": float(bool(_DEPT_SELF.search(head))),
+        "region_self": float(bool(re.search(r"我(?:省|市|县|区|镇|乡|州|旗)", head))),
+        "table_unit": float(bool(_TABLE_UNIT.search(text[:1500]))),
+        "title_dept": float(bool(title and _DEPT.search(title) and not _NOT_DEPT.search(title))),
+        "organ_dept": float(bool(organ and _DEPT.search(organ) and not _NOT_DEPT.search(organ))),
+        "organ_government": float(bool(organ and re.search(r"人民政府|政府办公", organ))),
+        "title_government": float(bool(title and re.search(r"人民政府|政府(?!信息)", title))),
+        "area_scope": float(bool(_AREA_SCOPE.search(head))),
+        "area_wide": float(bool(area_wide)),
+        "area_wide_first": float(bool(area_wide and (bureau is None or area_wide.start() < bureau.start()))),
+        "bureau_leads": float(bool(bureau and bureau.start() < 60)),
+        "area_words": min(len(re.findall(r"全(?:省|市|县|区|州|镇|乡)", head)), 6) / 6,
+        "media": float(bool(MEDIA.search(((title or "") + "\n" + text[:300])[:400]))),
+        "third_person": min(len(THIRD_PERSON.findall(text[:3000])), 3) / 3,
+        "sector_report": float(bool(SECTOR_REPORT.search(title or opening(text, 120)))),
+        f"doc_type={doc_type}": 1.0,
+        f"region_level={region_level}": 1.0,
+        "has_title": float(bool(title)),
+    }
+    return cues

@@ -1,0 +1,118 @@
+"""Metadata, the region: the place a document reports on, and its town when a township reports.
+
+The reporter decides the region: the title, the issuing organ's line, the first sentence's subject.
+A place named in the body, a dateline (新华社海口…电) or a venue (在拉萨召开) never does. A town's county
+comes from the town list when it is certain; a report speaking of 全市/我县 is deepened to the place of
+that level it names most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve, town_county
+from etl.extract.meta_text import opening, opening_subject
+
+Region = tuple[Place | None, str | None, str | None]  # place, town, the level the text speaks for itself at
+
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
+_TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+                           r"(?:党委|人民政府|政府)?(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实)")
+# a town (or street office) that is the first sentence's subject: 兴发乡严格依照…, 观胜镇党委、政府…, 礼让街街道办事处在…
+_TOWN_SELF = re.compile(r"^(?:[\s\d年月日度本上下半以来,,]|全年)*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+                        r"(?:党委|人民政府|政府|办事处|街道办事处|党工委)?(?:[、和及]|$)")
+_SELF = (
+    (re.compile(r"我镇|全镇|本镇|镇党委|镇政府|我乡|全乡|本乡|乡党委|乡政府|我街|全街|街道党工委"), "town"),
+    (re.compile(r"我县|全县|县政府|县委|我区|全区|区政府|区委|我旗|全旗"), "county"),
+    (re.compile(r"我市|全市|市政府|市委|我州|全州|州政府|我盟|全盟|盟委|行署"), "city"),  # 盟 and its 行署: a city level
+    (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
+)
+
+
+_QUOTED = re.compile(r"《[^》]{0,60}》")
+
+
+def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | None:
+    """The place the reporter names itself by: the first run of place names (广东省韶关市曲江区) in the title, the
+    organ line or the first sentence's subject, outside 《…》 (a document quoted is not the reporter)."""
+    for src in (title or "", organ or "", opening_subject(text)):
+        src = _QUOTED.sub(lambda x: " " * len(x.group()), src)
+        mentions = gazetteer().mentions(src)
+        if not mentions:
+            continue
+        chain = [mentions[0]]
+        for mn in mentions[1:]:
+            if mn.start - chain[-1].end > 1:
+                break
+            chain.append(mn)
+        return resolve(src[chain[0].start:chain[-1].end], opening(text, 3000))
+    return None
+
+
+def _named_deeper(place: Place, within: Place) -> bool:
+    """``place`` lies strictly inside ``within`` (a city or county of that province, a county of that city)."""
+    return place.code != within.code and within.code in (place.province_code, place.city_code)
+
+
+_TOWN_PLAN = re.compile(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际")
+# the organ that compiles the report is its reporter: 根据…要求,唐村镇政府编制2020年政府信息公开年度报告
+_TOWN_AUTHOR = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)"
+                          r"(?:编制|编写|制作|发布|公布)(?:了)?(?:本|20\d\d年)")
+# a town's government as a clause's subject early in the text: …工作要求,牛心镇人民政府及时完善了…
+_TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)"
+                                 r"(?![\u4e00-\u9fff]{0,2}(?:网|门户|官网|信息公开专栏))")
+
+
+def _town(text: str, rx: re.Pattern[str]) -> str | None:
+    """A town name, unless the match is part of a county or city name (景德镇市, 镇康县, 新乡县)."""
+    places: list[tuple[int, int]] | None = None
+    for m in rx.finditer(text):
+        if places is None:
+            places = [(p.start, p.end) for p in gazetteer().mentions(text) if not p.short]
+        a, b = m.span(1)
+        if any(pa < b and a < pb for pa, pb in places):
+            continue
+        return m.group(1)
+    return None
+
+
+def _town_after_place(text: str) -> str | None:
+    """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts."""
+    for m in gazetteer().mentions(text):
+        if m.short:
+            continue
+        t = re.match(r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)):
+            return t.group(1)
+    return None
+
+
+def place_of(title: str | None, organ: str | None, text: str, national: bool) -> Region:
+    """(the place reported on, the town, the level the text speaks for itself at: 全省/我县 …)."""
+    head = "\n".join(filter(None, [title, organ, opening(text, 300)]))
+    place: Place | None = None if national else resolve(head, opening(text, 3000))
+    reporter = None if national or place is None else _reporter_place(title, organ, text)
+    if reporter is not None and _named_deeper(place, reporter):
+        place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
+    town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
+        or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
+        or _town(text[:300], _TOWN_SUBJECT) or _town(text[:600], _TOWN_PLAN) or _town(text[:600], _TOWN_AUTHOR) \
+        or _town(text[:300], _TOWN_ORGAN_SUBJECT)
+    if town and re.search(r"乡镇|街道办|镇村|各镇", town):
+        town = None
+    if town and not national and (place is None or place.level != "county"):
+        county = town_county(town, opening(text, 2000))  # 贤庠镇 -> 象山县: the town's county, when it is certain
+        if county is not None and (place is None or county.code.startswith(place.code.rstrip("0"))):
+            place = county
+    # the scope the report names first (全省…, then 市州…) is its own
+    self_hits = [(m.start(), lvl) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
+    self_level = min(self_hits)[1] if self_hits else None
+    depth = {"province": 1, "city": 2, "county": 3}
+    title_place = resolve(title) if title else None  # a place the title names is the reporter's: never deepened
+    if not national and title_place is None and self_level in ("city", "county") \
+            and (place is None or depth[place.level] < depth[self_level]) \
+            and (place is None or place.level != "province" or place.name not in MUNICIPALITIES):
+        deeper = most_mentioned(opening(text, 6000), self_level, place)
+        if deeper is not None:
+            place = deeper
+    return place, town, self_level

@@ -1,0 +1,134 @@
+"""Metadata, the words at the top: the title line, the organ's line, the opening and its subject.
+
+The opening is the document's first characters with what names other places than its subject taken
+out (datelines, bylines, venues); the subject is the first sentence's words before its first verb.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
+_TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
+_PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
+# Where a news item names a place that is not its subject: the dateline (新华社海口12月7日电), the byline,
+# the venue (在拉萨召开), the source line. Removed before the reporter's region is looked for.
+# (Each alternative starting with a run of CJK first looks ahead for its end, so the scan stays linear.)
+_NOT_SUBJECT = re.compile(
+    r"(?=[\u4e00-\u9fff]{2,16}\d{1,2}月\d{1,2}日[电讯])"
+    r"(?:新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|本报|[\u4e00-\u9fff]{0,6}(?:日报|晚报|电视台|广播电视台|网))?"
+    r"[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日(?:电|讯)|[((][^))\n]{0,20}记者[^))\n]{0,30}[))]"
+    r"|(?=[\u4e00-\u9fff]{3,13}讯)[\u4e00-\u9fff]{0,8}(?:网|报|台)[\u4e00-\u9fff]{2,4}讯"  # 每日甘肃网兰州讯: the paper's city
+    r"|在[\u4e00-\u9fff]{2,5}(?=召开|举行|举办|开幕|闭幕)")
+# a report's own name quoted in its opening ("现公布深圳市光明区公明街道2020年政府信息公开工作年度报告")
+_EMBEDDED_TITLE = re.compile(r"(?:现(?:予)?公布|现(?:予)?发布|现将|特(?:此)?公布)(?:了)?"
+                             r"《?([^。《》,,]{4,60}?(?:年度报告|工作报告|年报|报告|总结))》?")
+
+
+def first_lines(text: str, n: int = 25) -> list[str]:
+    out = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if s:
+            out.append(s)
+        if len(out) >= n:
+            break
+    return out
+
+
+# a crawler's field label before the title line ("标题: …", "【标题】…")
+_CRAWLER_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|文章标题|title)\s*[::】]\s*|^【标题】\s*", re.I)
+
+
+def find_title(text: str) -> str | None:
+    """The document's title line, or None (excerpts often start mid-report)."""
+    # a title cell with the table's empty cells after it ("2023年…抽查工作计划 | |||||||") is still the title
+    lines = [re.sub(r"[\s|]+$", "", _CRAWLER_PREFIX.sub("", line)) for line in first_lines(text, 15)]
+    for line in lines:
+        m = _PRINT_NOTICE.search(line)
+        if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
+            return m.group(1).strip("《》")
+    for i, line in enumerate(lines[:10]):
+        if _NAV.match(line) or len(line) < 6 or len(line) > 70 or "|" in line:
+            continue  # navigation, fragments, table rows
+        if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
+            continue
+        if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
+            continue
+        if _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
+            title = re.sub(r"\s*[_｜]\s*[^_｜|]{2,30}$", "", re.sub(r"\s+", " ", line))  # "…报告_XX人民政府网"
+            # a title broken over two short lines ("…示范创建" / "活动实施方案")
+            if i + 1 < len(lines) and len(lines[i + 1]) <= 12 and not lines[i + 1].endswith("。") \
+                    and not _NAV.match(lines[i + 1]) and _TYPE_WORDS.search(lines[i + 1]) and not _TYPE_WORDS.search(line):
+                title += lines[i + 1]
+            return title
+    return None
+
+
+_OPENING_MAX = 6000
+
+
+@lru_cache(maxsize=4)
+def _masked_opening(head: str) -> str:
+    """``head`` with datelines, bylines and venues blanked out, same length (so any prefix is an opening)."""
+    return _NOT_SUBJECT.sub(lambda m: " " * len(m.group()), head)
+
+
+def opening(text: str, n: int = 400) -> str:
+    """The opening of a document with what names other places than its subject taken out (datelines, venues, sources).
+
+    Masked once per document (the metadata rules ask for several lengths of it)."""
+    if n > _OPENING_MAX:
+        return _NOT_SUBJECT.sub(" ", text[:n])
+    return _masked_opening(text[:_OPENING_MAX])[:n]
+
+
+_LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
+                   r"(?:记者(?:\d+日)?(?:日前|近日)?从)?")
+
+
+# what a first sentence opens with before its subject: a time (一年来, 近日), a frame (在…下, 为贯彻…, 按照…),
+# a byline in brackets
+_ADVERBIAL = re.compile(r"^(?:[((][^()()]{0,24}[))]|(?:一年来|近年来|今年以来|近日|日前|去年|今年|\d+年来|"
+                        r"(?:在|为|按照|根据|围绕|随着|截至|截止|自|从)[^,,。]{1,40}?)[,,]\s*)")
+_VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
+                         r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动|组织|开展|是|"
+                         r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合)")
+
+
+def opening_subject(text: str) -> str:
+    """Who the first sentence is about: its words before the first verb (dates, datelines, bylines and
+    opening frames such as 一年来, / 在…领导下, removed)."""
+    for line in first_lines(opening(text), 8):
+        if _NAV.match(line) or "|" in line or len(line) < 8:
+            continue
+        first = re.split(r"[。!?;]", line)[0]
+        for _ in range(4):
+            stripped = _ADVERBIAL.sub("", _LEAD.sub("", first))
+            if stripped == first:
+                break
+            first = stripped
+        m = _VERB_START.search(first, 1)
+        return first[:m.start()] if m else first[:30]
+    return ""
+
+
+def organ_of(title: str | None, text: str) -> str | None:
+    for line in first_lines(text, 12):
+        if _NAV.match(line):
+            continue
+        m = re.fullmatch(r"([\u4e00-\u9fff]{2,20}(?:人民政府|人民政府办公室|人民政府办公厅|局|厅|委员会|法院|院|办公室))", line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def title_of(text: str) -> str | None:
+    """The title line, else the report's own name quoted in its opening (现公布…年度报告)."""
+    title = find_title(text)
+    if title is None:
+        m = _EMBEDDED_TITLE.search(text[:600])
+        title = m.group(1) if m else None
+    return title
