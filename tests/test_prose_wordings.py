@@ -134,3 +134,21 @@ def test_units_and_kinds_of_case(text: str, expected: set, absent: set) -> None:
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a yearly count of cases in a review is an average, not the year's figure nor a target
+    ("近年来,全省各级人民调解组织每年调处民间纠纷31万余件。", {("mediation.disputes", 310000)}),
+    # a per-capita ratio is not a count
+    ("2022年,一审行政案件万人成讼率为1.81件/万人。", {("litigation.cases", 1.81)}),
+    # laws and regulations are not normative documents
+    ("五年来共废止修订省级地方性法规12部。", {("normative_docs.cleaned_up", 12)}),
+])
+def test_not_the_reports_count(text: str, absent: set) -> None:
+    got = figures(text)
+    assert not {(m, v) for m, v in got} & absent
+
+
+def test_a_yearly_quota_of_sessions_stays_a_target() -> None:
+    got = {(f.metric, f.value, f.kind) for d in process_text("坚持每年组织法治专题讲座2次。") for f in d.figures}
+    assert ("training.law_lectures", 2, "target") in got

@@ -16,7 +16,7 @@ _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素�
                      # a standing rule: 原则上…, a frequency with a floor (每月至少安排1次, 每季度不少于1次)
                      r"原则上|每(?:年|季度|半年|月|周)(?:度)?[^,。;]{0,6}(?:至少|不少于|不低于)")
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
-_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*每(?:年|季度|半年|月)|"
+_TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)|"
                               r"(?:任务|目标|指标)(?:是|为)?[::]")
 TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
@@ -39,3 +39,17 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     if doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"
     return "actual"
+
+
+# 每年调处民间纠纷31万余件 in a review: cases arrive, nobody sets their number, so a yearly count of them is an
+# average; a yearly number of sessions (每年组织法治讲座2次) is a quota the organ sets itself, a target
+_EACH_YEAR = re.compile(r"每年(?!度)(?:都)?")
+_CASE_UNITS = {"件", "宗", "起", "人次", "件次"}
+
+
+def yearly_average(doc_type: str | None, left: str, unit: str) -> str | None:
+    """The words that make a count an average of past years (``None`` when they do not)."""
+    m = _EACH_YEAR.search(left)
+    if m is None or doc_type in PLAN_TYPES or unit not in _CASE_UNITS or _TARGET.search(left):
+        return None
+    return m.group(0).strip()

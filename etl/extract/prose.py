@@ -26,7 +26,7 @@ from etl.extract.attribution import (
     names_subject,
     resolve,
 )
-from etl.extract.kind import TARGET_AFTER, kind_of
+from etl.extract.kind import TARGET_AFTER, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
 from etl.read.normalise import Matching
 
@@ -46,6 +46,7 @@ _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:�
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")  # a year, not a date (2008年5月1日以前发布的)
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
+_PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
 _GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)[^()()]{0,20}[))]$")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
@@ -254,6 +255,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                           None)
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
             continue
+        if num.unit != "%" and _PER_CAPITA.match(right):
+            continue  # 万人成讼率为1.81件/万人: a ratio, not a count
         if shared is not None:
             best = shared
         elif num.unit == "%":
@@ -316,6 +319,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         kind = kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
         attribution = OWN if inherited else attribute(left, sentence_left)
+        each_year = yearly_average(ctx.doc_type, left, num.unit)
+        if each_year and attribution.is_own:
+            attribution, kind = Attribution("average", "never", each_year), "actual"
         if is_reporters_government(attribution, ctx.level):
             attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
         if listed_total:
