@@ -164,6 +164,19 @@ def problem() -> str | None:
         return None
     if key in _HEALTH:
         return _HEALTH[key]
+    failure = _check(key)
+    if _version_key() != key:  # a build swapped a file in meanwhile: what was opened may be the newer one,
+        return problem()       # its blocks then judged by the older file's size; check the file now in place
+    if failure is not None:
+        _LOG.warning("database unreadable: %r", failure)
+        _remember(key, BROKEN_MESSAGE)
+        return BROKEN_MESSAGE
+    _remember(key, None)
+    return None
+
+
+def _check(key: tuple[str, Stamp]) -> BaseException | None:
+    """Read one row of each view the pages use and compare the file's size with the blocks in use; what failed."""
     try:
         with _POOL.cursor(Path(key[0]), key[1]) as cur:
             for view in ("documents_current", "figures_current"):
@@ -171,10 +184,9 @@ def problem() -> str | None:
             block_size, used = cur.sql("SELECT block_size, used_blocks FROM pragma_database_size() "
                                        "WHERE database_name = current_database()").fetchall()[0]
     except (duckdb.Error, OSError, IndexError) as exc:  # any failure to read: the pages could not either
-        return mark_broken(exc)
+        return exc
     if key[1][2] < int(block_size) * int(used):
-        return mark_broken(BrokenDatabase(f"file has {key[1][2]} bytes, {used} blocks of {block_size} in use"))
-    _remember(key, None)
+        return BrokenDatabase(f"file has {key[1][2]} bytes, {used} blocks of {block_size} in use")
     return None
 
 
