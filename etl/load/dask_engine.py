@@ -87,7 +87,7 @@ def dask_chunks(workers: int, scheduler: str | None, version: str = EXTRACTOR_VE
     with contextlib.ExitStack() as stack:
         if scheduler is None:
             cluster = stack.enter_context(LocalCluster(
-                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None,
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                 silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         else:
