@@ -43,6 +43,7 @@ LAZY: dict[tuple[str, str], str] = {
     ("*", "playwright"): "headless Chromium for the brief's PDF: only when one is asked for (optional install)",
     # the no-change build (tests/test_cli_fast.py): etl/load/build.py and store.py must not load these
     ("etl/load/build.py", "etl.load.build_write"): "the writer loads pandas, pyarrow, the pipeline: only with work to do",
+    ("etl/load/build_write.py", "etl.load.dask_engine"): "dask.distributed: only for `build --engine dask` (issue 15)",
     ("etl/load/store.py", "pandas"): "store is imported by a no-change build for the lock and swap; pandas costs ~0.4 s",
     ("etl/load/store.py", "etl.extract.catalog"): "reference tables: only a full write needs them (no-change path)",
     ("etl/load/store.py", "etl.extract.gazetteer"): "the gazetteer costs ~0.1 s to import: not on the no-change path",

@@ -122,11 +122,13 @@ def _classify(files: list[tuple[str, str, int, float]], old: dict[str, dict], ex
 
 def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True,
           with_tokens: bool = True, max_file_mb: float | None = None, allow_empty: bool = False,
-          file_budget: float | None = None, on_progress: Progress | None = None) -> BuildSummary:
+          file_budget: float | None = None, on_progress: Progress | None = None, engine: str = "local",
+          scheduler: str | None = None, stage_dir: Path | None = None) -> BuildSummary:
     """Build (or update) the database for ``data_dir``; ``max_file_mb`` overrides the readers' size limits,
     ``file_budget`` the seconds each file may take (``REPORTS_FILE_SECONDS``, etl/load/deadline.py),
     ``on_progress(done, total)`` is called by the extraction loop after each chunk of files (``progress``
-    is the terminal's tqdm bar, independent of it).
+    is the terminal's tqdm bar, independent of it). ``engine="dask"`` extracts on a Dask cluster (``scheduler``'s
+    address, else a LocalCluster of ``workers``) staging into ``stage_dir`` (docs/scale-out.md); same tables.
 
     Raises ``EmptyRebuild`` (the live file untouched) when the new build has no document but the live
     database has some, unless ``allow_empty``: a wrong data folder must not empty the dashboard.
@@ -144,7 +146,8 @@ def build(data_dir: Path, db_path: Path, workers: int = 1, progress: bool = True
         old = prev.files if prev.reusable else {}
         todo, reuse, dups = _classify(files, old, (with_tokens, max_file_mb, root, seconds))
         plan = Plan(data_dir, db_path, files, prev, old, todo, reuse, dups, workers, progress, started, t0,
-                    EXTRACTOR_VERSION, DELTA_MAX_CHURN, on_progress)  # read at call time: tests patch these constants
+                    EXTRACTOR_VERSION, DELTA_MAX_CHURN, on_progress,  # read at call time: tests patch these constants
+                    engine, scheduler, stage_dir)
         if plan.nothing_to_do():
             return _unchanged(plan, len(stale))
         summary = _write_and_swap(plan, allow_empty)
@@ -178,6 +181,7 @@ def _write_and_swap(plan: Plan, allow_empty: bool) -> BuildSummary:
     return summary
 
 
+ENGINES = ("local", "dask")  # --engine: where the extraction runs; the assembly into DuckDB is the same
 EXIT_EMPTY = 3  # the CLI's exit status for a refused empty rebuild (dashboard/uploads.py asks the user then)
 
 
@@ -230,6 +234,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help='print {"done": n, "total": m} on stdout after each chunk of files (for the app)')
     p.add_argument("--allow-empty", action="store_true",
                    help="swap in a build with no document even when the live database has some")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="local: a process pool here (default); dask: tasks on a Dask cluster (docs/scale-out.md)")
+    p.add_argument("--scheduler", default=None,
+                   help="with --engine dask: the scheduler's address (tcp://host:8786); default: a LocalCluster of --workers")
+    p.add_argument("--stage-dir", type=Path, default=None,
+                   help="folder for the staged Parquet rows (with --engine dask every worker must write it "
+                        "at this path; default: beside the database)")
 
 
 def _cli_paths(args: argparse.Namespace) -> tuple[Path, Path]:
@@ -249,10 +260,14 @@ def run(args: argparse.Namespace) -> int:
     if not data.is_dir():
         print(f"错误:数据目录不存在:{data}", file=sys.stderr)
         return 2
+    if args.scheduler and args.engine != "dask":
+        print("错误:--scheduler 只用于 --engine dask", file=sys.stderr)
+        return 2
     try:
         summary = build(data, db, workers=max(1, args.workers), progress=not args.no_progress,
                         max_file_mb=args.max_file_mb, allow_empty=args.allow_empty, file_budget=args.file_seconds,
-                        on_progress=_print_progress if args.progress_json else None)
+                        on_progress=_print_progress if args.progress_json else None, engine=args.engine,
+                        scheduler=args.scheduler, stage_dir=args.stage_dir)
     except EmptyRebuild as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_EMPTY

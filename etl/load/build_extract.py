@@ -15,6 +15,8 @@ import os
 import shutil
 import sys
 import traceback
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,7 +64,7 @@ class Stage:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.mkdir()
+        path.mkdir(parents=True)  # --stage-dir may name a folder not made yet
         self._next = 0
 
     def chunk_ids(self, n: int) -> range:
@@ -83,9 +85,10 @@ class Stage:
             r.n_docs = len(r.documents)
             r.documents, r.texts, r.figures, r.tokens = [], [], [], []
         for name, rows in tables.items():
-            if rows:
-                pq.write_table(pa.Table.from_pylist(rows, schema=_stage_schemas()[name]),
-                               self.path / f"{name}-{chunk_id:07d}.parquet", compression="none")
+            if rows:  # written under a hidden name, then renamed: a chunk re-run after a worker died replaces it whole
+                part = self.path / f".{name}-{chunk_id:07d}-{uuid.uuid4().hex[:8]}.part"
+                pq.write_table(pa.Table.from_pylist(rows, schema=_stage_schemas()[name]), part, compression="none")
+                os.replace(part, self.path / f"{name}-{chunk_id:07d}.parquet")
 
     def has(self, name: str) -> bool:
         return any(self.path.glob(f"{name}-*.parquet"))
@@ -198,8 +201,8 @@ def _extract_into(res: FileResult, path: str, suffix: str, with_tokens: bool, ma
 
 
 def settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: list[FileResult], workers: int,
-                      progress: bool, stager: Stage, on_progress: Progress | None = None
-                      ) -> tuple[list[FileResult], list[FileResult]]:
+                      progress: bool, stager: Stage, on_progress: Progress | None = None,
+                      chunk_map: ChunkMap | None = None) -> tuple[list[FileResult], list[FileResult]]:
     """Unchanged former duplicates: (still a copy of an earlier path: not read, ``dedupe`` flags them again;
     now the first of their content, the original being deleted or changed: read)."""
     sha_of = {p: o["sha256"] for p, o in reuse.items()} | {r.path: r.sha256 for r in results if r.error is None}
@@ -214,7 +217,7 @@ def settle_duplicates(dups: dict[str, tuple], reuse: dict[str, dict], results: l
         else:
             _, _, size, mtime, *_ = item
             out.append(FileResult(path, o["sha256"], size, mtime, o["format"], o["encoding"]))
-    return out, run_extraction(todo, workers, progress, stager, on_progress)
+    return out, run_extraction(todo, workers, progress, stager, on_progress, chunk_map)
 
 
 def dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, tuple[int, float]]) -> list[FileResult]:
@@ -243,20 +246,26 @@ def dedupe(results: list[FileResult], reuse: dict[str, dict], stats: dict[str, t
 CHUNK_FILES = 32  # files per task: big enough that a Parquet write per chunk is cheap, small for load balance
 
 
-def _extract_chunk(stage: Stage, chunk_id: int, items: list[tuple]) -> list[FileResult]:
+# (Stage, chunk id, extract_file argument tuples) per task -> each chunk's results, in any order
+ChunkMap = Callable[[list[tuple]], Iterable[list[FileResult]]]
+
+
+def extract_chunk(stage: Stage, chunk_id: int, items: list[tuple]) -> list[FileResult]:
+    """One task: extract a chunk of files, stage their rows, return their small results."""
     results = [extract_file(*item) for item in items]
     stage.write(chunk_id, results)
     return results
 
 
 def _extract_chunk_star(args: tuple) -> list[FileResult]:
-    return _extract_chunk(*args)
+    return extract_chunk(*args)
 
 
 def run_extraction(todo: list[tuple], workers: int, progress: bool, stage: Stage,
-                   on_progress: Progress | None = None) -> list[FileResult]:
-    """Extract ``todo`` in chunks (in ``workers`` processes); after each chunk the tqdm bar (``progress``, the
-    terminal's) moves and ``on_progress(files done, len(todo))`` is called (the app's progress bar)."""
+                   on_progress: Progress | None = None, chunk_map: ChunkMap | None = None) -> list[FileResult]:
+    """Extract ``todo`` in chunks (in ``workers`` processes, or by ``chunk_map``: etl/load/dask_engine.py);
+    after each chunk the tqdm bar (``progress``, the terminal's) moves and ``on_progress(files done, len(todo))``
+    is called (the app's progress bar)."""
     if not todo:
         return []
     size = max(1, min(CHUNK_FILES, -(-len(todo) // (4 * max(1, workers)))))
@@ -267,7 +276,11 @@ def run_extraction(todo: list[tuple], workers: int, progress: bool, stage: Stage
         bar = tqdm(total=len(todo), unit="file", desc="提取", file=sys.stderr, dynamic_ncols=True)
     results: list[FileResult] = []
     try:
-        if workers <= 1 or len(todo) < 4:
+        if chunk_map is not None:
+            for chunk_results in chunk_map(tasks):
+                results += chunk_results
+                _report(bar, on_progress, len(chunk_results), len(results), len(todo))
+        elif workers <= 1 or len(todo) < 4:
             for chunk_results in map(_extract_chunk_star, tasks):
                 results += chunk_results
                 _report(bar, on_progress, len(chunk_results), len(results), len(todo))

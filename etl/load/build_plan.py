@@ -59,6 +59,9 @@ class Plan:
     extractor_version: str  # EXTRACTOR_VERSION, recorded with the run
     delta_max_churn: float  # DELTA_MAX_CHURN
     on_progress: Progress | None = None  # called from the extraction loop: (files done, files to read)
+    engine: str = "local"  # "local": a process pool here; "dask": tasks on a Dask cluster (etl/load/dask_engine.py)
+    scheduler: str | None = None  # the Dask scheduler's address; None: a LocalCluster of ``workers``
+    stage_dir: Path | None = None  # where the staged Parquet goes (shared by every Dask worker); None: beside the db
 
     def nothing_to_do(self) -> bool:
         """Nothing to read, nothing gone, the post-build inputs as they were: the live file is already this

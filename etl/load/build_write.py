@@ -10,8 +10,10 @@ order), is described in etl/load/build.py.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,14 +23,15 @@ import pandas as pd
 
 from etl.after import steps
 from etl.load import migrate, store
-from etl.load.build_extract import FileResult, Stage, dedupe, run_extraction, settle_duplicates
+from etl.load.build_extract import ChunkMap, FileResult, Stage, dedupe, run_extraction, settle_duplicates
 from etl.load.build_plan import BuildSummary, Plan
 
 
 def extract_and_write(tmp: Path, plan: Plan) -> BuildSummary:
     """Extract what changed (rows staged as they come), decide reuse and duplicates, write the new database
     at ``tmp``. The staging folder is removed whatever happens; ``tmp`` is the caller's to swap in or delete."""
-    stager = Stage(tmp.with_name(tmp.name.removesuffix(".duckdb") + ".stage"))
+    stage_name = tmp.name.removesuffix(".duckdb") + ".stage"
+    stager = Stage(plan.stage_dir / stage_name if plan.stage_dir is not None else tmp.with_name(stage_name))
     try:
         return _extract_and_write(tmp, stager, plan)
     finally:
@@ -37,16 +40,18 @@ def extract_and_write(tmp: Path, plan: Plan) -> BuildSummary:
 
 def _extract_and_write(tmp: Path, stager: Stage, plan: Plan) -> BuildSummary:
     reuse, workers, progress = plan.reuse, plan.workers, plan.progress
-    results = run_extraction(plan.todo, workers, progress, stager, plan.on_progress)
-    # a touched file with the same content is reused too (keeps its added_at)
-    kept = []
-    for r in results:
-        o = plan.old.get(r.path)
-        if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
-            reuse[r.path] = o
-        else:
-            kept.append(r)
-    still_dups, reread = settle_duplicates(plan.dups, reuse, kept, workers, progress, stager, plan.on_progress)
+    with _engine(plan) as chunk_map:  # the cluster is let go before the assembly: its workers' memory back
+        results = run_extraction(plan.todo, workers, progress, stager, plan.on_progress, chunk_map)
+        # a touched file with the same content is reused too (keeps its added_at)
+        kept = []
+        for r in results:
+            o = plan.old.get(r.path)
+            if o is not None and o["status"] == "ok" and r.error is None and o["sha256"] == r.sha256:
+                reuse[r.path] = o
+            else:
+                kept.append(r)
+        still_dups, reread = settle_duplicates(plan.dups, reuse, kept, workers, progress, stager, plan.on_progress,
+                                               chunk_map)
     kept += reread
     n_read = len(kept)
     stats = {rel: (size, mtime) for rel, _, size, mtime in plan.files}
@@ -57,6 +62,20 @@ def _extract_and_write(tmp: Path, stager: Stage, plan: Plan) -> BuildSummary:
     if prev.reusable and _delta_pays(prev, run, plan.delta_max_churn):
         return _write_delta(tmp, plan.db_path, run)
     return _write(tmp, plan.db_path if prev.reusable else None, run)
+
+
+@contextlib.contextmanager
+def _engine(plan: Plan) -> Iterator[ChunkMap | None]:
+    """Where the chunks run: None for the local process pool (run_extraction's own), else Dask's map."""
+    if plan.engine != "dask":
+        yield None
+        return
+    # Lazy on purpose: dask.distributed (~0.5 s to import, an optional install) is loaded only for --engine dask;
+    # the default build and the no-change path never import it (tests/test_cli_fast.py, tests/test_dask_engine.py).
+    from etl.load.dask_engine import dask_chunks
+
+    with dask_chunks(plan.workers, plan.scheduler, plan.extractor_version) as chunk_map:
+        yield chunk_map
 
 
 def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
