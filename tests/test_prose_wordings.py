@@ -152,3 +152,12 @@ def test_not_the_reports_count(text: str, absent: set) -> None:
 def test_a_yearly_quota_of_sessions_stays_a_target() -> None:
     got = {(f.metric, f.value, f.kind) for d in process_text("坚持每年组织法治专题讲座2次。") for f in d.figures}
     assert ("training.law_lectures", 2, "target") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rule-of-law or constitution training for the organ's own staff, the words apart
+    ("2023年,集中开展政府工作人员宪法法律知识教育培训1次。", ("training.law_lectures", 1)),
+    ("2022年,举行县委理论中心组集中学习暨全县法治主题教育培训会议2场次。", ("training.law_lectures", 2)),
+])
+def test_law_training_with_words_between(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
