@@ -24,6 +24,8 @@ CLAUSES = [
     ("武汉市硚口区等9个县级政府共收到", "lower_governments"),
     ("许可、登记类行政案件", "named_category"),
     ("以市政府部门为被申请人的", "by_respondent"),
+    ("接受委托参与以区政府为被告的", "as_defendant"),
+    ("金华各级法院共受理以市政府、部门、乡镇(街道)为被告的", "as_defendant"),
     ("一审审结公安行政案件", "category_split"),
     ("办理农民工法律援助案件", "category_split"),
     ("成功调解村级矛盾纠纷", "category_split"),
@@ -111,3 +113,12 @@ def test_resolve_keeps_the_whole_and_drops_its_parts(text: str, kept: set) -> No
     docs = process_text(("某县" if text.startswith("县政府") else "某市") + "2023年法治政府建设年度报告\n" + text)
     got = {(f.metric, f.value) for d in docs for f in d.figures}
     assert got == kept
+
+
+def test_suits_against_the_reporters_organs_are_its_own_caseload_unless_a_larger_count_is_given() -> None:
+    alone = "2022年,我区行政应诉工作稳步推进。法院共受理以区政府为被告的行政诉讼案件31件。"
+    assert ("litigation.cases", 31) in {(f.metric, f.value) for d in process_text(alone) for f in d.figures}
+    beside = "2022年,全区行政机关共办理行政应诉案件120件,其中以区政府为被告的行政诉讼案件31件。"
+    got = {(f.metric, f.value) for d in process_text(beside) for f in d.figures}
+    assert ("litigation.cases", 120) in got
+    assert ("litigation.cases", 31) not in got
