@@ -161,3 +161,11 @@ def test_a_yearly_quota_of_sessions_stays_a_target() -> None:
 ])
 def test_law_training_with_words_between(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“县长信箱”共受理有效信件3件,已办结3件,办结率100%。",
+    "政府公众信息网站共收到“县长信箱”留言76条,答复76条,答复率达到100%。",
+])
+def test_letters_and_messages_answered_are_no_disclosure_requests(text: str) -> None:
+    assert "disclosure.requests_answered" not in {m for m, _ in figures("2021年政府信息公开工作年度报告\n" + text)}
