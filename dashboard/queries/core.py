@@ -135,13 +135,17 @@ def evidence(picked: str, where: str) -> str:
     ``where`` is the ``figure_where`` (alias ``f``) the rows were chosen with: every figure of a chosen
     (document, metric, kind) passes it, and it lets the scan skip the rest of ``figures_current`` (sorted by
     metric and year). Only the documents shown are read: the sentences of every figure in scope were most
-    of a view's time.
+    of a view's time. When ``where`` also names the documents (``list_contains(?, f.doc_id)``), the figures
+    are filtered first (``MATERIALIZED``), so the scan reads the sentences of those documents only; joined
+    to ``picked`` directly it read every sentence in ``where`` (~0.1 s at 100k reports). The title comes from
+    ``documents_current`` (``figures_current`` repeats it on every figure).
     """
-    return f"""ev AS (
+    return f"""sentences AS MATERIALIZED (
+        SELECT f.doc_id, f.metric, f.kind, f.sentence, f.start FROM figures_current f WHERE {where}),
+    ev AS (
         SELECT k.doc_id, k.metric, k.kind, string_agg(f.sentence, ' … ' ORDER BY f.start) AS sentence,
-               any_value(coalesce(f.title, f.path)) AS source
+               any_value(coalesce(d.title, d.path)) AS source
         FROM (SELECT DISTINCT doc_id, metric, kind FROM {picked}) k
-        JOIN figures_current f ON f.doc_id = k.doc_id AND f.metric = k.metric AND f.kind = k.kind
-        WHERE {where}
+        JOIN sentences f ON f.doc_id = k.doc_id AND f.metric = k.metric AND f.kind = k.kind
+        JOIN documents_current d ON d.doc_id = k.doc_id
         GROUP BY k.doc_id, k.metric, k.kind)"""
-
