@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filter_model import Filters
-from dashboard.queries.core import figure_where, region_values, summary
+from dashboard.queries.core import figure_where, region_value_keys, region_values, summary
 from dashboard.queries.rollup import level_total, main_level
 from dashboard.queries.samples import Call
 from dashboard.region_codes import PREFIX_SQL
@@ -72,11 +72,11 @@ def brief_opening_year(f: Filters) -> int | None:
     a region has any metric in both (the biggest moves); else ``brief_default_year``. Values as the brief
     reads them (own reports, 待核 left out).
     """
-    cte, params = region_values(_annual(brief_scope(f), 1900, 2100), (), ("actual",), confirmed_only=True)
+    cte, params = region_value_keys(_annual(brief_scope(f), 1900, 2100), (), ("actual",), confirmed_only=True)
     df = db.query(f"""WITH {cte}
         SELECT c.year, bool_or(list_contains(?, c.metric)) AS headline
-        FROM rv c JOIN rv p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
-        WHERE c.year IS NOT NULL GROUP BY c.year ORDER BY c.year DESC""", [*params, list(BRIEF_METRICS)])
+        FROM rk c JOIN rk p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
+        GROUP BY c.year ORDER BY c.year DESC""", [*params, list(BRIEF_METRICS)])
     years = [(int(y), bool(h)) for y, h in zip(df["year"], df["headline"], strict=True)]
     best = next((y for y, h in years if h), years[0][0] if years else None)
     return best if best is not None else brief_default_year(f)
