@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from dashboard import db
 from dashboard.filter_model import Filters
 from dashboard.region_codes import CODE_LEVEL_SQL, region_prefix
@@ -26,6 +29,18 @@ def summary(name: str) -> str:
     """A summary table of etl/after/summaries.py, or the same rows as a subquery when the database lacks it."""
     return summaries.source(name, db.tables())
 
+
+def in_order(df: pd.DataFrame, by: list[str], ascending: list[bool], drop: Sequence[str] = ()) -> pd.DataFrame:
+    """``df`` sorted as ``ORDER BY`` would, ``drop`` columns left out, index 0..n-1. The keys must be numbers or
+    times without NULLs that together are unique (one order, whatever the sort).
+
+    For results of ~100k rows with many text columns: DuckDB's sort copies every column into its sort blocks
+    (~45 ms at 100k reports), here only row positions are sorted.
+    """
+    keys = [df[c].to_numpy().view("int64") if df[c].dtype.kind == "M" else df[c].to_numpy(dtype="int64")
+            for c in by]
+    order = np.lexsort([k if asc else -k for k, asc in zip(keys[::-1], ascending[::-1], strict=True)])
+    return df.drop(columns=list(drop)).take(order).reset_index(drop=True)
 
 def figure_where(f: Filters, alias: str = "f", metrics: Sequence[str] | None = None,
                  kinds: Sequence[str] | None = None, within: str | Sequence[str] | None = None) -> tuple[str, list[Any]]:

@@ -6,7 +6,11 @@ before ranking). :func:`step` is the after-load step right after the corrections
 runs once ``figures_current`` / ``documents_current`` are rebuilt, and every build and every in-app correction
 brings them up to date:
 
-- ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected).
+- ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected) and the
+  columns of ``documents_current`` that the lists of every document show and filter on (``doc_corrected`` is
+  the document's own ``corrected``), and ``path_order``, its rank by (path, part): the brief's new reports
+  and the quality page's document list read 100k rows; joining the counts to the documents was a fifth of
+  that, and sorting by the two text columns half.
 - ``doc_metric_summary``: one row per (document, metric, kind): the document's filter columns and its value —
   the primary figure's value and qualifier (etl/extract/values.py: one figure, never a sum of the document's
   figures) and its id — the number of figures stating the metric, whether any was corrected, and
@@ -45,7 +49,10 @@ QUALIFIER_AGG = """CASE WHEN bool_and(qualifier = 'exact') THEN 'exact'
 
 DOC_SUMMARY = """
 SELECT d.doc_id, coalesce(n.figures, 0) AS figures, coalesce(n.actual, 0) AS actual,
-       coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected
+       coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected,
+       d.path, d.part, d.title, d.region_code, d.region_name, d.province, d.level, d.year, d.doc_type, d.chars,
+       d.added_at, d.is_synthetic, d.corrected AS doc_corrected,
+       row_number() OVER (ORDER BY d.path, d.part)::INTEGER AS path_order
 FROM documents_current d
 LEFT JOIN (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'actual') AS actual,
                   count(*) FILTER (WHERE kind = 'target') AS target, count(*) FILTER (WHERE corrected) AS corrected
