@@ -37,12 +37,12 @@ def brief_scope(f: Filters) -> Filters:
 def brief_added(f: Filters, start: Any, end: Any) -> pd.DataFrame:
     """Documents first seen in [start, end): doc_id, title, region_name, level, year, doc_type, added_at, path,
     figures, corrected."""
-    where, params = brief_scope(f).where("d")  # doc_summary carries the documents' columns: no join
+    where, params = brief_scope(f).where("d")  # doc_summary carries the documents' columns but added_at
     df = db.query(f"""
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-               d.added_at, d.path, d.figures, d.doc_corrected AS corrected, d.path_order
-        FROM {summary("doc_summary")} d
-        WHERE {where} AND d.added_at >= ? AND d.added_at < ?""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
+               a.added_at, d.path, d.figures, d.doc_corrected AS corrected, d.path_order
+        FROM documents_current a JOIN {summary("doc_summary")} d ON d.doc_id = a.doc_id
+        WHERE a.added_at >= ? AND a.added_at < ? AND {where}""", [pd.Timestamp(start), pd.Timestamp(end), *params])
     return in_order(df, ["added_at", "path_order"], [False, True], drop=["path_order"])  # added_at DESC, path, part
 
 

@@ -7,7 +7,8 @@ runs once ``figures_current`` / ``documents_current`` are rebuilt, and every bui
 brings them up to date:
 
 - ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected) and the
-  columns of ``documents_current`` that the lists of every document show and filter on (``doc_corrected`` is
+  columns of ``documents_current`` that the lists of every document show and filter on, but ``added_at`` (it
+  differs between two builds of the same files; ``doc_corrected`` is
   the document's own ``corrected``), and ``path_order``, its rank by (path, part): the brief's new reports
   and the quality page's document list read 100k rows; joining the counts to the documents was a fifth of
   that, and sorting by the two text columns half.
@@ -51,7 +52,7 @@ DOC_SUMMARY = """
 SELECT d.doc_id, coalesce(n.figures, 0) AS figures, coalesce(n.actual, 0) AS actual,
        coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected,
        d.path, d.part, d.title, d.region_code, d.region_name, d.province, d.level, d.year, d.doc_type, d.chars,
-       d.added_at, d.is_synthetic, d.corrected AS doc_corrected,
+       d.is_synthetic, d.corrected AS doc_corrected,
        row_number() OVER (ORDER BY d.path, d.part)::INTEGER AS path_order
 FROM documents_current d
 LEFT JOIN (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'actual') AS actual,
