@@ -77,31 +77,30 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
         expanded AS (SELECT q.word, q.core, v.token_id
                      FROM q JOIN {summary("search_vocab")} v ON contains(v.token, q.word)),
         hits AS (
-            SELECT n.doc_id, count(*) FILTER (WHERE x.core) AS core, bool_or(x.word = ?) AS whole_hit,
+            SELECT x.doc_no, count(*) FILTER (WHERE x.core) AS core, bool_or(x.word = ?) AS whole_hit,
                    count(*) AS matched
             FROM (SELECT DISTINCT p.doc_no, e.word, e.core
                   FROM {summary("search_postings")} p JOIN expanded e ON e.token_id = p.token_id) x
-            JOIN {summary("search_docs")} n ON n.doc_no = x.doc_no
-            GROUP BY n.doc_id),
-        found AS (
-            SELECT d.doc_id, d.year, d.path, d.part, coalesce(h.matched, 0) AS matched,
+            GROUP BY x.doc_no),
+        found AS (  -- doc_summary: the documents' columns, numbered as search_docs (doc_no), path_order = path, part
+            SELECT d.*, coalesce(h.matched, 0) AS matched,
                    coalesce(h.whole_hit, FALSE) OR contains(coalesce(d.title, ''), ?) AS phrase,
                    len(list_filter(?::VARCHAR[], lambda w: contains({_lowered("coalesce(d.title, '')", lowered)}, w))) AS in_title
-            FROM documents_current d LEFT JOIN hits h ON h.doc_id = d.doc_id
+            FROM {docs} d LEFT JOIN hits h ON h.doc_no = d.doc_no
             WHERE {where} AND (coalesce(h.core, 0) = ? OR coalesce(h.whole_hit, FALSE)
                                OR contains(coalesce(d.title, ''), ?))
-            ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path, d.part LIMIT ?),
+            ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path_order LIMIT ?),
         body AS (SELECT *, substr(lowered, 1, ?) AS low
                  FROM (SELECT k.*, {_lowered("coalesce(x.text, '')", lowered)} AS lowered, coalesce(x.text, '') AS text
                        FROM found k LEFT JOIN texts x ON x.doc_id = k.doc_id))
-        SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type, d.chars, s.figures,
+        SELECT k.doc_id, k.title, k.path, k.region_name, k.level, k.year, k.doc_type, k.chars, k.figures,
                k.matched, k.phrase,
                list_transform(?::VARCHAR[], lambda w: (strlen(k.low) - strlen(replace(k.low, w, ''))) // strlen(w))
                    AS counts,  -- in bytes: a word's every occurrence is strlen(w) bytes, and strlen is not a scan
                substr(k.text, 1, 800) AS head,
                substr(k.text, greatest(coalesce(list_min(list_filter(list_transform(?::VARCHAR[],
                    lambda w: strpos(k.lowered, w)), lambda p: p > 0)), 1) - 40, 1), 240) AS near
-        FROM body k JOIN documents_current d ON d.doc_id = k.doc_id JOIN {docs} s ON s.doc_id = k.doc_id""",
+        FROM body k""",
         [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL, TF_CHARS,
          lowered, lowered])
     df = titled(df)

@@ -9,7 +9,9 @@ brings them up to date:
 - ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected) and the
   columns of ``documents_current`` that the lists of every document show and filter on, but ``added_at`` (it
   differs between two builds of the same files; ``doc_corrected`` is
-  the document's own ``corrected``), and ``path_order``, its rank by (path, part): the brief's new reports
+  the document's own ``corrected``), ``path_order``, its rank by (path, part), and ``doc_no`` (its number in
+  ``search_docs``: the same documents numbered in the same order), so a search ranks its hits without
+  joining 100k document ids: the brief's new reports
   and the quality page's document list read 100k rows; joining the counts to the documents was a fifth of
   that, and sorting by the two text columns half.
 - ``doc_metric_summary``: one row per (document, metric, kind): the document's filter columns and its value —
@@ -53,7 +55,8 @@ SELECT d.doc_id, coalesce(n.figures, 0) AS figures, coalesce(n.actual, 0) AS act
        coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected,
        d.path, d.part, d.title, d.region_code, d.region_name, d.province, d.level, d.year, d.doc_type, d.chars,
        d.is_synthetic, d.corrected AS doc_corrected,
-       row_number() OVER (ORDER BY d.path, d.part)::INTEGER AS path_order
+       row_number() OVER (ORDER BY d.path, d.part)::INTEGER AS path_order,
+       row_number() OVER (ORDER BY d.doc_id)::INTEGER AS doc_no
 FROM documents_current d
 LEFT JOIN (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'actual') AS actual,
                   count(*) FILTER (WHERE kind = 'target') AS target, count(*) FILTER (WHERE corrected) AS corrected
