@@ -1,0 +1,121 @@
+"""The precomputed columns and shortcuts the page queries rely on for speed (issue 15) give what the slow way gave.
+
+- ``doc_metric_summary.pick`` ranks each (region, metric, kind, year)'s reports in rule 2's order (own level,
+  table, larger count, doc_id): checked against that order written out as the struct key it replaced.
+- ``doc_summary.doc_no`` numbers documents as ``search_docs`` does; ``path_order`` is the rank by (path, part).
+- a caseless search word occurs in ``lower(text)`` exactly where it occurs in the text (search.py skips lower()).
+- ``core.in_order`` sorts as ``ORDER BY`` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard.queries.core import in_order
+from dashboard.queries.search import CASELESS, _lowered
+from etl.after import summaries
+
+STRUCT_KEY = """{'s': CASE WHEN p.level = (CASE WHEN p.region_code LIKE '%0000' THEN 'province'
+                                       WHEN p.region_code LIKE '%00' THEN 'city' ELSE 'county' END) THEN 0
+                      WHEN p.level = 'department' THEN 1 END,
+                 't': NOT coalesce(p.from_table, FALSE),
+                 'v': CASE WHEN m.unit = '%' THEN 0 ELSE -p.value END, 'd': p.doc_id}"""
+
+
+def _con(db: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(db), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def many_reports() -> duckdb.DuckDBPyConnection:
+    """``doc_metric_summary`` over 4,000 random figures: many regions with several reports of a metric in a
+    year, of every level, from tables and prose, with equal values."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE metrics AS SELECT * FROM (VALUES ('a', '件'), ('b', '%')) t(metric, unit)")
+    con.execute("""CREATE TABLE figures_current AS
+        SELECT 'd' || (i % 900) AS doc_id, ['a', 'b'][1 + (i // 7) % 2] AS metric,
+               ['actual', 'target'][1 + (i // 13) % 2] AS kind,
+               ['440000', '440100', '440106', '440100'][1 + (hash(i % 900) % 4)::INTEGER] AS region_code,
+               2020 + (hash(i % 900 + 1) % 2)::INTEGER AS year,
+               ['province', 'city', 'county', 'department', 'town', NULL][1 + (hash(i % 900 + 2) % 6)::INTEGER] AS level,
+               'annual_report' AS doc_type, FALSE AS is_synthetic, (i * 37 % 11)::DOUBLE AS value, 'exact' AS qualifier,
+               'f' || i AS figure_id, ['table:x', 'prose:y'][1 + (hash(i + 5) % 2)::INTEGER] AS rule,
+               FALSE AS needs_review, FALSE AS corrected,
+               row_number() OVER (PARTITION BY i % 900, (i // 7) % 2, (i // 13) % 2 ORDER BY i) = 1 AS is_primary
+        FROM range(4000) r(i)""")
+    con.execute(f"CREATE TABLE doc_metric_summary AS {summaries.DOC_METRIC_SUMMARY}")
+    return con
+
+
+def test_pick_is_rule_2s_order(many_reports: duckdb.DuckDBPyConnection) -> None:
+    rows = many_reports.execute(f"""
+        SELECT p.region_code, p.metric, p.kind, p.year, arg_min(p.doc_id, {STRUCT_KEY}) AS by_struct,
+               arg_min(p.doc_id, p.pick) AS by_pick, count(*) AS n
+        FROM doc_metric_summary p JOIN metrics m USING (metric)
+        WHERE length(p.region_code) = 6
+        GROUP BY ALL""").fetchall()
+    ranks = many_reports.execute("""SELECT count(*) FROM (SELECT list(pick ORDER BY pick) AS r FROM doc_metric_summary
+                                                         GROUP BY region_code, metric, kind, year)
+                                    WHERE r <> range(1, len(r) + 1)""").fetchone()
+    assert sum(n > 5 for *_, n in rows) > 10  # groups with a choice to make
+    assert [r for r in rows if r[4] != r[5]] == []
+    assert ranks == (0,)  # 1..n in every group
+
+
+def test_pick_survives_filters(many_reports: duckdb.DuckDBPyConnection) -> None:
+    """Leaving rows out (a filter) keeps the order: the smallest pick left is the struct key's choice."""
+    for keep in ("hash(p.doc_id) % 2 = 0", "p.level <> 'city'", "NOT p.from_table", "p.value < 5"):
+        diff = many_reports.execute(f"""
+            SELECT count(*) FROM (
+                SELECT p.region_code, p.metric, p.kind, p.year, arg_min(p.doc_id, {STRUCT_KEY}) AS a,
+                       arg_min(p.doc_id, p.pick) AS b
+                FROM doc_metric_summary p JOIN metrics m USING (metric)
+                WHERE {keep}
+                GROUP BY ALL) WHERE a <> b""").fetchone()  # conditions are constants of this test
+        assert diff == (0,), keep
+
+
+def test_doc_summary_numbers_and_order(test_db: Path) -> None:
+    with _con(test_db) as con:
+        wrong_no = con.execute("""SELECT count(*) FROM doc_summary d JOIN search_docs s USING (doc_id)
+                                  WHERE s.doc_no <> d.doc_no""").fetchone()
+        same = con.execute("SELECT count(*) FROM doc_summary d JOIN search_docs s USING (doc_id)").fetchone()
+        order = [r[0] for r in con.execute("SELECT path_order FROM doc_summary ORDER BY path, part").fetchall()]
+        cols = con.execute("""SELECT count(*) FROM doc_summary s JOIN documents_current d USING (doc_id)
+                              WHERE s.title IS DISTINCT FROM d.title OR s.year IS DISTINCT FROM d.year
+                                 OR s.region_code IS DISTINCT FROM d.region_code
+                                 OR s.doc_corrected <> d.corrected""").fetchone()
+        n = con.execute("SELECT count(*) FROM documents_current").fetchone()
+    assert wrong_no == (0,) and same == n
+    assert order == list(range(1, len(order) + 1))
+    assert cols == (0,)
+
+
+@pytest.mark.parametrize("text", ["行政复议ABC行政复议", "İstanbul 行政复议 ΣΑΣ", "ＡＢＣ纠错率 1２3", "", "Kelvin K 出庭应诉率"])
+@pytest.mark.parametrize("word", ["行政复议", "纠错率", "出庭应诉率", "123", "2023年"])
+def test_caseless_words_occur_where_lower_has_them(text: str, word: str) -> None:
+    assert CASELESS.fullmatch(word)
+    with duckdb.connect() as con:
+        got = con.execute("""SELECT strpos(lower(?), ?) = strpos(?, ?),
+                                    strlen(replace(lower(?), ?, '')) - strlen(lower(?))
+                                      = strlen(replace(?, ?, '')) - strlen(?)""",
+                          [text, word, text, word, text, word, text, text, word, text]).fetchone()
+    assert got == (True, True)
+
+
+def test_lowered_only_for_words_with_case() -> None:
+    assert _lowered("t", ["行政复议", "纠错率"]) == "t"
+    assert _lowered("t", ["gdp", "行政复议"]) == "lower(t)"
+    assert _lowered("t", ["ｇｄｐ"]) == "lower(t)"  # full-width Latin has case
+
+
+def test_in_order_is_order_by() -> None:
+    df = pd.DataFrame({"t": pd.to_datetime(["2026-01-02", "2026-01-01", "2026-01-02", "2026-01-03"]),
+                       "k": [3, 1, 1, 2], "x": ["a", "b", "c", "d"]})
+    out = in_order(df, ["t", "k"], [False, True], drop=["k"])
+    assert out["x"].tolist() == ["d", "c", "a", "b"]
+    assert list(out.columns) == ["t", "x"] and out.index.tolist() == [0, 1, 2, 3]
