@@ -103,7 +103,11 @@ def region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Seque
     # as ranked at build time over all of a (region, metric, kind, year)'s reports: what the filters leave
     # keeps that order, and an integer is compared ~4x faster than the struct
     key = "pick"
-    own = f"""{cte},
+    if _all_reports(f, within, confirmed_only):
+        chosen, more = _stored_choice(f, metrics, kinds, within)
+        cte, params = f"{cte},\n        {chosen}", [*params, *more]
+    else:
+        cte += f""",
         own_cand AS (
             SELECT p.*, CASE WHEN p.level = {lvl} THEN 0 WHEN p.level = 'department' THEN 1 END AS src
             FROM per_doc p WHERE length(p.region_code) = 6{" AND NOT p.needs_review" if confirmed_only else ""}),
@@ -113,7 +117,8 @@ def region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Seque
                    arg_min(needs_review, {key}) AS needs_review,
                    count(*) AS docs, sum(figures) AS figures, bool_or(corrected) AS corrected
             FROM own_cand WHERE src IS NOT NULL
-            GROUP BY region_code, metric, kind, year),
+            GROUP BY region_code, metric, kind, year)"""
+    own = f"""{cte},
         own AS (  -- a metric's label and unit added after grouping: carried through it they cost ~1/4 of it
             SELECT o.*, m.label_zh AS label, m.unit, m.unit = '%' AS is_rate
             FROM own_chosen o JOIN metrics m ON m.metric = o.metric)"""
@@ -146,6 +151,40 @@ def region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Seque
     return sql, params
 
 
+
+def _all_reports(f: Filters, within: str | Sequence[str] | None, confirmed_only: bool) -> bool:
+    """True when ``f`` leaves out no report of a (region, metric, kind, year) it keeps (only synthetic ones, or
+    whole regions and years): each region's choice is then the stored one (``region_value_summary``),
+    not made again over ~150k reports per view. Levels, types and 待核 leave out single reports."""
+    return (not (f.levels or f.doc_types or confirmed_only) and "region_value_summary" in db.tables())
+
+
+def _stored_choice(f: Filters, metrics: Sequence[str] | None, kinds: Sequence[str] | None,
+                   within: str | Sequence[str] | None) -> tuple[str, list[Any]]:
+    """CTE ``own_chosen`` read from ``region_value_summary``: the same rows as chosen per view, since the
+    filters ``_all_reports`` allows keep or drop whole groups (their region, year, metric and kind)."""
+    sql, params = "o.with_synthetic = ?", [f.synthetic]
+    if f.year_from is not None:
+        sql += " AND o.year >= ?"
+        params.append(f.year_from)
+    if f.year_to is not None:
+        sql += " AND o.year <= ?"
+        params.append(f.year_to)
+    for codes in (f.regions, [within] if isinstance(within, str) else list(within or ())):
+        if codes:
+            sql += " AND (" + " OR ".join(["starts_with(o.code, ?)"] * len(codes)) + ")"
+            params.extend(region_prefix(c) for c in codes)
+    metrics = f.metrics if metrics is None else metrics
+    if metrics:
+        sql += " AND list_contains(?, o.metric)"
+        params.append(list(metrics))
+    if kinds:
+        sql += " AND list_contains(?, o.kind)"
+        params.append(list(kinds))
+    return f"""own_chosen AS (
+            SELECT o.code, o.metric, o.kind, o.year, o.value, o.qualifier, o.doc_id, o.src, o.needs_review, o.docs,
+                   o.figures, o.corrected
+            FROM region_value_summary o WHERE {sql})""", params
 
 def region_value_keys(f: Filters, metrics: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
                       confirmed_only: bool = False) -> tuple[str, list[Any]]:
