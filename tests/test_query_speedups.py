@@ -4,7 +4,7 @@
   table, larger count, doc_id): checked against that order written out as the struct key it replaced.
 - ``doc_summary.doc_no`` numbers documents as ``search_docs`` does; ``path_order`` is the rank by (path, part).
 - a caseless search word occurs in ``lower(text)`` exactly where it occurs in the text (search.py skips lower()).
-- ``core.in_order`` sorts as ``ORDER BY`` does.
+- ``core.in_order`` sorts as ``ORDER BY`` does; ``region_value_summary`` holds the choices made per view.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+from dashboard import db, queries
+from dashboard.filter_model import Filters
 from dashboard.queries.core import in_order
 from dashboard.queries.search import CASELESS, _lowered
 from etl.after import summaries
@@ -119,3 +121,25 @@ def test_in_order_is_order_by() -> None:
     out = in_order(df, ["t", "k"], [False, True], drop=["k"])
     assert out["x"].tolist() == ["d", "c", "a", "b"]
     assert list(out.columns) == ["t", "x"] and out.index.tolist() == [0, 1, 2, 3]
+
+
+@pytest.mark.usefixtures("use_test_db")
+@pytest.mark.parametrize("f", [Filters(), Filters(synthetic=True), Filters(year_from=2019, year_to=2022),
+                               Filters(regions=("440000",), synthetic=True)])
+def test_stored_choice_is_the_choice_made_per_view(f: Filters, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``region_value_summary`` gives what choosing over the reports gives, for every filter it is used with."""
+    def views() -> dict[str, object]:
+        top = queries.metrics_with_data(Filters(synthetic=True))["metric"].head(4).tolist()
+        ranking = queries.region_ranking(f, top[0], 2021)
+        return {"trend": queries.trend(f, top), "totals": queries.yearly_totals(f, top),
+                "ranking": ranking.rows, "regions": queries.trend(f, top, [("440000", "广东"), ("440100", "广州")])}
+
+    monkeypatch.setattr(db, "query", db.query_uncached)
+    stored = views()
+    assert "region_value_summary" in db.tables()
+    tables = db.tables()
+    monkeypatch.setattr(db, "tables", lambda: tables - {"region_value_summary"})
+    chosen = views()
+    assert any(len(v) for v in stored.values())  # type: ignore[arg-type]
+    for k in stored:
+        pd.testing.assert_frame_equal(stored[k], chosen[k], check_exact=False, rtol=1e-12)  # type: ignore[arg-type]
