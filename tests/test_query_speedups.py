@@ -68,17 +68,17 @@ def test_pick_is_rule_2s_order(many_reports: duckdb.DuckDBPyConnection) -> None:
     assert ranks == (0,)  # 1..n in every group
 
 
-def test_pick_survives_filters(many_reports: duckdb.DuckDBPyConnection) -> None:
+@pytest.mark.parametrize("keep", ["hash(p.doc_id) % 2 = 0", "p.level <> 'city'", "NOT p.from_table", "p.value < 5"])
+def test_pick_survives_filters(many_reports: duckdb.DuckDBPyConnection, keep: str) -> None:
     """Leaving rows out (a filter) keeps the order: the smallest pick left is the struct key's choice."""
-    for keep in ("hash(p.doc_id) % 2 = 0", "p.level <> 'city'", "NOT p.from_table", "p.value < 5"):
-        diff = many_reports.execute(f"""
-            SELECT count(*) FROM (
-                SELECT p.region_code, p.metric, p.kind, p.year, arg_min(p.doc_id, {STRUCT_KEY}) AS a,
-                       arg_min(p.doc_id, p.pick) AS b
-                FROM doc_metric_summary p JOIN metrics m USING (metric)
-                WHERE {keep}
-                GROUP BY ALL) WHERE a <> b""").fetchone()  # conditions are constants of this test
-        assert diff == (0,), keep
+    diff = many_reports.execute(f"""
+        SELECT count(*) FROM (
+            SELECT p.region_code, p.metric, p.kind, p.year, arg_min(p.doc_id, {STRUCT_KEY}) AS a,
+                   arg_min(p.doc_id, p.pick) AS b
+            FROM doc_metric_summary p JOIN metrics m USING (metric)
+            WHERE {keep}
+            GROUP BY ALL) WHERE a <> b""").fetchone()  # conditions are constants of this test
+    assert diff == (0,)
 
 
 def test_doc_summary_numbers_and_order(test_db: Path) -> None:
