@@ -128,11 +128,14 @@ def test_in_order_is_order_by() -> None:
                                Filters(regions=("440000",), synthetic=True)])
 def test_stored_choice_is_the_choice_made_per_view(f: Filters, monkeypatch: pytest.MonkeyPatch) -> None:
     """``region_value_summary`` gives what choosing over the reports gives, for every filter it is used with."""
-    def views() -> dict[str, object]:
+    def views() -> dict[str, pd.DataFrame]:
         top = queries.metrics_with_data(Filters(synthetic=True))["metric"].head(4).tolist()
-        ranking = queries.region_ranking(f, top[0], 2021)
+        year = queries.brief_default_year(f) or 2021
         return {"trend": queries.trend(f, top), "totals": queries.yearly_totals(f, top),
-                "ranking": ranking.rows, "regions": queries.trend(f, top, [("440000", "广东"), ("440100", "广州")])}
+                "ranking": queries.region_ranking(f, top[0], 2021).rows,
+                "regions": queries.trend(f, top, [("440000", "广东"), ("440100", "广州")]),
+                "brief": queries.brief_region_headline(f, year), "moves": queries.brief_moves(f, year, min_base=0),
+                "targets": queries.brief_targets(f, year)}
 
     monkeypatch.setattr(db, "query", db.query_uncached)
     stored = views()
@@ -140,6 +143,6 @@ def test_stored_choice_is_the_choice_made_per_view(f: Filters, monkeypatch: pyte
     tables = db.tables()
     monkeypatch.setattr(db, "tables", lambda: tables - {"region_value_summary"})
     chosen = views()
-    assert any(len(v) for v in stored.values())  # type: ignore[arg-type]
+    assert len(stored["trend"]) and len(stored["brief"])
     for k in stored:
-        pd.testing.assert_frame_equal(stored[k], chosen[k], check_exact=False, rtol=1e-12)  # type: ignore[arg-type]
+        pd.testing.assert_frame_equal(stored[k], chosen[k], check_exact=False, rtol=1e-12)

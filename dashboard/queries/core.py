@@ -103,8 +103,9 @@ def region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Seque
     # as ranked at build time over all of a (region, metric, kind, year)'s reports: what the filters leave
     # keeps that order, and an integer is compared ~4x faster than the struct
     key = "pick"
-    if _all_reports(f, within, confirmed_only):
-        chosen, more = _stored_choice(f, metrics, kinds, within)
+    stored = _stored_scope(f, confirmed_only)
+    if stored is not None:
+        chosen, more = _stored_choice(f, metrics, kinds, within, stored)
         cte, params = f"{cte},\n        {chosen}", [*params, *more]
     else:
         cte += f""",
@@ -152,18 +153,25 @@ def region_values(f: Filters, metrics: Sequence[str] | None = None, kinds: Seque
 
 
 
-def _all_reports(f: Filters, within: str | Sequence[str] | None, confirmed_only: bool) -> bool:
-    """True when ``f`` leaves out no report of a (region, metric, kind, year) it keeps (only synthetic ones, or
-    whole regions and years): each region's choice is then the stored one (``region_value_summary``),
-    not made again over ~150k reports per view. Levels, types and 待核 leave out single reports."""
-    return (not (f.levels or f.doc_types or confirmed_only) and "region_value_summary" in db.tables())
+def _stored_scope(f: Filters, confirmed_only: bool) -> bool | None:
+    """Which stored choices (``region_value_summary``) ``f`` may read: False all reports', True the brief's, None
+    neither. They hold when the filters keep or drop whole (region, metric, kind, year) groups (synthetic
+    reports, regions, years, metrics, kinds), or leave exactly the brief's reports in (governments' annual
+    reports, 待核 out); choosing again over ~150k reports per view is what they save."""
+    if "region_value_summary" not in db.tables():
+        return None
+    if not (f.levels or f.doc_types or confirmed_only):
+        return False
+    brief = (set(f.levels) == set(summaries.BRIEF_LEVELS) and set(f.doc_types) == set(summaries.BRIEF_DOC_TYPES)
+             and confirmed_only)
+    return True if brief else None
 
 
 def _stored_choice(f: Filters, metrics: Sequence[str] | None, kinds: Sequence[str] | None,
-                   within: str | Sequence[str] | None) -> tuple[str, list[Any]]:
-    """CTE ``own_chosen`` read from ``region_value_summary``: the same rows as chosen per view, since the
-    filters ``_all_reports`` allows keep or drop whole groups (their region, year, metric and kind)."""
-    sql, params = "o.with_synthetic = ?", [f.synthetic]
+                   within: str | Sequence[str] | None, brief: bool) -> tuple[str, list[Any]]:
+    """CTE ``own_chosen`` read from ``region_value_summary`` (see ``_stored_scope``): the same rows as chosen
+    per view."""
+    sql, params = "o.with_synthetic = ? AND o.brief = ?", [f.synthetic, brief]
     if f.year_from is not None:
         sql += " AND o.year >= ?"
         params.append(f.year_from)

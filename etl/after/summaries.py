@@ -23,7 +23,8 @@ brings them up to date:
   the larger count, then doc_id; ``dashboard.queries.core.region_values``). Filters only remove rows, so
   the smallest ``pick`` left is the row that order would choose: an integer key instead of a struct
   compared per row (choosing each region's value cost ~0.25 s per view at 100k reports).
-- ``region_value_summary``: rule 2 applied to every report (``with_synthetic``) or to the non-synthetic ones:
+- ``region_value_summary``: rule 2 applied to every report (``with_synthetic``) or to the non-synthetic ones,
+  and to all or to the brief's (``brief``: governments' annual reports, 待核 left out):
   per (region code, metric, kind, year) the chosen report's value, qualifier and id, where it came from
   (``src`` 0 own level, 1 department), and the reports, figures and corrections behind it, as
   ``dashboard.queries.core.region_values`` computes them. A view whose filters leave out no report (but
@@ -99,21 +100,29 @@ SELECT f.doc_id, f.metric, f.value, f.qualifier, any_value(f.region_code) AS reg
 FROM figures_current f WHERE f.kind = 'target'
 GROUP BY f.doc_id, f.metric, f.value, f.qualifier"""
 
-# rule 2 over every report (all, or the non-synthetic ones): what a view without document filters reads
-REGION_VALUE_SUMMARY = """
+# the reports the weekly brief reads (dashboard/queries/brief.py: governments' annual reports, 待核 left out)
+BRIEF_LEVELS = ("province", "city", "county", "town")
+BRIEF_DOC_TYPES = ("annual_report",)
+# rule 2 over every report (all, or the non-synthetic ones; all, or the brief's): what a view reads when its
+# filters keep or drop whole (region, metric, kind, year) groups
+REGION_VALUE_SUMMARY = f"""
 WITH c AS (
     SELECT p.*, CASE WHEN p.level = (CASE WHEN p.region_code LIKE '%0000' THEN 'province'
                                           WHEN p.region_code LIKE '%00' THEN 'city' ELSE 'county' END) THEN 0
-                     WHEN p.level = 'department' THEN 1 END AS src
-    FROM {doc_metric_summary} p JOIN metrics m ON m.metric = p.metric
-    WHERE length(p.region_code) = 6)
-SELECT v.with_synthetic, c.region_code AS code, c.metric, c.kind, c.year, arg_min(c.value, c.pick) AS value,
-       arg_min(c.qualifier, c.pick) AS qualifier, arg_min(c.doc_id, c.pick) AS doc_id, min(c.src) AS src,
+                     WHEN p.level = 'department' THEN 1 END AS src,
+           p.level IN {BRIEF_LEVELS} AND p.doc_type IN ('{BRIEF_DOC_TYPES[0]}')
+               AND NOT coalesce(p.needs_review, FALSE) AS in_brief
+    FROM {{doc_metric_summary}} p JOIN metrics m ON m.metric = p.metric
+    WHERE length(p.region_code) = 6),
+v AS (SELECT * FROM (VALUES (TRUE, FALSE), (FALSE, FALSE), (TRUE, TRUE), (FALSE, TRUE)) t(with_synthetic, brief))
+SELECT v.with_synthetic, v.brief, c.region_code AS code, c.metric, c.kind, c.year,
+       arg_min(c.value, c.pick) AS value, arg_min(c.qualifier, c.pick) AS qualifier,
+       arg_min(c.doc_id, c.pick) AS doc_id, min(c.src) AS src,
        arg_min(coalesce(c.needs_review, FALSE), c.pick) AS needs_review, count(*) AS docs,
        sum(c.figures) AS figures, bool_or(c.corrected) AS corrected
-FROM c JOIN (SELECT unnest([TRUE, FALSE]) AS with_synthetic) v ON v.with_synthetic OR NOT c.is_synthetic
+FROM c JOIN v ON (v.with_synthetic OR NOT c.is_synthetic) AND (NOT v.brief OR c.in_brief)
 WHERE c.src IS NOT NULL
-GROUP BY v.with_synthetic, c.region_code, c.metric, c.kind, c.year"""
+GROUP BY v.with_synthetic, v.brief, c.region_code, c.metric, c.kind, c.year"""
 
 SEARCH_VOCAB = "SELECT row_number() OVER (ORDER BY token)::INTEGER AS token_id, token FROM token_vocab"
 SEARCH_DOCS = "SELECT row_number() OVER (ORDER BY doc_id)::INTEGER AS doc_no, doc_id FROM documents"
@@ -125,7 +134,7 @@ FROM doc_tokens t JOIN {search_vocab} v ON v.token = t.token JOIN {search_docs} 
 TABLES: dict[str, tuple[str, str]] = {
     "doc_summary": (DOC_SUMMARY, "doc_id"),
     "doc_metric_summary": (DOC_METRIC_SUMMARY, "metric, kind, year"),
-    "region_value_summary": (REGION_VALUE_SUMMARY, "with_synthetic, metric, kind, year"),
+    "region_value_summary": (REGION_VALUE_SUMMARY, "with_synthetic, brief, metric, kind, year"),
     "target_summary": (TARGET_SUMMARY, "year, metric"),
     "corrections_summary": ("SELECT * FROM corrections_status", "created_at, correction_id"),
     "search_vocab": (SEARCH_VOCAB, "token_id"),
