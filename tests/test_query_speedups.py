@@ -17,6 +17,7 @@ import pytest
 
 from dashboard import db, queries
 from dashboard.filter_model import Filters
+from dashboard.queries.brief import _comparable_years
 from dashboard.queries.core import in_order
 from dashboard.queries.search import CASELESS, _lowered
 from etl.after import summaries
@@ -138,11 +139,12 @@ def test_stored_choice_is_the_choice_made_per_view(f: Filters, monkeypatch: pyte
                 "targets": queries.brief_targets(f, year)}
 
     monkeypatch.setattr(db, "query", db.query_uncached)
-    stored = views()
+    stored, stored_years = views(), _comparable_years(f, 1900)
     assert "region_value_summary" in db.tables()
     tables = db.tables()
     monkeypatch.setattr(db, "tables", lambda: tables - {"region_value_summary"})
-    chosen = views()
+    chosen, chosen_years = views(), _comparable_years(f, 1900)
     assert len(stored["trend"]) and len(stored["brief"])
+    assert stored_years == chosen_years and stored_years  # region_value_keys: which regions have a value when
     for k in stored:
         pd.testing.assert_frame_equal(stored[k], chosen[k], check_exact=False, rtol=1e-12)

@@ -83,7 +83,7 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
                   FROM {summary("search_postings")} p JOIN expanded e ON e.token_id = p.token_id) x
             GROUP BY x.doc_no),
         found AS (  -- doc_summary: the documents' columns, numbered as search_docs (doc_no), path_order = path, part
-            SELECT d.*, coalesce(h.matched, 0) AS matched,
+            SELECT d.doc_no, d.doc_id, coalesce(h.matched, 0) AS matched,
                    coalesce(h.whole_hit, FALSE) OR contains(coalesce(d.title, ''), ?) AS phrase,
                    len(list_filter(?::VARCHAR[], lambda w: contains({_lowered("coalesce(d.title, '')", lowered)}, w))) AS in_title
             FROM {docs} d LEFT JOIN hits h ON h.doc_no = d.doc_no
@@ -91,8 +91,9 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
                                OR contains(coalesce(d.title, ''), ?))
             ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path_order LIMIT ?),
         body AS (SELECT *, substr(lowered, 1, ?) AS low
-                 FROM (SELECT k.*, {_lowered("coalesce(x.text, '')", lowered)} AS lowered, coalesce(x.text, '') AS text
-                       FROM found k LEFT JOIN texts x ON x.doc_id = k.doc_id))
+                 FROM (SELECT d.*, k.matched, k.phrase, {_lowered("coalesce(x.text, '')", lowered)} AS lowered,
+                              coalesce(x.text, '') AS text
+                       FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN texts x ON x.doc_id = k.doc_id))
         SELECT k.doc_id, k.title, k.path, k.region_name, k.level, k.year, k.doc_type, k.chars, k.figures,
                k.matched, k.phrase,
                list_transform(?::VARCHAR[], lambda w: (strlen(k.low) - strlen(replace(k.low, w, ''))) // strlen(w))
