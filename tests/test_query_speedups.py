@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -145,6 +146,25 @@ def test_stored_choice_is_the_choice_made_per_view(f: Filters, monkeypatch: pyte
     monkeypatch.setattr(db, "tables", lambda: tables - {"region_value_summary"})
     chosen, chosen_years = views(), _comparable_years(f, 1900)
     assert len(stored["trend"]) and len(stored["brief"])
-    assert stored_years == chosen_years and stored_years  # region_value_keys: which regions have a value when
+    assert stored_years == chosen_years  # region_value_keys: which regions have a value when
     for k in stored:
         pd.testing.assert_frame_equal(stored[k], chosen[k], check_exact=False, rtol=1e-12)
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(regions=("440000",))])
+def test_stored_keys_are_the_keys_found_per_view(f: Filters, tiny_db: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``region_value_keys`` from the stored choices: the same years the brief can compare (the tiny database has
+    two consecutive years; the ETL-built one has none)."""
+    copy = tmp_path / "tiny.duckdb"
+    shutil.copy(tiny_db, copy)
+    with duckdb.connect(str(copy)) as con:  # the two tables region_value_keys reads (the tiny one has no others)
+        for name in ("doc_metric_summary", "region_value_summary"):
+            con.execute(f"CREATE TABLE {name} AS {summaries.select(name, {'doc_metric_summary'})}")
+    monkeypatch.setenv("REPORTS_DB", str(copy))
+    monkeypatch.setattr(db, "query", db.query_uncached)
+    stored = _comparable_years(f, 1900)
+    tables = db.tables()
+    assert "region_value_summary" in tables
+    monkeypatch.setattr(db, "tables", lambda: tables - {"region_value_summary"})
+    assert stored == _comparable_years(f, 1900) and stored
