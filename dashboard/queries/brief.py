@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filter_model import Filters
-from dashboard.queries.core import figure_where, in_order, region_value_keys, region_values, summary
+from dashboard.queries.core import figure_where, region_value_keys, region_values, summary
 from dashboard.queries.rollup import level_total, main_level
 from dashboard.queries.samples import Call
 from dashboard.region_codes import PREFIX_SQL
@@ -37,13 +37,13 @@ def brief_scope(f: Filters) -> Filters:
 def brief_added(f: Filters, start: Any, end: Any) -> pd.DataFrame:
     """Documents first seen in [start, end): doc_id, title, region_name, level, year, doc_type, added_at, path,
     figures, corrected."""
-    where, params = brief_scope(f).where("d")  # doc_summary carries the documents' columns but added_at
-    df = db.query(f"""
+    where, params = brief_scope(f).where("d")
+    return db.query(f"""
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
-               a.added_at, d.path, d.figures, d.doc_corrected AS corrected, d.path_order
-        FROM documents_current a JOIN {summary("doc_summary")} d ON d.doc_id = a.doc_id
-        WHERE a.added_at >= ? AND a.added_at < ? AND {where}""", [pd.Timestamp(start), pd.Timestamp(end), *params])
-    return in_order(df, ["added_at", "path_order"], [False, True], drop=["path_order"])  # added_at DESC, path, part
+               d.added_at, d.path, n.figures, d.corrected
+        FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
+        WHERE {where} AND d.added_at >= ? AND d.added_at < ?
+        ORDER BY d.added_at DESC, d.path, d.part""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
 
 
 def _annual(f: Filters, year_from: int, year_to: int) -> Filters:
