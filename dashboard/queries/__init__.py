@@ -5,7 +5,8 @@ reads the same from any page.
 Sources: the views ``figures_current`` and ``documents_current`` (corrections
 applied), plus ``texts``, ``metrics`` and ``regions``, and the summary tables made
 from them at build time (etl/after/summaries.py: ``doc_summary``, ``doc_metric_summary``,
-``corrections_summary``, ``search_vocab``, ``search_docs``, ``search_postings``). On
+``region_value_summary`` (rule 2's choice per region, for filters that keep or drop whole groups),
+``target_summary``, ``corrections_summary``, ``search_vocab``, ``search_docs``, ``search_postings``). On
 a database built without them the same SQL runs inline (``_summary``): same
 results, only slower.
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.filter_model import Filters
-from dashboard.queries.core import figure_where, region_values, summary
+from dashboard.queries.core import figure_where, region_value_keys, region_values, summary
 from dashboard.queries.rollup import level_total, main_level
 from dashboard.queries.samples import Call
 from dashboard.region_codes import PREFIX_SQL
@@ -72,14 +72,34 @@ def brief_opening_year(f: Filters) -> int | None:
     a region has any metric in both (the biggest moves); else ``brief_default_year``. Values as the brief
     reads them (own reports, 待核 left out).
     """
-    cte, params = region_values(_annual(brief_scope(f), 1900, 2100), (), ("actual",), confirmed_only=True)
-    df = db.query(f"""WITH {cte}
-        SELECT c.year, bool_or(list_contains(?, c.metric)) AS headline
-        FROM rv c JOIN rv p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
-        WHERE c.year IS NOT NULL GROUP BY c.year ORDER BY c.year DESC""", [*params, list(BRIEF_METRICS)])
-    years = [(int(y), bool(h)) for y, h in zip(df["year"], df["headline"], strict=True)]
+    # A year's comparison needs that year's reports and the year before's only: the newest three years
+    # (one query over a fifth of the reports) settle it whenever one of them has a headline change
+    newest = _newest_year(f)
+    if newest is None:
+        return brief_default_year(f)
+    years = _comparable_years(f, newest - 3)
+    if not any(h for _, h in years):
+        years = _comparable_years(f, 1900)
     best = next((y for y, h in years if h), years[0][0] if years else None)
     return best if best is not None else brief_default_year(f)
+
+
+def _newest_year(f: Filters) -> int | None:
+    where, params = figure_where(_annual(brief_scope(f), 1900, 2100), "p", metrics=(), kinds=("actual",))
+    df = db.query(f"SELECT max(p.year) AS y FROM {summary('doc_metric_summary')} p WHERE {where}", params)
+    y = df.iloc[0]["y"] if not df.empty else None
+    return None if y is None or pd.isna(y) else int(y)
+
+
+def _comparable_years(f: Filters, year_from: int) -> list[tuple[int, bool]]:
+    """(year, some region has a headline metric in it and the year before), newest first, for years after
+    ``year_from`` (whose reports are read too: the year before the first)."""
+    cte, params = region_value_keys(_annual(brief_scope(f), year_from, 2100), (), ("actual",), confirmed_only=True)
+    df = db.query(f"""WITH {cte}
+        SELECT c.year, bool_or(list_contains(?, c.metric)) AS headline
+        FROM rk c JOIN rk p ON p.code = c.code AND p.metric = c.metric AND p.year = c.year - 1
+        GROUP BY c.year ORDER BY c.year DESC""", [*params, list(BRIEF_METRICS)])
+    return [(int(y), bool(h)) for y, h in zip(df["year"], df["headline"], strict=True)]
 
 
 def _brief_year_rows(f: Filters) -> list[tuple[int, bool]]:

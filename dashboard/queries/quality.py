@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard import db
 from dashboard.filter_model import Filters
 from dashboard.queries.brief import brief_scope
-from dashboard.queries.core import summary
+from dashboard.queries.core import in_order, summary
 from dashboard.queries.samples import Call
 
 
@@ -70,17 +70,17 @@ def quality_documents(f: Filters) -> pd.DataFrame:
     Columns: doc_id, title, path, region_name, level, year, doc_type, chars, figures, actual, target, corrected
     (figures marked corrected), checks, no_region, no_year, no_type, doc_corrected.
     """
-    where, params = brief_scope(f).where("d")
-    return db.query(f"""
+    where, params = brief_scope(f).where("d")  # doc_summary carries the documents' columns: no join
+    df = db.query(f"""
         WITH k AS (SELECT doc_id, count(*) AS checks FROM checks WHERE doc_id IS NOT NULL GROUP BY doc_id)
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.path, d.region_name, d.level, d.year, d.doc_type,
-               d.chars, n.figures, n.actual, n.target, n.corrected, coalesce(k.checks, 0) AS checks,
+               d.chars, d.figures, d.actual, d.target, d.corrected, coalesce(k.checks, 0) AS checks,
                d.region_code IS NULL AND d.province IS NULL AS no_region, d.year IS NULL AS no_year,
-               d.doc_type = 'other' AS no_type, d.corrected AS doc_corrected
-        FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
+               d.doc_type = 'other' AS no_type, d.doc_corrected, d.path_order
+        FROM {summary("doc_summary")} d
         LEFT JOIN k ON k.doc_id = d.doc_id
-        WHERE {where}
-        ORDER BY d.path, d.part""", params)
+        WHERE {where}""", params)
+    return in_order(df, ["path_order"], [True], drop=["path_order"])  # by path, part
 
 
 def ingest_errors() -> pd.DataFrame:

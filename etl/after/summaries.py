@@ -6,12 +6,29 @@ before ranking). :func:`step` is the after-load step right after the corrections
 runs once ``figures_current`` / ``documents_current`` are rebuilt, and every build and every in-app correction
 brings them up to date:
 
-- ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected).
+- ``doc_summary``: one row per document with its figure counts (all, actual, target, corrected) and the
+  columns of ``documents_current`` that the lists of every document show and filter on, but ``added_at`` (it
+  differs between two builds of the same files; ``doc_corrected`` is
+  the document's own ``corrected``), ``path_order``, its rank by (path, part), and ``doc_no`` (its number in
+  ``search_docs``: the same documents numbered in the same order), so a search ranks its hits without
+  joining 100k document ids: the brief's new reports
+  and the quality page's document list read 100k rows; joining the counts to the documents was a fifth of
+  that, and sorting by the two text columns half.
 - ``doc_metric_summary``: one row per (document, metric, kind): the document's filter columns and its value —
   the primary figure's value and qualifier (etl/extract/values.py: one figure, never a sum of the document's
   figures) and its id — the number of figures stating the metric, whether any was corrected, and
   ``has_actual`` (the document also states actual figures of this metric, so
-  counting documents over both kinds needs no DISTINCT).
+  counting documents over both kinds needs no DISTINCT), and ``pick``: the row's rank among the reports of
+  its (region_code, metric, kind, year) by rule 2's order (own level before department, table before prose,
+  the larger count, then doc_id; ``dashboard.queries.core.region_values``). Filters only remove rows, so
+  the smallest ``pick`` left is the row that order would choose: an integer key instead of a struct
+  compared per row (choosing each region's value cost ~0.25 s per view at 100k reports).
+- ``region_value_summary``: rule 2 applied to every report (``with_synthetic``) or to the non-synthetic ones,
+  and to all or to the brief's (``brief``: governments' annual reports, 待核 left out):
+  per (region code, metric, kind, year) the chosen report's value, qualifier and id, where it came from
+  (``src`` 0 own level, 1 department), and the reports, figures and corrections behind it, as
+  ``dashboard.queries.core.region_values`` computes them. A view whose filters leave out no report (but
+  synthetic ones) reads it instead of choosing ~150k values per view (trend, headline, national ranking).
 - ``target_summary``: one row per target a document states (document, metric, value, qualifier) with the
   document's filter columns, its evidence and whether it was corrected: the brief compares plans' targets
   with regions' values, and finding the targets among ~1M figures cost ~0.1 s per view.
@@ -41,7 +58,11 @@ QUALIFIER_AGG = """CASE WHEN bool_and(qualifier = 'exact') THEN 'exact'
 
 DOC_SUMMARY = """
 SELECT d.doc_id, coalesce(n.figures, 0) AS figures, coalesce(n.actual, 0) AS actual,
-       coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected
+       coalesce(n.target, 0) AS target, coalesce(n.corrected, 0) AS corrected,
+       d.path, d.part, d.title, d.region_code, d.region_name, d.province, d.level, d.year, d.doc_type, d.chars,
+       d.is_synthetic, d.corrected AS doc_corrected,
+       row_number() OVER (ORDER BY d.path, d.part)::INTEGER AS path_order,
+       row_number() OVER (ORDER BY d.doc_id)::INTEGER AS doc_no
 FROM documents_current d
 LEFT JOIN (SELECT doc_id, count(*) AS figures, count(*) FILTER (WHERE kind = 'actual') AS actual,
                   count(*) FILTER (WHERE kind = 'target') AS target, count(*) FILTER (WHERE corrected) AS corrected
@@ -59,9 +80,16 @@ WITH g AS MATERIALIZED (
            count(*) AS figures, bool_or(f.corrected) AS corrected
     FROM figures_current f
     GROUP BY f.doc_id, f.metric, f.kind)
-SELECT g.*, g.kind = 'actual' OR a.doc_id IS NOT NULL AS has_actual
+SELECT g.*, g.kind = 'actual' OR a.doc_id IS NOT NULL AS has_actual,
+       row_number() OVER (PARTITION BY g.region_code, g.metric, g.kind, g.year ORDER BY
+           CASE WHEN g.level = (CASE WHEN g.region_code LIKE '%0000' THEN 'province'
+                                     WHEN g.region_code LIKE '%00' THEN 'city' ELSE 'county' END) THEN 0
+                WHEN g.level = 'department' THEN 1 END NULLS LAST,
+           NOT coalesce(g.from_table, FALSE),
+           CASE WHEN m.unit = '%' THEN 0 ELSE -g.value END NULLS LAST, g.doc_id)::INTEGER AS pick
 FROM g LEFT JOIN (SELECT doc_id, metric FROM g WHERE kind = 'actual') a
-     ON a.doc_id = g.doc_id AND a.metric = g.metric AND g.kind <> 'actual'"""
+     ON a.doc_id = g.doc_id AND a.metric = g.metric AND g.kind <> 'actual'
+LEFT JOIN metrics m ON m.metric = g.metric"""
 
 TARGET_SUMMARY = """
 SELECT f.doc_id, f.metric, f.value, f.qualifier, any_value(f.region_code) AS region_code,
@@ -71,6 +99,30 @@ SELECT f.doc_id, f.metric, f.value, f.qualifier, any_value(f.region_code) AS reg
        bool_or(f.corrected) AS corrected
 FROM figures_current f WHERE f.kind = 'target'
 GROUP BY f.doc_id, f.metric, f.value, f.qualifier"""
+
+# the reports the weekly brief reads (dashboard/queries/brief.py: governments' annual reports, 待核 left out)
+BRIEF_LEVELS = ("province", "city", "county", "town")
+BRIEF_DOC_TYPES = ("annual_report",)
+# rule 2 over every report (all, or the non-synthetic ones; all, or the brief's): what a view reads when its
+# filters keep or drop whole (region, metric, kind, year) groups
+REGION_VALUE_SUMMARY = f"""
+WITH c AS (
+    SELECT p.*, CASE WHEN p.level = (CASE WHEN p.region_code LIKE '%0000' THEN 'province'
+                                          WHEN p.region_code LIKE '%00' THEN 'city' ELSE 'county' END) THEN 0
+                     WHEN p.level = 'department' THEN 1 END AS src,
+           p.level IN {BRIEF_LEVELS} AND p.doc_type IN ('{BRIEF_DOC_TYPES[0]}')
+               AND NOT coalesce(p.needs_review, FALSE) AS in_brief
+    FROM {{doc_metric_summary}} p JOIN metrics m ON m.metric = p.metric
+    WHERE length(p.region_code) = 6),
+v AS (SELECT * FROM (VALUES (TRUE, FALSE), (FALSE, FALSE), (TRUE, TRUE), (FALSE, TRUE)) t(with_synthetic, brief))
+SELECT v.with_synthetic, v.brief, c.region_code AS code, c.metric, c.kind, c.year,
+       arg_min(c.value, c.pick) AS value, arg_min(c.qualifier, c.pick) AS qualifier,
+       arg_min(c.doc_id, c.pick) AS doc_id, min(c.src) AS src,
+       arg_min(coalesce(c.needs_review, FALSE), c.pick) AS needs_review, count(*) AS docs,
+       sum(c.figures) AS figures, bool_or(c.corrected) AS corrected
+FROM c JOIN v ON (v.with_synthetic OR NOT c.is_synthetic) AND (NOT v.brief OR c.in_brief)
+WHERE c.src IS NOT NULL
+GROUP BY v.with_synthetic, v.brief, c.region_code, c.metric, c.kind, c.year"""
 
 SEARCH_VOCAB = "SELECT row_number() OVER (ORDER BY token)::INTEGER AS token_id, token FROM token_vocab"
 SEARCH_DOCS = "SELECT row_number() OVER (ORDER BY doc_id)::INTEGER AS doc_no, doc_id FROM documents"
@@ -82,6 +134,7 @@ FROM doc_tokens t JOIN {search_vocab} v ON v.token = t.token JOIN {search_docs} 
 TABLES: dict[str, tuple[str, str]] = {
     "doc_summary": (DOC_SUMMARY, "doc_id"),
     "doc_metric_summary": (DOC_METRIC_SUMMARY, "metric, kind, year"),
+    "region_value_summary": (REGION_VALUE_SUMMARY, "with_synthetic, brief, metric, kind, year"),
     "target_summary": (TARGET_SUMMARY, "year, metric"),
     "corrections_summary": ("SELECT * FROM corrections_status", "created_at, correction_id"),
     "search_vocab": (SEARCH_VOCAB, "token_id"),
@@ -98,6 +151,8 @@ SEARCH_INPUTS = """SELECT (SELECT count(*) FROM documents) || ':' || (SELECT coa
 def select(name: str, stored: set[str] | frozenset[str] = frozenset()) -> str:
     """The SELECT that makes table ``name``; the tables it reads come from ``stored`` when there, else inline."""
     sql = TABLES[name][0]
+    if name == "region_value_summary":
+        sql = sql.format(doc_metric_summary=source("doc_metric_summary", stored))
     if name == "search_postings":
         sql = sql.format(search_vocab=source("search_vocab", stored), search_docs=source("search_docs", stored))
     return sql
