@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("etl", "dashboard", "pages", "bench", "scripts", "app.py")
+PARTS = ("etl", "dashboard", "pages", "bench", "scripts", "tests", "app.py")
 LIMIT = 500  # a module must have fewer lines than this
 
 # Over the limit today and being split on another branch (issue 14); the lead empties this set at merge.
@@ -45,11 +45,11 @@ def test_the_allow_list_names_only_modules_still_too_long() -> None:
 
 def test_the_size_check_finds_a_long_module(tmp_path: Path) -> None:
     for name, lines in {"etl/a.py": LIMIT, "etl/sub/b.py": LIMIT - 1, "bench/c.py": LIMIT + 3, "app.py": LIMIT,
-                        "scripts/d.py": 1, "tests/e.py": 2 * LIMIT}.items():
+                        "scripts/d.py": 1, "tests/e.py": 2 * LIMIT, "docs/g.py": 2 * LIMIT}.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x = 1\n" * lines, encoding="utf-8")
     (tmp_path / "etl" / "__pycache__").mkdir()
     (tmp_path / "etl" / "__pycache__" / "f.py").write_text("x = 1\n" * LIMIT, encoding="utf-8")
-    assert too_long(tmp_path) == {"app.py": LIMIT, "bench/c.py": LIMIT + 3, "etl/a.py": LIMIT}
-    assert too_long(tmp_path, {"etl/a.py", "app.py"}) == {"bench/c.py": LIMIT + 3}
+    assert too_long(tmp_path) == {"app.py": LIMIT, "bench/c.py": LIMIT + 3, "etl/a.py": LIMIT, "tests/e.py": 2 * LIMIT}
+    assert too_long(tmp_path, {"etl/a.py", "app.py", "tests/e.py"}) == {"bench/c.py": LIMIT + 3}
