@@ -169,3 +169,8 @@ def test_law_training_with_words_between(text: str, expected: tuple[str, float])
 ])
 def test_letters_and_messages_answered_are_no_disclosure_requests(text: str) -> None:
     assert "disclosure.requests_answered" not in {m for m, _ in figures("2021年政府信息公开工作年度报告\n" + text)}
+
+
+def test_a_court_settling_suits_is_no_peoples_mediation() -> None:
+    text = "2021年,全市法院裁定准予原告撤回起诉、按撤诉处理和调解案件111件。"
+    assert "mediation.disputes" not in {m for m, _ in figures(text)}
