@@ -157,18 +157,24 @@ def streamlit_server(db: Path, data: Path, log_file: Path) -> Iterator[tuple[str
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc)
+        wait_healthy(url, proc)
         yield url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
+def stop(proc: subprocess.Popen) -> None:
+    """End a server: ask, then insist after 20 s (a hung Streamlit must not outlive its run)."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
+    """Poll /_stcore/health until it answers ok (the server is starting; tests start theirs the same way)."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if proc.poll() is not None:

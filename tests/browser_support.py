@@ -7,11 +7,8 @@ before Playwright is imported. Screenshots go to test-artifacts/ for a person to
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,27 +33,7 @@ require_chromium()
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright  # noqa: E402 - only once Chromium is known to exist
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
-    """Poll /_stcore/health until it answers ok (the server is starting; this is not a timing assertion)."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("streamlit did not become healthy")
+from bench.first_paint import free_port, stop, wait_healthy  # noqa: E402 - one way to start a server, shared with the benchmark
 
 
 @contextmanager
@@ -80,11 +57,7 @@ def streamlit_server(db: Path, log_dir: Path, env: Mapping[str, str | None] | No
         wait_healthy(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @contextmanager
