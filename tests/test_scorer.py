@@ -72,6 +72,22 @@ def test_a_report_keeps_its_total_with_the_model_shipped() -> None:
             ("litigation.head_appearance_rate", 98)} <= got
 
 
+
+def test_several_kinds_of_law_study_are_each_the_reports_own() -> None:
+    # GOLD.md: several values of one metric are all labelled when each is the report's own; a 中心组 is the
+    # leadership's study group, not a body under the reporter
+    text = ("某县人民政府2022年度法治政府建设情况报告\n全年县政府常务会议会前学法10次,县委理论学习中心组专题学法4次,"
+            "举办领导干部法治讲座2场。")
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    assert {("training.law_lectures", 10), ("training.law_lectures", 4), ("training.law_lectures", 2)} <= got
+
+
+def test_the_rules_decide_law_study_even_where_the_model_would_drop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scorer, "model", lambda: {"weights": {"bias": -10.0}, "threshold": 0.5, "mode": "drop_only"})
+    cands = [cand("training.law_lectures", 10, True), cand("training.law_lectures", 4, True),
+             cand("reconsideration.received", 5, True)]
+    assert scorer.decide(cands, "annual_report", False) == [True, True, False]
+
 # --- the department-or-region decision (etl/extract/level_model.py) ------------------------------------------------------
 
 def test_the_level_model_knows_every_cue_it_weighs() -> None:
