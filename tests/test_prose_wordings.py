@@ -30,6 +30,10 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全县发生各类矛盾纠纷490件,调处490件,调处率100%。", "mediation.success_rate"),
     # a court mediating administrative disputes is not people's mediation
     ("两级法院先后促成4344件行政争议以调解方式结案,诉前调解成功率达64.4%。", "mediation.success_rate"),
+    # lectures by village legal advisers are 普法 for villagers, not the organ's own law study
+    ("全县91个村(社区)法律顾问全年提供法律咨询1320次,开展法治讲座186场。", "training.law_lectures"),
+    # one channel of several petitions, their total unstated (CONVENTIONS)
+    ("全年接待群众来访218批次1036人次,受理网上信访事项412件,办结率100%。", "petitions.cases"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
