@@ -101,3 +101,9 @@ def test_prefix_qualifier_is_the_longest_listed_word() -> None:
             assert got == slow(text, at), (text, at)
             qualified += got is not None
     assert qualified > 1000  # 15,316 with this seed: the comparison saw many qualifiers
+
+
+@pytest.mark.parametrize(("text", "value"), [("涉及金额8.3亿元", 83000), ("审结0.07万件", 700), ("1.1万件", 11000)])
+def test_a_multiplied_value_is_the_written_value_exactly(text: str, value: float) -> None:
+    # 8.3 * 1e4 is 83000.00000000001 in floating point; the database and the CSV must say 83000
+    assert [n.value for n in find_numbers(text) if n.unit][-1] == value

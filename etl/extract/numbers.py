@@ -188,5 +188,6 @@ def find_numbers(text: str) -> list[Number]:
             value, unit = value / 1e4, "万元"
         if not 0 <= value < 1e13:  # a run of digits (an ID, a phone number) is not a figure
             continue
+        value = round(value, 6)  # 8.3亿元 is 83000 万元, not the float product 83000.00000000001
         out.append(Number(m.start(), m.end(), m.start(), value, unit, qualifier, m.group(0), chinese))
     return out
