@@ -26,6 +26,13 @@ _QUOTED_REPORT_YEAR = re.compile(r"(?:发布|公布|审议|听取|印发)[^《�
 _NOT_REPORT_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
                               r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
                               r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现)")
+# a title's year-month is the month reported on (阿图什市司法局2025年1月行政调解工作情况分析报告); only starting points and
+# goals are not the title's year
+_NOT_TITLE_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
+                             r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标)")
+# a period inside one year (从2019年1月1日至12月31日, 2019年1月至12月, 2019年1—6月): that year is the one reported on
+_YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|—|-|–|~|～)\s*(?:20[0-4]\d\s*年)?\s*"
+                        r"(?:[1-9]|1[0-2])\s*月")
 _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
 # figures that add up years (六五普法以来, 截至目前): an item made only of them is not of its publishing year
@@ -41,7 +48,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     when it says 今年 (the year before when it says 去年); else the latest year it speaks of, not counting dates,
     starting points and goals."""
     if title:
-        years = [int(y) for y in _TITLE_YEAR.findall(_NOT_REPORT_YEAR.sub("", title))]
+        years = [int(y) for y in _TITLE_YEAR.findall(_NOT_TITLE_YEAR.sub("", title))]
         if years:
             return years[0]
         m = _PLAN_PERIOD_REVIEW.search(title)
@@ -50,7 +57,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR):
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN):
         m = rx.search(text[:6000])
         if m:
             return int(m.group(1))
