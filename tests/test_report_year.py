@@ -1,10 +1,11 @@
-"""The year a document reports on (etl/extract/meta_dates.py): a title's month report, a period inside one year."""
+"""The year a document reports on (etl/extract/meta_dates.py) and its kind (etl/extract/meta_kind.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from etl.extract.meta_dates import year_of
+from etl.extract.meta_kind import doc_type_of
 
 
 @pytest.mark.parametrize("title, text, year", [
@@ -18,3 +19,14 @@ from etl.extract.meta_dates import year_of
 ])
 def test_year_of(title: str | None, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == year
+
+
+@pytest.mark.parametrize("title, text, kind", [
+    (None, "关于基层法院行政案件司法审查情况的调查与思考\n一、关于行政诉讼案件的数量和类型情况\n我院受理…", "other"),
+    ("关于全省人民法院行政审判工作情况的调研报告", "为协助省人大常委会开展执法检查,我委开展了调研。", "other"),
+    ("天津市公共法律服务情况周报(2018年7月16日-7月22日)", "一、服务概况\n本周共接听热线1200个。", "other"),
+    # a report that mentions a research report it wrote is still a report
+    ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年形成调研报告3篇。", "annual_report"),
+])
+def test_doc_type_of_a_study_or_bulletin(title: str | None, text: str, kind: str) -> None:
+    assert doc_type_of(title, text) == kind

@@ -27,6 +27,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "other"  # a yearbook entry (【人民调解】2020年,…), a statistical bulletin, an indicator system
     if _OTHER_KIND.search((title or "") + "\n" + text[:200]):
         return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
+    if _STUDY_OR_BULLETIN.search(title or text.lstrip()[:60].split("\n", 1)[0]):
+        return "other"  # 关于…的调研报告 / 调查与思考 (CONVENTIONS), a weekly statistics bulletin (情况周报)
     t = title or ""
     if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
         return "annual_report"  # 2021年工作完成情况及2022年工作计划: a year's report with next year's plan appended
@@ -66,6 +68,10 @@ def doc_type_of(title: str | None, text: str) -> str:
 # the decision publishing a clean-up's result
 _OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明|制定说明|(?:政策|文字|图文)解读《|》的(?:政策)?解读"
                          r"|清理结果的(?:决定|通告|公告)|有关情况说明如下")
+
+
+# named by its title or first line: an investigation or research report, a weekly or monthly statistics bulletin
+_STUDY_OR_BULLETIN = re.compile(r"调研报告|调查报告|(?:调查|调研)与思考|(?:调查|调研)(?:和|及)(?:思考|建议)|周报|月报(?!告)")
 
 
 # a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
