@@ -136,3 +136,13 @@ def test_a_province_administered_county_has_no_city() -> None:
     from etl.extract.pipeline import process_text
     meta = process_text("五指山市人民法院2020年工作报告\n现将我院2020年工作情况报告如下。")[0].meta
     assert meta.province == "海南省" and meta.city is None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("2021年,丹东街道在县委、县政府的领导下", []),  # a street of 象山县, not 丹东市
+    ("西湖镇人民政府2022年工作总结", []),
+    ("丹东市2021年法治政府建设报告", ["丹东市"]),
+    ("丹东法院发布白皮书", ["丹东"]),
+])
+def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[str]) -> None:
+    assert [m.name for m in gz.gazetteer().mentions(text)] == names

@@ -91,13 +91,17 @@ class Gazetteer:
         entries = self._entries
         for start, end, name in self._scanner.scan(text):
             places, short = entries[name]
-            if short and text[end:end + 1] == "国":
-                continue  # 中华人民共和国 names no 共和县
+            if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES):
+                continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
             out.append(Mention(start, end, name, places, short))
         return out
 
     def regions(self) -> list[Place]:
         return list(self.by_code.values())
+
+
+# after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
+_TOWN_SUFFIXES = ("街道", "镇人", "镇政", "镇党", "乡人", "乡政", "乡党")
 
 
 def _rows(year: int) -> list[dict[str, str]]:
