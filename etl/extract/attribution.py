@@ -38,6 +38,7 @@ class PartRule:
     scope_vetoes: bool = True  # the report's own scope in the subject (全市各级…) makes it the report's figure
     never_if_sentence: re.Pattern[str] | None = None  # the sentence makes this part one of an unstated whole's
     names_subject: bool = False  # it names who the figure is about: a sentence opened by it goes on with it
+    whole_if_clause: re.Pattern[str] | None = None  # the clause makes it a whole after all (several channels named)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def rules() -> Rules:
     data = tomllib.loads(ATTRIBUTION_PATH.read_text(encoding="utf-8"))
     parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"]), p.get("scope_vetoes", True),
                            re.compile(p["never_if_sentence"]) if p.get("never_if_sentence") else None,
-                           p.get("names_subject", False))
+                           p.get("names_subject", False),
+                           re.compile(p["whole_if_clause"]) if p.get("whole_if_clause") else None)
                   for p in data["part"])
     own = data["own"]
     return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]),
@@ -131,6 +133,8 @@ def attribute(clause: str, sentence: str) -> Attribution:
         m = rule.rx.search(text)
         if m is None:
             continue
+        if rule.whole_if_clause is not None and rule.whole_if_clause.search(clause):
+            continue  # 依托区政府网站、政务新媒体公开信息67条: the channels named together are the whole
         if rule.where == "subject" and rule.scope_vetoes and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
         policy = "never" if rule.never_if_sentence and rule.never_if_sentence.search(sentence) else rule.policy
