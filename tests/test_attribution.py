@@ -60,7 +60,8 @@ CLAUSES = [
     ("我局办理行政许可", None),
     ("公告栏等公开渠道主动发布政府信息共计", None),  # several channels together are the total
     ("全年依托区政府网站、政务新媒体公开信息", None),  # two channels named together: their whole
-    ("省政府门户网站和微信公众号共发布信息", None),
+    ("门户网站和微信公众号共发布信息", None),
+    ("通过门户网站发布信息", "channel"),  # a 网站 is no body under the reporter (sub_body read its 站)
     ("通过门户网站和政务微博发布信息", None),
 ]
 
