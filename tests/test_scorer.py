@@ -120,3 +120,10 @@ def test_a_bureaus_own_report_and_a_regions_report() -> None:
     region = process_text("某市2023年法治政府建设年度报告\n2023年,我市坚持依法行政,全市共收到行政复议申请500件。")
     assert [d.meta.level for d in own] == ["department"]
     assert [d.meta.level for d in region] != ["department"]
+
+
+def test_a_courts_count_by_instance_is_its_own_beside_the_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    # GOLD.md: a court's first-instance and all cases may both appear; the model may not drop one for being smaller
+    monkeypatch.setattr(scorer, "model", lambda: {"weights": {"bias": -10.0}, "threshold": 0.5, "mode": "drop_only"})
+    cands = [cand("litigation.cases", 2931, True, left="受理二审行政案件"), cand("litigation.cases", 90, True)]
+    assert scorer.decide(cands, "news", False) == [True, False]

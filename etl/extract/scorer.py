@@ -149,7 +149,7 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
         return [c.rule_keep for c in cands]
     weights, threshold = fitted["weights"], fitted["threshold"]
     drop_only = fitted.get("mode") == "drop_only"  # the model may only drop what the rules kept
-    return [(c.rule_keep if c.metric in _RULES_DECIDE else probability(f, weights) >= threshold)
+    return [(c.rule_keep if c.metric in _RULES_DECIDE or _INSTANCE.search(c.left) else probability(f, weights) >= threshold)
             and (c.rule_keep or not drop_only)
             for c, f in zip(cands, feats, strict=True)]
 
@@ -157,3 +157,6 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
 # metrics whose several values in one report are each the report's own far more often than parts of one another
 # (会前学法10次, 中心组学法4次, 法治讲座2场 are three kinds of study): the rules' attribution decides, not the model
 _RULES_DECIDE = frozenset({"training.law_lectures"})
+# a court's count named by its instance (一审, 二审, 再审): each is the court's own beside its total (GOLD.md: first
+# instance and all cases may both appear), never a part the model should drop for being smaller
+_INSTANCE = re.compile(r"[一二]审|再审")
