@@ -39,6 +39,13 @@ def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
 
 
+def test_a_hotlines_consultations_count_only_without_a_walk_in_one() -> None:
+    # CONVENTIONS: a 12348 hotline or 法网 count is labelled only when it is the report's only consultation count
+    both = figures("全年接待法律咨询2600人次,12348热线接听法律咨询5600次。")
+    assert ("legal_services.consultations", 2600) in both and ("legal_services.consultations", 5600) not in both
+    assert ("legal_services.consultations", 5600) in figures("12348热线全年解答法律咨询5600次。")
+
+
 
 def test_an_outcome_with_its_own_verb_does_not_borrow_the_one_before() -> None:
     # 中止 (suspended) after 撤销1件 is its own outcome, not one more correction
