@@ -63,6 +63,7 @@ CLAUSES = [
     ("门户网站和微信公众号共发布信息", None),
     ("通过门户网站发布信息", "channel"),  # a 网站 is no body under the reporter (sub_body read its 站)
     ("通过门户网站和政务微博发布信息", None),
+    ("通过移动新媒体微博、微信公众号等发布信息", "via_channel"),  # two new-media accounts: still that one channel
 ]
 
 
