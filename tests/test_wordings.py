@@ -29,3 +29,9 @@ def test_every_metric_family_has_wordings() -> None:
 def test_wording_read(key: str, value: str, sentence: str) -> None:
     got = {(f.metric, f.value) for d in process_text(HEAD + sentence + "\n") for f in d.figures}
     assert (key, float(value)) in got
+
+
+def test_the_year_requests_are_carried_into_is_no_target() -> None:
+    kinds = {f.metric: f.kind for d in process_text(HEAD + "2022年共办结政府信息公开申请16件,结转至2023年办理1件。\n")
+             for f in d.figures}
+    assert kinds.get("disclosure.requests_carried_forward") == "actual"
