@@ -34,6 +34,12 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全县91个村(社区)法律顾问全年提供法律咨询1320次,开展法治讲座186场。", "training.law_lectures"),
     # one channel of several petitions, their total unstated (CONVENTIONS)
     ("全年接待群众来访218批次1036人次,受理网上信访事项412件,办结率100%。", "petitions.cases"),
+    # licence applications named after a review's count are not the review's intake
+    ("对处罚结果申请行政复议案件3件。全年共收到行政许可申请1816568件,受理1816008件。", "reconsideration.accepted"),
+    # a hotline's completion rate is not the government services'
+    ("12345热线全年受理群众诉求5600件,办结率均为100%。", "services.completion_rate"),
+    # 其他法律援助事项 are the services that are not cases
+    ("全年办理其他法律援助事项8367件。", "legal_aid.cases"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
