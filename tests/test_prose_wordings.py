@@ -40,6 +40,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("12345热线全年受理群众诉求5600件,办结率均为100%。", "services.completion_rate"),
     # 其他法律援助事项 are the services that are not cases
     ("全年办理其他法律援助事项8367件。", "legal_aid.cases"),
+    # one kind of a legal adviser's service (预约服务) is not consultations; the total services a lawyer gave are (spec)
+    ("1至10月份,村居(社区)法律顾问共接受村民预约服务11320人次。", "legal_services.consultations"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
