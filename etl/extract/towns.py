@@ -17,18 +17,10 @@ from pathlib import Path
 from etl.extract.gazetteer import Place, gazetteer
 
 TOWNS_CSV = Path(__file__).resolve().parents[2] / "data" / "geo" / "towns.csv"
-TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 
 # 索引号: 370481/2026-00313: a county site files the page under its own division code (CONVENTIONS: it pins a
 # shared town name's county)
 _INDEX_CODE = re.compile(r"索\s*引\s*号[\s::|]*([1-8]\d{5})(?!\d)")
-# the text speaks of its county as a 区 or a 县 (区委、区政府 / 全县): a shared name whose candidates are one 区 and
-# other kinds is pinned (观胜镇: 荣昌区 in 重庆 or 崇州市 in 四川, and the text says 区委依法治区委)
-_KIND_WORDS = {
-    "区": re.compile(r"区委|区政府|区人民政府|我区|全区|依法治区"),
-    "县": re.compile(r"县委|县政府|县人民政府|我县|全县|依法治县"),
-}
-_AUTONOMOUS_REGION = re.compile(r"自治区")
 
 
 @lru_cache(maxsize=1)
@@ -36,24 +28,23 @@ def towns() -> dict[str, tuple[str, ...]]:
     """Township name, as the statistics office writes it -> the 6-digit codes of the counties with a town of that
     name. Beijing's 地区办事处 (南磨房地区) are the offices of a 乡 or 镇 of that name (南磨房乡): indexed under
     those too. 41,352 rows in ~0.1 s; the codes are shared strings (a few thousand counties)."""
-    out: dict[str, list[str]] = {}
+    out: dict[str, tuple[str, ...]] = {}
     codes: dict[str, str] = {}
     if not TOWNS_CSV.exists():
-        return {}
-    lines = TOWNS_CSV.read_text(encoding="utf-8").splitlines()
-    if lines[:1] != ["code,name,county_code"]:
-        raise ValueError(f"{TOWNS_CSV}: expected the header code,name,county_code, got {lines[:1]}")
-    for line in lines[1:]:
-        _code, name, county = line.split(",")
-        county = codes.setdefault(county, sys.intern(county))
-        names = [name]
-        if county.startswith("11") and name.endswith("地区"):
-            names += [name[:-2] + "乡", name[:-2] + "镇"]
-        for n in names:
-            hit = out.setdefault(n, [])
-            if county not in hit:
-                hit.append(county)
-    return {k: tuple(v) for k, v in out.items()}
+        return out
+    with TOWNS_CSV.open(encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\r\n")
+        if header != "code,name,county_code":
+            raise ValueError(f"{TOWNS_CSV}: expected the header code,name,county_code, got {header!r}")
+        for line in fh:
+            _code, name, county = line.rstrip("\r\n").split(",")
+            county = codes.setdefault(county, sys.intern(county))
+            for n in (name, name[:-2] + "乡", name[:-2] + "镇") if county.startswith("11") and name.endswith("地区") \
+                    else (name,):
+                hit = out.get(n, ())
+                if county not in hit:
+                    out[n] = (*hit, county)
+    return out
 
 
 def known(name: str) -> bool:
@@ -73,12 +64,13 @@ def town_county(name: str, text: str = "") -> Place | None:
     """The county of a town: the only one with a town of that name, or the one ``text`` pins down among several.
 
     A pin, in order: the 索引号's division code is one candidate's county; the text names one candidate's county,
-    city or province and no other's; the text calls its county a 区 (or a 县) and one candidate alone is one.
+    city or province and no other's. Nothing weaker: the text calling its county a 区 (区委, 依法治区) when one
+    candidate alone is a 区 would fill 观胜镇 (g_029) but is no name (GOLD.md), and was not kept.
     """
     places = candidates(name)
     if len(places) <= 1 or not text:
         return places[0] if places else None
-    for rule in (_by_index_code, _by_named_place, _by_kind):
+    for rule in (_by_index_code, _by_named_place):
         pinned = rule(places, text)
         if len(pinned) == 1:
             return pinned[0]
@@ -93,10 +85,3 @@ def _by_index_code(places: list[Place], text: str) -> list[Place]:
 def _by_named_place(places: list[Place], text: str) -> list[Place]:
     named = {p.code for m in gazetteer().mentions(text) for p in m.places}
     return [p for p in places if {p.code, p.city_code, p.province_code} & named]
-
-
-def _by_kind(places: list[Place], text: str) -> list[Place]:
-    said = [kind for kind, rx in _KIND_WORDS.items() if rx.search(_AUTONOMOUS_REGION.sub("", text))]
-    if len(said) != 1:
-        return []
-    return [p for p in places if p.name.endswith(said[0])]
