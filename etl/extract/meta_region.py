@@ -84,15 +84,16 @@ def _town(text: str, rx: re.Pattern[str]) -> str | None:
 _YEAR_RESIDUE = re.compile(r"年度|年|度")
 
 
-def _town_after_place(text: str, organ: bool = False) -> str | None:
+def _town_after_place(text: str, signature: bool = False) -> str | None:
     """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts.
-    With ``organ``, also after the county's government (a signature: 桦甸市人民政府新华街道办事处)."""
-    gov = "(?:人民政府)?" if organ else ""
+    A ``signature`` may put the county's government between (桦甸市人民政府新华街道办事处) and names a town of the list
+    (山东省济宁市金乡县… is no town 济宁市金乡)."""
+    gov = "(?:人民政府)?" if signature else ""
     for m in gazetteer().mentions(text):
         if m.short:
             continue
         t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
-        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)):
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))):
             return t.group(1)
     return None
 
@@ -162,7 +163,7 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     own_town = _own_town_word(text[:3000])
     if town is None and not national and own_town:
         # a town report that calls itself 我街道 and names itself only in its signature or its body
-        town = _town_after_place(text[-300:], organ=True) or _town_named_most(text, own_town)
+        town = _town_after_place(text[-300:], signature=True) or _town_named_most(text, own_town)
     if town and not national and (place is None or place.level != "county"):
         # 贤庠镇 -> 象山县: the town's county, when it is certain; a place the title or organ line names stays
         county = town_county(town, opening(text, 2000) + "\n" + text[-300:])
