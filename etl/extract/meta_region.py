@@ -9,9 +9,11 @@ that level it names most.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve, town_county
+from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 from etl.extract.meta_text import opening, opening_subject
+from etl.extract.towns import known, town_county
 
 Region = tuple[Place | None, str | None, str | None]  # place, town, the level the text speaks for itself at
 
@@ -72,19 +74,73 @@ def _town(text: str, rx: re.Pattern[str]) -> str | None:
         a, b = m.span(1)
         if any(pa < b and a < pb for pa, pb in places):
             continue
+        lead = _YEAR_RESIDUE.match(m.group(1))
+        if lead and a > 0 and text[a - 1].isdigit():
+            return m.group(1)[lead.end():]  # 2012年凤安镇 -> 凤安镇, not 年凤安镇
         return m.group(1)
     return None
 
 
-def _town_after_place(text: str) -> str | None:
-    """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts."""
+_YEAR_RESIDUE = re.compile(r"年度|年|度")
+
+
+def _town_after_place(text: str, signature: bool = False) -> str | None:
+    """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts.
+    A ``signature`` may put the county's government between (桦甸市人民政府新华街道办事处) and names a town of the list
+    (山东省济宁市金乡县… is no town 济宁市金乡)."""
+    gov = "(?:人民政府)?" if signature else ""
     for m in gazetteer().mentions(text):
         if m.short:
             continue
-        t = re.match(r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
-        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)):
+        t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))):
             return t.group(1)
     return None
+
+
+_TOWN_SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:党委|人民政府|政府|党工委|办事处)")
+# a speech's opening: 我代表街关镇党委、政府对大家的到来表示热烈的欢迎
+_SELF_KIND = (("街", "街道"), ("镇", "镇"), ("乡", "乡"))
+
+
+def _own_town_word(text: str) -> str | None:
+    """The first word by which the text speaks of itself as a town (我乡, 全镇, a bare 镇党委), not one that ends another
+    town's name (区政府责令…崔家崖乡政府)."""
+    for m in _SELF[0][0].finditer(text):
+        if m.group()[0] in "我本全" or m.start() == 0 or not _CJK.match(text[m.start() - 1]):
+            return m.group()
+    return None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _town_named_most(text: str, self_word: str) -> str | None:
+    """The town of the kind the text calls itself (我乡 -> a 乡) that the text names most, twice at least and more
+    often than any other (我乡…《上营乡信息公开保密审查机制》…上营乡微信公众号)."""
+    kind = next(k for ch, k in _SELF_KIND if ch in self_word)
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?" + kind, text[:6000]):
+        name = m.group()
+        # the match may start early (制定了上营乡): its longest ending that is a town of the list
+        hit = next((name[i:] for i in range(len(name) - len(kind) - 1) if known(name[i:])), None)
+        if hit:
+            counts[hit] += 1
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        return top[0][0]
+    return None
+
+
+def _within(county: Place, place: Place) -> bool:
+    return county.code.startswith(place.code.rstrip("0"))
+
+
+def _head_allows(county: Place, title: str | None, organ: str | None) -> bool:
+    """A town the reporter names may move the region off a place found in the opening (丹东街道 is no 丹东市; 长治…
+    of a phrase) but not off one the title or the organ line names."""
+    named = resolve("\n".join(filter(None, [title, organ])))
+    return named is None or _within(county, named)
 
 
 def place_of(title: str | None, organ: str | None, text: str, national: bool) -> Region:
@@ -97,16 +153,23 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
         or _town(text[:300], _TOWN_SUBJECT) or _town(text[:600], _TOWN_PLAN) or _town(text[:600], _TOWN_AUTHOR) \
-        or _town(text[:300], _TOWN_ORGAN_SUBJECT)
+        or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
-    if town and not national and (place is None or place.level != "county"):
-        county = town_county(town, opening(text, 2000))  # 贤庠镇 -> 象山县: the town's county, when it is certain
-        if county is not None and (place is None or county.code.startswith(place.code.rstrip("0"))):
-            place = county
     # the scope the report names first (全省…, then 市州…) is its own
-    self_hits = [(m.start(), lvl) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
+    self_hits = [(m.start(), lvl, m.group()) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
     self_level = min(self_hits)[1] if self_hits else None
+    reporter_town = town is not None
+    own_town = _own_town_word(text[:3000])
+    if town is None and not national and own_town:
+        # a town report that calls itself 我街道 and names itself only in its signature or its body
+        town = _town_after_place(text[-300:], signature=True) or _town_named_most(text, own_town)
+    if town and not national and (place is None or place.level != "county"):
+        # 贤庠镇 -> 象山县: the town's county, when it is certain; a place the title or organ line names stays
+        county = town_county(town, opening(text, 2000) + "\n" + text[-300:])
+        if county is not None and (place is None or _within(county, place) or (reporter_town and _head_allows(
+                county, title, organ))):
+            place = county
     depth = {"province": 1, "city": 2, "county": 3}
     title_place = resolve(title) if title else None  # a place the title names is the reporter's: never deepened
     if not national and title_place is None and self_level in ("city", "county") \

@@ -1,0 +1,70 @@
+"""A town report's county, city and province from the township list (etl.extract.towns, etl.extract.meta_region):
+filled when the town's name is unique in China or the text pins one of its namesakes, left null otherwise, and never
+put above a place the title names (../shared/spec/GOLD.md, tests/gold/CONVENTIONS.md)."""
+
+from __future__ import annotations
+
+from etl.extract import towns
+from etl.extract.metadata import metadata_of
+
+
+def _region(text: str) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    m = metadata_of(text)
+    return m.province, m.city, m.county, m.town, m.region_code
+
+
+def test_the_list_holds_unique_and_shared_names() -> None:
+    # the facts the tests below rest on: 凤安镇 is one town in China, 西岗镇 two, 合水镇 six
+    assert towns.towns()["凤安镇"] == ("441621",)
+    assert set(towns.towns()["西岗镇"]) == {"370481", "410622"}
+    assert len(towns.towns()["合水镇"]) == 6
+    assert "110105" in towns.towns()["南磨房乡"]  # Beijing's 南磨房地区 is the office of 南磨房乡
+
+
+def test_a_unique_town_fills_county_city_and_province_with_the_county_code() -> None:
+    text = "2012年凤安镇政府信息公开工作年度报告\n我镇高度重视政府信息公开工作,全年主动公开信息120条。"
+    # the region code of a town's report is its county's: the documents' codes are the gazetteer's 6-digit ones
+    assert _region(text) == ("广东省", "河源市", "紫金县", "凤安镇", "441621")
+
+
+def test_a_shared_town_name_stays_null() -> None:
+    text = "合水镇2020年政府信息公开工作年度报告\n2020年,合水镇认真贯彻落实《条例》,全年主动公开信息56条。"
+    assert _region(text) == (None, None, None, "合水镇", None)
+
+
+def test_a_shared_town_name_is_pinned_by_its_county_named_in_the_text() -> None:
+    text = ("西岗镇2025年度法治政府建设报告\n今年以来,西岗镇深入学习贯彻习近平法治思想。"
+            "全年配合滕州市司法局开展普法活动12场。")
+    assert _region(text)[:3] == ("山东省", "枣庄市", "滕州市")
+
+
+def test_a_shared_town_name_is_pinned_by_the_index_numbers_division_code() -> None:
+    text = "索 引 号:410622/2026-00101\n西岗镇2025年度法治政府建设报告\n今年以来,西岗镇深入学习贯彻习近平法治思想。"
+    assert _region(text)[:3] == ("河南省", "鹤壁市", "淇县")
+
+
+def test_a_town_named_in_the_body_does_not_move_the_titles_county() -> None:
+    # 凤安镇 alone would be 紫金县 in 广东; the title names 滕州市, which stays
+    text = "滕州市2020年法治政府建设情况报告\n2020年,我市扎实推进法治政府建设。凤安镇人民政府积极开展普法宣传。"
+    assert _region(text)[:3] == ("山东省", "枣庄市", "滕州市")
+
+
+def test_a_reporting_town_moves_the_region_off_a_place_only_its_name_contains() -> None:
+    # 丹东街道 (象山县, 浙江) names no 丹东市, and 长治久安 no 长治市
+    text = "2021年,丹东街道在县委、县政府的正确领导下,深入推进法治政府建设,实现社会长治久安。"
+    assert _region(text)[:3] == ("浙江省", "宁波市", "象山县")
+
+
+def test_a_town_report_signed_by_its_county_and_town_is_placed() -> None:
+    # 新华街道 is shared by 27 places; the signature names 桦甸市 before it
+    text = ("根据《条例》要求,按照市政府的统一部署,我街道政府信息得到了全面公开。现公布我街道2012年度报告。\n"
+            "一、主动公开政府信息情况\n我街道全年主动公开信息35条。\n桦甸市人民政府新华街道办事处\n2013年3月7日")
+    assert _region(text)[:4] == ("吉林省", "吉林市", "桦甸市", "新华街道")
+
+
+def test_a_county_report_naming_another_towns_government_gets_no_town() -> None:
+    # 崔家崖乡政府 is a body the county ordered, not the reporter's self (乡政府 after a name is no 我乡)
+    text = ("兰州市七里河区政府共收到行政复议申请16件。区政府责令七里河区西湖街道办事处和崔家崖乡政府限期重新做出决定2件。"
+            "复议范围涉及6个部门、3个乡镇和1个街道。")
+    m = metadata_of(text)
+    assert (m.county, m.town) == ("七里河区", None)
