@@ -1,4 +1,4 @@
-"""The year a document reports on (etl/extract/meta_dates.py) and its kind (etl/extract/meta_kind.py)."""
+"""Document fields: the year reported on (meta_dates), the kind (meta_kind), a ministry's level (meta_level)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from etl.extract.meta_dates import year_of
 from etl.extract.meta_kind import doc_type_of
+from etl.extract.metadata import metadata_of
 
 
 @pytest.mark.parametrize("title, text, year", [
@@ -30,3 +31,13 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
 ])
 def test_doc_type_of_a_study_or_bulletin(title: str | None, text: str, kind: str) -> None:
     assert doc_type_of(title, text) == kind
+
+
+@pytest.mark.parametrize("title, text", [
+    ("2015年查处劳动保障违法案38.9万件", "中新网1月22日电 人力资源和社会保障部新闻发言人介绍,2015年全国共查处劳动保障违法案件38.9万件。"),
+    ("一季度全国发现违法用地行为9462件", "4月18日,国土资源部通报今年一季度全国国土资源领域违法形势。"),
+])
+def test_a_ministrys_own_report_on_national_figures_is_a_departments(title: str, text: str) -> None:
+    # GOLD.md: a national organ's own report: its 全国 figures are its own, no place, level department
+    meta = metadata_of(title + "\n" + text)
+    assert (meta.level, meta.province) == ("department", None)
