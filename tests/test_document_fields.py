@@ -34,7 +34,8 @@ def test_doc_type_of_a_study_or_bulletin(title: str | None, text: str, kind: str
 
 
 @pytest.mark.parametrize("title, text", [
-    ("2015年查处劳动保障违法案38.9万件", "中新网1月22日电 人力资源和社会保障部新闻发言人介绍,2015年全国共查处劳动保障违法案件38.9万件。"),
+    ("2015年查处劳动保障违法案38.9万件",
+     "中新网1月22日电 人力资源和社会保障部新闻发言人介绍,2015年全国共查处劳动保障违法案件38.9万件。"),
     ("一季度全国发现违法用地行为9462件", "4月18日,国土资源部通报今年一季度全国国土资源领域违法形势。"),
 ])
 def test_a_ministrys_own_report_on_national_figures_is_a_departments(title: str, text: str) -> None:

@@ -19,10 +19,11 @@ _DEPT = re.compile(
 _NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
 # the State Council's ministries and bureaus, by the names their news uses (a province's 司法厅 or a county's 公安局 is no
 # ministry; 宣传部/组织部 are party departments at every level and not listed)
-_MINISTRIES = (r"(?:国家)?(?:外交部|国防部|发展改革委|发改委|教育部|科技部|工业和信息化部|工信部|公安部|民政部|财政部|人力资源和社会保障部|"
-               r"人社部|自然资源部|国土资源部|生态环境部|环境保护部|环保部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|农业部|"
-               r"商务部|文化和旅游部|文化部|卫生健康委|卫生部|退役军人事务部|应急管理部|审计署|市场监管总局|国家市场监督管理总局|"
-               r"税务总局|海关总署|国家信访局|国务院办公厅)")
+_MINISTRIES = (r"(?:国家)?(?:外交部|国防部|发展改革委|发改委|教育部|科技部|工业和信息化部|工信部|公安部|"
+               r"民政部|财政部|人力资源和社会保障部|人社部|自然资源部|国土资源部|生态环境部|环境保护部|"
+               r"环保部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|农业部|商务部|文化和旅游部|"
+               r"文化部|卫生健康委|卫生部|退役军人事务部|应急管理部|审计署|市场监管总局|"
+               r"国家市场监督管理总局|税务总局|海关总署|国家信访局|国务院办公厅)")
 # national organs reporting on national figures (their 全国 figures are their own)
 NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
                        r"最高人民法院|最高人民检察院|(?<![\u4e00-\u9fff])" + _MINISTRIES)
