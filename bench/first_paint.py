@@ -29,7 +29,12 @@ Cold and warm. For each page the server is started afresh (``streamlit run app.p
 is made. The first visit is ``cold``: the server has imported nothing of the pages, opened no database and
 cached no result, and the browser has to fetch and compile Streamlit's and Plotly's scripts. The next
 ``--warm`` visits, each in a new tab of the same profile, are ``warm``: a returning visitor, whose browser
-caches the scripts and whose page's results ``st.cache_data`` holds. The OS file cache is whatever the
+caches the scripts and whose page's results ``st.cache_data`` holds.
+
+What is shown. Every visit opens the page's default view, plus ``--params`` (a query string). By default
+(``auto``) a database whose documents are all synthetic (a benchmark corpus) is visited with ``synthetic=1``:
+the sidebar leaves synthetic documents out unless asked, and without it every page at 100k would be an
+empty state (session 5's numbers were; docs/benchmarks.md). The OS file cache is whatever the
 machine has (warm after the first page). The app never builds here: a missing database is refused, since
 app.py would otherwise build one on first start. The load average is recorded with every visit: on a shared
 2-core machine wall time is partly other people's work.
@@ -45,6 +50,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -53,6 +59,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -230,8 +237,21 @@ def _rss_mb(pid: int) -> float | None:
     return None
 
 
+def default_params(db: Path) -> str:
+    """``synthetic=1`` when no document of ``db`` is a real one (else the pages would show nothing), else ''."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        real = con.sql("SELECT count(*) FROM documents WHERE NOT is_synthetic").fetchone()
+    return "" if real and real[0] else "synthetic=1"
+
+
+def page_url(base: str, path: str, params: str) -> str:
+    """The page's address with ``params`` (a query string, possibly empty) appended."""
+    query = urllib.parse.urlencode(urllib.parse.parse_qsl(params)) if params else ""
+    return f"{base}/{path}" + (f"?{query}" if query else "")
+
+
 def measure(db: Path, data: Path, pages: Sequence[tuple[str, str, str]], warm: int, log_dir: Path,
-            timeout_s: float = 120) -> dict[str, Any]:
+            timeout_s: float = 120, params: str = "") -> dict[str, Any]:
     """Per page: a fresh server, one cold visit and ``warm`` warm visits. Returns the visits and the server log."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / "server.log"
@@ -245,7 +265,7 @@ def measure(db: Path, data: Path, pages: Sequence[tuple[str, str, str]], warm: i
                 with streamlit_server(db, data, log_file) as (url, proc), fresh_context(browser) as context:
                     for i in range(1 + warm):
                         kind = "cold" if i == 0 else "warm"
-                        v = visit(context, f"{url}/{path}", title, kind, timeout_s)
+                        v = visit(context, page_url(url, path, params), title, kind, timeout_s)
                         visits.append(v)
                         log(f"{title} {kind}: ready {_fmt(v.ready_ms)} ms, content {_fmt(v.content_ms)} ms, "
                             f"script {_fmt(v.run_start_ms)}-{_fmt(v.run_end_ms)} ms")
@@ -367,6 +387,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--warm", type=int, default=5, help="repeat visits per page after the cold one (default 5)")
     p.add_argument("--timeout", type=float, default=120, help="seconds to wait for one page (default 120)")
     p.add_argument("--queries", action="store_true", help="also time the pages' queries alone (bench/pages.py)")
+    p.add_argument("--params", default="auto",
+                   help="query string added to every page (default auto: synthetic=1 for an all-synthetic database)")
     p.add_argument("--json", type=Path, help="write the visits and summary here")
     p.add_argument("--log-dir", type=Path, default=Path("/tmp/first-paint"), help="the server log goes here")
     args = p.parse_args(argv)
@@ -383,12 +405,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not pages:
         print(f"first_paint: no page matches {args.pages!r}", file=sys.stderr)
         return 2
+    params = default_params(db) if args.params == "auto" else args.params
     started, load0 = datetime.now().isoformat(timespec="seconds"), load_avg()
-    result = measure(db, data, pages, max(0, args.warm), args.log_dir, args.timeout)
+    result = measure(db, data, pages, max(0, args.warm), args.log_dir, args.timeout, params)
     if args.queries:
         log("timing the pages' queries alone")
         result["queries"] = page_queries(db, data)
-    result.update(db=str(db), db_mb=db.stat().st_size / 1e6, data=str(data), started=started, load_before=load0,
+    result.update(params=params, db=str(db), db_mb=db.stat().st_size / 1e6, data=str(data), started=started, load_before=load0,
                   load_after=load_avg(), commit=_commit(), warm=args.warm, quiet_ms=QUIET_MS)
     result["summary"] = summarise(result)
     print(render(result["summary"]))
