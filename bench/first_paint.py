@@ -240,8 +240,8 @@ def _rss_mb(pid: int) -> float | None:
 def default_params(db: Path) -> str:
     """``synthetic=1`` when no document of ``db`` is a real one (else the pages would show nothing), else ''."""
     with duckdb.connect(str(db), read_only=True) as con:
-        real = con.sql("SELECT count(*) FROM documents WHERE NOT is_synthetic").fetchone()
-    return "" if real and real[0] else "synthetic=1"
+        [(real,)] = con.sql("SELECT count(*) FROM documents WHERE NOT is_synthetic").fetchall()
+    return "" if real else "synthetic=1"
 
 
 def page_url(base: str, path: str, params: str) -> str:
