@@ -150,24 +150,57 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# How a server is started: dashboard/serve.py (the way to run it: warms every page before the first visitor)
+# or plain `streamlit run app.py` (no warm-up: what session 5 measured).
+SERVERS: dict[str, list[str]] = {
+    "serve": [sys.executable, "-m", "dashboard.serve"],
+    "plain": [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py")],
+}
+WARMED_LINE = "warm-up done"  # dashboard/warmup.py's last log line
+
+
 @contextmanager
-def streamlit_server(db: Path, data: Path, log_file: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` headless against ``db`` (read-only) and ``data``; yields (base URL, process)."""
+def streamlit_server(db: Path, data: Path, log_file: Path, server: str = "serve",
+                     wait_warmup: bool = True) -> Iterator[tuple[str, subprocess.Popen, float | None]]:
+    """A headless server (``SERVERS[server]``) against ``db`` (read-only) and ``data``.
+
+    Yields (base URL, process, seconds from start until the warm-up's last line, None when not waited for).
+    """
     port = free_port()
     env = {**os.environ, "REPORTS_DB": str(db), "REPORTS_DATA": str(data), "PYTHONUNBUFFERED": "1"}
     env.pop("REPORTS_ADMIN_PASSWORD", None)  # local mode: no login form, nothing written to the data folder
+    offset = log_file.stat().st_size if log_file.exists() else 0
+    started = time.monotonic()
     with open(log_file, "a") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+            [*SERVERS[server], "--server.headless", "true",
              "--server.port", str(port), "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
-        yield url, proc
+        warmed = None
+        if server == "serve" and wait_warmup:
+            wait_for_line(log_file, offset, WARMED_LINE, proc)
+            warmed = time.monotonic() - started
+        yield url, proc, warmed
     finally:
         stop(proc)
+
+
+def wait_for_line(log_file: Path, offset: int, text: str, proc: subprocess.Popen, limit: float = 600) -> None:
+    """Wait until ``text`` appears in ``log_file`` after ``offset`` (this server's part of the shared log)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        with open(log_file, "rb") as fh:
+            fh.seek(offset)
+            if text.encode() in fh.read():
+                return
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode} (see the server log)")
+        time.sleep(0.2)
+    raise RuntimeError(f"no {text!r} in the server log within {limit:.0f} s")
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -251,18 +284,22 @@ def page_url(base: str, path: str, params: str) -> str:
 
 
 def measure(db: Path, data: Path, pages: Sequence[tuple[str, str, str]], warm: int, log_dir: Path,
-            timeout_s: float = 120, params: str = "") -> dict[str, Any]:
+            timeout_s: float = 120, params: str = "", server: str = "serve",
+            wait_warmup: bool = True) -> dict[str, Any]:
     """Per page: a fresh server, one cold visit and ``warm`` warm visits. Returns the visits and the server log."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / "server.log"
     log_file.write_text("")
     visits: list[Visit] = []
     rss: dict[str, float | None] = {}
+    warmup_s: dict[str, float | None] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for path, title, _ in pages:
-                with streamlit_server(db, data, log_file) as (url, proc), fresh_context(browser) as context:
+                with (streamlit_server(db, data, log_file, server, wait_warmup) as (url, proc, warmed),
+                      fresh_context(browser) as context):
+                    warmup_s[title] = warmed
                     for i in range(1 + warm):
                         kind = "cold" if i == 0 else "warm"
                         v = visit(context, page_url(url, path, params), title, kind, timeout_s)
@@ -272,7 +309,8 @@ def measure(db: Path, data: Path, pages: Sequence[tuple[str, str, str]], warm: i
                     rss[title] = _rss_mb(proc.pid)
         finally:
             browser.close()
-    return {"visits": [asdict(v) for v in visits], "server_rss_mb": rss, "server_log": str(log_file)}
+    return {"visits": [asdict(v) for v in visits], "server_rss_mb": rss, "warmup_s": warmup_s,
+            "server_log": str(log_file)}
 
 
 def page_queries(db: Path, data: Path) -> dict[str, dict[str, float]]:
@@ -337,6 +375,7 @@ def summarise(result: dict[str, Any]) -> list[dict[str, Any]]:
                "load": (min(v.load1 for v in mine), max(v.load1 for v in mine)),
                "errors": sum(v.errors for v in mine),
                "missed": sum(1 for v in mine if v.ready_ms is None)}
+        row["warmup_s"] = result.get("warmup_s", {}).get(title)
         q = result.get("queries", {}).get(title)
         if q:
             row["query_cold_ms"], row["query_p50_ms"] = q["cold_ms"], q["p50_ms"]
@@ -355,8 +394,8 @@ def render(rows: list[dict[str, Any]]) -> str:
     drawing after it; the cold visit's, and the medians of the warm ones.
     """
     head = ("| page | cold ready | cold parts: start / script / drawing | warm p50 | warm p95 "
-            "| warm parts (p50) | queries alone cold / p50 | load (1 min) |")
-    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---|"]
+            "| warm parts (p50) | queries alone cold / p50 | server warm-up | load (1 min) |")
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
 
     def mark(ms: float | None) -> str:
         return _fmt(ms) + (" ✗" if ms is not None and ms > TARGET_MS else "")
@@ -366,8 +405,9 @@ def render(rows: list[dict[str, Any]]) -> str:
         extra = (f" ({r['missed']} not ready)" if r["missed"] else "") + (f" ({r['errors']} errors)" if r["errors"] else "")
         cold = " / ".join(_fmt(r[k]) for k in ("cold_start_ms", "cold_script_ms", "cold_draw_ms"))
         warm = " / ".join(_fmt(r[k]) for k in ("warm_start_ms", "warm_script_ms", "warm_draw_ms"))
+        warmup = "-" if r.get("warmup_s") is None else f"{r['warmup_s']:.1f} s"
         lines.append(f"| {r['page']}{extra} | {mark(r['cold_ms'])} | {cold} | {mark(r['warm_p50_ms'])} "
-                     f"| {mark(r['warm_p95_ms'])} | {warm} | {q} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |")
+                     f"| {mark(r['warm_p95_ms'])} | {warm} | {q} | {warmup} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |")
     return "\n".join(lines)
 
 
@@ -389,6 +429,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--queries", action="store_true", help="also time the pages' queries alone (bench/pages.py)")
     p.add_argument("--params", default="auto",
                    help="query string added to every page (default auto: synthetic=1 for an all-synthetic database)")
+    p.add_argument("--server", choices=sorted(SERVERS), default="serve",
+                   help="serve: python -m dashboard.serve, warmed (default); plain: streamlit run app.py")
+    p.add_argument("--cold-at-once", action="store_true",
+                   help="serve: the cold visit as soon as the server answers, not after its warm-up")
     p.add_argument("--json", type=Path, help="write the visits and summary here")
     p.add_argument("--log-dir", type=Path, default=Path("/tmp/first-paint"), help="the server log goes here")
     args = p.parse_args(argv)
@@ -407,11 +451,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     params = default_params(db) if args.params == "auto" else args.params
     started, load0 = datetime.now().isoformat(timespec="seconds"), load_avg()
-    result = measure(db, data, pages, max(0, args.warm), args.log_dir, args.timeout, params)
+    result = measure(db, data, pages, max(0, args.warm), args.log_dir, args.timeout, params, args.server,
+                     not args.cold_at_once)
     if args.queries:
         log("timing the pages' queries alone")
         result["queries"] = page_queries(db, data)
-    result.update(params=params, db=str(db), db_mb=db.stat().st_size / 1e6, data=str(data), started=started, load_before=load0,
+    result.update(server=args.server, cold_at_once=args.cold_at_once, params=params)
+    result.update(db=str(db), db_mb=db.stat().st_size / 1e6, data=str(data), started=started, load_before=load0,
                   load_after=load_avg(), commit=_commit(), warm=args.warm, quiet_ms=QUIET_MS)
     result["summary"] = summarise(result)
     print(render(result["summary"]))
