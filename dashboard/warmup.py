@@ -123,28 +123,37 @@ def wait_for_server(limit: float = SERVER_SECONDS) -> str | None:
 
 
 def run(pages: Sequence[str] = PAGES, has_synthetic: Callable[[], bool] = database_has_synthetic) -> list[Warmed]:
-    """Open every view once, one after another (two cores: the visitors must keep one); what each took."""
-    started = time.monotonic()
+    """Wait for the server, then open every view once, one after another (the visitors keep the other core)."""
     base = wait_for_server()
     if base is None:
         LOG.warning("warm-up: the server did not start within %.0f s; nothing warmed", SERVER_SECONDS)
         return []
-    done: list[Warmed] = []
     if db.stamp() is None:
         LOG.warning("warm-up: no database at %s yet; nothing warmed (the first visit builds it)", db.db_path())
-        return done
-    for path, query in views(has_synthetic, pages):
+        return []
+    return warm(base, views(has_synthetic, pages))
+
+
+def warm(base: str, todo: Sequence[tuple[str, str]], opener: Callable[[str, str, str], float] = open_page) -> list[Warmed]:
+    """Open each (path, query) of ``todo`` on the server at ``base`` with ``opener``; a failure is logged, not raised."""
+    started = time.monotonic()
+    done: list[Warmed] = []
+    for path, query in todo:
         shown = "/" + path + (f"?{query}" if query else "")
         t0 = time.monotonic()
         try:
-            done.append(Warmed(path, query, open_page(base, path, query)))
+            done.append(Warmed(path, query, opener(base, path, query)))
             LOG.info("warm-up: %s in %.2f s", shown, done[-1].seconds)
         except Exception as exc:  # warming is a head start only: a failure must never reach the server
             done.append(Warmed(path, query, time.monotonic() - t0, repr(exc)))
             LOG.warning("warm-up: %s failed: %r", shown, exc)
-    failed = sum(1 for w in done if w.error)
-    LOG.info("warm-up done: %d views in %.1f s, %d failed", len(done), time.monotonic() - started, failed)
+    LOG.info("%s", summary(done, time.monotonic() - started))
     return done
+
+
+def summary(done: Sequence[Warmed], seconds: float) -> str:
+    """The warm-up's last log line (bench/first_paint.py waits for its first words)."""
+    return f"warm-up done: {len(done)} views in {seconds:.1f} s, {sum(1 for w in done if w.error)} failed"
 
 
 def run_logged(pages: Sequence[str] = PAGES) -> None:
