@@ -24,10 +24,13 @@ draws its canvas only once scrolled to, and a closed expander or hidden tab has 
 Subtracting the page's query time (``--queries``: the query benchmark's uncached timings, same database)
 from the script leaves Streamlit and Plotly's own work on the server.
 
-Cold and warm. For each page the server is started afresh (``streamlit run app.py`` headless on a free port,
-``REPORTS_DB``/``REPORTS_DATA`` pointing at the given files) and a browser profile with an empty HTTP cache
-is made. The first visit is ``cold``: the server has imported nothing of the pages, opened no database and
-cached no result, and the browser has to fetch and compile Streamlit's and Plotly's scripts. The next
+Cold and warm. For each page the server is started afresh, headless on a free port, ``REPORTS_DB``/
+``REPORTS_DATA`` pointing at the given files, and a browser profile with an empty HTTP cache is made. The
+server is ``--server serve`` (default: ``python -m dashboard.serve``, how it is meant to run, which opens every
+page once itself as soon as it answers; the cold visit waits for its "warm-up done" log line unless
+``--cold-at-once``) or ``plain`` (``streamlit run app.py``: nothing imported, no database opened, no result
+cached before the first visit). The first visit is ``cold``: a new visitor with an empty browser cache, who
+fetches and compiles Streamlit's and Plotly's scripts. The next
 ``--warm`` visits, each in a new tab of the same profile, are ``warm``: a returning visitor, whose browser
 caches the scripts and whose page's results ``st.cache_data`` holds.
 
