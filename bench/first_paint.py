@@ -49,7 +49,6 @@ import argparse
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -57,31 +56,25 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import psutil
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.children import run_child
+from bench.paint_report import PAGES, Visit, fmt, render, summarise
 from bench.settings import REPO, load_avg, log
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-TARGET_MS = 2000.0  # issue 15: first paint of each page <= 2 s at 100k
 POLL_MS = 20
 QUIET_MS = 500  # a rerun right after the first run starts within this; the page is then not yet done
-
-# (url path, title, query-registry page) in app.py's PAGES order; Streamlit names a page's URL after its file
-# and serves the default page (the first) at "/". The import page is left out: it is an admin form.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("", "总览", "overview"), ("trends", "趋势", "trends"), ("regions", "地区对比", "regions"),
-    ("reports", "报告", "reports"), ("brief", "周报", "brief"), ("quality", "数据质量", "quality"),
-)
 
 # Runs in every new document before the page's own scripts; fills window.__paint (see the module docstring).
 WATCH_JS = """
@@ -130,21 +123,6 @@ WATCH_JS = """
   P.timer = setInterval(tick, POLL);
 })();
 """.replace("QUIET", str(QUIET_MS)).replace("POLL", str(POLL_MS))
-
-
-@dataclass
-class Visit:
-    """One page load: the browser's milestones in ms since navigation start (None: not reached)."""
-
-    page: str
-    kind: str  # "cold" (first visit to a fresh server) or "warm" (a new session, results cached)
-    ready_ms: float | None
-    content_ms: float | None
-    run_start_ms: float | None
-    run_end_ms: float | None
-    dom_ms: float | None  # DOMContentLoaded: the static app shell
-    errors: int
-    load1: float
 
 
 def free_port() -> int:
@@ -232,8 +210,27 @@ def wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
     raise RuntimeError("streamlit did not become healthy")
 
 
-def visit(context: BrowserContext, url: str, page: str, kind: str, timeout_s: float) -> Visit:
-    """Open ``url`` in a new tab of ``context`` (a new session) and read the milestones once ``ready`` or timed out."""
+def cpu_seconds() -> dict[int, float]:
+    """CPU seconds (user + system) so far of every process this one started, by pid: the server, Chromium's."""
+    out: dict[int, float] = {}
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            t = proc.cpu_times()
+        except psutil.Error:  # gone meanwhile
+            continue
+        out[proc.pid] = t.user + t.system
+    return out
+
+
+def visit(context: BrowserContext, url: str, page: str, kind: str, timeout_s: float,
+          server_pid: int | None = None) -> Visit:
+    """Open ``url`` in a new tab of ``context`` (a new session) and read the milestones once ``ready`` or timed out.
+
+    Also the CPU the visit cost, which the machine's load does not inflate the way it does wall time: the
+    server's (``server_pid``) and everything else this process started (Chromium, Playwright's driver), read
+    before the tab closes (its renderer's CPU goes with it).
+    """
+    before = cpu_seconds()
     tab = context.new_page()
     try:
         tab.goto(url, wait_until="commit", timeout=timeout_s * 1000)
@@ -244,11 +241,15 @@ def visit(context: BrowserContext, url: str, page: str, kind: str, timeout_s: fl
             log(f"{page} ({kind}): not ready within {timeout_s:.0f} s")
         p: dict[str, Any] = tab.evaluate("() => window.__paint || {}")
         dom = tab.evaluate("() => (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd")
+        after = cpu_seconds()
     finally:
         tab.close()
+    spent = {pid: t - before.get(pid, 0.0) for pid, t in after.items()}
+    server_ms = 1000 * spent.pop(server_pid, 0.0) if server_pid is not None else None
     return Visit(page=page, kind=kind, ready_ms=p.get("ready"), content_ms=p.get("content"),
                  run_start_ms=p.get("run_start"), run_end_ms=p.get("run_end"), dom_ms=dom or None,
-                 errors=int(p.get("errors") or 0), load1=load_avg()[0])
+                 errors=int(p.get("errors") or 0), load1=load_avg()[0], server_cpu_ms=server_ms,
+                 browser_cpu_ms=1000 * sum(spent.values()))
 
 
 @contextmanager
@@ -305,10 +306,11 @@ def measure(db: Path, data: Path, pages: Sequence[tuple[str, str, str]], warm: i
                     warmup_s[title] = warmed
                     for i in range(1 + warm):
                         kind = "cold" if i == 0 else "warm"
-                        v = visit(context, page_url(url, path, params), title, kind, timeout_s)
+                        v = visit(context, page_url(url, path, params), title, kind, timeout_s, proc.pid)
                         visits.append(v)
-                        log(f"{title} {kind}: ready {_fmt(v.ready_ms)} ms, content {_fmt(v.content_ms)} ms, "
-                            f"script {_fmt(v.run_start_ms)}-{_fmt(v.run_end_ms)} ms")
+                        log(f"{title} {kind}: ready {fmt(v.ready_ms)} ms, content {fmt(v.content_ms)} ms, "
+                            f"script {fmt(v.run_start_ms)}-{fmt(v.run_end_ms)} ms, CPU server {fmt(v.server_cpu_ms)} ms "
+                            f"browser {fmt(v.browser_cpu_ms)} ms")
                     rss[title] = _rss_mb(proc.pid)
         finally:
             browser.close()
@@ -332,86 +334,6 @@ def page_queries(db: Path, data: Path) -> dict[str, dict[str, float]]:
                       "p50_ms": sum(r.get("p50_ms", 0.0) for r in rows),
                       "slowest": max(rows, key=lambda r: r.get("p50_ms", 0.0)).get("call", "") if rows else ""}
     return out
-
-
-def _pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = q * (len(s) - 1)
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
-def _parts(v: Visit) -> tuple[float | None, float | None, float | None]:
-    """(script start, script, drawing after it) of one visit, in ms; None where a milestone was not seen."""
-    script = v.run_end_ms - v.run_start_ms if v.run_end_ms is not None and v.run_start_ms is not None else None
-    draw = v.ready_ms - v.run_end_ms if v.ready_ms is not None and v.run_end_ms is not None else None
-    return v.run_start_ms, script, draw
-
-
-def _median(values: list[float | None]) -> float | None:
-    seen = [x for x in values if x is not None]
-    return statistics.median(seen) if seen else None
-
-
-def summarise(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per page: cold and warm ready times, their parts (warm: medians), the load seen."""
-    rows = []
-    visits = [Visit(**v) for v in result["visits"]]
-    for _, title, _ in PAGES:
-        mine = [v for v in visits if v.page == title]
-        if not mine:
-            continue
-        cold = next((v for v in mine if v.kind == "cold"), None)
-        warm_visits = [v for v in mine if v.kind == "warm"]
-        warm = [v.ready_ms for v in warm_visits if v.ready_ms is not None]
-        cold_parts = _parts(cold) if cold else (None, None, None)
-        warm_parts = [_parts(v) for v in warm_visits]
-        row = {"page": title, "cold_ms": cold.ready_ms if cold else None,
-               "cold_content_ms": cold.content_ms if cold else None, "cold_start_ms": cold_parts[0],
-               "cold_script_ms": cold_parts[1], "cold_draw_ms": cold_parts[2],
-               "warm_n": len(warm), "warm_p50_ms": statistics.median(warm) if warm else None,
-               "warm_p95_ms": _pct(warm, 0.95) if warm else None,
-               "warm_start_ms": _median([p[0] for p in warm_parts]),
-               "warm_script_ms": _median([p[1] for p in warm_parts]),
-               "warm_draw_ms": _median([p[2] for p in warm_parts]),
-               "load": (min(v.load1 for v in mine), max(v.load1 for v in mine)),
-               "errors": sum(v.errors for v in mine),
-               "missed": sum(1 for v in mine if v.ready_ms is None)}
-        row["warmup_s"] = result.get("warmup_s", {}).get(title)
-        q = result.get("queries", {}).get(title)
-        if q:
-            row["query_cold_ms"], row["query_p50_ms"] = q["cold_ms"], q["p50_ms"]
-        rows.append(row)
-    return rows
-
-
-def _fmt(ms: float | None) -> str:
-    return "-" if ms is None else f"{ms:.0f}"
-
-
-def render(rows: list[dict[str, Any]]) -> str:
-    """The summary as a markdown table (ms); a time over the 2 s target is marked ✗.
-
-    Parts: until the script starts (page shell, websocket, session) / the script's run / the browser's
-    drawing after it; the cold visit's, and the medians of the warm ones.
-    """
-    head = ("| page | cold ready | cold parts: start / script / drawing | warm p50 | warm p95 "
-            "| warm parts (p50) | queries alone cold / p50 | server warm-up | load (1 min) |")
-    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
-
-    def mark(ms: float | None) -> str:
-        return _fmt(ms) + (" ✗" if ms is not None and ms > TARGET_MS else "")
-
-    for r in rows:
-        q = f"{_fmt(r.get('query_cold_ms'))} / {_fmt(r.get('query_p50_ms'))}" if "query_cold_ms" in r else "-"
-        extra = (f" ({r['missed']} not ready)" if r["missed"] else "") + (f" ({r['errors']} errors)" if r["errors"] else "")
-        cold = " / ".join(_fmt(r[k]) for k in ("cold_start_ms", "cold_script_ms", "cold_draw_ms"))
-        warm = " / ".join(_fmt(r[k]) for k in ("warm_start_ms", "warm_script_ms", "warm_draw_ms"))
-        warmup = "-" if r.get("warmup_s") is None else f"{r['warmup_s']:.1f} s"
-        lines.append(f"| {r['page']}{extra} | {mark(r['cold_ms'])} | {cold} | {mark(r['warm_p50_ms'])} "
-                     f"| {mark(r['warm_p95_ms'])} | {warm} | {q} | {warmup} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |")
-    return "\n".join(lines)
 
 
 def _commit() -> str:
