@@ -24,12 +24,22 @@ draws its canvas only once scrolled to, and a closed expander or hidden tab has 
 Subtracting the page's query time (``--queries``: the query benchmark's uncached timings, same database)
 from the script leaves Streamlit and Plotly's own work on the server.
 
-Cold and warm. For each page the server is started afresh (``streamlit run app.py`` headless on a free port,
-``REPORTS_DB``/``REPORTS_DATA`` pointing at the given files) and a browser profile with an empty HTTP cache
-is made. The first visit is ``cold``: the server has imported nothing of the pages, opened no database and
-cached no result, and the browser has to fetch and compile Streamlit's and Plotly's scripts. The next
+Cold and warm. For each page the server is started afresh, headless on a free port, ``REPORTS_DB``/
+``REPORTS_DATA`` pointing at the given files, and a browser profile with an empty HTTP cache is made. The
+server is ``--server serve`` (default: ``python -m dashboard.serve``, how it is meant to run, which opens every
+page once itself as soon as it answers; the cold visit waits for its "warm-up done" log line unless
+``--cold-at-once``) or ``plain`` (``streamlit run app.py``: nothing imported, no database opened, no result
+cached before the first visit). The first visit is ``cold``: a new visitor with an empty browser cache, who
+fetches and compiles Streamlit's and Plotly's scripts. The next
 ``--warm`` visits, each in a new tab of the same profile, are ``warm``: a returning visitor, whose browser
-caches the scripts and whose page's results ``st.cache_data`` holds. The OS file cache is whatever the
+caches the scripts (and, with the profile on disk, the default since session 6, their compiled code, as a
+real browser does) and whose page's results ``st.cache_data`` holds. Each visit also records the CPU the
+server and the browser spent on it: on this shared machine wall time is mostly the load, CPU much less so.
+
+What is shown. Every visit opens the page's default view, plus ``--params`` (a query string). By default
+(``auto``) a database whose documents are all synthetic (a benchmark corpus) is visited with ``synthetic=1``:
+the sidebar leaves synthetic documents out unless asked, and without it every page at 100k would be an
+empty state (session 5's numbers were; docs/benchmarks.md). The OS file cache is whatever the
 machine has (warm after the first page). The app never builds here: a missing database is refused, since
 app.py would otherwise build one on first start. The load average is recorded with every visit: on a shared
 2-core machine wall time is partly other people's work.
@@ -41,37 +51,33 @@ import argparse
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+import duckdb
+import psutil
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.children import run_child
+from bench.paint_report import PAGES, Visit, fmt, render, summarise
 from bench.settings import REPO, load_avg, log
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-TARGET_MS = 2000.0  # issue 15: first paint of each page <= 2 s at 100k
 POLL_MS = 20
 QUIET_MS = 500  # a rerun right after the first run starts within this; the page is then not yet done
-
-# (url path, title, query-registry page) in app.py's PAGES order; Streamlit names a page's URL after its file
-# and serves the default page (the first) at "/". The import page is left out: it is an admin form.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("", "总览", "overview"), ("trends", "趋势", "trends"), ("regions", "地区对比", "regions"),
-    ("reports", "报告", "reports"), ("brief", "周报", "brief"), ("quality", "数据质量", "quality"),
-)
 
 # Runs in every new document before the page's own scripts; fills window.__paint (see the module docstring).
 WATCH_JS = """
@@ -122,45 +128,63 @@ WATCH_JS = """
 """.replace("QUIET", str(QUIET_MS)).replace("POLL", str(POLL_MS))
 
 
-@dataclass
-class Visit:
-    """One page load: the browser's milestones in ms since navigation start (None: not reached)."""
-
-    page: str
-    kind: str  # "cold" (first visit to a fresh server) or "warm" (a new session, results cached)
-    ready_ms: float | None
-    content_ms: float | None
-    run_start_ms: float | None
-    run_end_ms: float | None
-    dom_ms: float | None  # DOMContentLoaded: the static app shell
-    errors: int
-    load1: float
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
+# How a server is started: dashboard/serve.py (the way to run it: warms every page before the first visitor)
+# or plain `streamlit run app.py` (no warm-up: what session 5 measured).
+SERVERS: dict[str, list[str]] = {
+    "serve": [sys.executable, "-m", "dashboard.serve"],
+    "plain": [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py")],
+}
+WARMED_LINE = "warm-up done"  # dashboard/warmup.py's last log line
+
+
 @contextmanager
-def streamlit_server(db: Path, data: Path, log_file: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` headless against ``db`` (read-only) and ``data``; yields (base URL, process)."""
+def streamlit_server(db: Path, data: Path, log_file: Path, server: str = "serve",
+                     wait_warmup: bool = True) -> Iterator[tuple[str, subprocess.Popen, float | None]]:
+    """A headless server (``SERVERS[server]``) against ``db`` (read-only) and ``data``.
+
+    Yields (base URL, process, seconds from start until the warm-up's last line, None when not waited for).
+    """
     port = free_port()
     env = {**os.environ, "REPORTS_DB": str(db), "REPORTS_DATA": str(data), "PYTHONUNBUFFERED": "1"}
     env.pop("REPORTS_ADMIN_PASSWORD", None)  # local mode: no login form, nothing written to the data folder
+    offset = log_file.stat().st_size if log_file.exists() else 0
+    started = time.monotonic()
     with open(log_file, "a") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+            [*SERVERS[server], "--server.headless", "true",
              "--server.port", str(port), "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
-        yield url, proc
+        warmed = None
+        if server == "serve" and wait_warmup:
+            wait_for_line(log_file, offset, WARMED_LINE, proc)
+            warmed = time.monotonic() - started
+        yield url, proc, warmed
     finally:
         stop(proc)
+
+
+def wait_for_line(log_file: Path, offset: int, text: str, proc: subprocess.Popen, limit: float = 600) -> None:
+    """Wait until ``text`` appears in ``log_file`` after ``offset`` (this server's part of the shared log)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        with open(log_file, "rb") as fh:
+            fh.seek(offset)
+            if text.encode() in fh.read():
+                return
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode} (see the server log)")
+        time.sleep(0.2)
+    raise RuntimeError(f"no {text!r} in the server log within {limit:.0f} s")
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -189,8 +213,27 @@ def wait_healthy(url: str, proc: subprocess.Popen, limit: float = 120) -> None:
     raise RuntimeError("streamlit did not become healthy")
 
 
-def visit(context: BrowserContext, url: str, page: str, kind: str, timeout_s: float) -> Visit:
-    """Open ``url`` in a new tab of ``context`` (a new session) and read the milestones once ``ready`` or timed out."""
+def cpu_seconds() -> dict[int, float]:
+    """CPU seconds (user + system) so far of every process this one started, by pid: the server, Chromium's."""
+    out: dict[int, float] = {}
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            t = proc.cpu_times()
+        except psutil.Error:  # gone meanwhile
+            continue
+        out[proc.pid] = t.user + t.system
+    return out
+
+
+def visit(context: BrowserContext, url: str, page: str, kind: str, timeout_s: float,
+          server_pid: int | None = None) -> Visit:
+    """Open ``url`` in a new tab of ``context`` (a new session) and read the milestones once ``ready`` or timed out.
+
+    Also the CPU the visit cost, which the machine's load does not inflate the way it does wall time: the
+    server's (``server_pid``) and everything else this process started (Chromium, Playwright's driver), read
+    before the tab closes (its renderer's CPU goes with it).
+    """
+    before = cpu_seconds()
     tab = context.new_page()
     try:
         tab.goto(url, wait_until="commit", timeout=timeout_s * 1000)
@@ -201,22 +244,41 @@ def visit(context: BrowserContext, url: str, page: str, kind: str, timeout_s: fl
             log(f"{page} ({kind}): not ready within {timeout_s:.0f} s")
         p: dict[str, Any] = tab.evaluate("() => window.__paint || {}")
         dom = tab.evaluate("() => (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd")
+        after = cpu_seconds()
     finally:
         tab.close()
+    spent = {pid: t - before.get(pid, 0.0) for pid, t in after.items()}
+    server_ms = 1000 * spent.pop(server_pid, 0.0) if server_pid is not None else None
     return Visit(page=page, kind=kind, ready_ms=p.get("ready"), content_ms=p.get("content"),
                  run_start_ms=p.get("run_start"), run_end_ms=p.get("run_end"), dom_ms=dom or None,
-                 errors=int(p.get("errors") or 0), load1=load_avg()[0])
+                 errors=int(p.get("errors") or 0), load1=load_avg()[0], server_cpu_ms=server_ms,
+                 browser_cpu_ms=1000 * sum(spent.values()))
 
 
 @contextmanager
-def fresh_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A browser profile with an empty HTTP cache (like a first-time visitor), watching every tab it opens."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
-    context.add_init_script(WATCH_JS)
-    try:
-        yield context
-    finally:
-        context.close()
+def fresh_context(pw: Playwright, on_disk: bool = True) -> Iterator[BrowserContext]:
+    """A new browser profile with an empty cache (a first-time visitor), watching every tab it opens.
+
+    ``on_disk`` (default): a profile folder, as a real browser has: later tabs find Streamlit's and Plotly's
+    scripts in its disk cache *and* V8's compiled code for them (measured: the 报告 page's warm visit cost the
+    browser 2.2 s CPU instead of 2.9 s). Otherwise an in-memory context, as session 5 measured.
+    """
+    options: dict[str, Any] = {"viewport": {"width": 1440, "height": 1000}, "locale": "zh-CN"}
+    with tempfile.TemporaryDirectory(prefix="first-paint-profile-") as folder:
+        browser: Browser | None = None
+        if on_disk:
+            context = pw.chromium.launch_persistent_context(folder, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                                            **options)
+        else:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            context = browser.new_context(**options)
+        context.add_init_script(WATCH_JS)
+        try:
+            yield context
+        finally:
+            context.close()
+            if browser is not None:
+                browser.close()
 
 
 def _rss_mb(pid: int) -> float | None:
@@ -230,29 +292,44 @@ def _rss_mb(pid: int) -> float | None:
     return None
 
 
+def default_params(db: Path) -> str:
+    """``synthetic=1`` when no document of ``db`` is a real one (else the pages would show nothing), else ''."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        [(real,)] = con.sql("SELECT count(*) FROM documents WHERE NOT is_synthetic").fetchall()
+    return "" if real else "synthetic=1"
+
+
+def page_url(base: str, path: str, params: str) -> str:
+    """The page's address with ``params`` (a query string, possibly empty) appended."""
+    query = urllib.parse.urlencode(urllib.parse.parse_qsl(params)) if params else ""
+    return f"{base}/{path}" + (f"?{query}" if query else "")
+
+
 def measure(db: Path, data: Path, pages: Sequence[tuple[str, str, str]], warm: int, log_dir: Path,
-            timeout_s: float = 120) -> dict[str, Any]:
+            timeout_s: float = 120, params: str = "", server: str = "serve",
+            wait_warmup: bool = True, on_disk: bool = True) -> dict[str, Any]:
     """Per page: a fresh server, one cold visit and ``warm`` warm visits. Returns the visits and the server log."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / "server.log"
     log_file.write_text("")
     visits: list[Visit] = []
     rss: dict[str, float | None] = {}
+    warmup_s: dict[str, float | None] = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for path, title, _ in pages:
-                with streamlit_server(db, data, log_file) as (url, proc), fresh_context(browser) as context:
-                    for i in range(1 + warm):
-                        kind = "cold" if i == 0 else "warm"
-                        v = visit(context, f"{url}/{path}", title, kind, timeout_s)
-                        visits.append(v)
-                        log(f"{title} {kind}: ready {_fmt(v.ready_ms)} ms, content {_fmt(v.content_ms)} ms, "
-                            f"script {_fmt(v.run_start_ms)}-{_fmt(v.run_end_ms)} ms")
-                    rss[title] = _rss_mb(proc.pid)
-        finally:
-            browser.close()
-    return {"visits": [asdict(v) for v in visits], "server_rss_mb": rss, "server_log": str(log_file)}
+        for path, title, _ in pages:
+            with (streamlit_server(db, data, log_file, server, wait_warmup) as (url, proc, warmed),
+                  fresh_context(pw, on_disk) as context):
+                warmup_s[title] = warmed
+                for i in range(1 + warm):
+                    kind = "cold" if i == 0 else "warm"
+                    v = visit(context, page_url(url, path, params), title, kind, timeout_s, proc.pid)
+                    visits.append(v)
+                    log(f"{title} {kind}: ready {fmt(v.ready_ms)} ms, content {fmt(v.content_ms)} ms, "
+                        f"script {fmt(v.run_start_ms)}-{fmt(v.run_end_ms)} ms, CPU server {fmt(v.server_cpu_ms)} ms "
+                        f"browser {fmt(v.browser_cpu_ms)} ms")
+                rss[title] = _rss_mb(proc.pid)
+    return {"visits": [asdict(v) for v in visits], "server_rss_mb": rss, "warmup_s": warmup_s,
+            "server_log": str(log_file)}
 
 
 def page_queries(db: Path, data: Path) -> dict[str, dict[str, float]]:
@@ -273,84 +350,6 @@ def page_queries(db: Path, data: Path) -> dict[str, dict[str, float]]:
     return out
 
 
-def _pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = q * (len(s) - 1)
-    lo = int(k)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
-def _parts(v: Visit) -> tuple[float | None, float | None, float | None]:
-    """(script start, script, drawing after it) of one visit, in ms; None where a milestone was not seen."""
-    script = v.run_end_ms - v.run_start_ms if v.run_end_ms is not None and v.run_start_ms is not None else None
-    draw = v.ready_ms - v.run_end_ms if v.ready_ms is not None and v.run_end_ms is not None else None
-    return v.run_start_ms, script, draw
-
-
-def _median(values: list[float | None]) -> float | None:
-    seen = [x for x in values if x is not None]
-    return statistics.median(seen) if seen else None
-
-
-def summarise(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per page: cold and warm ready times, their parts (warm: medians), the load seen."""
-    rows = []
-    visits = [Visit(**v) for v in result["visits"]]
-    for _, title, _ in PAGES:
-        mine = [v for v in visits if v.page == title]
-        if not mine:
-            continue
-        cold = next((v for v in mine if v.kind == "cold"), None)
-        warm_visits = [v for v in mine if v.kind == "warm"]
-        warm = [v.ready_ms for v in warm_visits if v.ready_ms is not None]
-        cold_parts = _parts(cold) if cold else (None, None, None)
-        warm_parts = [_parts(v) for v in warm_visits]
-        row = {"page": title, "cold_ms": cold.ready_ms if cold else None,
-               "cold_content_ms": cold.content_ms if cold else None, "cold_start_ms": cold_parts[0],
-               "cold_script_ms": cold_parts[1], "cold_draw_ms": cold_parts[2],
-               "warm_n": len(warm), "warm_p50_ms": statistics.median(warm) if warm else None,
-               "warm_p95_ms": _pct(warm, 0.95) if warm else None,
-               "warm_start_ms": _median([p[0] for p in warm_parts]),
-               "warm_script_ms": _median([p[1] for p in warm_parts]),
-               "warm_draw_ms": _median([p[2] for p in warm_parts]),
-               "load": (min(v.load1 for v in mine), max(v.load1 for v in mine)),
-               "errors": sum(v.errors for v in mine),
-               "missed": sum(1 for v in mine if v.ready_ms is None)}
-        q = result.get("queries", {}).get(title)
-        if q:
-            row["query_cold_ms"], row["query_p50_ms"] = q["cold_ms"], q["p50_ms"]
-        rows.append(row)
-    return rows
-
-
-def _fmt(ms: float | None) -> str:
-    return "-" if ms is None else f"{ms:.0f}"
-
-
-def render(rows: list[dict[str, Any]]) -> str:
-    """The summary as a markdown table (ms); a time over the 2 s target is marked ✗.
-
-    Parts: until the script starts (page shell, websocket, session) / the script's run / the browser's
-    drawing after it; the cold visit's, and the medians of the warm ones.
-    """
-    head = ("| page | cold ready | cold parts: start / script / drawing | warm p50 | warm p95 "
-            "| warm parts (p50) | queries alone cold / p50 | load (1 min) |")
-    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---|"]
-
-    def mark(ms: float | None) -> str:
-        return _fmt(ms) + (" ✗" if ms is not None and ms > TARGET_MS else "")
-
-    for r in rows:
-        q = f"{_fmt(r.get('query_cold_ms'))} / {_fmt(r.get('query_p50_ms'))}" if "query_cold_ms" in r else "-"
-        extra = (f" ({r['missed']} not ready)" if r["missed"] else "") + (f" ({r['errors']} errors)" if r["errors"] else "")
-        cold = " / ".join(_fmt(r[k]) for k in ("cold_start_ms", "cold_script_ms", "cold_draw_ms"))
-        warm = " / ".join(_fmt(r[k]) for k in ("warm_start_ms", "warm_script_ms", "warm_draw_ms"))
-        lines.append(f"| {r['page']}{extra} | {mark(r['cold_ms'])} | {cold} | {mark(r['warm_p50_ms'])} "
-                     f"| {mark(r['warm_p95_ms'])} | {warm} | {q} | {r['load'][0]:.1f}-{r['load'][1]:.1f} |")
-    return "\n".join(lines)
-
-
 def _commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
@@ -367,6 +366,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--warm", type=int, default=5, help="repeat visits per page after the cold one (default 5)")
     p.add_argument("--timeout", type=float, default=120, help="seconds to wait for one page (default 120)")
     p.add_argument("--queries", action="store_true", help="also time the pages' queries alone (bench/pages.py)")
+    p.add_argument("--params", default="auto",
+                   help="query string added to every page (default auto: synthetic=1 for an all-synthetic database)")
+    p.add_argument("--server", choices=sorted(SERVERS), default="serve",
+                   help="serve: python -m dashboard.serve, warmed (default); plain: streamlit run app.py")
+    p.add_argument("--cold-at-once", action="store_true",
+                   help="serve: the cold visit as soon as the server answers, not after its warm-up")
+    p.add_argument("--in-memory", action="store_true",
+                   help="browser profile in memory, no compiled-code cache (session 5's way) instead of on disk")
     p.add_argument("--json", type=Path, help="write the visits and summary here")
     p.add_argument("--log-dir", type=Path, default=Path("/tmp/first-paint"), help="the server log goes here")
     args = p.parse_args(argv)
@@ -383,11 +390,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not pages:
         print(f"first_paint: no page matches {args.pages!r}", file=sys.stderr)
         return 2
+    params = default_params(db) if args.params == "auto" else args.params
     started, load0 = datetime.now().isoformat(timespec="seconds"), load_avg()
-    result = measure(db, data, pages, max(0, args.warm), args.log_dir, args.timeout)
+    result = measure(db, data, pages, max(0, args.warm), args.log_dir, args.timeout, params, args.server,
+                     not args.cold_at_once, not args.in_memory)
     if args.queries:
         log("timing the pages' queries alone")
         result["queries"] = page_queries(db, data)
+    result.update(server=args.server, cold_at_once=args.cold_at_once, params=params, profile_on_disk=not args.in_memory)
     result.update(db=str(db), db_mb=db.stat().st_size / 1e6, data=str(data), started=started, load_before=load0,
                   load_after=load_avg(), commit=_commit(), warm=args.warm, quiet_ms=QUIET_MS)
     result["summary"] = summarise(result)

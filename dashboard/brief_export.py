@@ -124,21 +124,42 @@ def change_cards(b: Brief) -> list[dict[str, str]]:
     return cards
 
 
+def headline_titles(b: Brief) -> list[str]:
+    """The title of each headline metric's chart (``headline_figures``' order), without drawing any."""
+    if b.headline is None or b.headline.empty or b.year is None:
+        return []
+    return [_headline_title(b, rows) for _metric, rows in b.headline.groupby("metric", sort=False)]
+
+
+def _headline_title(b: Brief, rows: pd.DataFrame) -> str:
+    return f"{rows['label'].iloc[0]}({rows['unit'].iloc[0]}):{b.year} 年与 {b.year - 1} 年"
+
+
+def headline_figure(b: Brief, title: str) -> go.Figure | None:
+    """The chart titled ``title`` alone (the page shows one at a time; building all five took ~0.2 s a run)."""
+    if b.headline is None or b.headline.empty or b.year is None:
+        return None
+    for _metric, rows in b.headline.groupby("metric", sort=False):
+        if _headline_title(b, rows) == title:
+            return brief_charts.region_bars(rows, b.year)
+    return None
+
+
 def headline_figures(b: Brief) -> list[tuple[str, go.Figure]]:
     """(title, chart) per headline metric that has data in the year."""
     out = []
     if b.headline is None or b.headline.empty or b.year is None:
         return out
     for _metric, rows in b.headline.groupby("metric", sort=False):
-        title = f"{rows['label'].iloc[0]}({rows['unit'].iloc[0]}):{b.year} 年与 {b.year - 1} 年"
-        out.append((title, brief_charts.region_bars(rows, b.year)))
+        out.append((_headline_title(b, rows), brief_charts.region_bars(rows, b.year)))
     return out
 
 
 # --- tables as shown (Chinese headers, formatted values) ---------------------------------------------------------
 
-def added_table(b: Brief) -> pd.DataFrame:
-    df = b.added
+def added_table(b: Brief, limit: int | None = None) -> pd.DataFrame:
+    """The week's new reports as shown, newest first; only the first ``limit`` when given."""
+    df = b.added if limit is None else b.added.head(limit)
     if df.empty:
         return pd.DataFrame(columns=["标题", "地区", "年份", "类型", "数字", "添加时间"])
     return pd.DataFrame({

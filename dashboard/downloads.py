@@ -138,6 +138,23 @@ def safe_filename(name: str, limit: int = 40) -> str:
     return cleaned[:limit] or "数据"
 
 
+GRID_ROWS = 1000  # rows a page's table sends to the browser; its downloads hold every row
+
+
+def grid_rows(df: pd.DataFrame, where_all: str = "下载的文件", limit: int | None = None) -> pd.DataFrame:
+    """The first ``limit`` rows of ``df`` for ``st.dataframe``, saying under it when there are more.
+
+    Why: a table of 100,000 reports took seconds to convert to Arrow, to send and to draw, and nobody scrolls
+    through it; the rows shown keep their order and values, ``where_all`` says where the rest are.
+    ``limit`` defaults to ``GRID_ROWS`` as it is at the call.
+    """
+    limit = GRID_ROWS if limit is None else limit
+    if len(df) <= limit:
+        return df
+    st.caption(f"共 {len(df):,} 行,表中列出前 {limit:,} 行;{where_all}含全部 {len(df):,} 行,也可用左侧筛选缩小范围。")
+    return df.head(limit)
+
+
 def download_buttons(df: pd.DataFrame, name: str, key: str) -> None:
     """CSV and Excel buttons for ``df`` (already with Chinese headers); files are made only when clicked."""
     row = st.container(horizontal=True)

@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import brief_charts, brief_export, brief_pdf, brief_present, filters, queries, theme
+from dashboard import brief_charts, brief_export, brief_pdf, brief_present, downloads, filters, queries, theme
 from dashboard.format import DOC_TYPE_LABELS, for_display
 from dashboard.safe_text import plain
 
@@ -50,7 +50,10 @@ def _added_section() -> None:
     else:
         st.plotly_chart(theme.for_theme(brief_charts.added_by_type(brief.added, DOC_TYPE_LABELS)), key="brief_added_chart",
                         config=CHART_CONFIG, theme=THEME)
-        st.dataframe(for_display(brief_export.added_table(brief)), hide_index=True, key="brief_added_table")
+        if len(brief.added) > downloads.GRID_ROWS:  # a big import: the whole list is in the CSV, not on screen
+            st.caption(f"表中列出最近添加的 {downloads.GRID_ROWS:,} 份;完整清单见“导出 CSV”。")
+        st.dataframe(for_display(brief_export.added_table(brief, downloads.GRID_ROWS)), hide_index=True,
+                     key="brief_added_table")
 
 
 f = filters.current()
@@ -114,14 +117,16 @@ else:
     _cards(st, brief_export.total_cards(brief))
     st.subheader("可比地区同比(只比较两年都有数据的地区)")
     _cards(st, brief_export.change_cards(brief))
-    figs = brief_export.headline_figures(brief)
-    if figs:
-        titles = [t for t, _ in figs]
+    titles = brief_export.headline_titles(brief)
+    if titles:
         chosen = st.radio("图表显示的指标", titles, horizontal=True, key="brief_metric",
                           format_func=lambda t: t.split("(")[0])
-        st.plotly_chart(theme.for_theme(dict(figs)[chosen]), key="brief_region_chart", config=CHART_CONFIG, theme=THEME)
+        chart = brief_export.headline_figure(brief, chosen)
+        if chart is not None:
+            st.plotly_chart(theme.for_theme(chart), key="brief_region_chart", config=CHART_CONFIG, theme=THEME)
     with st.expander("各地区明细"):
-        st.dataframe(for_display(brief_export.headline_table(brief)), hide_index=True, key="brief_headline_table")
+        st.dataframe(for_display(downloads.grid_rows(brief_export.headline_table(brief), "“导出 CSV”")),
+                     hide_index=True, key="brief_headline_table")
 
     st.header(f"未达到规划目标的地区({year} 年)")
     st.caption("把工作要点、工作计划、实施方案中的目标(如“负责人出庭应诉率不低于90%”)与同年该地区及其下属地区"

@@ -104,10 +104,11 @@ def _value_problem(value: float, unit: str) -> str | None:
 MAX_DOC_OPTIONS = int(os.environ.get("REPORTS_QUALITY_MAX_OPTIONS", "2000"))  # documents in the 选择报告 list
 
 
-def _doc_label(row: pd.Series) -> str:
-    year = "" if pd.isna(row["year"]) else f"{int(row['year'])}年 · "
-    return f"{row['title']} · {row['region_name'] if isinstance(row['region_name'], str) else '未识别地区'} · {year}" \
-           f"{doc_type_label(row['doc_type'])}"
+def _doc_labels(rows: pd.DataFrame) -> list[str]:
+    """``标题 · 地区 · 2023年 · 类型`` per row (the 选择报告 list; by columns: 2,000 rows by ``iterrows`` took 0.3 s)."""
+    return [f"{t} · {r if isinstance(r, str) else '未识别地区'} · {'' if pd.isna(y) else f'{int(y)}年 · '}"
+            f"{doc_type_label(d)}"
+            for t, r, y, d in zip(rows["title"], rows["region_name"], rows["year"], rows["doc_type"], strict=True)]
 
 
 def _describe(payload: object) -> str:
@@ -160,19 +161,41 @@ tab_docs, tab_unknown, tab_checks, tab_errors, tab_corr = st.tabs(
     TABS, default=TABS[-1] if filters.page_param("doc") else TABS[0], key="q_tabs")
 
 docs = queries.quality_documents(f)
+DOC_COLUMNS = {"title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
+               "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
+               "path": "文件", "打开": "打开"}
+
+
+def _docs_table(rows: pd.DataFrame, with_links: bool) -> pd.DataFrame:
+    """``rows`` of ``docs`` with Chinese headers; the reader's link only for rows shown (not in downloads)."""
+    shown = rows.assign(层级=rows["level"].map(level_label), 类型=rows["doc_type"].map(doc_type_label),
+                        region_name=rows["region_name"].fillna("未识别地区"))
+    if with_links:
+        shown = shown.assign(打开=rows["doc_id"].map(links.report_link))
+    return downloads.frame_for_download(shown, DOC_COLUMNS)
+
+
+# what a report lacks, by the bits no_region*4 + no_year*2 + no_type: "地区、年份" ...
+_MISSING = ["、".join(w for w, bit in (("地区", 4), ("年份", 2), ("类型", 1)) if k & bit) for k in range(8)]
+
+
+def _missing(rows: pd.DataFrame) -> list[str]:
+    codes = rows["no_region"].astype(int) * 4 + rows["no_year"].astype(int) * 2 + rows["no_type"].astype(int)
+    return [_MISSING[c] for c in codes]
+
+
+def _unknown_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return downloads.frame_for_download(rows.assign(缺少=_missing(rows), 类型=rows["doc_type"].map(doc_type_label),
+                                                    region_name=rows["region_name"].fillna("未识别地区")), {
+        "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件"})
+
+
 with tab_docs:
     st.caption("每份报告提取出的数字个数(实际数 / 目标数),其中经过更正的个数,以及一致性检查发现的问题数。"
                "0 个数字的报告值得打开看看。")
-    shown = docs.assign(层级=docs["level"].map(level_label), 类型=docs["doc_type"].map(doc_type_label),
-                        打开=docs["doc_id"].map(links.report_link),
-                        region_name=docs["region_name"].fillna("未识别地区"))
-    table = downloads.frame_for_download(shown, {
-        "title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
-        "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
-        "path": "文件", "打开": "打开"})
-    st.dataframe(for_display(table), hide_index=True, key="q_docs", column_config={
-        "打开": st.column_config.LinkColumn(display_text="阅读")})
-    downloads.download_buttons(table.drop(columns=["打开"]), "每份报告的数字", "q_docs_dl")
+    st.dataframe(for_display(_docs_table(downloads.grid_rows(docs), with_links=True)), hide_index=True, key="q_docs",
+                 column_config={"打开": st.column_config.LinkColumn(display_text="阅读")})
+    downloads.download_buttons(_docs_table(docs, with_links=False), "每份报告的数字", "q_docs_dl")
 
 with tab_unknown:
     unknown = docs[docs["no_region"] | docs["no_year"] | docs["no_type"]]
@@ -182,13 +205,8 @@ with tab_unknown:
     elif unknown.empty:
         st.success("所有报告都识别出了地区、年份和类型。")
     else:
-        missing = [("、".join(x for x, flag in (("地区", r.no_region), ("年份", r.no_year), ("类型", r.no_type)) if flag))
-                   for r in unknown.itertuples(index=False)]
-        utable = downloads.frame_for_download(unknown.assign(缺少=missing, 类型=unknown["doc_type"].map(doc_type_label),
-                                                             region_name=unknown["region_name"].fillna("未识别地区")), {
-            "title": "标题", "缺少": "缺少", "region_name": "地区", "year": "年份", "类型": "类型", "path": "文件"})
-        st.dataframe(for_display(utable), hide_index=True, key="q_unknown")
-        downloads.download_buttons(utable, "信息不全的报告", "q_unknown_dl")
+        st.dataframe(for_display(_unknown_table(downloads.grid_rows(unknown))), hide_index=True, key="q_unknown")
+        downloads.download_buttons(_unknown_table(unknown), "信息不全的报告", "q_unknown_dl")
 
 with tab_checks:
     checks = queries.quality_checks(f)
@@ -235,7 +253,7 @@ with tab_corr:
                    "请用侧栏的地区、年份等筛选缩小范围,或从“报告全文”页的链接进入。")
         opts = pd.concat([opts.head(MAX_DOC_OPTIONS), opts[opts["doc_id"] == wanted]]).drop_duplicates("doc_id")
     ids = opts["doc_id"].tolist()
-    labels = {r["doc_id"]: _doc_label(r) for _, r in opts.iterrows()}
+    labels = dict(zip(opts["doc_id"], _doc_labels(opts), strict=True))
     doc_id = st.selectbox("报告", ids, index=ids.index(wanted) if wanted in ids else None,
                           format_func=lambda d: labels.get(d, d), key="q_doc", placeholder="选择一份报告(可输入标题搜索)")
     if doc_id:

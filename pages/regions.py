@@ -150,15 +150,22 @@ if map_parent != parent:
 focus = drill or None
 st.subheader(f"{crumb_names.get(focus, '全国') if focus else '全国'} 各文档数值")
 detail = queries.region_figures(f, metric, year, kind, parent=focus)
-detail = detail.assign(region_name=detail["region_name"].fillna(UNKNOWN_REGION), 层级=detail["level"].map(level_label),
-                       限定=detail["qualifier"].map(QUALIFIER_SYMBOLS),
-                       阅读=[links.report_link(d, crossfilter.narrow(f, crossfilter.Selection(
-                           region=focus, year=int(year)))) for d in detail["doc_id"]])
-detail_table = downloads.frame_for_download(detail, {"title": "标题", "阅读": "阅读", "region_name": "地区",
-                                                     "value": label, "限定": "限定", "evidence": "原文依据",
-                                                     "层级": "层级"})
-st.dataframe(for_display(detail_table), hide_index=True, key="reg_detail_table",
+reader_filters = crossfilter.narrow(f, crossfilter.Selection(region=focus, year=int(year)))
+
+
+def detail_table(rows: pd.DataFrame, with_links: bool) -> pd.DataFrame:
+    """Per-document values with Chinese headers; the reader's link only for the rows shown (not in downloads)."""
+    shown = rows.assign(region_name=rows["region_name"].fillna(UNKNOWN_REGION), 层级=rows["level"].map(level_label),
+                        限定=rows["qualifier"].map(QUALIFIER_SYMBOLS))
+    if with_links:
+        shown = shown.assign(阅读=[links.report_link(d, reader_filters) for d in rows["doc_id"]])
+    return downloads.frame_for_download(shown, {"title": "标题", "阅读": "阅读", "region_name": "地区", "value": label,
+                                                "限定": "限定", "evidence": "原文依据", "层级": "层级"})
+
+
+st.dataframe(for_display(detail_table(downloads.grid_rows(detail), with_links=True)), hide_index=True,
+             key="reg_detail_table",
              column_config={"阅读": st.column_config.LinkColumn(display_text="阅读", width="small"),
                             "原文依据": st.column_config.TextColumn(width="large")})
-downloads.download_buttons(detail_table.drop(columns=["阅读"]), f"地区明细_{names.get(metric, metric)}_{year}",
+downloads.download_buttons(detail_table(detail, with_links=False), f"地区明细_{names.get(metric, metric)}_{year}",
                            "reg_detail_dl")

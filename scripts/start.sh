@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
 .venv/bin/pip install -q -r requirements.txt
-exec .venv/bin/streamlit run app.py "$@"
+exec .venv/bin/python -m dashboard.serve "$@"  # streamlit run app.py, warmed before the first visitor

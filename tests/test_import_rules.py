@@ -49,6 +49,8 @@ LAZY: dict[tuple[str, str], str] = {
     ("etl/load/store.py", "etl.extract.gazetteer"): "the gazetteer costs ~0.1 s to import: not on the no-change path",
     ("dashboard/filters.py", "streamlit.runtime.pages_manager"): "Streamlit internals: guarded, may be absent",
     ("dashboard/uploads.py", "streamlit"): "upload limit from st.secrets: uploads is also used outside a Streamlit run",
+    ("dashboard/serve.py", "dashboard.warmup"): "imported in the warm-up thread once Streamlit's runtime exists: "
+                                                "cached functions defined earlier get a cache apart from the runtime's",
 }
 
 
