@@ -7,6 +7,7 @@ asks the database and hands the rows to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -14,7 +15,7 @@ from dashboard import db, search_view
 from dashboard.filter_model import Filters
 from dashboard.queries.core import summary
 from dashboard.queries.samples import Call
-from etl.api import decode_text, decode_text_head, query_tokens
+from etl.api import decode_text_head, inflate_text, query_tokens
 
 
 def search_terms(query: str) -> tuple[list[str], str]:
@@ -103,28 +104,42 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
         FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN {"search_texts" if packed else "texts"} x
              ON x.doc_id = k.doc_id""",
         [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL])
-    texts = _unpacked(df.pop("body"), zdict)
-    low = texts if all(CASELESS.fullmatch(w) for w in lowered) else _lower(texts)
-    df = titled(df, dict(zip(df["doc_id"], (t[:HEAD_CHARS] for t in texts), strict=True)))
-    counts = [[t[:TF_CHARS].count(w) for w in lowered] for t in low]  # non-overlapping, as replace() counted
+    raw = _utf8(df.pop("body"), zdict)
+    caseless = all(CASELESS.fullmatch(w) for w in lowered)
+    low = None if caseless else _lower([r.decode("utf-8") for r in raw])
+    row = {d: i for i, d in enumerate(df["doc_id"])}
+    df = titled(df, lambda ids: {d: raw[row[d]][:4 * HEAD_CHARS].decode("utf-8", errors="ignore")[:HEAD_CHARS]
+                                 for d in ids})  # 4 bytes hold a character: a cut one is the last, dropped
+    counts = [_counts(r, lowered) for r in raw] if caseless else [[t[:TF_CHARS].count(w) for w in lowered] for t in low]
     # the phrase bonus is for a several-word query found as written; a one-word query's phrase is the word
     several = whole not in words
     df["score"] = [search_view.relevance(t, c, words, bool(p) and several)
                    for t, c, p in zip(df["title"], counts, df["phrase"], strict=True)]
     df = df.sort_values(["score", "year", "path", "doc_id"], ascending=[False, False, True, True],
                         na_position="last", kind="stable").head(limit)
-    # the snippet of the reports shown only (a fifth of the pool)
-    df["context"] = pd.Series([search_view.snippet(_near(texts[i], low[i], lowered), [*words, whole])
-                               for i in df.index], index=df.index, dtype=object)
+    # the snippet of the reports shown only (a fifth of the pool): only their texts are decoded whole
+    near = [_near(t := raw[i].decode("utf-8"), t if low is None else low[i], lowered) for i in df.index]
+    df["context"] = pd.Series([search_view.snippet(n, [*words, whole]) for n in near], index=df.index, dtype=object)
     return df.drop(columns=["phrase"]).reset_index(drop=True)
 
 
-def _unpacked(bodies: pd.Series, zdict: bytes | None) -> list[str]:
-    """The texts of a result's ``body`` column: inflated from ``search_texts`` with ``zdict``, or as read from
-    ``texts`` (no ``zdict``); '' for a document without one (as ``coalesce(x.text, '')``)."""
+def _utf8(bodies: pd.Series, zdict: bytes | None) -> list[bytes]:
+    """The UTF-8 texts of a result's ``body`` column: inflated from ``search_texts`` with ``zdict``, or as read from
+    ``texts`` (no ``zdict``); empty for a document without one (as ``coalesce(x.text, '')``)."""
     if zdict is None:
-        return [b if isinstance(b, str) else "" for b in bodies]
-    return [decode_text(b, zdict) if isinstance(b, bytes | bytearray | memoryview) else "" for b in bodies]
+        return [b.encode("utf-8") if isinstance(b, str) else b"" for b in bodies]
+    return [inflate_text(b, zdict) if isinstance(b, bytes | bytearray | memoryview) else b"" for b in bodies]
+
+
+def _counts(raw: bytes, words: list[str]) -> list[int]:
+    """Non-overlapping occurrences of each caseless word in the first ``TF_CHARS`` characters of a text, as the
+    SQL counted them (``replace`` in ``substr``), here in its UTF-8 bytes: a character's encoding never starts
+    inside another's, so the matches are the same, and most texts need no decoding. A text of more than
+    ``TF_CHARS`` bytes may have more characters than that, and is cut as characters."""
+    if len(raw) > TF_CHARS:
+        text = raw.decode("utf-8")[:TF_CHARS]
+        return [text.count(w) for w in words]
+    return [raw.count(w.encode("utf-8")) for w in words]
 
 
 def _zdict() -> bytes | None:
@@ -177,14 +192,13 @@ def _lowered(column: str, words: list[str]) -> str:
     return f"lower({column})"
 
 
-def titled(df: pd.DataFrame, heads: dict[str, str] | None = None) -> pd.DataFrame:
-    """``title`` as shown: the stored one, or derived from the text's head when it is a file name. ``heads``
-    (doc_id -> head) are looked up (``text_heads``) for those documents only unless given."""
+def titled(df: pd.DataFrame, head_of: Callable[[list[str]], dict[str, str]] | None = None) -> pd.DataFrame:
+    """``title`` as shown: the stored one, or derived from the text's head when it is a file name. The heads of
+    those documents only come from ``head_of(doc_ids)`` (doc_id -> head), by default ``text_heads``."""
     df = df.copy()
     titles = [t if isinstance(t, str) else None for t in df["title"]]
-    if heads is None:
-        heads = text_heads([d for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)
-                            if search_view.is_file_name(t, p)])
+    heads = (head_of or text_heads)([d for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)
+                                     if search_view.is_file_name(t, p)])
     df["title"] = [search_view.display_title(t, p, h if isinstance(h := heads.get(d), str) else "")
                    for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)]
     return df

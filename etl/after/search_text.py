@@ -38,7 +38,12 @@ def encode_text(text: str, zdict: bytes) -> bytes:
 
 def decode_text(body: bytes, zdict: bytes) -> str:
     """The text :func:`encode_text` deflated."""
-    return zlib.decompressobj(zdict=zdict).decompress(body).decode("utf-8")
+    return inflate_text(body, zdict).decode("utf-8")
+
+
+def inflate_text(body: bytes, zdict: bytes) -> bytes:
+    """The UTF-8 bytes of the text :func:`encode_text` deflated (the search counts words in them undecoded)."""
+    return zlib.decompressobj(zdict=zdict).decompress(body)
 
 
 def decode_text_head(body: bytes, zdict: bytes, chars: int) -> str:
