@@ -125,3 +125,15 @@ def test_schema_5_is_upgraded_by_copying_rows(built: tuple[Path, Path], tmp_path
     assert deflated(db) == dict(query(db, "SELECT doc_id, text FROM texts"))
     assert snapshot(db, skip=("etl_runs",)) == snapshot(fresh, skip=("etl_runs",))
     assert build(data, db, progress=False).note == "无变化:数据库未改写"  # and from then on as usual
+
+
+def test_words_are_counted_in_the_first_characters_as_the_sql_did() -> None:
+    from dashboard.queries import search
+
+    limit = search.TF_CHARS
+    texts = ["行政复议" + "甲" * (limit - 10) + "行政复议" * 5,  # over the limit in characters: the tail not counted
+             "复议" * (limit // 3),  # over it in bytes only
+             "行政复议行政复议复议", "", "ab行政复议" * 3]
+    for text in texts:
+        for words in (["行政复议"], ["复议", "行政"], ["甲"], ["ab"]):
+            assert search._counts(text.encode("utf-8"), words) == [text[:limit].count(w) for w in words]
