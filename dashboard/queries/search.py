@@ -182,7 +182,7 @@ def _near(text: str, low: str, words: list[str]) -> str:
     return text[start:start + 240]
 
 
-def text_heads(doc_ids: list[str]) -> dict[str, str]:
+def _text_heads(doc_ids: list[str]) -> dict[str, str]:
     """The first ``HEAD_CHARS`` characters of these documents' texts (from ``search_texts`` when the build made it)."""
     if not doc_ids:
         return {}
@@ -212,10 +212,10 @@ def _lowered(column: str, words: list[str]) -> str:
 
 def titled(df: pd.DataFrame, head_of: Callable[[list[str]], dict[str, str]] | None = None) -> pd.DataFrame:
     """``title`` as shown: the stored one, or derived from the text's head when it is a file name. The heads of
-    those documents only come from ``head_of(doc_ids)`` (doc_id -> head), by default ``text_heads``."""
+    those documents only come from ``head_of(doc_ids)`` (doc_id -> head), by default ``_text_heads``."""
     df = df.copy()
     titles = [t if isinstance(t, str) else None for t in df["title"]]
-    heads = (head_of or text_heads)([d for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)
+    heads = (head_of or _text_heads)([d for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)
                                      if search_view.is_file_name(t, p)])
     df["title"] = [search_view.display_title(t, p, h if isinstance(h := heads.get(d), str) else "")
                    for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)]
