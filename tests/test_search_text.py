@@ -134,6 +134,7 @@ def test_words_are_counted_in_the_first_characters_as_the_sql_did() -> None:
     texts = ["行政复议" + "甲" * (limit - 10) + "行政复议" * 5,  # over the limit in characters: the tail not counted
              "复议" * (limit // 3),  # over it in bytes only
              "行政复议行政复议复议", "", "ab行政复议" * 3]
-    for text in texts:
-        for words in (["行政复议"], ["复议", "行政"], ["甲"], ["ab"]):
-            assert search._counts(text.encode("utf-8"), words) == [text[:limit].count(w) for w in words]
+    cases = [(text, words) for text in texts for words in (["行政复议"], ["复议", "行政"], ["甲"], ["ab"])]
+    got = [search._counts(text.encode("utf-8"), words) for text, words in cases]
+    assert got == [[text[:limit].count(w) for w in words] for text, words in cases]
+    assert got[0] == [2] and got[5] == [limit // 3, 0]  # the tail past the limit not counted; bytes over the limit
