@@ -20,6 +20,8 @@ from etl.after.corrections import CorrectionError as CorrectionError  # a refuse
 from etl.after.corrections import region_payload as region_payload  # a region picked by code -> document fields
 from etl.after.live import NotRefreshed as NotRefreshed  # saved in the log, live file not refreshed yet
 from etl.after.live import refresh_live as refresh_live  # failures.py: re-apply the log after its own append
+from etl.after.search_text import decode_text_head as decode_text_head  # search: its first characters only
+from etl.after.search_text import inflate_text as inflate_text  # search: a text of search_texts, its UTF-8 bytes
 from etl.extract import catalog
 from etl.extract.catalog import Metric as Metric  # a catalogue entry (label, unit, direction)
 from etl.extract.metadata import find_title as find_title  # search results: the title line the ETL would take

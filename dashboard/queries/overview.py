@@ -134,11 +134,9 @@ def recent_documents(f: Filters, limit: int = 10) -> pd.DataFrame:
                    d.added_at, d.path, d.part
             FROM documents_current d WHERE {where}
             ORDER BY d.added_at DESC, d.path DESC, d.part LIMIT ?)
-        SELECT r.doc_id, r.title, r.region_name, r.level, r.year, r.doc_type, r.added_at, r.path,
-               substr(x.text, 1, 800) AS head
-        FROM r LEFT JOIN texts x ON x.doc_id = r.doc_id
-        ORDER BY r.added_at DESC, r.path DESC, r.part""", [*params, limit])
-    return titled(df)  # a title that is only a file name is derived from the text's head
+        SELECT r.doc_id, r.title, r.region_name, r.level, r.year, r.doc_type, r.added_at, r.path
+        FROM r ORDER BY r.added_at DESC, r.path DESC, r.part""", [*params, limit])
+    return titled(df)  # a title that is only a file name is derived from the text's head (search_texts)
 
 
 CALLS = [

@@ -7,6 +7,8 @@ asks the database and hands the rows to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
@@ -14,7 +16,7 @@ from dashboard import db, search_view
 from dashboard.filter_model import Filters
 from dashboard.queries.core import summary
 from dashboard.queries.samples import Call
-from etl.api import query_tokens
+from etl.api import decode_text_head, inflate_text, query_tokens
 
 
 def search_terms(query: str) -> tuple[list[str], str]:
@@ -31,8 +33,9 @@ def search_terms(query: str) -> tuple[list[str], str]:
     return words, whole
 
 
-SEARCH_POOL = 1000  # reports read from ``texts`` to count the query's words (the best by the cheap score)
+SEARCH_POOL = 1000  # reports whose texts are read to count the query's words (the best by the cheap score)
 TF_CHARS = 20000  # words are counted in a report's first characters, as many as its search tokens cover
+HEAD_CHARS = 800  # the text a title is derived from when the stored one is a file name
 
 
 def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFrame:
@@ -50,6 +53,10 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
     ties go to the newer report. Counting mentions reads texts, so only the ``SEARCH_POOL`` reports best by
     a cheap score (words in the stored title, phrase, words matched, year) are counted: at 100k reports a
     count over every match took seconds, which is why the search had stopped reading texts (2026-11).
+    The texts come from ``search_texts`` (each deflated on its own, etl/after/search_text.py; ``texts`` is
+    compressed ~2,000 to a frame and reading 1,000 of them unpacked nearly all); mentions are counted and
+    snippets cut here, as the SQL did before: non-overlapping occurrences of each lower-cased word in the first
+    ``TF_CHARS`` characters, the snippet around the first occurrence of any word.
 
     Titles that are only a file name are replaced by one derived from the text (``search_view.display_title``).
     Without a query every document in scope is listed, newest first. Columns: doc_id, title, path,
@@ -66,12 +73,15 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
                          FROM documents_current d WHERE {where}
                          ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part LIMIT ?)
             SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type,
-                   d.chars, s.figures, 0 AS matched, '' AS context, 0.0 AS score, substr(x.text, 1, 800) AS head
-            FROM top d JOIN {docs} s ON s.doc_id = d.doc_id LEFT JOIN texts x ON x.doc_id = d.doc_id
+                   d.chars, s.figures, 0 AS matched, '' AS context, 0.0 AS score
+            FROM top d JOIN {docs} s ON s.doc_id = d.doc_id
             ORDER BY d.year DESC NULLS LAST, d.region_code NULLS LAST, d.path, d.part""", [*params, limit])
         return titled(df)
     all_words = list(dict.fromkeys([*words, whole]))
     lowered = [w.lower() for w in words]
+    zdict = _zdict()
+    packed = zdict is not None
+    text = "x.body" if packed else "x.text"  # the deflated copy, or (a database made without it) the text itself
     df = db.query(f"""
         WITH q AS (SELECT word, list_contains(?, word) AS core FROM (SELECT unnest(?::VARCHAR[]) AS word)),
         expanded AS (SELECT q.word, q.core, v.token_id
@@ -89,32 +99,100 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
             FROM {docs} d LEFT JOIN hits h ON h.doc_no = d.doc_no
             WHERE {where} AND (coalesce(h.core, 0) = ? OR coalesce(h.whole_hit, FALSE)
                                OR contains(coalesce(d.title, ''), ?))
-            ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path_order LIMIT ?),
-        body AS (SELECT *, substr(lowered, 1, ?) AS low
-                 FROM (SELECT d.*, k.matched, k.phrase, {_lowered("coalesce(x.text, '')", lowered)} AS lowered,
-                              coalesce(x.text, '') AS text
-                       FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN texts x ON x.doc_id = k.doc_id))
-        SELECT k.doc_id, k.title, k.path, k.region_name, k.level, k.year, k.doc_type, k.chars, k.figures,
-               k.matched, k.phrase,
-               list_transform(?::VARCHAR[], lambda w: (strlen(k.low) - strlen(replace(k.low, w, ''))) // strlen(w))
-                   AS counts,  -- in bytes: a word's every occurrence is strlen(w) bytes, and strlen is not a scan
-               substr(k.text, 1, 800) AS head,
-               substr(k.text, greatest(coalesce(list_min(list_filter(list_transform(?::VARCHAR[],
-                   lambda w: strpos(k.lowered, w)), lambda p: p > 0)), 1) - 40, 1), 240) AS near
-        FROM body k""",
-        [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL, TF_CHARS,
-         lowered, lowered])
-    df = titled(df)
+            ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path_order LIMIT ?)
+        SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type, d.chars, d.figures,
+               k.matched, k.phrase, {text} AS body
+        FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN {"search_texts" if packed else "texts"} x
+             ON x.doc_id = k.doc_id""",
+        [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL])
+    raw = _utf8(df.pop("body"), zdict)
+    caseless = all(CASELESS.fullmatch(w) for w in lowered)
+    low = None if caseless else _lower([r.decode("utf-8") for r in raw])
+    row = {d: i for i, d in enumerate(df["doc_id"])}
+    df = titled(df, lambda ids: {d: raw[row[d]][:4 * HEAD_CHARS].decode("utf-8", errors="ignore")[:HEAD_CHARS]
+                                 for d in ids})  # 4 bytes hold a character: a cut one is the last, dropped
+    counts = [_counts(r, lowered) for r in raw] if caseless else [[t[:TF_CHARS].count(w) for w in lowered] for t in low]
     # the phrase bonus is for a several-word query found as written; a one-word query's phrase is the word
     several = whole not in words
-    df["score"] = [search_view.relevance(t, list(c), words, bool(p) and several)
-                   for t, c, p in zip(df["title"], df["counts"], df["phrase"], strict=True)]
+    df["score"] = [search_view.relevance(t, c, words, bool(p) and several)
+                   for t, c, p in zip(df["title"], counts, df["phrase"], strict=True)]
     df = df.sort_values(["score", "year", "path", "doc_id"], ascending=[False, False, True, True],
                         na_position="last", kind="stable").head(limit)
-    # the snippet of the reports shown only (a fifth of the pool)
-    df["context"] = pd.Series([search_view.snippet(n or "", [*words, whole]) for n in df["near"]], index=df.index,
-                              dtype=object)
-    return df.drop(columns=["counts", "near", "phrase"]).reset_index(drop=True)
+    # the snippet of the reports shown only (a fifth of the pool): only their texts are decoded whole
+    near = [_near(t := raw[i].decode("utf-8"), t if low is None else low[i], lowered) for i in df.index]
+    df["context"] = pd.Series([search_view.snippet(n, [*words, whole]) for n in near], index=df.index, dtype=object)
+    return df.drop(columns=["phrase"]).reset_index(drop=True)
+
+
+def _utf8(bodies: pd.Series, zdict: bytes | None) -> list[bytes]:
+    """The UTF-8 texts of a result's ``body`` column: inflated from ``search_texts`` with ``zdict``, or as read from
+    ``texts`` (no ``zdict``); empty for a document without one (as ``coalesce(x.text, '')``)."""
+    if zdict is None:
+        return [b.encode("utf-8") if isinstance(b, str) else b"" for b in bodies]
+    packed = list(bodies)
+    half = len(packed) // 2
+
+    def inflate(part: list) -> list[bytes]:
+        return [inflate_text(b, zdict) if isinstance(b, bytes | bytearray | memoryview) else b"" for b in part]
+
+    # zlib lets go of the GIL while it inflates: the second half on the other core (~35 ms of CPU for 1,000 texts)
+    second = _INFLATER.submit(inflate, packed[half:])
+    return inflate(packed[:half]) + second.result()
+
+
+_INFLATER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-inflate")
+
+
+def _counts(raw: bytes, words: list[str]) -> list[int]:
+    """Non-overlapping occurrences of each caseless word in the first ``TF_CHARS`` characters of a text, as the
+    SQL counted them (``replace`` in ``substr``), here in its UTF-8 bytes: a character's encoding never starts
+    inside another's, so the matches are the same, and most texts need no decoding. A text of more than
+    ``TF_CHARS`` bytes may have more characters than that, and is cut as characters."""
+    if len(raw) > TF_CHARS:
+        text = raw.decode("utf-8")[:TF_CHARS]
+        return [text.count(w) for w in words]
+    return [raw.count(w.encode("utf-8")) for w in words]
+
+
+_ZDICTS: dict[tuple[str, db.Stamp | None], bytes | None] = {}
+
+
+def _zdict() -> bytes | None:
+    """The preset dictionary ``search_texts`` was deflated with (etl/after/search_text.py), read once per file
+    version; None when the after-load step never ran on this file (a database made before it, or by hand), so
+    ``texts`` is read."""
+    key = (str(db.db_path()), db.stamp())
+    if key not in _ZDICTS:
+        df = db.query("SELECT zdict FROM search_zdict") if "search_zdict" in db.tables() else pd.DataFrame()
+        _ZDICTS.clear()  # only the file version in use is worth keeping
+        _ZDICTS[key] = None if df.empty else bytes(df["zdict"].iloc[0])
+    return _ZDICTS[key]
+
+
+def _lower(texts: list[str]) -> list[str]:
+    """``lower(text)`` as DuckDB computes it (one character for one, which Python's ``str.lower`` is not: İ)."""
+    return list(db.query("SELECT list_transform(?::VARCHAR[], lambda t: lower(t)) AS low", [texts])["low"].iloc[0])
+
+
+def _near(text: str, low: str, words: list[str]) -> str:
+    """The 240 characters of ``text`` from 40 before the first occurrence in ``low`` of any of ``words`` (or from
+    its start), as the SQL ``substr(text, greatest(min(strpos(low, w)) - 40, 1), 240)`` cut them."""
+    found = [p for p in (low.find(w) + 1 for w in words) if p > 0]
+    start = max((min(found) if found else 1) - 40, 1) - 1
+    return text[start:start + 240]
+
+
+def _text_heads(doc_ids: list[str]) -> dict[str, str]:
+    """The first ``HEAD_CHARS`` characters of these documents' texts (from ``search_texts`` when the build made it)."""
+    if not doc_ids:
+        return {}
+    zdict = _zdict()
+    if zdict is None:
+        df = db.query("SELECT doc_id, substr(text, 1, ?) AS head FROM texts WHERE doc_id IN "
+                      "(SELECT unnest(?::VARCHAR[]))", [HEAD_CHARS, doc_ids])
+        return dict(zip(df["doc_id"], df["head"], strict=True))
+    df = db.query("SELECT doc_id, body FROM search_texts WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+    return {d: decode_text_head(b, zdict, HEAD_CHARS) for d, b in zip(df["doc_id"], df["body"], strict=True)}
 
 
 # characters no other character lower-cases to, and that lower-case to themselves: CJK ideographs and
@@ -132,12 +210,16 @@ def _lowered(column: str, words: list[str]) -> str:
     return f"lower({column})"
 
 
-def titled(df: pd.DataFrame) -> pd.DataFrame:
-    """``title`` as shown: the stored one, or derived from the text's head when it is a file name."""
+def titled(df: pd.DataFrame, head_of: Callable[[list[str]], dict[str, str]] | None = None) -> pd.DataFrame:
+    """``title`` as shown: the stored one, or derived from the text's head when it is a file name. The heads of
+    those documents only come from ``head_of(doc_ids)`` (doc_id -> head), by default ``_text_heads``."""
     df = df.copy()
-    df["title"] = [search_view.display_title(t if isinstance(t, str) else None, p, h if isinstance(h, str) else "")
-                   for t, p, h in zip(df["title"], df["path"], df["head"], strict=True)]
-    return df.drop(columns=["head"])
+    titles = [t if isinstance(t, str) else None for t in df["title"]]
+    heads = (head_of or _text_heads)([d for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)
+                                     if search_view.is_file_name(t, p)])
+    df["title"] = [search_view.display_title(t, p, h if isinstance(h := heads.get(d), str) else "")
+                   for d, t, p in zip(df["doc_id"], titles, df["path"], strict=True)]
+    return df
 
 
 CALLS = [

@@ -66,7 +66,7 @@ class Plan:
     def nothing_to_do(self) -> bool:
         """Nothing to read, nothing gone, the post-build inputs as they were: the live file is already this
         build's result, and rewriting it would only make every dashboard cache start over."""
-        return (self.prev.reusable and not self.todo and len(self.old) == len(self.files)
+        return (self.prev.reusable and not self.prev.rewrite and not self.todo and len(self.old) == len(self.files)
                 and _post_build_current(self.prev, self.data_dir))
 
 

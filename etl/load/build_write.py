@@ -59,7 +59,7 @@ def _extract_and_write(tmp: Path, stager: Stage, plan: Plan) -> BuildSummary:
     run = _Run(sorted(reuse), results, stats, n_read, plan.data_dir, plan.started, plan.t0, workers, stager.path,
                plan.extractor_version)
     prev = plan.prev
-    if prev.reusable and _delta_pays(prev, run, plan.delta_max_churn):
+    if prev.reusable and not prev.rewrite and _delta_pays(prev, run, plan.delta_max_churn):
         return _write_delta(tmp, plan.db_path, run)
     return _write(tmp, plan.db_path if prev.reusable else None, run)
 
@@ -110,9 +110,21 @@ def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list
         for table in ("texts", "doc_tokens", "figures"):  # table names are ours, not user input
             con.execute(f"INSERT INTO {table} SELECT t.* FROM old.{table} t "
                         "JOIN old.documents d USING (doc_id) JOIN reuse USING (path)")
+        _copy_search_texts(con)
         con.unregister("reuse")
     finally:
         con.execute("DETACH old")
+
+
+def _copy_search_texts(con: duckdb.DuckDBPyConnection) -> None:
+    """The deflated texts of the reused files and their dictionary (etl/after/search_text.py), so that the
+    after-load step deflates only this build's new texts; an old database without them (schema 5) has none."""
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'old'").fetchall()}
+    if not {"search_texts", "search_zdict"} <= have:
+        return
+    con.execute("INSERT INTO search_zdict SELECT * FROM old.search_zdict")
+    con.execute("INSERT INTO search_texts SELECT t.* FROM old.search_texts t "
+                "JOIN old.documents d USING (doc_id) JOIN reuse USING (path)")
 
 
 @dataclass

@@ -43,10 +43,10 @@ CREATE TABLE documents (
 -- The decoded text of each document part (kept apart so that listing documents stays cheap).
 CREATE TABLE texts (
     doc_id VARCHAR PRIMARY KEY,
-    -- the part's original decoded text; figure offsets index into it. Stored uncompressed: DuckDB packs long
-    -- strings ZSTD-compressed ~2,000 to a block, so showing 200 search results unpacked almost every text
-    -- (1.2-2 s at 100k reports; uncompressed 0.1-0.25 s, for ~1 GB more file at 100k).
-    text   VARCHAR NOT NULL USING COMPRESSION uncompressed
+    -- the part's original decoded text; figure offsets index into it. DuckDB's default compression (ZSTD,
+    -- ~2,000 texts to a frame: 13% of the UTF-8 size): only the report reader reads it, one text at a time;
+    -- the search reads search_texts instead (uncompressed, this was 1.09 GB of 1.59 GB at 100k reports).
+    text   VARCHAR NOT NULL
 );
 
 -- Search tokens (jieba) per document for the reports page's full-text search.
@@ -144,3 +144,13 @@ CREATE TABLE corrections (
     reason        VARCHAR NOT NULL,
     reverts       VARCHAR              -- correction_id this one reverts
 );
+
+-- The search's copy of each text, deflated on its own (etl/after/search_text.py): a search reads ~1,000 texts,
+-- and texts compressed by DuckDB are unpacked ~2,000 to a frame. Made by the after-load step, never by hand.
+CREATE TABLE search_texts (
+    doc_id VARCHAR NOT NULL,
+    body   BLOB NOT NULL                -- zlib of the UTF-8 text with search_zdict's preset dictionary
+);
+
+-- The preset dictionary of search_texts (one row), made once from the first texts by doc_id.
+CREATE TABLE search_zdict (zdict BLOB NOT NULL);
