@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -183,12 +184,17 @@ def _topic_free(key: str) -> catalog.Metric:
     return dataclasses.replace(catalog.metric(key), topic=None)
 
 
+_HEADINGS: list = [None, [], []]  # the text last indexed, the starts of its heading lines, those lines
+
+
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
     lo = max(0, line_start - reach)
-    found = ""
-    for m in _HEADING.finditer(text, lo, line_start):
-        found = m.group(0)
+    if _HEADINGS[0] is not text:  # a heading is a whole line: the document's headings are found once, not per number
+        found_all = list(_HEADING.finditer(text))
+        _HEADINGS[:] = [text, [h.start() for h in found_all], [h.group(0) for h in found_all]]
+    i = bisect_left(_HEADINGS[1], line_start) - 1
+    found = _HEADINGS[2][i] if i >= 0 and _HEADINGS[1][i] >= lo else ""
     first = text[:text.find("\n")] if "\n" in text else text[:60]
     return found + "\n" + first[:60]
 
