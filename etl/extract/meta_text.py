@@ -42,10 +42,18 @@ def first_lines(text: str, n: int = 25) -> list[str]:
 _CRAWLER_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|文章标题|title)\s*[::】]\s*|^【标题】\s*", re.I)
 
 
+_TRAILING_CELLS = re.compile(r"[\s|]+$")
+
+
+def _strip_cells(line: str) -> str:
+    """``re.sub(r"[\\s|]+$", "", line)``; a line that does not end with a blank or "|" (most) is returned as is."""
+    return _TRAILING_CELLS.sub("", line) if line[-1:] == "|" or line[-1:].isspace() else line
+
+
 def find_title(text: str) -> str | None:
     """The document's title line, or None (excerpts often start mid-report)."""
     # a title cell with the table's empty cells after it ("2023年…抽查工作计划 | |||||||") is still the title
-    lines = [re.sub(r"[\s|]+$", "", _CRAWLER_PREFIX.sub("", line)) for line in first_lines(text, 15)]
+    lines = [_strip_cells(_CRAWLER_PREFIX.sub("", line)) for line in first_lines(text, 15)]
     for line in lines:
         m = _PRINT_NOTICE.search(line)
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
@@ -124,9 +132,11 @@ _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|
                          r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合)")
 
 
+@lru_cache(maxsize=4)
 def opening_subject(text: str) -> str:
     """Who the first sentence is about: its words before the first verb (dates, datelines, bylines and
-    opening frames such as 一年来, / 在…领导下, removed)."""
+    opening frames such as 一年来, / 在…领导下, removed). Kept for the last few texts: the metadata rules ask
+    for it several times per document."""
     for line in first_lines(opening(text), 8):
         if _NAV.match(line) or "|" in line or len(line) < 8:
             continue

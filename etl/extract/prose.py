@@ -199,10 +199,18 @@ def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     return found + "\n" + first[:60]
 
 
+# (?<![\d.])\d{1,7}(?=[,,;;。、)]|$) as digits first, the lookbehind tested on each match: the same numbers (a run
+# of over 7 digits yields a match inside it, which the test drops), found without a lookbehind at every position
+_BARE_COUNT = re.compile(r"\d{1,7}(?=[,,;;。、)]|$)")
+_DIGIT_OR_POINT = re.compile(r"[\d.]")
+
+
 def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
     """Integers with no unit that stand right after a case noun and before a stop: their unit is implied."""
     out = []
-    for m in re.finditer(r"(?<![\d.])\d{1,7}(?=[,,;;。、)]|$)", text):
+    for m in _BARE_COUNT.finditer(text):
+        if m.start() and _DIGIT_OR_POINT.match(text, m.start() - 1):
+            continue  # the lookbehind of (?<![\d.])\d{1,7}(?=…), tested after the digits (see _BARE_COUNT)
         if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]):
             continue
         out.append(Number(m.start(), m.end(), m.start(), float(m.group(0)), "件", "exact", m.group(0), False))
