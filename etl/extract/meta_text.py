@@ -82,6 +82,7 @@ _OPENING_MAX = 6000
 # (日电/日讯 of a dateline, 记者 of a byline, 讯, a venue's verb), and no attempt of it reads more than 56
 # characters from where it starts: so it is only tried around these words (see _masked_opening).
 _NOT_SUBJECT_ANCHOR = re.compile(r"日电|讯|记者|召开|举行|举办|开幕|闭幕")
+_VENUE_VERBS = frozenset(("召开", "举行", "举办", "开幕", "闭幕"))
 _ANCHOR_BEFORE = 24  # > 22
 _ATTEMPT_READS = 64  # > 56
 
@@ -98,6 +99,9 @@ def _masked_opening(head: str) -> str:
     last = pos = 0
     while (anchor := _NOT_SUBJECT_ANCHOR.search(head, pos)) is not None:
         at = anchor.start()
+        if anchor.group(0) in _VENUE_VERBS and "在" not in head[max(0, at - 6):at]:
+            pos = at + 1  # a venue's verb counts only 3-6 characters after 在 (在拉萨召开)
+            continue
         m = _NOT_SUBJECT.search(head, max(pos, at - _ANCHOR_BEFORE), at + _ATTEMPT_READS)
         if m is None or m.start() > at:
             pos = at + 1  # no match starts at or before this anchor; a later one starts nearer the next anchor

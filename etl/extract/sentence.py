@@ -17,6 +17,22 @@ def sentence_around(text: str, start: int, end: int) -> str:
     """
     before = text[max(start - REACH, 0):start]
     after = text[end:end + REACH]
-    head = _LAST_OPEN.search(before)
-    tail = _TO_END.match(after)
-    return ((head.group(0) if head else "") + text[start:end] + (tail.group(0) if tail else "")).strip()
+    return (_open_end(before) + text[start:end] + _to_end(after)).strip()
+
+
+def _open_end(before: str) -> str:
+    """``_LAST_OPEN.search(before).group(0)`` by ``rfind``: the pattern tried every start (quadratic in REACH).
+
+    Its ``$`` also matches before a final line break, so a ``before`` that ends with one gives the words
+    between the end before it and that break."""
+    stop = len(before) - 1 if before.endswith("\n") else len(before)
+    return before[max(before.rfind(c, 0, stop) for c in _ENDS) + 1:stop]
+
+
+def _to_end(after: str) -> str:
+    """``_TO_END.match(after).group(0)``: up to the first end, with it unless it is a line break."""
+    found = [i for i in (after.find(c) for c in _ENDS) if i >= 0]
+    if not found:
+        return after
+    cut = min(found)
+    return after[:cut + 1] if after[cut] != "\n" else after[:cut]
