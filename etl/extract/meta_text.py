@@ -96,18 +96,18 @@ def _masked_opening(head: str) -> str:
     and an attempt within the window reads the same characters as on the whole text (tests/test_extract_speed.py
     compares both ways)."""
     pieces: list[str] = []
-    last = pos = 0
-    while (anchor := _NOT_SUBJECT_ANCHOR.search(head, pos)) is not None:
+    last = pos = scan = 0  # no match starts in [last, pos) but those in pieces; anchors are looked for from scan
+    while (anchor := _NOT_SUBJECT_ANCHOR.search(head, scan)) is not None:
         at = anchor.start()
+        scan = at + 1
         if anchor.group(0) in _VENUE_VERBS and "在" not in head[max(0, at - 6):at]:
-            pos = at + 1  # a venue's verb counts only 3-6 characters after 在 (在拉萨召开)
-            continue
+            continue  # a venue's verb counts only 3-6 characters after 在 (在拉萨召开): no match holds this one
         m = _NOT_SUBJECT.search(head, max(pos, at - _ANCHOR_BEFORE), at + _ATTEMPT_READS)
         if m is None or m.start() > at:
             pos = at + 1  # no match starts at or before this anchor; a later one starts nearer the next anchor
             continue
         pieces += (head[last:m.start()], " " * (m.end() - m.start()))
-        last = pos = m.end()
+        last = pos = scan = m.end()
     if not pieces:
         return head
     pieces.append(head[last:])

@@ -1,0 +1,163 @@
+"""The faster forms of extraction's hot spots give what the forms they replaced gave (issue 15, session 6).
+
+Why: each rewrite (a pattern that starts with the character it drops, a pattern tried only where the words
+every match holds are, a document's positions found once) is exact only by an argument about the pattern;
+these tests hold each one against the old form on random strings made of the characters the patterns care
+about and on the real texts of tests/gold/texts, so a later edit of a pattern that breaks the argument fails.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from etl.extract import meta_kind, meta_level, meta_region, meta_text, prose, scorer, sentence, tables
+from etl.extract.gazetteer import gazetteer
+from etl.read import normalise as norm
+
+GOLD = sorted((Path(__file__).resolve().parent / "gold" / "texts").glob("*.txt"))
+
+
+def _gold_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in GOLD[::3]]
+
+
+def _random_texts(alphabet: str, n: int, longest: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+# --- normalise: the two patterns that now start with the character they drop -------------------------------------
+_OLD_SPLIT_DECIMAL = re.compile(r"[ \t]+(?<=\d[.·][ \t])(?=\d{1,3}[%\u4e00-\u9fff])"
+                                r"|[ \t]+(?<=\d\.\d[ \t])(?=\d{1,3}[%\u4e00-\u9fff])")
+_OLD_LONE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(\d[\d.,]*)[ \t]*\n[ \t]*"
+                              r"(?=(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?:$|[^\u4e00-\u9fff\d]|[\u4e00-\u9fff][^\n]))",
+                              re.M)
+
+
+def test_normalise_patterns_find_what_the_old_ones_found() -> None:
+    texts = _random_texts("12 \t\n.·%件条次人收到了a,", 20000, 14, 1) + _gold_texts()
+    for t in texts:
+        assert [m.span() for m in norm._SPLIT_DECIMAL.finditer(t)] == [m.span() for m in _OLD_SPLIT_DECIMAL.finditer(t)], t
+        assert [(m.span(), m.span(1)) for m in norm._LONE_NUMBER.finditer(t)] == \
+            [(m.span(), m.span(1)) for m in _OLD_LONE_NUMBER.finditer(t)], t
+
+
+# --- metadata: the dateline mask around anchor words, and patterns run only where their words are -----------------
+def test_masked_opening_equals_the_whole_text_substitution() -> None:
+    alphabet = "新华社海口北京本报记者日电讯月在召开举行网台12()(): \n,。甲乙丙"
+    texts = _random_texts(alphabet, 6000, 90, 2) + [t[:6000] for t in _gold_texts()]
+    texts += ["新华社海口12月7日电 " * 3 + "在拉萨召开" + "甲" * 30 + "(记者 张三)" + "每日甘肃网兰州讯" * 2]
+    for t in texts:
+        expected = meta_text._NOT_SUBJECT.sub(lambda m: " " * len(m.group()), t)
+        assert meta_text._masked_opening.__wrapped__(t) == expected, t
+
+
+_NEEDS = [  # (the words every match holds, the pattern)
+    (meta_level._COURT_SPEAKS_TAIL, meta_level._COURT_SPEAKS),
+    (meta_level._DEPT_YEAR_TAIL, meta_level._DEPT_YEAR),
+    (meta_level._AREA_SCOPE_WORDS, meta_level._AREA_SCOPE),
+    (meta_level._BUREAU_WORDS, meta_level._BUREAU),
+    (meta_level._DEPT_WORDS, meta_level._DEPT),
+    (meta_kind._MEDIA_WORDS, meta_kind.MEDIA),
+    (meta_kind._THIRD_PERSON_TAIL, meta_kind.THIRD_PERSON),
+    (meta_region._TOWN_SUBJECT_TAIL, meta_region._TOWN_SUBJECT),
+    (meta_region._TOWN_AUTHOR_TAIL, meta_region._TOWN_AUTHOR),
+]
+
+
+_EXAMPLES = ["山东省法院向社会发布", "记者从四川高院召开的发布会获悉", "大同市文物局2021年度行政执法数据表", "全省共办理",
+             "北京市共受理", "县司法局以", "来源:新华网", "(记者 张三)", "新华社海口12月7日电", "每日甘肃网兰州讯",
+             "县司法局党组高度重视", "。市法院坚持", "观胜镇党委坚持", ",兴发乡在", "唐村镇政府编制2020年政府信息公开年度报告",
+             "礼让街街道办事处发布了本报告", "某某市人大常委会法工委", "省政府办公厅", "市执法支队"]
+
+
+@pytest.mark.parametrize(("words", "rx"), _NEEDS, ids=[rx.pattern[:30] for _, rx in _NEEDS])
+def test_every_match_holds_its_words(words: re.Pattern[str], rx: re.Pattern[str]) -> None:
+    """Each match found (in real texts and in strings made of the pattern's own characters) contains the words."""
+    alphabet = "".join(sorted({c for c in rx.pattern + words.pattern if "\u4e00" <= c <= "\u9fff"})) + "20年 ,。\n(记"
+    noise = _random_texts(alphabet, 4000, 40, 3)
+    rng = random.Random(33)
+    texts = noise + _gold_texts() + _EXAMPLES + [rng.choice(noise) + e + rng.choice(noise) for e in _EXAMPLES * 50]
+    matched = 0
+    for t in texts:
+        for m in rx.finditer(t):
+            matched += 1
+            assert words.search(m.string, m.start(), m.end() + 40), (rx.pattern, m.group(0))
+        assert (meta_level._needs(words, rx, t) is None) == (rx.search(t) is None)
+    assert matched > 0  # the strings did exercise the pattern
+
+
+def test_media_and_third_person_helpers() -> None:
+    for t in _random_texts("来源新华网记者讯日电局法院党组通过在。\n12月", 3000, 30, 4) + _gold_texts():
+        assert bool(meta_kind.media_mark(t)) == bool(meta_kind.MEDIA.search(t))
+        assert meta_kind.third_person(t) == meta_kind.THIRD_PERSON.findall(t)
+
+
+def test_title_lines_stripped_as_before() -> None:
+    for t in _random_texts("ab | \t\u3000|", 3000, 10, 5):
+        assert meta_text._strip_cells(t) == re.sub(r"[\s|]+$", "", t)
+
+
+def test_place_mentions_cached_are_the_scan() -> None:
+    g = gazetteer()
+    for t in _gold_texts()[:60]:
+        first = g.mentions(t[:3000])
+        assert first == list(g._mentions(t[:3000]))  # the cached answer is the scan's (``_mentions`` is uncached)
+        first.clear()  # a caller's list is its own: the cached scan is unchanged
+        assert g.mentions(t[:3000]) == list(g._mentions(t[:3000]))
+
+
+# --- prose: bare counts, and clause bounds from positions found once ----------------------------------------------
+def test_bare_counts_as_the_lookbehind_pattern() -> None:
+    old = re.compile(r"(?<![\d.])\d{1,7}(?=[,,;;。、)]|$)")
+    for t in _random_texts("0123456789.,;。、)案件申请共为a\n", 5000, 30, 6) + _gold_texts():
+        new = [m.span() for m in prose._BARE_COUNT.finditer(t)
+               if not (m.start() and prose._DIGIT_OR_POINT.match(t, m.start() - 1))]
+        assert new == [m.span() for m in old.finditer(t)], t
+
+
+def test_stop_positions_give_the_rfind_bounds() -> None:
+    rng = random.Random(7)
+    for t in _random_texts("。,;a\n!:(?", 3000, 20, 7):
+        for chars in (prose.STRONG, prose.WEAK, prose.RIGHT_STOP):
+            for _ in range(5):
+                a, b = rng.randint(0, 22), rng.randint(0, 22)
+                last = max([t.rfind(c, b, a) for c in chars] + [b - 1]) + 1
+                first = min([i for i in (t.find(c, a, b) for c in chars) if i != -1], default=b)
+                assert prose._rfind_any(t, chars, a, b) == last
+                assert prose._find_any(t, chars, a, b) == first
+
+
+def test_evidence_sentence_bounds_as_the_patterns() -> None:
+    for t in _random_texts("。!?;\n甲乙 ,", 20000, 14, 8):
+        m = sentence._LAST_OPEN.search(t)
+        assert sentence._open_end(t) == (m.group(0) if m else "")
+        m = sentence._TO_END.match(t)
+        assert sentence._to_end(t) == (m.group(0) if m else "")
+
+
+# --- tables and the scorer ------------------------------------------------------------------------------------------
+def test_space_row_hint_as_before() -> None:
+    for t in _random_texts("信息内容12 \t.)|甲\n", 8000, 24, 9) + _gold_texts():
+        assert tables.has_space_rows(t) == bool(tables._SPACE_ROW_HINT.search(t)), t
+
+
+def test_scorer_skips_only_what_drop_only_drops() -> None:
+    fitted = scorer.model()
+    if fitted is None or fitted.get("mode") != "drop_only":
+        pytest.skip("the shipped scorer is not drop-only")
+
+    def cand(metric: str, value: float, keep: bool, part: str | None = None) -> scorer.Candidate:
+        return scorer.Candidate(metric, value, "件", "exact", "actual", f"prose-cue:{metric}", 0.9, "own", 0, part,
+                                "always", keep, "共收到", "全年共收到", "")
+    cands = [cand("litigation.cases", 300, True), cand("litigation.cases", 120, False, "breakdown"),
+             cand("reconsideration.received", 50, True), cand("reconsideration.received", 7, False)]
+    full = scorer.features(cands, "annual_report", False)
+    weights, threshold = fitted["weights"], fitted["threshold"]
+    expected = [c.rule_keep and scorer.probability(f, weights) >= threshold for c, f in zip(cands, full, strict=True)]
+    assert scorer.decide(cands, "annual_report", False) == expected
+    assert scorer.features(cands, "annual_report", False, [c.rule_keep for c in cands])[0] == full[0]
