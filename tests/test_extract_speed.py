@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import meta_kind, meta_level, meta_region, meta_text, prose, scorer, sentence, tables
+from etl.extract import tokens as tok
 from etl.extract.gazetteer import gazetteer
 from etl.read import normalise as norm
 
@@ -161,3 +162,9 @@ def test_scorer_skips_only_what_drop_only_drops() -> None:
     expected = [c.rule_keep and scorer.probability(f, weights) >= threshold for c, f in zip(cands, full, strict=True)]
     assert scorer.decide(cands, "annual_report", False) == expected
     assert scorer.features(cands, "annual_report", False, [c.rule_keep for c in cands])[0] == full[0]
+
+
+def test_token_filter_by_strip_is_the_regex_test() -> None:
+    for w in _random_texts("+#&._%-a9行", 20000, 5, 10):
+        if tok._HAN_BLOCK.fullmatch(w):
+            assert bool(w.strip(tok._BLOCK_MARKS)) == bool(tok._CJK_OR_ALNUM.search(w)), w

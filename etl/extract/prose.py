@@ -17,6 +17,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from etl.extract import catalog, scorer
 from etl.extract.attribution import (
     OWN,
@@ -99,17 +101,21 @@ class DocContext:
 
 
 _STOPS: dict[str, list[int]] = {}  # for the text in _STOPS_OF: where each set of stop characters occurs
-_STOPS_OF: list = [None]
+_STOPS_OF: list = [None, None]  # the text, its code points
 
 
 def _stops(text: str, chars: str) -> list[int]:
     """The positions of ``chars`` in ``text``, found once per document (bounds are asked ~3 times per number)."""
     if _STOPS_OF[0] is not text:
-        _STOPS_OF[0] = text
+        _STOPS_OF[:] = [text, np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
         _STOPS.clear()
     found = _STOPS.get(chars)
     if found is None:
-        found = _STOPS[chars] = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+        codes = _STOPS_OF[1]
+        at = np.zeros(len(codes), dtype=bool)
+        for c in chars:
+            at |= codes == ord(c)
+        found = _STOPS[chars] = np.flatnonzero(at).tolist()
     return found
 
 
