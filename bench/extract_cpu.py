@@ -65,12 +65,13 @@ def _tokens(docs: list[list[pipeline.Document]]) -> None:
 
 
 def digest(docs: list[list[pipeline.Document]]) -> str:
-    """sha256 over every document's offsets, metadata and figures (the rows a build writes from them)."""
+    """sha256 over every document's offsets, metadata, figures, evidence sentences and search tokens (its rows)."""
     h = hashlib.sha256()
     for file_docs in docs:
         for d in file_docs:
             row = [d.part, d.start, d.end, d.is_synthetic, d.meta.as_dict(), [f.as_dict() for f in d.figures],
-                   [sentence_around(d.text, f.start, f.end) for f in d.figures]]
+                   [sentence_around(d.text, f.start, f.end) for f in d.figures],
+                   tokens((d.meta.title or "") + "\n" + (d.meta.organ or "") + "\n" + d.text)]
             h.update(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode())
     return h.hexdigest()
 

@@ -60,7 +60,6 @@ def test_masked_opening_equals_the_whole_text_substitution() -> None:
 _NEEDS = [  # (the words every match holds, the pattern)
     (meta_level._COURT_SPEAKS_TAIL, meta_level._COURT_SPEAKS),
     (meta_level._DEPT_YEAR_TAIL, meta_level._DEPT_YEAR),
-    (meta_level._AREA_SCOPE_WORDS, meta_level._AREA_SCOPE),
     (meta_level._BUREAU_WORDS, meta_level._BUREAU),
     (meta_level._DEPT_WORDS, meta_level._DEPT),
     (meta_kind._MEDIA_WORDS, meta_kind.MEDIA),
@@ -90,6 +89,11 @@ def test_every_match_holds_its_words(words: re.Pattern[str], rx: re.Pattern[str]
             assert words.search(m.string, m.start(), m.end() + 40), (rx.pattern, m.group(0))
         assert (meta_level._needs(words, rx, t) is None) == (rx.search(t) is None)
     assert matched > 0  # the strings did exercise the pattern
+
+
+def test_area_scope_yes_or_no_as_the_pattern() -> None:
+    for t in _random_texts("全省市区县州旗共累计年甲乙,1\n", 20000, 12, 11) + _gold_texts() + _EXAMPLES:
+        assert meta_level.has_area_scope(t) == bool(meta_level._AREA_SCOPE.search(t)), t
 
 
 def test_media_and_third_person_helpers() -> None:

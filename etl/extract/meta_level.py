@@ -55,9 +55,17 @@ _AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各�
 _DEPT_WORDS = re.compile(r"局|法制办|厅|法院|检察院|人大常委会|委员会|办公室|执法")
 _COURT_SPEAKS_TAIL = re.compile(r"(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
 _DEPT_YEAR_TAIL = re.compile(r"(?:局|厅|委员会|中心|办公室)20[0-4]\d年")
-_AREA_SCOPE_WORDS = re.compile(r"全(?:省|市|区|县|州|旗)|(?:省|市|区|县)(?:共|累计|全年)")
+# whether _AREA_SCOPE matches, in two patterns led by a character the engine skips to: 全省…, or 省/市/区/县 with
+# two CJK before it (the {2,6} run needs no more) and 共/累计/全年 after it
+_AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
+_AREA_TOTAL = re.compile(r"[省市区县](?<=[\u4e00-\u9fff]{3})(?:共|累计|全年)")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)")
 _BUREAU_WORDS = re.compile(r"局|法院|厅")
+
+
+def has_area_scope(text: str) -> bool:
+    """``bool(_AREA_SCOPE.search(text))`` (only ever asked as a yes or no), without its CJK run tried everywhere."""
+    return bool(_AREA_WHOLE.search(text) or _AREA_TOTAL.search(text))
 
 
 def _needs(words: re.Pattern[str], rx: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -92,7 +100,7 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
     if m and not (_COURT.search(m.group(0)) and re.search(r"司法厅|司法局|政府", m.group(0))):
         return m.group(0)
     m = _SUBJECT_DEPT.search(subject) or _needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300))
-    if m and not _NOT_DEPT.search(m.group(0)) and not _needs(_AREA_SCOPE_WORDS, _AREA_SCOPE, text[:2000]):
+    if m and not _NOT_DEPT.search(m.group(0)) and not has_area_scope(text[:2000]):
         return m.group(1) if m.re is _DEPT_YEAR else m.group(0)
     m = _DEPT_SELF.search(text[:2000])
     if m:
@@ -144,7 +152,7 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         "organ_dept": float(bool(organ and _needs(_DEPT_WORDS, _DEPT, organ) and not _NOT_DEPT.search(organ))),
         "organ_government": float(bool(organ and re.search(r"人民政府|政府办公", organ))),
         "title_government": float(bool(title and re.search(r"人民政府|政府(?!信息)", title))),
-        "area_scope": float(bool(_needs(_AREA_SCOPE_WORDS, _AREA_SCOPE, head))),
+        "area_scope": float(bool(has_area_scope(head))),
         "area_wide": float(bool(area_wide)),
         "area_wide_first": float(bool(area_wide and (bureau is None or area_wide.start() < bureau.start()))),
         "bureau_leads": float(bool(bureau and bureau.start() < 60)),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from etl.extract import catalog
 from etl.extract.confidence import calibrate
-from etl.extract.gazetteer import gazetteer
+from etl.extract.gazetteer import gazetteer, towns
 from etl.extract.metadata import Metadata, is_national, metadata_of
 from etl.extract.prose import DocContext, Figure, extract_prose
 from etl.extract.tables import extract_tables, templates
@@ -68,6 +68,7 @@ def warm_up() -> None:
     catalog.load()
     templates()
     gazetteer()
+    towns()  # the town list (data/geo/towns.csv), read on the first township report otherwise: once per worker
     to_simplified("關於")
     for doc in process_text(_WARM_UP_TEXT):
         tokens((doc.meta.title or "") + "\n" + (doc.meta.organ or "") + "\n" + doc.text)
