@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract import meta_kind, meta_level, meta_region, meta_text, prose, scorer, sentence, tables
+from etl.extract import meta_kind, meta_level, meta_region, meta_text, numbers, prose, scorer, sentence, tables
 from etl.extract import tokens as tok
 from etl.extract.gazetteer import gazetteer
 from etl.read import normalise as norm
@@ -172,3 +172,29 @@ def test_token_filter_by_strip_is_the_regex_test() -> None:
     for w in _random_texts("+#&._%-a9行", 20000, 5, 10):
         if tok._HAN_BLOCK.fullmatch(w):
             assert bool(w.strip(tok._BLOCK_MARKS)) == bool(tok._CJK_OR_ALNUM.search(w)), w
+
+
+
+def test_figure_matches_drop_only_lone_numerals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_figure_matches`` leaves out of NUMBER_RX.finditer's matches only one-character numerals without a unit
+    (never figures), so find_numbers finds what it found over every match."""
+    rng = random.Random(12)
+    alphabet = [*"0123456789,.百分之零〇一二两三四五六七八九十千万亿余多件次人%％﹪以上内下左右元第每个项进步是中 ", "٣", "５"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(20000)]
+    texts += [norm.normalise(t).text for t in _gold_texts()]
+
+    def key(ms: list[re.Match[str]]) -> list[tuple]:
+        return [(m.span(), tuple(m.groups())) for m in ms]
+
+    dropped = 0
+    for text in texts:
+        every, got = list(numbers.NUMBER_RX.finditer(text)), list(numbers._figure_matches(text))
+        left_out = set(key(every)) - set(key(got))
+        assert set(key(got)) <= set(key(every)), text
+        assert all(span[1] - span[0] == 1 and groups[2] in numbers.CN_DIGITS and groups[2] != "百"
+                   and not any(groups[3:]) for span, groups in left_out), text
+        dropped += len(left_out)
+    assert dropped > 1000
+    fast = [numbers.find_numbers(t) for t in texts]
+    monkeypatch.setattr(numbers, "_figure_matches", numbers._matches)
+    assert fast == [numbers.find_numbers(t) for t in texts]
