@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract import meta_kind, meta_level, meta_region, meta_text, numbers, prose, scorer, sentence, tables
+from etl.extract import meta_dates, meta_kind, meta_level, meta_region, meta_text, numbers, prose, scorer, sentence, tables
 from etl.extract import tokens as tok
 from etl.extract.gazetteer import gazetteer
 from etl.read import normalise as norm
@@ -198,3 +198,24 @@ def test_figure_matches_drop_only_lone_numerals(monkeypatch: pytest.MonkeyPatch)
     fast = [numbers.find_numbers(t) for t in texts]
     monkeypatch.setattr(numbers, "_figure_matches", numbers._matches)
     assert fast == [numbers.find_numbers(t) for t in texts]
+
+
+_OLD_NOT_REPORT_YEAR = re.compile(
+    r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
+    r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
+    r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现)")
+_OLD_NOT_A_YEAR = re.compile(r"《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2}")
+_OLD_PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期|稿源时间|发稿时间|发表时间"
+                          r"|录入时间|(?<![\u4e00-\u9fff])时间|【)\s*[::]?\s*"
+                          r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+
+
+def test_date_patterns_led_by_their_first_character() -> None:
+    texts = _random_texts("20194 年月日度以来起前力争将,。《》-—至时间甲:", 30000, 24, 13) + _gold_texts()
+    texts += ["2019年以来", "2020年力争", "2009年1月1日起", "《2018年报告》2017-2019年", "发布时间:2021-03-05",
+              "甲时间:2021年3月5日"]
+    for t in texts:
+        assert meta_dates._NOT_REPORT_YEAR.sub("", t) == _OLD_NOT_REPORT_YEAR.sub("", t), t
+        assert meta_dates._NOT_A_YEAR.sub("", t) == _OLD_NOT_A_YEAR.sub("", t), t
+        new, old = meta_dates._PUBLISH.search(t), _OLD_PUBLISH.search(t)
+        assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups())), t
