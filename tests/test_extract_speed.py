@@ -219,3 +219,10 @@ def test_date_patterns_led_by_their_first_character() -> None:
         assert meta_dates._NOT_A_YEAR.sub("", t) == _OLD_NOT_A_YEAR.sub("", t), t
         new, old = meta_dates._PUBLISH.search(t), _OLD_PUBLISH.search(t)
         assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups())), t
+
+
+def test_space_row_lines_need_a_last_digit() -> None:
+    """Neither row pattern matches a line whose last character before its blanks is not a digit (\\d)."""
+    for line in _random_texts("一、信息内容12٣ \t|.)甲+-", 30000, 16, 14):
+        if not line.rstrip(" \t")[-1:].isdecimal():
+            assert tables._SPACE_ROW.match(line) is None and tables._NUMBERS_ROW.match(line) is None, line

@@ -127,7 +127,8 @@ def space_rows(text: str) -> list[Row]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        m = _SPACE_ROW.match(line) or _NUMBERS_ROW.match(line)
+        # both patterns end with a digit before the line's trailing blanks: a line that does not (prose) is no row
+        m = (_SPACE_ROW.match(line) or _NUMBERS_ROW.match(line)) if line.rstrip(" \t")[-1:].isdecimal() else None
         if m is None:
             stripped = line.strip()
             if "信息内容" in stripped and not re.search(r"\d", stripped):
