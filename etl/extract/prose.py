@@ -15,7 +15,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -100,23 +100,15 @@ class DocContext:
     genres: frozenset[str] = frozenset()  # the kinds of report this is (catalogue [genres]): 行政执法情况报告 …
 
 
-_STOPS: dict[str, list[int]] = {}  # for the text in _STOPS_OF: where each set of stop characters occurs
-_STOPS_OF: list = [None, None]  # the text, its code points
-
-
+@lru_cache(maxsize=8)
 def _stops(text: str, chars: str) -> list[int]:
-    """The positions of ``chars`` in ``text``, found once per document (bounds are asked ~3 times per number)."""
-    if _STOPS_OF[0] is not text:
-        _STOPS_OF[:] = [text, np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
-        _STOPS.clear()
-    found = _STOPS.get(chars)
-    if found is None:
-        codes = _STOPS_OF[1]
-        at = np.zeros(len(codes), dtype=bool)
-        for c in chars:
-            at |= codes == ord(c)
-        found = _STOPS[chars] = np.flatnonzero(at).tolist()
-    return found
+    """The positions of ``chars`` in ``text``, found once per document (bounds are asked ~3 times per number;
+    a cache, not module state, so threads extracting at once never mix documents)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    at = np.zeros(len(codes), dtype=bool)
+    for c in chars:
+        at |= codes == ord(c)
+    return np.flatnonzero(at).tolist()
 
 
 def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
@@ -201,17 +193,20 @@ def _topic_free(key: str) -> catalog.Metric:
     return dataclasses.replace(catalog.metric(key), topic=None)
 
 
-_HEADINGS: list = [None, [], []]  # the text last indexed, the starts of its heading lines, those lines
+@lru_cache(maxsize=4)
+def _headings(text: str) -> tuple[list[int], list[str]]:
+    """The starts of the document's heading lines and those lines (a heading is a whole line: found once, not
+    in a window above every number)."""
+    found = list(_HEADING.finditer(text))
+    return [h.start() for h in found], [h.group(0) for h in found]
 
 
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
     lo = max(0, line_start - reach)
-    if _HEADINGS[0] is not text:  # a heading is a whole line: the document's headings are found once, not per number
-        found_all = list(_HEADING.finditer(text))
-        _HEADINGS[:] = [text, [h.start() for h in found_all], [h.group(0) for h in found_all]]
-    i = bisect_left(_HEADINGS[1], line_start) - 1
-    found = _HEADINGS[2][i] if i >= 0 and _HEADINGS[1][i] >= lo else ""
+    starts, lines = _headings(text)
+    i = bisect_left(starts, line_start) - 1
+    found = lines[i] if i >= 0 and starts[i] >= lo else ""
     first = text[:text.find("\n")] if "\n" in text else text[:60]
     return found + "\n" + first[:60]
 
