@@ -146,9 +146,13 @@ def test_evidence_sentence_bounds_as_the_patterns() -> None:
 
 
 # --- tables and the scorer ------------------------------------------------------------------------------------------
+_OLD_SPACE_ROW_HINT = re.compile(r"[\u4e00-\u9fff)]\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+[ \t]*$|信息内容[^\n\d|]*$", re.M)
+
+
 def test_space_row_hint_as_before() -> None:
     for t in _random_texts("信息内容12 \t.)|甲\n", 8000, 24, 9) + _gold_texts():
-        assert tables.has_space_rows(t) == bool(tables._SPACE_ROW_HINT.search(t)), t
+        new = tables._SPACE_ROW_NUMBERS.search(t) or tables._SPACE_ROW_HEADER.search(t)
+        assert bool(new) == bool(_OLD_SPACE_ROW_HINT.search(t)), t
 
 
 def test_scorer_skips_only_what_drop_only_drops() -> None:

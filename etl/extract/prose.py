@@ -17,8 +17,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import numpy as np
-
 from etl.extract import catalog, scorer
 from etl.extract.attribution import (
     OWN,
@@ -31,6 +29,8 @@ from etl.extract.attribution import (
 )
 from etl.extract.kind import TARGET_AFTER, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
+from etl.extract.sentence import find_any as _find_any
+from etl.extract.sentence import rfind_any as _rfind_any
 from etl.read.normalise import Matching
 
 STRONG = "。!?!?\n"
@@ -98,31 +98,6 @@ class DocContext:
     disclosure_report: bool = False  # a 政府信息公开年度报告: its 行政复议/行政诉讼 counts are the disclosure ones
     receiver: bool = False  # a congress standing committee's filing review: what it received is its count
     genres: frozenset[str] = frozenset()  # the kinds of report this is (catalogue [genres]): 行政执法情况报告 …
-
-
-@lru_cache(maxsize=8)
-def _stops(text: str, chars: str) -> list[int]:
-    """The positions of ``chars`` in ``text``, found once per document (bounds are asked ~3 times per number;
-    a cache, not module state, so threads extracting at once never mix documents)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    at = np.zeros(len(codes), dtype=bool)
-    for c in chars:
-        at |= codes == ord(c)
-    return np.flatnonzero(at).tolist()
-
-
-def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
-    """Just after the last of ``chars`` in ``text[lo:end]``, else ``lo`` (bounds are never negative)."""
-    stops = _stops(text, chars)
-    i = bisect_left(stops, end) - 1
-    return stops[i] + 1 if i >= 0 and stops[i] >= lo else lo
-
-
-def _find_any(text: str, chars: str, start: int, hi: int) -> int:
-    """The first of ``chars`` in ``text[start:hi]``, else ``hi``."""
-    stops = _stops(text, chars)
-    i = bisect_left(stops, start)
-    return stops[i] if i < len(stops) and stops[i] < hi else hi
 
 
 def _unit_ok(metric: catalog.Metric, unit: str) -> bool:

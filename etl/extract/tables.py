@@ -373,17 +373,10 @@ def _label_rows(grouped: list[Row]) -> list[Row]:
     return out
 
 
-# a line ending in a label and two or more blank-separated numbers: a blank-separated table is there to read
-_SPACE_ROW_HINT = re.compile(r"[\u4e00-\u9fff)]\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+[ \t]*$|信息内容[^\n\d|]*$", re.M)
-# the hint's two halves, each written to start with a character the engine can skip to (a digit, 信):
-# together they find a hint exactly when _SPACE_ROW_HINT does, at less than half the cost
+# a blank-separated table is there to read: a line ending in a label and two or more blank-separated numbers, or 表一's
+# header ([\u4e00-\u9fff)]\d+…$|信息内容[^\n\d|]*$ as two patterns led by a digit and by 信, which the engine skips to)
 _SPACE_ROW_NUMBERS = re.compile(r"\d(?<=[\u4e00-\u9fff)]\d)\d*(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+[ \t]*$", re.M)
 _SPACE_ROW_HEADER = re.compile(r"信息内容[^\n\d|]*$", re.M)
-
-
-def has_space_rows(text: str) -> bool:
-    """``bool(_SPACE_ROW_HINT.search(text))``: a row label followed by numbers set apart by blanks, or 表一's header."""
-    return bool(_SPACE_ROW_NUMBERS.search(text) or _SPACE_ROW_HEADER.search(text))
 
 
 # A table cell on its own line closed by pipes ("行政规范性文件 |", "0 | ||"): a web page's <td>s flattened one per line
@@ -485,7 +478,7 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
         text = _unpipe_cell_lines(text)
-    if has_space_rows(text):
+    if _SPACE_ROW_NUMBERS.search(text) or _SPACE_ROW_HEADER.search(text):
         rows = space_rows(text)
         out += _row_totals(m, rows, tpl)
         out += _row_sums(m, rows, tpl, {f.metric for f in out})
