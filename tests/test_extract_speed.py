@@ -41,6 +41,9 @@ _OLD_LONE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(\d[\d.,]*)[ \
 
 def test_normalise_patterns_find_what_the_old_ones_found() -> None:
     texts = _random_texts("12 \t\n.·%件条次人收到了a,", 20000, 14, 1) + _gold_texts()
+    texts += ["率为99·5 9%", "50. 81%的", "1.2 3件", "主动公开政府信息\n5928\n条", "收到 \n 12 \n件,"]
+    assert sum(bool(_OLD_SPLIT_DECIMAL.search(t)) for t in texts) >= 5  # the samples hold what each pattern drops
+    assert sum(bool(_OLD_LONE_NUMBER.search(t)) for t in texts) >= 5
     for t in texts:
         assert [m.span() for m in norm._SPLIT_DECIMAL.finditer(t)] == [m.span() for m in _OLD_SPLIT_DECIMAL.finditer(t)], t
         assert [(m.span(), m.span(1)) for m in norm._LONE_NUMBER.finditer(t)] == \
@@ -52,6 +55,7 @@ def test_masked_opening_equals_the_whole_text_substitution() -> None:
     alphabet = "新华社海口北京本报记者日电讯月在召开举行网台12()(): \n,。甲乙丙"
     texts = _random_texts(alphabet, 6000, 90, 2) + [t[:6000] for t in _gold_texts()]
     texts += ["新华社海口12月7日电 " * 3 + "在拉萨召开" + "甲" * 30 + "(记者 张三)" + "每日甘肃网兰州讯" * 2]
+    assert sum(bool(meta_text._NOT_SUBJECT.search(t)) for t in texts) > 500
     for t in texts:
         expected = meta_text._NOT_SUBJECT.sub(lambda m: " " * len(m.group()), t)
         assert meta_text._masked_opening.__wrapped__(t) == expected, t
@@ -92,24 +96,32 @@ def test_every_match_holds_its_words(words: re.Pattern[str], rx: re.Pattern[str]
 
 
 def test_area_scope_yes_or_no_as_the_pattern() -> None:
-    for t in _random_texts("全省市区县州旗共累计年甲乙,1\n", 20000, 12, 11) + _gold_texts() + _EXAMPLES:
+    texts = _random_texts("全省市区县州旗共累计年甲乙,1\n", 20000, 12, 11) + _gold_texts() + _EXAMPLES
+    assert sum(bool(meta_level._AREA_SCOPE.search(t)) for t in texts) > 1000
+    for t in texts:
         assert meta_level.has_area_scope(t) == bool(meta_level._AREA_SCOPE.search(t)), t
 
 
 def test_media_and_third_person_helpers() -> None:
-    for t in _random_texts("来源新华网记者讯日电局法院党组通过在。\n12月", 3000, 30, 4) + _gold_texts():
+    texts = _random_texts("来源新华网记者讯日电局法院党组通过在。\n12月", 3000, 30, 4) + _gold_texts()
+    assert sum(bool(meta_kind.MEDIA.search(t)) for t in texts) > 100
+    for t in texts:
         assert bool(meta_kind.media_mark(t)) == bool(meta_kind.MEDIA.search(t))
         assert meta_kind.third_person(t) == meta_kind.THIRD_PERSON.findall(t)
 
 
 def test_title_lines_stripped_as_before() -> None:
-    for t in _random_texts("ab | \t\u3000|", 3000, 10, 5):
+    texts = _random_texts("ab | \t\u3000|", 3000, 10, 5)
+    assert len(texts) == 3000
+    for t in texts:
         assert meta_text._strip_cells(t) == re.sub(r"[\s|]+$", "", t)
 
 
 def test_place_mentions_cached_are_the_scan() -> None:
     g = gazetteer()
-    for t in _gold_texts()[:60]:
+    texts = _gold_texts()[:60]
+    assert len(texts) == 60
+    for t in texts:
         first = g.mentions(t[:3000])
         assert first == list(g._mentions(t[:3000]))  # the cached answer is the scan's (``_mentions`` is uncached)
         first.clear()  # a caller's list is its own: the cached scan is unchanged
@@ -119,7 +131,9 @@ def test_place_mentions_cached_are_the_scan() -> None:
 # --- prose: bare counts, and clause bounds from positions found once ----------------------------------------------
 def test_bare_counts_as_the_lookbehind_pattern() -> None:
     old = re.compile(r"(?<![\d.])\d{1,7}(?=[,,;;。、)]|$)")
-    for t in _random_texts("0123456789.,;。、)案件申请共为a\n", 5000, 30, 6) + _gold_texts():
+    texts = _random_texts("0123456789.,;。、)案件申请共为a\n", 5000, 30, 6) + _gold_texts()
+    assert sum(bool(old.search(t)) for t in texts) > 1000
+    for t in texts:
         new = [m.span() for m in prose._BARE_COUNT.finditer(t)
                if not (m.start() and prose._DIGIT_OR_POINT.match(t, m.start() - 1))]
         assert new == [m.span() for m in old.finditer(t)], t
@@ -127,7 +141,9 @@ def test_bare_counts_as_the_lookbehind_pattern() -> None:
 
 def test_stop_positions_give_the_rfind_bounds() -> None:
     rng = random.Random(7)
-    for t in _random_texts("。,;a\n!:(?", 3000, 20, 7):
+    texts = _random_texts("。,;a\n!:(?", 3000, 20, 7)
+    assert len(texts) == 3000
+    for t in texts:
         for chars in (prose.STRONG, prose.WEAK, prose.RIGHT_STOP):
             for _ in range(5):
                 a, b = rng.randint(0, 22), rng.randint(0, 22)
@@ -138,7 +154,9 @@ def test_stop_positions_give_the_rfind_bounds() -> None:
 
 
 def test_evidence_sentence_bounds_as_the_patterns() -> None:
-    for t in _random_texts("。!?;\n甲乙 ,", 20000, 14, 8):
+    texts = _random_texts("。!?;\n甲乙 ,", 20000, 14, 8)
+    assert sum(t.endswith("\n") for t in texts) > 100  # the $-before-a-final-break case is there
+    for t in texts:
         m = sentence._LAST_OPEN.search(t)
         assert sentence._open_end(t) == (m.group(0) if m else "")
         m = sentence._TO_END.match(t)
@@ -150,7 +168,9 @@ _OLD_SPACE_ROW_HINT = re.compile(r"[\u4e00-\u9fff)]\d+(?:\.\d+)?(?:[ \t]+\d+(?:\
 
 
 def test_space_row_hint_as_before() -> None:
-    for t in _random_texts("信息内容12 \t.)|甲\n", 8000, 24, 9) + _gold_texts():
+    texts = _random_texts("信息内容12 \t.)|甲\n", 8000, 24, 9) + _gold_texts()
+    assert sum(bool(_OLD_SPACE_ROW_HINT.search(t)) for t in texts) > 20
+    for t in texts:
         new = tables._SPACE_ROW_NUMBERS.search(t) or tables._SPACE_ROW_HEADER.search(t)
         assert bool(new) == bool(_OLD_SPACE_ROW_HINT.search(t)), t
 
@@ -173,9 +193,10 @@ def test_scorer_skips_only_what_drop_only_drops() -> None:
 
 
 def test_token_filter_by_strip_is_the_regex_test() -> None:
-    for w in _random_texts("+#&._%-a9行", 20000, 5, 10):
-        if tok._HAN_BLOCK.fullmatch(w):
-            assert bool(w.strip(tok._BLOCK_MARKS)) == bool(tok._CJK_OR_ALNUM.search(w)), w
+    words = [w for w in _random_texts("+#&._%-a9行", 20000, 5, 10) if tok._HAN_BLOCK.fullmatch(w)]
+    assert sum(not tok._CJK_OR_ALNUM.search(w) for w in words) > 100  # words of marks alone are there
+    for w in words:
+        assert bool(w.strip(tok._BLOCK_MARKS)) == bool(tok._CJK_OR_ALNUM.search(w)), w
 
 
 
@@ -218,6 +239,7 @@ def test_date_patterns_led_by_their_first_character() -> None:
     texts = _random_texts("20194 年月日度以来起前力争将,。《》-—至时间甲:", 30000, 24, 13) + _gold_texts()
     texts += ["2019年以来", "2020年力争", "2009年1月1日起", "《2018年报告》2017-2019年", "发布时间:2021-03-05",
               "甲时间:2021年3月5日"]
+    assert sum(bool(_OLD_NOT_REPORT_YEAR.search(t)) for t in texts) > 50
     for t in texts:
         assert meta_dates._NOT_REPORT_YEAR.sub("", t) == _OLD_NOT_REPORT_YEAR.sub("", t), t
         assert meta_dates._NOT_A_YEAR.sub("", t) == _OLD_NOT_A_YEAR.sub("", t), t
@@ -227,6 +249,8 @@ def test_date_patterns_led_by_their_first_character() -> None:
 
 def test_space_row_lines_need_a_last_digit() -> None:
     """Neither row pattern matches a line whose last character before its blanks is not a digit (\\d)."""
-    for line in _random_texts("一、信息内容12٣ \t|.)甲+-", 30000, 16, 14):
+    lines = _random_texts("一、信息内容12٣ \t|.)甲+-", 30000, 16, 14)
+    assert sum(bool(tables._SPACE_ROW.match(x)) for x in lines) > 100
+    for line in lines:
         if not line.rstrip(" \t")[-1:].isdecimal():
             assert tables._SPACE_ROW.match(line) is None and tables._NUMBERS_ROW.match(line) is None, line
