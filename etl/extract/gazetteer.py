@@ -86,9 +86,14 @@ class Gazetteer:
         # what a Mention of each name carries, made once instead of per mention
         self._entries = {name: (tuple(p for p, _ in entries), all(s for _, s in entries))
                          for name, entries in names.items()}
+        # the metadata rules scan the same opening (title, 3,000 characters) several times per document
+        self._recent = lru_cache(maxsize=16)(self._mentions)
 
     def mentions(self, text: str) -> list[Mention]:
         """Longest non-overlapping place names in ``text``, left to right (see NameScanner for the rule)."""
+        return list(self._recent(text))
+
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
         out = []
         entries = self._entries
         for start, end, name in self._scanner.scan(text):
@@ -98,7 +103,7 @@ class Gazetteer:
             if short and text[end:end + 2] == _IDIOMS.get(name):
                 continue  # 社会长治久安 names no 长治市
             out.append(Mention(start, end, name, places, short))
-        return out
+        return tuple(out)
 
     def regions(self) -> list[Place]:
         return list(self.by_code.values())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.gazetteer import gazetteer
-from etl.extract.meta_kind import MEDIA, THIRD_PERSON
+from etl.extract.meta_kind import media_mark, third_person
 from etl.extract.meta_text import opening, opening_subject
 
 _DEPT = re.compile(
@@ -56,6 +56,30 @@ _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?
 _AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各级|各类|共|累计|全年)?[^,。;]{0,16}?"
                         r"(?:共|累计|办理|受理|收到|调解|化解|审结|办结|完成)[^,。;]{0,16}?\d")
 # the organ named as a statistics table's unit (单位名称 | 曲阜市自然资源和规划局 | 0 | …)
+# Words every match of a pattern holds (its last part, or a word each alternative has): where none is in the text
+# the pattern cannot match, and these plain alternations are far cheaper to look for than the patterns
+# (which try a run of CJK at every position). ``_needs`` runs a pattern only where its words are.
+_DEPT_WORDS = re.compile(r"局|法制办|厅|法院|检察院|人大常委会|委员会|办公室|执法")
+_COURT_SPEAKS_TAIL = re.compile(r"(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+_DEPT_YEAR_TAIL = re.compile(r"(?:局|厅|委员会|中心|办公室)20[0-4]\d年")
+# whether _AREA_SCOPE matches, in two patterns led by a character the engine skips to: 全省…, or 省/市/区/县 with
+# two CJK before it (the {2,6} run needs no more) and 共/累计/全年 after it
+_AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
+_AREA_TOTAL = re.compile(r"[省市区县](?<=[\u4e00-\u9fff]{3})(?:共|累计|全年)")
+_BUREAU = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)")
+_BUREAU_WORDS = re.compile(r"局|法院|厅")
+
+
+def has_area_scope(text: str) -> bool:
+    """``bool(_AREA_SCOPE.search(text))`` (only ever asked as a yes or no), without its CJK run tried everywhere."""
+    return bool(_AREA_WHOLE.search(text) or _AREA_TOTAL.search(text))
+
+
+def _needs(words: re.Pattern[str], rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``rx.search(text)`` when ``text`` holds ``words`` (which every match of ``rx`` holds), else None."""
+    return rx.search(text) if words.search(text) else None
+
+
 _TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖章\)|检查主体|实施主体|执法主体)[\s\S]{0,300}?(?:^|\n|\|)[ \t]*"
                          r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
 
@@ -79,11 +103,11 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
             if m and not (rx is _COURT and re.search(r"司法厅|司法局|政府", src)):  # a court with the 司法厅: joint, the area's
                 return m.group(0)
     m = _CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)) \
-        or _COURT_SPEAKS.search(opening(text, 600))
+        or _needs(_COURT_SPEAKS_TAIL, _COURT_SPEAKS, opening(text, 600))
     if m and not (_COURT.search(m.group(0)) and re.search(r"司法厅|司法局|政府", m.group(0))):
         return m.group(0)
-    m = _SUBJECT_DEPT.search(subject) or _DEPT_YEAR.search(opening(text, 300))
-    if m and not _NOT_DEPT.search(m.group(0)) and not _AREA_SCOPE.search(text[:2000]):
+    m = _SUBJECT_DEPT.search(subject) or _needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300))
+    if m and not _NOT_DEPT.search(m.group(0)) and not has_area_scope(text[:2000]):
         return m.group(1) if m.re is _DEPT_YEAR else m.group(0)
     m = _DEPT_SELF.search(text[:2000])
     if m:
@@ -97,7 +121,7 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
             return m.group(0)
     area_wide = _AREA_WIDE.search(text[:2000])  # 全州共办理法律援助案件916件: the region's figures, not the bureau's
     for src in (title or "", organ or ""):
-        m = _DEPT.search(src)
+        m = _needs(_DEPT_WORDS, _DEPT, src)
         if m and not _NOT_DEPT.search(m.group(1)) and not (area_wide and src is organ):
             if src is title and "办公" in m.group(1) and "信息公开" not in src:
                 continue
@@ -117,7 +141,7 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
     subject = opening_subject(text)
     head = text[:2000]
     area_wide = _AREA_WIDE.search(head)
-    bureau = re.search(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)", text[:400])
+    bureau = _needs(_BUREAU_WORDS, _BUREAU, text[:400])
     cues = {
         "bias": 1.0,
         "rules_dept": float(bool(dept) and dept != "sector"),
@@ -125,23 +149,23 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         "court_or_congress_title": float(bool(_COURT.search(title or "") or _CONGRESS.search(title or ""))),
         "court_or_congress_subject": float(bool(_COURT.search(subject) or _CONGRESS.search(subject))),
         "congress_acts": float(bool(_CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)))),
-        "court_speaks": float(bool(_COURT_SPEAKS.search(opening(text, 600)))),
+        "court_speaks": float(bool(_needs(_COURT_SPEAKS_TAIL, _COURT_SPEAKS, opening(text, 600)))),
         "subject_dept": float(bool(_SUBJECT_DEPT.search(subject))),
-        "dept_year": float(bool(_DEPT_YEAR.search(opening(text, 300)))),
+        "dept_year": float(bool(_needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300)))),
         "dept_self": float(bool(_DEPT_SELF.search(head))),
         "region_self": float(bool(re.search(r"我(?:省|市|县|区|镇|乡|州|旗)", head))),
         "table_unit": float(bool(_TABLE_UNIT.search(text[:1500]))),
-        "title_dept": float(bool(title and _DEPT.search(title) and not _NOT_DEPT.search(title))),
-        "organ_dept": float(bool(organ and _DEPT.search(organ) and not _NOT_DEPT.search(organ))),
+        "title_dept": float(bool(title and _needs(_DEPT_WORDS, _DEPT, title) and not _NOT_DEPT.search(title))),
+        "organ_dept": float(bool(organ and _needs(_DEPT_WORDS, _DEPT, organ) and not _NOT_DEPT.search(organ))),
         "organ_government": float(bool(organ and re.search(r"人民政府|政府办公", organ))),
         "title_government": float(bool(title and re.search(r"人民政府|政府(?!信息)", title))),
-        "area_scope": float(bool(_AREA_SCOPE.search(head))),
+        "area_scope": float(bool(has_area_scope(head))),
         "area_wide": float(bool(area_wide)),
         "area_wide_first": float(bool(area_wide and (bureau is None or area_wide.start() < bureau.start()))),
         "bureau_leads": float(bool(bureau and bureau.start() < 60)),
         "area_words": min(len(re.findall(r"全(?:省|市|县|区|州|镇|乡)", head)), 6) / 6,
-        "media": float(bool(MEDIA.search(((title or "") + "\n" + text[:300])[:400]))),
-        "third_person": min(len(THIRD_PERSON.findall(text[:3000])), 3) / 3,
+        "media": float(bool(media_mark(((title or "") + "\n" + text[:300])[:400]))),
+        "third_person": min(len(third_person(text[:3000])), 3) / 3,
         "sector_report": float(bool(SECTOR_REPORT.search(title or opening(text, 120)))),
         f"doc_type={doc_type}": 1.0,
         f"region_level={region_level}": 1.0,

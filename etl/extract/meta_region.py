@@ -65,8 +65,17 @@ _TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|�
                                  r"(?![\u4e00-\u9fff]{0,2}(?:网|门户|官网|信息公开专栏))")
 
 
-def _town(text: str, rx: re.Pattern[str]) -> str | None:
-    """A town name, unless the match is part of a county or city name (景德镇市, 镇康县, 新乡县)."""
+# the words every match of _TOWN_SUBJECT / _TOWN_AUTHOR ends with: where they are not, the pattern is not tried
+_TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府)?(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实)")
+_TOWN_AUTHOR_TAIL = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|街道办事处)(?:编制|编写|制作|发布|公布)"
+                               r"(?:了)?(?:本|20\d\d年)")
+
+
+def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -> str | None:
+    """A town name, unless the match is part of a county or city name (景德镇市, 镇康县, 新乡县); ``tail``, when
+    given, is what every match of ``rx`` holds (without it there is no match)."""
+    if tail is not None and tail.search(text) is None:
+        return None
     places: list[tuple[int, int]] | None = None
     for m in rx.finditer(text):
         if places is None:
@@ -152,7 +161,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
-        or _town(text[:300], _TOWN_SUBJECT) or _town(text[:600], _TOWN_PLAN) or _town(text[:600], _TOWN_AUTHOR) \
+        or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town(text[:600], _TOWN_PLAN) \
+        or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
         or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None

@@ -42,10 +42,18 @@ def first_lines(text: str, n: int = 25) -> list[str]:
 _CRAWLER_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|文章标题|title)\s*[::】]\s*|^【标题】\s*", re.I)
 
 
+_TRAILING_CELLS = re.compile(r"[\s|]+$")
+
+
+def _strip_cells(line: str) -> str:
+    """``re.sub(r"[\\s|]+$", "", line)``; a line that does not end with a blank or "|" (most) is returned as is."""
+    return _TRAILING_CELLS.sub("", line) if line[-1:] == "|" or line[-1:].isspace() else line
+
+
 def find_title(text: str) -> str | None:
     """The document's title line, or None (excerpts often start mid-report)."""
     # a title cell with the table's empty cells after it ("2023年…抽查工作计划 | |||||||") is still the title
-    lines = [re.sub(r"[\s|]+$", "", _CRAWLER_PREFIX.sub("", line)) for line in first_lines(text, 15)]
+    lines = [_strip_cells(_CRAWLER_PREFIX.sub("", line)) for line in first_lines(text, 15)]
     for line in lines:
         m = _PRINT_NOTICE.search(line)
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
@@ -70,10 +78,40 @@ def find_title(text: str) -> str | None:
 _OPENING_MAX = 6000
 
 
+# Every match of _NOT_SUBJECT holds (or looks ahead to) one of these within 22 characters of its start
+# (日电/日讯 of a dateline, 记者 of a byline, 讯, a venue's verb), and no attempt of it reads more than 56
+# characters from where it starts: so it is only tried around these words (see _masked_opening).
+_NOT_SUBJECT_ANCHOR = re.compile(r"日电|讯|记者|召开|举行|举办|开幕|闭幕")
+_VENUE_VERBS = frozenset(("召开", "举行", "举办", "开幕", "闭幕"))
+_ANCHOR_BEFORE = 24  # > 22
+_ATTEMPT_READS = 64  # > 56
+
+
 @lru_cache(maxsize=4)
 def _masked_opening(head: str) -> str:
-    """``head`` with datelines, bylines and venues blanked out, same length (so any prefix is an opening)."""
-    return _NOT_SUBJECT.sub(lambda m: " " * len(m.group()), head)
+    """``head`` with datelines, bylines and venues blanked out, same length (so any prefix is an opening).
+
+    The same as ``_NOT_SUBJECT.sub(blank, head)``, but the pattern runs only on a window around each anchor
+    word: no match can start more than ``_ANCHOR_BEFORE`` characters before the first anchor at or after it,
+    and an attempt within the window reads the same characters as on the whole text (tests/test_extract_speed.py
+    compares both ways)."""
+    pieces: list[str] = []
+    last = pos = scan = 0  # no match starts in [last, pos) but those in pieces; anchors are looked for from scan
+    while (anchor := _NOT_SUBJECT_ANCHOR.search(head, scan)) is not None:
+        at = anchor.start()
+        scan = at + 1
+        if anchor.group(0) in _VENUE_VERBS and "在" not in head[max(0, at - 6):at]:
+            continue  # a venue's verb counts only 3-6 characters after 在 (在拉萨召开): no match holds this one
+        m = _NOT_SUBJECT.search(head, max(pos, at - _ANCHOR_BEFORE), at + _ATTEMPT_READS)
+        if m is None or m.start() > at:
+            pos = at + 1  # no match starts at or before this anchor; a later one starts nearer the next anchor
+            continue
+        pieces += (head[last:m.start()], " " * (m.end() - m.start()))
+        last = pos = scan = m.end()
+    if not pieces:
+        return head
+    pieces.append(head[last:])
+    return "".join(pieces)
 
 
 def opening(text: str, n: int = 400) -> str:
@@ -98,9 +136,11 @@ _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|
                          r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合)")
 
 
+@lru_cache(maxsize=4)
 def opening_subject(text: str) -> str:
     """Who the first sentence is about: its words before the first verb (dates, datelines, bylines and
-    opening frames such as 一年来, / 在…领导下, removed)."""
+    opening frames such as 一年来, / 在…领导下, removed). Kept for the last few texts: the metadata rules ask
+    for it several times per document."""
     for line in first_lines(opening(text), 8):
         if _NAV.match(line) or "|" in line or len(line) < 8:
             continue

@@ -70,6 +70,30 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# What may follow a Chinese numeral inside a NUMBER_RX match: more numerals, 点, 余/多, a unit, 以上/以内/以下/左右
+_AFTER_NUMERAL = frozenset(CN_DIGITS + "点余多以左" + "".join(u[0] for u in UNITS))
+_NUMERALS = frozenset(CN_DIGITS) - {"百"}  # 百 may open 百分之
+
+
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_matches(text)`` less the lone Chinese numerals (进一步, 一是, 十分): a numeral other than 百 followed by
+    none of ``_AFTER_NUMERAL`` is a match of that one character with no unit, which ``find_numbers`` drops.
+    They are ~4 in 10 of all matches; knowing them by the next character saves the regex call."""
+    search, match = _FIRST.search, NUMBER_RX.match
+    pos = 0
+    while (first := search(text, pos)) is not None:
+        at = first.start()
+        if text[at] in _NUMERALS and text[at + 1:at + 2] not in _AFTER_NUMERAL:
+            pos = at + 1
+            continue
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 @dataclass(frozen=True)
 class Number:
     """One number expression in the matching text."""
@@ -138,7 +162,7 @@ def _prefix_qualifier(text: str, at: int) -> str | None:
 def find_numbers(text: str) -> list[Number]:
     """Number expressions with a unit or a 万/亿 multiplier in ``text`` (matching text), in order."""
     out: list[Number] = []
-    for m in _matches(text):
+    for m in _figure_matches(text):
         pct, unit, mult = m.group(_PCT, _UNIT, _MULT_G)
         if pct:
             value = parse_digits(m.group("pctnum"))

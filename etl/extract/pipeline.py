@@ -16,6 +16,7 @@ from etl.extract.metadata import Metadata, is_national, metadata_of
 from etl.extract.prose import DocContext, Figure, extract_prose
 from etl.extract.tables import extract_tables, templates
 from etl.extract.tokens import tokens
+from etl.extract.towns import towns
 from etl.read.normalise import normalise, to_simplified
 from etl.read.segment import split
 
@@ -68,6 +69,7 @@ def warm_up() -> None:
     catalog.load()
     templates()
     gazetteer()
+    towns()  # the town list (data/geo/towns.csv), read on the first township report otherwise: once per worker
     to_simplified("關於")
     for doc in process_text(_WARM_UP_TEXT):
         tokens((doc.meta.title or "") + "\n" + (doc.meta.organ or "") + "\n" + doc.text)

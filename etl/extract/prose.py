@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.extract import catalog, scorer
 from etl.extract.attribution import (
@@ -28,6 +29,8 @@ from etl.extract.attribution import (
 )
 from etl.extract.kind import TARGET_AFTER, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
+from etl.extract.sentence import find_any as _find_any
+from etl.extract.sentence import rfind_any as _rfind_any
 from etl.read.normalise import Matching
 
 STRONG = "。!?!?\n"
@@ -98,24 +101,6 @@ class DocContext:
     genres: frozenset[str] = frozenset()  # the kinds of report this is (catalogue [genres]): 行政执法情况报告 …
 
 
-def _rfind_any(text: str, chars: str, end: int, lo: int) -> int:
-    best = lo - 1
-    for c in chars:
-        i = text.rfind(c, lo, end)
-        if i > best:
-            best = i
-    return best + 1
-
-
-def _find_any(text: str, chars: str, start: int, hi: int) -> int:
-    best = hi
-    for c in chars:
-        i = text.find(c, start, best)
-        if i != -1 and i < best:
-            best = i
-    return best
-
-
 def _unit_ok(metric: catalog.Metric, unit: str) -> bool:
     return metric.units is not None and bool(metric.units.match(unit))
 
@@ -184,20 +169,36 @@ def _topic_free(key: str) -> catalog.Metric:
     return dataclasses.replace(catalog.metric(key), topic=None)
 
 
+@lru_cache(maxsize=4)
+def _headings(text: str) -> tuple[list[int], list[str]]:
+    """The starts of the document's heading lines and those lines (a heading is a whole line: found once, not
+    in a window above every number)."""
+    found = list(_HEADING.finditer(text))
+    return [h.start() for h in found], [h.group(0) for h in found]
+
+
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
     lo = max(0, line_start - reach)
-    found = ""
-    for m in _HEADING.finditer(text, lo, line_start):
-        found = m.group(0)
+    starts, lines = _headings(text)
+    i = bisect_left(starts, line_start) - 1
+    found = lines[i] if i >= 0 and starts[i] >= lo else ""
     first = text[:text.find("\n")] if "\n" in text else text[:60]
     return found + "\n" + first[:60]
+
+
+# (?<![\d.])\d{1,7}(?=[,,;;。、)]|$) as digits first, the lookbehind tested on each match: the same numbers (a run
+# of over 7 digits yields a match inside it, which the test drops), found without a lookbehind at every position
+_BARE_COUNT = re.compile(r"\d{1,7}(?=[,,;;。、)]|$)")
+_DIGIT_OR_POINT = re.compile(r"[\d.]")
 
 
 def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
     """Integers with no unit that stand right after a case noun and before a stop: their unit is implied."""
     out = []
-    for m in re.finditer(r"(?<![\d.])\d{1,7}(?=[,,;;。、)]|$)", text):
+    for m in _BARE_COUNT.finditer(text):
+        if m.start() and _DIGIT_OR_POINT.match(text, m.start() - 1):
+            continue  # the lookbehind of (?<![\d.])\d{1,7}(?=…), tested after the digits (see _BARE_COUNT)
         if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]):
             continue
         out.append(Number(m.start(), m.end(), m.start(), float(m.group(0)), "件", "exact", m.group(0), False))

@@ -65,8 +65,10 @@ def _bucket(x: float, edges: tuple[float, ...]) -> int:
     return sum(1 for e in edges if x >= e)
 
 
-def features(cands: list[Candidate], doc_type: str, national: bool) -> list[dict[str, float]]:
-    """One feature dict per candidate (names -> values; absent names are 0)."""
+def features(cands: list[Candidate], doc_type: str, national: bool,
+             only: list[bool] | None = None) -> list[dict[str, float]]:
+    """One feature dict per candidate (names -> values; absent names are 0); with ``only``, an empty dict for the
+    candidates it marks False (their features are not needed: the group counts still take every candidate)."""
     by_metric: dict[tuple[str, str], list[int]] = {}  # a goal is never a part of the year's actual count
     for i, c in enumerate(cands):
         by_metric.setdefault((c.metric, c.kind), []).append(i)
@@ -77,6 +79,9 @@ def features(cands: list[Candidate], doc_type: str, national: bool) -> list[dict
     largest_kept = {m: max((cands[j].value for j in idx), default=-math.inf) for m, idx in kept_by_metric.items()}
     out = []
     for i, c in enumerate(cands):
+        if only is not None and not only[i]:
+            out.append({})
+            continue
         how = c.rule.split(":", 1)[0]
         same = by_metric[c.metric, c.kind]
         kept_same = kept_by_metric[c.metric, c.kind]
@@ -141,16 +146,20 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     what the rules kept), else the rules'."""
     if not cands:
         return []
-    feats = features(cands, doc_type, national)
+    fitted = model()
+    drop_only = fitted is not None and fitted.get("mode") == "drop_only"  # the model may only drop what the rules kept
+    # what drop-only decides for a candidate the rules dropped is False whatever its features: not computed
+    # (unless scripts/train_scorer.py records them)
+    needed = [c.rule_keep for c in cands] if drop_only and recorder is None else None
+    feats = features(cands, doc_type, national, needed)
     if recorder is not None:
         recorder.extend(zip(cands, feats, strict=True))
-    fitted = model()
     if fitted is None:
         return [c.rule_keep for c in cands]
     weights, threshold = fitted["weights"], fitted["threshold"]
-    drop_only = fitted.get("mode") == "drop_only"  # the model may only drop what the rules kept
-    return [(c.rule_keep if c.metric in _RULES_DECIDE or _INSTANCE.search(c.left) else probability(f, weights) >= threshold)
-            and (c.rule_keep or not drop_only)
+    return [c.rule_keep if c.metric in _RULES_DECIDE or _INSTANCE.search(c.left)
+            else c.rule_keep and probability(f, weights) >= threshold if drop_only
+            else probability(f, weights) >= threshold
             for c, f in zip(cands, feats, strict=True)]
 
 

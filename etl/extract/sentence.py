@@ -1,8 +1,13 @@
-"""The sentence around a figure, cut once at build time so pages never read whole texts to show it."""
+"""Sentence and clause bounds: the sentence around a figure, cut once at build time so pages never read whole texts
+to show it, and the stop characters before and after a number that prose extraction cuts its clauses at."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
+
+import numpy as np
 
 REACH = 120  # characters looked at on each side of the figure
 _ENDS = "。!?;!?;\n"
@@ -17,6 +22,48 @@ def sentence_around(text: str, start: int, end: int) -> str:
     """
     before = text[max(start - REACH, 0):start]
     after = text[end:end + REACH]
-    head = _LAST_OPEN.search(before)
-    tail = _TO_END.match(after)
-    return ((head.group(0) if head else "") + text[start:end] + (tail.group(0) if tail else "")).strip()
+    return (_open_end(before) + text[start:end] + _to_end(after)).strip()
+
+
+def _open_end(before: str) -> str:
+    """``_LAST_OPEN.search(before).group(0)`` by ``rfind``: the pattern tried every start (quadratic in REACH).
+
+    Its ``$`` also matches before a final line break, so a ``before`` that ends with one gives the words
+    between the end before it and that break."""
+    stop = len(before) - 1 if before.endswith("\n") else len(before)
+    return before[max(before.rfind(c, 0, stop) for c in _ENDS) + 1:stop]
+
+
+def _to_end(after: str) -> str:
+    """``_TO_END.match(after).group(0)``: up to the first end, with it unless it is a line break."""
+    found = [i for i in (after.find(c) for c in _ENDS) if i >= 0]
+    if not found:
+        return after
+    cut = min(found)
+    return after[:cut + 1] if after[cut] != "\n" else after[:cut]
+
+
+@lru_cache(maxsize=8)
+def _stops(text: str, chars: str) -> list[int]:
+    """The positions of ``chars`` in ``text``, found once per document (bounds are asked ~3 times per number;
+    a cache, not module state, so threads extracting at once never mix documents)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    at = np.zeros(len(codes), dtype=bool)
+    for c in chars:
+        at |= codes == ord(c)
+    return np.flatnonzero(at).tolist()
+
+
+def rfind_any(text: str, chars: str, end: int, lo: int) -> int:
+    """Just after the last of ``chars`` in ``text[lo:end]``, else ``lo`` (bounds are never negative): what the
+    largest ``text.rfind(c, lo, end)`` + 1 gives, from the document's stop positions instead of 7 scans."""
+    stops = _stops(text, chars)
+    i = bisect_left(stops, end) - 1
+    return stops[i] + 1 if i >= 0 and stops[i] >= lo else lo
+
+
+def find_any(text: str, chars: str, start: int, hi: int) -> int:
+    """The first of ``chars`` in ``text[start:hi]``, else ``hi``."""
+    stops = _stops(text, chars)
+    i = bisect_left(stops, start)
+    return stops[i] if i < len(stops) and stops[i] < hi else hi

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from etl.extract import catalog
@@ -30,8 +30,8 @@ class Cell:
     start: int  # span in the matching text
     end: int
 
-    @property
-    def is_number(self) -> bool:
+    @cached_property
+    def is_number(self) -> bool:  # asked ~200 times per document: a cell's text never changes, so once
         return bool(_NUM.match(self.text))
 
     @property
@@ -127,7 +127,8 @@ def space_rows(text: str) -> list[Row]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        m = _SPACE_ROW.match(line) or _NUMBERS_ROW.match(line)
+        # both patterns end with a digit before the line's trailing blanks: a line that does not (prose) is no row
+        m = (_SPACE_ROW.match(line) or _NUMBERS_ROW.match(line)) if line.rstrip(" \t")[-1:].isdecimal() else None
         if m is None:
             stripped = line.strip()
             if "信息内容" in stripped and not re.search(r"\d", stripped):
@@ -372,8 +373,10 @@ def _label_rows(grouped: list[Row]) -> list[Row]:
     return out
 
 
-# a line ending in a label and two or more blank-separated numbers: a blank-separated table is there to read
-_SPACE_ROW_HINT = re.compile(r"[\u4e00-\u9fff)]\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+[ \t]*$|信息内容[^\n\d|]*$", re.M)
+# a blank-separated table is there to read: a line ending in a label and two or more blank-separated numbers, or 表一's
+# header ([\u4e00-\u9fff)]\d+…$|信息内容[^\n\d|]*$ as two patterns led by a digit and by 信, which the engine skips to)
+_SPACE_ROW_NUMBERS = re.compile(r"\d(?<=[\u4e00-\u9fff)]\d)\d*(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)+[ \t]*$", re.M)
+_SPACE_ROW_HEADER = re.compile(r"信息内容[^\n\d|]*$", re.M)
 
 
 # A table cell on its own line closed by pipes ("行政规范性文件 |", "0 | ||"): a web page's <td>s flattened one per line
@@ -475,7 +478,7 @@ def extract_tables(m: Matching) -> list[Figure]:
         out += _review_rows(m, rows, tpl)
         out += _stat_tables(m, rows, tpl)
         text = _unpipe_cell_lines(text)
-    if _SPACE_ROW_HINT.search(text):
+    if _SPACE_ROW_NUMBERS.search(text) or _SPACE_ROW_HEADER.search(text):
         rows = space_rows(text)
         out += _row_totals(m, rows, tpl)
         out += _row_sums(m, rows, tpl, {f.metric for f in out})

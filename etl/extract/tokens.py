@@ -29,6 +29,7 @@ _CJK_OR_ALNUM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # jieba's re_han_default: the runs of text it segments with the dictionary; everything else
 # becomes one-character words or whitespace, which a search token never is.
 _HAN_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+")
+_BLOCK_MARKS = "+#&._%-"  # the characters of a block that are not CJK, letters or digits
 DOMAIN_WORDS = ("出庭应诉率", "调解成功率", "政府信息公开", "法治政府", "行政复议", "行政诉讼", "行政应诉",
                 "规范性文件", "法律援助", "人民调解", "行政执法", "依申请公开", "主动公开", "败诉率", "纠错率",
                 "结案率", "报备率", "法治讲座", "合法性审查", "重大行政决策", "工作要点", "实施方案", "年度报告")
@@ -84,7 +85,9 @@ class _Segmenter:
         return set().union(*found)
 
     def _new_block(self, block: str) -> tuple[str, ...]:
-        out = tuple(w for w in self.cut(block, False) if len(w) >= 2 and _CJK_OR_ALNUM.search(w))
+        # a word of a _HAN_BLOCK run holds a CJK, letter or digit (_CJK_OR_ALNUM) exactly when it is not made of
+        # _BLOCK_MARKS alone: a strip instead of a regex search per word (that search was ~40% of tokenising)
+        out = tuple(w for w in self.cut(block, False) if len(w) >= 2 and w.strip(_BLOCK_MARKS))
         if len(self.cache) >= BLOCK_CACHE:
             self.cache.clear()
         self.cache[block] = out

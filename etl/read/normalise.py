@@ -37,8 +37,9 @@ _BLANK_CJK = re.compile(r"[ \t](?:(?<=[\u4e00-\u9fff\d%][ \t])[ \t]*(?=[\u4e00-\
 # (?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])
 _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
 # Blanks after the decimal point's first digit ("99·5 9%", "50. 81%"): yearbooks typeset decimals in columns
-_SPLIT_DECIMAL = re.compile(r"[ \t]+(?<=\d[.·][ \t])(?=\d{1,3}[%\u4e00-\u9fff])"
-                            r"|[ \t]+(?<=\d\.\d[ \t])(?=\d{1,3}[%\u4e00-\u9fff])")
+# [ \t]+(?<=\d[.·][ \t])(?=…)|[ \t]+(?<=\d\.\d[ \t])(?=…): the run can only be one blank (the character before the
+# last blank must be a point or a digit), so the pattern starts with that blank's class
+_SPLIT_DECIMAL = re.compile(r"[ \t](?:(?<=\d[.·][ \t])|(?<=\d\.\d[ \t]))(?=\d{1,3}[%\u4e00-\u9fff])")
 # Words a Traditional/Taiwan conversion wrote with 覆 where Simplified has 复
 _MISCONVERTED = re.compile(r"覆(?:议|核|查)|(?:答|回|批|函)覆")
 # A middle dot between digits is a decimal point in old yearbooks ("99·59%")
@@ -46,7 +47,8 @@ _MIDDLE_DOT = re.compile(r"(?<=\d)[·・•](?=\d)")
 # A number alone on its own line between its label and its unit ("…主动公开政府信息\n5928\n条"): a page
 # layout that wrapped the sentence around the figure. Its two line breaks are dropped so the sentence
 # reads as one; the unit on the next line is what tells it from a table written one cell per line.
-_LONE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(\d[\d.,]*)[ \t]*\n[ \t]*"
+# (?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(\d[\d.,]*)…, written to start with the blank or line break it drops
+_LONE_NUMBER = re.compile(r"[ \t\n](?:(?<=[\u4e00-\u9fff]\n)|(?<=[\u4e00-\u9fff][ \t])[ \t]*\n)[ \t]*(\d[\d.,]*)[ \t]*\n[ \t]*"
                           r"(?=(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?:$|[^\u4e00-\u9fff\d]|[\u4e00-\u9fff][^\n]))", re.M)
 
 
