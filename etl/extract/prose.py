@@ -136,6 +136,8 @@ def _prose_metrics() -> _ProseMetrics:
 _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办结|受理|审理|收案|诉讼|应诉)[^,。;]{0,6}$")
 # a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
+# a verb of the case families right before 的 (全年受理的73件行政诉讼案件): the noun after the number is what was counted
+_VERB_BEFORE_DE = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|制发|清理|报备|备案)的$")
 _NOUN_AFTER = re.compile(r"^[^,。;占的]{0,4}?(?:行政复议|行政诉讼|法律援助|纠纷|申请|案件|规范性文件|合同|信息)")
 # verb, number, noun: "我镇收到0件信息公开申请", "办结3件行政复议案件" — the whole noun phrase after the number
 _VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审查|审核|制定|出台|印发|制发|起草|废止|修订|清理|报备|备案)"
@@ -287,6 +289,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 # "收到的29.2万件行政复议案件": the verb before the number, the case noun after it
                 best = _match_count(num, left + noun.group(0), right[noun.end():], topic_ctx, sentence_left,
                                     count_metrics, ctx.receiver, heading)
+                phrase = _NOUN_PHRASE.match(right)
+                noun_after = best is not None and _VERB_BEFORE_DE.search(left) is not None and not (
+                    phrase is not None and right[phrase.end():].startswith(("时", "中", "过程")))
             if best is None and clause_start > sent_start and not _VERB.search(left):
                 # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
                 prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
