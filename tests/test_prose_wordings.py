@@ -38,6 +38,9 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("对处罚结果申请行政复议案件3件。全年共收到行政许可申请1816568件,受理1816008件。", "reconsideration.accepted"),
     # a hotline's completion rate is not the government services'
     ("12345热线全年受理群众诉求5600件,办结率均为100%。", "services.completion_rate"),
+    ("全区共受理网络理政办理件14916件,同比上升46.5%,办结率均为100%。", "services.completion_rate"),
+    # disputes a grid's workers found and reported up are not mediated (CONVENTIONS: patrol teams)
+    ("网格员排查上报各类治安隐患6.5万件,矛盾纠纷2.2万件。", "mediation.disputes"),
     # 其他法律援助事项 are the services that are not cases
     ("全年办理其他法律援助事项8367件。", "legal_aid.cases"),
     # one kind of a legal adviser's service (预约服务) is not consultations; the total services a lawyer gave are (spec)
