@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 
 from dashboard import db
-from dashboard.queries import texts
 from dashboard.queries.samples import Call
+from dashboard.queries.texts import text_of
 
 
 def document(doc_id: str) -> dict[str, Any] | None:
@@ -19,7 +19,7 @@ def document(doc_id: str) -> dict[str, Any] | None:
     if df.empty:
         return None
     row = df.iloc[0].to_dict()
-    row["text"] = texts.text_of(row.pop("body"))  # stored compressed (etl/load/text_store.py)
+    row["text"] = text_of(row.pop("body"))  # stored compressed (etl/load/text_store.py)
     return row
 
 

@@ -13,9 +13,9 @@ import pandas as pd
 
 from dashboard import db, search_view
 from dashboard.filter_model import Filters
-from dashboard.queries import texts
 from dashboard.queries.core import summary
 from dashboard.queries.samples import Call
+from dashboard.queries.texts import heads, utf8_of
 from etl.api import query_tokens
 
 
@@ -101,7 +101,7 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
                k.matched, k.phrase, x.body
         FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN texts x ON x.doc_id = k.doc_id""",
         [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL])
-    raw = texts.utf8_of(df.pop("body"))
+    raw = utf8_of(df.pop("body"))
     caseless = all(CASELESS.fullmatch(w) for w in lowered)
     low = None if caseless else _lower([r.decode("utf-8") for r in raw])
     row = {d: i for i, d in enumerate(df["doc_id"])}
@@ -146,7 +146,7 @@ def _near(text: str, low: str, words: list[str]) -> str:
 
 def _text_heads(doc_ids: list[str]) -> dict[str, str]:
     """The first ``HEAD_CHARS`` characters of these documents' texts."""
-    return texts.heads(doc_ids, HEAD_CHARS)
+    return heads(doc_ids, HEAD_CHARS)
 
 
 # characters no other character lower-cases to, and that lower-case to themselves: CJK ideographs and
