@@ -20,8 +20,6 @@ from etl.after.corrections import CorrectionError as CorrectionError  # a refuse
 from etl.after.corrections import region_payload as region_payload  # a region picked by code -> document fields
 from etl.after.live import NotRefreshed as NotRefreshed  # saved in the log, live file not refreshed yet
 from etl.after.live import refresh_live as refresh_live  # failures.py: re-apply the log after its own append
-from etl.after.search_text import decode_text_head as decode_text_head  # search: its first characters only
-from etl.after.search_text import inflate_text as inflate_text  # search: a text of search_texts, its UTF-8 bytes
 from etl.extract import catalog
 from etl.extract.catalog import Metric as Metric  # a catalogue entry (label, unit, direction)
 from etl.extract.metadata import find_title as find_title  # search results: the title line the ETL would take
@@ -32,6 +30,7 @@ from etl.load.build_child import BuildOutcome as BuildOutcome  # what a child bu
 from etl.load.build_child import run_build as run_build  # a build in a child process, on_progress(done, total)
 from etl.load.build_plan import BuildSummary as BuildSummary  # counts of an in-process build
 from etl.load.build_plan import Progress as Progress  # the progress callback: (files done, files to read)
+from etl.load.text_store import Codec as TextCodec  # noqa: F401 — reader and search: a text of ``texts``, decompressed
 from etl.read.admission import UPLOAD_TEMP_PREFIX as UPLOAD_TEMP_PREFIX  # uploads' temp names, which builds skip
 from etl.read.readers import ReadError as ReadError  # uploads: a file the build could not read, in Chinese
 from etl.read.readers import precheck as precheck  # uploads: refuse what the build would refuse, before storing

@@ -113,7 +113,7 @@ def write_tiny_db(path: Path) -> None:
     """Create ``path`` with the ETL schema and ``TINY_DOCS``; figure offsets point at their evidence."""
     from etl.extract.sentence import sentence_around
     from etl.extract.tokens import tokens
-    from etl.load import store
+    from etl.load import store, text_store
 
     con = duckdb.connect(str(path))
     try:
@@ -143,9 +143,12 @@ def write_tiny_db(path: Path) -> None:
         docs_df = pd.DataFrame(docs)
         docs_df["publish_date"] = pd.to_datetime(docs_df["publish_date"]).dt.date
         docs_df["year"] = docs_df["year"].astype("Int64")
-        for table, frame in (("documents", docs_df), ("texts", pd.DataFrame(texts)),
-                             ("doc_tokens", pd.DataFrame(toks)), ("figures", pd.DataFrame(figs))):
+        for table, frame in (("documents", docs_df), ("doc_tokens", pd.DataFrame(toks)),
+                             ("figures", pd.DataFrame(figs))):
             store.insert_df(con, table, frame)
+        con.register("plain_texts", pd.DataFrame(texts))
+        text_store.insert_texts(con, "SELECT doc_id, text FROM plain_texts")  # stored compressed, as a build does
+        con.unregister("plain_texts")
         con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens")
         con.execute("CHECKPOINT")
     finally:

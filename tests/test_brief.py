@@ -19,7 +19,7 @@ from etl.after import corrections as corr
 from etl.after import current, live, summaries
 from etl.extract import catalog
 from etl.extract.sentence import sentence_around
-from etl.load import store
+from etl.load import store, text_store
 
 WEEK_DAY = "2024-03-06"  # a Wednesday: the week is 2024-03-04 .. 2024-03-10
 IN_WEEK = datetime(2024, 3, 5, 9, 30)
@@ -86,7 +86,8 @@ def write_db(folder: Path, documents: list = DOCS) -> Path:
         frame["year"] = frame["year"].astype("Int64")
         frame["publish_date"] = pd.to_datetime(frame["publish_date"]).dt.date
         store.insert_df(con, "documents", frame)
-        store.insert_df(con, "texts", pd.DataFrame(texts))
+        con.register("plain_texts", pd.DataFrame(texts))
+        text_store.insert_texts(con, "SELECT doc_id, text FROM plain_texts")  # stored compressed, as a build does
         store.insert_df(con, "figures", pd.DataFrame(figs))
         con.execute("INSERT INTO checks VALUES ('k1', 'xn-2024', 'rate_out_of_range', 'warning', "
                     "'比率 <b>超过</b> 100%', ['xn-2024-1'])")

@@ -24,10 +24,10 @@ import duckdb
 import pytest
 from corpora import SEEDS, texts
 
-from etl.after import search_text
 from etl.after import steps as post_build
 from etl.load.build import build
 from etl.load.build_child import run_build
+from etl.load.text_store import Codec
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = texts(SEEDS)[0]
@@ -57,9 +57,9 @@ def snapshot(db: Path, skip: tuple[str, ...] = (), volatile: dict[str, set[str]]
                                               "WHERE table_name = ? ORDER BY ordinal_position", [t]).fetchall()]
             keep = ", ".join(f'"{c}"' for c in cols if c not in volatile.get(t, set()))
             out[t] = sorted(con.execute(f'SELECT {keep} FROM "{t}"').fetchall(), key=repr)  # names from the catalog
-        if "search_zdict" in out:  # an encoding of texts whose dictionary is the first build's: compared decoded
-            zdict = bytes(out.pop("search_zdict")[0][0])
-            out["search_texts"] = sorted((d, search_text.decode_text(b, zdict)) for d, b in out["search_texts"])
+        if "text_zdict" in out:  # an encoding of texts whose dictionary is the first build's: compared decoded
+            codec = Codec(bytes(out.pop("text_zdict")[0][0]))
+            out["texts"] = sorted((d, codec.decode(b)) for d, b in out["texts"])
         return out
     finally:
         con.close()

@@ -17,6 +17,8 @@ from corpora import SEEDS
 
 from etl.after import corrections as corr
 from etl.after import live
+from etl.load.store import read_only
+from etl.load.text_store import read_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,7 +159,8 @@ def test_corrections_apply_at_once_and_survive_two_cli_builds_and_a_rebuild_from
     assert not corrected
     gone_id = figure(db, "services.completion_rate")[0]
     plan_doc = rows(db, "SELECT doc_id FROM documents WHERE doc_type = 'work_points'")[0][0]
-    text = rows(db, "SELECT text FROM texts WHERE doc_id = ?", [doc_id])[0][0]
+    with read_only(db) as con:
+        text = read_texts(con, [doc_id])[doc_id]
     evidence = "驻村居律师全年累计提供服务总数995件"
     start = text.index(evidence)
     before = os.stat(db).st_mtime_ns

@@ -196,8 +196,7 @@ def test_imports_inside_functions_are_listed_with_a_reason() -> None:
 
 
 def test_the_after_load_steps_run_corrections_then_summaries_then_checks() -> None:
-    assert [s.__module__ for s in steps.STEPS] == ["etl.after.current", "etl.after.summaries", "etl.after.search_text",
-                                                  "etl.after.checks"]
+    assert [s.__module__ for s in steps.STEPS] == ["etl.after.current", "etl.after.summaries", "etl.after.checks"]
 
 
 # ---------------------------------------------------------------- each rule can fail

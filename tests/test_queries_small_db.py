@@ -16,7 +16,7 @@ from dashboard import db, queries
 from dashboard.filters import Filters
 from etl.after import current, summaries
 from etl.extract.sentence import sentence_around
-from etl.load import store
+from etl.load import store, text_store
 
 RATE = "litigation.head_appearance_rate"
 
@@ -49,8 +49,10 @@ def _mini_db(path: Path, docs: list[tuple[str, str, int, str, list[tuple[float, 
         frame = pd.DataFrame(rows)
         frame["publish_date"] = pd.to_datetime(frame["publish_date"]).dt.date
         store.insert_df(con, "documents", frame)
-        for table, data in (("texts", texts), ("doc_tokens", toks), ("figures", figs)):
+        for table, data in (("doc_tokens", toks), ("figures", figs)):
             store.insert_df(con, table, pd.DataFrame(data))
+        con.register("plain_texts", pd.DataFrame(texts))
+        text_store.insert_texts(con, "SELECT doc_id, text FROM plain_texts")  # stored compressed, as a build does
         con.execute("INSERT INTO token_vocab SELECT DISTINCT token FROM doc_tokens")
         current.apply_corrections(con, path.parent)
         summaries.build(con)

@@ -48,7 +48,8 @@ def test_database_records_its_versions(built: tuple[Path, Path]) -> None:
                                                                          ["a.txt", "b.txt", "c.txt"])
 
 
-@pytest.mark.parametrize("delta", [-2, +1])  # -1, schema 5, is upgraded without extracting (tests/test_search_text.py)
+@pytest.mark.parametrize("delta", [-3, +1])  # -1 and -2, schemas 6 and 5, are upgraded without extracting
+# (tests/test_text_store.py)
 def test_other_schema_version_triggers_full_reextraction(built: tuple[Path, Path], tmp_path: Path,
                                                          delta: int) -> None:
     data, db = built
@@ -103,7 +104,7 @@ def test_corrections_survive_a_schema_rebuild(built: tuple[Path, Path]) -> None:
                        "WHERE d.path = 'b.txt' AND f.metric = 'reconsideration.received'")[0]
     corrections.append(corrections.log_path(data), corrections.make(
         "edit_figure", author="测试", reason="原文表格为 25 件", figure_id=fid, payload={"value": 25}))
-    tamper(db, f"UPDATE schema_version SET version = {store.SCHEMA_VERSION - 2}")  # not 5: upgraded by copying rows
+    tamper(db, f"UPDATE schema_version SET version = {store.SCHEMA_VERSION - 3}")  # not 5 or 6: upgraded by copying rows
     s = build(data, db, progress=False, with_tokens=False)
     assert s.files_reused == 0
     assert query(db, "SELECT value, corrected FROM figures_current WHERE figure_id = ?", [fid]) == [(25.0, True)]

@@ -136,7 +136,7 @@ def recent_documents(f: Filters, limit: int = 10) -> pd.DataFrame:
             ORDER BY d.added_at DESC, d.path DESC, d.part LIMIT ?)
         SELECT r.doc_id, r.title, r.region_name, r.level, r.year, r.doc_type, r.added_at, r.path
         FROM r ORDER BY r.added_at DESC, r.path DESC, r.part""", [*params, limit])
-    return titled(df)  # a title that is only a file name is derived from the text's head (search_texts)
+    return titled(df)  # a title that is only a file name is derived from the text's head (texts)
 
 
 CALLS = [

@@ -9,13 +9,18 @@ import pandas as pd
 
 from dashboard import db
 from dashboard.queries.samples import Call
+from dashboard.queries.texts import text_of
 
 
 def document(doc_id: str) -> dict[str, Any] | None:
     """One document's metadata and text (``text`` key), or None."""
-    df = db.query("""SELECT d.*, t.text FROM documents_current d LEFT JOIN texts t ON t.doc_id = d.doc_id
+    df = db.query("""SELECT d.*, t.body FROM documents_current d LEFT JOIN texts t ON t.doc_id = d.doc_id
                      WHERE d.doc_id = ?""", [doc_id])
-    return None if df.empty else df.iloc[0].to_dict()
+    if df.empty:
+        return None
+    row = df.iloc[0].to_dict()
+    row["text"] = text_of(row.pop("body"))  # stored compressed (etl/load/text_store.py)
+    return row
 
 
 def document_figures(doc_id: str) -> pd.DataFrame:

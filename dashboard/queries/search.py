@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
@@ -16,7 +15,8 @@ from dashboard import db, search_view
 from dashboard.filter_model import Filters
 from dashboard.queries.core import summary
 from dashboard.queries.samples import Call
-from etl.api import decode_text_head, inflate_text, query_tokens
+from dashboard.queries.texts import heads, utf8_of
+from etl.api import query_tokens
 
 
 def search_terms(query: str) -> tuple[list[str], str]:
@@ -53,8 +53,8 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
     ties go to the newer report. Counting mentions reads texts, so only the ``SEARCH_POOL`` reports best by
     a cheap score (words in the stored title, phrase, words matched, year) are counted: at 100k reports a
     count over every match took seconds, which is why the search had stopped reading texts (2026-11).
-    The texts come from ``search_texts`` (each deflated on its own, etl/after/search_text.py; ``texts`` is
-    compressed ~2,000 to a frame and reading 1,000 of them unpacked nearly all); mentions are counted and
+    The texts are decompressed one by one from ``texts`` (each stored compressed on its own,
+    etl/load/text_store.py; DuckDB's own compression packed ~2,000 to a frame); mentions are counted and
     snippets cut here, as the SQL did before: non-overlapping occurrences of each lower-cased word in the first
     ``TF_CHARS`` characters, the snippet around the first occurrence of any word.
 
@@ -79,9 +79,6 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
         return titled(df)
     all_words = list(dict.fromkeys([*words, whole]))
     lowered = [w.lower() for w in words]
-    zdict = _zdict()
-    packed = zdict is not None
-    text = "x.body" if packed else "x.text"  # the deflated copy, or (a database made without it) the text itself
     df = db.query(f"""
         WITH q AS (SELECT word, list_contains(?, word) AS core FROM (SELECT unnest(?::VARCHAR[]) AS word)),
         expanded AS (SELECT q.word, q.core, v.token_id
@@ -101,11 +98,10 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
                                OR contains(coalesce(d.title, ''), ?))
             ORDER BY in_title DESC, phrase DESC, matched DESC, d.year DESC NULLS LAST, d.path_order LIMIT ?)
         SELECT d.doc_id, d.title, d.path, d.region_name, d.level, d.year, d.doc_type, d.chars, d.figures,
-               k.matched, k.phrase, {text} AS body
-        FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN {"search_texts" if packed else "texts"} x
-             ON x.doc_id = k.doc_id""",
+               k.matched, k.phrase, x.body
+        FROM found k JOIN {docs} d ON d.doc_no = k.doc_no LEFT JOIN texts x ON x.doc_id = k.doc_id""",
         [list(words), all_words, whole, whole, lowered, *params, len(words), whole, SEARCH_POOL])
-    raw = _utf8(df.pop("body"), zdict)
+    raw = utf8_of(df.pop("body"))
     caseless = all(CASELESS.fullmatch(w) for w in lowered)
     low = None if caseless else _lower([r.decode("utf-8") for r in raw])
     row = {d: i for i, d in enumerate(df["doc_id"])}
@@ -124,25 +120,6 @@ def search_documents(f: Filters, query: str = "", limit: int = 200) -> pd.DataFr
     return df.drop(columns=["phrase"]).reset_index(drop=True)
 
 
-def _utf8(bodies: pd.Series, zdict: bytes | None) -> list[bytes]:
-    """The UTF-8 texts of a result's ``body`` column: inflated from ``search_texts`` with ``zdict``, or as read from
-    ``texts`` (no ``zdict``); empty for a document without one (as ``coalesce(x.text, '')``)."""
-    if zdict is None:
-        return [b.encode("utf-8") if isinstance(b, str) else b"" for b in bodies]
-    packed = list(bodies)
-    half = len(packed) // 2
-
-    def inflate(part: list) -> list[bytes]:
-        return [inflate_text(b, zdict) if isinstance(b, bytes | bytearray | memoryview) else b"" for b in part]
-
-    # zlib lets go of the GIL while it inflates: the second half on the other core (~35 ms of CPU for 1,000 texts)
-    second = _INFLATER.submit(inflate, packed[half:])
-    return inflate(packed[:half]) + second.result()
-
-
-_INFLATER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-inflate")
-
-
 def _counts(raw: bytes, words: list[str]) -> list[int]:
     """Non-overlapping occurrences of each caseless word in the first ``TF_CHARS`` characters of a text, as the
     SQL counted them (``replace`` in ``substr``), here in its UTF-8 bytes: a character's encoding never starts
@@ -152,21 +129,6 @@ def _counts(raw: bytes, words: list[str]) -> list[int]:
         text = raw.decode("utf-8")[:TF_CHARS]
         return [text.count(w) for w in words]
     return [raw.count(w.encode("utf-8")) for w in words]
-
-
-_ZDICTS: dict[tuple[str, db.Stamp | None], bytes | None] = {}
-
-
-def _zdict() -> bytes | None:
-    """The preset dictionary ``search_texts`` was deflated with (etl/after/search_text.py), read once per file
-    version; None when the after-load step never ran on this file (a database made before it, or by hand), so
-    ``texts`` is read."""
-    key = (str(db.db_path()), db.stamp())
-    if key not in _ZDICTS:
-        df = db.query("SELECT zdict FROM search_zdict") if "search_zdict" in db.tables() else pd.DataFrame()
-        _ZDICTS.clear()  # only the file version in use is worth keeping
-        _ZDICTS[key] = None if df.empty else bytes(df["zdict"].iloc[0])
-    return _ZDICTS[key]
 
 
 def _lower(texts: list[str]) -> list[str]:
@@ -183,16 +145,8 @@ def _near(text: str, low: str, words: list[str]) -> str:
 
 
 def _text_heads(doc_ids: list[str]) -> dict[str, str]:
-    """The first ``HEAD_CHARS`` characters of these documents' texts (from ``search_texts`` when the build made it)."""
-    if not doc_ids:
-        return {}
-    zdict = _zdict()
-    if zdict is None:
-        df = db.query("SELECT doc_id, substr(text, 1, ?) AS head FROM texts WHERE doc_id IN "
-                      "(SELECT unnest(?::VARCHAR[]))", [HEAD_CHARS, doc_ids])
-        return dict(zip(df["doc_id"], df["head"], strict=True))
-    df = db.query("SELECT doc_id, body FROM search_texts WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
-    return {d: decode_text_head(b, zdict, HEAD_CHARS) for d, b in zip(df["doc_id"], df["body"], strict=True)}
+    """The first ``HEAD_CHARS`` characters of these documents' texts."""
+    return heads(doc_ids, HEAD_CHARS)
 
 
 # characters no other character lower-cases to, and that lower-case to themselves: CJK ideographs and

@@ -5,8 +5,7 @@ Each step is ``step(con, data_dir) -> None`` and works only on the new database,
 1. corrections (etl/after/current.py): the log loaded, ``documents_current`` / ``figures_current`` rebuilt,
    so everything after sees corrected values;
 2. summaries (etl/after/summaries.py): the dashboard's summary tables, made from the two tables just rebuilt;
-3. search texts (etl/after/search_text.py): each text deflated on its own for the search (new documents only);
-4. checks (etl/after/checks.py): the consistency findings over the corrected figures.
+3. checks (etl/after/checks.py): the consistency findings over the corrected figures.
 
 The steps read only the extracted tables, the corrections log and the ETL's code and catalogue, so
 ``run`` records a fingerprint of the last two in ``build_state``: a rebuild in which no file changed and
@@ -23,12 +22,12 @@ from pathlib import Path
 
 import duckdb
 
-from etl.after import checks, current, search_text, summaries
+from etl.after import checks, current, summaries
 from etl.load.build_state import FINGERPRINT_KEY, fingerprint, recorded
 
 Step = Callable[[duckdb.DuckDBPyConnection, Path], None]
 
-STEPS: list[Step] = [current.apply_corrections, summaries.step, search_text.step, checks.step]
+STEPS: list[Step] = [current.apply_corrections, summaries.step, checks.step]
 __all__ = ["FINGERPRINT_KEY", "STEPS", "Step", "fingerprint", "recorded", "run"]
 
 

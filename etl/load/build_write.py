@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from etl.after import steps
-from etl.load import migrate, store
+from etl.load import migrate, store, text_store
 from etl.load.build_extract import ChunkMap, FileResult, Stage, dedupe, run_extraction, settle_duplicates
 from etl.load.build_plan import BuildSummary, Plan
 
@@ -107,24 +107,26 @@ def _copy_reused(con: duckdb.DuckDBPyConnection, old_db: Path, reuse_paths: list
         con.execute("INSERT INTO files SELECT f.path, f.sha256, r.size, r.mtime, f.format, f.encoding, f.parts, "
                     "f.status FROM old.files f JOIN reuse r USING (path)")
         con.execute("INSERT INTO documents SELECT d.* FROM old.documents d JOIN reuse USING (path)")
-        for table in ("texts", "doc_tokens", "figures"):  # table names are ours, not user input
+        for table in ("doc_tokens", "figures"):  # table names are ours, not user input
             con.execute(f"INSERT INTO {table} SELECT t.* FROM old.{table} t "
                         "JOIN old.documents d USING (doc_id) JOIN reuse USING (path)")
-        _copy_search_texts(con)
+        _copy_texts(con)
         con.unregister("reuse")
     finally:
         con.execute("DETACH old")
 
 
-def _copy_search_texts(con: duckdb.DuckDBPyConnection) -> None:
-    """The deflated texts of the reused files and their dictionary (etl/after/search_text.py), so that the
-    after-load step deflates only this build's new texts; an old database without them (schema 5) has none."""
-    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'old'").fetchall()}
-    if not {"search_texts", "search_zdict"} <= have:
-        return
-    con.execute("INSERT INTO search_zdict SELECT * FROM old.search_zdict")
-    con.execute("INSERT INTO search_texts SELECT t.* FROM old.search_texts t "
-                "JOIN old.documents d USING (doc_id) JOIN reuse USING (path)")
+def _copy_texts(con: duckdb.DuckDBPyConnection) -> None:
+    """The texts of the reused files: copied as they are with their dictionary (etl/load/text_store.py), or, from
+    a database of schema 5 or 6 (one text per VARCHAR row), compressed as they are copied."""
+    reused = "FROM old.texts t JOIN old.documents d USING (doc_id) JOIN reuse USING (path)"  # ours
+    cols = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() "
+                                      "WHERE database_name = 'old' AND table_name = 'texts'").fetchall()}
+    if "body" in cols:
+        con.execute("INSERT INTO text_zdict SELECT * FROM old.text_zdict")
+        con.execute(f"INSERT INTO texts SELECT t.doc_id, t.body {reused}")
+    else:
+        text_store.insert_texts(con, f"SELECT t.doc_id, t.text {reused}")
 
 
 @dataclass
@@ -263,7 +265,7 @@ def _move_staged(con: duckdb.DuckDBPyConnection, stage: Path, ok_paths: list[str
         con.execute(f"INSERT INTO documents ({', '.join(c for c in DOC_COLS if c != 'publish_date')}, publish_date, "
                     f"added_at) SELECT {cols}, CAST(d.publish_date AS DATE), ? "
                     f"FROM {src('documents')} d JOIN ok_paths USING (path) ORDER BY d.path, d.part", [now])
-        con.execute(f"INSERT INTO texts SELECT t.doc_id, t.text FROM {src('texts')} t JOIN ok_paths USING (path)")
+        text_store.insert_texts(con, f"SELECT t.doc_id, t.text FROM {src('texts')} t JOIN ok_paths USING (path)")
         if any(stage.glob("tokens-*.parquet")):
             con.execute(f"INSERT INTO doc_tokens SELECT t.doc_id, unnest(string_split(t.tokens, ' ')) "
                         f"FROM {src('tokens')} t JOIN ok_paths USING (path) WHERE t.tokens <> ''")

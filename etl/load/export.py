@@ -10,8 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from etl import paths as etl_paths
-from etl.load import store
+from etl.load import store, text_store
 
 TABLES = ("documents", "texts", "figures", "metrics", "regions", "checks", "ingest_errors", "etl_runs",
           "corrections", "files")
@@ -28,10 +32,26 @@ def export_parquet(db_path: Path, out_dir: Path) -> list[Path]:
             if name not in existing:
                 continue
             target = out_dir / f"{name}.parquet"
+            if name == "texts":
+                _export_texts(con, target)
+                written.append(target)
+                continue
             # name comes from our fixed list, the path is passed as a parameter-free literal COPY target
             con.sql(f"SELECT * FROM {name}").to_parquet(str(target))
             written.append(target)
     return written
+
+
+def _export_texts(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """``texts`` as (doc_id, text): the stored bodies are decompressed (etl/load/text_store.py), a batch at a time."""
+    zdict = text_store.zdict_of(con)
+    codec = None if zdict is None else text_store.Codec(zdict)
+    schema = pa.schema([("doc_id", pa.string()), ("text", pa.string())])
+    with pq.ParquetWriter(str(target), schema) as out:
+        con.execute("SELECT doc_id, body FROM texts")
+        while rows := con.fetchmany(text_store.BATCH):
+            out.write_table(pa.table({"doc_id": [r[0] for r in rows],
+                                      "text": [codec.decode(r[1]) if codec else None for r in rows]}, schema=schema))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -40,14 +40,16 @@ CREATE TABLE documents (
     added_at     TIMESTAMP NOT NULL    -- first time the build saw this document
 );
 
--- The decoded text of each document part (kept apart so that listing documents stays cheap).
+-- The decoded text of each document part (kept apart so that listing documents stays cheap): the one copy of it.
+-- Each text compressed on its own (zstd with text_zdict's dictionary; etl/load/text_store.py, which every reader
+-- goes through), so the reader and the search unpack only the texts they read.
 CREATE TABLE texts (
     doc_id VARCHAR PRIMARY KEY,
-    -- the part's original decoded text; figure offsets index into it. DuckDB's default compression (ZSTD,
-    -- ~2,000 texts to a frame: 13% of the UTF-8 size): only the report reader reads it, one text at a time;
-    -- the search reads search_texts instead (uncompressed, this was 1.09 GB of 1.59 GB at 100k reports).
-    text   VARCHAR NOT NULL
+    body   BLOB NOT NULL                -- zstd of the part's original decoded UTF-8 text; figure offsets index into the text
 );
+
+-- The dictionary of texts (one row), trained on the first texts by doc_id when the database got its first texts.
+CREATE TABLE text_zdict (zdict BLOB NOT NULL);
 
 -- Search tokens (jieba) per document for the reports page's full-text search.
 CREATE TABLE doc_tokens (
@@ -66,9 +68,9 @@ CREATE TABLE figures (
     unit       VARCHAR NOT NULL,
     qualifier  VARCHAR NOT NULL,       -- exact | at_least | at_most | approx
     kind       VARCHAR NOT NULL,       -- actual | target
-    start      INTEGER NOT NULL,       -- offsets into texts.text of the document (part-relative)
+    start      INTEGER NOT NULL,       -- offsets into the document's text (texts) (part-relative)
     "end"      INTEGER NOT NULL,
-    evidence   VARCHAR NOT NULL,       -- texts.text[start:end]
+    evidence   VARCHAR NOT NULL,       -- text[start:end]
     rule       VARCHAR NOT NULL,       -- which rule produced it (prose:<metric> / table:<template>)
     confidence DOUBLE NOT NULL,        -- 0..1
     sentence   VARCHAR NOT NULL,       -- the sentence around the figure (etl/sentence.py), for pages to show
@@ -144,13 +146,3 @@ CREATE TABLE corrections (
     reason        VARCHAR NOT NULL,
     reverts       VARCHAR              -- correction_id this one reverts
 );
-
--- The search's copy of each text, deflated on its own (etl/after/search_text.py): a search reads ~1,000 texts,
--- and texts compressed by DuckDB are unpacked ~2,000 to a frame. Made by the after-load step, never by hand.
-CREATE TABLE search_texts (
-    doc_id VARCHAR NOT NULL,
-    body   BLOB NOT NULL                -- zlib of the UTF-8 text with search_zdict's preset dictionary
-);
-
--- The preset dictionary of search_texts (one row), made once from the first texts by doc_id.
-CREATE TABLE search_zdict (zdict BLOB NOT NULL);

@@ -30,8 +30,9 @@ from etl.extract.values import PRIMARY_ORDER
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = 6  # 2: *_current rebuilt with corrections; 3: token_vocab; 4: figures.sentence; 5: scope, is_primary;
-# 6: texts compressed, search_texts (etl/load/migrate.py upgrades 5 by copying the rows: no re-extraction)
+SCHEMA_VERSION = 7  # 2: *_current rebuilt with corrections; 3: token_vocab; 4: figures.sentence; 5: scope, is_primary;
+# 6: texts compressed, search_texts; 7: texts each compressed on their own (zstd), the one copy (etl/load/text_store.py);
+# etl/load/migrate.py upgrades 5 and 6 by copying the rows: no re-extraction
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB = Path("data/reports.duckdb")
 
