@@ -115,6 +115,9 @@ class MissingDatabase(RuntimeError):
 # --- a database file that cannot be read (garbage, truncated): one check all pages go through ---------------
 
 BROKEN_MESSAGE = "数据库文件已损坏或无法读取,页面暂时无法显示数据。重建数据库即可恢复(报告文件和更正记录不受影响)。"
+# a database an earlier version of the ETL wrote: readable, but the pages read tables it does not have yet
+OUTDATED_MESSAGE = ("数据库由旧版本生成,需要升级后才能显示。重建数据库即可升级:已提取的数据沿用,不重新提取"
+                    "(报告文件和更正记录不受影响)。")
 # the file version last checked -> None (readable) or the message; a page's failed query marks it unreadable
 _HEALTH: dict[tuple[str, Stamp], str | None] = {}
 
@@ -164,6 +167,9 @@ def problem() -> str | None:
         return None
     if key in _HEALTH:
         return _HEALTH[key]
+    if _outdated(key):
+        _remember(key, OUTDATED_MESSAGE)
+        return OUTDATED_MESSAGE
     failure = _check(key)
     if _version_key() != key:  # a build swapped a file in meanwhile: what was opened may be the newer one,
         return problem()       # its blocks then judged by the older file's size; check the file now in place
@@ -173,6 +179,16 @@ def problem() -> str | None:
         return BROKEN_MESSAGE
     _remember(key, None)
     return None
+
+
+def _outdated(key: tuple[str, Stamp]) -> bool:
+    """The file records an older schema version than this code writes (an upgrade installed, no build run yet)."""
+    try:
+        with _POOL.cursor(Path(key[0]), key[1]) as cur:
+            version = cur.sql("SELECT max(version) FROM schema_version").fetchall()[0][0]
+    except (duckdb.Error, OSError, IndexError):
+        return False  # unreadable or foreign: _check says so
+    return version is not None and int(version) < api.SCHEMA_VERSION
 
 
 def _check(key: tuple[str, Stamp]) -> BaseException | None:

@@ -57,7 +57,8 @@ def rebuild(on_progress: Progress | None = None, allow_empty: bool = False) -> u
     """
     path = db.db_path()
     aside = None
-    if path.exists() and db.problem() is not None:
+    # an unreadable file is set aside; an outdated one stays, so the build upgrades it by copying its rows
+    if path.exists() and db.problem() not in (None, db.OUTDATED_MESSAGE):
         db.release()  # no handle of ours on the file that moves
         try:
             aside = set_aside(path)

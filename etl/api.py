@@ -30,6 +30,7 @@ from etl.load.build_child import BuildOutcome as BuildOutcome  # what a child bu
 from etl.load.build_child import run_build as run_build  # a build in a child process, on_progress(done, total)
 from etl.load.build_plan import BuildSummary as BuildSummary  # counts of an in-process build
 from etl.load.build_plan import Progress as Progress  # the progress callback: (files done, files to read)
+from etl.load.store import SCHEMA_VERSION as SCHEMA_VERSION  # the pages: an older database is upgraded, not shown
 from etl.load.text_store import Codec as TextCodec  # noqa: F401 — reader and search: a text of ``texts``, decompressed
 from etl.read.admission import UPLOAD_TEMP_PREFIX as UPLOAD_TEMP_PREFIX  # uploads' temp names, which builds skip
 from etl.read.readers import ReadError as ReadError  # uploads: a file the build could not read, in Chinese
