@@ -7,27 +7,16 @@ does not set it aside (the build then upgrades it by copying its rows, nothing r
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+import test_db_swap_race
 
 from dashboard import db, recovery
 from etl import api
 
-
-@pytest.fixture
-def live(tiny_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "reports.duckdb"
-    shutil.copyfile(tiny_db, path)
-    monkeypatch.setenv("REPORTS_DB", str(path))
-    db.release()
-    db._HEALTH.clear()
-    yield path
-    db.release()
-    db._HEALTH.clear()
+live = test_db_swap_race.live  # the live-database fixture: a copy of tiny_db as REPORTS_DB, no verdict kept
 
 
 def set_version(path: Path, version: int) -> None:
