@@ -38,7 +38,7 @@ class PartRule:
     scope_vetoes: bool = True  # the report's own scope in the subject (全市各级…) makes it the report's figure
     never_if_sentence: re.Pattern[str] | None = None  # the sentence makes this part one of an unstated whole's
     names_subject: bool = False  # it names who the figure is about: a sentence opened by it goes on with it
-    whole_if_clause: re.Pattern[str] | None = None  # the clause makes it a whole after all (several channels named)
+    whole_if_channels: bool = False  # the website named with other channels (Rules.channels_together) makes it a whole
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class Rules:
     appellate: re.Pattern[str]
     running: re.Pattern[str]  # a running total over years (累计): the year's figure is not its part
     self_government: dict[str, re.Pattern[str]]  # the reporter's own government by the report's level
+    channels_together: re.Pattern[str]  # the website named with other channels: their whole, not one channel's
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +76,12 @@ def rules() -> Rules:
     parts = tuple(PartRule(p["name"], p["where"], p["policy"], re.compile(p["pattern"]), p.get("scope_vetoes", True),
                            re.compile(p["never_if_sentence"]) if p.get("never_if_sentence") else None,
                            p.get("names_subject", False),
-                           re.compile(p["whole_if_clause"]) if p.get("whole_if_clause") else None)
+                           p.get("whole_if_channels", False))
                   for p in data["part"])
     own = data["own"]
     return Rules(parts, re.compile(own["pattern"]), re.compile(own["total"]), re.compile(own["appellate"]),
-                 re.compile(own["running"]), {k: re.compile(v) for k, v in own["self_government"].items()})
+                 re.compile(own["running"]), {k: re.compile(v) for k, v in own["self_government"].items()},
+                 re.compile(own["channels_together"]))
 
 
 def names_subject(a: Attribution) -> bool:
@@ -133,7 +135,7 @@ def attribute(clause: str, sentence: str) -> Attribution:
         m = rule.rx.search(text)
         if m is None:
             continue
-        if rule.whole_if_clause is not None and rule.whole_if_clause.search(clause):
+        if rule.whole_if_channels and r.channels_together.search(clause):
             continue  # 依托区政府网站、政务新媒体公开信息67条: the channels named together are the whole
         if rule.where == "subject" and rule.scope_vetoes and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
