@@ -27,7 +27,7 @@ from etl.extract.attribution import (
     names_subject,
     resolve,
 )
-from etl.extract.kind import TARGET_AFTER, kind_of, yearly_average
+from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
 from etl.extract.sentence import find_any as _find_any
 from etl.extract.sentence import rfind_any as _rfind_any
@@ -47,7 +47,7 @@ _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a year, not a date (2008年5月1日以前发布的), nor the year a case is carried into (结转至2024年办理1件)
-_YEAR = re.compile(r"(?<!\d)(?<!结转至)(?<!结转到)(?<!转入)(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")
+_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
