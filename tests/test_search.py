@@ -4,7 +4,7 @@ marked in escaped HTML (a search for "<b>" stays text), titles derived from the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from test_pages_apptest import run_page
@@ -71,6 +71,12 @@ def test_marks_are_around_escaped_text() -> None:
     assert search_view.mark_terms("a<i>", []) == "a&lt;i&gt;"
     # the longer word wins where two overlap
     assert search_view.mark_terms("行政复议", ["行政", "行政复议"]) == '<mark class="hit">行政复议</mark>'
+
+
+@pytest.mark.parametrize("path", ["h_002.txt", "data/reports/广州市2022年报告.html", "a/b.tar.gz", "a/.hidden", "noext",
+                                  "a/b.", "dir/sub/", "/abs/x.pdf", "x..txt"])
+def test_name_and_stem_are_pathlibs(path: str) -> None:
+    assert search_view.name_and_stem(path) == (PurePosixPath(path).name, PurePosixPath(path).stem)
 
 
 def test_display_title_keeps_real_titles() -> None:
