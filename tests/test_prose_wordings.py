@@ -50,6 +50,24 @@ def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a verb said not to have happened: the count is of the cases it did not happen to
+    ("全县调解矛盾纠纷320件,调解成功305件,未调解成功15件。", ("mediation.resolved", 15)),
+    ("全年受理行政复议申请40件,尚未审结6件。", ("reconsideration.concluded", 6)),
+    # no catalogue rate is over the whole: a garbled page's 20230% is no rate
+    ("全年受理政务服务事项4575件,按时办结率为20230%。", ("services.completion_rate", 20230)),
+    # an arbitration body's mediation is neither people's nor administrative mediation
+    ("区劳动人事争议仲裁院全年仲裁案前调解劳动争议1164件,调解成功率达78%。", ("mediation.disputes", 1164)),
+    ("区劳动人事争议仲裁院全年仲裁案前调解劳动争议1164件,调解成功率达78%。", ("mediation.success_rate", 78)),
+    # a party committee's documents are not a government's normative documents
+    ("全年审核县委、县政府重要政策文件86件。", ("normative_docs.reviewed", 86)),
+    # one new-media channel named in the clause just before the count
+    ("在政府网站主动公开信息423条。此外,还通过县政府微信公众号,发布信息977条。", ("disclosure.proactive_items", 977)),
+])
+def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
+    assert expected not in figures(text)
+
+
 def test_a_hotlines_consultations_count_only_without_a_walk_in_one() -> None:
     # CONVENTIONS: a 12348 hotline or 法网 count is labelled only when it is the report's only consultation count
     both = figures("全年接待法律咨询2600人次,12348热线接听法律咨询5600次。")

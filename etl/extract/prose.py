@@ -51,6 +51,8 @@ _YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
+# a verb said not to have happened (未调解成功41件, 尚未办结3件): the count is of the cases it did not happen to
+_NEGATED = re.compile(r"(?:未|未能|没有|尚未)$")
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
 _GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)[^()()]{0,20}[))]$")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
@@ -261,6 +263,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             continue
         if num.unit != "%" and _PER_CAPITA.match(right):
             continue  # 万人成讼率为1.81件/万人: a ratio, not a count
+        if num.unit == "%" and num.value > 100:
+            continue  # every catalogue rate is a share of a whole: 办结率为20230% is a garbled page, not a rate
         if shared is not None:
             best = shared
         elif num.unit == "%":
@@ -472,6 +476,8 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
                 continue
             # nearest cue wins; on a tie the longer (more specific) wording
             last = matches[-1]
+            if _NEGATED.search(left, max(0, last.start() - 2), last.start()):
+                continue
             dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
             zone = left[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
         else:
