@@ -51,6 +51,8 @@ _YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
+# a law's or a document's name (《法治宣传教育法》) says nothing of what the sentence is about
+_BOOK_TITLE = re.compile(r"《[^《》]{0,40}》")
 # a verb said not to have happened (未调解成功41件, 尚未办结3件): the count is of the cases it did not happen to
 _NEGATED = re.compile(r"(?:未|未能|没有|尚未)$")
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
@@ -487,7 +489,7 @@ def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_le
             continue
         if metric.veto_topic and metric.veto_topic.search(topic_ctx):
             continue
-        if metric.veto_sentence and metric.veto_sentence.search(sentence_left + right):
+        if metric.veto_sentence and metric.veto_sentence.search(_BOOK_TITLE.sub("", sentence_left + right)):
             continue
         if metric.veto and metric.veto.search(zone):
             continue
