@@ -17,6 +17,11 @@ from etl.extract.metadata import metadata_of
     (None, "全区2022年1月至6月共办理法律援助案件320件,较2018年增长一倍。", 2022),
     # a starting point in a title is not the year reported on
     ("2018年以来全市法律援助工作综述", "近年来全市法律援助工作稳步推进。", None),
+    # with no other year stated, the date of the text's own event gives it
+    (None, "经2021年3月9日县政府常务会议审议,决定废止规范性文件12件。", 2021),
+    # a cut-off date or a rule's commencement does not
+    (None, "对2020年12月31日前出台的规范性文件进行了全面清理,废止5件。", None),
+    (None, "条例自2021年5月1日起施行,县司法局组织学习3次。", None),
 ])
 def test_year_of(title: str | None, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == year

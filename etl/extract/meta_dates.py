@@ -42,6 +42,11 @@ _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|�
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
 # figures that add up years (六五普法以来, 截至目前): an item made only of them is not of its publishing year
 _SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
+# a dated event (经2019年1月18日区政府常务会议审议, 2025年8月,…创新推行): when the text states no
+# other year, the year its own events happened in; a cut-off (2018年12月31日以前), a starting point (以来, 起, as in
+# _NOT_REPORT_YEAR), a span (…至…) or a rule's commencement (施行) is none
+_EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*日)?(?![\d份日])"
+                         r"(?!\s*(?:[—-]|至|到|以前|之前|前|以来|起|施行|实施|生效|止))")
 
 
 _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
@@ -77,6 +82,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if _LAST_YEAR.search(text[:3000]) and not years:
             return published - 1
     if not years:
+        events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
+        if events:
+            return max(events)
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))):
             return int(publish_date[:4])  # a news item's own event is of its publishing year
