@@ -6,7 +6,7 @@ import pytest
 
 from etl.extract.meta_dates import year_of
 from etl.extract.meta_kind import doc_type_of
-from etl.extract.metadata import metadata_of
+from etl.extract.metadata import is_national, metadata_of
 
 
 @pytest.mark.parametrize("title, text, year", [
@@ -47,3 +47,14 @@ def test_a_ministrys_own_report_on_national_figures_is_a_departments(title: str,
     # GOLD.md: a national organ's own report: its 全国 figures are its own, no place, level department
     meta = metadata_of(title + "\n" + text)
     assert (meta.level, meta.province) == ("department", None)
+
+
+
+@pytest.mark.parametrize("text", [
+    # the ministry speaks later in the opening, after a time word, under a page's header
+    "网站首页 > 新闻中心\n中新网10月25日电 今天国土资源部举行新闻发布会,通报1-9月全国发生违法用地行为3.7万件。",
+    "返回首页\n数字报\n新华社北京6月14日电 司法部日前发布《2022年度律师工作统计分析》。截至2022年底,全国共有律师65万多人。",
+    "一季度违法用地情况\n本报讯 记者从自然资源部获悉,人力资源和社会保障部 新闻 发言人介绍,全国共查处案件38.9万件。",
+])
+def test_a_ministry_speaking_to_the_press_makes_a_national_report(text: str) -> None:
+    assert is_national(None, text)

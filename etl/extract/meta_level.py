@@ -27,6 +27,11 @@ _MINISTRIES = (r"(?:国家)?(?:外交部|国防部|发展改革委|发改委|教
 # national organs reporting on national figures (their 全国 figures are their own)
 NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
                        r"最高人民法院|最高人民检察院|(?<![\u4e00-\u9fff])" + _MINISTRIES)
+# a ministry speaking to the press about its figures (人力资源和社会保障部新闻发言人介绍…, 今天国土资源部举行新闻发布会,
+# 国土资源部通报…, 司法部日前发布《…统计分析》); its awards or circulars to local units (司法部印发…决定, 授予) are not
+_MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻发言人|发言人)?[\u4e00-\u9fff]{0,3}?\s*"
+                              r"(?:日前|近日|今天|今日|昨天|昨日|\d{1,2}日)?\s*(?:举行|召开)?\s*"
+                              r"(?:新闻发布会|新闻发言人|发言人|通报|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
@@ -88,10 +93,15 @@ def is_national(title: str | None, text: str) -> bool:
     """A national organ's own report or a report on national figures (no place of its own)."""
     subject = opening_subject(text)
     if not NATIONAL.search((title or "") + "\n" + subject + "\n" + opening(text, 60)) \
-            and not re.match(r"\s*全国", subject):
+            and not re.match(r"\s*全国", subject) and not _MINISTRY_SPEAKS.search(opening(text, 300)):
         return False
     places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
     return not places and "全国" in text[:2000]
+
+
+def national_organ_reports(title: str | None, text: str) -> bool:
+    """Whether a national report is a national organ's own (level department), not one on 全国 figures by nobody named."""
+    return bool(NATIONAL.search((title or "") + "\n" + opening(text, 200)) or _MINISTRY_SPEAKS.search(opening(text, 300)))
 
 
 def department_of(title: str | None, organ: str | None, text: str) -> str | None:
