@@ -58,3 +58,15 @@ def test_a_ministrys_own_report_on_national_figures_is_a_departments(title: str,
 ])
 def test_a_ministry_speaking_to_the_press_makes_a_national_report(text: str) -> None:
     assert is_national(None, text)
+
+
+def test_a_headline_over_a_bare_time_stamp_is_a_news_pages_title() -> None:
+    # a news page: headline, its time stamp, then the story (even when the bureau says 我局 in it)
+    text = "某区司法局多措并举 筑牢人民调解防线\n\n19.12.2017  20:36\n\n  去年,我局坚持以防为主,全年调解纠纷300件。"
+    meta = metadata_of(text)
+    assert (meta.title, meta.doc_type) == ("某区司法局多措并举 筑牢人民调解防线", "news")
+
+
+def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
+    # 去年 in the headline of a page dated 2016 is 2015, whatever earlier year the story compares with
+    assert year_of("某市环保局去年罚款达1300万元", "去年共罚款1300万元,是2014年的20倍。", "news", "2016-02-18") == 2015

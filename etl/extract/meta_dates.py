@@ -64,6 +64,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         m = _PLAN_PERIOD_REVIEW.search(title)
         if m:
             return _PLAN_PERIOD_END[m.group(1)]  # “十二五”工作综述: the review of a five-year plan is of its last year
+        if publish_date and (m := re.search(r"(今年|去年)", title)):
+            # a headline's 去年/今年 (阳泉市环保局去年…罚款达1327万元) counts from its page's date
+            return int(publish_date[:4]) - (m.group(1) == "去年")
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
