@@ -6,6 +6,7 @@ import pytest
 
 from etl.extract.meta_dates import year_of
 from etl.extract.meta_kind import doc_type_of
+from etl.extract.meta_level import department_cues
 from etl.extract.metadata import is_national, metadata_of
 
 
@@ -70,3 +71,14 @@ def test_a_headline_over_a_bare_time_stamp_is_a_news_pages_title() -> None:
 def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
     # 去年 in the headline of a page dated 2016 is 2015, whatever earlier year the story compares with
     assert year_of("某市环保局去年罚款达1300万元", "去年共罚款1300万元,是2014年的20倍。", "news", "2016-02-18") == 2015
+
+
+@pytest.mark.parametrize("text, named", [
+    ("2020年底,某市公共法律服务中心(简称市公服中心)正式启用,一季度办理法律援助案件750件。", 1.0),
+    ("某省高级人民法院(以下简称某高院)29日发布白皮书,全年审结行政案件3000件。", 1.0),
+    # a document's short name is not an organ's
+    ("发布《2019年度行政审判白皮书》(以下简称白皮书),全市共审结行政案件3000件。", 0.0),
+])
+def test_an_organ_given_a_short_name_is_a_level_cue(text: str, named: float) -> None:
+    # the item that names an organ for the rest of its text is about that organ (etl/extract/level_model.py weighs it)
+    assert department_cues(None, None, text, "news", None, "city")["organ_alias"] == named

@@ -73,6 +73,9 @@ _AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
 _AREA_TOTAL = re.compile(r"[省市区县](?<=[\u4e00-\u9fff]{3})(?:共|累计|全年)")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)")
 _BUREAU_WORDS = re.compile(r"局|法院|厅")
+# an organ given a short name for the rest of the item (北京市公共法律服务中心(简称市公服中心), 上海市高级人民法院(以下简称
+# 上海高院), 12348热线平台(以下简称…)): the item is about that organ
+_ORGAN_ALIAS = re.compile(r"(?:局|厅|法院|检察院|中心|平台|热线|委员会|办公室|科)\s*[((]\s*(?:以下)?简称")
 
 
 def has_area_scope(text: str) -> bool:
@@ -180,5 +183,6 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         f"doc_type={doc_type}": 1.0,
         f"region_level={region_level}": 1.0,
         "has_title": float(bool(title)),
+        "organ_alias": float(bool(_ORGAN_ALIAS.search(text[:1500]))),
     }
     return cues
