@@ -56,3 +56,14 @@ def test_an_enforcement_corps_report_is_a_departments() -> None:
     meta = metadata_of("北京市文化市场综合执法总队2021年行政执法统计年报\n"
                        "一、行政执法主体情况\n总队对外以北京市文化和旅游局名义执法。")
     assert meta.level == "department" and meta.province == "北京市"
+
+
+@pytest.mark.parametrize("text, level", [
+    # the superior in the 在…领导下 frame is not the reporter; 我市 / 全州 is
+    ("2017年,在省委、省政府和市委的正确领导下,我市各级行政机关认真贯彻落实法治政府建设实施纲要。", "city"),
+    ("今年以来,在自治区党委、政府坚强领导下,全州各级政府坚持依法行政,办理行政复议案件12件。", "city"),
+    # a visiting superior's team: 我区 says who reports
+    ("12月25日,市政府依法行政考核组来我区考核法治政府建设和依法行政工作。副区长陪同。", "county"),
+])
+def test_the_reporters_own_scope_word_beats_a_superior_named_first(text: str, level: str) -> None:
+    assert metadata_of(text).level == level

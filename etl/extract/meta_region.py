@@ -35,6 +35,8 @@ _SELF = (
 
 
 _QUOTED = re.compile(r"《[^》]{0,60}》")
+# a superior named in a frame of the opening: 在省委、省政府的正确领导下 / 在自治区党委、政府坚强领导下
+_SUPERIOR_FRAME = re.compile(r"在[^,,。;]{0,30}?(?:领导|指导|关心|支持|部署)下")
 
 
 def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | None:
@@ -170,8 +172,11 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     # the scope the report names first (全省…, then 市州…) is its own
-    self_hits = [(m.start(), lvl, m.group()) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
-    self_level = min(self_hits)[1] if self_hits else None
+    # the superior in a frame (在省委、省政府的正确领导下, 市政府考核组来我区) is not the reporter: 我市/我区 says who speaks
+    scope = _SUPERIOR_FRAME.sub(lambda x: " " * len(x.group()), text[:3000])
+    self_hits = [(m.start(), lvl, m.group()) for rx, lvl in _SELF if (m := rx.search(scope))]
+    own_hits = [h for h in self_hits if h[2].startswith("我")]
+    self_level = min(own_hits or self_hits)[1] if self_hits else None
     reporter_town = town is not None
     own_town = _own_town_word(text[:3000])
     if town is None and not national and own_town:
