@@ -146,3 +146,15 @@ def test_a_province_administered_county_has_no_city() -> None:
 ])
 def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[str]) -> None:
     assert [m.name for m in gz.gazetteer().mentions(text)] == names
+
+
+@pytest.mark.parametrize("head, county", [
+    # a two-character county heading its own organ's name is that county, with no parent named
+    ("赵县人民政府\n2022年度法治政府建设情况报告", "赵县"),
+    ("2022年,歙县司法局坚持依法行政。", "歙县"),
+    # inside a phrase it is no place (市政府和县人大: 和县 is not named)
+    ("市政府和县人大常委会联合开展执法检查。", None),
+])
+def test_a_two_character_county_before_its_organ_is_named(head: str, county: str | None) -> None:
+    place = gz.resolve(head)
+    assert (place.county if place else None) == county

@@ -298,6 +298,11 @@ def _ancestors(p: Place) -> set[str]:
     return {c for c in (p.province_code, p.city_code) if c and c != p.code}
 
 
+# an organ's name after a place: a two-character county standing before it, not inside a phrase, is the county
+_ORGAN_AFTER = re.compile(r"(?:人民政府|人民法院|人民检察院|人大常委会|政府|司法局|法院|委员会|[\u4e00-\u9fff]{1,6}局)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def resolve(head: str, body: str = "") -> Place | None:
     """The most specific place the document is about.
 
@@ -315,8 +320,10 @@ def resolve(head: str, body: str = "") -> Place | None:
         for p in mention.places:
             parent_seen = any(support.get(a) for a in _ancestors(p))
             # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
-            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen:
-                continue
+            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen \
+                    and not (not mention.short and _ORGAN_AFTER.match(head, mention.end)
+                             and (mention.start == 0 or not _CJK.match(head[mention.start - 1]))):
+                continue  # (赵县人民政府 heading its own line or clause is 赵县)
             if mention.short and p.level != "province" and not parent_seen \
                     and any(q.level == "province" for q in mention.places):
                 continue  # 海南 is the province unless 青海 is named for 海南藏族自治州
