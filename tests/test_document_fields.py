@@ -32,6 +32,8 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     (None, "关于基层法院行政案件司法审查情况的调查与思考\n一、关于行政诉讼案件的数量和类型情况\n我院受理…", "other"),
     ("关于全省人民法院行政审判工作情况的调研报告", "为协助省人大常委会开展执法检查,我委开展了调研。", "other"),
     ("天津市公共法律服务情况周报(2018年7月16日-7月22日)", "一、服务概况\n本周共接听热线1200个。", "other"),
+    # an excerpt opening at its first section's heading is a report's body, even where a bureau is its subject
+    (None, "一、2025年法治政府建设工作情况\n市生态环境局始终坚持依法行政。市生态环境局积极推进执法规范化。", "annual_report"),
     # a report that mentions a research report it wrote is still a report
     ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年形成调研报告3篇。", "annual_report"),
 ])

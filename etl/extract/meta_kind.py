@@ -66,6 +66,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "implementation_plan"
     if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
         return "annual_report"
+    if re.match(r"\s*一、[^。,,\n]{2,30}\n", text) and not media_mark(head[:400]):
+        return "annual_report"  # opens at its first section's heading (一、2025年法治政府建设工作情况): a report's body
     if _NEWS.search(text[:3000]) or len(third_person(text[:3000])) >= 2 \
             or (title and not _FIRST_PERSON.search(text[:3000])):
         return "news"
