@@ -67,3 +67,10 @@ def test_an_enforcement_corps_report_is_a_departments() -> None:
 ])
 def test_the_reporters_own_scope_word_beats_a_superior_named_first(text: str, level: str) -> None:
     assert metadata_of(text).level == level
+
+
+def test_a_street_offices_own_we_is_its_towns_report() -> None:
+    # a 街道办事处 calls itself 我办: its report is the town's, not a department's
+    text = ("2018年某区香蜜湖街道政府信息公开工作年度报告\n本报告由香蜜湖街道编制。2018年,我办认真贯彻《条例》,"
+            "全年主动公开政府信息120条。")
+    assert metadata_of(text).level == "town"

@@ -92,6 +92,16 @@ _TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖
                          r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
 
 
+def _own_dept_word(title: str | None, text: str) -> re.Match[str] | None:
+    """我局/我院/我办… in the opening: a department speaking of itself; a street office's 我办 is its town's (the
+    香蜜湖街道's report says 我办)."""
+    m = _DEPT_SELF.search(text[:2000])
+    if m and m.group(0) == "我办" and re.search(r"街道", title or text[:300]) \
+            and not re.search(r"局|委员会|办公室|办公厅", title or ""):
+        return None
+    return m
+
+
 def is_national(title: str | None, text: str) -> bool:
     """A national organ's own report or a report on national figures (no place of its own)."""
     subject = opening_subject(text)
@@ -122,7 +132,7 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
     m = _SUBJECT_DEPT.search(subject) or _needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300))
     if m and not _NOT_DEPT.search(m.group(0)) and not has_area_scope(text[:2000]):
         return m.group(1) if m.re is _DEPT_YEAR else m.group(0)
-    m = _DEPT_SELF.search(text[:2000])
+    m = _own_dept_word(title, text)
     if m:
         return m.group(0)
     m = _TABLE_UNIT.search(text[:1500])
@@ -165,7 +175,7 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         "court_speaks": float(bool(_needs(_COURT_SPEAKS_TAIL, _COURT_SPEAKS, opening(text, 600)))),
         "subject_dept": float(bool(_SUBJECT_DEPT.search(subject))),
         "dept_year": float(bool(_needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300)))),
-        "dept_self": float(bool(_DEPT_SELF.search(head))),
+        "dept_self": float(bool(_own_dept_word(title, text))),
         "region_self": float(bool(re.search(r"我(?:省|市|县|区|镇|乡|州|旗)", head))),
         "table_unit": float(bool(_TABLE_UNIT.search(text[:1500]))),
         "title_dept": float(bool(title and _needs(_DEPT_WORDS, _DEPT, title) and not _NOT_DEPT.search(title))),
