@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl.extract.meta_level import department_cues
 from etl.extract.metadata import metadata_of
 
 
@@ -74,3 +75,10 @@ def test_a_street_offices_own_we_is_its_towns_report() -> None:
     text = ("2018年某区香蜜湖街道政府信息公开工作年度报告\n本报告由香蜜湖街道编制。2018年,我办认真贯彻《条例》,"
             "全年主动公开政府信息120条。")
     assert metadata_of(text).level == "town"
+
+
+
+def test_a_court_given_a_short_name_and_holding_a_press_conference_speaks() -> None:
+    text = ("中新社某市5月29日电 某市高级人民法院(以下简称某高院)29日召开发布会,发布2019年度行政审判白皮书。"
+            "数据显示,全市法院审结行政案件3000件。")
+    assert department_cues(None, None, text, "news", None, "province")["court_speaks"] == 1.0
