@@ -18,6 +18,11 @@ from etl.extract.metadata import is_national, metadata_of
     (None, "全区2022年1月至6月共办理法律援助案件320件,较2018年增长一倍。", 2022),
     # a starting point in a title is not the year reported on
     ("2018年以来全市法律援助工作综述", "近年来全市法律援助工作稳步推进。", None),
+    # a period inside one year, whatever day it starts on
+    (None, "2021年1月25—11月25日,全区开展矛盾纠纷排查化解专项行动,化解纠纷2000件。", 2021),
+    # a starting point whose year's part is then counted (…以来, 1至10月份…)
+    (None, "2021年以来,县司法局积极推进法律顾问服务。1至10月份,法律顾问共接受咨询1000余次。", 2021),
+    (None, "2016年以来,全市保持执法高压态势。上半年,共处罚违法行为1071起。", 2016),
     # with no other year stated, the date of the text's own event gives it
     (None, "经2021年3月9日县政府常务会议审议,决定废止规范性文件12件。", 2021),
     # a cut-off date or a rule's commencement does not

@@ -38,6 +38,11 @@ _NOT_TITLE_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{
 # a period inside one year (从2019年1月1日至12月31日, 2019年1月至12月, 2019年1—6月): that year is the one reported on
 _YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|—|-|–|~|～)\s*(?:20[0-4]\d\s*年)?\s*"
                         r"(?:[1-9]|1[0-2])\s*月")
+# a period inside one year that does not start in January (2021年1月25—11月25日): that year too
+_YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?\s*(?:至|到|—|-|–|~|～)\s*\d{1,2}\s*月")
+# a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
+_SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年以来")
+_PART_OF_YEAR = re.compile(r"1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月|上半年|前三季度|一季度")
 _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
 # figures that add up years (六五普法以来, 截至目前): an item made only of them is not of its publishing year
@@ -70,7 +75,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN):
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
             return int(m.group(1))
@@ -88,6 +93,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
         if events:
             return max(events)
+        since = _SINCE_YEAR.findall(text[:1500])
+        if len(set(since)) == 1 and _PART_OF_YEAR.search(text[:3000]):
+            return int(since[0])
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))):
             return int(publish_date[:4])  # a news item's own event is of its publishing year
