@@ -23,6 +23,8 @@ from etl.extract.metadata import is_national, metadata_of
     # a starting point whose year's part is then counted (…以来, 1至10月份…)
     (None, "2021年以来,县司法局积极推进法律顾问服务。1至10月份,法律顾问共接受咨询1000余次。", 2021),
     (None, "2016年以来,全市保持执法高压态势。上半年,共处罚违法行为1071起。", 2016),
+    # the year of a report's closing plan is a goal
+    (None, "全区在2017年办理行政复议案件12件。下一步,我区将认真谋划2018年度工作思路。", 2017),
     # with no other year stated, the date of the text's own event gives it
     (None, "经2021年3月9日县政府常务会议审议,决定废止规范性文件12件。", 2021),
     # a cut-off date or a rule's commencement does not
