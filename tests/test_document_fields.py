@@ -91,3 +91,9 @@ def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
 def test_an_organ_given_a_short_name_is_a_level_cue(text: str, named: float) -> None:
     # the item that names an organ for the rest of its text is about that organ (etl/extract/level_model.py weighs it)
     assert department_cues(None, None, text, "news", None, "city")["organ_alias"] == named
+
+
+def test_a_headline_over_its_pages_source_line_is_the_title() -> None:
+    text = ("秀山县司法局获全国表彰\n时间: 2025-05-09 来源: 重庆法治报 编辑: 某某\n"
+            "日前,司法部印发通报。秀山县司法局行政复议与应诉科获评全国表现突出集体。")
+    assert metadata_of(text).title == "秀山县司法局获全国表彰"
