@@ -82,3 +82,10 @@ def test_a_court_given_a_short_name_and_holding_a_press_conference_speaks() -> N
     text = ("中新社某市5月29日电 某市高级人民法院(以下简称某高院)29日召开发布会,发布2019年度行政审判白皮书。"
             "数据显示,全市法院审结行政案件3000件。")
     assert department_cues(None, None, text, "news", None, "province")["court_speaks"] == 1.0
+
+
+def test_a_citys_development_zone_reporting_is_a_county_of_the_city() -> None:
+    # a zone's 党工委、管委会 as the reporter: county level, the zone's name as the county, the city's code
+    meta = metadata_of("2023年,十堰经济技术开发区党工委、管委会在市委、市政府坚强领导下,全面推进法治政府建设。")
+    assert (meta.province, meta.city, meta.county, meta.level) == ("湖北省", "十堰市", "十堰经济技术开发区", "county")
+    assert meta.region_code == "420300"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 from etl.extract.meta_text import opening, opening_subject
@@ -196,4 +197,25 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
+    if not national and place is not None and place.level == "city":
+        place = _zone_of(place, title, organ, text) or place
     return place, town, self_level
+
+
+# a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会)
+_ZONE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区))"
+                   r"(?:党工委|管委会|管理委员会|[、和]|\s)")
+
+
+def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Place | None:
+    """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
+    holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
+    for src in (title or "", organ or "", opening_subject(text)):
+        m = _ZONE.search(src)
+        if m:
+            name = m.group(1)
+            inside = resolve(name)
+            if inside is not None and inside.code == city.code:
+                return replace(city, name=name, level="county", county=name)
+            return None
+    return None
