@@ -97,3 +97,10 @@ def test_a_headline_over_its_pages_source_line_is_the_title() -> None:
     text = ("秀山县司法局获全国表彰\n时间: 2025-05-09 来源: 重庆法治报 编辑: 某某\n"
             "日前,司法部印发通报。秀山县司法局行政复议与应诉科获评全国表现突出集体。")
     assert metadata_of(text).title == "秀山县司法局获全国表彰"
+
+
+def test_a_ministrys_award_to_a_local_body_is_not_a_national_report() -> None:
+    # 司法部 opens the item, but it honours a named local body: the item is that body's, not a national report
+    text = ("本报讯 近日,司法部决定授予299个人民调解委员会全国模范人民调解委员会称号,厦门市集美区后溪镇人民调解委员会位列其中。"
+            "据了解,该调委会全年调解纠纷300件。")
+    assert not is_national(None, text)

@@ -32,6 +32,8 @@ NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?
 _MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻发言人|发言人)?[\u4e00-\u9fff]{0,3}?\s*"
                               r"(?:日前|近日|今天|今日|昨天|昨日|\d{1,2}日)?\s*(?:举行|召开)?\s*"
                               r"(?:新闻发布会|新闻发言人|发言人|通报|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
+# a ministry honouring local units (决定授予…称号, 通报表扬, 表彰): the honoured body's item, not a national report
+_AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位列")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
@@ -112,6 +114,9 @@ def is_national(title: str | None, text: str) -> bool:
             and not re.match(r"\s*全国", subject) and not _MINISTRY_SPEAKS.search(opening(text, 300)):
         return False
     places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
+    if not places and _AWARD.search(opening(text, 200)):
+        # 司法部决定授予…称号,后溪镇人民调解委员会位列其中: the ministry honours a local body, the item is the body's
+        places = [m for m in gazetteer().mentions(opening(text, 300)) if not m.short]
     return not places and "全国" in text[:2000]
 
 
