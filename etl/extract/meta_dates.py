@@ -29,10 +29,11 @@ _NOT_REPORT_YEAR = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\
                               r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
                               r"[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现))")
 # the year a report's closing plan is for (提出的2019年工作安排, 谋划2018年度工作思路): a goal, not the year reported on;
-_NEXT_PLAN = re.compile(r"(?<!\d)20[0-4]\d\s*年(?:度)?(?:的)?(?:工作)?(?:安排|计划|思路|打算)"
-                        # a start some words before 以来/至今 (自2018年上线运行以来, 从2005年成立至今): a starting
+_NEXT_PLAN = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\s*年"
+                        r"(?:(?:度)?(?:的)?(?:工作)?(?:安排|计划|思路|打算)"
+                        # a start a few words before 以来/至今 (自2018年上线运行以来, 从2005年成立至今): a starting
                         # point, as 2018年以来 is
-                        r"|(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;\d]{1,8}?(?:以来|至今)")
+                        r"|[^,。;\d]{1,8}?(?:以来|至今))")
 # what is dropped before the years are counted: a quoted name, a span of years, a date —
 # 《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2} with its first character taken first
 _NOT_A_YEAR = re.compile(r"[《\d](?:(?<=《)[^》]{0,60}》|(?<=2)0\d\d\s*[-—–至]+\s*20\d\d\s*年?|(?<=\d)\d{3}-\d{1,2}-\d{1,2})")

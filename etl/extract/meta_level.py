@@ -32,6 +32,7 @@ NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?
 _MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻发言人|发言人)?[\u4e00-\u9fff]{0,3}?\s*"
                               r"(?:日前|近日|今天|今日|昨天|昨日|\d{1,2}日)?\s*(?:举行|召开)?\s*"
                               r"(?:新闻发布会|新闻发言人|发言人|通报|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
+_SPEAKS_WORDS = re.compile(r"发布会|发言人|通报|发布《|公布")  # one of them ends every _MINISTRY_SPEAKS match
 # a ministry honouring local units (决定授予…称号, 通报表扬, 表彰): the honoured body's item, not a national report
 _AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位列")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
@@ -111,7 +112,7 @@ def is_national(title: str | None, text: str) -> bool:
     """A national organ's own report or a report on national figures (no place of its own)."""
     subject = opening_subject(text)
     if not NATIONAL.search((title or "") + "\n" + subject + "\n" + opening(text, 60)) \
-            and not re.match(r"\s*全国", subject) and not _MINISTRY_SPEAKS.search(opening(text, 300)):
+            and not re.match(r"\s*全国", subject) and not _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)):
         return False
     places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
     if not places and _AWARD.search(opening(text, 200)):
@@ -122,7 +123,8 @@ def is_national(title: str | None, text: str) -> bool:
 
 def national_organ_reports(title: str | None, text: str) -> bool:
     """Whether a national report is a national organ's own (level department), not one on 全国 figures by nobody named."""
-    return bool(NATIONAL.search((title or "") + "\n" + opening(text, 200)) or _MINISTRY_SPEAKS.search(opening(text, 300)))
+    return bool(NATIONAL.search((title or "") + "\n" + opening(text, 200))
+                or _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)))
 
 
 def department_of(title: str | None, organ: str | None, text: str) -> str | None:

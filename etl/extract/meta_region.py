@@ -211,7 +211,7 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
     """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
     holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
     for src in (title or "", organ or "", opening_subject(text)):
-        m = _ZONE.search(src)
+        m = _ZONE.search(src) if ("开发区" in src or "高新区" in src or "经开区" in src) else None
         if m:
             name = m.group(1)
             inside = resolve(name)
