@@ -6,7 +6,8 @@ import pytest
 
 from etl.extract.meta_dates import year_of
 from etl.extract.meta_kind import doc_type_of
-from etl.extract.metadata import metadata_of
+from etl.extract.meta_level import department_cues
+from etl.extract.metadata import is_national, metadata_of
 
 
 @pytest.mark.parametrize("title, text, year", [
@@ -17,6 +18,21 @@ from etl.extract.metadata import metadata_of
     (None, "全区2022年1月至6月共办理法律援助案件320件,较2018年增长一倍。", 2022),
     # a starting point in a title is not the year reported on
     ("2018年以来全市法律援助工作综述", "近年来全市法律援助工作稳步推进。", None),
+    # a period inside one year, whatever day it starts on
+    (None, "2021年1月25—11月25日,全区开展矛盾纠纷排查化解专项行动,化解纠纷2000件。", 2021),
+    # a starting point whose year's part is then counted (…以来, 1至10月份…)
+    (None, "2021年以来,县司法局积极推进法律顾问服务。1至10月份,法律顾问共接受咨询1000余次。", 2021),
+    (None, "2016年以来,全市保持执法高压态势。上半年,共处罚违法行为1071起。", 2016),
+    # a start a few words before 以来/至今 is a starting point, as 2018年以来 is
+    (None, "从2005年成立至今,这个调解之家共调解居民纠纷761件。", None),
+    (None, "某市公共法律服务网自2018年上线运行以来,累计解答咨询3万余次。", None),
+    # the year of a report's closing plan is a goal
+    (None, "全区在2017年办理行政复议案件12件。下一步,我区将认真谋划2018年度工作思路。", 2017),
+    # with no other year stated, the date of the text's own event gives it
+    (None, "经2021年3月9日县政府常务会议审议,决定废止规范性文件12件。", 2021),
+    # a cut-off date or a rule's commencement does not
+    (None, "对2020年12月31日前出台的规范性文件进行了全面清理,废止5件。", None),
+    (None, "条例自2021年5月1日起施行,县司法局组织学习3次。", None),
 ])
 def test_year_of(title: str | None, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == year
@@ -26,6 +42,8 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     (None, "关于基层法院行政案件司法审查情况的调查与思考\n一、关于行政诉讼案件的数量和类型情况\n我院受理…", "other"),
     ("关于全省人民法院行政审判工作情况的调研报告", "为协助省人大常委会开展执法检查,我委开展了调研。", "other"),
     ("天津市公共法律服务情况周报(2018年7月16日-7月22日)", "一、服务概况\n本周共接听热线1200个。", "other"),
+    # an excerpt opening at its first section's heading is a report's body, even where a bureau is its subject
+    (None, "一、2025年法治政府建设工作情况\n市生态环境局始终坚持依法行政。市生态环境局积极推进执法规范化。", "annual_report"),
     # a report that mentions a research report it wrote is still a report
     ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年形成调研报告3篇。", "annual_report"),
 ])
@@ -42,3 +60,50 @@ def test_a_ministrys_own_report_on_national_figures_is_a_departments(title: str,
     # GOLD.md: a national organ's own report: its 全国 figures are its own, no place, level department
     meta = metadata_of(title + "\n" + text)
     assert (meta.level, meta.province) == ("department", None)
+
+
+
+@pytest.mark.parametrize("text", [
+    # the ministry speaks later in the opening, after a time word, under a page's header
+    "网站首页 > 新闻中心\n中新网10月25日电 今天国土资源部举行新闻发布会,通报1-9月全国发生违法用地行为3.7万件。",
+    "返回首页\n数字报\n新华社北京6月14日电 司法部日前发布《2022年度律师工作统计分析》。截至2022年底,全国共有律师65万多人。",
+    "一季度违法用地情况\n本报讯 记者从自然资源部获悉,人力资源和社会保障部 新闻 发言人介绍,全国共查处案件38.9万件。",
+])
+def test_a_ministry_speaking_to_the_press_makes_a_national_report(text: str) -> None:
+    assert is_national(None, text)
+
+
+def test_a_headline_over_a_bare_time_stamp_is_a_news_pages_title() -> None:
+    # a news page: headline, its time stamp, then the story (even when the bureau says 我局 in it)
+    text = "某区司法局多措并举 筑牢人民调解防线\n\n19.12.2017  20:36\n\n  去年,我局坚持以防为主,全年调解纠纷300件。"
+    meta = metadata_of(text)
+    assert (meta.title, meta.doc_type) == ("某区司法局多措并举 筑牢人民调解防线", "news")
+
+
+def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
+    # 去年 in the headline of a page dated 2016 is 2015, whatever earlier year the story compares with
+    assert year_of("某市环保局去年罚款达1300万元", "去年共罚款1300万元,是2014年的20倍。", "news", "2016-02-18") == 2015
+
+
+@pytest.mark.parametrize("text, named", [
+    ("2020年底,某市公共法律服务中心(简称市公服中心)正式启用,一季度办理法律援助案件750件。", 1.0),
+    ("某省高级人民法院(以下简称某高院)29日发布白皮书,全年审结行政案件3000件。", 1.0),
+    # a document's short name is not an organ's
+    ("发布《2019年度行政审判白皮书》(以下简称白皮书),全市共审结行政案件3000件。", 0.0),
+])
+def test_an_organ_given_a_short_name_is_a_level_cue(text: str, named: float) -> None:
+    # the item that names an organ for the rest of its text is about that organ (etl/extract/level_model.py weighs it)
+    assert department_cues(None, None, text, "news", None, "city")["organ_alias"] == named
+
+
+def test_a_headline_over_its_pages_source_line_is_the_title() -> None:
+    text = ("秀山县司法局获全国表彰\n时间: 2025-05-09 来源: 重庆法治报 编辑: 某某\n"
+            "日前,司法部印发通报。秀山县司法局行政复议与应诉科获评全国表现突出集体。")
+    assert metadata_of(text).title == "秀山县司法局获全国表彰"
+
+
+def test_a_ministrys_award_to_a_local_body_is_not_a_national_report() -> None:
+    # 司法部 opens the item, but it honours a named local body: the item is that body's, not a national report
+    text = ("本报讯 近日,司法部决定授予299个人民调解委员会全国模范人民调解委员会称号,厦门市集美区后溪镇人民调解委员会位列其中。"
+            "据了解,该调委会全年调解纠纷300件。")
+    assert not is_national(None, text)

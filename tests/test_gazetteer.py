@@ -146,3 +146,27 @@ def test_a_province_administered_county_has_no_city() -> None:
 ])
 def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[str]) -> None:
     assert [m.name for m in gz.gazetteer().mentions(text)] == names
+
+
+@pytest.mark.parametrize("head, county", [
+    # a two-character county heading its own organ's name is that county, with no parent named
+    ("赵县人民政府\n2022年度法治政府建设情况报告", "赵县"),
+    ("2022年,歙县司法局坚持依法行政。", "歙县"),
+    # inside a phrase it is no place (市政府和县人大: 和县 is not named)
+    ("市政府和县人大常委会联合开展执法检查。", None),
+])
+def test_a_two_character_county_before_its_organ_is_named(head: str, county: str | None) -> None:
+    place = gz.resolve(head)
+    assert (place.county if place else None) == county
+
+
+@pytest.mark.parametrize("head, county, code", [
+    # a county since made a district, written by its county name: that county, by the name the text uses
+    ("武隆县人民政府2011年政府信息公开年度报告", "武隆县", "500156"),
+    ("赣州市赣县2015年依法行政工作报告", "赣县", "360704"),
+    # today's name stays today's
+    ("重庆市武隆区2023年法治政府建设年度报告", "武隆区", "500156"),
+])
+def test_a_district_written_as_its_former_county_keeps_the_texts_name(head: str, county: str, code: str) -> None:
+    place = gz.resolve(head)
+    assert place is not None and (place.county, place.code) == (county, code)

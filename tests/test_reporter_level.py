@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl.extract.meta_level import department_cues
 from etl.extract.metadata import metadata_of
 
 
@@ -56,3 +57,35 @@ def test_an_enforcement_corps_report_is_a_departments() -> None:
     meta = metadata_of("北京市文化市场综合执法总队2021年行政执法统计年报\n"
                        "一、行政执法主体情况\n总队对外以北京市文化和旅游局名义执法。")
     assert meta.level == "department" and meta.province == "北京市"
+
+
+@pytest.mark.parametrize("text, level", [
+    # the superior in the 在…领导下 frame is not the reporter; 我市 / 全州 is
+    ("2017年,在省委、省政府和市委的正确领导下,我市各级行政机关认真贯彻落实法治政府建设实施纲要。", "city"),
+    ("今年以来,在自治区党委、政府坚强领导下,全州各级政府坚持依法行政,办理行政复议案件12件。", "city"),
+    # a visiting superior's team: 我区 says who reports
+    ("12月25日,市政府依法行政考核组来我区考核法治政府建设和依法行政工作。副区长陪同。", "county"),
+])
+def test_the_reporters_own_scope_word_beats_a_superior_named_first(text: str, level: str) -> None:
+    assert metadata_of(text).level == level
+
+
+def test_a_street_offices_own_we_is_its_towns_report() -> None:
+    # a 街道办事处 calls itself 我办: its report is the town's, not a department's
+    text = ("2018年某区香蜜湖街道政府信息公开工作年度报告\n本报告由香蜜湖街道编制。2018年,我办认真贯彻《条例》,"
+            "全年主动公开政府信息120条。")
+    assert metadata_of(text).level == "town"
+
+
+
+def test_a_court_given_a_short_name_and_holding_a_press_conference_speaks() -> None:
+    text = ("中新社某市5月29日电 某市高级人民法院(以下简称某高院)29日召开发布会,发布2019年度行政审判白皮书。"
+            "数据显示,全市法院审结行政案件3000件。")
+    assert department_cues(None, None, text, "news", None, "province")["court_speaks"] == 1.0
+
+
+def test_a_citys_development_zone_reporting_is_a_county_of_the_city() -> None:
+    # a zone's 党工委、管委会 as the reporter: county level, the zone's name as the county, the city's code
+    meta = metadata_of("2023年,十堰经济技术开发区党工委、管委会在市委、市政府坚强领导下,全面推进法治政府建设。")
+    assert (meta.province, meta.city, meta.county, meta.level) == ("湖北省", "十堰市", "十堰经济技术开发区", "county")
+    assert meta.region_code == "420300"

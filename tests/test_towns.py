@@ -68,3 +68,11 @@ def test_a_county_report_naming_another_towns_government_gets_no_town() -> None:
             "复议范围涉及6个部门、3个乡镇和1个街道。")
     m = metadata_of(text)
     assert (m.county, m.town) == ("七里河区", None)
+
+
+def test_a_town_acting_at_a_sentence_start_is_the_reporter() -> None:
+    # 凤安镇建立… / …。凤安镇组织…: the town doing the work is the report's subject (level town, its county filled)
+    for text in ("近年来,凤安镇建立矛盾纠纷排查机制,全年调处纠纷86件。",
+                 "金秋九月,游客云集。凤安镇组织乡村两级干部开展法治宣传,发放资料1200份。"):
+        m = metadata_of(text)
+        assert (m.town, m.county, m.level) == ("凤安镇", "紫金县", "town")

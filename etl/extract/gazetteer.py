@@ -15,7 +15,7 @@ import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -298,6 +298,20 @@ def _ancestors(p: Place) -> set[str]:
     return {c for c in (p.province_code, p.city_code) if c and c != p.code}
 
 
+# an organ's name after a place: a two-character county standing before it, not inside a phrase, is the county
+_ORGAN_AFTER = re.compile(r"(?:人民政府|人民法院|人民检察院|人大常委会|政府|司法局|法院|委员会|[\u4e00-\u9fff]{1,6}局)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _former_county(head: str, mention: Mention, p: Place) -> str | None:
+    """The name a district had as a county when ``mention`` writes it so (武隆县 for 武隆区, 赣县 for 赣县区), else None."""
+    if p.level != "county" or not p.name.endswith("区"):
+        return None
+    former = p.name[:-1] if p.name.endswith("县区") else p.name[:-1] + "县"
+    at = mention.start + len(former)
+    return former if head[mention.start:at] == former and head[at:at + 1] != "区" else None
+
+
 def resolve(head: str, body: str = "") -> Place | None:
     """The most specific place the document is about.
 
@@ -314,9 +328,16 @@ def resolve(head: str, body: str = "") -> Place | None:
     for order, mention in enumerate(head_mentions):
         for p in mention.places:
             parent_seen = any(support.get(a) for a in _ancestors(p))
+            former = _former_county(head, mention, p)
+            if former:
+                # 武隆县 for today's 武隆区 (a county made a district): the county the text names, by the name it uses
+                p = replace(p, name=former, county=former)
+                mention = replace(mention, short=False, name=former)
             # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
-            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen:
-                continue
+            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen \
+                    and not (not mention.short and _ORGAN_AFTER.match(head, mention.end)
+                             and (mention.start == 0 or not _CJK.match(head[mention.start - 1]))):
+                continue  # (赵县人民政府 heading its own line or clause is 赵县)
             if mention.short and p.level != "province" and not parent_seen \
                     and any(q.level == "province" for q in mention.places):
                 continue  # 海南 is the province unless 青海 is named for 海南藏族自治州

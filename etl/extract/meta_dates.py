@@ -28,6 +28,12 @@ _QUOTED_REPORT_YEAR = re.compile(r"(?:发布|公布|审议|听取|印发)[^《�
 _NOT_REPORT_YEAR = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\s*年"
                               r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
                               r"[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现))")
+# the year a report's closing plan is for (提出的2019年工作安排, 谋划2018年度工作思路): a goal, not the year reported on;
+_NEXT_PLAN = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\s*年"
+                        r"(?:(?:度)?(?:的)?(?:工作)?(?:安排|计划|思路|打算)"
+                        # a start a few words before 以来/至今 (自2018年上线运行以来, 从2005年成立至今): a starting
+                        # point, as 2018年以来 is
+                        r"|[^,。;\d]{1,8}?(?:以来|至今))")
 # what is dropped before the years are counted: a quoted name, a span of years, a date —
 # 《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2} with its first character taken first
 _NOT_A_YEAR = re.compile(r"[《\d](?:(?<=《)[^》]{0,60}》|(?<=2)0\d\d\s*[-—–至]+\s*20\d\d\s*年?|(?<=\d)\d{3}-\d{1,2}-\d{1,2})")
@@ -38,10 +44,20 @@ _NOT_TITLE_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{
 # a period inside one year (从2019年1月1日至12月31日, 2019年1月至12月, 2019年1—6月): that year is the one reported on
 _YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|—|-|–|~|～)\s*(?:20[0-4]\d\s*年)?\s*"
                         r"(?:[1-9]|1[0-2])\s*月")
+# a period inside one year that does not start in January (2021年1月25—11月25日): that year too
+_YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?\s*(?:至|到|—|-|–|~|～)\s*\d{1,2}\s*月")
+# a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
+_SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年以来")
+_PART_OF_YEAR = re.compile(r"1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月|上半年|前三季度|一季度")
 _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
 # figures that add up years (六五普法以来, 截至目前): an item made only of them is not of its publishing year
 _SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
+# a dated event (经2019年1月18日区政府常务会议审议, 2025年8月,…创新推行): when the text states no
+# other year, the year its own events happened in; a cut-off (2018年12月31日以前), a starting point (以来, 起, as in
+# _NOT_REPORT_YEAR), a span (…至…) or a rule's commencement (施行) is none
+_EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*日)?(?![\d份日])"
+                         r"(?!\s*(?:[—-]|至|到|以前|之前|前|以来|起|施行|实施|生效|止))")
 
 
 _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
@@ -59,16 +75,19 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         m = _PLAN_PERIOD_REVIEW.search(title)
         if m:
             return _PLAN_PERIOD_END[m.group(1)]  # “十二五”工作综述: the review of a five-year plan is of its last year
+        if publish_date and (m := re.search(r"(今年|去年)", title)):
+            # a headline's 去年/今年 (阳泉市环保局去年…罚款达1327万元) counts from its page's date
+            return int(publish_date[:4]) - (m.group(1) == "去年")
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN):
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
             return int(m.group(1))
     head = _NOT_A_YEAR.sub("", text[:4000])
     if doc_type not in ("work_plan", "work_points", "implementation_plan"):
-        head = _NOT_REPORT_YEAR.sub("", head)
+        head = _NEXT_PLAN.sub("", _NOT_REPORT_YEAR.sub("", head))
     years = [int(y) for y in _YEAR_ANY.findall(head)]
     if publish_date and doc_type == "news":
         published = int(publish_date[:4])
@@ -77,6 +96,12 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if _LAST_YEAR.search(text[:3000]) and not years:
             return published - 1
     if not years:
+        events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
+        if events:
+            return max(events)
+        since = _SINCE_YEAR.findall(text[:1500])
+        if len(set(since)) == 1 and _PART_OF_YEAR.search(text[:3000]):
+            return int(since[0])
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))):
             return int(publish_date[:4])  # a news item's own event is of its publishing year

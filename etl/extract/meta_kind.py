@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from etl.extract.meta_text import STAMP, first_lines
+
 _NEWS = re.compile(r"该县|该市|该区|该局|该镇|记者|本报讯|据悉|日电|了解到|来源:[^\n]{0,10}新闻|(?:^|\n)[\u4e00-\u9fff]{2,8}讯"
                    # a news lead: the day of the event, then who met or held what (1月19日,博乐市司法局召开…)
                    r"|(?:^|[\n,,。])\s*\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[,,][^。]{0,40}(?:召开|举办|举行|公布|发布|启动)")
@@ -57,11 +59,15 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "news"  # 重庆高院发布《2018年…司法审查报告》 in a paper's report: an article about the report
     if re.search(r"报告|总结|年报|统计情况|工作情况", t):
         return "annual_report"
+    if t and any(STAMP.fullmatch(line) for line in first_lines(text, 4)[1:]):
+        return "news"  # a headline over a bare time stamp (河北区司法局多措并举…\n19.12.2017  20:36): a news page
     if re.search(r"主要任务|工作目标|实施步骤|主要措施", text[:600]) and not _FIRST_PERSON.search(text[:2000]) \
             and re.search(r"到20\d\d年|\d{4}年[^。]{0,20}(?:达到|实现)", text[:3000]):
         return "implementation_plan"
     if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
         return "annual_report"
+    if re.match(r"\s*一、[^。,,\n]{2,30}\n", text) and not media_mark(head[:400]):
+        return "annual_report"  # opens at its first section's heading (一、2025年法治政府建设工作情况): a report's body
     if _NEWS.search(text[:3000]) or len(third_person(text[:3000])) >= 2 \
             or (title and not _FIRST_PERSON.search(text[:3000])):
         return "news"

@@ -27,6 +27,14 @@ _MINISTRIES = (r"(?:国家)?(?:外交部|国防部|发展改革委|发改委|教
 # national organs reporting on national figures (their 全国 figures are their own)
 NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
                        r"最高人民法院|最高人民检察院|(?<![\u4e00-\u9fff])" + _MINISTRIES)
+# a ministry speaking to the press about its figures (人力资源和社会保障部新闻发言人介绍…, 今天国土资源部举行新闻发布会,
+# 国土资源部通报…, 司法部日前发布《…统计分析》); its awards or circulars to local units (司法部印发…决定, 授予) are not
+_MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻发言人|发言人)?[\u4e00-\u9fff]{0,3}?\s*"
+                              r"(?:日前|近日|今天|今日|昨天|昨日|\d{1,2}日)?\s*(?:举行|召开)?\s*"
+                              r"(?:新闻发布会|新闻发言人|发言人|通报|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
+_SPEAKS_WORDS = re.compile(r"发布会|发言人|通报|发布《|公布")  # one of them ends every _MINISTRY_SPEAKS match
+# a ministry honouring local units (决定授予…称号, 通报表扬, 表彰): the honoured body's item, not a national report
+_AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位列")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
@@ -38,8 +46,10 @@ SECTOR_REPORT = re.compile(r"行政复议(?:和|与|、)?(?:行政)?(?:应诉|�
 _COURT = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:法院|高院|中院)")
 _CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大会常务委员会)(?:法制工作委员会|法工委)?"
                        r"|法制工作委员会|法工委")
-# a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…
-_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)(?:向社会)?"
+# a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…,
+# 上海市高级人民法院(以下简称上海高院)29日召开发布会
+_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)"
+                           r"(?:[((](?:以下)?简称[^))]{1,10}[))])?(?:\d{1,2}日)?(?:上午|下午)?(?:向社会)?"
                            r"(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
 # a congress standing committee as the actor of the opening (广州市人大常委会按照…全年共接收备案…)
 _CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员会)(?:主任[\u4e00-\u9fff]{2,4})?"
@@ -60,7 +70,8 @@ _AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各�
 # the pattern cannot match, and these plain alternations are far cheaper to look for than the patterns
 # (which try a run of CJK at every position). ``_needs`` runs a pattern only where its words are.
 _DEPT_WORDS = re.compile(r"局|法制办|厅|法院|检察院|人大常委会|委员会|办公室|执法")
-_COURT_SPEAKS_TAIL = re.compile(r"(?:法院|高院|中院)(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+_COURT_SPEAKS_TAIL = re.compile(r"(?:法院|高院|中院)(?:[((](?:以下)?简称[^))]{1,10}[))])?(?:\d{1,2}日)?(?:上午|下午)?"
+                                r"(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
 _DEPT_YEAR_TAIL = re.compile(r"(?:局|厅|委员会|中心|办公室)20[0-4]\d年")
 # whether _AREA_SCOPE matches, in two patterns led by a character the engine skips to: 全省…, or 省/市/区/县 with
 # two CJK before it (the {2,6} run needs no more) and 共/累计/全年 after it
@@ -68,6 +79,9 @@ _AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
 _AREA_TOTAL = re.compile(r"[省市区县](?<=[\u4e00-\u9fff]{3})(?:共|累计|全年)")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)")
 _BUREAU_WORDS = re.compile(r"局|法院|厅")
+# an organ given a short name for the rest of the item (北京市公共法律服务中心(简称市公服中心), 上海市高级人民法院(以下简称
+# 上海高院), 12348热线平台(以下简称…)): the item is about that organ
+_ORGAN_ALIAS = re.compile(r"(?:局|厅|法院|检察院|中心|平台|热线|委员会|办公室|科)\s*[((]\s*(?:以下)?简称")
 
 
 def has_area_scope(text: str) -> bool:
@@ -84,14 +98,33 @@ _TABLE_UNIT = re.compile(r"(?:填报单位|单位名称|报送单位|单位\(盖
                          r"([\u4e00-\u9fff]{2,20}(?:局|委员会|办公室|中心|厅))[ \t]*(?:\||\n|$)", re.M)
 
 
+def _own_dept_word(title: str | None, text: str) -> re.Match[str] | None:
+    """我局/我院/我办… in the opening: a department speaking of itself; a street office's 我办 is its town's (the
+    香蜜湖街道's report says 我办)."""
+    m = _DEPT_SELF.search(text[:2000])
+    if m and m.group(0) == "我办" and re.search(r"街道", title or text[:300]) \
+            and not re.search(r"局|委员会|办公室|办公厅", title or ""):
+        return None
+    return m
+
+
 def is_national(title: str | None, text: str) -> bool:
     """A national organ's own report or a report on national figures (no place of its own)."""
     subject = opening_subject(text)
     if not NATIONAL.search((title or "") + "\n" + subject + "\n" + opening(text, 60)) \
-            and not re.match(r"\s*全国", subject):
+            and not re.match(r"\s*全国", subject) and not _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)):
         return False
     places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
+    if not places and _AWARD.search(opening(text, 200)):
+        # 司法部决定授予…称号,后溪镇人民调解委员会位列其中: the ministry honours a local body, the item is the body's
+        places = [m for m in gazetteer().mentions(opening(text, 300)) if not m.short]
     return not places and "全国" in text[:2000]
+
+
+def national_organ_reports(title: str | None, text: str) -> bool:
+    """Whether a national report is a national organ's own (level department), not one on 全国 figures by nobody named."""
+    return bool(NATIONAL.search((title or "") + "\n" + opening(text, 200))
+                or _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)))
 
 
 def department_of(title: str | None, organ: str | None, text: str) -> str | None:
@@ -109,7 +142,7 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
     m = _SUBJECT_DEPT.search(subject) or _needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300))
     if m and not _NOT_DEPT.search(m.group(0)) and not has_area_scope(text[:2000]):
         return m.group(1) if m.re is _DEPT_YEAR else m.group(0)
-    m = _DEPT_SELF.search(text[:2000])
+    m = _own_dept_word(title, text)
     if m:
         return m.group(0)
     m = _TABLE_UNIT.search(text[:1500])
@@ -152,7 +185,7 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         "court_speaks": float(bool(_needs(_COURT_SPEAKS_TAIL, _COURT_SPEAKS, opening(text, 600)))),
         "subject_dept": float(bool(_SUBJECT_DEPT.search(subject))),
         "dept_year": float(bool(_needs(_DEPT_YEAR_TAIL, _DEPT_YEAR, opening(text, 300)))),
-        "dept_self": float(bool(_DEPT_SELF.search(head))),
+        "dept_self": float(bool(_own_dept_word(title, text))),
         "region_self": float(bool(re.search(r"我(?:省|市|县|区|镇|乡|州|旗)", head))),
         "table_unit": float(bool(_TABLE_UNIT.search(text[:1500]))),
         "title_dept": float(bool(title and _needs(_DEPT_WORDS, _DEPT, title) and not _NOT_DEPT.search(title))),
@@ -170,5 +203,6 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         f"doc_type={doc_type}": 1.0,
         f"region_level={region_level}": 1.0,
         "has_title": float(bool(title)),
+        "organ_alias": float(bool(_ORGAN_ALIAS.search(text[:1500]))),
     }
     return cues

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 from etl.extract.meta_text import opening, opening_subject
@@ -18,8 +19,11 @@ from etl.extract.towns import known, town_county
 Region = tuple[Place | None, str | None, str | None]  # place, town, the level the text speaks for itself at
 
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
+# what a town does at the start of a sentence it leads (兴发乡坚持…, 霍城镇建立…, 毛尖山乡组织…)
+_TOWN_ACTS = (r"(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实|"
+              r"建立|成立|组织|开展|推行|创新|积极|着力|强化|聚焦|探索|推进|持续|不断|围绕)")
 _TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
-                           r"(?:党委|人民政府|政府)?(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实)")
+                           r"(?:党委|人民政府|政府)?" + _TOWN_ACTS)
 # a town (or street office) that is the first sentence's subject: 兴发乡严格依照…, 观胜镇党委、政府…, 礼让街街道办事处在…
 _TOWN_SELF = re.compile(r"^(?:[\s\d年月日度本上下半以来,,]|全年)*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
                         r"(?:党委|人民政府|政府|办事处|街道办事处|党工委)?(?:[、和及]|$)")
@@ -32,6 +36,8 @@ _SELF = (
 
 
 _QUOTED = re.compile(r"《[^》]{0,60}》")
+# a superior named in a frame of the opening: 在省委、省政府的正确领导下 / 在自治区党委、政府坚强领导下
+_SUPERIOR_FRAME = re.compile(r"在[^,,。;]{0,30}?(?:领导|指导|关心|支持|部署)下")
 
 
 def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | None:
@@ -66,7 +72,7 @@ _TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|�
 
 
 # the words every match of _TOWN_SUBJECT / _TOWN_AUTHOR ends with: where they are not, the pattern is not tried
-_TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府)?(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实)")
+_TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府)?" + _TOWN_ACTS)
 _TOWN_AUTHOR_TAIL = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|街道办事处)(?:编制|编写|制作|发布|公布)"
                                r"(?:了)?(?:本|20\d\d年)")
 
@@ -167,8 +173,11 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     # the scope the report names first (全省…, then 市州…) is its own
-    self_hits = [(m.start(), lvl, m.group()) for rx, lvl in _SELF if (m := rx.search(text[:3000]))]
-    self_level = min(self_hits)[1] if self_hits else None
+    # the superior in a frame (在省委、省政府的正确领导下, 市政府考核组来我区) is not the reporter: 我市/我区 says who speaks
+    scope = _SUPERIOR_FRAME.sub(lambda x: " " * len(x.group()), text[:3000])
+    self_hits = [(m.start(), lvl, m.group()) for rx, lvl in _SELF if (m := rx.search(scope))]
+    own_hits = [h for h in self_hits if h[2].startswith("我")]
+    self_level = min(own_hits or self_hits)[1] if self_hits else None
     reporter_town = town is not None
     own_town = _own_town_word(text[:3000])
     if town is None and not national and own_town:
@@ -188,4 +197,25 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
+    if not national and place is not None and place.level == "city":
+        place = _zone_of(place, title, organ, text) or place
     return place, town, self_level
+
+
+# a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会)
+_ZONE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区))"
+                   r"(?:党工委|管委会|管理委员会|[、和]|\s)")
+
+
+def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Place | None:
+    """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
+    holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
+    for src in (title or "", organ or "", opening_subject(text)):
+        m = _ZONE.search(src) if ("开发区" in src or "高新区" in src or "经开区" in src) else None
+        if m:
+            name = m.group(1)
+            inside = resolve(name)
+            if inside is not None and inside.code == city.code:
+                return replace(city, name=name, level="county", county=name)
+            return None
+    return None

@@ -50,6 +50,12 @@ def _strip_cells(line: str) -> str:
     return _TRAILING_CELLS.sub("", line) if line[-1:] == "|" or line[-1:].isspace() else line
 
 
+# a page's byline under its headline (来源:湖南日报 作者: 时间:…, 发布时间:2024-11-23, 日期:…)
+_PAGE_LINE = re.compile(r"(?:文章)?(?:来源|发布时间|发布日期|时间|日期|作者|编辑|信息来源)\s*[::]")
+# a news page's bare time stamp line under its headline
+STAMP = re.compile(r"(?:\d{1,2}\.\d{1,2}\.20\d\d|20\d\d-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?")
+
+
 def find_title(text: str) -> str | None:
     """The document's title line, or None (excerpts often start mid-report)."""
     # a title cell with the table's empty cells after it ("2023年…抽查工作计划 | |||||||") is still the title
@@ -65,7 +71,9 @@ def find_title(text: str) -> str | None:
             continue
         if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
             continue
-        if _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
+        # a news page's headline: the line right above its bare time stamp (19.12.2017  20:36, 2022-07-07 09:12:06)
+        stamped = i + 1 < len(lines) and bool(STAMP.fullmatch(lines[i + 1]) or _PAGE_LINE.match(lines[i + 1]))
+        if stamped or _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
             title = re.sub(r"\s*[_｜]\s*[^_｜|]{2,30}$", "", re.sub(r"\s+", " ", line))  # "…报告_XX人民政府网"
             # a title broken over two short lines ("…示范创建" / "活动实施方案")
             if i + 1 < len(lines) and len(lines[i + 1]) <= 12 and not lines[i + 1].endswith("。") \

@@ -16,7 +16,7 @@ from etl.extract import level_model
 from etl.extract.gazetteer import MUNICIPALITIES
 from etl.extract.meta_dates import publish_date_of, year_of
 from etl.extract.meta_kind import doc_type_of
-from etl.extract.meta_level import NATIONAL, SECTOR_REPORT, department_cues, department_of, is_national
+from etl.extract.meta_level import SECTOR_REPORT, department_cues, department_of, is_national, national_organ_reports
 from etl.extract.meta_region import place_of
 from etl.extract.meta_text import find_title, opening, organ_of, title_of
 
@@ -71,7 +71,7 @@ def metadata_of(text: str) -> Metadata:
     else:
         region_level = self_level or "unknown"
     if national:
-        level = "department" if NATIONAL.search((title or "") + "\n" + opening(text, 200)) else "unknown"
+        level = "department" if national_organ_reports(title, text) else "unknown"
         town = None
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
                                     bool(dept), region_level) if level_model.active() else bool(dept)):
