@@ -63,6 +63,11 @@ def test_not_read(text: str, metric: str) -> None:
     ("全年审核县委、县政府重要政策文件86件。", ("normative_docs.reviewed", 86)),
     # one new-media channel named in the clause just before the count
     ("在政府网站主动公开信息423条。此外,还通过县政府微信公众号,发布信息977条。", ("disclosure.proactive_items", 977)),
+    # lawyers representing a party in suits are not the government's suits
+    ("全县律师全年代理行政诉讼案件132件。", ("litigation.cases", 132)),
+    # a hearing inside a case is not a decision's or a rule's hearing
+    ("组织人员参与检察院听证1次。", ("decisions.hearings", 1)),
+    ("复议办规范办案流程,组织案件讨论会50余次、听证会30余次。", ("decisions.hearings", 30)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)

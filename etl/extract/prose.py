@@ -417,9 +417,12 @@ def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
         head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
     if not head.endswith("率"):
         return None
-    tail = head[-10:]
+    tails = [head[-10:]]
+    if re.search(r"[均都]", left[len(head):]):
+        # rates listed before one value said of each (按时办结率、现场办结率、群众满意率均为100%): each item is named
+        tails += [seg[-10:] for seg in re.split(r"[、和及与]", head[-40:])[:-1] if seg.endswith("率")]
     for metric in metrics:
-        if metric.rate and re.search(f"(?:{metric.rate.pattern})$", tail):
+        if metric.rate and any(re.search(f"(?:{metric.rate.pattern})$", tail) for tail in tails):
             if metric.topic and not metric.topic.search(topic_ctx):
                 continue
             if metric.veto_topic and metric.veto_topic.search(topic_ctx):
