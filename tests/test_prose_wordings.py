@@ -199,6 +199,12 @@ def test_a_yearly_quota_of_sessions_stays_a_target() -> None:
     assert ("training.law_lectures", 2, "target") in got
 
 
+def test_major_cases_are_no_goal() -> None:
+    # 大案要案 (major cases) is a noun: its 要 says nothing of a goal
+    got = {(f.metric, f.value, f.kind) for d in process_text("全年立案查处案件45件(其中大案要案3件)。") for f in d.figures}
+    assert ("enforcement.cases", 45, "actual") in got and not {g for g in got if g[2] == "target"}
+
+
 @pytest.mark.parametrize("text, expected", [
     # a rule-of-law or constitution training for the organ's own staff, the words apart
     ("2023年,集中开展政府工作人员宪法法律知识教育培训1次。", ("training.law_lectures", 1)),
