@@ -29,6 +29,7 @@ from etl.extract.attribution import (
 )
 from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
+from etl.extract.prose_match import LAST_AREA, match_count, match_rate, match_share, twin_of
 from etl.extract.sentence import find_any as _find_any
 from etl.extract.sentence import rfind_any as _rfind_any
 from etl.read.normalise import Matching
@@ -37,11 +38,6 @@ STRONG = "。!?!?\n"
 WEAK = ",,;;::"  # 、 joins a list inside one clause (报备率、及时率和规范率均为100%)
 RIGHT_STOP = ",,;;。!?!?\n:("
 
-# Filler between a rate word and its number: 调解成功率达99%, 报备率、及时率和规范率均为100%
-_RATE_FILLER = re.compile(
-    r"(?:均|都|分别|已|持续|继续|始终|全年|同比|逐年|稳步|进一步|大幅|明显)*(?:达到|达|为|是|保持在|保持|稳定在|提高到|提高至|提升至|"
-    r"提升到|上升到|上升至|升至|增至|下降至|下降到|下降为|降至|降到|降低至|降低到|降低为|回落至|维持在|控制在|在|约|近|超过|"
-    r"不低于|低于|不高于|高于|高达|不少于|不超过|至少|实现|逾|了|仅为|仅|只有)*$")
 # a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
@@ -51,10 +47,6 @@ _YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
-# a law's or a document's name (《法治宣传教育法》) says nothing of what the sentence is about
-_BOOK_TITLE = re.compile(r"《[^《》]{0,40}》")
-# a verb said not to have happened (未调解成功41件, 尚未办结3件): the count is of the cases it did not happen to
-_NEGATED = re.compile(r"(?:未|未能|没有|尚未)$")
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
 _GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)[^()()]{0,20}[))]$")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
@@ -148,7 +140,6 @@ _VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审
                        r"(?:了)?$")
 _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
                           r"规范性文件|合同)")
-_LAST_AREA = [0]  # the topic distance of the last count matched (set by _match_count, read right after it)
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
@@ -254,7 +245,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
             continue
         noun_after = False
-        shared = _match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
+        shared = match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
         if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and out[-1].scope == "total" \
                 and _SHARE_OF_LAST.search(left):
             # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of a total just given is its rate (a share of
@@ -270,7 +261,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
-            best = None if _RATE_OF_GROUP.match(right) else _match_rate(left, topic_ctx, rate_metrics,
+            best = None if _RATE_OF_GROUP.match(right) else match_rate(left, topic_ctx, rate_metrics,
                                                                         sentence_left + right)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
@@ -282,18 +273,18 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                                  if not x.key.startswith(("reconsideration.", "litigation."))]
             if ctx.genres:
                 count_metrics = [_in_genre(x.key) if x.genre in ctx.genres else x for x in count_metrics]
-            best = _match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
+            best = match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
             phrase = _NOUN_PHRASE.match(right) if _VERB_END.search(left) else None
             if phrase is not None and not right[phrase.end():].startswith(("时", "中", "的", "过程")):
                 # (…办结2件行政复议案件时,发现…: a circumstance; …的450件案件中: a frame for parts — not counts)
                 # verb, number, noun ("收到3件信息公开申请"): the noun after the number says what was counted
-                best = _match_count(num, left + phrase.group(0), right[phrase.end():], topic_ctx, sentence_left,
+                best = match_count(num, left + phrase.group(0), right[phrase.end():], topic_ctx, sentence_left,
                                     count_metrics, ctx.receiver, heading)
                 noun_after = best is not None
             noun = _NOUN_AFTER.match(right) if best is None and _BY_DE.search(left) else None
             if noun is not None:
                 # "收到的29.2万件行政复议案件": the verb before the number, the case noun after it
-                best = _match_count(num, left + noun.group(0), right[noun.end():], topic_ctx, sentence_left,
+                best = match_count(num, left + noun.group(0), right[noun.end():], topic_ctx, sentence_left,
                                     count_metrics, ctx.receiver, heading)
                 phrase = _NOUN_PHRASE.match(right)
                 noun_after = best is not None and _VERB_BEFORE_DE.search(left) is not None and not (
@@ -304,7 +295,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
                 verbs = list(_VERB.finditer(prev_clause))
                 if verbs:
-                    best = _match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
+                    best = match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
                                         ctx.receiver, heading)
         listed_total = False
         if num.unit != "%" and _LIST_TOTAL.match(left) and len(out) >= 2 \
@@ -326,7 +317,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if best is None:
             continue
         metric, rule, confidence = best
-        area = _LAST_AREA[0] if rule.startswith(("prose-cue", "prose-after")) else 0
+        area = LAST_AREA[0] if rule.startswith(("prose-cue", "prose-after")) else 0
         if not inherited and not noun_after and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
@@ -369,7 +360,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         first_in_sentence.setdefault(sent_start, len(sentences))
         sentences.append((sent_start, num.start, num.end))
         contexts.append((left, sentence_left, right))
-        twin = _twin_of(metric, left, num.value)
+        twin = twin_of(metric, left, num.value)
         if twin is not None:
             # 进入行政复议和行政诉讼程序均为0件: the count is each named area's
             out.append(Figure(twin.key, num.value, twin.unit, num.qualifier, kind, a, b, m.original[a:b],
@@ -385,125 +376,3 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
              for f, a, k, (left, sentence_left, right) in zip(out, attributions, keep, contexts, strict=True)]
     keep = scorer.decide(cands, ctx.doc_type, ctx.national)
     return [f for f, k in zip(out, keep, strict=True) if k]
-
-
-_EACH_BEFORE = re.compile(r"(?:均|都|各)(?:为|是|有)?$")
-
-
-def _twin_of(metric: catalog.Metric, left: str, value: float) -> catalog.Metric | None:
-    """The sibling metric that shares this count: both areas named in the clause, the count said of each or zero."""
-    if metric.twin is None or metric.cue is None:
-        return None
-    twin = catalog.metric(metric.twin)
-    if twin.cue is None or not twin.cue.search(left) or not metric.cue.search(left):
-        return None
-    return twin if value == 0 or _EACH_BEFORE.search(left.rstrip()) else None
-
-
-def _match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
-    """A share whose numerator and denominator define a catalogue rate: 复议纠错案件占审结数的7.96% is the correction rate."""
-    for metric in metrics:
-        if metric.share and metric.share.search(left):
-            if metric.topic and not metric.topic.search(topic_ctx):
-                continue
-            return metric, f"prose-share:{metric.key}", 0.8
-    return None
-
-
-def _match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
-                sentence: str = "") -> tuple[catalog.Metric, str, float] | None:
-    head = _RATE_FILLER.sub("", left)
-    if head.endswith(("比例", "比率")):
-        head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
-    if not head.endswith("率"):
-        return None
-    tails = [head[-10:]]
-    if re.search(r"[均都]", left[len(head):]):
-        # rates listed before one value said of each (按时办结率、现场办结率、群众满意率均为100%): each item is named
-        tails += [seg[-10:] for seg in re.split(r"[、和及与]", head[-40:])[:-1] if seg.endswith("率")]
-    for metric in metrics:
-        if metric.rate and any(re.search(f"(?:{metric.rate.pattern})$", tail) for tail in tails):
-            if metric.topic and not metric.topic.search(topic_ctx):
-                continue
-            if metric.veto_topic and metric.veto_topic.search(topic_ctx):
-                continue
-            if metric.veto_sentence and metric.veto_sentence.search(sentence):
-                continue
-            return metric, f"prose-rate:{metric.key}", 0.9
-    return None
-
-
-def _rival_nearer(metric: catalog.Metric, text: str) -> bool:
-    """The sibling area (复议 for a court's figure, 诉讼 for a review's) is named after the metric's own, nearer the number."""
-    rivals = list(metric.rival_topic.finditer(text))
-    if not rivals:
-        return False
-    own = list(metric.topic.finditer(text))
-    return not own or rivals[-1].start() > own[-1].start()
-
-
-def _topic_distance(metric: catalog.Metric, left: str, sentence_left: str, topic_ctx: str,
-                    heading: str = "") -> int | None:
-    """How near the metric's subject area is named: 0 in the clause, 1 in the sentence, 2 the sentence before,
-    3 the section heading or title above; None if not.
-
-    The case noun nearest the number decides the area ("全市法院一审行政案件收案583件" is litigation even
-    when the sentence before spoke of 复议); the verb then decides the metric within it.
-    """
-    if metric.topic is None:
-        return 0  # the cue itself names the area (行政诉讼案件, 法律援助案件)
-    if metric.topic.search(left):
-        return 0
-    if metric.rival_topic is not None and _rival_nearer(metric, sentence_left):
-        return None  # 行政复议案件4件,维持3件;行政诉讼案件3件,维持1件: the court's outcome, not the review's
-    if metric.topic.search(sentence_left):
-        return 1
-    if metric.topic.search(topic_ctx):
-        return 2
-    if heading and metric.topic.search(heading):
-        return 3  # "(一)行政复议案件情况" above a paragraph of bare counts ("本期新收案件中受理1243件")
-    return None
-
-
-def _match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_left: str,
-                 metrics: list[catalog.Metric], receiver: bool = False,
-                 heading: str = "") -> tuple[catalog.Metric, str, float] | None:
-    best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
-    for metric in metrics:
-        # the wording next to the number first: it rules out most metrics, and on a few characters
-        # (the topic tests read the sentence before as well); every test is pure, so the order is free
-        zone = right
-        if metric.after and metric.after.search(right):
-            dist, how = (-1, 0), "after"
-        elif metric.cue:
-            matches = list(metric.cue.finditer(left))
-            if not matches:
-                continue
-            # nearest cue wins; on a tie the longer (more specific) wording
-            last = matches[-1]
-            if _NEGATED.search(left, max(0, last.start() - 2), last.start()):
-                continue
-            dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
-            zone = left[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
-        else:
-            continue
-        area = _topic_distance(metric, left, sentence_left, topic_ctx, heading)
-        if area is None:
-            continue
-        if metric.veto_topic and metric.veto_topic.search(topic_ctx):
-            continue
-        if metric.veto_sentence and metric.veto_sentence.search(_BOOK_TITLE.sub("", sentence_left + right)):
-            continue
-        if metric.veto and metric.veto.search(zone):
-            continue
-        if metric.receiver_cue and not receiver and metric.receiver_cue.search(left[-24:] if how == "cue" else right):
-            continue  # a government receiving lower governments' filings does not file them
-        rank = (area if how == "cue" else -1, *dist)
-        if best is None or rank < best[0]:
-            best = (rank, metric, how)
-    if best is None:
-        return None
-    (area, dist, _), metric, how = best
-    confidence = 0.9 if dist <= 4 else 0.8 if dist <= 12 else 0.65
-    _LAST_AREA[0] = max(area, 0)  # how far the subject area was named: part of the figure's family (etl/extract/confidence.py)
-    return metric, f"prose-{how}:{metric.key}", confidence
