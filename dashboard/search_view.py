@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from etl.api import find_title
+from etl.api import drop_glosses, find_title
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # page furniture a crawled page starts with: breadcrumbs, index numbers, bylines, dates, counters, logos
@@ -54,7 +54,8 @@ def _cut(text: str, n: int = TITLE_MAX) -> str:
 
 def derived_title(text: str) -> str | None:
     """A title for a report whose stored title is a file name, from its text; None for an empty text."""
-    found = find_title(text or "")
+    text = drop_glosses(text or "")  # a mirror's pinyin glosses (專業(yè)) are not part of a title
+    found = find_title(text)
     if found and not _SECTION.match(found):  # find_title takes "(一)组织机构…" for a title
         return _cut(found)
     lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()][:15]

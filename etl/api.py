@@ -33,6 +33,7 @@ from etl.load.build_plan import Progress as Progress  # the progress callback: (
 from etl.load.store import SCHEMA_VERSION as SCHEMA_VERSION  # the pages: an older database is upgraded, not shown
 from etl.load.text_store import Codec as TextCodec  # noqa: F401 — reader and search: a text of ``texts``, decompressed
 from etl.read.admission import UPLOAD_TEMP_PREFIX as UPLOAD_TEMP_PREFIX  # uploads' temp names, which builds skip
+from etl.read.normalise import drop_glosses as drop_glosses  # a title derived from raw text, shown without 專業(yè)
 from etl.read.readers import ReadError as ReadError  # uploads: a file the build could not read, in Chinese
 from etl.read.readers import precheck as precheck  # uploads: refuse what the build would refuse, before storing
 from etl.read.readers import sniff as sniff  # uploads: a file's real format from its bytes, as the build reads it

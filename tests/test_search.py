@@ -79,6 +79,11 @@ def test_name_and_stem_are_pathlibs(path: str) -> None:
     assert search_view.name_and_stem(path) == (PurePosixPath(path).name, PurePosixPath(path).stem)
 
 
+def test_a_derived_title_drops_a_mirrors_pinyin_glosses() -> None:
+    text = "人民調(diào)解委員會2015年工作總結(jié)\n全年調(diào)解糾紛120件。"
+    assert search_view.derived_title(text) == "人民調解委員會2015年工作總結"
+
+
 def test_display_title_keeps_real_titles() -> None:
     assert search_view.display_title("广州市2022年法治政府建设年度报告", "gz.txt", "x") == "广州市2022年法治政府建设年度报告"
     assert search_view.is_file_name("h_002", "h_002.txt") and search_view.is_file_name(None, "x.txt")

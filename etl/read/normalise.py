@@ -143,6 +143,12 @@ def _apply_drops(text: str, pos: np.ndarray, drops: list[tuple[int, int]]) -> tu
     return "".join(keep_text), np.concatenate(keep_pos)
 
 
+def drop_glosses(text: str) -> str:
+    """``text`` without the pinyin glosses mirror sites inject after characters (專業(yè) -> 專業): for text shown as
+    written (a title derived from the raw text), where ``normalise`` would also change the characters."""
+    return _PINYIN.sub("", text)
+
+
 def has_traditional(text: str, sample: int = 4000) -> bool:
     """Cheap test: does t2s change anything in the first few thousand characters?
 
