@@ -68,6 +68,10 @@ def test_not_read(text: str, metric: str) -> None:
     # a hearing inside a case is not a decision's or a rule's hearing
     ("组织人员参与检察院听证1次。", ("decisions.hearings", 1)),
     ("复议办规范办案流程,组织案件讨论会50余次、听证会30余次。", ("decisions.hearings", 30)),
+    # the information an organ made or obtained is what it holds, not what it published
+    ("全年制作、获取政府信息总数1873条,其中主动公开政府信息425条。", ("disclosure.proactive_items", 1873)),
+    # the lower governments as a group, named alone as the subject
+    ("县直各单位主动公开政府信息303条,各乡镇主动公开政府信息122条。", ("disclosure.proactive_items", 122)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)
