@@ -75,8 +75,6 @@ def test_not_read(text: str, metric: str) -> None:
     # a procuratorate's oversight of suits and of enforcement is not the suits or the cases
     ("全年共受理各类行政诉讼监督案件89件,办理非诉执行监督28件。", ("litigation.cases", 89)),
     ("全年共受理各类行政诉讼监督案件89件,办理土地执法查处领域非诉执行监督28件。", ("enforcement.cases", 28)),
-    # the legal-aid cases of one client group
-    ("全省每年办理的涉及困难职工和农民工法律援助案件超过2.2万件。", ("legal_aid.cases", 22000)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)
