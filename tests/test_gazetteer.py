@@ -170,3 +170,19 @@ def test_a_two_character_county_before_its_organ_is_named(head: str, county: str
 def test_a_district_written_as_its_former_county_keeps_the_texts_name(head: str, county: str, code: str) -> None:
     place = gz.resolve(head)
     assert place is not None and (place.county, place.code) == (county, code)
+
+
+def test_a_name_is_no_evidence_of_its_own_parent() -> None:
+    # 通化 names both 通化市 and its 通化县: inside a phrase (变通化使用) it must not outrank the county the head names
+    place = gz.resolve("沂源县:法律顾问助推审查\n二是变通化使用,提升审查效率。")
+    assert place is not None and place.county == "沂源县"
+
+
+@pytest.mark.parametrize("head, county", [
+    # a banner with a wing is written short: first character, wing, part
+    ("兴安盟科右中旗2023年法治政府建设工作报告", "科尔沁右翼中旗"),
+    ("土右旗司法局2022年工作总结", "土默特右旗"),
+])
+def test_a_banner_written_short_is_that_banner(head: str, county: str) -> None:
+    place = gz.resolve(head)
+    assert place is not None and place.county == county

@@ -79,6 +79,8 @@ class Gazetteer:
                 short = r["county_short"]
             self.by_code[p.code] = p
             names[p.name].append((p, False))
+            if (banner := _banner_short(p.name)) is not None:
+                names[banner].append((p, False))  # 科右中旗 is how reports write 科尔沁右翼中旗: as full a name
             if short and len(short) >= 2 and short != p.name:
                 names[short].append((p, True))
         self.names = names
@@ -107,6 +109,16 @@ class Gazetteer:
 
     def regions(self) -> list[Place]:
         return list(self.by_code.values())
+
+
+_BANNER = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])翼?([前中后]?)旗")
+
+
+def _banner_short(name: str) -> str | None:
+    """The short form of an Inner Mongolian banner with a wing: its first character, the wing, the part (科尔沁右翼中旗 ->
+    科右中旗, 土默特右旗 -> 土右旗), as reports and the banners' own organs write it."""
+    m = _BANNER.fullmatch(name)
+    return "".join(m.groups()) + "旗" if m else None
 
 
 # after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
@@ -320,14 +332,18 @@ def resolve(head: str, body: str = "") -> Place | None:
     """
     g = gazetteer()
     head_mentions = g.mentions(head)
-    support = defaultdict(float)
+    support: dict[str, float] = defaultdict(float)
+    by_name: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # what each name supports
     for mention in head_mentions + g.mentions(body[:3000]):
         for p in mention.places:
             support[p.code] += 1.0
+            by_name[mention.name][p.code] += 1.0
     candidates: list[tuple[float, int, Place]] = []
     for order, mention in enumerate(head_mentions):
+        own = by_name[mention.name]
         for p in mention.places:
-            parent_seen = any(support.get(a) for a in _ancestors(p))
+            # a name is no evidence of its own parent: 通化 names 通化市 and 通化县 at once (变通化使用 is neither)
+            parent_seen = any(support.get(a, 0.0) - own.get(a, 0.0) > 0 for a in _ancestors(p))
             former = _former_county(head, mention, p)
             if former:
                 # 武隆县 for today's 武隆区 (a county made a district): the county the text names, by the name it uses
@@ -350,11 +366,11 @@ def resolve(head: str, body: str = "") -> Place | None:
     if not candidates:
         return None
     # drop same-named places none of whose parents are supported when a rival's are
-    by_name: dict[str, list[tuple[float, int, Place]]] = defaultdict(list)
+    named: dict[str, list[tuple[float, int, Place]]] = defaultdict(list)
     for c in candidates:
-        by_name[c[2].name].append(c)
+        named[c[2].name].append(c)
     kept = []
-    for _name, mentions in by_name.items():
+    for _name, mentions in named.items():
         best_per_code: dict[str, tuple[float, int, Place]] = {}
         for c in mentions:
             if c[2].code not in best_per_code or c > best_per_code[c[2].code]:
