@@ -79,6 +79,7 @@ _AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
 _AREA_TOTAL = re.compile(r"[省市区县](?<=[\u4e00-\u9fff]{3})(?:共|累计|全年)")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)")
 _BUREAU_WORDS = re.compile(r"局|法院|厅")
+_QUOTED = re.compile(r"《[^》]{0,80}》")
 # an organ given a short name for the rest of the item (北京市公共法律服务中心(简称市公服中心), 上海市高级人民法院(以下简称
 # 上海高院), 12348热线平台(以下简称…)): the item is about that organ
 _ORGAN_ALIAS = re.compile(r"(?:局|厅|法院|检察院|中心|平台|热线|委员会|办公室|科)\s*[((]\s*(?:以下)?简称")
@@ -174,7 +175,8 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
     subject = opening_subject(text)
     head = text[:2000]
     area_wide = _AREA_WIDE.search(head)
-    bureau = _needs(_BUREAU_WORDS, _BUREAU, text[:400])
+    # a bureau inside a quoted document's name (《国务院办公厅…通知》) is not one that acts
+    bureau = _needs(_BUREAU_WORDS, _BUREAU, _QUOTED.sub(lambda x: " " * len(x.group()), text[:400]))
     cues = {
         "bias": 1.0,
         "rules_dept": float(bool(dept) and dept != "sector"),
