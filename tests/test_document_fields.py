@@ -107,3 +107,22 @@ def test_a_ministrys_award_to_a_local_body_is_not_a_national_report() -> None:
     text = ("本报讯 近日,司法部决定授予299个人民调解委员会全国模范人民调解委员会称号,厦门市集美区后溪镇人民调解委员会位列其中。"
             "据了解,该调委会全年调解纠纷300件。")
     assert not is_national(None, text)
+
+
+@pytest.mark.parametrize("text, level, province", [
+    # one sector's organs across the area as the subject, with no author named: the sector's report (CONVENTIONS d_020)
+    ("今年以来,全市各级食品药品稽查执法部门认真开展专项整治。截止4月底,共查处案件500件。", "department", None),
+    ("自1999年行政复议法颁布实施以来,全国公安机关行政复议部门积极化解行政争议。十年来直接纠错案件3000件。",
+     "department", None),
+    # the review bodies of every level are the governments: no sector
+    ("2015年,全国各级行政复议机关共办理行政复议案件10万件。", "unknown", None),
+])
+def test_a_sectors_organs_across_an_area_make_a_departments_report(text: str, level: str, province: str | None) -> None:
+    meta = metadata_of(text)
+    assert (meta.level, meta.province) == (level, province)
+
+
+def test_a_ministry_by_its_name_before_the_reform_is_national() -> None:
+    text = "质检总局通报全国质检系统近期打假10起典型案件\n新华社北京12月29日电 国家质检总局29日通报了全国质检系统的10起典型案件。"
+    meta = metadata_of(text)
+    assert (meta.level, meta.province, meta.county) == ("department", None, None)
