@@ -124,5 +124,5 @@ def test_a_sectors_organs_across_an_area_make_a_departments_report(text: str, le
 
 def test_a_ministry_by_its_name_before_the_reform_is_national() -> None:
     text = "质检总局通报全国质检系统近期打假10起典型案件\n新华社北京12月29日电 国家质检总局29日通报了全国质检系统的10起典型案件。"
-    meta = metadata_of(text)
-    assert (meta.level, meta.province, meta.county) == ("department", None, None)
+    assert is_national(None, text)
+    assert not is_national(None, "某市质监局通报全市质检系统近期打假10起典型案件\n某市质监局29日通报了10起典型案件。")
