@@ -143,6 +143,11 @@ def test_a_province_administered_county_has_no_city() -> None:
     ("西湖镇人民政府2022年工作总结", []),
     ("丹东市2021年法治政府建设报告", ["丹东市"]),
     ("丹东法院发布白皮书", ["丹东"]),
+    # a short name with 镇 or 乡 after it, whatever follows, is a town's name
+    ("2024年,仁和镇在上级党委、政府的坚强领导下", []),
+    # the place's towns together or its countryside are still the place
+    ("丹东乡镇全部建成调解室", ["丹东"]),
+    ("丹东乡村法治保障", ["丹东"]),
 ])
 def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[str]) -> None:
     assert [m.name for m in gz.gazetteer().mentions(text)] == names

@@ -100,7 +100,7 @@ class Gazetteer:
         entries = self._entries
         for start, end, name in self._scanner.scan(text):
             places, short = entries[name]
-            if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES):
+            if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES or _town_word(text, end)):
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
             if short and text[end:end + 2] == _IDIOMS.get(name):
                 continue  # 社会长治久安 names no 长治市
@@ -123,6 +123,13 @@ def _banner_short(name: str) -> str | None:
 
 # after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
 _TOWN_SUFFIXES = ("街道", "镇人", "镇政", "镇党", "乡人", "乡政", "乡党")
+
+
+def _town_word(text: str, end: int) -> bool:
+    """镇 or 乡 right after a short name makes a town's name (仁和镇在…, 西湖乡2024年), unless it is the place's towns
+    together (东港乡镇, 镇街) or its countryside (乡村)."""
+    ch, after = text[end:end + 1], text[end + 1:end + 2]
+    return (ch == "镇" and after not in ("街", "村")) or (ch == "乡" and after not in ("镇", "村", "街"))
 
 
 def _rows(year: int) -> list[dict[str, str]]:
