@@ -16,6 +16,8 @@ from etl.extract.metadata import is_national, metadata_of
     # a period inside one year is that year, whatever other years the text names
     (None, "根据监督信息平台统计,从2019年1月1日至12月31日,全区共查处卫生行政处罚案件4960件,较2016年增加。", 2019),
     (None, "全区2022年1月至6月共办理法律援助案件320件,较2018年增长一倍。", 2022),
+    # a title reporting a year and the next year's first half together: the latest period
+    ("某县信访局关于2021年度及2022年上半年重点工作完成情况的报告", "现将有关情况报告如下。", 2022),
     # a starting point in a title is not the year reported on
     ("2018年以来全市法律援助工作综述", "近年来全市法律援助工作稳步推进。", None),
     # a period inside one year, whatever day it starts on
