@@ -191,3 +191,10 @@ def test_a_name_is_no_evidence_of_its_own_parent() -> None:
 def test_a_banner_written_short_is_that_banner(head: str, county: str) -> None:
     place = gz.resolve(head)
     assert place is not None and place.county == county
+
+
+def test_hong_kong_macao_and_taiwan_are_never_the_reporter() -> None:
+    # a page's spam header or a passing mention names them; the mainland government writing is the reporter
+    assert gz.resolve("香港免费图库资料大全\n自治区人民政府办公厅2022政府信息公开工作年度报告") is None
+    place = gz.resolve("某某县聘请香港律师担任法律顾问\n济南市历城区2022年法治政府建设报告")
+    assert place is not None and place.province == "山东省"

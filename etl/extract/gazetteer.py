@@ -331,6 +331,11 @@ def _former_county(head: str, mention: Mention, p: Place) -> str | None:
     return former if head[mention.start:at] == former and head[at:at + 1] != "区" else None
 
 
+# 台湾, 香港, 澳门: outside the mainland's governments that write these reports, named only in passing (香港律师, a
+# page's spam header 香港免费图库), never the reporter
+_NOT_REPORTERS = frozenset(("710000", "810000", "820000"))
+
+
 def resolve(head: str, body: str = "") -> Place | None:
     """The most specific place the document is about.
 
@@ -349,6 +354,8 @@ def resolve(head: str, body: str = "") -> Place | None:
     for order, mention in enumerate(head_mentions):
         own = by_name[mention.name]
         for p in mention.places:
+            if p.province_code in _NOT_REPORTERS:
+                continue
             # a name is no evidence of its own parent: 通化 names 通化市 and 通化县 at once (变通化使用 is neither)
             parent_seen = any(support.get(a, 0.0) - own.get(a, 0.0) > 0 for a in _ancestors(p))
             former = _former_county(head, mention, p)
