@@ -16,6 +16,8 @@ from etl.extract.metadata import is_national, metadata_of
     # a period inside one year is that year, whatever other years the text names
     (None, "根据监督信息平台统计,从2019年1月1日至12月31日,全区共查处卫生行政处罚案件4960件,较2016年增加。", 2019),
     (None, "全区2022年1月至6月共办理法律援助案件320件,较2018年增长一倍。", 2022),
+    # a title reporting a year and the next year's first half together: the latest period
+    ("某县信访局关于2021年度及2022年上半年重点工作完成情况的报告", "现将有关情况报告如下。", 2022),
     # a starting point in a title is not the year reported on
     ("2018年以来全市法律援助工作综述", "近年来全市法律援助工作稳步推进。", None),
     # a period inside one year, whatever day it starts on
@@ -107,3 +109,22 @@ def test_a_ministrys_award_to_a_local_body_is_not_a_national_report() -> None:
     text = ("本报讯 近日,司法部决定授予299个人民调解委员会全国模范人民调解委员会称号,厦门市集美区后溪镇人民调解委员会位列其中。"
             "据了解,该调委会全年调解纠纷300件。")
     assert not is_national(None, text)
+
+
+@pytest.mark.parametrize("text, level, province", [
+    # one sector's organs across the area as the subject, with no author named: the sector's report (CONVENTIONS d_020)
+    ("今年以来,全市各级食品药品稽查执法部门认真开展专项整治。截止4月底,共查处案件500件。", "department", None),
+    ("自1999年行政复议法颁布实施以来,全国公安机关行政复议部门积极化解行政争议。十年来直接纠错案件3000件。",
+     "department", None),
+    # the review bodies of every level are the governments: no sector
+    ("2015年,全国各级行政复议机关共办理行政复议案件10万件。", "unknown", None),
+])
+def test_a_sectors_organs_across_an_area_make_a_departments_report(text: str, level: str, province: str | None) -> None:
+    meta = metadata_of(text)
+    assert (meta.level, meta.province) == (level, province)
+
+
+def test_a_ministry_by_its_name_before_the_reform_is_national() -> None:
+    text = "质检总局通报全国质检系统近期打假10起典型案件\n新华社北京12月29日电 国家质检总局29日通报了全国质检系统的10起典型案件。"
+    assert is_national(None, text)
+    assert not is_national(None, "某市质监局通报全市质检系统近期打假10起典型案件\n某市质监局29日通报了10起典型案件。")

@@ -143,6 +143,11 @@ def test_a_province_administered_county_has_no_city() -> None:
     ("西湖镇人民政府2022年工作总结", []),
     ("丹东市2021年法治政府建设报告", ["丹东市"]),
     ("丹东法院发布白皮书", ["丹东"]),
+    # a short name with 镇 or 乡 after it, whatever follows, is a town's name
+    ("2024年,仁和镇在上级党委、政府的坚强领导下", []),
+    # the place's towns together or its countryside are still the place
+    ("丹东乡镇全部建成调解室", ["丹东"]),
+    ("丹东乡村法治保障", ["丹东"]),
 ])
 def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[str]) -> None:
     assert [m.name for m in gz.gazetteer().mentions(text)] == names
@@ -170,3 +175,26 @@ def test_a_two_character_county_before_its_organ_is_named(head: str, county: str
 def test_a_district_written_as_its_former_county_keeps_the_texts_name(head: str, county: str, code: str) -> None:
     place = gz.resolve(head)
     assert place is not None and (place.county, place.code) == (county, code)
+
+
+def test_a_name_is_no_evidence_of_its_own_parent() -> None:
+    # 通化 names both 通化市 and its 通化县: inside a phrase (变通化使用) it must not outrank the county the head names
+    place = gz.resolve("沂源县:法律顾问助推审查\n二是变通化使用,提升审查效率。")
+    assert place is not None and place.county == "沂源县"
+
+
+@pytest.mark.parametrize("head, county", [
+    # a banner with a wing is written short: first character, wing, part
+    ("兴安盟科右中旗2023年法治政府建设工作报告", "科尔沁右翼中旗"),
+    ("土右旗司法局2022年工作总结", "土默特右旗"),
+])
+def test_a_banner_written_short_is_that_banner(head: str, county: str) -> None:
+    place = gz.resolve(head)
+    assert place is not None and place.county == county
+
+
+def test_hong_kong_macao_and_taiwan_are_never_the_reporter() -> None:
+    # a page's spam header or a passing mention names them; the mainland government writing is the reporter
+    assert gz.resolve("香港免费图库资料大全\n自治区人民政府办公厅2022政府信息公开工作年度报告") is None
+    place = gz.resolve("某某县聘请香港律师担任法律顾问\n济南市历城区2022年法治政府建设报告")
+    assert place is not None and place.province == "山东省"

@@ -89,3 +89,25 @@ def test_a_citys_development_zone_reporting_is_a_county_of_the_city() -> None:
     meta = metadata_of("2023年,十堰经济技术开发区党工委、管委会在市委、市政府坚强领导下,全面推进法治政府建设。")
     assert (meta.province, meta.city, meta.county, meta.level) == ("湖北省", "十堰市", "十堰经济技术开发区", "county")
     assert meta.region_code == "420300"
+
+
+def test_a_bureau_in_a_quoted_documents_name_does_not_lead() -> None:
+    # 《国务院办公厅…通知》 names the document the report follows, not an organ acting in it
+    text = ("某盟2024年政府信息公开工作年度报告\n本报告根据《国务院办公厅政府信息与政务公开办公室关于印发年度报告格式的通知》"
+            "要求制作。")
+    assert department_cues("某盟2024年政府信息公开工作年度报告", None, text, "annual_report", None, "city")["bureau_leads"] == 0.0
+    assert department_cues(None, None, "市司法局积极推进法律援助工作。", "news", None, "city")["bureau_leads"] == 1.0
+
+
+def test_the_countryside_is_no_township() -> None:
+    # 法治乡村 in a heading: 乡村 is the countryside, not a township named …乡
+    meta = metadata_of("以示范创建为引领夯实法治乡村建设基础\n近年来,阿拉善盟聚焦法治乡村建设,全盟培育法律明白人1153名。")
+    assert meta.level != "town" and meta.town is None
+
+
+def test_a_city_speaking_by_its_own_scope_word_is_not_deepened() -> None:
+    # 阿拉善盟…全盟: the 全区 of 全国、全区示范单位 is the autonomous region, so a banner named in the body is an example
+    text = ("近年来,阿拉善盟聚焦法治建设。高标准完成全国、全区示范单位复核工作。全盟培育法律明白人1153名。"
+            "盟司法局选派律师担任阿左旗吉兰泰镇法律顾问,阿左旗调解纠纷80件,阿左旗普法200场。")
+    meta = metadata_of(text)
+    assert (meta.city, meta.county, meta.level) == ("阿拉善盟", None, "city")

@@ -79,6 +79,8 @@ class Gazetteer:
                 short = r["county_short"]
             self.by_code[p.code] = p
             names[p.name].append((p, False))
+            if (banner := _banner_short(p.name)) is not None:
+                names[banner].append((p, False))  # 科右中旗 is how reports write 科尔沁右翼中旗: as full a name
             if short and len(short) >= 2 and short != p.name:
                 names[short].append((p, True))
         self.names = names
@@ -98,7 +100,7 @@ class Gazetteer:
         entries = self._entries
         for start, end, name in self._scanner.scan(text):
             places, short = entries[name]
-            if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES):
+            if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES or _town_word(text, end)):
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
             if short and text[end:end + 2] == _IDIOMS.get(name):
                 continue  # 社会长治久安 names no 长治市
@@ -109,8 +111,25 @@ class Gazetteer:
         return list(self.by_code.values())
 
 
+_BANNER = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])翼?([前中后]?)旗")
+
+
+def _banner_short(name: str) -> str | None:
+    """The short form of an Inner Mongolian banner with a wing: its first character, the wing, the part (科尔沁右翼中旗 ->
+    科右中旗, 土默特右旗 -> 土右旗), as reports and the banners' own organs write it."""
+    m = _BANNER.fullmatch(name)
+    return "".join(m.groups()) + "旗" if m else None
+
+
 # after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
 _TOWN_SUFFIXES = ("街道", "镇人", "镇政", "镇党", "乡人", "乡政", "乡党")
+
+
+def _town_word(text: str, end: int) -> bool:
+    """镇 or 乡 right after a short name makes a town's name (仁和镇在…, 西湖乡2024年), unless it is the place's towns
+    together (东港乡镇, 镇街) or its countryside (乡村)."""
+    ch, after = text[end:end + 1], text[end + 1:end + 2]
+    return (ch == "镇" and after not in ("街", "村")) or (ch == "乡" and after not in ("镇", "村", "街"))
 
 
 def _rows(year: int) -> list[dict[str, str]]:
@@ -312,6 +331,11 @@ def _former_county(head: str, mention: Mention, p: Place) -> str | None:
     return former if head[mention.start:at] == former and head[at:at + 1] != "区" else None
 
 
+# 台湾, 香港, 澳门: outside the mainland's governments that write these reports, named only in passing (香港律师, a
+# page's spam header 香港免费图库), never the reporter
+_NOT_REPORTERS = frozenset(("710000", "810000", "820000"))
+
+
 def resolve(head: str, body: str = "") -> Place | None:
     """The most specific place the document is about.
 
@@ -320,14 +344,20 @@ def resolve(head: str, body: str = "") -> Place | None:
     """
     g = gazetteer()
     head_mentions = g.mentions(head)
-    support = defaultdict(float)
+    support: dict[str, float] = defaultdict(float)
+    by_name: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # what each name supports
     for mention in head_mentions + g.mentions(body[:3000]):
         for p in mention.places:
             support[p.code] += 1.0
+            by_name[mention.name][p.code] += 1.0
     candidates: list[tuple[float, int, Place]] = []
     for order, mention in enumerate(head_mentions):
+        own = by_name[mention.name]
         for p in mention.places:
-            parent_seen = any(support.get(a) for a in _ancestors(p))
+            if p.province_code in _NOT_REPORTERS:
+                continue
+            # a name is no evidence of its own parent: 通化 names 通化市 and 通化县 at once (变通化使用 is neither)
+            parent_seen = any(support.get(a, 0.0) - own.get(a, 0.0) > 0 for a in _ancestors(p))
             former = _former_county(head, mention, p)
             if former:
                 # 武隆县 for today's 武隆区 (a county made a district): the county the text names, by the name it uses
@@ -350,11 +380,11 @@ def resolve(head: str, body: str = "") -> Place | None:
     if not candidates:
         return None
     # drop same-named places none of whose parents are supported when a rival's are
-    by_name: dict[str, list[tuple[float, int, Place]]] = defaultdict(list)
+    named: dict[str, list[tuple[float, int, Place]]] = defaultdict(list)
     for c in candidates:
-        by_name[c[2].name].append(c)
+        named[c[2].name].append(c)
     kept = []
-    for _name, mentions in by_name.items():
+    for _name, mentions in named.items():
         best_per_code: dict[str, tuple[float, int, Place]] = {}
         for c in mentions:
             if c[2].code not in best_per_code or c > best_per_code[c[2].code]:

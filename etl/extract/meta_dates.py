@@ -60,6 +60,9 @@ _EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{
                          r"(?!\s*(?:[—-]|至|到|以前|之前|前|以来|起|施行|实施|生效|止))")
 
 
+# a title reporting a year and the next year's part together (2021年度及2022年上半年): the later part is the latest period
+_YEAR_AND_PART = re.compile(r"(?<!\d)20[0-4]\d\s*年(?:度)?\s*(?:及|和|与|、|暨)\s*(20[0-4]\d)\s*年\s*"
+                            r"(?:上半年|前三季度|一季度|第一季度|1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月)")
 _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
 _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
 
@@ -69,6 +72,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     when it says 今年 (the year before when it says 去年); else the latest year it speaks of, not counting dates,
     starting points and goals."""
     if title:
+        m = _YEAR_AND_PART.search(title)
+        if m:
+            return int(m.group(1))  # 2021年度及2022年上半年…完成情况: the latest period reported (CONVENTIONS c_009)
         years = [int(y) for y in _TITLE_YEAR.findall(_NOT_TITLE_YEAR.sub("", title))]
         if years:
             return years[0]

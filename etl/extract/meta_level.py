@@ -23,7 +23,10 @@ _MINISTRIES = (r"(?:国家)?(?:外交部|国防部|发展改革委|发改委|教
                r"民政部|财政部|人力资源和社会保障部|人社部|自然资源部|国土资源部|生态环境部|环境保护部|"
                r"环保部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|农业部|商务部|文化和旅游部|"
                r"文化部|卫生健康委|卫生部|退役军人事务部|应急管理部|审计署|市场监管总局|"
-               r"国家市场监督管理总局|税务总局|海关总署|国家信访局|国务院办公厅)")
+               r"国家市场监督管理总局|税务总局|海关总署|国家信访局|国务院办公厅|"
+               # the same organs by their names before the 2018 reform
+               r"质检总局|国家质量监督检验检疫总局|工商总局|国家工商行政管理总局|食品药品监管总局|"
+               r"国家食品药品监督管理总局|安全监管总局|国家安全生产监督管理总局|卫生计生委|监察部)")
 # national organs reporting on national figures (their 全国 figures are their own)
 NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?!关于|办公厅关于)|全国人大常委会|全国人民代表大会|司法部|"
                        r"最高人民法院|最高人民检察院|(?<![\u4e00-\u9fff])" + _MINISTRIES)
@@ -38,6 +41,11 @@ _AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
+# the first sentence's subject is one sector's organs across an area (全国公安机关行政复议部门, 全市各级食品药品稽查执法部门,
+# 全省各级各部门): the sector's report with no named author, a department's (CONVENTIONS d_020); the review bodies of
+# every level (各级行政复议机关, 行政机关) are the governments themselves
+_SECTOR_SUBJECT = re.compile(r"全(?:国|省|市|县|区|州|盟|旗)(?:各级)?(?:各类)?[\u4e00-\u9fff]{0,12}?(?<!复议)(?<!行政)"
+                             r"(?:机关|部门|系统)")
 # an unsigned statistical or analysis report on reconsideration / litigation across an area
 SECTOR_REPORT = re.compile(r"行政复议(?:和|与|、)?(?:行政)?(?:应诉|诉讼)?[^,。\n]{0,12}(?:统计|分析|情况|数据)"
                             r"|行政(?:应诉|诉讼)[^,。\n]{0,10}(?:统计|分析)"
@@ -79,6 +87,7 @@ _AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
 _AREA_TOTAL = re.compile(r"[省市区县](?<=[\u4e00-\u9fff]{3})(?:共|累计|全年)")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院|[\u4e00-\u9fff]{1,4}厅)")
 _BUREAU_WORDS = re.compile(r"局|法院|厅")
+_QUOTED = re.compile(r"《[^》]{0,80}》")
 # an organ given a short name for the rest of the item (北京市公共法律服务中心(简称市公服中心), 上海市高级人民法院(以下简称
 # 上海高院), 12348热线平台(以下简称…)): the item is about that organ
 _ORGAN_ALIAS = re.compile(r"(?:局|厅|法院|检察院|中心|平台|热线|委员会|办公室|科)\s*[((]\s*(?:以下)?简称")
@@ -124,7 +133,8 @@ def is_national(title: str | None, text: str) -> bool:
 def national_organ_reports(title: str | None, text: str) -> bool:
     """Whether a national report is a national organ's own (level department), not one on 全国 figures by nobody named."""
     return bool(NATIONAL.search((title or "") + "\n" + opening(text, 200))
-                or _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)))
+                or _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300))
+                or _SECTOR_SUBJECT.match(opening_subject(text)))
 
 
 def department_of(title: str | None, organ: str | None, text: str) -> str | None:
@@ -135,6 +145,9 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
             m = rx.search(src)
             if m and not (rx is _COURT and re.search(r"司法厅|司法局|政府", src)):  # a court with the 司法厅: joint, the area's
                 return m.group(0)
+    m = _SECTOR_SUBJECT.match(subject)
+    if m:
+        return m.group(0)  # the sector speaks (no organ's name: metadata_of keeps it out of the organ)
     m = _CONGRESS_REPORT.search(opening(text, 600)) or _CONGRESS_ACTS.search(opening(text, 400)) \
         or _needs(_COURT_SPEAKS_TAIL, _COURT_SPEAKS, opening(text, 600))
     if m and not (_COURT.search(m.group(0)) and re.search(r"司法厅|司法局|政府", m.group(0))):
@@ -174,7 +187,8 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
     subject = opening_subject(text)
     head = text[:2000]
     area_wide = _AREA_WIDE.search(head)
-    bureau = _needs(_BUREAU_WORDS, _BUREAU, text[:400])
+    # a bureau inside a quoted document's name (《国务院办公厅…通知》) is not one that acts
+    bureau = _needs(_BUREAU_WORDS, _BUREAU, _QUOTED.sub(lambda x: " " * len(x.group()), text[:400]))
     cues = {
         "bias": 1.0,
         "rules_dept": float(bool(dept) and dept != "sector"),

@@ -89,6 +89,8 @@ def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -
         a, b = m.span(1)
         if any(pa < b and a < pb for pa, pb in places):
             continue
+        if text.startswith("乡村", b - 1):
+            continue  # 法治乡村, 乡村振兴: the countryside, no township
         lead = _YEAR_RESIDUE.match(m.group(1))
         if lead and a > 0 and text[a - 1].isdigit():
             return m.group(1)[lead.end():]  # 2012年凤安镇 -> 凤安镇, not 年凤安镇
@@ -193,13 +195,22 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     title_place = resolve(title) if title else None  # a place the title names is the reporter's: never deepened
     if not national and title_place is None and self_level in ("city", "county") \
             and (place is None or depth[place.level] < depth[self_level]) \
-            and (place is None or place.level != "province" or place.name not in MUNICIPALITIES):
+            and (place is None or place.level != "province" or place.name not in MUNICIPALITIES) \
+            and not _speaks_as(place, scope):
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
     if not national and place is not None and place.level == "city":
         place = _zone_of(place, title, organ, text) or place
     return place, town, self_level
+
+
+def _speaks_as(place: Place | None, scope: str) -> bool:
+    """The text speaks of a city by the city's own scope word (阿拉善盟…全盟…, 某州…全州): its 全区 is then the autonomous
+    region above (全国、全区示范单位), not a district to go down to."""
+    if place is None or place.level != "city" or place.name[-1] not in "盟州市":
+        return False
+    return ("全" + place.name[-1]) in scope or ("我" + place.name[-1]) in scope
 
 
 # a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会)

@@ -76,7 +76,7 @@ def metadata_of(text: str) -> Metadata:
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
                                     bool(dept), region_level) if level_model.active() else bool(dept)):
         level = "department"
-        organ = organ or (None if dept in (None, "sector") else dept)
+        organ = organ or (None if dept in (None, "sector") or dept.startswith("全") else dept)  # 全市各级…部门: no organ
     else:
         level = region_level
     province = city = county = code = None
