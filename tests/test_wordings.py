@@ -35,3 +35,16 @@ def test_the_year_requests_are_carried_into_is_no_target() -> None:
     kinds = {f.metric: f.kind for d in process_text(HEAD + "2022年共办结政府信息公开申请16件,结转至2023年办理1件。\n")
              for f in d.figures}
     assert kinds.get("disclosure.requests_carried_forward") == "actual"
+
+
+KINDS = [line.split("\t") for line in
+         (Path(__file__).parent / "fixtures" / "kinds.tsv").read_text(encoding="utf-8").splitlines()
+         if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("kind, key, value, sentence", KINDS, ids=[f"{k}:{s[:12]}" for k, _, _, s in KINDS])
+def test_kind_read(kind: str, key: str, value: str, sentence: str) -> None:
+    """A goal word between a rate and its number (率要达到, 率须达到, 率目标为), a floor (不低于) and a later year's goal
+    make a target; a goal word beside a count that was achieved (按要求, 完成了年度任务) does not."""
+    got = {(f.metric, f.value, f.kind) for d in process_text(HEAD + sentence + "\n") for f in d.figures}
+    assert (key, float(value), kind) in got

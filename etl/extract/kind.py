@@ -12,9 +12,12 @@ import re
 # a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%)
 _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧])要(?![点闻素件害求案犯])|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求"
                      r"(?!公开|提供|获取|查询)|"  # 收到要求公开政府信息的申请: the applicant's request, not a goal
-                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|应当|计划|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"
+                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|(?<![无必])须|应当|计划|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"
+                     r"不低于|不少于|"  # a floor set (出庭应诉率不低于90%) is a goal, as a plan says it
                      # a standing rule: 原则上…, a frequency with a floor (每月至少安排1次, 每季度不少于1次)
                      r"原则上|每(?:年|季度|半年|月|周)(?:度)?[^,。;]{0,6}(?:至少|不少于|不低于)")
+TARGET_WORDS = _TARGET  # the goal words, for prose's test of a later year's figure
+
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 _TARGET_SENTENCE = re.compile(r"力争|确保|争取|努力(?:实现|达到|使)|(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)|"
                               r"(?:任务|目标|指标)(?:是|为)?[::]")

@@ -27,7 +27,7 @@ from etl.extract.attribution import (
     names_subject,
     resolve,
 )
-from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, kind_of, yearly_average
+from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, TARGET_WORDS, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
 from etl.extract.prose_match import LAST_AREA, match_count, match_rate, match_share, twin_of
 from etl.extract.sentence import find_any as _find_any
@@ -242,8 +242,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         topic_ctx = text[prev_start:num.start] + right
         if _ELSEWHERE.search(_COMPARED_WITH_NATION.sub("", sentence_left)) and not ctx.national:
             continue
-        if ctx.year and any(int(y) != ctx.year for y in _YEAR.findall(left)):
-            continue
+        if ctx.year and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
+                            for y in _YEAR.findall(left)):
+            continue  # another year's figure; a later year's with a goal word is a plan's target (2025年…要达到90%)
         noun_after = False
         shared = match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
         if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and out[-1].scope == "total" \
