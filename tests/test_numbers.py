@@ -108,3 +108,9 @@ def test_prefix_qualifier_is_the_longest_listed_word() -> None:
 def test_a_multiplied_value_is_the_written_value_exactly(text: str, value: float) -> None:
     # 8.3 * 1e4 is 83000.00000000001 in floating point; the database and the CSV must say 83000
     assert [n.value for n in find_numbers(text) if n.unit][-1] == value
+
+
+def test_a_hundred_percent_in_words() -> None:
+    # 百分之百 (a whole, in words): "百" alone is no numeral the converter reads
+    (n,) = find_numbers("出庭应诉率达到百分之百。")
+    assert (n.value, n.unit) == (100.0, "%")

@@ -165,7 +165,8 @@ def find_numbers(text: str) -> list[Number]:
     for m in _figure_matches(text):
         pct, unit, mult = m.group(_PCT, _UNIT, _MULT_G)
         if pct:
-            value = parse_digits(m.group("pctnum"))
+            # 百分之百 is a whole: "百" alone is no numeral cn2an reads (一百 is)
+            value = 100.0 if m.group("pctnum") == "百" else parse_digits(m.group("pctnum"))
             if value is None:
                 continue
             chinese = not m.group("pctnum")[0].isdigit()
