@@ -75,6 +75,10 @@ def test_not_read(text: str, metric: str) -> None:
     # a procuratorate's oversight of suits and of enforcement is not the suits or the cases
     ("全年共受理各类行政诉讼监督案件89件,办理非诉执行监督28件。", ("litigation.cases", 89)),
     ("全年共受理各类行政诉讼监督案件89件,办理土地执法查处领域非诉执行监督28件。", ("enforcement.cases", 28)),
+    # places sharing one predicate (A、B…受理案件数分别为…): each is its own place's count, not the report's
+    ("济南、临沂、菏泽受理行政一审案件数分别为3595件、3125件、2655件。", ("litigation.cases", 2655)),
+    # a verb before the applications rules the bare-noun reading out
+    ("全年驳回行政复议申请3件。", ("reconsideration.received", 3)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)

@@ -205,6 +205,24 @@ def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
     return sorted(numbers + [n for n in out if n.start not in taken], key=lambda n: n.start)
 
 
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达|有|达到)?")
+_LIST_MARK = re.compile(r"以及|[和、及与]")
+
+
+def _respective_item(text: str, sent_start: int, num_start: int) -> str | None:
+    """For a number in a list said of a list (A和B分别为N件和M件), the item of the first list it belongs to: the k-th
+    number after 分别 is the k-th thing named before it. None when the clause has no such pair of lists."""
+    clause = text[_rfind_any(text, WEAK, num_start, sent_start):num_start]
+    m = _RESPECTIVELY.search(clause)
+    if m is None:
+        return None
+    items = [x for x in _LIST_MARK.split(clause[:m.start()]) if x.strip()]
+    k = len(_LIST_MARK.findall(clause[m.end():]))
+    if len(items) < 2 or k >= len(items) or not all(_VERB.search(x) for x in items):
+        return None  # 济南、临沂…受理案件数分别为…: places sharing one predicate, each its own place's count
+    return items[k]
+
+
 def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     """Figures written in sentences."""
     text = m.text
@@ -235,7 +253,12 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             prev_start = sent_start  # the paragraph before lends no topic, unless it is a short heading
         # a clause runs from the last , ; : — or from the number before it ("…3.3万件、残疾人…1.1万件")
         clause_start = max(_rfind_any(text, WEAK, num.start, sent_start), clause_floor)
+        if clause_start > sent_start and text[clause_start - 1] in ":：" and not text[clause_start:num.start].strip():
+            # a label and its number (主动公开政府信息:2150条): the words before the colon are the number's clause
+            clause_start = max(_rfind_any(text, WEAK, clause_start - 1, sent_start), clause_floor)
         left = _GLOSS_BEFORE.sub("", text[clause_start:num.start])  # 审结行政复议案件(含结转)2755件: the gloss says what is in
+        if (item := _respective_item(text, sent_start, num.start)) is not None:
+            left = item  # 收到…申请和审结…案件分别为56件和50件: the k-th number is the k-th named
         sentence_left = text[sent_start:num.start]
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
