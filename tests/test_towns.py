@@ -4,6 +4,8 @@ put above a place the title names (../shared/spec/GOLD.md, tests/gold/CONVENTION
 
 from __future__ import annotations
 
+import pytest
+
 from etl.extract import towns
 from etl.extract.metadata import metadata_of
 
@@ -70,9 +72,9 @@ def test_a_county_report_naming_another_towns_government_gets_no_town() -> None:
     assert (m.county, m.town) == ("七里河区", None)
 
 
-def test_a_town_acting_at_a_sentence_start_is_the_reporter() -> None:
+@pytest.mark.parametrize("text", ["近年来,凤安镇建立矛盾纠纷排查机制,全年调处纠纷86件。",
+                                  "金秋九月,游客云集。凤安镇组织乡村两级干部开展法治宣传,发放资料1200份。"])
+def test_a_town_acting_at_a_sentence_start_is_the_reporter(text: str) -> None:
     # 凤安镇建立… / …。凤安镇组织…: the town doing the work is the report's subject (level town, its county filled)
-    for text in ("近年来,凤安镇建立矛盾纠纷排查机制,全年调处纠纷86件。",
-                 "金秋九月,游客云集。凤安镇组织乡村两级干部开展法治宣传,发放资料1200份。"):
-        m = metadata_of(text)
-        assert (m.town, m.county, m.level) == ("凤安镇", "紫金县", "town")
+    m = metadata_of(text)
+    assert (m.town, m.county, m.level) == ("凤安镇", "紫金县", "town")
