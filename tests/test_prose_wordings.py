@@ -79,6 +79,8 @@ def test_not_read(text: str, metric: str) -> None:
     ("济南、临沂、菏泽受理行政一审案件数分别为3595件、3125件、2655件。", ("litigation.cases", 2655)),
     # a verb before the applications rules the bare-noun reading out
     ("全年驳回行政复议申请3件。", ("reconsideration.received", 3)),
+    # the sentence before speaks of an arbitration commission: its disputes are arbitration cases
+    ("仲裁委全年仲裁文书直接送达率100%。受理各类纠纷案件2721起,涉案标的额32.3亿元。", ("mediation.disputes", 2721)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)
