@@ -40,7 +40,7 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{CN_DIGITS}]+(?:点[{CN_DIGITS[:12]}]+)?"
 _UNIT_RX = "|".join(re.escape(u) for u in UNITS)
 NUMBER_RX = re.compile(
-    rf"(?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN}))"
+    rf"(?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN})(?P<pctsuffix>以上|以内|以下|左右)?)"
     rf"|(?P<num>{_ARABIC}|{_CN})(?P<fuzz1>余|多)?(?P<mult>万|亿|千)?(?P<fuzz2>余|多)?(?P<unit>{_UNIT_RX})?"
     rf"(?P<suffix>以上|以内|以下|左右)?"
 )
@@ -170,8 +170,9 @@ def find_numbers(text: str) -> list[Number]:
             if value is None:
                 continue
             chinese = not m.group("pctnum")[0].isdigit()
-            out.append(Number(m.start(), m.end(), m.start(), value, "%", _prefix_qualifier(text, m.start()) or "exact",
-                              m.group(0), chinese))
+            qualifier = _SUFFIX_WORDS[m.group("pctsuffix")] if m.group("pctsuffix") else None  # 百分之九十八以上
+            out.append(Number(m.start(), m.end(), m.start(), value, "%",
+                              qualifier or _prefix_qualifier(text, m.start()) or "exact", m.group(0), chinese))
             continue
         unit = unit or ""
         if not unit and mult is None:
