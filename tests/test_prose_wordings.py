@@ -83,6 +83,8 @@ def test_not_read(text: str, metric: str) -> None:
     ("仲裁委全年仲裁文书直接送达率100%。受理各类纠纷案件2721起,涉案标的额32.3亿元。", ("mediation.disputes", 2721)),
     # 法制办 is an office's name, not the topic of its training courses
     ("2013年市政府法制办组织培训班4期。", ("training.law_lectures", 4)),
+    # requests not yet answered are not answered
+    ("全年共收到政府信息公开申请12件,其中3件尚未答复。", ("disclosure.requests_answered", 3)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)

@@ -354,6 +354,7 @@ def resolve(head: str, body: str = "") -> Place | None:
     for order, mention in enumerate(head_mentions):
         own = by_name[mention.name]
         for p in mention.places:
+            m = mention  # this place's reading of the mention (a former county name is read for its place only)
             if p.province_code in _NOT_REPORTERS:
                 continue
             # a name is no evidence of its own parent: 通化 names 通化市 and 通化县 at once (变通化使用 is neither)
@@ -362,17 +363,17 @@ def resolve(head: str, body: str = "") -> Place | None:
             if former:
                 # 武隆县 for today's 武隆区 (a county made a district): the county the text names, by the name it uses
                 p = replace(p, name=former, county=former)
-                mention = replace(mention, short=False, name=former)
+                m = replace(mention, short=False, name=former, end=mention.start + len(former))
             # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
-            if p.level == "county" and (mention.short or len(mention.name) <= 2) and not parent_seen \
-                    and not (not mention.short and _ORGAN_AFTER.match(head, mention.end)
-                             and (mention.start == 0 or not _CJK.match(head[mention.start - 1]))):
+            if p.level == "county" and (m.short or len(m.name) <= 2) and not parent_seen \
+                    and not (not m.short and _ORGAN_AFTER.match(head, m.end)
+                             and (m.start == 0 or not _CJK.match(head[m.start - 1]))):
                 continue  # (赵县人民政府 heading its own line or clause is 赵县)
-            if mention.short and p.level != "province" and not parent_seen \
-                    and any(q.level == "province" for q in mention.places):
+            if m.short and p.level != "province" and not parent_seen \
+                    and any(q.level == "province" for q in m.places):
                 continue  # 海南 is the province unless 青海 is named for 海南藏族自治州
-            if mention.short and mention.name.endswith(("市", "区", "县")) is False and p.level == "city" \
-                    and not parent_seen and len(mention.name) < 2:
+            if m.short and m.name.endswith(("市", "区", "县")) is False and p.level == "city" \
+                    and not parent_seen and len(m.name) < 2:
                 continue
             rank = {"county": 3, "city": 2, "province": 1}[p.level]
             score = rank * 10 + support[p.code] + (5 if parent_seen else 0)

@@ -27,7 +27,7 @@ _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截�
 # year open requests are carried into (结转至2024年办理1件)
 NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024年办理1件: the year open requests go into, no other year
 # …nor a bulletin's number ((2013年第3号) above a bulletin on 2012)
-_FUTURE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来|\s*第)")
+_FUTURE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来|\s*第\s*\d+\s*号)")
 PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
 
 

@@ -34,7 +34,7 @@ NATIONAL = re.compile(r"中华人民共和国[\u4e00-\u9fff]{0,6}部|国务院(?
 # 国土资源部通报…, 司法部日前发布《…统计分析》); its awards or circulars to local units (司法部印发…决定, 授予) are not
 _MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻发言人|发言人)?[\u4e00-\u9fff]{0,3}?\s*"
                               r"(?:日前|近日|今天|今日|昨天|昨日|\d{1,2}日)?\s*(?:举行|召开)?\s*"
-                              r"(?:新闻发布会|新闻发言人|发言人|通报|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
+                              r"(?:新闻发布会|新闻发言人|发言人|通报(?!表扬|批评)|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
 _SPEAKS_WORDS = re.compile(r"发布会|发言人|通报|发布《|公布")  # one of them ends every _MINISTRY_SPEAKS match
 # a ministry honouring local units (决定授予…称号, 通报表扬, 表彰): the honoured body's item, not a national report
 _AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位列")
@@ -135,6 +135,11 @@ def national_organ_reports(title: str | None, text: str) -> bool:
     return bool(NATIONAL.search((title or "") + "\n" + opening(text, 200))
                 or _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300))
                 or _SECTOR_SUBJECT.match(opening_subject(text)))
+
+
+def is_sector(dept: str | None) -> bool:
+    """``department_of`` found one sector's organs across an area (全市各级…部门), not a named organ (全椒县司法局 is one)."""
+    return dept == "sector" or bool(dept and _SECTOR_SUBJECT.fullmatch(dept))
 
 
 def department_of(title: str | None, organ: str | None, text: str) -> str | None:

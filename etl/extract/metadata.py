@@ -16,7 +16,14 @@ from etl.extract import level_model
 from etl.extract.gazetteer import MUNICIPALITIES
 from etl.extract.meta_dates import publish_date_of, year_of
 from etl.extract.meta_kind import doc_type_of
-from etl.extract.meta_level import SECTOR_REPORT, department_cues, department_of, is_national, national_organ_reports
+from etl.extract.meta_level import (
+    SECTOR_REPORT,
+    department_cues,
+    department_of,
+    is_national,
+    is_sector,
+    national_organ_reports,
+)
 from etl.extract.meta_region import place_of
 from etl.extract.meta_text import find_title, opening, organ_of, title_of
 
@@ -76,7 +83,7 @@ def metadata_of(text: str) -> Metadata:
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
                                     bool(dept), region_level) if level_model.active() else bool(dept)):
         level = "department"
-        organ = organ or (None if dept in (None, "sector") or dept.startswith("全") else dept)  # 全市各级…部门: no organ
+        organ = organ or (None if dept is None or is_sector(dept) else dept)  # 全市各级…部门: no organ
     else:
         level = region_level
     province = city = county = code = None

@@ -1,12 +1,11 @@
 """Prose figures: number first, then what it measures from the words around it.
 
-For each number with a unit (etl/extract/numbers.py) the clause before it and the
-clause after it are read against the catalogue's wordings
-(etl/extract/catalog/metrics.toml). Among the metrics whose topic, unit and cue fit,
-the cue nearest the number wins; a clause that starts with the metric's verb
-right after the number ("6宗已全部办结") wins over everything. Generic vetoes
-keep out changes (同比增长12%), shares (占…87%), other years' and other
-places' figures (全国, 2023年为…).
+For each number with a unit (etl/extract/numbers.py) this module finds its clause, the clause after it, its
+sentence and the sentence before, and drops changes (同比增长12%), shares (占…87%), other years' and other places'
+figures (全国, 2023年为…); etl/extract/prose_match.py then matches those words against the catalogue's wordings
+(etl/extract/catalog/metrics.toml): among the metrics whose topic and cue fit, the cue nearest the number wins, and
+a clause that starts with the metric's verb right after the number ("6宗已全部办结") wins over everything.
+etl/extract/attribution.py decides whose figure it is (the report's own, a part, another body's).
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from etl.extract.attribution import (
 )
 from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, TARGET_WORDS, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
-from etl.extract.prose_match import LAST_AREA, match_count, match_rate, match_share, twin_of
+from etl.extract.prose_match import LAST_AREA, LIST_MARK, match_count, match_rate, match_share, twin_of
 from etl.extract.sentence import find_any as _find_any
 from etl.extract.sentence import rfind_any as _rfind_any
 from etl.read.normalise import Matching
@@ -206,7 +205,6 @@ def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|有|达到)?")
-_LIST_MARK = re.compile(r"以及|[和、及与]")
 
 
 def _respective_item(text: str, sent_start: int, num_start: int) -> str | None:
@@ -216,8 +214,8 @@ def _respective_item(text: str, sent_start: int, num_start: int) -> str | None:
     m = _RESPECTIVELY.search(clause)
     if m is None:
         return None
-    items = [x for x in _LIST_MARK.split(clause[:m.start()]) if x.strip()]
-    k = len(_LIST_MARK.findall(clause[m.end():]))
+    items = [x for x in LIST_MARK.split(clause[:m.start()]) if x.strip()]
+    k = len(LIST_MARK.findall(clause[m.end():]))
     if len(items) < 2 or k >= len(items) or not all(_VERB.search(x) for x in items):
         return None  # 济南、临沂…受理案件数分别为…: places sharing one predicate, each its own place's count
     return items[k]

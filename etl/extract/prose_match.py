@@ -1,5 +1,6 @@
 """Which catalogue metric a number in prose is: a rate by the 率 word before it, a share by its numerator and
-denominator, a count by the nearest cue (or the wording right after it) whose topic, vetoes and units fit.
+denominator, a count by the nearest cue (or the wording right after it) whose topic and vetoes fit (prose.py has
+already kept only the metrics the number's unit allows).
 
 Split from etl/extract/prose.py, which finds the numbers, reads their clauses and attributes them; these
 functions only match one number's words against the catalogue (etl/extract/catalog/metrics.toml).
@@ -7,6 +8,7 @@ functions only match one number's words against the catalogue (etl/extract/catal
 
 from __future__ import annotations
 
+import functools
 import re
 
 from etl.extract import catalog
@@ -23,7 +25,16 @@ _BOOK_TITLE = re.compile(r"《[^《》]{0,40}》")
 _NEGATED = re.compile(r"(?:未|未能|没有|尚未)$")
 LAST_AREA = [0]  # the topic distance of the last count matched (set by match_count, read right after it)
 
-_EACH_BEFORE = re.compile(r"(?:均|都|各)(?:为|是|有)?$")
+_EACH_WORD = re.compile(r"[均都各]")  # a value said of each of several (均为, 都是, 各)
+_EACH_BEFORE = re.compile(_EACH_WORD.pattern + r"(?:为|是|有)?$")
+# what joins the items of a list inside one clause (报备率、及时率和规范率; 收到…和审结…)
+LIST_MARK = re.compile(r"以及|[和、及与]")
+
+
+@functools.cache
+def _rate_at_end(pattern: str) -> re.Pattern[str]:
+    """A metric's 率 words anchored at the end of the words before a number (compiled once per metric)."""
+    return re.compile(f"(?:{pattern})$")
 
 
 def twin_of(metric: catalog.Metric, left: str, value: float) -> catalog.Metric | None:
@@ -49,16 +60,18 @@ def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tup
 def match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
                 sentence: str = "") -> tuple[catalog.Metric, str, float] | None:
     head = _RATE_FILLER.sub("", left)
+    filler = left[len(head):]
     if head.endswith(("比例", "比率")):
         head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
     if not head.endswith("率"):
         return None
     tails = [head[-10:]]
-    if re.search(r"[均都]", left[len(head):]):
+    if _EACH_WORD.search(filler):
         # rates listed before one value said of each (按时办结率、现场办结率、群众满意率均为100%): each item is named
-        tails += [seg[-10:] for seg in re.split(r"[、和及与]", head[-40:])[:-1] if seg.endswith("率")]
+        tails += [seg[-10:] for seg in LIST_MARK.split(head[-40:])[:-1] if seg.endswith("率")]
+    sentence = _BOOK_TITLE.sub("", sentence)
     for metric in metrics:
-        if metric.rate and any(re.search(f"(?:{metric.rate.pattern})$", tail) for tail in tails):
+        if metric.rate and any(_rate_at_end(metric.rate.pattern).search(tail) for tail in tails):
             if metric.topic and not metric.topic.search(topic_ctx):
                 continue
             if metric.veto_topic and metric.veto_topic.search(topic_ctx):
@@ -105,6 +118,7 @@ def match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_lef
                  metrics: list[catalog.Metric], receiver: bool = False,
                  heading: str = "") -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
+    untitled = _BOOK_TITLE.sub("", sentence_left + right)  # once per number, not per metric
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
         # (the topic tests read the sentence before as well); every test is pure, so the order is free
@@ -128,7 +142,7 @@ def match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_lef
             continue
         if metric.veto_topic and metric.veto_topic.search(topic_ctx):
             continue
-        if metric.veto_sentence and metric.veto_sentence.search(_BOOK_TITLE.sub("", sentence_left + right)):
+        if metric.veto_sentence and metric.veto_sentence.search(untitled):
             continue
         if metric.veto and metric.veto.search(zone):
             continue
