@@ -41,7 +41,7 @@ EXTRA_REPORTS = {
     "xining_2023.txt": "西宁市2023年法治政府建设年度报告\n2023年,西宁市坚持依法行政。全年共收到行政复议申请100件,"
                        "受理行政复议案件90件。\n行政机关负责人出庭应诉率达到85%。全市人民调解组织调解纠纷2000件。\n",
     "xining_2024.txt": "西宁市2024年法治政府建设年度报告\n2024年,西宁市坚持依法行政。全年共收到行政复议申请160件,"
-                       "受理行政复议案件150件。\n行政机关负责人出庭应诉率达到88%。全市人民调解组织调解纠纷2600件。\n",
+                       "受理行政复议案件150件。\n行政机关负责人出庭应诉率达到88%。全市调解纠纷(含家庭、邻里等各类)共计2600件。\n",
     "xining_plan_2024.txt": "西宁市2024年法治政府建设工作要点\n一、主要目标\n行政机关负责人出庭应诉率不低于95%。\n",
 }
 BROKEN = ("broken.pdf", b"%PDF-1.4 not really a pdf")  # shows up under 导入错误
@@ -166,11 +166,14 @@ def confirm_figure(page: Page, server: str, doc_id: str, label: str) -> None:
 def test_brief_page_and_its_offline_html_and_csv(page: Page, server: str, browser: Browser, admin_data: AdminData,
                                                  tmp_path: Path) -> None:
     values = brief_values(page, server, admin_data)
-    assert {"160件", "2,600件"} <= set(values), values  # 西宁's totals for the year
-    # 88% is a rate read from prose, a family often wrong on unseen reports: 待核, out of the brief until confirmed
-    assert "88%" not in values and "0 项" in values, values
-    confirm_figure(page, server, admin_data.doc_id, "负责人出庭应诉率:88%")
-    row = next(r for r in grid_rows(frame_with(page, "提取方式")) if "88%" in r)
+    assert {"160件", "88%"} <= set(values), values  # 西宁's totals for the year
+    assert "2 项" in values  # 88% misses both plans' targets (青海省 ≥90%, 西宁市 ≥95%)
+    # 2600 read with its cue far from the number (调解纠纷(含…)共计2600件), a family often wrong on unseen reports
+    # (etl/extract/catalog/confidence.toml): 待核, out of the brief until an analyst confirms it
+    assert "2,600件" not in values, values
+    confirm_figure(page, server, admin_data.doc_id, "调解纠纷:2,600件")
+    rows = grid_rows(frame_with(page, "提取方式"))
+    (row,) = [r for r in rows if any("2,600" in c or "2600" in c for c in r)] or [rows]
     assert "待核" not in row, row  # confirmed: no longer marked
 
     values = brief_values(page, server, admin_data)
