@@ -56,9 +56,9 @@ _CONGRESS = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:人大常委会|人民代表大
                        r"|法制工作委员会|法工委")
 # a court as the one who speaks: 山东省法院向社会发布…, 记者从山东省高级人民法院召开的…获悉, 四川高院召开…,
 # 上海市高级人民法院(以下简称上海高院)29日召开发布会
-_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}(?:法院|高院|中院)"
-                           r"(?:[((](?:以下)?简称[^))]{1,10}[))])?(?:\d{1,2}日)?(?:上午|下午)?(?:向社会)?"
-                           r"(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+_COURT_TAIL = (r"(?:法院|高院|中院)(?:[((](?:以下)?简称[^))]{1,10}[))])?(?:\d{1,2}日)?(?:上午|下午)?(?:向社会)?"
+               r"(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+_COURT_SPEAKS = re.compile(r"(?:从|据|在)?[\u4e00-\u9fff]{0,10}" + _COURT_TAIL)
 # a congress standing committee as the actor of the opening (广州市人大常委会按照…全年共接收备案…)
 _CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员会)(?:主任[\u4e00-\u9fff]{2,4})?"
                             r"(?:按照|坚持|共|全年|听取|审议|向大会作|接收|收到|开展|工作报告)")
@@ -78,8 +78,7 @@ _AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各�
 # the pattern cannot match, and these plain alternations are far cheaper to look for than the patterns
 # (which try a run of CJK at every position). ``_needs`` runs a pattern only where its words are.
 _DEPT_WORDS = re.compile(r"局|法制办|厅|法院|检察院|人大常委会|委员会|办公室|执法")
-_COURT_SPEAKS_TAIL = re.compile(r"(?:法院|高院|中院)(?:[((](?:以下)?简称[^))]{1,10}[))])?(?:\d{1,2}日)?(?:上午|下午)?"
-                                r"(?:向社会)?(?:发布|召开|公布|通报|举行|获悉|新闻发布会)")
+_COURT_SPEAKS_TAIL = re.compile(_COURT_TAIL)  # the words every _COURT_SPEAKS match ends with
 _DEPT_YEAR_TAIL = re.compile(r"(?:局|厅|委员会|中心|办公室)20[0-4]\d年")
 # whether _AREA_SCOPE matches, in two patterns led by a character the engine skips to: 全省…, or 省/市/区/县 with
 # two CJK before it (the {2,6} run needs no more) and 共/累计/全年 after it
