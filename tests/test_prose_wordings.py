@@ -85,6 +85,8 @@ def test_not_read(text: str, metric: str) -> None:
     ("2013年市政府法制办组织培训班4期。", ("training.law_lectures", 4)),
     # requests not yet answered are not answered
     ("全年共收到政府信息公开申请12件,其中3件尚未答复。", ("disclosure.requests_answered", 3)),
+    # the lower units' study together is theirs, not the organ's own leaders' (CONVENTIONS)
+    ("全年县政府常务会议学法12次,各部门开展集体学法230余次。", ("training.law_lectures", 230)),
 ])
 def test_not_read_as(text: str, expected: tuple[str, float]) -> None:
     assert expected not in figures(text)
@@ -242,3 +244,16 @@ def test_letters_and_messages_answered_are_no_disclosure_requests(text: str) -> 
 def test_a_court_settling_suits_is_no_peoples_mediation() -> None:
     text = "2021年,全市法院裁定准予原告撤回起诉、按撤诉处理和调解案件111件。"
     assert "mediation.disputes" not in {m for m, _ in figures(text)}
+
+
+COUNTY_HEAD = "某某省某某市某某县人民政府关于2022年度法治政府建设情况的报告\n2022年,我县深入推进法治政府建设。\n"
+
+
+def test_a_county_report_quoting_its_province_keeps_only_its_own() -> None:
+    got = figures(COUNTY_HEAD + "全县共办理行政应诉案件31件。全省法院共受理行政诉讼案件12000件。")
+    assert ("litigation.cases", 31) in got and ("litigation.cases", 12000) not in got
+    # a ranking against the province names no other scope for the figure after it
+    assert ("mediation.disputes", 860) in figures(COUNTY_HEAD + "人民调解工作位居全省前列,全年共调解纠纷860件。")
+    # the province's own report: 全省 is its own scope
+    province = "某某省人民政府关于2022年度法治政府建设情况的报告\n全省法院共受理行政诉讼案件12000件。"
+    assert ("litigation.cases", 12000) in figures(province)

@@ -60,6 +60,21 @@ _WARM_UP_TEXT = (
 )
 
 
+# a report whose title speaks of its province is about the province, whatever place its body names
+_PROVINCE_SCOPE = re.compile(r"全(?:省|自治区)|[省区]委|省(?:人民)?政府|我省|我区")
+
+
+def _below_province(meta: Metadata, text: str) -> bool:
+    """A county's or town's own report (or one of their departments'), where 全省 figures are a superior's quoted.
+    News is left out: its place is the story's, often a town in the lead of a province-wide piece."""
+    if meta.doc_type in ("news", "other", "briefing"):
+        return False
+    if not (meta.level in ("county", "town") or (meta.level == "department" and meta.county)):
+        return False
+    first_line = text.split("\n", 1)[0][:120]
+    return not _PROVINCE_SCOPE.search(meta.title or first_line)
+
+
 def warm_up() -> None:
     """Load now what extraction otherwise loads on first use: the gazetteer and its name index, the metric
     catalogue and table templates, OpenCC, the search segmenter (rjieba with our words), and the regexes
@@ -92,7 +107,8 @@ def process_text(text: str) -> list[Document]:
         named = meta.title or matching.text[:200]
         genres = frozenset(name for name, rx in catalog.genres().items() if rx.search(named))
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
-                         disclosure_report=disclosure_report, genres=genres)
+                         disclosure_report=disclosure_report, genres=genres,
+                         below_province=_below_province(meta, matching.text))
         figures = extract_tables(matching) + extract_prose(matching, ctx)
         calibrate(figures)
         docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))

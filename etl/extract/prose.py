@@ -49,13 +49,25 @@ _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)"
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
 _GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)[^()()]{0,20}[))]$")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
+
+
+def _compared_with(scope: str, own_words: str) -> re.Pattern[str]:
+    """A ranking or comparison against a wider scope (居全国前列, 低于全省均值): it names no other scope for the
+    figures around it."""
+    rank = "前列|前茅|第[一二三四五六七八九十\\d]+|领先"
+    return re.compile(f"(?:居|位居|居于|位列|列|走在|名列)(?:{scope})[^,。;]{{0,4}}(?:{rank})|"
+                      f"(?:高于|低于|超过|优于|好于|略高于|略低于)(?:{scope})[^,。;]{{0,6}}(?:均值|平均(?:水平|值|数)?|水平)|"
+                      f"(?:{scope})(?:{own_words})")
+
+
 # a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
-_COMPARED_WITH_NATION = re.compile(r"(?:居|位居|居于|位列|列|走在)全国[^,。;]{0,4}(?:前列|前茅|第[一二三四五六七八九十\d]+|领先)|"
-                                   r"(?:高于|低于|超过|优于|好于|略高于|略低于)全国[^,。;]{0,6}(?:均值|平均(?:水平|值|数)?|水平)|"
-                                   r"全国(?:前列|领先|均值|平均水平)")
+_COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平")
+# a county's or town's report quoting its province (全省法院共受理…): never the county's own figure
+_PROVINCE_WIDE = re.compile(r"全(?:省|自治区)")
+_COMPARED_WITH_PROVINCE = _compared_with("全省|全自治区",
+                                         "前列|领先|均值|平均水平|率先|首个|首家|第[一二三四五六七八九十\\d]+")
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
 _NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
-
 
 
 @dataclass
@@ -94,6 +106,7 @@ class DocContext:
     disclosure_report: bool = False  # a 政府信息公开年度报告: its 行政复议/行政诉讼 counts are the disclosure ones
     receiver: bool = False  # a congress standing committee's filing review: what it received is its count
     genres: frozenset[str] = frozenset()  # the kinds of report this is (catalogue [genres]): 行政执法情况报告 …
+    below_province: bool = False  # a county's or town's report (or one of their departments'): 全省 is a superior's
 
 
 def _unit_ok(metric: catalog.Metric, unit: str) -> bool:
@@ -263,6 +276,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         topic_ctx = text[prev_start:num.start] + right
         if _ELSEWHERE.search(_COMPARED_WITH_NATION.sub("", sentence_left)) and not ctx.national:
             continue
+        if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", sentence_left)):
+            continue  # 全省法院共受理… in a county's report: the province's figure, quoted
         if ctx.year and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
                             for y in _YEAR.findall(left)):
             continue  # another year's figure; a later year's with a goal word is a plan's target (2025年…要达到90%)
