@@ -40,6 +40,9 @@ RIGHT_STOP = ",,;;。!?!?\n:("
 # a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
+# a rate named, then its change, then its value (败诉率同比下降2.1个百分点,为6.2%): the value's clause names no rate
+_RATE_THEN_CHANGE = re.compile(r"([\u4e00-\u9fff]{1,12}率)(?:同比|比上年|较上年|比去年|较去年)?"
+                               r"(?:下降|上升|提高|降低|增长|减少|提升)了?[\d.]+个?百分点$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a year, not a date (2008年5月1日以前发布的), nor the year a case is carried into (结转至2024年办理1件)
 _YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月)")
@@ -220,6 +223,14 @@ def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|有|达到)?")
 
 
+def _rate_named_before(text: str, clause_start: int, left: str) -> str:
+    """The rate word of the clause before when this clause is only its value (…率同比下降2.1个百分点,为6.2%)."""
+    if clause_start == 0 or left.strip() not in ("为", "达", "达到", "是", "至", ""):
+        return left
+    m = _RATE_THEN_CHANGE.search(text, max(0, clause_start - 40), clause_start - 1)
+    return m.group(1) + left if m else left
+
+
 def _respective_item(text: str, sent_start: int, num_start: int) -> str | None:
     """For a number in a list said of a list (A和B分别为N件和M件), the item of the first list it belongs to: the k-th
     number after 分别 is the k-th thing named before it. None when the clause has no such pair of lists."""
@@ -298,8 +309,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
-            best = None if _RATE_OF_GROUP.match(right) else match_rate(left, topic_ctx, rate_metrics,
-                                                                        sentence_left + right)
+            best = None if _RATE_OF_GROUP.match(right) else match_rate(_rate_named_before(text, clause_start, left),
+                                                                        topic_ctx, rate_metrics, sentence_left + right)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
             heading = _heading_above(text, line_start)
