@@ -85,6 +85,14 @@ def test_not_read(text: str, metric: str) -> None:
     ("2013年市政府法制办组织培训班4期。", ("training.law_lectures", 4)),
     # requests not yet answered are not answered
     ("全年共收到政府信息公开申请12件,其中3件尚未答复。", ("disclosure.requests_answered", 3)),
+    # a court's own mediation before a suit (诉前调解) is neither people's nor administrative mediation
+    ("全市两级法院受理婚姻家庭类纠纷4854件,通过诉前委派调解成功2121件。", ("mediation.resolved", 2121)),
+    ("全市基层法院民商事案件进入诉前调解程序的有16328件,调解成功8270件,诉前调解成功率为50.6%。",
+     ("mediation.success_rate", 50.6)),
+    # an early or same-day share of the cases is not the completion rate
+    ("中心全年办理各类事项30万件次,按时办结率99.9%,提前办结率58.8%。", ("services.completion_rate", 58.8)),
+    # a proposal's handling is not a government service
+    ("2019年,我局承办建议提案共13件,均在完成时限内办理完毕,按期办结率100%。", ("services.completion_rate", 100)),
     # the lower units' study together is theirs, not the organ's own leaders' (CONVENTIONS)
     ("全年县政府常务会议学法12次,各部门开展集体学法230余次。", ("training.law_lectures", 230)),
 ])

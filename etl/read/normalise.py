@@ -52,13 +52,24 @@ _LONE_NUMBER = re.compile(r"[ \t\n](?:(?<=[\u4e00-\u9fff]\n)|(?<=[\u4e00-\u9fff]
                           r"(?=(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?:$|[^\u4e00-\u9fff\d]|[\u4e00-\u9fff][^\n]))", re.M)
 
 
+# A sentence wrapped just before its number, the number starting the next line with its unit ("…共计发布信息\n\n
+# 7435 条,其中…"): a PDF's or page's line break inside a sentence (the line before ends in a character, not a stop).
+# The break (and blank lines) are dropped. [ \t]*\n…, written to start with the blank or line break it drops
+_WRAPPED_NUMBER = re.compile(r"[ \t\n](?:(?<=[\u4e00-\u9fff]\n)|(?<=[\u4e00-\u9fff][ \t])[ \t]*\n)(?:[ \t]*\n)*[ \t]*"
+                             r"(?=\d[\d.,]*[ \t]*(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?:$|[^\u4e00-\u9fff\d]|[\u4e00-\u9fff]))",
+                             re.M)
+
+
 def _lone_number_drops(text: str) -> list[tuple[int, int]]:
-    """The blanks and line breaks around each lone number (the number itself stays)."""
+    """The blanks and line breaks around each lone number (the number itself stays), and the break before a number
+    that starts a wrapped sentence's next line."""
     out = []
     for m in _LONE_NUMBER.finditer(text):
         out.append((m.start(), m.start(1)))
         out.append((m.end(1), m.end()))
-    return out
+    taken = {a for a, _ in out}
+    out += [m.span() for m in _WRAPPED_NUMBER.finditer(text) if m.start() not in taken]
+    return sorted(out)
 
 
 def _fold(text: str) -> str:
