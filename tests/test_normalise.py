@@ -162,3 +162,12 @@ def test_a_sentence_wrapped_before_its_number_reads_as_one() -> None:
     # a line that ends in a stop, and a number that is no count (a year), keep their line breaks
     for kept in ("主动公开政府信息。\n12条新闻", "一、总体情况\n2022年,我局", "收到申请(件)\n12\n"):
         assert nz.normalise(kept).text == kept
+
+
+def test_a_mirror_written_with_taiwan_words_reads_as_the_mainland_report() -> None:
+    # a phrase-level conversion (OpenCC s2twp) writes 資訊 for 信息, 入口網站 for 门户网站, 檔案 for 文件, 稽核 for 审核
+    taiwan = "全年通過政府入口網站主動公開政府資訊1890條,稽核規範性檔案23件。"
+    assert nz.normalise(taiwan).text == "全年通过政府门户网站主动公开政府信息1890条,审核规范性文件23件。"
+    # an archive stays an archive; without a Taiwan word the text is only converted character by character
+    assert "档案馆" in nz.normalise("市檔案館公開政府資訊12條。").text
+    assert nz.normalise("醫保稽核檔案12份。").text == "医保稽核档案12份。"

@@ -42,6 +42,14 @@ _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
 _SPLIT_DECIMAL = re.compile(r"[ \t](?:(?<=\d[.·][ \t])|(?<=\d\.\d[ \t]))(?=\d{1,3}[%\u4e00-\u9fff])")
 # Words a Traditional/Taiwan conversion wrote with 覆 where Simplified has 复
 _MISCONVERTED = re.compile(r"覆(?:议|核|查)|(?:答|回|批|函)覆")
+# Taiwan wordings a mirror's phrase-level conversion (OpenCC s2twp) wrote for mainland ones: 信息 -> 資訊, 门户网站 ->
+# 入口網站, 发布 -> 釋出, 审核 -> 稽核, 文件 -> 檔案. Character conversion back leaves 资讯, 稽核 …; each is mapped to the
+# mainland word of the same length (offsets unchanged), and only in a text that shows such a conversion (资讯,
+# 入口网站, 规范性档案, 释出), so a mainland 稽核 (医保稽核) or 档案 (archives) elsewhere stays as written
+_TAIWAN_MARK = re.compile(r"资讯|入口网站|规范性档案|释出")
+_TAIWAN_WORDS = {"资讯": "信息", "入口网站": "门户网站", "释出": "发布", "稽核": "审核", "网路": "网络", "档案": "文件"}
+# 档案 is 文件 there, but an archive's own names (档案局, 档案馆, 档案管理) stay archives
+_TAIWAN = re.compile(r"资讯|入口网站|释出|稽核|网路|档案(?!局|馆|室|工作|管理)")
 # A middle dot between digits is a decimal point in old yearbooks ("99·59%")
 _MIDDLE_DOT = re.compile(r"(?<=\d)[·・•](?=\d)")
 # A number alone on its own line between its label and its unit ("…主动公开政府信息\n5928\n条"): a page
@@ -56,8 +64,7 @@ _LONE_NUMBER = re.compile(r"[ \t\n](?:(?<=[\u4e00-\u9fff]\n)|(?<=[\u4e00-\u9fff]
 # 7435 条,其中…"): a PDF's or page's line break inside a sentence (the line before ends in a character, not a stop).
 # The break (and blank lines) are dropped. [ \t]*\n…, written to start with the blank or line break it drops
 _WRAPPED_NUMBER = re.compile(r"[ \t\n](?:(?<=[\u4e00-\u9fff]\n)|(?<=[\u4e00-\u9fff][ \t])[ \t]*\n)(?:[ \t]*\n)*[ \t]*"
-                             r"(?=\d[\d.,]*[ \t]*(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?:$|[^\u4e00-\u9fff\d]|[\u4e00-\u9fff]))",
-                             re.M)
+                             r"(?=\d[\d.,]*[ \t]*(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?!\d))")
 
 
 def _lone_number_drops(text: str) -> list[tuple[int, int]]:
@@ -218,6 +225,8 @@ def normalise(original: str) -> Matching:
     text = _fold(original)
     if has_traditional(text) or has_traditional(text[len(text) // 2:]):
         text = to_simplified(text)
+        if _TAIWAN_MARK.search(text):  # a Traditional mirror written with Taiwan words: one word for one, same length
+            text = _TAIWAN.sub(lambda m: _TAIWAN_WORDS[m.group(0)], text)
     pos = np.arange(len(text) + 1, dtype=np.int64)
     if "·" in text or "・" in text or "•" in text:
         text = _MIDDLE_DOT.sub(".", text)  # one character for one: offsets unchanged
