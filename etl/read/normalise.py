@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from etl.read.hard_wrap import hard_wrap_drops
+
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, plus the odd percent signs seen in real text.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%"),
@@ -77,6 +79,16 @@ def _lone_number_drops(text: str) -> list[tuple[int, int]]:
     taken = {a for a, _ in out}
     out += [m.span() for m in _WRAPPED_NUMBER.finditer(text) if m.start() not in taken]
     return sorted(out)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, each one that overlaps a kept one left out (two rules may drop the same line break)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
 
 
 def _fold(text: str) -> str:
@@ -233,7 +245,8 @@ def normalise(original: str) -> Matching:
     if "覆" in text:  # mirror sites' conversions write 覆 for 复 (行政覆議, 答覆): one character for one
         text = _MISCONVERTED.sub(lambda m: m.group(0).replace("覆", "复"), text)
     if "\n" in text:
-        text, pos = _apply_drops(text, pos, _lone_number_drops(text))
+        # the line breaks of a fixed-width wrap are found on the lines as printed, with the lone numbers' breaks
+        text, pos = _apply_drops(text, pos, _disjoint(_lone_number_drops(text) + hard_wrap_drops(text)))
     for pattern in (_PINYIN, _BLANK_CJK, _SPLIT_DECIMAL):
         text, pos = _apply_drops(text, pos, _drop(text, pattern))
     # digit splitting only on lines that are not table rows (the same test as etl/extract/prose.py: two or more "|")
