@@ -26,7 +26,8 @@ from etl.read import normalise as nz
 # the patterns as first written (lookbehind first): the rewritten ones must find the same spans
 SLOW_PATTERNS = {
     "_PINYIN": re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"),
-    "_BLANK_CJK": re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])"),
+    "_BLANK_CJK": re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])"
+                             r"|(?<=\d)[ \t]+(?=%)"),
     "_SPLIT_DIGIT": re.compile(r"(?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])"),
 }
 ALPHABET = [*"中文字区县市國發區復件起人 \t\n|.%0123456789()abcqūāǖ,。:", "\u3000", "\xa0", "\ufe6a", "\u2030", "\uff11",
@@ -171,3 +172,12 @@ def test_a_mirror_written_with_taiwan_words_reads_as_the_mainland_report() -> No
     # an archive stays an archive; without a Taiwan word the text is only converted character by character
     assert "档案馆" in nz.normalise("市檔案館公開政府資訊12條。").text
     assert nz.normalise("醫保稽核檔案12份。").text == "医保稽核档案12份。"
+
+
+def test_ascii_punctuation_and_a_blank_before_the_per_cent_sign_read_as_chinese() -> None:
+    # pages typed or converted with ASCII punctuation, and PDF or HTML blanks (&nbsp;) before 件 or %
+    assert nz.normalise("收到申请80件. 现已审结67件. ").text == "收到申请80件。 现已审结67件。 "
+    assert nz.normalise("纠错率为15.2 %。").text == "纠错率为15.2%。"
+    # a point between digits or in an address is no full stop
+    for kept in ("下降2.1个百分点", "第1.2条", "见www.gov.cn网站"):
+        assert nz.normalise(kept).text == kept

@@ -228,7 +228,7 @@ def _rate_named_before(text: str, clause_start: int, left: str) -> str:
     if clause_start == 0 or left.strip() not in ("为", "达", "达到", "是", "至", ""):
         return left
     m = _RATE_THEN_CHANGE.search(text, max(0, clause_start - 40), clause_start - 1)
-    return m.group(1) + left if m else left
+    return m.group(1) + left.strip() if m else left
 
 
 def _respective_item(text: str, sent_start: int, num_start: int) -> str | None:

@@ -31,10 +31,11 @@ _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%"),
 
 # Pinyin glosses after a CJK character: 區(qū) 發(fā) 復(fù) -- (?<=[\u4e00-\u9fff])\([a-z...]{1,7}\)
 _PINYIN = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-# Horizontal blanks inside Chinese text or between Chinese and digits ("纠纷 4769件", "自 然 人"):
-# (?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])
+# Horizontal blanks inside Chinese text, between Chinese and digits, or between a number and its per cent sign
+# ("纠纷 4769件", "自 然 人", "纠错率为15.2 %": PDF text and HTML &nbsp;):
+# (?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])|(?<=\d)[ \t]+(?=%)
 _BLANK_CJK = re.compile(r"[ \t](?:(?<=[\u4e00-\u9fff\d%][ \t])[ \t]*(?=[\u4e00-\u9fff])"
-                        r"|(?<=[\u4e00-\u9fff][ \t])[ \t]*(?=[\d]))")
+                        r"|(?<=[\u4e00-\u9fff][ \t])[ \t]*(?=[\d])|(?<=\d[ \t])[ \t]*(?=%))")
 # A single digit split from the next by one blank, outside tables ("1 5起" -> 15):
 # (?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])
 _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
@@ -52,6 +53,10 @@ _TAIWAN_MARK = re.compile(r"资讯|入口网站|规范性档案|释出")
 _TAIWAN_WORDS = {"资讯": "信息", "入口网站": "门户网站", "释出": "发布", "稽核": "审核", "网路": "网络", "档案": "文件"}
 # 档案 is 文件 there, but an archive's own names (档案局, 档案馆, 档案管理) stay archives
 _TAIWAN = re.compile(r"资讯|入口网站|释出|稽核|网路|档案(?!局|馆|室|工作|管理)")
+# An ASCII full stop after a Chinese word or a per cent sign, before a blank, Chinese or the line's end, ends a
+# sentence as 。 does ("申请80件. 现已审结67件"): pages typed or converted with ASCII punctuation. A point between
+# digits (2.1, 第1.2条) or in an address (www.gov.cn) is left alone.
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%])\.(?=[ \t]*(?:[\u4e00-\u9fff\n]|$))", re.M)
 # A middle dot between digits is a decimal point in old yearbooks ("99·59%")
 _MIDDLE_DOT = re.compile(r"(?<=\d)[·・•](?=\d)")
 # A number alone on its own line between its label and its unit ("…主动公开政府信息\n5928\n条"): a page
@@ -242,6 +247,8 @@ def normalise(original: str) -> Matching:
     pos = np.arange(len(text) + 1, dtype=np.int64)
     if "·" in text or "・" in text or "•" in text:
         text = _MIDDLE_DOT.sub(".", text)  # one character for one: offsets unchanged
+    if "." in text:
+        text = _ASCII_STOP.sub("。", text)  # one character for one: offsets unchanged
     if "覆" in text:  # mirror sites' conversions write 覆 for 复 (行政覆議, 答覆): one character for one
         text = _MISCONVERTED.sub(lambda m: m.group(0).replace("覆", "复"), text)
     if "\n" in text:

@@ -1,0 +1,55 @@
+"""Write copies of texts in another layout, as other sites and files print the same report.
+
+    python scripts/layout_variants.py MODE OUT_DIR FILE...
+
+MODE is one of:
+  wrap:N        every long line cut at N characters (a PDF text layer, a yearbook page)
+  space_unit    a blank between a number and its unit or per cent sign (PDF text, HTML &nbsp;: 15.2 %, 56 件)
+  ascii_punct   ASCII punctuation for Chinese (, . ; : ( ) with a blank after), as converted or typed pages have it
+  fullwidth     full-width digits and per cent signs (１２３％)
+
+The copies keep their file names, so ../shared/tools/score.py scores them against the same gold: how much of the
+extraction survives each layout. Table rows (with "|") are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+_UNIT = re.compile(r"(?<=\d)(?=(?:件|条|次|人次|人|场|期|项|份|起|宗|个|%))")
+_FULLWIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
+_ASCII = {",": ", ", "。": ". ", ";": "; ", ":": ": ", "(": " (", ")": ") "}
+
+
+def variant(text: str, mode: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        if "|" in line:
+            out.append(line)
+        elif mode.startswith("wrap:"):
+            width = int(mode.split(":")[1])
+            out += [line[i:i + width] for i in range(0, len(line), width)] if len(line) > width else [line]
+        elif mode == "space_unit":
+            out.append(_UNIT.sub(" ", line))
+        elif mode == "ascii_punct":
+            out.append("".join(_ASCII.get(c, c) for c in line))
+        elif mode == "fullwidth":
+            out.append(line.translate(_FULLWIDTH))
+        else:
+            raise SystemExit(f"unknown mode {mode}")
+    return "\n".join(out)
+
+
+def main() -> int:
+    mode, out = sys.argv[1], Path(sys.argv[2])
+    out.mkdir(parents=True, exist_ok=True)
+    for name in sys.argv[3:]:
+        path = Path(name)
+        (out / path.name).write_text(variant(path.read_text(encoding="utf-8"), mode), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
