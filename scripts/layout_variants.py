@@ -5,7 +5,7 @@
 MODE is one of:
   wrap:N        every long line cut at N characters (a PDF text layer, a yearbook page)
   space_unit    a blank between a number and its unit or per cent sign (PDF text, HTML &nbsp;: 15.2 %, 56 件)
-  ascii_punct   ASCII punctuation for Chinese (, . ; : ( ) with a blank after), as converted or typed pages have it
+  ascii_punct   ASCII punctuation for Chinese (, . ; : with a blank after; ( ) as they are), as typed pages have it
   fullwidth     full-width digits and per cent signs (１２３％)
 
 The copies keep their file names, so ../shared/tools/score.py scores them against the same gold: how much of the
@@ -20,7 +20,7 @@ from pathlib import Path
 
 _UNIT = re.compile(r"(?<=\d)(?=(?:件|条|次|人次|人|场|期|项|份|起|宗|个|%))")
 _FULLWIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
-_ASCII = {",": ", ", "。": ". ", ";": "; ", ":": ": ", "(": " (", ")": ") "}
+_ASCII = {",": ", ", "。": ". ", ";": "; ", ":": ": ", "(": "(", ")": ")"}
 
 
 def variant(text: str, mode: str) -> str:

@@ -176,7 +176,7 @@ def test_a_mirror_written_with_taiwan_words_reads_as_the_mainland_report() -> No
 
 def test_ascii_punctuation_and_a_blank_before_the_per_cent_sign_read_as_chinese() -> None:
     # pages typed or converted with ASCII punctuation, and PDF or HTML blanks (&nbsp;) before 件 or %
-    assert nz.normalise("收到申请80件. 现已审结67件. ").text == "收到申请80件。 现已审结67件。 "
+    assert nz.normalise("收到申请80件. 现已审结67件. 2022年").text == "收到申请80件。 现已审结67件。 2022年"
     assert nz.normalise("纠错率为15.2 %。").text == "纠错率为15.2%。"
     # a point between digits or in an address is no full stop
     for kept in ("下降2.1个百分点", "第1.2条", "见www.gov.cn网站"):

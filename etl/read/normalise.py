@@ -54,9 +54,9 @@ _TAIWAN_WORDS = {"资讯": "信息", "入口网站": "门户网站", "释出": "
 # 档案 is 文件 there, but an archive's own names (档案局, 档案馆, 档案管理) stay archives
 _TAIWAN = re.compile(r"资讯|入口网站|释出|稽核|网路|档案(?!局|馆|室|工作|管理)")
 # An ASCII full stop after a Chinese word or a per cent sign, before a blank, Chinese or the line's end, ends a
-# sentence as 。 does ("申请80件. 现已审结67件"): pages typed or converted with ASCII punctuation. A point between
+# sentence as 。 does ("申请80件. 现已审结67件", "合规. 2022年"): pages typed with ASCII punctuation. A point between
 # digits (2.1, 第1.2条) or in an address (www.gov.cn) is left alone.
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%])\.(?=[ \t]*(?:[\u4e00-\u9fff\n]|$))", re.M)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%])\.(?=[ \t]+\d|[ \t]*(?:[\u4e00-\u9fff\n]|$))", re.M)
 # A middle dot between digits is a decimal point in old yearbooks ("99·59%")
 _MIDDLE_DOT = re.compile(r"(?<=\d)[·・•](?=\d)")
 # A number alone on its own line between its label and its unit ("…主动公开政府信息\n5928\n条"): a page
