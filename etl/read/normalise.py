@@ -18,11 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from etl.read.hard_wrap import hard_wrap_drops
+from etl.read.radicals import RADICALS
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, plus the odd percent signs seen in real text.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFE6A: ord("%"), 0x2030: ord("%"),
               0x3007: ord("〇"), 0xFF0E: ord("."), 0x2014: ord("—")})
+# a font map's radicals (⼈⺠ for 人民): read_bytes already replaced them in files; texts given directly too
+_FOLD.update({cp: ord(c) for cp, c in RADICALS.items()})
 # Enclosed list markers ㈠..㈩ -> (一)..(十) would change the length; keep them as-is.
 
 # Each pattern below starts with the character it drops (a literal or a class, never a lookbehind),

@@ -7,6 +7,7 @@ asking for OCR; a long PDF is counted page by page and stops at the text limit.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from etl.read.encoding import unify_newlines
@@ -49,6 +50,10 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
     (page numbers dropped). A one-column "table" (a framed paragraph) is read as prose.
     """
     import pdfplumber  # lazy: its import costs ~0.7 s, paid only when a PDF is read
+
+    # pdfminer warns once per glyph of a font without a bounding box ("Could not get FontBBox…"): hundreds of lines
+    # on a build's terminal for a text it reads well; its errors still show
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     out: list[str] = []
     run: list[tuple[str, float]] = []

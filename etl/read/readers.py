@@ -32,6 +32,7 @@ Edge behaviour:
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from etl.read.docx_text import precheck_docx, read_docx
@@ -49,6 +50,7 @@ from etl.read.limits import (
     read_regular,
 )
 from etl.read.pdf_text import read_pdf
+from etl.read.radicals import has_radicals, unify_radicals
 from etl.read.sniff import sniff
 
 # the names callers import from here (the build, the import page, scripts): one door to reading
@@ -82,6 +84,8 @@ def read_bytes(raw: bytes, fmt: str, max_mb: float | None = None, chars: int | N
     limit = max_chars() if chars is None else chars
     result = READERS[fmt](raw, limit)
     check_chars(len(result.text), limit)
+    if has_radicals(result.text):  # a font map's radicals (⼈⺠ for 人民), mostly from PDFs: the text as it reads
+        result = dataclasses.replace(result, text=unify_radicals(result.text))
     return result
 
 

@@ -1,0 +1,44 @@
+"""A PDF font map's radical code points read as the characters they stand for (etl/read/radicals.py)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from etl.extract.pipeline import process_text
+from etl.read.radicals import RADICALS, unify_radicals
+from etl.read.readers import read_bytes
+
+
+def test_each_radical_stands_for_one_unified_ideograph() -> None:
+    for cp, c in RADICALS.items():
+        assert len(c) == 1 and ("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"), (hex(cp), c)
+        assert unicodedata.name(chr(cp)).startswith(("KANGXI RADICAL", "CJK RADICAL")), hex(cp)
+
+
+def test_a_text_printed_with_radicals_gives_the_figures_of_the_plain_text() -> None:
+    plain = ("某某县人民政府2022年法治政府建设情况报告\n"
+             "全县各级人民调解组织共调解矛盾纠纷1260件,调解成功1238件。全年主动公开政府信息3560条。")
+    radicals = plain.replace("人", "\u2f08").replace("民", "\u2ea0").replace("一", "\u2f00").replace("行", "\u2f8f") \
+        .replace("门", "\u2ed4").replace("长", "\u2ed3").replace("工", "\u2f2f")
+    assert radicals != plain and unify_radicals(radicals) == plain
+    assert read_bytes(radicals.encode("utf-8"), "txt").text == plain  # every reader's text, as stored and searched
+    figures = {(f.metric, f.value) for d in process_text(radicals) for f in d.figures}
+    assert figures == {(f.metric, f.value) for d in process_text(plain) for f in d.figures} and len(figures) == 3
+
+
+def test_a_report_printed_to_pdf_by_a_browser_reads_as_written() -> None:
+    # tests/fixtures/printed_with_radicals.pdf: a report written for this test, printed by Chromium with Noto Serif
+    # CJK, whose text layer spells 人 民 一 行 as radicals (⼈ ⺠ ⼀ ⾏); lines wrapped at the page margin
+    from pathlib import Path
+
+    from etl.read.readers import read_file
+
+    text = read_file(Path(__file__).parent / "fixtures" / "printed_with_radicals.pdf").text
+    assert "人民调解" in text and not any("\u2e80" <= c <= "\u2fdf" for c in text)
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    for expected in [("reconsideration.received", 56), ("reconsideration.correction_rate", 12.5),
+                     ("litigation.head_appearance_rate", 100), ("mediation.disputes", 1260),
+                     ("mediation.success_rate", 98.3), ("legal_aid.cases", 325),
+                     ("disclosure.proactive_items", 3560), ("training.law_lectures", 12),
+                     ("normative_docs.reviewed", 18), ("normative_docs.cleaned_up", 26)]:
+        assert expected in got, expected
