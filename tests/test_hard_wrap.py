@@ -42,3 +42,8 @@ def test_a_wrapped_line_before_a_heading_or_a_table_row_keeps_its_break() -> Non
         text = body + "\n" + block
         kept = text.rfind("\n")
         assert all(not (a <= kept < b) for a, b in hard_wrap_drops(text)), block
+
+
+def test_a_heading_keeps_its_line_break_before_a_paragraph_that_opens_with_a_number() -> None:
+    # a short heading line is no wrapped sentence: "(一)行政复议案件情况\n12件…" keeps its break
+    assert "\n" in normalise("(一)行政复议案件情况\n12件行政复议申请均已审结。").text

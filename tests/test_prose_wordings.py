@@ -18,6 +18,13 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("2021年共收到政府信息公开申请22件,上一年度结转5件。", ("disclosure.requests_carried_over", 5)),
     ("共收到政府信息公开申请48件,结转上年度政府信息公开申请1件。", ("disclosure.requests_carried_over", 1)),
     ("共办结政府信息公开申请16件,结转至2024年办理1件。", ("disclosure.requests_carried_forward", 1)),
+    # people's mediation linked to a court is still people's mediation
+    ("县法院诉调对接中心依托人民调解窗口,全年调解纠纷560件。", ("mediation.disputes", 560)),
+    ("全县人民调解员参与法院诉前调解纠纷560件。", ("mediation.disputes", 560)),
+    # the heads of the departments at the organ's own session
+    ("县政府组织各部门主要负责人举办法治讲座4场。", ("training.law_lectures", 4)),
+    # an on-the-spot share beside the completion rate does not hide it
+    ("政务服务中心全年办件办结率99.9%,当场办结率60%。", ("services.completion_rate", 99.9)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
@@ -85,6 +92,13 @@ def test_not_read(text: str, metric: str) -> None:
     ("2013年市政府法制办组织培训班4期。", ("training.law_lectures", 4)),
     # requests not yet answered are not answered
     ("全年共收到政府信息公开申请12件,其中3件尚未答复。", ("disclosure.requests_answered", 3)),
+    # a rate's change said in one sentence gives the next sentence's share no rate name
+    ("全县行政诉讼败诉率同比下降2.1个百分点。95%以上的矛盾纠纷化解在基层。", ("litigation.loss_rate", 95)),
+    # training on a law for enterprises is no law study of the organ's own
+    ("举办《安全生产法》培训班3期,培训企业负责人200余人。", ("training.law_lectures", 3)),
+    # an on-the-spot share, and a legal-aid centre's 办结率, are not the services' completion rate
+    ("政务服务中心全年办件办结率99.9%,当场办结率60%。", ("services.completion_rate", 60)),
+    ("全年共受理法律援助申请320件,办结率100%。", ("services.completion_rate", 100)),
     # a court's own mediation before a suit (诉前调解) is neither people's nor administrative mediation
     ("全市两级法院受理婚姻家庭类纠纷4854件,通过诉前委派调解成功2121件。", ("mediation.resolved", 2121)),
     ("全市基层法院民商事案件进入诉前调解程序的有16328件,调解成功8270件,诉前调解成功率为50.6%。",
@@ -262,6 +276,22 @@ def test_a_county_report_quoting_its_province_keeps_only_its_own() -> None:
     assert ("litigation.cases", 31) in got and ("litigation.cases", 12000) not in got
     # a ranking against the province names no other scope for the figure after it
     assert ("mediation.disputes", 860) in figures(COUNTY_HEAD + "人民调解工作位居全省前列,全年共调解纠纷860件。")
+    # the county's own figure after an honour or a drive of the province
+    for text, figure in [("我县获评全省人民调解工作先进集体,全年共调解矛盾纠纷1530件。", ("mediation.disputes", 1530)),
+                         ("按照全省统一部署,全县共排查调处矛盾纠纷860件。", ("mediation.disputes", 860))]:
+        assert figure in figures(COUNTY_HEAD + text), text
+    # news is left alone (its place is a story's), and so is a report whose title names the province
+    quoted = "全县共办理行政应诉案件31件。全省法院共受理行政诉讼案件12000件。"
+    assert ("litigation.cases", 12000) in figures("某某县新闻:法治建设见成效\n" + quoted)
+    from etl.extract.metadata import Metadata
+    from etl.extract.pipeline import _below_province
+
+    def county(title: str, doc_type: str = "annual_report") -> Metadata:
+        return Metadata(title, None, "某省", "某市", "某县", None, None, "county", 2022, doc_type, None)
+
+    assert _below_province(county("某县2022年法治政府建设情况报告"), "")
+    assert not _below_province(county("某县落实全省法治政府建设部署情况报告"), "")
+    assert not _below_province(county("某县法治建设见成效", "news"), "")
     # the province's own report: 全省 is its own scope
     province = "某某省人民政府关于2022年度法治政府建设情况的报告\n全省法院共受理行政诉讼案件12000件。"
     assert ("litigation.cases", 12000) in figures(province)

@@ -143,3 +143,12 @@ def test_table_one_first_column_is_the_years_new_documents(header: str, label: s
     got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
     assert ("normative_docs.issued", 7) in got
     assert not {m for m, v in got if v in (2, 31) and m.startswith("normative_docs")}
+
+
+def test_a_change_column_written_as_zeng_or_jian_stays_in_its_row() -> None:
+    # the 第二十条第(五)项 table one cell per line, rows closed by "|": 本年增/减 is written 增15 / 减3
+    cells = ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "", "行政许可", "50", "增15", "21680", "",
+             "其他对外管理服务事项", "19", "减3", "118", ""]
+    text = "某某局2022年政府信息公开工作年度报告\n第二十条第(五)项 |\n" + "\n".join(f"{c} |" if c else "|" for c in cells)
+    got = {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+    assert ("licensing.decisions", 21680) in got

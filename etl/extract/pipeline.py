@@ -61,7 +61,7 @@ _WARM_UP_TEXT = (
 
 
 # a report whose title speaks of its province is about the province, whatever place its body names
-_PROVINCE_SCOPE = re.compile(r"全(?:省|自治区)|[省区]委|省(?:人民)?政府|我省|我区")
+_PROVINCE_SCOPE = re.compile(r"全(?:省|自治区)|省委|自治区党委|省(?:人民)?政府|我省")
 
 
 def _below_province(meta: Metadata, text: str) -> bool:

@@ -67,6 +67,8 @@ def _compared_with(scope: str, own_words: str) -> re.Pattern[str]:
 _COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平")
 # a county's or town's report quoting its province (全省法院共受理…): never the county's own figure
 _PROVINCE_WIDE = re.compile(r"全(?:省|自治区)")
+# …but the county's own figure after an honour, a drive or a test the province runs (获评全省…先进, 按照全省统一部署)
+_PROVINCE_HONOUR = re.compile(r"评为|获评|荣获|示范|先进|部署|试点|考核|唯一|排名|表彰")
 _COMPARED_WITH_PROVINCE = _compared_with("全省|全自治区",
                                          "前列|领先|均值|平均水平|率先|首个|首家|第[一二三四五六七八九十\\d]+")
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
@@ -225,8 +227,8 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达|有|达到)?")
 
 def _rate_named_before(text: str, clause_start: int, left: str) -> str:
     """The rate word of the clause before when this clause is only its value (…率同比下降2.1个百分点,为6.2%)."""
-    if clause_start == 0 or left.strip() not in ("为", "达", "达到", "是", "至", ""):
-        return left
+    if clause_start == 0 or left.strip() not in ("为", "达", "达到", "是") or text[clause_start - 1] not in ",,;;":
+        return left  # only a clause of the same sentence: 。 ends the rate's sentence
     m = _RATE_THEN_CHANGE.search(text, max(0, clause_start - 40), clause_start - 1)
     return m.group(1) + left.strip() if m else left
 
@@ -287,7 +289,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         topic_ctx = text[prev_start:num.start] + right
         if _ELSEWHERE.search(_COMPARED_WITH_NATION.sub("", sentence_left)) and not ctx.national:
             continue
-        if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", sentence_left)):
+        if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", left)) \
+                and not _PROVINCE_HONOUR.search(sentence_left):
             continue  # 全省法院共受理… in a county's report: the province's figure, quoted
         if ctx.year and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
                             for y in _YEAR.findall(left)):

@@ -19,9 +19,10 @@ from etl.extract.prose import Figure
 from etl.read.normalise import Matching
 
 TEMPLATES_PATH = Path(__file__).resolve().parent / "catalog" / "tables.toml"
-_NUM = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# a number, or a signed change: +15, -3, and as the 本年增/减 column writes it, 增15, 减3
+_NUM = re.compile(r"^(?:[+-]|增|减)?\d+(?:\.\d+)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMBER_LINE = re.compile(r"^[ \t]*[+-]?\d+(?:\.\d+)?[ \t]*$", re.M)
+_NUMBER_LINE = re.compile(r"^[ \t]*(?:[+-]|增|减)?\d+(?:\.\d+)?[ \t]*$", re.M)
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Cell:
 
     @property
     def is_plain_number(self) -> bool:
-        return self.is_number and self.text[0] not in "+-"
+        return self.is_number and self.text[0] not in "+-增减"
 
 
 @dataclass

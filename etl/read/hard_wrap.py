@@ -20,6 +20,14 @@ _OPENS_BLOCK = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、
 _ENDS_SENTENCE = ("。", "!", "?", "!", "?", ";", ";", ":", ":", "”", "」")
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_prose(line: str) -> bool:
+    """Mostly Chinese: a row of a table's numbers (a PDF's 表二, "3 0 1 0 4") has the same width and is no sentence."""
+    return len(_CJK.findall(line)) * 5 >= len(line) * 2
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width most lines were cut at, or None when the lines' lengths do not gather at one width."""
     lengths = [len(s) for s in lines if len(s) >= _MIN_LINE]
@@ -44,7 +52,7 @@ def hard_wrap_drops(text: str) -> list[tuple[int, int]]:
         end = start + len(line)  # the "\n" after this line sits at text[end]
         s, nxt = stripped[i], stripped[i + 1]
         if width - 2 <= len(s) <= width + 1 and nxt and not s.endswith(_ENDS_SENTENCE) and "|" not in s + nxt \
-                and not _OPENS_BLOCK.match(raw[i + 1]):
+                and not _OPENS_BLOCK.match(raw[i + 1]) and _is_prose(s) and _is_prose(nxt):
             left = start + len(line.rstrip(" \t\u3000"))
             right = end + 1 + (len(raw[i + 1]) - len(raw[i + 1].lstrip(" \t\u3000")))
             out.append((left, right))

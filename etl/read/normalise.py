@@ -77,6 +77,9 @@ _WRAPPED_NUMBER = re.compile(r"[ \t\n](?:(?<=[\u4e00-\u9fff]\n)|(?<=[\u4e00-\u9f
                              r"(?=\d[\d.,]*[ \t]*(?:件|条|宗|起|次|人次|场|个|份|项|万|亿|%)(?!\d))")
 
 
+_WRAPPED_MIN = 16  # characters on the line before a wrapped number's break
+
+
 def _lone_number_drops(text: str) -> list[tuple[int, int]]:
     """The blanks and line breaks around each lone number (the number itself stays), and the break before a number
     that starts a wrapped sentence's next line."""
@@ -84,8 +87,8 @@ def _lone_number_drops(text: str) -> list[tuple[int, int]]:
     for m in _LONE_NUMBER.finditer(text):
         out.append((m.start(), m.start(1)))
         out.append((m.end(1), m.end()))
-    taken = {a for a, _ in out}
-    out += [m.span() for m in _WRAPPED_NUMBER.finditer(text) if m.start() not in taken]
+    # a wrapped line is a long one (a heading, "(一)行政复议案件情况", keeps its break before a number)
+    out += [m.span() for m in _WRAPPED_NUMBER.finditer(text) if m.start() - text.rfind("\n", 0, m.start()) > _WRAPPED_MIN]
     return sorted(out)
 
 
