@@ -25,7 +25,7 @@ from etl.read import normalise as nz
 
 # the patterns as first written (lookbehind first): the rewritten ones must find the same spans
 SLOW_PATTERNS = {
-    "_PINYIN": re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"),
+    "_PINYIN": re.compile(r"(?<=[\u4e00-\u9fff])\((?=[^)]{0,6}[a-z])[a-z?āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"),
     "_BLANK_CJK": re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])"
                              r"|(?<=\d)[ \t]+(?=%)"),
     "_SPLIT_DIGIT": re.compile(r"(?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])"),
@@ -158,8 +158,9 @@ if __name__ == "__main__":
 
 def test_a_sentence_wrapped_before_its_number_reads_as_one() -> None:
     # a PDF's or page's line break (and blank lines) inside a sentence, just before the number and its unit
-    wrapped = "通过门户网站共计发布信息\n\n7435 条,其中行政规范性文件\n38 条,占公开总数的0.51%。"
-    assert nz.normalise(wrapped).text == "通过门户网站共计发布信息7435条,其中行政规范性文件38条,占公开总数的0.51%。"
+    wrapped = "(一)公开内容 通过门户网站和微博微信平台共计发布信息\n\n7435 条,其中行政规范性文件\n38 条,占公开总数的0.51%。"
+    assert nz.normalise(wrapped).text == ("(一)公开内容通过门户网站和微博微信平台共计发布信息7435条,其中行政规范性文件38条,"
+                                           "占公开总数的0.51%。")
     # a line that ends in a stop, and a number that is no count (a year), keep their line breaks
     for kept in ("主动公开政府信息。\n12条新闻", "一、总体情况\n2022年,我局", "收到申请(件)\n12\n"):
         assert nz.normalise(kept).text == kept

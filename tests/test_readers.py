@@ -119,13 +119,25 @@ def _looks_garbled_slow(text: str) -> bool:
     sample = [c for c in text[:4000] if ord(c) > 0x7F]
     if len(sample) < 20:
         return False
-    rare = 0
-    for c in sample:
-        try:
-            c.encode("gb2312")
-        except UnicodeEncodeError:
-            rare += 1
-    return rare / len(sample) > 0.3
+
+    def rare_share(codec: str) -> float:
+        rare = 0
+        for c in sample:
+            try:
+                c.encode(codec)
+            except UnicodeEncodeError:
+                rare += 1
+        return rare / len(sample)
+
+    return rare_share("gb2312") > 0.3 and rare_share("big5") > 0.3
+
+
+def test_traditional_text_saved_as_gbk_is_read(tmp_path: Path) -> None:
+    # mirror sites serve Traditional characters in a GBK page: outside GB2312, but no garble
+    text = "2021年,司法部堅持以習近平法治思想為指導,全國人民調解組織共調解矛盾糾紛1494萬件,調解成功率達96.2%。" * 3
+    path = tmp_path / "mirror.txt"
+    path.write_bytes(text.encode("gbk"))
+    assert read_file(path).text == text
 
 
 def _outcome(fn, raw: bytes) -> tuple:

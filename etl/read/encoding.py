@@ -113,13 +113,17 @@ def _non_ascii(text: str) -> int:
 
 
 def _looks_garbled(text: str) -> bool:
-    """Random high bytes decode as GB18030 too, but into rare characters outside GB2312."""
+    """Random high bytes decode as GB18030 too, but into rare characters outside GB2312 and Big5 (a Traditional
+    text saved as GBK, as mirror sites serve it, is mostly outside GB2312 but inside Big5)."""
     head = text[:4000]
     high = _non_ascii(head)
     if high < 20:
         return False
     # every non-ASCII character GB2312 has is two bytes in it (ASCII one): the rest are the rare ones
     common = (len(head.encode("gb2312", errors="ignore")) - (len(head) - high)) // 2
+    if (high - common) / high <= 0.3:
+        return False
+    common = (len(head.encode("big5", errors="ignore")) - (len(head) - high)) // 2
     return (high - common) / high > 0.3
 
 
