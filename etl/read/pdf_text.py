@@ -67,8 +67,10 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
                 cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
                 return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-            lines = [ln for ln in ((page.filter(outside) if boxes else page).extract_text_lines() or [])
-                     if not _PAGE_NUMBER.match(ln["text"])]
+            found = (page.filter(outside) if boxes else page).extract_text_lines() or []
+            # a page number stands first or last on its page: a lone number between lines is a cell or a figure
+            ends = {id(found[0]), id(found[-1])} if found else set()
+            lines = [ln for ln in found if not (id(ln) in ends and _PAGE_NUMBER.match(ln["text"]))]
             right = max((ln["x1"] for ln in lines), default=page.width)
             left = min((ln["x0"] for ln in lines), default=0.0)
             width = max(right - left, 1.0)

@@ -1,4 +1,4 @@
-"""A PDF font map's radical code points read as the characters they stand for (etl/read/radicals.py)."""
+"""What a PDF's text layer gives: radical code points for characters (etl/read/radicals.py), lone numbers, page numbers."""
 
 from __future__ import annotations
 
@@ -42,3 +42,14 @@ def test_a_report_printed_to_pdf_by_a_browser_reads_as_written() -> None:
                      ("disclosure.proactive_items", 3560), ("training.law_lectures", 12),
                      ("normative_docs.reviewed", 18), ("normative_docs.cleaned_up", 26)]:
         assert expected in got, expected
+
+
+def test_a_lone_number_inside_a_pdf_page_is_kept_and_its_page_number_dropped() -> None:
+    # tests/fixtures/lone_numbers.pdf (written for this test, printed by Chromium with a page-number footer): a
+    # statistics table printed one cell per line; the page's number "1" is its last line
+    from pathlib import Path
+
+    from etl.read.readers import read_file
+
+    text = read_file(Path(__file__).parent / "fixtures" / "lone_numbers.pdf").text
+    assert "\n12\n" in text and "\n3\n" in text and not text.rstrip().endswith("\n1")
