@@ -38,6 +38,7 @@ def test_lines_of_different_lengths_are_left_alone() -> None:
 
 def test_a_wrapped_line_before_a_heading_or_a_table_row_keeps_its_break() -> None:
     body = _wrap(PARAGRAPH, 20)
+    assert len(hard_wrap_drops(body)) >= 5  # the paragraph itself is joined
     for block in ("(二)依申请公开情况", "二、行政复议", "【概况】全市", "| 收到申请 | 41 |"):
         text = body + "\n" + block
         kept = text.rfind("\n")

@@ -10,6 +10,7 @@ from etl.read.readers import read_bytes
 
 
 def test_each_radical_stands_for_one_unified_ideograph() -> None:
+    assert len(RADICALS) > 250  # the Kangxi block (214) and the supplement's characters
     for cp, c in RADICALS.items():
         assert len(c) == 1 and ("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"), (hex(cp), c)
         assert unicodedata.name(chr(cp)).startswith(("KANGXI RADICAL", "CJK RADICAL")), hex(cp)

@@ -19,8 +19,7 @@ from etl.extract.prose import Figure
 from etl.read.normalise import Matching
 
 TEMPLATES_PATH = Path(__file__).resolve().parent / "catalog" / "tables.toml"
-# a number, or a signed change: +15, -3, and as the 本年增/减 column writes it, 增15, 减3
-_NUM = re.compile(r"^(?:[+-]|增|减)?\d+(?:\.\d+)?$")
+_NUM = re.compile(r"^(?:[+-]|增|减)?\d+(?:\.\d+)?$")  # a number or a signed change (+15, -3; 本年增/减's 增15, 减3)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_LINE = re.compile(r"^[ \t]*(?:[+-]|增|减)?\d+(?:\.\d+)?[ \t]*$", re.M)
 
