@@ -8,11 +8,12 @@ MODE is one of:
   ascii_punct   ASCII punctuation for Chinese (, . ; : with a blank after; ( ) as they are), as typed pages have it
   fullwidth     full-width digits and per cent signs (１２３％)
   tabs          table rows with tabs between cells instead of "|" (a table copied from a page or a spreadsheet)
+  spaces        table rows with runs of blanks between cells (a PDF's text layer without ruling lines)
   cells         each table cell on its own line (a table flattened by a text extractor)
   s2t, s2twp    the whole text in Traditional characters (OpenCC: character by character; with Taiwan words)
 
 The copies keep their file names, so ../shared/tools/score.py scores them against the same gold: how much of the
-extraction survives each layout. Table rows (with "|") are left as they are, except by tabs and cells.
+extraction survives each layout. Table rows (with "|") are left as they are, except by tabs, spaces and cells.
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ def variant(text: str, mode: str) -> str:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if "|" in line and mode == "tabs":
             out.append("\t".join(cells))
+        elif "|" in line and mode == "spaces":
+            out.append("   ".join(c for c in cells if c))
         elif "|" in line and mode == "cells":
             out += [c for c in cells if c]
-        elif "|" in line or mode in ("tabs", "cells"):
+        elif "|" in line or mode in ("tabs", "cells", "spaces"):
             out.append(line)
         elif mode.startswith("wrap:"):
             width = int(mode.split(":")[1])
