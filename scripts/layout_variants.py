@@ -11,6 +11,7 @@ MODE is one of:
   spaces        table rows with runs of blanks between cells (a PDF's text layer without ruling lines)
   cells         each table cell on its own line (a table flattened by a text extractor)
   s2t, s2twp    the whole text in Traditional characters (OpenCC: character by character; with Taiwan words)
+  oneline       the whole text on one line, its line breaks turned into blanks (a page scraped without its markup)
 
 The copies keep their file names, so ../shared/tools/score.py scores them against the same gold: how much of the
 extraction survives each layout. Table rows (with "|") are left as they are, except by tabs, spaces and cells.
@@ -28,6 +29,8 @@ _ASCII = {",": ", ", "。": ". ", ";": "; ", ":": ": ", "(": "(", ")": ")"}
 
 
 def variant(text: str, mode: str) -> str:
+    if mode == "oneline":
+        return " ".join(line.strip() for line in text.split("\n") if line.strip())
     if mode in ("s2t", "s2twp"):
         import opencc
 

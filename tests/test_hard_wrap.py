@@ -48,3 +48,12 @@ def test_a_wrapped_line_before_a_heading_or_a_table_row_keeps_its_break() -> Non
 def test_a_heading_keeps_its_line_break_before_a_paragraph_that_opens_with_a_number() -> None:
     # a short heading line is no wrapped sentence: "(一)行政复议案件情况\n12件…" keeps its break
     assert "\n" in normalise("(一)行政复议案件情况\n12件行政复议申请均已审结。").text
+
+
+def test_a_report_scraped_onto_one_line_keeps_its_sentences_numbers() -> None:
+    # a page scraped without its markup: prose and a flattened table on one line; the prose figures are not cells
+    line = ("某某局2021年度政府信息公开工作情况报告 一、总体情况 (一)主动公开情况。2021年通过政府网站主动公开信息73条。"
+            "(二)依申请公开情况。全年收到政府信息公开申请5件。" + "说明文字。" * 60
+            + " 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 规范性文件 | 0 | 0 | 2 |")
+    got = _figures(line)
+    assert ("disclosure.proactive_items", 73) in got and ("disclosure.requests_received", 5) in got

@@ -225,6 +225,14 @@ def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|有|达到)?")
 
 
+def _between_pipes(text: str, num: Number, line_start: int, line_end: int) -> bool:
+    """A number in a table cell: a "|" on its line within 40 characters before it and after it. A whole report
+    scraped onto one line (its tables' pipes far off) keeps its sentences' numbers."""
+    if line_end - line_start < 400:
+        return True  # an ordinary line with two pipes is a table row, cells however wide
+    return "|" in text[max(line_start, num.start - 40):num.start] and "|" in text[num.end:min(line_end, num.end + 40)]
+
+
 def _rate_named_before(text: str, clause_start: int, left: str) -> str:
     """The rate word of the clause before when this clause is only its value (…率同比下降2.1个百分点,为6.2%)."""
     if clause_start == 0 or left.strip() not in ("为", "达", "达到", "是") or text[clause_start - 1] not in ",,;;":
@@ -268,8 +276,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         line_start = text.rfind("\n", 0, num.start) + 1
         line_end = text.find("\n", num.end)
         line_end = len(text) if line_end == -1 else line_end
-        if text.count("|", line_start, line_end) >= 2:
-            continue  # table rows are read by etl/extract/tables.py
+        if text.count("|", line_start, line_end) >= 2 and _between_pipes(text, num, line_start, line_end):
+            continue  # table rows are read by etl/extract/tables.py (a page scraped onto one line: only its cells)
         sent_start = _rfind_any(text, STRONG, num.start, max(0, num.start - 300))
         prev_start = _rfind_any(text, STRONG, max(sent_start - 1, 0), max(0, sent_start - 300)) if sent_start > 0 else 0
         if prev_start < line_start and sent_start >= line_start and text[sent_start - 1:sent_start] == "\n" \
