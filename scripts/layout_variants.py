@@ -12,6 +12,8 @@ MODE is one of:
   cells         each table cell on its own line (a table flattened by a text extractor)
   s2t, s2twp    the whole text in Traditional characters (OpenCC: character by character; with Taiwan words)
   oneline       the whole text on one line, its line breaks turned into blanks (a page scraped without its markup)
+  cn_numerals   counts under 100 before a unit in Chinese numerals (学法十二次, 三件), as many reports write them
+  wan           counts of 10,000 and more before a unit in 万 (12000件 -> 1.2万件)
 
 The copies keep their file names, so ../shared/tools/score.py scores them against the same gold: how much of the
 extraction survives each layout. Table rows (with "|") are left as they are, except by tabs, spaces and cells.
@@ -24,6 +26,24 @@ import sys
 from pathlib import Path
 
 _UNIT = re.compile(r"(?<=\d)(?=(?:件|条|次|人次|人|场|期|项|份|起|宗|个|%))")
+_SMALL_COUNT = re.compile(r"(?<![\d.])(\d{1,2})(?=(?:件|次|场|期|个|人次|人|条|起|宗|项|份)(?![\d]))")
+_LARGE_COUNT = re.compile(r"(?<![\d.])(\d{5,8})(?=(?:件|次|人次|人|条|起|宗|项|份))")
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """1..99 in Chinese numerals as reports write them (十二, 二十, 三十五)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def _wan(m: re.Match) -> str:
+    value = int(m.group(1)) / 10000
+    return f"{value:.4f}".rstrip("0").rstrip(".") + "万"
+
+
 _FULLWIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
 _ASCII = {",": ", ", "。": ". ", ";": "; ", ":": ": ", "(": "(", ")": ")"}
 
@@ -53,6 +73,10 @@ def variant(text: str, mode: str) -> str:
             out.append(_UNIT.sub(" ", line))
         elif mode == "ascii_punct":
             out.append("".join(_ASCII.get(c, c) for c in line))
+        elif mode == "cn_numerals":
+            out.append(_SMALL_COUNT.sub(lambda m: _chinese(int(m.group(1))) if int(m.group(1)) else m.group(1), line))
+        elif mode == "wan":
+            out.append(_LARGE_COUNT.sub(_wan, line))
         elif mode == "fullwidth":
             out.append(line.translate(_FULLWIDTH))
         else:
