@@ -14,6 +14,7 @@ MODE is one of:
   oneline       the whole text on one line, its line breaks turned into blanks (a page scraped without its markup)
   cn_numerals   counts under 100 before a unit in Chinese numerals (学法十二次, 三件), as many reports write them
   wan           counts of 10,000 and more before a unit in 万 (12000件 -> 1.2万件)
+  thousands     counts of 1,000 and more before a unit with thousands separators (12345件 -> 12,345件)
 
 The copies keep their file names, so ../shared/tools/score.py scores them against the same gold: how much of the
 extraction survives each layout. Table rows (with "|") are left as they are, except by tabs, spaces and cells.
@@ -28,6 +29,7 @@ from pathlib import Path
 _UNIT = re.compile(r"(?<=\d)(?=(?:件|条|次|人次|人|场|期|项|份|起|宗|个|%))")
 _SMALL_COUNT = re.compile(r"(?<![\d.])(\d{1,2})(?=(?:件|次|场|期|个|人次|人|条|起|宗|项|份)(?![\d]))")
 _LARGE_COUNT = re.compile(r"(?<![\d.])(\d{5,8})(?=(?:件|次|人次|人|条|起|宗|项|份))")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{4,8})(?=(?:余|多)?(?:件|次|人次|人|条|起|宗|项|份|元|万元))")
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -75,6 +77,8 @@ def variant(text: str, mode: str) -> str:
             out.append("".join(_ASCII.get(c, c) for c in line))
         elif mode == "cn_numerals":
             out.append(_SMALL_COUNT.sub(lambda m: _chinese(int(m.group(1))) if int(m.group(1)) else m.group(1), line))
+        elif mode == "thousands":
+            out.append(_THOUSANDS.sub(lambda m: f"{int(m.group(1)):,}", line))
         elif mode == "wan":
             out.append(_LARGE_COUNT.sub(_wan, line))
         elif mode == "fullwidth":
