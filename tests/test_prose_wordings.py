@@ -92,6 +92,8 @@ def test_not_read(text: str, metric: str) -> None:
     ("2013年市政府法制办组织培训班4期。", ("training.law_lectures", 4)),
     # requests not yet answered are not answered
     ("全年共收到政府信息公开申请12件,其中3件尚未答复。", ("disclosure.requests_answered", 3)),
+    # petitions a superior handed down are its caseload passed on, not the organ's own intake
+    ("中央巡视组交办我区群众来信来访事项85宗,已按照规定时间答复85宗。", ("petitions.cases", 85)),
     # a rate's change said in one sentence gives the next sentence's share no rate name
     ("全县行政诉讼败诉率同比下降2.1个百分点。95%以上的矛盾纠纷化解在基层。", ("litigation.loss_rate", 95)),
     # training on a law for enterprises is no law study of the organ's own
