@@ -135,8 +135,8 @@ def parse_digits(s: str) -> float | None:
 
 
 # a lone 一/两/十 counts after a count verb, or right after the noun of what it counts (申请一件, 学法十次, 结转一件)
-_COUNT_VERB = re.compile(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展|"
-                         r"申请|案件|纠纷|文件|合同|事项|学法|学习|培训|讲座|结转|诉讼|复议|信访|咨询|援助)$")
+_COUNT_BEFORE = re.compile(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展|"
+                           r"申请|案件|纠纷|文件|合同|事项|学法|学习|培训|讲座|结转|诉讼|复议|信访|咨询|援助)$")
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
@@ -189,9 +189,9 @@ def find_numbers(text: str) -> list[Number]:
             if m.start() > 0 and (text[m.start() - 1] in "第每周逐初其之某唯统单"
                                   or (text[m.start() - 1] == "同" and digits[0] == "一")):
                 continue  # 同一 is "the same", but 合同七十件 counts contracts
-            # 一件/两次: too often idiomatic (一次性, 一件事); keep only after a count verb
+            # 一件/两次: too often idiomatic (一次性, 一件事); keep only after a count verb or the counted noun
             if digits in ("一", "两", "十", "百", "千", "万", "亿") and unit != "%" and not mult \
-                    and not _COUNT_VERB.search(text[max(0, m.start() - 3):m.start()]):
+                    and not _COUNT_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
                 continue
         if unit == "次" and text.startswith(("会议", "全会", "常委会", "常务会"), m.end()):
             continue  # 十五届人大四次会议: a session's number, not a count
