@@ -7,7 +7,7 @@ database and the scorer see the same extraction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.extract import catalog
 from etl.extract.confidence import calibrate
@@ -18,6 +18,7 @@ from etl.extract.tables import extract_tables, templates
 from etl.extract.tokens import tokens
 from etl.extract.towns import towns
 from etl.read.normalise import normalise, to_simplified
+from etl.read.page_furniture import blank_furniture
 from etl.read.segment import split
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
@@ -97,6 +98,9 @@ def process_text(text: str) -> list[Document]:
     for part in split(text):
         part_text = text[part.start:part.end]
         matching = normalise(part_text)
+        page = blank_furniture(matching.text)  # the page's breadcrumb, links and footer are not the report
+        if page != matching.text:
+            matching = replace(matching, text=page)
         meta = metadata_of(matching.text)
         national = meta.level in ("department", "unknown") and meta.province is None \
             and is_national(meta.title, matching.text)
