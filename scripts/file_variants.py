@@ -1,11 +1,13 @@
 """Write labelled texts as the files reports are published in, to read them back through the readers.
 
-    python scripts/file_variants.py FORMAT OUT_DIR FILE...      # FORMAT: html, docx, pdf, gbk, big5
+    python scripts/file_variants.py FORMAT OUT_DIR FILE...      # FORMAT: html, site, docx, pdf, gbk, big5
     python scripts/file_variants.py read OUT_TXT_DIR FILE...     # read any files with etl's readers, write .txt
 
 A text's "|" rows become a real table (HTML <table>, a Word table, a PDF table printed by Chromium); other lines
 become paragraphs; in HTML every number sits in a <span> of its own, as page editors leave them. gbk and big5 are the
-text in those encodings (big5 after a conversion to Taiwan Traditional, s2tw). ``read`` writes what the readers give, under the
+text in those encodings (big5 after a conversion to Taiwan Traditional, s2tw). site is the html inside a government
+site's page: a menu, a breadcrumb, a 友情链接 sidebar of other governments, 上一篇/下一篇 and 相关阅读 links to other
+reports and the site's 主办/ICP footer (the other reports and places from scripts/page_variants.py). ``read`` writes what the readers give, under the
 text's own name, so ../shared/tools/score.py scores it against the same gold: how much survives each format.
 PDF needs Chromium (/usr/bin/chromium) and Playwright.
 """
@@ -64,6 +66,29 @@ def to_docx(text: str, path: Path) -> None:
     doc.save(str(path))
 
 
+def to_site(name: str, text: str) -> str:
+    """``to_html(text)``'s body inside a government site's page (see the module's docstring)."""
+    import page_variants
+
+    titles = page_variants._dev_titles()
+    others = page_variants._pick(name, titles, 6, text)
+    place = page_variants._place(name, text, titles)
+    friends = "".join(f"<li><a href='#'>{html.escape(page_variants._place(t + name, '', titles))}人民政府</a></li>"
+                      for t in others[:3])
+    related = "".join(f"<li><a href='#'>{html.escape(t)}</a></li>" for t in others[2:])
+    body = to_html(text).split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    return ("<html><head><meta charset='utf-8'><title>政务公开</title></head><body>"
+            "<div class='top'><ul class='nav'><li><a href='#'>首页</a></li><li><a href='#'>政务公开</a></li>"
+            "<li><a href='#'>互动交流</a></li><li><a href='#'>办事服务</a></li></ul></div>"
+            "<div class='crumb'>当前位置:<a href='#'>首页</a> &gt; <a href='#'>政务公开</a> &gt; 法治政府建设</div>"
+            f"<div class='main'><div class='article'>{body}"
+            f"<div class='pager'><p>上一篇:<a href='#'>{html.escape(others[0])}</a></p>"
+            f"<p>下一篇:<a href='#'>{html.escape(others[1])}</a></p></div></div>"
+            f"<div class='side'><h3>友情链接</h3><ul>{friends}</ul><h3>相关阅读</h3><ul>{related}</ul></div></div>"
+            f"<div class='footer'><p>主办:{html.escape(place)}人民政府办公室 承办:{html.escape(place)}大数据发展管理局</p>"
+            "<p>网站标识码:0000000000 ICP备00000000号-1</p></div></body></html>")
+
+
 def main() -> int:
     fmt, out = sys.argv[1], Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
@@ -96,6 +121,8 @@ def main() -> int:
         text = p.read_text(encoding="utf-8")
         if fmt == "html":
             (out / (p.stem + ".html")).write_text(to_html(text), encoding="utf-8")
+        elif fmt == "site":
+            (out / (p.stem + ".html")).write_text(to_site(p.name, text), encoding="utf-8")
         elif fmt == "docx":
             to_docx(text, out / (p.stem + ".docx"))
         elif fmt == "gbk":
