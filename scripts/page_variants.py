@@ -12,7 +12,9 @@ MODE:
   footer   a site footer after the text, run by another region's organ (主办/承办, 网站标识码, ICP and 公网安备 numbers)
   header   a breadcrumb, a visit counter and the page's buttons before the text (no date, no 来源: both are
            the report's own when a page gives them)
-  all      the three together
+  spam     a mirror site's keyword-stuffing lines above the text, after its third line and below it (as the
+           corpus's mirror copies carry them)
+  all      links, footer and header together
 
 The other reports' titles come from TITLES_FROM (default tests/gold/texts, development texts only: a line that is
 a report's title, a year and 报告/要点/方案 in it); each copy takes its own, chosen by its file name's hash, never
@@ -84,7 +86,18 @@ def header(name: str, text: str, titles: list[str]) -> str:
     return "当前位置:首页 > 政务公开 > 法治政府建设\n浏览次数:1234 字号:大 中 小 【打印本页】【关闭窗口】\n\n" + text
 
 
-MODES = {"links": (links,), "footer": (footer,), "header": (header,), "all": (header, links, footer)}
+_SPAM = ("手机彩票网", "老虎机游戏", "澳门娱乐平台", "在线观看免费", "高清视频大全", "体育投注官网", "真人娱乐")
+
+
+def spam(name: str, text: str, titles: list[str]) -> str:
+    h = int(hashlib.sha256(name.encode()).hexdigest(), 16)
+    line = ",".join(_SPAM[(h + i * 3) % len(_SPAM)] + _SPAM[(h + i) % len(_SPAM)] for i in range(5))
+    lines = text.split("\n")
+    return "\n".join([line, *lines[:3], line, *lines[3:], line])
+
+
+MODES = {"links": (links,), "footer": (footer,), "header": (header,), "spam": (spam,),
+         "all": (header, links, footer)}
 
 
 def main() -> int:

@@ -82,3 +82,19 @@ def test_a_head_line_that_carries_the_page_date_is_kept() -> None:
 def test_a_page_scraped_onto_one_line_is_not_blanked_by_its_breadcrumb() -> None:
     page = "当前位置: 首页 > 政务公开 > 年报 " + REPORT.replace("\n", " ")
     assert blank_furniture(page) == page
+
+
+SPAM = "手机彩票网老虎机游戏,在线观看免费真人娱乐,澳门娱乐平台体育投注官网"
+
+
+def test_a_mirror_sites_keyword_stuffing_is_not_the_report() -> None:
+    lines = REPORT.split("\n")
+    page = "\n".join([SPAM, *lines[:2], SPAM, *lines[2:], SPAM])
+    assert _fields(page) == _fields(REPORT)
+    assert SPAM not in blank_furniture(page)
+
+
+def test_a_place_name_a_mirror_replaced_by_one_spam_word_stays() -> None:
+    """ad_007's mirror wrote 北京市手机彩票网民政局: one such word in a line of the report is not stuffing."""
+    line = "北京市手机彩票网民政局2010年政府信息公开工作年度报告"
+    assert line in blank_furniture(line + "\n" + REPORT)

@@ -18,7 +18,7 @@ from etl.extract.tables import extract_tables, templates
 from etl.extract.tokens import tokens
 from etl.extract.towns import towns
 from etl.read.normalise import normalise, to_simplified
-from etl.read.page_furniture import blank_furniture
+from etl.read.page_furniture import blank_furniture, without_furniture
 from etl.read.segment import split
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
@@ -98,21 +98,23 @@ def process_text(text: str) -> list[Document]:
     for part in split(text):
         part_text = text[part.start:part.end]
         matching = normalise(part_text)
-        page = blank_furniture(matching.text)  # the page's breadcrumb, links and footer are not the report
-        if page != matching.text:
+        report = matching.text  # the page's breadcrumb, links, footer and a mirror's spam are not the report:
+        page = blank_furniture(report)  # blanked for the figures (offsets kept), dropped for who wrote it
+        if page != report:
+            report = without_furniture(matching.text, page)
             matching = replace(matching, text=page)
-        meta = metadata_of(matching.text)
+        meta = metadata_of(report)
         national = meta.level in ("department", "unknown") and meta.province is None \
-            and is_national(meta.title, matching.text)
-        receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, matching.text[:600]]))))
-        head = matching.text[:3000]
-        disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or matching.text[:200])) or (
+            and is_national(meta.title, report)
+        receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, report[:600]]))))
+        head = report[:3000]
+        disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or report[:200])) or (
             "主动公开" in head and "依申请" in head and not re.search(r"法治政府|依法行政", (meta.title or "") + head[:300]))
-        named = meta.title or matching.text[:200]
+        named = meta.title or report[:200]
         genres = frozenset(name for name, rx in catalog.genres().items() if rx.search(named))
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
                          disclosure_report=disclosure_report, genres=genres,
-                         below_province=_below_province(meta, matching.text))
+                         below_province=_below_province(meta, report))
         figures = extract_tables(matching) + extract_prose(matching, ctx)
         calibrate(figures)
         docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))

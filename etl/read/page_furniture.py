@@ -1,5 +1,7 @@
 """The web page around a report: what a scraped or saved page carries that is not the report.
 
+A mirror site adds its own keyword stuffing (lines of lottery and video-site words) above and inside the report.
+
 Above the report a breadcrumb (首页 > 政务公开 > …, 当前位置:…), a visit counter and font-size buttons; below it
 links to the site's other pages (上一篇/下一篇, 相关阅读, 推荐阅读 …) and the site's footer (主办/承办 by whichever
 organ runs the site, 网站标识码, ICP numbers, 版权所有). Other reports' titles carry other places and years, and
@@ -51,6 +53,18 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\n]", " ", s)
 
 
+# a mirror site's keyword stuffing: lines of gambling, lottery and video-site words (the corpus's mirror copies open
+# with one, or carry one between paragraphs); three such words make the line the mirror's, not the report's
+_SPAM_WORD = re.compile(r"彩票|博彩|赌场|娱乐平台|真人娱乐|老虎机|投注|棋牌|在线观看|免费视频|高清视频|无码|国产精品|久久|"
+                        r"成人|福利视频|av|AV")
+_LINE = re.compile(r"^[^\n]+$", re.M)
+
+
+def _spam_line(m: re.Match[str]) -> str:
+    line = m.group()
+    return _blank(line) if len(_SPAM_WORD.findall(line)) >= 3 else line
+
+
 # what a head line may also carry and metadata reads: the page's date, source or author
 _PAGE_FACTS = re.compile(r"时间|日期|来源|发布|作者|(?:19|20)\d\d[-年./]")
 
@@ -61,4 +75,12 @@ def blank_furniture(text: str) -> str:
     out = text[:cut] + _blank(text[cut:]) if cut < len(text) else text
     if _HEAD.search(out):
         out = _HEAD.sub(lambda m: m.group() if _PAGE_FACTS.search(m.group()) else _blank(m.group()), out)
+    if _SPAM_WORD.search(out):
+        out = _LINE.sub(_spam_line, out)
     return out
+
+
+def without_furniture(text: str, blanked: str) -> str:
+    """The report alone, for reading who wrote it: ``blanked``'s lines without the ones ``blank_furniture`` emptied
+    (their blanks would push the title and opening out of the windows metadata reads)."""
+    return "\n".join(b for t, b in zip(text.split("\n"), blanked.split("\n"), strict=True) if b.strip() or not t.strip())
