@@ -7,7 +7,8 @@ A text's "|" rows become a real table (HTML <table>, a Word table, a PDF table p
 become paragraphs; in HTML every number sits in a <span> of its own, as page editors leave them. gbk and big5 are the
 text in those encodings (big5 after a conversion to Taiwan Traditional, s2tw). site is the html inside a government
 site's page: a menu, a breadcrumb, a 友情链接 sidebar of other governments, 上一篇/下一篇 and 相关阅读 links to other
-reports and the site's 主办/ICP footer (the other reports and places from scripts/page_variants.py). ``read`` writes what the readers give, under the
+reports and the site's 主办/ICP footer (the other reports and places from scripts/page_variants.py).
+``read`` writes what the readers give, under the
 text's own name, so ../shared/tools/score.py scores it against the same gold: how much survives each format.
 PDF needs Chromium (/usr/bin/chromium) and Playwright.
 """

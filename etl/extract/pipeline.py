@@ -14,6 +14,7 @@ from etl.extract.confidence import calibrate
 from etl.extract.gazetteer import gazetteer
 from etl.extract.metadata import Metadata, is_national, metadata_of
 from etl.extract.prose import DocContext, Figure, extract_prose
+from etl.extract.table_lines import unflatten
 from etl.extract.tables import extract_tables, templates
 from etl.extract.tokens import tokens
 from etl.extract.towns import towns
@@ -97,7 +98,10 @@ def process_text(text: str) -> list[Document]:
     synthetic = SYNTHETIC_MARKER in text[:2000]
     for part in split(text):
         part_text = text[part.start:part.end]
-        matching = normalise(part_text)
+        # a table run onto one line with its page gets its row breaks back first (blanks become breaks, the stored
+        # text and every offset stay): normalise's blank rules would join its cells into one number
+        flat = unflatten(part_text)
+        matching = normalise(flat) if flat is part_text else replace(normalise(flat), original=part_text)
         report = matching.text  # the page's breadcrumb, links, footer and a mirror's spam are not the report:
         page = blank_furniture(report)  # blanked for the figures (offsets kept), dropped for who wrote it
         if page != report:

@@ -20,7 +20,6 @@ from etl.read.normalise import Matching
 
 TEMPLATES_PATH = Path(__file__).resolve().parent / "catalog" / "tables.toml"
 _NUM = re.compile(r"^(?:[+-]|增|减)?\d+(?:\.\d+)?$")  # a number or a signed change (+15, -3; 本年增/减's 增15, 减3)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_LINE = re.compile(r"^[ \t]*(?:[+-]|增|减)?\d+(?:\.\d+)?[ \t]*$", re.M)
 
 
@@ -94,7 +93,7 @@ def pipe_rows(text: str) -> list[Row]:
                 rows.append(Row([], start, end))  # a prose line ends the table context
             continue
         cells = _split_cells(text, start, end)
-        if rows and rows[-1].cells and line.lstrip().startswith("|") and not _CJK.search(line) \
+        if rows and rows[-1].cells and line.lstrip().startswith("|") and not re.search(r"[\u4e00-\u9fff]", line) \
                 and (rows[-1].numbers or len(rows[-1].texts) <= 2):  # not under a header row of many column names
             rows[-1].cells.extend(cells)
             rows[-1].end = end
@@ -123,7 +122,7 @@ def space_rows(text: str) -> list[Row]:
     rows: list[Row] = []
     pos = 0
     prev_label: tuple[int, int] | None = None  # a label-only line just before
-    columns = [re.compile(t["column"]) for t in templates().get("cell", [])]
+    columns = [re.compile(c) for c in [t["column"] for t in templates().get("cell", [])] + templates()["header_columns"]]
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -132,8 +131,8 @@ def space_rows(text: str) -> list[Row]:
         if m is None:
             stripped = line.strip()
             if "信息内容" in stripped and not re.search(r"\d", stripped):
-                found = sorted({(c.search(stripped).start(), c.search(stripped).group(0)) for c in columns
-                                if c.search(stripped)})
+                flat = re.sub(r"[ \t]+", "", stripped)  # a header of blank-separated cells (本年新 制作数量)
+                found = sorted({(c.search(flat).start(), c.search(flat).group(0)) for c in columns if c.search(flat)})
                 names = ["信息内容", *[name for _, name in found]]
                 rows.append(Row([Cell(n, start, end) for n in names], start, end))
                 prev_label = None
