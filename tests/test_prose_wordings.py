@@ -297,3 +297,24 @@ def test_a_county_report_quoting_its_province_keeps_only_its_own() -> None:
     # the province's own report: 全省 is its own scope
     province = "某某省人民政府关于2022年度法治政府建设情况的报告\n全省法院共受理行政诉讼案件12000件。"
     assert ("litigation.cases", 12000) in figures(province)
+
+
+def _actuals(sentence: str) -> set[tuple[str, float]]:
+    from etl.extract.pipeline import process_text
+
+    head = "某某县人民政府关于2022年度法治政府建设情况的报告\n2022年,我县深入推进法治政府建设,现将有关情况报告如下。\n"
+    return {(f.metric, float(f.value)) for d in process_text(head + sentence + "\n") for f in d.figures
+            if f.kind == "actual"}
+
+
+def test_a_year_by_year_series_gives_each_years_value_with_the_measure_named_once() -> None:
+    """GOLD.md: running totals over several years are labelled; CONVENTIONS: a series is labelled year by year."""
+    assert _actuals("全县法院一审行政案件收案数2020年48件,2021年59件,2022年62件,案件数持续增长。") == {
+        ("litigation.cases", 48.0), ("litigation.cases", 59.0), ("litigation.cases", 62.0)}
+    assert _actuals("行政机关一审败诉率2020年9.1%,2021年9.35%,2022年上半年11.6%。") == {
+        ("litigation.loss_rate", 9.1), ("litigation.loss_rate", 9.35), ("litigation.loss_rate", 11.6)}
+
+
+def test_a_lone_earlier_years_figure_and_a_plans_later_years_are_not_a_series() -> None:
+    assert _actuals("2021年受理行政复议案件12件,2022年受理行政复议案件15件。") == {("reconsideration.accepted", 15.0)}
+    assert _actuals("力争法律顾问覆盖率2022年达到90%,2023年达到100%。") == set()

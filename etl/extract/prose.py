@@ -31,6 +31,7 @@ from etl.extract.numbers import Number, find_numbers
 from etl.extract.prose_match import LAST_AREA, LIST_MARK, match_count, match_rate, match_share, twin_of
 from etl.extract.sentence import find_any as _find_any
 from etl.extract.sentence import rfind_any as _rfind_any
+from etl.extract.year_series import series_cue
 from etl.read.normalise import Matching
 
 STRONG = "。!?!?\n"
@@ -291,6 +292,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         left = _GLOSS_BEFORE.sub("", text[clause_start:num.start])  # 审结行政复议案件(含结转)2755件: the gloss says what is in
         if (item := _respective_item(text, sent_start, num.start)) is not None:
             left = item  # 收到…申请和审结…案件分别为56件和50件: the k-th number is the k-th named
+        if (cue := series_cue(text, num.start, sent_start, ctx.year)) is not None:
+            left = cue  # 收案数2014年480件,2015年1349件: each year's item is read with the measure named before the first
         sentence_left = text[sent_start:num.start]
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
@@ -300,7 +303,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", left)) \
                 and not _PROVINCE_HONOUR.search(sentence_left):
             continue  # 全省法院共受理… in a county's report: the province's figure, quoted
-        if ctx.year and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
+        if ctx.year and cue is None and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
                             for y in _YEAR.findall(left)):
             continue  # another year's figure; a later year's with a goal word is a plan's target (2025年…要达到90%)
         noun_after = False

@@ -1,0 +1,37 @@
+"""A figure given year by year in one sentence: 一审行政案件收案数2014年480件,2015年1349件,2016年1242件.
+
+Reports, white papers and 执法检查 reports compare the years they cover by naming the measure once and listing each
+year's value after it. Each year's value is the report's own (GOLD.md: running totals over several years are
+labelled; CONVENTIONS: a year-by-year series is labelled year by year), while a lone earlier year's figure in a
+sentence (去年/2021年受理…) stays another year's. The measure is named only before the first year, so every item
+is read with that clause: ``series_cue`` gives it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# one year's item: the year (and a part of it), an optional verb, the number and its unit
+_ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-—至~～]?\d{1,2}月(?:份|底|末)?)?(?:共|为|达|是|有)?\s*"
+         r"\d+(?:\.\d+)?\s*(?:万|余|多)?(?:件|起|次|人次|人|场|期|条|项|个|宗|家|份|%)")
+_SERIES = re.compile(rf"{_ITEM}(?:\s*[,，、;；]\s*(?:和|及)?\s*{_ITEM})+")
+_ITEM_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
+_REACH = 200  # characters of a sentence looked at on either side of the number
+
+
+def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> str | None:
+    """The clause naming the measure when the number at ``num_start`` is an item of a year-by-year series of two or
+    more years, none after the report's ``year`` (a plan's later years are targets, read as before); else None."""
+    lo = max(sent_start, num_start - _REACH)
+    window = text[lo:num_start + _REACH]
+    for m in _SERIES.finditer(window):
+        if not lo + m.start() <= num_start < lo + m.end():
+            continue
+        years = {int(y) for y in _ITEM_YEAR.findall(m.group())}
+        if len(years) < 2 or (year is not None and max(years) > year):
+            return None
+        first = lo + m.start()
+        marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
+        return text[marks[-1].end() if marks else max(sent_start, first - 80):first]
+    return None
