@@ -6,10 +6,12 @@ asking for OCR; a long PDF is counted page by page and stops at the text limit.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import re
 
+from etl.read import pdf_columns
 from etl.read.encoding import unify_newlines
 from etl.read.limits import ReadError, ReadResult, check_chars, max_chars
 
@@ -67,20 +69,34 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
                 cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
                 return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-            found = (page.filter(outside) if boxes else page).extract_text_lines() or []
+            view = page.filter(outside) if boxes else page
+            parts = pdf_columns.regions(view.extract_words(), (0.0, 0.0, float(page.width), float(page.height)))
+            # a page in two columns is read a column at a time (each part's lines measured against its own width)
+            groups = [view.extract_text_lines() or []] if parts is None else \
+                [view.filter(functools.partial(_centred_in, b)).extract_text_lines() or [] for b in parts]
+            found = [ln for g in groups for ln in g]
             # a page number stands first or last on its page: a lone number between lines is a cell or a figure
             ends = {id(found[0]), id(found[-1])} if found else set()
-            lines = [ln for ln in found if not (id(ln) in ends and _PAGE_NUMBER.match(ln["text"]))]
-            right = max((ln["x1"] for ln in lines), default=page.width)
-            left = min((ln["x0"] for ln in lines), default=0.0)
-            width = max(right - left, 1.0)
             ti = 0
-            for ln in lines:
-                while ti < len(tables) and tables[ti].bbox[1] < ln["top"]:
-                    out += _rejoin(run) + _table_lines(tables[ti])
+            for k, group in enumerate(groups):
+                lines = [ln for ln in group if not (id(ln) in ends and _PAGE_NUMBER.match(ln["text"]))]
+                if parts is not None and parts[k][2] - parts[k][0] >= page.width:
+                    out += _rejoin(run)  # a full-width line (a title, a heading across both columns) stands alone
+                    out += [ln["text"].rstrip() for ln in lines]
                     run = []
-                    ti += 1
-                run.append((ln["text"], (ln["x1"] - left) / width))
+                    continue
+                right = max((ln["x1"] for ln in lines), default=page.width)
+                left = min((ln["x0"] for ln in lines), default=0.0)
+                width = max(right - left, 1.0)
+                for ln in lines:
+                    while ti < len(tables) and tables[ti].bbox[1] < ln["top"]:
+                        out += _rejoin(run) + _table_lines(tables[ti])
+                        run = []
+                        ti += 1
+                    # within a character and a half of the margin reaches it: justified CJK lines end ragged by a
+                    # character where punctuation may not start the next line (a narrow column: 7% of its width)
+                    near = right - ln["x1"] <= 1.5 * (ln["bottom"] - ln["top"])
+                    run.append((ln["text"], 1.0 if near else (ln["x1"] - left) / width))
             if ti < len(tables):
                 out += _rejoin(run)
                 run = []
@@ -90,6 +106,12 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
                 check_chars(sum(map(len, out)) + sum(len(t) for t, _ in run), limit)
     out += _rejoin(run)
     return "\n".join(out)
+
+
+def _centred_in(box: tuple[float, float, float, float], obj: dict) -> bool:
+    """An object of the page whose centre lies in ``box`` (a crop would keep a character touching its edge twice)."""
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
 def _table_lines(table) -> list[str]:  # table: pdfplumber.table.Table
