@@ -21,8 +21,10 @@ from etl.read.readers import read_file
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def test_two_columns_read_in_order_with_the_title_alone_and_every_figure_found() -> None:
-    text = read_file(FIXTURES / "two_columns.pdf").text
+@pytest.mark.parametrize("name", ["two_columns.pdf", "three_columns.pdf"])
+def test_columns_read_in_order_with_the_title_alone_and_every_figure_found(name: str) -> None:
+    """three_columns.pdf: the same report on a landscape page in three columns (a column split again)."""
+    text = read_file(FIXTURES / name).text
     assert text.split("\n", 1)[0] == "某某县司法局2023年法治政府建设工作情况报告"
     assert "全年共排查矛盾纠纷2316件,调解矛盾纠纷1873件" in text
     assert "全年共办理法律援助案件428件,接待群众法律咨询3560人次" in text

@@ -5,7 +5,8 @@ line of the left column run into the line of the right column beside it ("据统
 成员…"): the figures' sentences were cut and mixed (labelled texts printed in two columns by Chromium: figure F1
 0.86 -> 0.48). ``regions`` finds the gutter — an upright band near the middle of the page that almost no word
 crosses while both sides hold text — and gives the parts of the page in reading order: a full-width line (a
-title, a running head) where it stands, and between such lines the left column, then the right one.
+title, a running head) where it stands, and between such lines the left column, then the right one; a column
+that holds columns of its own is split again (three or four columns).
 """
 
 from __future__ import annotations
@@ -49,8 +50,20 @@ def gutter(words: list[dict]) -> float | None:
     return x if beside >= 3 else None
 
 
-def regions(words: list[dict], page_box: Box) -> list[Box] | None:
-    """Boxes of the page in reading order when it has two columns, else None."""
+def _inside(word: dict, box: Box) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
+
+
+def _split(words: list[dict], box: Box, depth: int) -> list[Box]:
+    """A column box split again when it holds columns of its own (a page of three or four columns)."""
+    inner = [w for w in words if _inside(w, box)]
+    parts = regions(inner, box, depth + 1) if depth < 3 else None
+    return parts or [box]
+
+
+def regions(words: list[dict], page_box: Box, depth: int = 0) -> list[Box] | None:
+    """Boxes of the page in reading order when it has two columns or more, else None."""
     x = gutter(words)
     if x is None:
         return None
@@ -66,9 +79,9 @@ def regions(words: list[dict], page_box: Box) -> list[Box] | None:
     cursor = top
     for a, b in full:
         if a > cursor:
-            out += [(x0, cursor, x, a), (x, cursor, x1, a)]
+            out += _split(words, (x0, cursor, x, a), depth) + _split(words, (x, cursor, x1, a), depth)
         out.append((x0, a, x1, b))
         cursor = max(cursor, b)
     if cursor < bottom:
-        out += [(x0, cursor, x, bottom), (x, cursor, x1, bottom)]
+        out += _split(words, (x0, cursor, x, bottom), depth) + _split(words, (x, cursor, x1, bottom), depth)
     return out
