@@ -23,6 +23,8 @@ _REACH = 200  # characters of a sentence looked at on either side of the number
 def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> str | None:
     """The clause naming the measure when the number at ``num_start`` is an item of a year-by-year series of two or
     more years, none after the report's ``year`` (a plan's later years are targets, read as before); else None."""
+    if "年" not in text[max(sent_start, num_start - 16):num_start]:
+        return None  # an item's own year stands just before its number (2017年上半年共1028件): most numbers have none
     lo = max(sent_start, num_start - _REACH)
     window = text[lo:num_start + _REACH]
     for m in _SERIES.finditer(window):
