@@ -54,3 +54,20 @@ def test_a_lone_number_inside_a_pdf_page_is_kept_and_its_page_number_dropped() -
 
     text = read_file(Path(__file__).parent / "fixtures" / "lone_numbers.pdf").text
     assert "\n12\n" in text and "\n3\n" in text and not text.rstrip().endswith("\n1")
+
+
+def test_a_running_head_on_every_page_is_not_the_reports_title_year_or_text() -> None:
+    """tests/fixtures/running_heads.pdf: the test's own report on two A6 pages under a gazette's running head
+    (某某市人民政府公报 2016年第3期, set small) and a page-number foot. Read as text, the head gave the report its
+    title and the year 2016 and split a paragraph at the page break (etl/read/pdf_text.py: repeated first or last
+    lines, and a small-type first or last line, are dropped)."""
+    from pathlib import Path
+
+    from etl.read.readers import read_file
+
+    text = read_file(Path(__file__).parent / "fixtures" / "running_heads.pdf").text
+    assert "公报" not in text and "2016" not in text
+    (doc,) = process_text(text)
+    assert doc.meta.title == "某某县司法局2023年法治政府建设工作情况报告" and doc.meta.year == 2023
+    assert {("mediation.disputes", 1873.0), ("legal_aid.cases", 428.0), ("normative_docs.filing_rate", 100.0)} \
+        <= {(f.metric, float(f.value)) for f in doc.figures}

@@ -60,6 +60,8 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
     out: list[str] = []
     run: list[tuple[str, float]] = []
     with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        pages = []
+        seen = 0
         for page in pdf.pages:
             tables = sorted((t for t in page.find_tables() if t.rows and len(t.rows[0].cells) > 1),
                             key=lambda t: t.bbox[1])
@@ -74,18 +76,27 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
             # a page in two columns is read a column at a time (each part's lines measured against its own width)
             groups = [view.extract_text_lines() or []] if parts is None else \
                 [view.filter(functools.partial(_centred_in, b)).extract_text_lines() or [] for b in parts]
+            pages.append((page.width, tables, parts, groups))
+            seen += sum(len(ln["text"]) for g in groups for ln in g)
+            if limit is not None:  # page by page: a long PDF stops at the limit, not after its last page
+                check_chars(seen, limit)
+        running = _running_lines([[ln for g in groups for ln in g] for _, _, _, groups in pages])
+        for page_width, tables, parts, groups in pages:
             found = [ln for g in groups for ln in g]
-            # a page number stands first or last on its page: a lone number between lines is a cell or a figure
+            # a page number stands first or last on its page (a lone number between lines is a cell or a figure),
+            # and so does a running head or foot the other pages repeat (某某市人民政府公报 2016年第3期)
             ends = {id(found[0]), id(found[-1])} if found else set()
+            small = _small_lines(found)
             ti = 0
             for k, group in enumerate(groups):
-                lines = [ln for ln in group if not (id(ln) in ends and _PAGE_NUMBER.match(ln["text"]))]
-                if parts is not None and parts[k][2] - parts[k][0] >= page.width:
+                lines = [ln for ln in group if not (id(ln) in ends and (
+                    _PAGE_NUMBER.match(ln["text"]) or _running_key(ln["text"]) in running or id(ln) in small))]
+                if parts is not None and parts[k][2] - parts[k][0] >= page_width:
                     out += _rejoin(run)  # a full-width line (a title, a heading across both columns) stands alone
                     out += [ln["text"].rstrip() for ln in lines]
                     run = []
                     continue
-                right = max((ln["x1"] for ln in lines), default=page.width)
+                right = max((ln["x1"] for ln in lines), default=page_width)
                 left = min((ln["x0"] for ln in lines), default=0.0)
                 width = max(right - left, 1.0)
                 for ln in lines:
@@ -102,10 +113,36 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
                 run = []
                 for t in tables[ti:]:
                     out += _table_lines(t)
-            if limit is not None:  # page by page: a long PDF stops at the limit, not after its last page
-                check_chars(sum(map(len, out)) + sum(len(t) for t, _ in run), limit)
     out += _rejoin(run)
     return "\n".join(out)
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _small_lines(lines: list[dict]) -> set[int]:
+    """Ids of short lines set in a type much smaller than the page's (a running head over a one-page document),
+    without a sentence in them (a footnote keeps its text)."""
+    if len(lines) < 4:
+        return set()
+    heights = sorted(ln["bottom"] - ln["top"] for ln in lines)
+    median = heights[len(heights) // 2]
+    return {id(ln) for ln in lines if ln["bottom"] - ln["top"] < 0.75 * median and len(ln["text"].strip()) <= 40
+            and not re.search(r"[。,,;;]", ln["text"])}
+
+
+def _running_lines(pages: list[list[dict]]) -> set[str]:
+    """The running heads and feet of a document: a first or last line of a page that at least half of its pages
+    (two or more) repeat, numbers aside (a gazette's 某某市人民政府公报 2016年第3期 above every page). Read as text it
+    split paragraphs at each page and gave the document its title and year."""
+    if len(pages) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        for key in {_running_key(ln["text"]) for ln in (lines[:1] + lines[-1:])}:
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if k.strip("#") and n >= 2 and n >= len(pages) / 2}
 
 
 def _centred_in(box: tuple[float, float, float, float], obj: dict) -> bool:
