@@ -54,9 +54,25 @@ def test_pages_of_one_column_have_no_gutter(name: str) -> None:
     assert gutters and gutters == [None] * len(gutters)
 
 
-def test_a_gutter_needs_text_on_both_sides_at_the_same_height() -> None:
-    """Lines of the left half only (a list of short items) are one column, not two."""
-    words = [{"text": "第一项工作内容", "x0": 60.0, "x1": 200.0, "top": 60.0 + 20 * i, "bottom": 75.0 + 20 * i}
+def test_a_gutter_needs_lines_of_both_columns_at_the_same_height() -> None:
+    """Text on the left in the page's top half and on the right in its bottom half (a layout, not two columns
+    read side by side) has both sides full but no row with both: one column at a time is not split."""
+    left = [{"text": "第一项工作内容完成", "x0": 60.0, "x1": 220.0, "top": 60.0 + 20 * i, "bottom": 75.0 + 20 * i}
+            for i in range(20)]
+    right = [{"text": "第二项工作内容完成", "x0": 320.0, "x1": 480.0, "top": 500.0 + 20 * i, "bottom": 515.0 + 20 * i}
              for i in range(20)]
-    words.append({"text": "右侧备注", "x0": 400.0, "x1": 480.0, "top": 900.0, "bottom": 915.0})
+    assert pdf_columns.gutter(left + right) is None
+    beside = [dict(w, top=w["top"] - 440, bottom=w["bottom"] - 440) for w in right]
+    assert pdf_columns.gutter(left + beside) is not None  # the same lines side by side are two columns
+
+
+def test_a_line_of_blank_separated_words_is_not_two_columns() -> None:
+    """A PDF whose words are separated by blanks (受理 行政复议 案件 128 件): the blank at the middle is narrower
+    than a character, so no row has a gutter there (the review's one-column PDF was cut into 30 boxes)."""
+    words = []
+    for i in range(30):
+        x = 60.0
+        for w in ["受理", "行政复议", "案件", "128", "件", "审结", "121", "件", "纠错率", "12.5", "%"] * 2:
+            words.append({"text": w, "x0": x, "x1": x + 15 * len(w), "top": 60.0 + 20 * i, "bottom": 75.0 + 20 * i})
+            x += 15 * len(w) + 4
     assert pdf_columns.gutter(words) is None

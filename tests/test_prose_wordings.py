@@ -318,3 +318,17 @@ def test_a_year_by_year_series_gives_each_years_value_with_the_measure_named_onc
 def test_a_lone_earlier_years_figure_and_a_plans_later_years_are_not_a_series() -> None:
     assert _actuals("2021年受理行政复议案件12件,2022年受理行政复议案件15件。") == {("reconsideration.accepted", 15.0)}
     assert _actuals("力争法律顾问覆盖率2022年达到90%,2023年达到100%。") == set()
+
+
+def test_a_comparison_with_other_years_is_no_series_and_a_series_value_is_the_report_years() -> None:
+    """The review of this change: 较2021年80件、2020年90件 compares; the report's value is its own year's item."""
+    assert _actuals("全年受理行政复议案件62件,较2021年80件、2020年90件有所下降。") == {("reconsideration.accepted", 62.0)}
+    from etl.extract.pipeline import process_text
+    from etl.extract.values import actual_values
+
+    head = "某某县人民政府关于2022年度法治政府建设情况的报告\n2022年,我县深入推进法治政府建设。\n"
+    for sentence, metric, value in (("全县法院一审行政案件收案数2020年62件,2021年59件,2022年48件。", "litigation.cases", 48),
+                                    ("行政机关负责人出庭应诉率2020年80%,2021年90%,2022年100%。",
+                                     "litigation.head_appearance_rate", 100)):
+        (doc,) = process_text(head + sentence + "\n")
+        assert actual_values(doc.figures)[metric] == value

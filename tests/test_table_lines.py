@@ -38,3 +38,13 @@ def test_the_one_line_tables_figures_are_read_with_spans_in_the_stored_text() ->
 def test_a_long_line_without_runs_of_numbers_and_a_short_page_stay_as_they_are() -> None:
     assert unflatten(PROSE + "全年收到申请 15 件,办结 15 件。") == PROSE + "全年收到申请 15 件,办结 15 件。"
     assert unflatten(TABLE[:300]) == TABLE[:300]
+
+
+def test_long_prose_with_pairs_of_numbers_keeps_its_sentences_for_prose() -> None:
+    """unflatten breaks lines for the table readers; prose reads the same sentences (its figures unchanged)."""
+    prose = ("全年共受理行政复议案件 15 件,办结 12 件;2023 年 1 月至 12 月,共调解纠纷 1 200 件,"
+             "其中 3 个乡镇 2 个街道开展了示范创建。") * 8
+    (plain,) = process_text("某县司法局2024年工作报告\n" + prose)
+    (flat,) = process_text("某县司法局2024年工作报告 " + prose)
+    assert {(f.metric, f.value) for f in plain.figures} == {(f.metric, f.value) for f in flat.figures}
+    assert len(unflatten(prose)) == len(prose)

@@ -88,7 +88,8 @@ class Figure:
     evidence: str
     rule: str
     confidence: float
-    scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over several years)
+    scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over several years, or an
+    # earlier year's item of a year-by-year series)
     area: int = 0  # where the subject area was named: 0 clause, 1 sentence, 2 sentence before, 3 heading/title
 
     def as_dict(self) -> dict:
@@ -292,8 +293,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         left = _GLOSS_BEFORE.sub("", text[clause_start:num.start])  # 审结行政复议案件(含结转)2755件: the gloss says what is in
         if (item := _respective_item(text, sent_start, num.start)) is not None:
             left = item  # 收到…申请和审结…案件分别为56件和50件: the k-th number is the k-th named
-        if (cue := series_cue(text, num.start, sent_start, ctx.year)) is not None:
-            left = cue  # 收案数2014年480件,2015年1349件: each year's item is read with the measure named before the first
+        if (series := series_cue(text, num.start, sent_start, ctx.year)) is not None:
+            left = series[0]  # 收案数2014年480件,2015年1349件: each year's item is read with the measure named first
         sentence_left = text[sent_start:num.start]
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
@@ -303,7 +304,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", left)) \
                 and not _PROVINCE_HONOUR.search(sentence_left):
             continue  # 全省法院共受理… in a county's report: the province's figure, quoted
-        if ctx.year and cue is None and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
+        if ctx.year and series is None and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
                             for y in _YEAR.findall(left)):
             continue  # another year's figure; a later year's with a goal word is a plan's target (2025年…要达到90%)
         noun_after = False
@@ -416,7 +417,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         a, b = m.span(ev_start, num.end)
         out.append(Figure(metric.key, num.value, metric.unit, num.qualifier, kind, a, b,
                           m.original[a:b], rule, confidence))
-        out[-1].scope = "total" if attribution.is_total else "running" if attribution.is_running else "own"
+        earlier = series is not None and ctx.year is not None and series[1] < ctx.year  # a series' earlier year
+        out[-1].scope = "running" if earlier or (attribution.is_running and not attribution.is_total) else \
+            "total" if attribution.is_total else "own"
         out[-1].area = area
         attributions.append(attribution)
         first_in_sentence.setdefault(sent_start, len(sentences))

@@ -25,10 +25,16 @@ _BEFORE_LABEL = re.compile(r"(?<=\S) (?=[^\s\d+-][^\s]*(?: [+-]?\d+(?:\.\d+)?){2
 _BEFORE_SECTION = re.compile(r" (?=第[一二三四五六七八九十]+条第[((][一二三四五六七八九十]+[))]项)")
 
 
+def _label_break(m: re.Match[str]) -> str:
+    """A break before a label, but not inside a letter-spaced one (总 计 1087 816: 总 alone is no label)."""
+    s, i = m.string, m.start()
+    return " " if i >= 1 and (i == 1 or s[i - 2].isspace()) and "\u4e00" <= s[i - 1] <= "\u9fff" else "\n"
+
+
 def _rows(line: str) -> str:
     line = _AFTER_RUN.sub(lambda m: m.group(1) + "\n", line)
     line = _BEFORE_SECTION.sub("\n", line)
-    return _BEFORE_LABEL.sub("\n", line)
+    return _BEFORE_LABEL.sub(_label_break, line)
 
 
 def unflatten(text: str) -> str:

@@ -8,7 +8,7 @@ precedence, and the others stay as supporting evidence, shown but never added:
 1. a figure an analyst added (rule ``correction``);
 2. a table cell (the statutory tables are the report's own statistics);
 3. a figure said to be a whole (共, 合计, 全市 … — ``scope`` ``total``) over a plain one, and a plain
-   one over a running total across years (``running``);
+   one over a running total across years or an earlier year of a year-by-year series (``running``);
 4. for counts the larger (a whole is not smaller than its parts), for rates the first stated;
 5. text order, then the figure id, so the choice is stable.
 

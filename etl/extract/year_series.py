@@ -20,9 +20,17 @@ _CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
 _REACH = 200  # characters of a sentence looked at on either side of the number
 
 
-def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> str | None:
-    """The clause naming the measure when the number at ``num_start`` is an item of a year-by-year series of two or
-    more years, none after the report's ``year`` (a plan's later years are targets, read as before); else None."""
+# a comparison with other years (较2021年80件, 同比上升…2021年48件,2022年62件) is not a series of the measure
+_COMPARED = re.compile(r"比|较|相比|同比|环比|上年|去年|对比|增长|下降|减少|上升")
+_MEASURE = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> tuple[str, int] | None:
+    """(the clause naming the measure, this item's year) when the number at ``num_start`` is an item of a
+    year-by-year series of two or more years, none after the report's ``year`` (a plan's later years are targets,
+    read as before), the measure named before the first year and nothing in the sentence comparing years; else
+    None. An item of an earlier year than the report's is the report's own figure but not its value for its year
+    (etl/extract/values.py ranks it below, as a running total)."""
     if "年" not in text[max(sent_start, num_start - 16):num_start]:
         return None  # an item's own year stands just before its number (2017年上半年共1028件): most numbers have none
     lo = max(sent_start, num_start - _REACH)
@@ -30,10 +38,16 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
     for m in _SERIES.finditer(window):
         if not lo + m.start() <= num_start < lo + m.end():
             continue
-        years = {int(y) for y in _ITEM_YEAR.findall(m.group())}
-        if len(years) < 2 or (year is not None and max(years) > year):
+        years = [int(y) for y in _ITEM_YEAR.findall(m.group())]
+        if len(set(years)) < 2 or (year is not None and max(years) > year):
             return None
         first = lo + m.start()
+        if _COMPARED.search(text[sent_start:first]):
+            return None
         marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
-        return text[marks[-1].end() if marks else max(sent_start, first - 80):first]
+        cue = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
+        if not _MEASURE.search(cue):
+            return None  # the measure is not named before the first year: not read as a series
+        own = _ITEM_YEAR.findall(text[max(lo + m.start(), num_start - 16):num_start])
+        return cue, int(own[-1]) if own else years[0]
     return None

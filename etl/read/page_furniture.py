@@ -15,18 +15,25 @@ from __future__ import annotations
 
 import re
 
-# a line that starts the page's tail: links to other pages, sharing, the site's footer
+# a line that starts the page's tail, by its shape (a report's own sentence may start with the same words:
+# 相关信息公开方面,…; 主办单位:县司法局、县普法办。…; 扫一扫二维码即可预约…):
+# - a link to the page before or after, with the title linked (上一篇:…, 【下一篇】…);
+# - a list's header alone on its line (相关阅读, 【相关链接】, 留言与评论(共有 0 条评论));
+# - the site's footer (主办:…, 网站标识码…, 版权所有, Copyright …) and the page's buttons (扫一扫在手机打开当前页, 分享到:)
+_OPEN = r"^[ \t\u3000·•\-]*[【\[(（]?[ \t]*"
 _TAIL = re.compile(
-    r"^[ \t\u3000·•\-]*[【\[(（]?[ \t]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关阅读|相关链接|相关文章|相关新闻|"
-    r"相关信息|相关稿件|相关报道|相关文件链接|推荐阅读|延伸阅读|猜你喜欢|热点推荐|热门推荐|精彩推荐|热点新闻|热门文章|最新文章|"
-    r"扫一扫|分享到|打印本页|关闭窗口|返回顶部|发表评论|留言与评论|网站地图|联系我们|网站声明|"
-    r"主办单位|主办[::]|承办单位|承办[::]|网站标识码|版权所有|(?:Copyright|©))",
+    _OPEN + r"(?:(?:上一篇|下一篇|上一条|下一条|上一页|下一页)[】\]]?\s*(?:[::]|$)"
+    r"|(?:相关阅读|相关链接|相关文章|相关新闻|相关信息|相关稿件|相关报道|推荐阅读|延伸阅读|猜你喜欢|热点推荐|热门推荐|精彩推荐|"
+    r"热点新闻|热门文章|最新文章|网站地图|联系我们|网站声明|发表评论|留言与评论)[】\])）]?[::]?[^\n。,,]{0,12}$"
+    r"|(?:主办单位|主办|承办单位|承办|协办单位|技术支持)[::][^\n。]{0,80}$|(?:网站标识码|版权所有|Copyright|©|[^\n。]{0,20}ICP备)[^\n。]{0,80}$"
+    r"|(?:扫一扫|用手机扫)(?:在|用)?手机[^\n。]{0,20}$|(?:分享到|打印本页|关闭窗口|返回顶部)[^\n。]{0,20}$)",
     re.M | re.I)
 # a line of the page's head: breadcrumb, counters, font size, print and share buttons (a short line: a page
 # scraped onto one line starts with its breadcrumb too)
 _HEAD = re.compile(
-    r"^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|所在位置)\s*[::]|首页\s*(?:>|》|»|->|/)|"
-    r"[【\[]?(?:字号|字体|浏览次数|阅读次数|点击数|访问量)\s*[::]|扫一扫|分享到|打印本页|【打印】|【关闭】)[^\n]{0,80}$",
+    r"^[ \t\u3000]*(?:(?:(?:当前位置|您的位置|你的位置|所在位置)\s*[::]|首页\s*(?:>|》|»|->|/))[^\n]{0,80}"
+    r"|[【\[]?(?:字号|字体|浏览次数|阅读次数|点击数|访问量)\s*[::][^\n。]{0,60}"
+    r"|(?:扫一扫|用手机扫)(?:在|用)?手机[^\n。]{0,20}|(?:分享到|【打印】|【关闭】|打印本页|关闭窗口)[^\n。]{0,30})$",
     re.M)
 _SPACE = re.compile(r"\s+")
 
@@ -42,9 +49,12 @@ def tail_start(text: str) -> int:
     under its title is not its end, and a page whose tail outweighs the report keeps it (read as before)."""
     if not _TAIL.search(text):
         return len(text)
-    for m in _TAIL.finditer(text):
-        before = _chars(text[:m.start()])
-        if before and before >= _chars(text[m.start():]):
+    total = _chars(text)
+    before, pos = 0, 0
+    for m in _TAIL.finditer(text):  # the text before each match counted once, in order: linear in the text
+        before += _chars(text[pos:m.start()])
+        pos = m.start()
+        if before and before >= total - before:
             return m.start()
     return len(text)
 
@@ -53,16 +63,20 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\n]", " ", s)
 
 
-# a mirror site's keyword stuffing: lines of gambling, lottery and video-site words (the corpus's mirror copies open
-# with one, or carry one between paragraphs); three such words make the line the mirror's, not the report's
-_SPAM_WORD = re.compile(r"彩票|博彩|赌场|娱乐平台|真人娱乐|老虎机|投注|棋牌|在线观看|免费视频|高清视频|无码|国产精品|久久|"
-                        r"成人|福利视频|av|AV")
+# a mirror site's keyword stuffing: lines of video-site and gambling-site words (the corpus's mirror copies open
+# with one, or carry one between paragraphs). A report's own line may name gambling (捣毁赌场, 查处六合彩) or use
+# 久久为功: a line is the mirror's only with three different such words making up a third of it
+_SPAM_WORD = re.compile(r"国产|精品|无码|在线观看|免费视频|高清视频|影院|福利视频|成人视频|亚洲|久久久|彩票网|老虎机|"
+                        r"真人娱乐|娱乐平台|体育投注|投注|百家乐|六合彩|时时彩|开奖|博彩|澳门|葡京")
 _LINE = re.compile(r"^[^\n]+$", re.M)
 
 
 def _spam_line(m: re.Match[str]) -> str:
     line = m.group()
-    return _blank(line) if len(_SPAM_WORD.findall(line)) >= 3 else line
+    words = _SPAM_WORD.findall(line)
+    if len(set(words)) >= 3 and sum(map(len, words)) >= 0.3 * _chars(line):
+        return _blank(line)
+    return line
 
 
 # what a head line may also carry and metadata reads: the page's date, source or author

@@ -11,16 +11,37 @@ that holds columns of its own is split again (three or four columns).
 
 from __future__ import annotations
 
+import itertools
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 _MIN_WORDS = 12  # a page with fewer words is read as it is
 _SIDE_SHARE = 0.25  # each column holds at least this share of the page's characters
-_CROSSING_SHARE = 0.08  # at most this share of the words may cross the gutter (titles, running heads)
 _STEP = 2.0  # points between the gutter positions tried
 
 
 def _chars(word: dict) -> int:
     return len(word["text"])
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    """Words side by side (tops within 3 points), each row left to right."""
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and w["top"] - rows[-1][0]["top"] < 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w["x0"]) for r in rows]
+
+
+def _crosses(row: list[dict], x: float, em: float) -> bool:
+    """The row runs over ``x``: a word covers it, or the blank there is narrower than a character (a line of
+    blank-separated words is one line, not two columns)."""
+    for a, b in itertools.pairwise(row):
+        if a["x0"] < x < a["x1"] or (a["x1"] <= x <= b["x0"] and b["x0"] - a["x1"] < em):
+            return True
+    return row[-1]["x0"] < x < row[-1]["x1"]
 
 
 def gutter(words: list[dict]) -> float | None:
@@ -30,24 +51,26 @@ def gutter(words: list[dict]) -> float | None:
     left = min(w["x0"] for w in words)
     right = max(w["x1"] for w in words)
     width = right - left
-    total = sum(_chars(w) for w in words)
+    rows = _rows(words)
+    em = sorted(w["bottom"] - w["top"] for w in words)[len(words) // 2]
     best: tuple[int, float] | None = None
     x = left + 0.3 * width
     while x <= left + 0.7 * width:
-        crossing = sum(1 for w in words if w["x0"] < x < w["x1"])
+        crossing = sum(1 for r in rows if _crosses(r, x, em))
         if best is None or crossing < best[0]:
             best = (crossing, x)
         x += _STEP
-    if best is None or best[0] > _CROSSING_SHARE * len(words):
+    if best is None:
         return None
-    x = best[1]
+    crossing, x = best
     west = sum(_chars(w) for w in words if w["x1"] <= x)
     east = sum(_chars(w) for w in words if w["x0"] >= x)
-    if min(west, east) < _SIDE_SHARE * total:
+    if min(west, east) < _SIDE_SHARE * sum(_chars(w) for w in words):
         return None
-    # columns stand side by side: some line of the left column has a line of the right one at its height
-    beside = sum(1 for w in words if w["x1"] <= x and any(v["x0"] >= x and abs(v["top"] - w["top"]) < 4 for v in words))
-    return x if beside >= 3 else None
+    # columns stand side by side: rows holding a line of each, more of them than rows across (a title, an opening
+    # paragraph over both columns, running heads)
+    beside = sum(1 for r in rows if r[0]["x1"] <= x <= r[-1]["x0"] and not _crosses(r, x, em))
+    return x if beside >= max(3, crossing) else None
 
 
 def _inside(word: dict, box: Box) -> bool:
@@ -70,8 +93,8 @@ def regions(words: list[dict], page_box: Box, depth: int = 0) -> list[Box] | Non
     x0, top, x1, bottom = page_box
     spans = sorted((w["top"], w["bottom"]) for w in words if w["x0"] < x < w["x1"])
     full: list[list[float]] = []
-    for a, b in spans:  # the full-width lines' bands, overlapping ones merged
-        if full and a <= full[-1][1]:
+    for a, b in spans:  # the full-width lines' bands: overlapping ones and the lines of one paragraph merged
+        if full and a <= full[-1][1] + (b - a):
             full[-1][1] = max(full[-1][1], b)
         else:
             full.append([a, b])

@@ -87,31 +87,36 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
             # and so does a running head or foot the other pages repeat (某某市人民政府公报 2016年第3期)
             ends = {id(found[0]), id(found[-1])} if found else set()
             small = _small_lines(found)
-            ti = 0
+            # each table is read where it stands: in the column (or band) that holds its centre
+            placed = [tables] if parts is None else [[t for t in tables if _centred_in(b, _box(t.bbox))] for b in parts]
+            left_over = [t for t in tables if not any(t in p for p in placed)]
             for k, group in enumerate(groups):
                 lines = [ln for ln in group if not (id(ln) in ends and (
                     _PAGE_NUMBER.match(ln["text"]) or _running_key(ln["text"]) in running or id(ln) in small))]
                 if parts is not None and parts[k][2] - parts[k][0] >= page_width:
-                    out += _rejoin(run)  # a full-width line (a title, a heading across both columns) stands alone
-                    out += [ln["text"].rstrip() for ln in lines]
+                    out += _rejoin(run)  # lines across both columns (a title, an opening) are a paragraph of their own
                     run = []
-                    continue
                 right = max((ln["x1"] for ln in lines), default=page_width)
                 left = min((ln["x0"] for ln in lines), default=0.0)
                 width = max(right - left, 1.0)
+                todo = placed[k]
                 for ln in lines:
-                    while ti < len(tables) and tables[ti].bbox[1] < ln["top"]:
-                        out += _rejoin(run) + _table_lines(tables[ti])
+                    while todo and todo[0].bbox[1] < ln["top"]:
+                        out += _rejoin(run) + _table_lines(todo.pop(0))
                         run = []
-                        ti += 1
                     # within a character and a half of the margin reaches it: justified CJK lines end ragged by a
                     # character where punctuation may not start the next line (a narrow column: 7% of its width)
                     near = right - ln["x1"] <= 1.5 * (ln["bottom"] - ln["top"])
                     run.append((ln["text"], 1.0 if near else (ln["x1"] - left) / width))
-            if ti < len(tables):
+                if todo or (parts is not None and parts[k][2] - parts[k][0] >= page_width):
+                    out += _rejoin(run)
+                    run = []
+                    for t in todo:
+                        out += _table_lines(t)
+            if left_over:
                 out += _rejoin(run)
                 run = []
-                for t in tables[ti:]:
+                for t in left_over:
                     out += _table_lines(t)
     out += _rejoin(run)
     return "\n".join(out)
@@ -143,6 +148,10 @@ def _running_lines(pages: list[list[dict]]) -> set[str]:
         for key in {_running_key(ln["text"]) for ln in (lines[:1] + lines[-1:])}:
             counts[key] = counts.get(key, 0) + 1
     return {k for k, n in counts.items() if k.strip("#") and n >= 2 and n >= len(pages) / 2}
+
+
+def _box(bbox: tuple[float, float, float, float]) -> dict:
+    return {"x0": bbox[0], "top": bbox[1], "x1": bbox[2], "bottom": bbox[3]}
 
 
 def _centred_in(box: tuple[float, float, float, float], obj: dict) -> bool:
