@@ -182,3 +182,12 @@ def test_ascii_punctuation_and_a_blank_before_the_per_cent_sign_read_as_chinese(
     # a point between digits or in an address is no full stop
     for kept in ("下降2.1个百分点", "第1.2条", "见www.gov.cn网站"):
         assert nz.normalise(kept).text == kept
+
+
+def test_a_pinyin_gloss_after_a_line_break_goes_with_the_break() -> None:
+    """A PDF printed from a mirror page breaks a line between 調 and its gloss (調\\n(diào)解770件): the figure's
+    sentence was cut there; the break and the gloss are dropped together, a list mark after a break stays."""
+    from etl.read.normalise import normalise
+
+    assert normalise("共受理各类糾紛調\n(diào)解770件").text == "共受理各类纠纷调解770件"
+    assert normalise("工作情况\n(一)组织领导").text == "工作情况\n(一)组织领导"
