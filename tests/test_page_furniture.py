@@ -126,3 +126,11 @@ def test_the_tail_is_found_in_time_linear_in_the_text() -> None:
     t = time.process_time()
     tail_start(page)
     assert time.process_time() - t < 2.0
+
+
+def test_every_way_a_breadcrumb_is_introduced_is_the_page_head() -> None:
+    """您当前的位置: 首页>政务公开>… was read as the report's title (batch 31, ai_029)."""
+    for crumb in ("您当前的位置: 首页>政务公开>法治政府建设年度报告", "您现在的位置:首页 >> 新闻", "当前位置:首页 > 政务公开"):
+        assert crumb not in blank_furniture(crumb + "\n" + REPORT)
+        assert _fields(crumb + "\n" + REPORT)[0]["title"] == "西岗镇2025年度法治政府建设报告"
+    assert "位置:县城中心" in blank_furniture("位置:县城中心\n" + REPORT)  # a line of the report's own

@@ -111,3 +111,17 @@ def test_a_city_speaking_by_its_own_scope_word_is_not_deepened() -> None:
             "盟司法局选派律师担任阿左旗吉兰泰镇法律顾问,阿左旗调解纠纷80件,阿左旗普法200场。")
     meta = metadata_of(text)
     assert (meta.city, meta.county, meta.level) == ("阿拉善盟", None, "city")
+
+
+def test_a_commission_named_by_its_short_name_and_a_title_on_two_lines() -> None:
+    """静海区卫生健康委2022年度法治 / 政府建设情况报告 (ah_027): the title printed on two lines is one title, and a
+    commission's short name (卫生健康委, 发改委) is a department; a party committee's (区委) is not."""
+    from etl.extract.pipeline import process_text
+
+    text = ("\n静海区卫生健康委2022年度法治\n政府建设情况报告\n2022年区卫健委在区委区政府的坚强领导下,深入推进依法行政,"
+            "全年办理行政复议案件3件。\n")
+    (doc,) = process_text(text)
+    assert doc.meta.title == "静海区卫生健康委2022年度法治政府建设情况报告"
+    assert doc.meta.level == "department"
+    (doc,) = process_text(text.replace("卫生健康委", "区委"))
+    assert doc.meta.level != "department"

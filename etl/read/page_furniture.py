@@ -31,7 +31,7 @@ _TAIL = re.compile(
 # a line of the page's head: breadcrumb, counters, font size, print and share buttons (a short line: a page
 # scraped onto one line starts with its breadcrumb too)
 _HEAD = re.compile(
-    r"^[ \t\u3000]*(?:(?:(?:当前位置|您的位置|你的位置|所在位置)\s*[::]|首页\s*(?:>|》|»|->|/))[^\n]{0,80}"
+    r"^[ \t\u3000]*(?:(?:(?:(?:[您你](?:当前|现在)?(?:所在)?的?|当前|现在|所在)位置)\s*[::]|首页\s*(?:>|》|»|->|/))[^\n]{0,80}"
     r"|[【\[]?(?:字号|字体|浏览次数|阅读次数|点击数|访问量)\s*[::][^\n。]{0,60}"
     r"|(?:扫一扫|用手机扫)(?:在|用)?手机[^\n。]{0,20}|(?:分享到|【打印】|【关闭】|打印本页|关闭窗口)[^\n。]{0,30})$",
     re.M)
