@@ -63,6 +63,8 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
         pages = []
         seen = 0
         for page in pdf.pages:
+            if any(_turned(c) for c in page.chars):
+                page = page.filter(lambda obj: obj.get("object_type") != "char" or not _turned(obj))
             tables = sorted((t for t in page.find_tables() if t.rows and len(t.rows[0].cells) > 1),
                             key=lambda t: t.bbox[1])
             boxes = [t.bbox for t in tables]
@@ -148,6 +150,13 @@ def _running_lines(pages: list[list[dict]]) -> set[str]:
         for key in {_running_key(ln["text"]) for ln in (lines[:1] + lines[-1:])}:
             counts[key] = counts.get(key, 0) + 1
     return {k for k, n in counts.items() if k.strip("#") and n >= 2 and n >= len(pages) / 2}
+
+
+def _turned(char: dict) -> bool:
+    """A character set at a slant (its text matrix turns it): a watermark across the page (某某市司法局 内部资料) or a
+    seal's ring of text, never the report's lines; read, its characters fell one by one into the lines it crosses."""
+    a, b, c, d = char["matrix"][:4]
+    return abs(b) > 0.05 * abs(a or 1) or abs(c) > 0.05 * abs(d or 1)
 
 
 def _box(bbox: tuple[float, float, float, float]) -> dict:
