@@ -191,3 +191,11 @@ def test_a_pinyin_gloss_after_a_line_break_goes_with_the_break() -> None:
 
     assert normalise("共受理各类糾紛調\n(diào)解770件").text == "共受理各类纠纷调解770件"
     assert normalise("工作情况\n(一)组织领导").text == "工作情况\n(一)组织领导"
+
+
+def test_a_list_mark_or_a_latin_word_after_a_break_is_not_a_gloss() -> None:
+    """Only a gloss with a tone mark goes with the break before it (the second review: (a) and (pdf) were eaten)."""
+    from etl.read.normalise import normalise
+
+    assert normalise("申请人提交以下材料\n(a)身份证明;").text == "申请人提交以下材料\n(a)身份证明;"
+    assert normalise("点击下载附件\n(pdf)文件").text == "点击下载附件\n(pdf)文件"

@@ -87,3 +87,31 @@ def test_a_watermark_across_the_page_is_not_read_into_its_lines() -> None:
     assert doc.meta.title == "某某县司法局2023年法治政府建设工作情况报告"
     assert {("mediation.disputes", 1873.0), ("legal_aid.cases", 428.0), ("training.law_lectures", 12.0)} \
         <= {(f.metric, float(f.value)) for f in doc.figures}
+
+
+def test_only_a_turn_off_the_axes_is_a_watermark() -> None:
+    """The second review: an italic's slanted matrix, a page turned a quarter and vertical text were dropped."""
+    from etl.read.pdf_text import _turned
+
+    assert _turned({"matrix": (0.65, 0.37, -0.37, 0.65, 0, 0)})  # the fixture's watermark, turned 30 degrees
+    assert not _turned({"matrix": (0.75, 0.0, 0.19, 0.75, 0, 0)})  # synthetic italic: slanted, not turned
+    assert not _turned({"matrix": (0.0, 1.0, -1.0, 0.0, 0, 0)})  # /Rotate 90
+    assert not _turned({"matrix": (12.0, 0.0, 0.0, 12.0, 0, 0)})  # upright
+
+
+def test_dates_and_small_last_lines_are_kept() -> None:
+    """The second review: each part's date (2024年1月15日, 2024年1月12日) was dropped as a running foot, and a small
+    last line (a table's 合计 row, a footnote) as a running head."""
+    from etl.read.pdf_text import _running_lines, _small_lines
+
+    def line(text: str, height: float = 14.0) -> dict:
+        return {"text": text, "top": 0.0, "bottom": height}
+
+    pages = [[line("关于报送报告的函"), line("正文"), line("2024年1⽉15⽇")],
+             [line("某某县司法局2023年度报告"), line("正文"), line("2024年1⽉12⽇")]]
+    assert _running_lines(pages) == set()
+    heads = [[line("某某市人民政府公报 2016年第3期", 9.9), line("正文")], [line("某某市人民政府公报 2016年第4期", 9.9)]]
+    assert _running_lines(heads) == {"某某市人民政府公报#年第#期"}
+    body = [line("某某县司法局2023年度报告"), line("正文一"), line("正文二"), line("正文三"), line("合计 1207 914", 10.0)]
+    assert _small_lines(body) == set()
+    assert _small_lines([line("某某市人民政府公报 2016年第3期", 9.9), *body[1:]]) != set()

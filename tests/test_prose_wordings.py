@@ -332,3 +332,12 @@ def test_a_comparison_with_other_years_is_no_series_and_a_series_value_is_the_re
                                      "litigation.head_appearance_rate", 100)):
         (doc,) = process_text(head + sentence + "\n")
         assert actual_values(doc.figures)[metric] == value
+
+
+def test_a_series_without_the_report_year_gives_no_value_and_a_ratio_word_is_no_comparison() -> None:
+    """The second review: 比例 is no comparison (比); a series of earlier years only (2019, 2020 in a 2022 report)
+    would have become the report's value, so it stays another year's."""
+    assert _actuals("行政机关负责人出庭应诉比例2020年80%,2021年90%,2022年100%。") == {
+        ("litigation.head_appearance_rate", 80.0), ("litigation.head_appearance_rate", 90.0),
+        ("litigation.head_appearance_rate", 100.0)}
+    assert _actuals("全县法院一审行政案件收案数2019年62件,2020年59件。") == set()

@@ -125,3 +125,14 @@ def test_a_commission_named_by_its_short_name_and_a_title_on_two_lines() -> None
     assert doc.meta.level == "department"
     (doc,) = process_text(text.replace("卫生健康委", "区委"))
     assert doc.meta.level != "department"
+
+
+def test_a_dateline_above_a_title_and_party_committees_named_with_wei() -> None:
+    """The second review: 2024年1月15日 above a title was joined to it (and gave the year 2024); 街道党工委 and
+    区委政法委 end in 委 but are not government departments."""
+    from etl.extract.pipeline import process_text
+
+    (doc,) = process_text("2024年1月15日\n某某县司法局2023年法治政府建设年度报告\n2023年,我局全年受理行政复议案件15件。\n")
+    assert (doc.meta.title, doc.meta.year) == ("某某县司法局2023年法治政府建设年度报告", 2023)
+    (doc,) = process_text("梅园新村街道党工委2023年度法治建设工作报告\n2023年,街道党工委全年开展学法活动12次。\n")
+    assert doc.meta.level != "department"

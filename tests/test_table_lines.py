@@ -48,3 +48,10 @@ def test_long_prose_with_pairs_of_numbers_keeps_its_sentences_for_prose() -> Non
     (flat,) = process_text("某县司法局2024年工作报告 " + prose)
     assert {(f.metric, f.value) for f in plain.figures} == {(f.metric, f.value) for f in flat.figures}
     assert len(unflatten(prose)) == len(prose)
+
+
+def test_a_letter_spaced_label_is_not_split() -> None:
+    """总 计 1087 816 (a label letter-spaced in a PDF) is not broken between 总 and 计 (the first review's c_028)."""
+    line = "某某 " * 150 + "丽江市 43 23 86.96% 总 计 1087 816 合计 5 6"
+    rows = unflatten(line)
+    assert "总 计 1087 816\n合计 5 6" in rows and "总\n计" not in rows

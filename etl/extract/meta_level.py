@@ -13,9 +13,12 @@ from etl.extract.gazetteer import gazetteer
 from etl.extract.meta_kind import media_mark, third_person
 from etl.extract.meta_text import opening, opening_subject
 
+# a commission's short name (卫生健康委, 发改委, 教委); 区委, 党工委, 政法委, 居委 are party or residents' bodies
+_COMMISSION = (r"(?:卫生健康|卫健|卫计|计生|发展改革|发改|住建|城乡建设|建|经信|经济信息化|商务|科|农|国资|民宗|"
+               r"民族宗教|交通|交|规划|文旅|文化旅游|教)委(?!员)")
 _DEPT = re.compile(
     r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|[^\s,,。、]{1,6}(?<!办公)厅|中级人民法院|人民法院|法院|检察院|"
-    r"人大常委会|办公厅|委员会|(?<!人民政府)办公室|执法总队|执法支队|执法大队|(?<![区市县省党州镇乡盟旗管村])委(?!员)))")
+    r"人大常委会|办公厅|委员会|(?<!人民政府)办公室|执法总队|执法支队|执法大队|" + _COMMISSION + "))")
 _NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
 # the State Council's ministries and bureaus, by the names their news uses (a province's 司法厅 or a county's 公安局 is no
 # ministry; 宣传部/组织部 are party departments at every level and not listed)
@@ -67,8 +70,9 @@ _CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4
 # a department speaking of itself
 _DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,2}(?:市|县|区|省))")
 # a department named with the year of its report ("大同市文物局2021年度行政执法数据表")
-# (a commission's short name ends in 委: 卫生健康委, 发改委; a party committee's does too: 区委, 党委 are not departments)
-_DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室|(?<![区市县省党州镇乡盟旗管村])委(?!员)))"
+# (a commission's short name ends in 委: 卫生健康委, 发改委, 教委; a party committee's does too: 区委, 党工委, 政法委, 居委
+# are not government departments, so the commissions are named)
+_DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室|" + _COMMISSION + "))"
                         r"(?:20[0-4]\d)年(?:度)?")
 # figures stated for a whole area (全省…, 北京市共…): a bureau's press release about its area is the area's report
 _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?:省|市|区|县)(?:共|累计|全年)")

@@ -57,7 +57,8 @@ STAMP = re.compile(r"(?:\d{1,2}\.\d{1,2}\.20\d\d|20\d\d-\d{1,2}-\d{1,2})\s+\d{1,
 
 
 # the first line of a title printed on two lines: it names the year or opens with 关于 (a heading would not)
-_TITLE_HEAD = re.compile(r"(?:19|20)\d\d年|^关于")
+_TITLE_HEAD = re.compile(r"(?:19|20)\d\d年(?!\d{1,2}月|第\d+期)|^关于")
+_NOT_TITLE_HEAD = re.compile(r"星期|第\d+期|\d{1,2}月\d{1,2}日")  # a dateline, an issue, a page stamp
 
 
 def find_title(text: str) -> str | None:
@@ -79,7 +80,8 @@ def find_title(text: str) -> str | None:
         stamped = i + 1 < len(lines) and bool(STAMP.fullmatch(lines[i + 1]) or _PAGE_LINE.match(lines[i + 1]))
         if stamped or _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
             title = re.sub(r"\s*[_｜]\s*[^_｜|]{2,30}$", "", re.sub(r"\s+", " ", line))  # "…报告_XX人民政府网"
-            if i > 0 and _TITLE_HEAD.search(prev := lines[i - 1]) and 6 <= len(prev) <= 40 and not _TYPE_WORDS.search(prev) \
+            if i > 0 and _TITLE_HEAD.search(prev := lines[i - 1]) and not _NOT_TITLE_HEAD.search(prev) \
+                    and 6 <= len(prev) <= 40 and not _TYPE_WORDS.search(prev) \
                     and not re.search(r"[。,,;;::|]", prev) and not _NAV.match(prev) and not _SECTION.match(prev) \
                     and not STAMP.fullmatch(prev) and not _PAGE_LINE.match(prev):
                 return prev + title  # its first line above ("静海区卫生健康委2022年度法治" / "政府建设情况报告")

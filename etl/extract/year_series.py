@@ -20,16 +20,16 @@ _CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
 _REACH = 200  # characters of a sentence looked at on either side of the number
 
 
-# a comparison with other years (较2021年80件, 同比上升…2021年48件,2022年62件) is not a series of the measure
-_COMPARED = re.compile(r"比|较|相比|同比|环比|上年|去年|对比|增长|下降|减少|上升")
+# a comparison with other years just before them (较2021年80件、2020年90件) is not a series of the measure
+_COMPARED = re.compile(r"(?:较|比|与|同比|环比|相比|对比|上年|去年)(?:分别)?(?:为|是)?$")
 _MEASURE = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> tuple[str, int] | None:
     """(the clause naming the measure, this item's year) when the number at ``num_start`` is an item of a
-    year-by-year series of two or more years, none after the report's ``year`` (a plan's later years are targets,
-    read as before), the measure named before the first year and nothing in the sentence comparing years; else
-    None. An item of an earlier year than the report's is the report's own figure but not its value for its year
+    year-by-year series of two or more years that holds the report's ``year`` and none after it (a plan's later
+    years are targets, read as before), the measure named before the first year and no comparison word just
+    before it; else None. An item of an earlier year than the report's is the report's own figure but not its value for its year
     (etl/extract/values.py ranks it below, as a running total)."""
     if "年" not in text[max(sent_start, num_start - 16):num_start]:
         return None  # an item's own year stands just before its number (2017年上半年共1028件): most numbers have none
@@ -39,11 +39,11 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         if not lo + m.start() <= num_start < lo + m.end():
             continue
         years = [int(y) for y in _ITEM_YEAR.findall(m.group())]
-        if len(set(years)) < 2 or (year is not None and max(years) > year):
-            return None
+        if len(set(years)) < 2 or (year is not None and (max(years) > year or year not in years)):
+            return None  # a plan's later years are targets; a series without the report's year gives it no value
         first = lo + m.start()
-        if _COMPARED.search(text[sent_start:first]):
-            return None
+        if _COMPARED.search(text[max(sent_start, first - 6):first]):
+            return None  # 较2021年80件、2020年90件: the years compared with, not a series of the measure
         marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
         cue = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
         if not _MEASURE.search(cue):

@@ -9,35 +9,41 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import math
 import re
 
 from etl.read import pdf_columns
 from etl.read.encoding import unify_newlines
 from etl.read.limits import ReadError, ReadResult, check_chars, max_chars
+from etl.read.radicals import unify_radicals
 
 # A line ends a sentence or a heading (not wrapped at the margin) when it ends with one of these.
 _SENTENCE_END = tuple("。！？；：!?;:）)」』”\"")
 _UNIT_START = re.compile(r"^\s*(?:件|条|宗|起|次|人次|名|人|个|份|项|%|％|万|亿|元)")
 
 
-def _rejoin(lines: list[tuple[str, float]]) -> list[str]:
+def _rejoin(lines: list[tuple[str, float, float]]) -> list[str]:
     """Join the lines of a paragraph that the page wrapped at its right margin.
 
-    ``lines`` are (text, reach) in reading order, ``reach`` the line's right end as a share of the page's
+    ``lines`` are (text, reach, height) in reading order, ``reach`` the line's right end as a share of the page's
     text width. A line reaching the margin (≥ 0.96) that does not end a sentence continues on the next
     line ("受理政府" / "信息公开申请 17 件"); so does a number whose unit went to the next line. Headings and
-    the last line of a paragraph stop short of the margin and stay lines of their own.
+    the last line of a paragraph stop short of the margin and stay lines of their own, and a line in another size
+    of type (a title over its report, the widest line of its page) starts a paragraph of its own.
     """
     out: list[str] = []
     wrapped = False
-    for text, reach in lines:
+    last_height = 0.0
+    for text, reach, height in lines:
         text = text.rstrip()
-        if out and not out[-1].endswith(_SENTENCE_END) and (
+        same_type = abs(height - last_height) <= 0.15 * max(height, last_height)
+        if out and same_type and not out[-1].endswith(_SENTENCE_END) and (
                 wrapped or (_UNIT_START.match(text) and out[-1][-1:].isdigit())):
             out[-1] += text
         else:
             out.append(text)
         wrapped = reach >= 0.96 and bool(text) and not text.endswith(_SENTENCE_END)
+        last_height = height
     return out
 
 
@@ -58,7 +64,7 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     out: list[str] = []
-    run: list[tuple[str, float]] = []
+    run: list[tuple[str, float, float]] = []
     with pdfplumber.open(io.BytesIO(raw)) as pdf:
         pages = []
         seen = 0
@@ -83,18 +89,23 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
             if limit is not None:  # page by page: a long PDF stops at the limit, not after its last page
                 check_chars(seen, limit)
         running = _running_lines([[ln for g in groups for ln in g] for _, _, _, groups in pages])
-        for page_width, tables, parts, groups in pages:
+        for number, (page_width, tables, parts, groups) in enumerate(pages):
             found = [ln for g in groups for ln in g]
             # a page number stands first or last on its page (a lone number between lines is a cell or a figure),
-            # and so does a running head or foot the other pages repeat (某某市人民政府公报 2016年第3期)
+            # and so does a running head or foot the other pages repeat (某某市人民政府公报 2016年第3期); the first
+            # page's first line is its title even when later pages repeat it as their head
             ends = {id(found[0]), id(found[-1])} if found else set()
+            if number == 0 and found:
+                running_here = running - {_running_key(found[0]["text"])}
+            else:
+                running_here = running
             small = _small_lines(found)
             # each table is read where it stands: in the column (or band) that holds its centre
             placed = [tables] if parts is None else [[t for t in tables if _centred_in(b, _box(t.bbox))] for b in parts]
             left_over = [t for t in tables if not any(t in p for p in placed)]
             for k, group in enumerate(groups):
                 lines = [ln for ln in group if not (id(ln) in ends and (
-                    _PAGE_NUMBER.match(ln["text"]) or _running_key(ln["text"]) in running or id(ln) in small))]
+                    _PAGE_NUMBER.match(ln["text"]) or _running_key(ln["text"]) in running_here or id(ln) in small))]
                 if parts is not None and parts[k][2] - parts[k][0] >= page_width:
                     out += _rejoin(run)  # lines across both columns (a title, an opening) are a paragraph of their own
                     run = []
@@ -109,8 +120,8 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
                     # within a character and a half of the margin reaches it: justified CJK lines end ragged by a
                     # character where punctuation may not start the next line (a narrow column: 7% of its width)
                     near = right - ln["x1"] <= 1.5 * (ln["bottom"] - ln["top"])
-                    run.append((ln["text"], 1.0 if near else (ln["x1"] - left) / width))
-                if todo or (parts is not None and parts[k][2] - parts[k][0] >= page_width):
+                    run.append((ln["text"], 1.0 if near else (ln["x1"] - left) / width, ln["bottom"] - ln["top"]))
+                if todo:  # (after a full-width band the run goes on: its last line may wrap into the left column)
                     out += _rejoin(run)
                     run = []
                     for t in todo:
@@ -125,38 +136,48 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
 
 
 def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    """A line's text with blanks dropped, numbers as #, and a PDF font's radicals as characters (2024年1⽉15⽇)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", unify_radicals(text)))
 
 
 def _small_lines(lines: list[dict]) -> set[int]:
-    """Ids of short lines set in a type much smaller than the page's (a running head over a one-page document),
-    without a sentence in them (a footnote keeps its text)."""
+    """The page's first line when it is short and set in a type much smaller than the page's (a running head over a
+    one-page document), without a sentence in it. Only the first: a small last line is a footnote or a table's
+    合计 row, text to keep."""
     if len(lines) < 4:
         return set()
     heights = sorted(ln["bottom"] - ln["top"] for ln in lines)
     median = heights[len(heights) // 2]
-    return {id(ln) for ln in lines if ln["bottom"] - ln["top"] < 0.75 * median and len(ln["text"].strip()) <= 40
-            and not re.search(r"[。,,;;]", ln["text"])}
+    first = lines[0]
+    small = first["bottom"] - first["top"] < 0.85 * median and len(first["text"].strip()) <= 40
+    return {id(first)} if small and not re.search(r"[。,,;;]|合计|小计|总计", first["text"]) else set()
+
+
+_DATE_KEY = re.compile(r"#年#月(?:#日)?|#[-./]#[-./]#")
 
 
 def _running_lines(pages: list[list[dict]]) -> set[str]:
     """The running heads and feet of a document: a first or last line of a page that at least half of its pages
     (two or more) repeat, numbers aside (a gazette's 某某市人民政府公报 2016年第3期 above every page). Read as text it
-    split paragraphs at each page and gave the document its title and year."""
+    split paragraphs at each page and gave the document its title and year. A date (each part of a compilation
+    signed and dated) is no running line; page 1's first line, the title, is never dropped (``_dropped``)."""
     if len(pages) < 2:
         return set()
     counts: dict[str, int] = {}
     for lines in pages:
         for key in {_running_key(ln["text"]) for ln in (lines[:1] + lines[-1:])}:
             counts[key] = counts.get(key, 0) + 1
-    return {k for k, n in counts.items() if k.strip("#") and n >= 2 and n >= len(pages) / 2}
+    return {k for k, n in counts.items() if k.strip("#") and n >= 2 and n >= len(pages) / 2 and not _DATE_KEY.search(k)}
 
 
 def _turned(char: dict) -> bool:
-    """A character set at a slant (its text matrix turns it): a watermark across the page (某某市司法局 内部资料) or a
-    seal's ring of text, never the report's lines; read, its characters fell one by one into the lines it crosses."""
-    a, b, c, d = char["matrix"][:4]
-    return abs(b) > 0.05 * abs(a or 1) or abs(c) > 0.05 * abs(d or 1)
+    """A character turned at a slant (its text matrix rotates it by an angle off the page's axes): a watermark across
+    the page (某某市司法局 内部资料) or a seal's ring of text, never the report's lines; read, its characters fell
+    one by one into the lines it crosses. A page turned a quarter (/Rotate 90, vertical text) is on an axis, and an
+    italic's matrix slants without turning (its b is 0): both are read."""
+    a, b, c = char["matrix"][:3]
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return abs(b + c) < 0.2 * (abs(b) + abs(c) + 1e-9) and 10 < angle < 80  # a rotation (c = -b), off the axes
 
 
 def _box(bbox: tuple[float, float, float, float]) -> dict:
