@@ -73,14 +73,16 @@ def gutter(words: list[dict]) -> float | None:
     return x if beside >= max(3, crossing) else None
 
 
-def _inside(word: dict, box: Box) -> bool:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+def centred_in(box: Box, obj: dict) -> bool:
+    """An object of the page (a word, a character, a table's box) whose centre lies in ``box``: a crop would keep a
+    character touching its edge in both boxes."""
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
     return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
 def _split(words: list[dict], box: Box, depth: int) -> list[Box]:
     """A column box split again when it holds columns of its own (a page of three or four columns)."""
-    inner = [w for w in words if _inside(w, box)]
+    inner = [w for w in words if centred_in(box, w)]
     parts = regions(inner, box, depth + 1) if depth < 3 else None
     return parts or [box]
 

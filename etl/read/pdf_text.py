@@ -83,7 +83,7 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
             parts = pdf_columns.regions(view.extract_words(), (0.0, 0.0, float(page.width), float(page.height)))
             # a page in two columns is read a column at a time (each part's lines measured against its own width)
             groups = [view.extract_text_lines() or []] if parts is None else \
-                [view.filter(functools.partial(_centred_in, b)).extract_text_lines() or [] for b in parts]
+                [view.filter(functools.partial(pdf_columns.centred_in, b)).extract_text_lines() or [] for b in parts]
             pages.append((page.width, tables, parts, groups))
             seen += sum(len(ln["text"]) for g in groups for ln in g)
             if limit is not None:  # page by page: a long PDF stops at the limit, not after its last page
@@ -101,7 +101,8 @@ def _pdfplumber_text(raw: bytes, limit: int | None = None) -> str:
                 running_here = running
             small = _small_lines(found)
             # each table is read where it stands: in the column (or band) that holds its centre
-            placed = [tables] if parts is None else [[t for t in tables if _centred_in(b, _box(t.bbox))] for b in parts]
+            placed = [tables] if parts is None else \
+                [[t for t in tables if pdf_columns.centred_in(b, _box(t.bbox))] for b in parts]
             left_over = [t for t in tables if not any(t in p for p in placed)]
             for k, group in enumerate(groups):
                 lines = [ln for ln in group if not (id(ln) in ends and (
@@ -182,12 +183,6 @@ def _turned(char: dict) -> bool:
 
 def _box(bbox: tuple[float, float, float, float]) -> dict:
     return {"x0": bbox[0], "top": bbox[1], "x1": bbox[2], "bottom": bbox[3]}
-
-
-def _centred_in(box: tuple[float, float, float, float], obj: dict) -> bool:
-    """An object of the page whose centre lies in ``box`` (a crop would keep a character touching its edge twice)."""
-    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
 def _table_lines(table) -> list[str]:  # table: pdfplumber.table.Table
