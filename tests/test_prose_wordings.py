@@ -25,6 +25,18 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("县政府组织各部门主要负责人举办法治讲座4场。", ("training.law_lectures", 4)),
     # an on-the-spot share beside the completion rate does not hide it
     ("政务服务中心全年办件办结率99.9%,当场办结率60%。", ("services.completion_rate", 99.9)),
+    # intake verbs and the noun-first order for disputes; 例 counts cases as 件 does
+    ("2023年,全镇累计登记矛盾纠纷1678件。", ("mediation.disputes", 1678)),
+    ("2023年,全镇收到矛盾纠纷120件。", ("mediation.disputes", 120)),
+    ("司法所全年参与矛盾纠纷化解377件。", ("mediation.disputes", 377)),
+    ("司法所参与调解16例,成功调解7例。", ("mediation.resolved", 7)),
+    # rates listed right before one value: the value is each one's
+    ("全年调解成功率、协议履行率100%。", ("mediation.success_rate", 100)),
+    # law study in other words: 法制学习, a study of 习近平法治思想 in a seminar, a named law studied, 法律知识培训
+    ("局党组理论学习中心组开展集中法制学习5次。", ("training.law_lectures", 5)),
+    ("举办习近平法治思想专题研讨班2期。", ("training.law_lectures", 2)),
+    ("组织干部职工学习《中华人民共和国行政复议法》3次。", ("training.law_lectures", 3)),
+    ("2023年开展法律知识培训5次。", ("training.law_lectures", 5)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)

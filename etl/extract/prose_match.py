@@ -69,6 +69,12 @@ def match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
     if _EACH_WORD.search(filler):
         # rates listed before one value said of each (按时办结率、现场办结率、群众满意率均为100%): each item is named
         tails += [seg[-10:] for seg in LIST_MARK.split(head[-40:])[:-1] if seg.endswith("率")]
+    elif "分别" not in filler:
+        # rates listed right before one value with no word of each (调解成功率、协议履行率100%): the value is each one's
+        for seg in reversed(LIST_MARK.split(head[-40:])[:-1]):
+            if not seg.endswith("率"):
+                break
+            tails.append(seg[-10:])
     sentence = _BOOK_TITLE.sub("", sentence)
     for metric in metrics:
         if metric.rate and any(_rate_at_end(metric.rate.pattern).search(tail) for tail in tails):
