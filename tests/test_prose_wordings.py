@@ -363,3 +363,11 @@ def test_each_kind_of_mediation_keeps_its_own_count() -> None:
     text = (Path(__file__).parent / "gold" / "shared" / "corpus" / "real_063.txt").read_text(encoding="utf-8")
     found = figures(text)
     assert ("mediation.disputes", 4398) in found and ("mediation.disputes", 1445) in found
+
+
+def test_the_years_additions_beside_a_running_total_are_kept() -> None:
+    # GOLD.md: a running total and the year's own new count are both labelled (a real disclosure report,
+    # tests/gold/shared: the learned scorer dropped 本年度新增…2110条 as the smaller of the two)
+    text = (Path(__file__).parent / "gold" / "shared" / "corpus" / "h_003.txt").read_text(encoding="utf-8")
+    found = figures(text)
+    assert ("disclosure.proactive_items", 5928) in found and ("disclosure.proactive_items", 2110) in found

@@ -158,7 +158,7 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
         return [c.rule_keep for c in cands]
     weights, threshold = fitted["weights"], fitted["threshold"]
     return [c.rule_keep if c.metric in _RULES_DECIDE or _INSTANCE.search(c.left)
-            or (c.metric.startswith("mediation.") and _MEDIATION_KIND.search(c.left))
+            or (c.metric.startswith("mediation.") and _MEDIATION_KIND.search(c.left)) or _YEARS_NEW.search(c.left)
             else c.rule_keep and probability(f, weights) >= threshold if drop_only
             else probability(f, weights) >= threshold
             for c, f in zip(cands, feats, strict=True)]
@@ -173,3 +173,6 @@ _INSTANCE = re.compile(r"[一二]审|再审")
 # a mediation count named by its own kind (人民调解 and 行政调解, a court's 诉调对接 mediation): GOLD.md labels each
 # kind's count as the report's own, so the model may not drop it for being the smaller of two
 _MEDIATION_KIND = re.compile(r"(?:行政|人民|治安|诉调|访调|警调|检调|专业|行业)(?:调解|对接)")
+# the year's additions beside a running total (累计主动公开5928条,其中本年度新增2110条): GOLD.md labels both, the
+# smaller being the year's own count, not a part the model should drop
+_YEARS_NEW = re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")
