@@ -41,8 +41,9 @@ _NOT_A_YEAR = re.compile(r"[《\d](?:(?<=《)[^》]{0,60}》|(?<=2)0\d\d\s*[-—
 # goals are not the title's year
 _NOT_TITLE_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
                              r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年[^,。;]{0,6}(?:力争|争取|要|将|目标)")
-# a period inside one year (从2019年1月1日至12月31日, 2019年1月至12月, 2019年1—6月): that year is the one reported on
-_YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|—|-|–|~|～)\s*(?:20[0-4]\d\s*年)?\s*"
+# a period inside one year (从2019年1月1日至12月31日, 2019年1月至12月, 2019年1—6月): that year is the one reported on;
+# one that runs into a later year (2008年1月至2010年5月底) is reported up to that later year
+_YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|—|-|–|~|～)\s*(?:(20[0-4]\d)\s*年)?\s*"
                         r"(?:[1-9]|1[0-2])\s*月")
 # a period inside one year that does not start in January (2021年1月25—11月25日): that year too
 _YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?\s*(?:至|到|—|-|–|~|～)\s*\d{1,2}\s*月")
@@ -90,7 +91,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
-            return int(m.group(1))
+            # a span into a later year (2008年1月至2010年5月底) reports up to its end
+            return max(int(y) for y in m.groups() if y)
     head = _NOT_A_YEAR.sub("", text[:4000])
     if doc_type not in ("work_plan", "work_points", "implementation_plan"):
         head = _NEXT_PLAN.sub("", _NOT_REPORT_YEAR.sub("", head))
