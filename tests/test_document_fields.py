@@ -46,6 +46,12 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     (None, "关于基层法院行政案件司法审查情况的调查与思考\n一、关于行政诉讼案件的数量和类型情况\n我院受理…", "other"),
     ("关于全省人民法院行政审判工作情况的调研报告", "为协助省人大常委会开展执法检查,我委开展了调研。", "other"),
     ("天津市公共法律服务情况周报(2018年7月16日-7月22日)", "一、服务概况\n本周共接听热线1200个。", "other"),
+    # a circular on a month, a quarter or a week, or on statistics, is a bulletin; a year's 工作情况的通报 is a report
+    ("某市12345政府服务热线二月情况通报", "二月份,热线共受理群众诉求1.2万件。", "other"),
+    ("某市人民政府办公厅关于2015年第二季度全市行政诉讼情况的通报", "第二季度,全市新收行政诉讼案件41件。", "other"),
+    ("某局关于2016年全省林业行政案件统计分析情况的通报", "2016年,全省共发生林业行政案件1200起。", "other"),
+    ("某自治区人民政府办公厅关于2010年度规范性文件制定和备案审查工作情况的通报",
+     "2010年,各盟市报送备案规范性文件120件。", "annual_report"),
     # an excerpt opening at its first section's heading is a report's body, even where a bureau is its subject
     (None, "一、2025年法治政府建设工作情况\n市生态环境局始终坚持依法行政。市生态环境局积极推进执法规范化。", "annual_report"),
     # a report that mentions a research report it wrote is still a report

@@ -82,8 +82,11 @@ _OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明
                          r"|清理结果的(?:决定|通告|公告)|有关情况说明如下")
 
 
-# named by its title or first line: an investigation or research report, a weekly or monthly statistics bulletin
-_STUDY_OR_BULLETIN = re.compile(r"调研报告|调查报告|(?:调查|调研)与思考|(?:调查|调研)(?:和|及)(?:思考|建议)|周报|月报(?!告)")
+# named by its title or first line: an investigation or research report, a weekly or monthly statistics bulletin, a
+# circular on a quarter, a month or a week (GOLD: statistical bulletins are other; a year's 工作情况的通报 is a report)
+_STUDY_OR_BULLETIN = re.compile(r"调研报告|调查报告|(?:调查|调研)与思考|(?:调查|调研)(?:和|及)(?:思考|建议)|周报|月报(?!告)"
+                                # a circular on a part of a year (二月情况通报, 第二季度…运行情况, 周通报) or on statistics
+                                r"|(?:季度|月|周|旬)[^,。\n]{0,30}?(?:通报|运行情况)$|统计分析[^,。\n]{0,10}通报")
 
 
 # a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
