@@ -39,6 +39,9 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("举办习近平法治思想专题研讨班2期。", ("training.law_lectures", 2)),
     ("组织干部职工学习《中华人民共和国行政复议法》3次。", ("training.law_lectures", 3)),
     ("2023年开展法律知识培训5次。", ("training.law_lectures", 5)),
+    # issuing in other verbs: documents sent out in the government's name (名义发文), 下发
+    ("2021年,以县政府及县政府办公室名义发文的行政规范性文件共25件。", ("normative_docs.issued", 25)),
+    ("全年下发规范性文件8件。", ("normative_docs.issued", 8)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
