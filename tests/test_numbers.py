@@ -32,9 +32,15 @@ CASES = [
     ("共办理100件左右", (100, "件", "approx")),
     ("控制在5%以内", (5, "%", "at_most")),
     ("共受理依申请政府信息公开事项17例", (17, "例", "exact")),  # 例 counts cases and requests too
+    # a lone 百/千/万 after a word of about or over, or a count word, is a round number
+    ("调解各类纠纷逾千件", (1000, "件", "at_least")),
+    ("接待群众近万人次", (10000, "人次", "approx")),
+    ("办理案件上千件", (1000, "件", "at_least")),
+    ("调解纠纷千余件", (1000, "件", "at_least")),
+    ("开展法治讲座超百场", (100, "场", "at_least")),
 ]
 
-NOT_NUMBERS = ["统一进一步", "第一次会议", "一次性告知", "进一步规范", "统一登记、统一编号"]
+NOT_NUMBERS = ["统一进一步", "第一次会议", "一次性告知", "进一步规范", "统一登记、统一编号", "成千上万件", "千人计划", "百万人口"]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
