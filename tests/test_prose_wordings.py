@@ -60,8 +60,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全年接待群众来访218批次1036人次,受理网上信访事项412件,办结率100%。", "petitions.cases"),
     # licence applications named after a review's count are not the review's intake
     ("对处罚结果申请行政复议案件3件。全年共收到行政许可申请1816568件,受理1816008件。", "reconsideration.accepted"),
-    # a hotline's completion rate is not the government services'
-    ("12345热线全年受理群众诉求5600件,办结率均为100%。", "services.completion_rate"),
+    # the hotline tickets handed to a department are not the government services' (CONVENTIONS b_018, v_059)
+    ("区住建局全年承办12345热线群众诉求5600件,办结率均为100%。", "services.completion_rate"),
     ("全区共受理网络理政办理件14916件,同比上升46.5%,办结率均为100%。", "services.completion_rate"),
     # disputes a grid's workers found and reported up are not mediated (CONVENTIONS: patrol teams)
     ("网格员排查上报各类治安隐患6.5万件,矛盾纠纷2.2万件。", "mediation.disputes"),
@@ -374,3 +374,17 @@ def test_the_years_additions_beside_a_running_total_are_kept() -> None:
     text = (Path(__file__).parent / "gold" / "shared" / "corpus" / "h_003.txt").read_text(encoding="utf-8")
     found = figures(text)
     assert ("disclosure.proactive_items", 5928) in found and ("disclosure.proactive_items", 2110) in found
+
+
+
+@pytest.mark.parametrize("text, read", [
+    # a 12345 hotline's own rate, whatever the hotline is called (CONVENTIONS: the hotline's own 办结率)
+    ("连平县12345政府服务热线2023年第四季度共受理有效热线事项2595宗,办结2194宗,办结率84.5%。", True),
+    ("12345政务服务便民热线全年受理群众诉求3万件,办结率99.2%。", True),
+    # a department's share of the tickets handed to it, a mayor's mailbox: not the services' rate
+    ("我局受理“12345”市长热线84个,已全部按时核查并在网上回复完毕,办结率为100%。", False),
+    ("全年承办12345热线工单120件,办结率100%。", False),
+    ("市长信箱全年直接答复工单203件,办结率100%。", False),
+])
+def test_a_hotlines_own_completion_rate(text: str, read: bool) -> None:
+    assert any(m == "services.completion_rate" for m, _ in figures(text)) == read
