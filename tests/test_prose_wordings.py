@@ -42,6 +42,11 @@ def figures(text: str) -> set[tuple[str, float]]:
     # issuing in other verbs: documents sent out in the government's name (名义发文), 下发
     ("2021年,以县政府及县政府办公室名义发文的行政规范性文件共25件。", ("normative_docs.issued", 25)),
     ("全年下发规范性文件8件。", ("normative_docs.issued", 8)),
+    # published items named with their modifiers (各类非涉密信息), a website's items with no noun after 公开
+    ("市应急局通过网站和微信公众号共公开安全生产、防灾减灾救灾等各类非涉密信息1057条。", ("disclosure.proactive_items", 1057)),
+    ("本年度永安镇人民政府通过政府网站公开32条,其中1条权责清单。", ("disclosure.proactive_items", 32)),
+    # a running total after the year's count: the same measure over all years (GOLD: labelled)
+    ("2024年,我局主动公开政府信息全年共计6条,历年累计978条。", ("disclosure.proactive_items", 978)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)

@@ -160,6 +160,8 @@ _VERB_END = re.compile(r"(?:收到|接收|新收|受理|办结|审结|办理|审
 _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
                           r"规范性文件|合同)")
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
+# a clause that only names a running total after a count ("…全年共计6条,历年累计978条"): the same measure, all years
+_RUNNING_AFTER = re.compile(r"^\s*(?:历年|至今|截至目前|建站以来|开通以来)(?:累计|共|共计)?(?:有|为|达)?\s*$")
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
                    r"开展|组织|举办|召开|查处|作出|做出|制定|出台|印发|清理|报备|备案|报送|维持|撤销|驳回|纠正|承办|处理|"
@@ -372,6 +374,11 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                     break
                 attributions[k] = Attribution("listed", "if_total", "")
         inherited = False
+        if best is None and num.unit != "%" and _RUNNING_AFTER.match(left) and out and out[-1].unit == num.unit \
+                and sentences[-1][0] == sent_start:
+            # "主动公开政府信息…全年共计6条,历年累计978条": the running total of the figure just stated (GOLD: labelled)
+            prev = catalog.metric(out[-1].metric)
+            best, inherited = (prev, f"prose-running:{prev.key}", 0.75), True
         if best is None and TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
                 and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
             # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated
