@@ -47,6 +47,10 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("本年度永安镇人民政府通过政府网站公开32条,其中1条权责清单。", ("disclosure.proactive_items", 32)),
     # a running total after the year's count: the same measure over all years (GOLD: labelled)
     ("2024年,我局主动公开政府信息全年共计6条,历年累计978条。", ("disclosure.proactive_items", 978)),
+    # requests counted as letters (份), a granted count before its verb, reviews counted as acts (次)
+    ("2024年,市应急局共收到3份依申请公开信件。", ("disclosure.requests_received", 3)),
+    ("我局收到依申请公开6件,其中1件予以公开。", ("disclosure.requests_granted", 1)),
+    ("全年实施行政机关重大合同合法性审查3次。", ("contracts.reviewed", 3)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
