@@ -22,6 +22,7 @@ from etl.extract.metadata import is_national, metadata_of
     ("2018年以来全市法律援助工作综述", "近年来全市法律援助工作稳步推进。", None),
     # a period inside one year, whatever day it starts on
     (None, "2021年1月25—11月25日,全区开展矛盾纠纷排查化解专项行动,化解纠纷2000件。", 2021),
+    (None, "2020年12月1日至31日,县12345政府热线受理各类诉求件430件。", 2020),
     # a period that runs into a later year is reported up to its end
     (None, "2008年1月至2010年5月底,共收各类一审行政诉讼案件2584件。", 2010),
     # a starting point whose year's part is then counted (…以来, 1至10月份…)

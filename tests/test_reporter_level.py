@@ -136,3 +136,12 @@ def test_a_dateline_above_a_title_and_party_committees_named_with_wei() -> None:
     assert (doc.meta.title, doc.meta.year) == ("某某县司法局2023年法治政府建设年度报告", 2023)
     (doc,) = process_text("梅园新村街道党工委2023年度法治建设工作报告\n2023年,街道党工委全年开展学法活动12次。\n")
     assert doc.meta.level != "department"
+
+
+@pytest.mark.parametrize("text", [
+    "2023年9月份12345政务服务便民热线运行情况通报\n9月份,12345政务服务便民热线中心共接到有效诉求46653件。\n",
+    "一、本月受理情况\n2020年12月1日至31日,乳源瑶族自治县12345政府热线受理各类诉求件430件,按时办结率为100%。\n",
+])
+def test_a_hotline_reporting_its_own_work_is_a_department(text: str) -> None:
+    meta = metadata_of(text)
+    assert meta.level == "department" and meta.doc_type == "other"

@@ -45,8 +45,9 @@ _NOT_TITLE_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{
 # one that runs into a later year (2008年1月至2010年5月底) is reported up to that later year
 _YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|到|—|-|–|~|～)\s*(?:(20[0-4]\d)\s*年)?\s*"
                         r"(?:[1-9]|1[0-2])\s*月")
-# a period inside one year that does not start in January (2021年1月25—11月25日): that year too
-_YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?\s*(?:至|到|—|-|–|~|～)\s*\d{1,2}\s*月")
+# a period inside one year that does not start in January (2021年1月25—11月25日), or inside one month (2020年12月1日至31日):
+# that year too
+_YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?\s*(?:至|到|—|-|–|~|～)\s*\d{1,2}\s*[月日]")
 # a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
 _SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年以来")
 _PART_OF_YEAR = re.compile(r"1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月|上半年|前三季度|一季度")

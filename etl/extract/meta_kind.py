@@ -37,6 +37,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
     if _STUDY_OR_BULLETIN.search(title or text.lstrip()[:60].split("\n", 1)[0]):
         return "other"  # 关于…的调研报告 / 调查与思考 (CONVENTIONS), a weekly statistics bulletin (情况周报)
+    if _HOTLINE_PERIOD.search(head[:300]):
+        return "other"  # a hotline's month or quarter in figures (12345…第四季度共受理…): a statistics bulletin
     t = title or ""
     if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
         return "annual_report"  # 2021年工作完成情况及2022年工作计划: a year's report with next year's plan appended
@@ -87,6 +89,12 @@ _OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明
 _STUDY_OR_BULLETIN = re.compile(r"调研报告|调查报告|(?:调查|调研)与思考|(?:调查|调研)(?:和|及)(?:思考|建议)|周报|月报(?!告)"
                                 # a circular on a part of a year (二月情况通报, 第二季度…运行情况, 周通报) or on statistics
                                 r"|(?:季度|月|周|旬)[^,。\n]{0,30}?(?:通报|运行情况)$|统计分析[^,。\n]{0,10}通报")
+
+
+# a 12345 hotline's figures for a month or a quarter (连平县12345政府服务热线2023年第四季度共受理…, 2020年12月1日至31日,
+# …12345政府热线受理…): the hotline's periodic bulletin
+_HOTLINE_PERIOD = re.compile(r"(?:第[一二三四]季度|\d{1,2}月份?|本月)[^。\n]{0,30}12345"
+                             r"|12345[^。\n]{0,20}(?:第[一二三四]季度|\d{1,2}月份|本月)")
 
 
 # a newspaper's or news site's marks at the top: its source line, a reporter, a dateline

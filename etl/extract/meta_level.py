@@ -67,6 +67,9 @@ _CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员�
                             r"(?:按照|坚持|共|全年|听取|审议|向大会作|接收|收到|开展|工作报告)")
 # a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
 _CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
+# a 12345 hotline or a mayor's phone line as the one that reports (12345政务服务便民热线运行情况通报, 乳源县12345政府热线受理…)
+_HOTLINE = re.compile(r"12345[^。\n,,]{0,12}(?:热线|平台)|市长(?:公开)?(?:电话|热线)")
+_HOTLINE_TAKES = re.compile(r"(" + _HOTLINE.pattern + r")(?:中心|办公室)?[^。,,\n]{0,12}?(?:共|累计)?(?:受理|接到|接听|收到)")
 # a department speaking of itself
 _DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,2}(?:市|县|区|省))")
 # a department named with the year of its report ("大同市文物局2021年度行政执法数据表")
@@ -155,6 +158,13 @@ def department_of(title: str | None, organ: str | None, text: str) -> str | None
             m = rx.search(src)
             if m and not (rx is _COURT and re.search(r"司法厅|司法局|政府", src)):  # a court with the 司法厅: joint, the area's
                 return m.group(0)
+    for src in (title or "", subject):
+        m = _HOTLINE.search(src)
+        if m:
+            return m.group(0)  # a 12345 hotline or a mayor's phone line reporting its own work: a department's
+    m = _HOTLINE_TAKES.search(opening(text, 300))
+    if m:
+        return m.group(1)  # …12345政府热线受理各类诉求件430件: the hotline counts what it took in
     m = _SECTOR_SUBJECT.match(subject)
     if m:
         return m.group(0)  # the sector speaks (no organ's name: metadata_of keeps it out of the organ)
