@@ -63,6 +63,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全县发生各类矛盾纠纷490件,调处490件,调处率100%。", "mediation.success_rate"),
     # a court mediating administrative disputes is not people's mediation
     ("两级法院先后促成4344件行政争议以调解方式结案,诉前调解成功率达64.4%。", "mediation.success_rate"),
+    # the party's own regulations studied alone are no law study
+    ("2024年镇党委会议专题学习党内法规制度建设和分析研究执行情况4次。", "training.law_lectures"),
     # lectures by village legal advisers are 普法 for villagers, not the organ's own law study
     ("全县91个村(社区)法律顾问全年提供法律咨询1320次,开展法治讲座186场。", "training.law_lectures"),
     # one channel of several petitions, their total unstated (CONVENTIONS)
