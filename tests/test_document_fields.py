@@ -44,6 +44,10 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
 
 
 @pytest.mark.parametrize("title, text, kind", [
+    # a plan speaks of itself (结合…实际,制定2024年…工作计划。); a report's 制定2024年…工作要点 is a deed
+    (None, "根据《纲要》,现结合青龙山镇实际,制定2024年法治政府建设工作计划。\n一、健全政府机构职能体系", "work_plan"),
+    (None, "(一)推动法治武义全面提升。制定2024年依法治县工作要点和涉企法治服务增值化改革工作方案。全年我局办理行政复议案件96件。",
+     "annual_report"),
     (None, "关于基层法院行政案件司法审查情况的调查与思考\n一、关于行政诉讼案件的数量和类型情况\n我院受理…", "other"),
     ("关于全省人民法院行政审判工作情况的调研报告", "为协助省人大常委会开展执法检查,我委开展了调研。", "other"),
     ("天津市公共法律服务情况周报(2018年7月16日-7月22日)", "一、服务概况\n本周共接听热线1200个。", "other"),

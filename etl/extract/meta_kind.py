@@ -47,10 +47,16 @@ def doc_type_of(title: str | None, text: str) -> str:
         if re.search(rx, t):
             return kind
     # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
-    m = re.search(r"制定(?:本|如下|以下|(?:20[0-4]\d)年(?:度)?)[^,。《》]{0,30}?"
-                  r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
+    # (制定2024年依法治县工作要点和…方案。 in a report or news is a deed: a year's plan speaks of itself as 特/现制定…,
+    # 结合…实际,制定… or …如下)
+    m = re.search(r"制定(?:本|如下|以下)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)"
+                  r"|(?:[特现故]|为此[,,]?|据此[,,]?|实际[,,])制定(?:20[0-4]\d)年(?:度)?[^,。《》]{0,30}?"
+                  r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)"
+                  r"|制定(?:20[0-4]\d)年(?:度)?[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)如下",
+                  text[:1500])
     if not t and m:
-        return {"工作要点": "work_points", "工作计划": "work_plan"}.get(m.group(1), "implementation_plan")
+        kind = next(g for g in m.groups() if g)
+        return {"工作要点": "work_points", "工作计划": "work_plan"}.get(kind, "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
         return "annual_report"
     # a briefing names itself (汇报材料, 述职, 经验做法); 枫桥经验 in a news item does not make it one
