@@ -51,6 +51,10 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("2024年,市应急局共收到3份依申请公开信件。", ("disclosure.requests_received", 3)),
     ("我局收到依申请公开6件,其中1件予以公开。", ("disclosure.requests_granted", 1)),
     ("全年实施行政机关重大合同合法性审查3次。", ("contracts.reviewed", 3)),
+    # requests sent as letters are requests; a suit brought without review is the disclosure suits' count
+    ("桐梓县2023年政府信息公开工作年度报告\n我办共收到依申请公开信件19件,已办结18件。", ("disclosure.requests_answered", 18)),
+    ("桐梓县2023年政府信息公开工作年度报告\n被行政复议1件,为其他结果;未经复议直接起诉1件,为其他结果。",
+     ("disclosure.litigation_cases", 1)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
