@@ -67,15 +67,18 @@ def _with_evidence(g: pd.DataFrame, fwhere: str, fparams: list[Any]) -> pd.DataF
               for c, m, k, y, top in zip(*(g[c] for c in keys), g["top"], strict=True)
               for rank, doc in enumerate(top, 1)]
     cols = [list(c) for c in zip(*picked, strict=True)] if picked else [[] for _ in range(6)]
+    # one scan per metric shown (core.metric_scans); with none, one scan that finds nothing
+    metrics = sorted({p[1] for p in picked}) or [""]
+    docs = sorted({p[4] for p in picked})
     lines = db.query(f"""
         WITH picked AS (SELECT unnest(?::VARCHAR[]) AS series_code, unnest(?::VARCHAR[]) AS metric,
                                unnest(?::VARCHAR[]) AS kind, unnest(?::INTEGER[]) AS year,
                                unnest(?::VARCHAR[]) AS doc_id, unnest(?::INTEGER[]) AS rank),
-        {evidence("picked", fwhere + " AND list_contains(?, f.doc_id)")}
+        {evidence("picked", fwhere + " AND list_contains(?, f.doc_id)", len(metrics))}
         SELECT k.series_code, k.metric, k.kind, k.year,
                string_agg('《' || e.source || '》' || e.sentence, chr(10) ORDER BY k.rank) AS evidence
         FROM picked k JOIN ev e USING (doc_id, metric, kind) GROUP BY ALL""",
-        [*cols, *fparams, sorted({p[4] for p in picked})])
+        [*cols, *(x for m in metrics for x in (m, *fparams, docs))])
     out = g.drop(columns="top").merge(lines.astype({"year": g["year"].dtype}), how="left", on=keys)
     out["evidence"] = out["evidence"].fillna("")
     return out
