@@ -168,3 +168,24 @@ def test_stored_keys_are_the_keys_found_per_view(f: Filters, tiny_db: Path, tmp_
     assert "region_value_summary" in tables
     monkeypatch.setattr(db, "tables", lambda: tables - {"region_value_summary"})
     assert stored == _comparable_years(f, 1900) and stored
+
+
+@pytest.mark.usefixtures("use_test_db")
+@pytest.mark.parametrize("f", [Filters(synthetic=True), Filters(), Filters(levels=("province", "city")),
+                               Filters(regions=("440000",), synthetic=True)])
+def test_trend_evidence_per_metric_is_one_scans(f: Filters, monkeypatch: pytest.MonkeyPatch) -> None:
+    """trend's evidence read one scan per metric (``core.metric_scans``) is what one scan of every metric gives,
+    for one to five metrics, by level and per region."""
+    from dashboard.queries import trends
+
+    monkeypatch.setattr(db, "query", db.query_uncached)
+    top = queries.metrics_with_data(Filters(synthetic=True))["metric"].tolist()
+    assert len(top) >= 5
+    for metrics in (top[:1], top[:3], top[:4], top[:5], ["no.such.metric"]):
+        for regions in ([], [("440000", "广东"), ("440100", "广州")]):
+            monkeypatch.setattr(trends, "METRIC_SCANS_MAX", 4)
+            split = queries.trend(f, metrics, regions)
+            monkeypatch.setattr(trends, "METRIC_SCANS_MAX", 0)
+            pd.testing.assert_frame_equal(split, queries.trend(f, metrics, regions), check_exact=True)
+    shown = queries.trend(Filters(synthetic=True), top[:3])
+    assert (shown["evidence"] != "").any()  # the evidence was read, not an empty column on both sides
