@@ -145,3 +145,22 @@ def test_a_dateline_above_a_title_and_party_committees_named_with_wei() -> None:
 def test_a_hotline_reporting_its_own_work_is_a_department(text: str) -> None:
     meta = metadata_of(text)
     assert meta.level == "department" and meta.doc_type == "other"
+
+
+def test_the_words_before_an_organ_are_not_its_name() -> None:
+    # a news item's …这场讲座是兴安盟司法局与…联合开展的 (tests/gold/texts/ae_050.txt); a 自由贸易区 keeps its 由
+    from pathlib import Path
+
+    from etl.extract.meta_level import department_of
+
+    text = (Path(__file__).parent / "gold" / "texts" / "ae_050.txt").read_text(encoding="utf-8")
+    assert department_of(None, None, text) == "兴安盟司法局"
+    found = department_of("中国(上海)自由贸易试验区管理局2023年法治政府建设情况报告", None, "现将有关情况报告如下。")
+    assert found is None or "自由" in found
+
+
+def test_a_big_picture_is_no_bureau() -> None:
+    # 服务保障全省经济发展大局, 打造基层治理新格局: words ending in 局 that name no bureau
+    from etl.extract.meta_level import department_of
+
+    assert department_of("履行全面依法治省工作职责", None, "服务保障全省经济发展大局,全年审查规范性文件20件。") is None
