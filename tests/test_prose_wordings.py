@@ -45,6 +45,9 @@ def figures(text: str) -> set[tuple[str, float]]:
     # published items named with their modifiers (各类非涉密信息), a website's items with no noun after 公开
     ("市应急局通过网站和微信公众号共公开安全生产、防灾减灾救灾等各类非涉密信息1057条。", ("disclosure.proactive_items", 1057)),
     ("本年度永安镇人民政府通过政府网站公开32条,其中1条权责清单。", ("disclosure.proactive_items", 32)),
+    # the total over several channels (门户网站及政务新媒体方式), items counted in 篇
+    ("2025年,我办共通过门户网站及政务新媒体方式主动公开907条,其中通过政府网站公开86条。", ("disclosure.proactive_items", 907)),
+    ("2023年,市审计局在市人民政府网站上主动公开信息共82篇(条)。", ("disclosure.proactive_items", 82)),
     # a running total after the year's count: the same measure over all years (GOLD: labelled)
     ("2024年,我局主动公开政府信息全年共计6条,历年累计978条。", ("disclosure.proactive_items", 978)),
     # requests counted as letters (份), a granted count before its verb, reviews counted as acts (次)
