@@ -15,6 +15,10 @@ from etl.extract.pipeline import process_text
 CLAUSES = [
     ("月均受理行政复议申请", "average"),
     ("年均办理法律援助案件", "average"),
+    ("即坚持每月集中组织干部职工学法", "frequency"),
+    ("会前学法原则上每月至少安排", "frequency"),
+    ("每季度召开", "frequency"),
+    ("每年至少组织", None),
     ("各盟行政公署、市人民政府共制发规范性文件", "lower_government_list"),
     ("在法定期限内报送备案的", "subset"),
     ("作为规范性文件备案登记的有", "subset"),

@@ -70,6 +70,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全县发生各类矛盾纠纷490件,调处490件,调处率100%。", "mediation.success_rate"),
     # a court mediating administrative disputes is not people's mediation
     ("两级法院先后促成4344件行政争议以调解方式结案,诉前调解成功率达64.4%。", "mediation.success_rate"),
+    # a standing rule's frequency (每月…一次) is not a count of sessions
+    ("2024年,局党组坚持每月集中组织干部职工学法一次。", "training.law_lectures"),
     # the party's own regulations studied alone are no law study
     ("2024年镇党委会议专题学习党内法规制度建设和分析研究执行情况4次。", "training.law_lectures"),
     # lectures by village legal advisers are 普法 for villagers, not the organ's own law study
@@ -406,3 +408,10 @@ def test_the_years_additions_beside_a_running_total_are_kept() -> None:
 ])
 def test_a_hotlines_own_completion_rate(text: str, read: bool) -> None:
     assert any(m == "services.completion_rate" for m, _ in figures(text)) == read
+
+
+def test_a_count_after_a_standing_rules_frequency_is_its_own() -> None:
+    # 每季度集体学法不少于1次 is a rule; the sessions counted next (…专题法治讲座36期) are the report's own
+    text = ("某县2023年法治政府建设情况报告\n落实党委(党组)理论学习中心组学法要求,每季度集体学法不少于1次,"
+            "2023年以来参加自治区“法治讲堂”专题法治讲座36期。\n")
+    assert ("training.law_lectures", 36) in figures(text)

@@ -161,6 +161,7 @@ _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案�
                           r"规范性文件|合同)")
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 # a clause that only names a running total after a count ("…全年共计6条,历年累计978条"): the same measure, all years
+_NO_SUBJECT = ("outcome", "frequency")  # parts a following subjectless clause does not go on with
 _RUNNING_AFTER = re.compile(r"^\s*(?:历年|至今|截至目前|建站以来|开通以来)(?:累计|共|共计)?(?:有|为|达)?\s*$")
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
@@ -400,9 +401,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             attribution = OWN  # 县政府常务会会前学法2次 in a county's report: the reporter itself, not a body under it
         if listed_total:
             attribution = Attribution(None, "own", left, True)
-        if attribution == OWN and attributions and not has_subject(left) and attributions[-1].part != "outcome" \
+        if attribution == OWN and attributions and not has_subject(left) and attributions[-1].part not in _NO_SUBJECT \
                 and not re.sub(r"[\s,,;;、]", "", text[last_end:clause_start]):
-            # "省政府新收…188件,受理109件": the next clause goes on with its subject (an outcome, 撤销1件, is no subject)
+            # "省政府新收…188件,受理109件": the next clause goes on with its subject (an outcome, 撤销1件, or a standing
+            # rule's frequency, 每季度集体学法不少于1次, is no subject)
             attribution = attributions[-1]
         elif attribution == OWN and not has_subject(left):
             # "省政府及其部门受理…1784件,…在对申请答复的1677件中,属同意公开的318件": a sentence opened by a body's
