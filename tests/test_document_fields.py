@@ -44,6 +44,9 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
 
 
 @pytest.mark.parametrize("title, text, kind", [
+    # a yearbook entry by its overview heading or its volume line
+    (None, "文化市场\n【概况】 至2009年底,全市登记在册的文化市场经营单位共有332家。", "other"),
+    (None, "2018卷\n【概況】 內蒙古自治區司法廳是負責全區司法行政工作的政府組成部門。", "other"),
     # a plan speaks of itself (结合…实际,制定2024年…工作计划。); a report's 制定2024年…工作要点 is a deed
     (None, "根据《纲要》,现结合青龙山镇实际,制定2024年法治政府建设工作计划。\n一、健全政府机构职能体系", "work_plan"),
     (None, "(一)推动法治武义全面提升。制定2024年依法治县工作要点和涉企法治服务增值化改革工作方案。全年我局办理行政复议案件96件。",

@@ -26,7 +26,8 @@ _FIRST_PERSON = re.compile(r"我[县市区局镇省州院委办旗]")
 
 
 # a yearbook entry: a bracketed topic heading, then the year's prose ("【人民调解】2020年,县司法局…")
-_YEARBOOK = re.compile(r"【[^】\n]{2,20}】\s*(?:19|20)\d\d年[,,]")
+# a yearbook's overview heading (【概况】, 【律师业务概况】) or its volume line (2018卷)
+_YEARBOOK = re.compile(r"【[^】\n]{2,20}】\s*(?:19|20)\d\d年[,,]|【[^】\n]{0,8}概况】|(?:^|\n)\s*(?:19|20)\d\d卷\s")
 
 
 def doc_type_of(title: str | None, text: str) -> str:
