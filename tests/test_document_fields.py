@@ -25,6 +25,9 @@ from etl.extract.metadata import is_national, metadata_of
     (None, "2020年12月1日至31日,县12345政府热线受理各类诉求件430件。", 2020),
     # a period that runs into a later year is reported up to its end
     (None, "2008年1月至2010年5月底,共收各类一审行政诉讼案件2584件。", 2010),
+    # a span of whole years is a review of several years, none of them the one reported on
+    (None, "2009年至2012年,我市行政复议纠错案件达107件。", None),
+    (None, "在2006~2010年第五个普法期间,全市举办法治讲座300场。", None),
     # a starting point whose year's part is then counted (…以来, 1至10月份…)
     (None, "2021年以来,县司法局积极推进法律顾问服务。1至10月份,法律顾问共接受咨询1000余次。", 2021),
     (None, "2016年以来,全市保持执法高压态势。上半年,共处罚违法行为1071起。", 2016),

@@ -35,8 +35,10 @@ _NEXT_PLAN = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\s*年"
                         # point, as 2018年以来 is
                         r"|[^,。;\d]{1,8}?(?:以来|至今))")
 # what is dropped before the years are counted: a quoted name, a span of years, a date —
-# 《[^》]{0,60}》|20\d\d\s*[-—–至]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2} with its first character taken first
-_NOT_A_YEAR = re.compile(r"[《\d](?:(?<=《)[^》]{0,60}》|(?<=2)0\d\d\s*[-—–至]+\s*20\d\d\s*年?|(?<=\d)\d{3}-\d{1,2}-\d{1,2})")
+# 《[^》]{0,60}》|20\d\d\s*年?\s*[-—–~～至到]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2} with its first character taken first
+# (a span of years, 2009年至2012年, 2006~2010年, is a review of several years, none of them the one reported on)
+_NOT_A_YEAR = re.compile(r"[《\d](?:(?<=《)[^》]{0,60}》|(?<=2)0\d\d\s*年?\s*[-—–~～至到]+\s*20\d\d\s*年?"
+                         r"|(?<=\d)\d{3}-\d{1,2}-\d{1,2})")
 # a title's year-month is the month reported on (阿图什市司法局2025年1月行政调解工作情况分析报告); only starting points and
 # goals are not the title's year
 _NOT_TITLE_YEAR = re.compile(r"(?<!\d)(?:20[0-4]\d|19[89]\d)\s*年(?:度)?(?:\d{1,2}月)?(?:以来|以前|之前|前|起)|"
