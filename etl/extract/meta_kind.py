@@ -64,6 +64,8 @@ def doc_type_of(title: str | None, text: str) -> str:
     if (re.search(r"汇报|述职|经验材料|经验做法|典型经验|工作经验", t)
             or re.search(r"汇报材料|述职报告|经验材料|经验做法", head[:120])) and not re.search(r"年度报告", t):
         return "briefing"
+    if re.search(r"关于[^。,,]{2,40}(?:情况|工作)的(?:报告|总结)$", t):
+        return "annual_report"  # a report's formal title (…关于…工作情况的报告) stays a report on a news page
     if media_mark(head[:400]) and not re.search(r"报告如下|汇报如下|总结如下|本报告|本年度报告", text[:1500]):
         return "news"  # 重庆高院发布《2018年…司法审查报告》 in a paper's report: an article about the report
     if re.search(r"报告|总结|年报|统计情况|工作情况", t):
@@ -75,7 +77,7 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "implementation_plan"
     if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
         return "annual_report"
-    if re.match(r"\s*一、[^。,,\n]{2,30}\n", text) and not media_mark(head[:400]):
+    if _BODY_OPENING.match(text) and not media_mark(head[:400]):
         return "annual_report"  # opens at its first section's heading (一、2025年法治政府建设工作情况): a report's body
     if _NEWS.search(text[:3000]) or len(third_person(text[:3000])) >= 2 \
             or (title and not _FIRST_PERSON.search(text[:3000])):
@@ -83,6 +85,10 @@ def doc_type_of(title: str | None, text: str) -> str:
     if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
         return "annual_report"
     return "news"  # no title, no sections, nobody speaking for themselves: an article about them
+
+
+# an excerpt opening inside a report's body: a section heading (一、…, (三)…) or an enumerated point (二是…)
+_BODY_OPENING = re.compile(r"\s*(?:一、[^。,,\n]{2,30}\n|[((][一二三四五六七八九十]{1,2}[))]|[二三四五六七八九十]是)")
 
 
 # documents that are neither a report nor news: a yearbook page, a speech, a decision's drafting note or its reading,
