@@ -48,7 +48,7 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
 
 @pytest.mark.parametrize("title, text, kind", [
     # a report's formal title stays a report on a news page; an excerpt opening inside a report's body is a report
-    ("省人民检察院关于人民检察院行政检察工作情况的报告", "2025/09/30 16:48 编辑:邵新羚 来源:人大\n全省检察机关…",
+    ("省人民检察院关于人民检察院行政检察工作情况的报告", "2025/09/30 16:48 编辑:邵新羚 来源:新闻网\n全省检察机关…",
      "annual_report"),
     (None, "(三)推行“全员参与政府信息公开”机制。从文件形成初始,起草人就要明确文件的公开属性。", "annual_report"),
     (None, "二是搞好法制宣传教育工作。全年组织调解人员培训3期。", "annual_report"),
