@@ -405,6 +405,9 @@ def test_the_years_additions_beside_a_running_total_are_kept() -> None:
     ("我局受理“12345”市长热线84个,已全部按时核查并在网上回复完毕,办结率为100%。", False),
     ("全年承办12345热线工单120件,办结率100%。", False),
     ("市长信箱全年直接答复工单203件,办结率100%。", False),
+    # the hotline dispatching its tickets, a mailbox named beside the hotline: still the hotline's own rate
+    ("全年12345政务服务便民热线共受理群众诉求10万件,派发工单8万件,按时办结率98.5%。", True),
+    ("全年共收到“领导信箱”来信158件,12345政务服务热线共收到19357件,办结率和回复率均达100%。", True),
 ])
 def test_a_hotlines_own_completion_rate(text: str, read: bool) -> None:
     assert any(m == "services.completion_rate" for m, _ in figures(text)) == read

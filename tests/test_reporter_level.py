@@ -164,3 +164,14 @@ def test_a_big_picture_is_no_bureau() -> None:
     from etl.extract.meta_level import department_of
 
     assert department_of("履行全面依法治省工作职责", None, "服务保障全省经济发展大局,全年审查规范性文件20件。") is None
+
+
+
+@pytest.mark.parametrize("text", [
+    # a government's report or plan that mentions its hotline is not the hotline's (review of session 10)
+    "曲江区2023年法治政府建设年度报告\n2023年,曲江区全面推进法治政府建设。\n(一)政务服务提质增效。全区12345热线共受理群众诉求3.2万件。",
+    "某县2023年法治政府建设年度报告\n2023年1月至12月,全县12345政务服务便民热线共受理群众诉求5600件。",
+])
+def test_a_report_mentioning_its_hotline_is_not_the_hotlines(text: str) -> None:
+    meta = metadata_of(text)
+    assert meta.level == "county" and meta.doc_type == "annual_report" and meta.organ is None

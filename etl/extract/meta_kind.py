@@ -38,8 +38,6 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
     if _STUDY_OR_BULLETIN.search(title or text.lstrip()[:60].split("\n", 1)[0]):
         return "other"  # 关于…的调研报告 / 调查与思考 (CONVENTIONS), a weekly statistics bulletin (情况周报)
-    if _HOTLINE_PERIOD.search(head[:300]):
-        return "other"  # a hotline's month or quarter in figures (12345…第四季度共受理…): a statistics bulletin
     t = title or ""
     if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
         return "annual_report"  # 2021年工作完成情况及2022年工作计划: a year's report with next year's plan appended
@@ -104,17 +102,16 @@ _STUDY_OR_BULLETIN = re.compile(r"调研报告|调查报告|(?:调查|调研)与
                                 r"|(?:季度|月|周|旬)[^,。\n]{0,30}?(?:通报|运行情况)$|统计分析[^,。\n]{0,10}通报")
 
 
-# a 12345 hotline's figures for a month or a quarter (连平县12345政府服务热线2023年第四季度共受理…, 2020年12月1日至31日,
-# …12345政府热线受理…): the hotline's periodic bulletin
-_HOTLINE_PERIOD = re.compile(r"(?:第[一二三四]季度|\d{1,2}月份?|本月)[^。\n]{0,30}12345"
-                             r"|12345[^。\n]{0,20}(?:第[一二三四]季度|\d{1,2}月份|本月)")
-
-
 # a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
 MEDIA = re.compile(r"来源[::]\s*[^\n]{0,12}?(?:日报|晚报|报社|新闻|网|电视台|广播|客户端)|(?:^|[\s(（])记者|本报讯|"
                     r"(?:报|网|台|社)[\u4e00-\u9fff]{0,4}讯|[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电|央广网|新华网|人民网|中新网")
 # a word every match of MEDIA holds: without one the (slower) pattern need not run
 _MEDIA_WORDS = re.compile(r"来源|记者|讯|日电|央广网|新华网|人民网|中新网")
+
+
+def is_news_item(text: str) -> bool:
+    """A reporter's or a paper's marks at the top (记者, 本报讯, a dateline, a news source line)."""
+    return bool(_NEWS.search(text[:600]) or media_mark(text[:400]))
 
 
 def media_mark(text: str) -> re.Match[str] | None:

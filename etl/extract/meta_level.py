@@ -68,8 +68,33 @@ _CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员�
 # a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
 _CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
 # a 12345 hotline or a mayor's phone line as the one that reports (12345政务服务便民热线运行情况通报, 乳源县12345政府热线受理…)
-_HOTLINE = re.compile(r"12345[^。\n,,]{0,12}(?:热线|平台)|市长(?:公开)?(?:电话|热线)")
-_HOTLINE_TAKES = re.compile(r"(" + _HOTLINE.pattern + r")(?:中心|办公室)?[^。,,\n]{0,12}?(?:共|累计)?(?:受理|接到|接听|收到)")
+_HOTLINE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|盟|旗))?(?:12345[^。\n,,“”\"]{0,12}(?:热线|平台)"
+                      r"|市长(?:公开)?(?:电话|热线))")
+# the title names the hotline's own bulletin (…热线运行情况通报, …热线2024年第二季度运行情况), not a plan or a government's report
+_HOTLINE_TITLE = re.compile(r"(?:运行|受理|办理|诉求)情况|情况(?:通报|分析)|运行(?:报告|通报)|通报|周报|月报|综述|情况$")
+_NOT_HOTLINE_TITLE = re.compile(r"人民政府|法治政府|方案|意见|通知|要点|计划|办法")
+# an untitled text whose first sentence has the hotline take in its period's calls (一、本月受理情况\n2020年12月1日至31日,
+# 乳源瑶族自治县12345政府热线受理各类诉求件430件)
+_HOTLINE_TAKES = re.compile(r"(?:[^。\n]*\n)?[^。\n,,]{0,24}?[,,]?\s*(" + _HOTLINE.pattern + r")(?:中心|办公室)?[^。,,\n]{0,12}?"
+                            r"(?:共|累计)?(?:受理|接到|接听|收到)")
+
+
+_HOTLINE_SUBJECT = re.compile(r"(" + _HOTLINE.pattern + r")(?:中心|办公室)?")
+
+
+def hotline_reports(title: str | None, text: str) -> str | None:
+    """The 12345 hotline (or mayor's phone line) whose own bulletin the document is: named by a bulletin's title, or
+    taking in its calls in an untitled text's first sentence; a government report or plan that mentions it is not."""
+    if title:
+        m = _HOTLINE.search(title)
+        if m and _HOTLINE_TITLE.search(title) and not _NOT_HOTLINE_TITLE.search(title):
+            return m.group(0)
+        return None
+    m = _HOTLINE_TAKES.match(text.lstrip())
+    if m:
+        return m.group(1)
+    m = _HOTLINE_SUBJECT.fullmatch(opening_subject(text))  # (新华网长春7月16日电)长春市市长公开电话办公室充分发挥…
+    return m.group(1) if m else None
 # a department speaking of itself
 _DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,2}(?:市|县|区|省))")
 # a department named with the year of its report ("大同市文物局2021年度行政执法数据表")
@@ -171,13 +196,9 @@ def _department_of(title: str | None, organ: str | None, text: str) -> str | Non
             m = rx.search(src)
             if m and not (rx is _COURT and re.search(r"司法厅|司法局|政府", src)):  # a court with the 司法厅: joint, the area's
                 return m.group(0)
-    for src in (title or "", subject):
-        m = _HOTLINE.search(src)
-        if m:
-            return m.group(0)  # a 12345 hotline or a mayor's phone line reporting its own work: a department's
-    m = _HOTLINE_TAKES.search(opening(text, 300))
-    if m:
-        return m.group(1)  # …12345政府热线受理各类诉求件430件: the hotline counts what it took in
+    hotline = hotline_reports(title, text)
+    if hotline:
+        return hotline  # a 12345 hotline or a mayor's phone line reporting its own work: a department's
     m = _SECTOR_SUBJECT.match(subject)
     if m:
         return m.group(0)  # the sector speaks (no organ's name: metadata_of keeps it out of the organ)

@@ -15,11 +15,12 @@ from dataclasses import asdict, dataclass
 from etl.extract import level_model
 from etl.extract.gazetteer import MUNICIPALITIES
 from etl.extract.meta_dates import publish_date_of, year_of
-from etl.extract.meta_kind import doc_type_of
+from etl.extract.meta_kind import doc_type_of, is_news_item
 from etl.extract.meta_level import (
     SECTOR_REPORT,
     department_cues,
     department_of,
+    hotline_reports,
     is_national,
     is_sector,
     national_organ_reports,
@@ -61,6 +62,8 @@ def metadata_of(text: str) -> Metadata:
     title = title_of(text)
     organ = organ_of(title, text)
     doc_type = doc_type_of(title, text)
+    if doc_type in ("annual_report", "news") and hotline_reports(title, text) and not is_news_item(text):
+        doc_type = "other"  # a 12345 hotline's own month or quarter in figures: a statistics bulletin
     publish_date = publish_date_of(text)
     year = year_of(title, text, doc_type, publish_date)
     national = is_national(title, text)
