@@ -46,16 +46,10 @@ def doc_type_of(title: str | None, text: str) -> str:
         if re.search(rx, t):
             return kind
     # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
-    # (制定2024年依法治县工作要点和…方案。 in a report or news is a deed: a year's plan speaks of itself as 特/现制定…,
-    # 结合…实际,制定… or …如下)
-    m = re.search(r"制定(?:本|如下|以下)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)"
-                  r"|(?:[特现故]|为此[,,]?|据此[,,]?|实际[,,])制定(?:20[0-4]\d)年(?:度)?[^,。《》]{0,30}?"
-                  r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)"
-                  r"|制定(?:20[0-4]\d)年(?:度)?[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)如下",
-                  text[:1500])
-    if not t and m:
-        kind = next(g for g in m.groups() if g)
-        return {"工作要点": "work_points", "工作计划": "work_plan"}.get(kind, "implementation_plan")
+    m = re.search(r"制定(?:本|如下|以下)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
+    plan = m.group(1) if m else _plan_names_itself(text[:1500])
+    if not t and plan:
+        return {"工作要点": "work_points", "工作计划": "work_plan"}.get(plan, "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
         return "annual_report"
     # a briefing names itself (汇报材料, 述职, 经验做法); 枫桥经验 in a news item does not make it one
@@ -87,6 +81,27 @@ def doc_type_of(title: str | None, text: str) -> str:
 
 # an excerpt opening inside a report's body: a section heading (一、…, (三)…) or an enumerated point (二是…)
 _BODY_OPENING = re.compile(r"\s*(?:一、[^。,,\n]{2,30}\n|[((][一二三四五六七八九十]{1,2}[))]|[二三四五六七八九十]是)")
+
+
+# a year's plan naming itself at the end of its opening sentence (为…,根据…,制定2024年法治政府建设工作要点。 / …如下:),
+# before its first section; a report's deed goes on after the name (制定2023年…工作要点,细化任务58项; …要点和…方案)
+# or says when it was done (年初, 先后)
+_PLAN_SELF = re.compile(r"(?:^|[。\n])([^。\n]*?)制定(?:20[0-4]\d)年(?:度)?[^,,。《》和及、\n]{0,30}?"
+                        r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)(?:如下)?\s*[。::\n]")
+_PLAN_PURPOSE = re.compile(r"为|根据|按照|结合|依据|特|现")
+_DEED_WHEN = re.compile(r"年初|年内|先后|已经|已|今年|去年|全年")
+
+
+def _plan_names_itself(head: str) -> str | None:
+    """The kind a year's plan names itself by in its opening (工作要点, 实施方案…), else None."""
+    first_section = head.find("一、")
+    for m in _PLAN_SELF.finditer(head):
+        if 0 <= first_section < m.start(2):
+            return None
+        lead = m.group(1)
+        if _PLAN_PURPOSE.search(lead) and not _DEED_WHEN.search(lead):
+            return m.group(2)
+    return None
 
 
 # documents that are neither a report nor news: a yearbook page, a speech, a decision's drafting note or its reading,
