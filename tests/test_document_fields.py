@@ -68,6 +68,7 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     ("某市12345政府服务热线二月情况通报", "二月份,热线共受理群众诉求1.2万件。", "other"),
     ("某市人民政府办公厅关于2015年第二季度全市行政诉讼情况的通报", "第二季度,全市新收行政诉讼案件41件。", "other"),
     ("某局关于2016年全省林业行政案件统计分析情况的通报", "2016年,全省共发生林业行政案件1200起。", "other"),
+    ("关于2023年1—12月全市行政复议工作情况的通报", "2023年,全市共收到行政复议申请1200件。", "annual_report"),
     ("某自治区人民政府办公厅关于2010年度规范性文件制定和备案审查工作情况的通报",
      "2010年,各盟市报送备案规范性文件120件。", "annual_report"),
     # an excerpt opening at its first section's heading is a report's body, even where a bureau is its subject
@@ -154,3 +155,10 @@ def test_a_ministry_by_its_name_before_the_reform_is_national() -> None:
     text = "质检总局通报全国质检系统近期打假10起典型案件\n新华社北京12月29日电 国家质检总局29日通报了全国质检系统的10起典型案件。"
     assert is_national(None, text)
     assert not is_national(None, "某市质监局通报全市质检系统近期打假10起典型案件\n某市质监局29日通报了10起典型案件。")
+
+
+def test_a_plan_over_a_span_of_years_is_for_its_start() -> None:
+    from etl.extract.metadata import metadata_of
+
+    meta = metadata_of("关于开展专项整治行动的实施方案\n为规范执法,决定自2024年1月至2025年12月开展专项整治行动,特制定本方案。")
+    assert (meta.year, meta.doc_type) == (2024, "implementation_plan")

@@ -160,10 +160,16 @@ def test_the_words_before_an_organ_are_not_its_name() -> None:
 
 
 def test_a_big_picture_is_no_bureau() -> None:
-    # 服务保障全省经济发展大局, 打造基层治理新格局: words ending in 局 that name no bureau
-    from etl.extract.meta_level import department_of
+    # 威远县:突出法治保障 打造基层治理新格局 (tests/gold/texts/aj_045.txt): a word ending in 局 that names no bureau was
+    # taken as the department (and shown as the organ)
+    from pathlib import Path
 
-    assert department_of("履行全面依法治省工作职责", None, "服务保障全省经济发展大局,全年审查规范性文件20件。") is None
+    from etl.extract.meta_level import department_of
+    from etl.extract.meta_text import organ_of, title_of
+
+    text = (Path(__file__).parent / "gold" / "texts" / "aj_045.txt").read_text(encoding="utf-8")
+    assert department_of(title_of(text), None, text) is None
+    assert organ_of(None, "某县2023年法治政府建设年度报告\n构建基层治理新格局\n全年办理行政复议案件3件。") is None
 
 
 

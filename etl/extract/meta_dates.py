@@ -94,8 +94,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
-            # a span into a later year (2008年1月至2010年5月底) reports up to its end
-            return max(int(y) for y in m.groups() if y)
+            # a report on a span into a later year (2008年1月至2010年5月底) reports up to its end; a plan is for its start
+            years = [int(y) for y in m.groups() if y]
+            return years[0] if doc_type in ("work_plan", "work_points", "implementation_plan") else max(years)
     head = _NOT_A_YEAR.sub("", text[:4000])
     if doc_type not in ("work_plan", "work_points", "implementation_plan"):
         head = _NEXT_PLAN.sub("", _NOT_REPORT_YEAR.sub("", head))

@@ -36,7 +36,8 @@ def doc_type_of(title: str | None, text: str) -> str:
         return "other"  # a yearbook entry (【人民调解】2020年,…), a statistical bulletin, an indicator system
     if _OTHER_KIND.search((title or "") + "\n" + text[:200]):
         return "other"  # a yearbook page, a speech, a decision's drafting note or its reading, a clean-up's result
-    if _STUDY_OR_BULLETIN.search(title or text.lstrip()[:60].split("\n", 1)[0]):
+    named = title or text.lstrip()[:60].split("\n", 1)[0]
+    if _STUDY_OR_BULLETIN.search(named) and not _WHOLE_YEAR.search(named):
         return "other"  # 关于…的调研报告 / 调查与思考 (CONVENTIONS), a weekly statistics bulletin (情况周报)
     t = title or ""
     if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
@@ -102,6 +103,10 @@ def _plan_names_itself(head: str) -> str | None:
         if _PLAN_PURPOSE.search(lead) and not _DEED_WHEN.search(lead):
             return m.group(2)
     return None
+
+
+# a period that is the whole year (1—12月, 1至12月份): a year's circular is a report, not a part-year bulletin
+_WHOLE_YEAR = re.compile(r"1\s*(?:月)?\s*[—\-–~至到]\s*12\s*月")
 
 
 # documents that are neither a report nor news: a yearbook page, a speech, a decision's drafting note or its reading,

@@ -11,7 +11,7 @@ import re
 
 from etl.extract.gazetteer import gazetteer
 from etl.extract.meta_kind import media_mark, third_person
-from etl.extract.meta_text import opening, opening_subject
+from etl.extract.meta_text import NOT_A_BUREAU, opening, opening_subject
 
 # a commission's short name (卫生健康委, 发改委, 教委); 区委, 党工委, 政法委, 居委 are party or residents' bodies
 _COMMISSION = (r"(?:卫生健康|卫健|卫计|计生|发展改革|发改|住建|城乡建设|建|经信|经济信息化|商务|科|农|国资|民宗|"
@@ -175,16 +175,14 @@ def is_sector(dept: str | None) -> bool:
     return dept == "sector" or bool(dept and _SECTOR_SUBJECT.fullmatch(dept))
 
 
-# a word ending in 局 that names no bureau (服务保障全省经济发展大局, 打造基层治理新格局); the words a sentence puts before
-# the organ it names (这场讲座是兴安盟司法局, 由省人大常委会)
-_NOT_A_BUREAU = re.compile(r"(?:大|格|布|全|结|开|新|僵|时|当|骗|赌|棋|变|厅)局$|局局$")
+# the words a sentence puts before the organ it names (这场讲座是兴安盟司法局, 由省人大常委会)
 _LEAD_WORDS = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}?是|由)(?=[\u4e00-\u9fff]{2,})")  # 自由贸易区…局 keeps its 由
 
 
 def department_of(title: str | None, organ: str | None, text: str) -> str | None:
     """The department whose own work the document reports, if it is one (a name ending in 大局/格局 is none)."""
     dept = _department_of(title, organ, text)
-    if dept is None or _NOT_A_BUREAU.search(dept):
+    if dept is None or NOT_A_BUREAU.search(dept):
         return None
     return _LEAD_WORDS.sub("", dept)
 

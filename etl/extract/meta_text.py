@@ -173,12 +173,16 @@ def opening_subject(text: str) -> str:
     return ""
 
 
+# a word ending in 局 that names no bureau (服务保障全省经济发展大局, 打造基层治理新格局, 开辟复议全新格局)
+NOT_A_BUREAU = re.compile(r"(?:大|格|布|全|结|开|新|僵|时|当|骗|赌|棋|变|厅)局$|局局$")
+
+
 def organ_of(title: str | None, text: str) -> str | None:
     for line in first_lines(text, 12):
         if _NAV.match(line):
             continue
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,20}(?:人民政府|人民政府办公室|人民政府办公厅|局|厅|委员会|法院|院|办公室))", line)
-        if m:
+        if m and not NOT_A_BUREAU.search(m.group(1)):
             return m.group(1)
     return None
 

@@ -138,10 +138,10 @@ def parse_digits(s: str) -> float | None:
 _COUNT_BEFORE = re.compile(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展|"
                            r"申请|案件|纠纷|文件|合同|事项|学法|学习|培训|讲座|结转|诉讼|复议|信访|咨询|援助)$")
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3}
-# a lone 百/千/万 is a round number (cn2an reads 一千, not 千); it counts only after a count verb or noun
-# (调解纠纷千余件) or a word of about or over (_ROUND_BEFORE: 逾千件, 近万人次, 上千件, 超百场)
+# a lone 百/千/万 is a round number (cn2an reads 一千, not 千); it counts only with 余/多 after it (调解纠纷千余件) or
+# after a word of about or over (_ROUND_BEFORE: 逾千件, 近万人次, 上千件, 超百场, 过万件)
 _LONE_POWER = {"百": 100.0, "千": 1000.0, "万": 10000.0}
-_ROUND_BEFORE = re.compile(r"(?:逾|近|超|(?<![千百万])上|约|过|破)$")  # 成千上万 is no number
+_ROUND_BEFORE = re.compile(r"(?:逾|近|超|(?<![千百万])上|约|过)$")  # 成千上万 is no number
 
 
 # PREFIX_QUALIFIER as a lookup: word -> qualifier (the first listed wins), tried longest first
@@ -195,9 +195,14 @@ def find_numbers(text: str) -> list[Number]:
                 continue  # 同一 is "the same", but 合同七十件 counts contracts
             # 一件/两次: too often idiomatic (一次性, 一件事); keep only after a count verb or the counted noun, or a
             # lone 百/千/万 after a word of about or over (逾千件, 近万人次, 上千件: a round hundred, thousand, ten thousand)
-            if digits in ("一", "两", "十", "百", "千", "万", "亿") and unit != "%" and not mult \
-                    and not _COUNT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) \
-                    and not (digits in _LONE_POWER and _ROUND_BEFORE.search(text[max(0, m.start() - 2):m.start()])):
+            if digits in _LONE_POWER and unit != "%" and not mult:
+                # a lone 百/千/万 counts after a word of about or over (逾千件), or with 余/多 after it (纠纷千余件);
+                # 百场…活动, 千名干部, 首次破万件 are names and milestones
+                if not (_ROUND_BEFORE.search(text[max(0, m.start() - 2):m.start()])
+                        or m.group("fuzz1") or m.group("fuzz2")):
+                    continue
+            elif digits in ("一", "两", "十", "亿") and unit != "%" and not mult \
+                    and not _COUNT_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
                 continue
         if unit == "次" and text.startswith(("会议", "全会", "常委会", "常务会"), m.end()):
             continue  # 十五届人大四次会议: a session's number, not a count
@@ -217,8 +222,8 @@ def find_numbers(text: str) -> list[Number]:
         pq = _prefix_qualifier(text, m.start())
         if pq:
             qualifier = pq
-        elif digits in _LONE_POWER and text[m.start() - 1:m.start()] == "上":
-            qualifier = "at_least"  # 上千件: a thousand and more
+        elif digits in _LONE_POWER and text[m.start() - 1:m.start()] in ("上", "过"):
+            qualifier = "at_least"  # 上千件, 过万件: a thousand and more
         if unit == "亿元":
             value, unit = value * 1e4, "万元"
         elif unit == "元":  # money is kept in 万元
