@@ -40,6 +40,13 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("组织干部职工学习《中华人民共和国行政复议法》3次。", ("training.law_lectures", 3)),
     ("2023年组织机关干部开展法律知识培训5次。", ("training.law_lectures", 5)),
     ("县政府常务会议专题学习党内法规和《行政复议法》《行政处罚法》等法律6次。", ("training.law_lectures", 6)),
+    # study counted before its words (组织开展2次会前学法, 先后4次开展…专题学习研讨), a 法治思想 lecture hall
+    ("2025年,局党组组织开展2次会前学法。", ("training.law_lectures", 2)),
+    ("局党组理论学习中心组先后4次开展习近平法治思想专题学习研讨。", ("training.law_lectures", 4)),
+    ("2025年,举办习近平法治思想大讲堂2期。", ("training.law_lectures", 2)),
+    ("2025年,组织各类法律培训讲座5次。", ("training.law_lectures", 5)),
+    # a request received named at length (收到来自公民、法人或者其他组织对依申请公开政府信息的申请)
+    ("2024年共收到来自公民、法人或者其他组织对依申请公开政府信息的申请2件。", ("disclosure.requests_received", 2)),
     # issuing in other verbs: documents sent out in the government's name (名义发文), 下发
     ("2021年,以县政府及县政府办公室名义发文的行政规范性文件共25件。", ("normative_docs.issued", 25)),
     ("全年下发规范性文件8件。", ("normative_docs.issued", 8)),
@@ -77,6 +84,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全年在各类媒体发布信息稿件120条。", "disclosure.proactive_items"),
     ("县长信箱共收到群众来信18件,已办理18件,网站公开2件。", "disclosure.proactive_items"),
     ("全年召开重大合同审查论证会3次。", "contracts.reviewed"),
+    # documents a clean-up leaves in force (继续执行) are not cleaned up
+    ("对全部规范性文件进行了清理。经清理,继续执行6件。", "normative_docs.cleaned_up"),
     ("全县网格员参与矛盾纠纷化解3200件。", "mediation.disputes"),
     ("县法院深化诉源治理,诉前纠纷化解1200件。", "mediation.disputes"),
     ("全年为企业职工开展法律知识培训12场。", "training.law_lectures"),
