@@ -297,6 +297,17 @@ def test_a_yearly_quota_of_sessions_stays_a_target() -> None:
     assert ("training.law_lectures", 2, "target") in got
 
 
+@pytest.mark.parametrize("text, kind", [
+    # 确保 later in a sentence is the purpose of what was done; opening the sentence or in the number's clause, a goal
+    ("2025年,白古屯镇不断加大主动公开力度,确保公众及时了解政府工作动态,主动公开各类政府信息18条。", "actual"),
+    ("确保全年主动公开政府信息不少于100条。", "target"),
+    ("全年要确保主动公开政府信息100条。", "target"),
+])
+def test_a_purpose_is_no_goal(text: str, kind: str) -> None:
+    got = {(f.metric, f.kind) for d in process_text(text) for f in d.figures}
+    assert ("disclosure.proactive_items", kind) in got
+
+
 def test_major_cases_are_no_goal() -> None:
     # 大案要案 (major cases) is a noun: its 要 says nothing of a goal
     got = {(f.metric, f.value, f.kind) for d in process_text("全年立案查处案件45件(其中大案要案3件)。") for f in d.figures}
