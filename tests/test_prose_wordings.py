@@ -45,6 +45,12 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("局党组理论学习中心组先后4次开展习近平法治思想专题学习研讨。", ("training.law_lectures", 4)),
     ("2025年,举办习近平法治思想大讲堂2期。", ("training.law_lectures", 2)),
     ("2025年,组织各类法律培训讲座5次。", ("training.law_lectures", 5)),
+    # batch 36: the total over a disclosure site (信息公开网) and a WeChat account; requests in 件次; all answered after
+    # the count; refusals as 不同意公开
+    ("2018年,我局通过昌乐信息公开网、县卫生健康局微信公众号主动公开政府信息303条。", ("disclosure.proactive_items", 303)),
+    ("某局2020年政府信息公开工作年度报告\n2020年受理依申请公开1件次。", ("disclosure.requests_received", 1)),
+    ("2019年共收到政府信息公开申请17件,17件申请全部办结。", ("disclosure.requests_answered", 17)),
+    ("2018年收到政府信息公开申请20件,不同意公开答复数8件。", ("disclosure.requests_refused", 8)),
     # a request received named at length (收到来自公民、法人或者其他组织对依申请公开政府信息的申请)
     ("2024年共收到来自公民、法人或者其他组织对依申请公开政府信息的申请2件。", ("disclosure.requests_received", 2)),
     # issuing in other verbs: documents sent out in the government's name (名义发文), 下发
@@ -84,6 +90,9 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全年在各类媒体发布信息稿件120条。", "disclosure.proactive_items"),
     ("县长信箱共收到群众来信18件,已办理18件,网站公开2件。", "disclosure.proactive_items"),
     ("全年召开重大合同审查论证会3次。", "contracts.reviewed"),
+    # proposals' answers made public are no disclosure requests; a requests' completion rate is not the services'
+    ("2020年,公开人大建议、政协提案答复7条。", "disclosure.requests_answered"),
+    ("三、依申请公开政府信息情况\n申请公开信息均属于已主动公开范围,申请办结率、答复率100%。", "services.completion_rate"),
     # documents a clean-up leaves in force (继续执行) are not cleaned up
     ("对全部规范性文件进行了清理。经清理,继续执行6件。", "normative_docs.cleaned_up"),
     ("全县网格员参与矛盾纠纷化解3200件。", "mediation.disputes"),
