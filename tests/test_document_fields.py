@@ -57,6 +57,12 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     (None, "2018卷\n【概況】 內蒙古自治區司法廳是負責全區司法行政工作的政府組成部門。", "other"),
     # a plan speaks of itself (结合…实际,制定2024年…工作计划。); a report's 制定2024年…工作要点 is a deed
     (None, "为全面推进依法行政,根据《纲要》要求,制定2024年法治政府建设工作要点。\n一、加强党的领导", "work_points"),
+    # a doer named or a news item's 近日 before 制定: a deed, not the plan itself (review of session 10)
+    (None, "按照市委部署,我局制定2023年法治政府建设工作要点。全年共收到行政复议申请35件。", "annual_report"),
+    (None, "近日,为进一步推进法治政府建设,县司法局制定2024年普法依法治理工作要点。该要点明确了10项重点任务。", "news"),
+    # a news headline about a report being heard is news
+    ("市人大常委会听取审议市政府关于2023年法治政府建设工作情况的报告", "来源:某某日报 2024-03-12\n本报讯(记者 张三)会议听取…",
+     "news"),
     (None, "一是强化组织领导。年初,结合我县实际,制定2023年法治政府建设工作要点,细化任务58项。二是加强学法。", "annual_report"),
     (None, "根据《纲要》,现结合青龙山镇实际,制定2024年法治政府建设工作计划。\n一、健全政府机构职能体系", "work_plan"),
     (None, "(一)推动法治武义全面提升。制定2024年依法治县工作要点和涉企法治服务增值化改革工作方案。全年我局办理行政复议案件96件。",

@@ -44,7 +44,7 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("2025年,局党组组织开展2次会前学法。", ("training.law_lectures", 2)),
     ("局党组理论学习中心组先后4次开展习近平法治思想专题学习研讨。", ("training.law_lectures", 4)),
     ("2025年,举办习近平法治思想大讲堂2期。", ("training.law_lectures", 2)),
-    ("2025年,组织各类法律培训讲座5次。", ("training.law_lectures", 5)),
+    ("2023年,市审计局在市人民政府网站上主动公开信息共82篇(条)。", ("disclosure.proactive_items", 82)),
     # batch 36: the total over a disclosure site (信息公开网) and a WeChat account; requests in 件次; all answered after
     # the count; refusals as 不同意公开
     ("2018年,我局通过昌乐信息公开网、县卫生健康局微信公众号主动公开政府信息303条。", ("disclosure.proactive_items", 303)),
@@ -91,8 +91,16 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("县长信箱共收到群众来信18件,已办理18件,网站公开2件。", "disclosure.proactive_items"),
     ("全年召开重大合同审查论证会3次。", "contracts.reviewed"),
     # proposals' answers made public are no disclosure requests; a requests' completion rate is not the services'
-    ("2020年,公开人大建议、政协提案答复7条。", "disclosure.requests_answered"),
-    ("三、依申请公开政府信息情况\n申请公开信息均属于已主动公开范围,申请办结率、答复率100%。", "services.completion_rate"),
+    ("某局2020年政府信息公开工作年度报告\n(四)依申请公开情况\n2020年,公开人大建议、政协提案答复7条。",
+     "disclosure.requests_answered"),
+    ("全年收到群众申请公开政府信息12件,12345热线转来申请3件,申请办结率100%。", "services.completion_rate"),
+    # review of session 10 (second): a department's hotline tickets, a review's outcome to revise, training given to
+    # mediators, a received count said all answered
+    ("某县市场监督管理局2023年法治政府建设工作报告\n2023年,我局共办理12345热线交办件86件,办结率100%。",
+     "services.completion_rate"),
+    ("2023年,县司法局审查规范性文件草案15件,其中5件需修改完善后出台。", "normative_docs.cleaned_up"),
+    ("某县司法局2023年工作总结\n2023年,先后5次组织全县人民调解员开展法律知识培训。", "training.law_lectures"),
+    ("某镇2023年政府信息公开工作年度报告\n2023年,我镇收到政府信息公开申请5件均已按时办结。", "disclosure.requests_answered"),
     # documents a clean-up leaves in force (继续执行) are not cleaned up
     ("对全部规范性文件进行了清理。经清理,继续执行6件。", "normative_docs.cleaned_up"),
     ("全县网格员参与矛盾纠纷化解3200件。", "mediation.disputes"),
@@ -456,3 +464,21 @@ def test_a_count_after_a_standing_rules_frequency_is_its_own() -> None:
     text = ("某县2023年法治政府建设情况报告\n落实党委(党组)理论学习中心组学法要求,每季度集体学法不少于1次,"
             "2023年以来参加自治区“法治讲堂”专题法治讲座36期。\n")
     assert ("training.law_lectures", 36) in figures(text)
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # review of session 10 (second): what the first fixes must not lose
+    ("2023年,全县充分发挥1200名网格员作用,各级调解组织共调解矛盾纠纷3560件,调解成功率98%。", ("mediation.disputes", 3560)),
+    ("某县司法局2023年法治政府建设工作报告\n2023年,局党组开展“每月一讲”法治讲座12场。", ("training.law_lectures", 12)),
+    ("2023年,对提交县政府常务会议审议的合同进行合法性审查18件。", ("contracts.reviewed", 18)),
+    ("某镇2023年政府信息公开工作年度报告\n2023年,我镇收到政府信息公开申请5件均已按时办结。", ("disclosure.requests_received", 5)),
+])
+def test_what_the_reviews_fixes_keep(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+def test_a_short_ensure_clause_still_sets_a_goal() -> None:
+    text = "某县2023年法治政府建设年度报告\n下一步,我县将持续深化法治政府建设,确保到年底,行政机关负责人出庭应诉率达到100%。\n"
+    got = {(f.metric, f.kind) for d in process_text(text) for f in d.figures}
+    assert ("litigation.head_appearance_rate", "target") in got

@@ -181,3 +181,22 @@ def test_a_big_picture_is_no_bureau() -> None:
 def test_a_report_mentioning_its_hotline_is_not_the_hotlines(text: str) -> None:
     meta = metadata_of(text)
     assert meta.level == "county" and meta.doc_type == "annual_report" and meta.organ is None
+
+
+
+@pytest.mark.parametrize("text, organ, doc_type", [
+    # a hotline's year is a report, its quarter a bulletin; its name starts where a word can; a headline about it is its
+    ("关于2023年全市12345政务服务便民热线办理情况的报告\n2023年,热线共受理诉求10万件。", "12345政务服务便民热线",
+     "annual_report"),
+    ("2023年第三季度全市12345热线运行情况通报\n第三季度共受理诉求2万件。", "12345热线", "other"),
+    ("昌乐县12345热线上半年受理群众诉求12万件\n本报讯 今年上半年,昌乐县12345热线受理群众诉求12万件。", "昌乐县12345热线", "news"),
+])
+def test_a_hotlines_own_report(text: str, organ: str, doc_type: str) -> None:
+    meta = metadata_of(text)
+    assert (meta.level, meta.organ, meta.doc_type) == ("department", organ, doc_type)
+
+
+def test_a_bureau_whose_name_ends_like_an_idiom_is_still_a_bureau() -> None:
+    from etl.extract.meta_text import organ_of
+
+    assert organ_of(None, "深圳市南山区科技创新局\n2023年法治政府建设年度报告\n") == "深圳市南山区科技创新局"

@@ -57,7 +57,8 @@ def doc_type_of(title: str | None, text: str) -> str:
     if (re.search(r"汇报|述职|经验材料|经验做法|典型经验|工作经验", t)
             or re.search(r"汇报材料|述职报告|经验材料|经验做法", head[:120])) and not re.search(r"年度报告", t):
         return "briefing"
-    if re.search(r"关于[^。,,]{2,40}(?:情况|工作)的(?:报告|总结)$", t):
+    if re.search(r"^(?![^关]*(?:听取|审议|发布|召开))[^。,,]{0,30}?关于[^。,,]{2,40}(?:情况|工作)的(?:报告|总结)$", t) \
+            and not re.search(r"本报讯|记者|日电", text[:600]):
         return "annual_report"  # a report's formal title (…关于…工作情况的报告) stays a report on a news page
     if media_mark(head[:400]) and not re.search(r"报告如下|汇报如下|总结如下|本报告|本年度报告", text[:1500]):
         return "news"  # 重庆高院发布《2018年…司法审查报告》 in a paper's report: an article about the report
@@ -87,21 +88,22 @@ _BODY_OPENING = re.compile(r"\s*(?:一、[^。,,\n]{2,30}\n|[((][一二三四五
 # a year's plan naming itself at the end of its opening sentence (为…,根据…,制定2024年法治政府建设工作要点。 / …如下:),
 # before its first section; a report's deed goes on after the name (制定2023年…工作要点,细化任务58项; …要点和…方案)
 # or says when it was done (年初, 先后)
-_PLAN_SELF = re.compile(r"(?:^|[。\n])([^。\n]*?)制定(?:20[0-4]\d)年(?:度)?[^,,。《》和及、\n]{0,30}?"
+_PLAN_SELF = re.compile(r"([^。\n]*?)制定(?:20[0-4]\d)年(?:度)?[^,,。《》和及、\n]{0,30}?"
                         r"(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)(?:如下)?\s*[。::\n]")
-_PLAN_PURPOSE = re.compile(r"为|根据|按照|结合|依据|特|现")
-_DEED_WHEN = re.compile(r"年初|年内|先后|已经|已|今年|去年|全年")
+_PLAN_PURPOSE = re.compile(r"^为|[,,]为|根据|按照|结合|依据|[,,]\s*现|特(?=制定)|特$")
+_DEED_WHEN = re.compile(r"年初|年内|先后|已经|已|今年|去年|全年|近日|以来")
+_DOER = re.compile(r"我[局县市区镇委办院厅]|[局府院委厅所]\s*$")
 
 
 def _plan_names_itself(head: str) -> str | None:
-    """The kind a year's plan names itself by in its opening (工作要点, 实施方案…), else None."""
-    first_section = head.find("一、")
-    for m in _PLAN_SELF.finditer(head):
-        if 0 <= first_section < m.start(2):
-            return None
-        lead = m.group(1)
-        if _PLAN_PURPOSE.search(lead) and not _DEED_WHEN.search(lead):
-            return m.group(2)
+    """The kind a year's plan names itself by in its opening sentence (工作要点, 实施方案…), else None: a purpose
+    (为…, 根据…, 现结合…实际) and no doer named (我局…, 县司法局…, a news item's 近日)."""
+    m = _PLAN_SELF.match(head.lstrip())
+    if m is None:
+        return None
+    lead = m.group(1)
+    if _PLAN_PURPOSE.search(lead) and not _DEED_WHEN.search(lead) and not _DOER.search(lead):
+        return m.group(2)
     return None
 
 
@@ -127,6 +129,16 @@ MEDIA = re.compile(r"来源[::]\s*[^\n]{0,12}?(?:日报|晚报|报社|新闻|网
                     r"(?:报|网|台|社)[\u4e00-\u9fff]{0,4}讯|[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日电|央广网|新华网|人民网|中新网")
 # a word every match of MEDIA holds: without one the (slower) pattern need not run
 _MEDIA_WORDS = re.compile(r"来源|记者|讯|日电|央广网|新华网|人民网|中新网")
+
+
+# a part of a year (第三季度, 9月份, 本月, 周): a hotline's bulletin on it is a statistics bulletin; a year's, or a half
+# year's 总结 (GOLD), is a report
+_PART_YEAR = re.compile(r"第?[一二三四]季度|\d{1,2}月份?(?!\s*\d{1,2}\s*日)|本月|本周|周报|月报")
+
+
+def part_year(lines: str | list[str]) -> bool:
+    """Whether a title (or the first lines) names a part of a year shorter than a half."""
+    return bool(_PART_YEAR.search(lines if isinstance(lines, str) else "\n".join(lines)))
 
 
 def is_news_item(text: str) -> bool:

@@ -68,8 +68,11 @@ _CONGRESS_ACTS = re.compile(r"(?:人大常委会|人民代表大会常务委员�
 # a congress body's report heard by its standing committee ("听取并审议了省人大常委会法工委关于…的报告")
 _CONGRESS_REPORT = re.compile(r"(?:法工委|法制工作委员会)(?:主任[\u4e00-\u9fff]{2,4})?[^。]{0,8}(?:关于|向)[^。]{0,60}报告")
 # a 12345 hotline or a mayor's phone line as the one that reports (12345政务服务便民热线运行情况通报, 乳源县12345政府热线受理…)
-_HOTLINE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|盟|旗))?(?:12345[^。\n,,“”\"]{0,12}(?:热线|平台)"
-                      r"|市长(?:公开)?(?:电话|热线))")
+# (its place, if named, starts where a word can: 连平县12345…, not 年第三季度全市12345… or 关于全县12345…)
+_HOTLINE = re.compile(r"(?:(?<![\u4e00-\u9fff\d])(?!关于|全)[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|盟|旗))?"
+                      r"(?:12345[^。\n,,“”\"]{0,12}(?:热线|平台)|市长(?:公开)?(?:电话|热线))")
+# a news headline whose subject is the hotline (昌乐县12345热线上半年受理群众诉求12万件)
+_HOTLINE_HEADLINE = re.compile(r"(" + _HOTLINE.pattern + r")(?:中心|办公室)?[^,,。]{0,8}?(?:受理|接到|接听|办理|办结|交出)")
 # the title names the hotline's own bulletin (…热线运行情况通报, …热线2024年第二季度运行情况), not a plan or a government's report
 _HOTLINE_TITLE = re.compile(r"(?:运行|受理|办理|诉求)情况|情况(?:通报|分析)|运行(?:报告|通报)|通报|周报|月报|综述|情况$")
 _NOT_HOTLINE_TITLE = re.compile(r"人民政府|法治政府|方案|意见|通知|要点|计划|办法")
@@ -89,7 +92,8 @@ def hotline_reports(title: str | None, text: str) -> str | None:
         m = _HOTLINE.search(title)
         if m and _HOTLINE_TITLE.search(title) and not _NOT_HOTLINE_TITLE.search(title):
             return m.group(0)
-        return None
+        m = _HOTLINE_HEADLINE.match(title)
+        return m.group(1) if m else None
     m = _HOTLINE_TAKES.match(text.lstrip())
     if m:
         return m.group(1)

@@ -174,7 +174,7 @@ def opening_subject(text: str) -> str:
 
 
 # a word ending in 局 that names no bureau (服务保障全省经济发展大局, 打造基层治理新格局, 开辟复议全新格局)
-NOT_A_BUREAU = re.compile(r"(?:大|格|布|全|结|开|新|僵|时|当|骗|赌|棋|变|厅)局$|局局$")
+NOT_A_BUREAU = re.compile(r"(?:大|格|布|(?<!安)全|结|开|(?<![创革])新|僵|时|当|骗|赌|棋|变|厅)局$|局局$")
 
 
 def organ_of(title: str | None, text: str) -> str | None:

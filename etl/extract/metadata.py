@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from etl.extract import level_model
 from etl.extract.gazetteer import MUNICIPALITIES
 from etl.extract.meta_dates import publish_date_of, year_of
-from etl.extract.meta_kind import doc_type_of, is_news_item
+from etl.extract.meta_kind import doc_type_of, is_news_item, part_year
 from etl.extract.meta_level import (
     SECTOR_REPORT,
     department_cues,
@@ -26,7 +26,7 @@ from etl.extract.meta_level import (
     national_organ_reports,
 )
 from etl.extract.meta_region import place_of
-from etl.extract.meta_text import find_title, opening, organ_of, title_of
+from etl.extract.meta_text import find_title, first_lines, opening, organ_of, title_of
 
 # the names callers import from here (pipeline: is_national; the search page: find_title)
 __all__ = ["Metadata", "find_title", "is_national", "metadata_of"]
@@ -62,7 +62,8 @@ def metadata_of(text: str) -> Metadata:
     title = title_of(text)
     organ = organ_of(title, text)
     doc_type = doc_type_of(title, text)
-    if doc_type in ("annual_report", "news") and hotline_reports(title, text) and not is_news_item(text):
+    if doc_type in ("annual_report", "news") and hotline_reports(title, text) and not is_news_item(text) \
+            and part_year(title or first_lines(text, 2)):
         doc_type = "other"  # a 12345 hotline's own month or quarter in figures: a statistics bulletin
     publish_date = publish_date_of(text)
     year = year_of(title, text, doc_type, publish_date)
