@@ -38,6 +38,7 @@ CLAUSES = [
     ("办理农民工法律援助案件", "category_split"),
     ("成功调解村级矛盾纠纷", "category_split"),
     ("受理行政一审案件数分别为", "respectively"),
+    ("通过政府网微博、微信公众号全年分别累计发布信息", "respectively"),
     ("新收二审行政案件", "appeal_instance"),
     ("受理二审行政诉讼案件", "appeal_instance"),
     ("受理行政申诉复查案件", "appeal_instance"),
