@@ -157,22 +157,27 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     if fitted is None:
         return [c.rule_keep for c in cands]
     weights, threshold = fitted["weights"], fitted["threshold"]
-    return [c.rule_keep if c.metric in _RULES_DECIDE or _INSTANCE.search(c.left)
-            or (c.metric.startswith("mediation.") and _MEDIATION_KIND.search(c.left)) or _YEARS_NEW.search(c.left)
+    return [c.rule_keep if rules_decide(c)
             else c.rule_keep and probability(f, weights) >= threshold if drop_only
             else probability(f, weights) >= threshold
             for c, f in zip(cands, feats, strict=True)]
 
 
-# metrics whose several values in one report are each the report's own far more often than parts of one another
-# (会前学法10次, 中心组学法4次, 法治讲座2场 are three kinds of study): the rules' attribution decides, not the model
-_RULES_DECIDE = frozenset({"training.law_lectures"})
-# a court's count named by its instance (一审, 二审, 再审): each is the court's own beside its total (GOLD.md: first
-# instance and all cases may both appear), never a part the model should drop for being smaller
-_INSTANCE = re.compile(r"[一二]审|再审")
-# a mediation count named by its own kind (人民调解 and 行政调解, a court's 诉调对接 mediation): GOLD.md labels each
-# kind's count as the report's own, so the model may not drop it for being the smaller of two
-_MEDIATION_KIND = re.compile(r"(?:行政|人民|治安|诉调|访调|警调|检调|专业|行业)(?:调解|对接)")
-# the year's additions beside a running total (累计主动公开5928条,其中本年度新增2110条): GOLD.md labels both, the
-# smaller being the year's own count, not a part the model should drop
-_YEARS_NEW = re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")
+# When the rules decide and the model may not overrule them: GOLD.md labels several values of one metric in a
+# report when each is its own, so the smaller is no part of the larger. Each entry is (metrics, the words in the
+# number's clause that say so); an empty pattern means every value of those metrics.
+_RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 会前学法10次, 中心组学法4次, 法治讲座2场: three kinds of study
+    ("training.law_lectures", re.compile("")),
+    # a court's count named by its instance (一审, 二审, 再审): first instance and all cases may both appear
+    ("", re.compile(r"[一二]审|再审")),
+    # a mediation count named by its own kind (人民调解 and 行政调解, a court's 诉调对接 mediation)
+    ("mediation.", re.compile(r"(?:行政|人民|治安|诉调|访调|警调|检调|专业|行业)(?:调解|对接)")),
+    # the year's additions beside a running total (累计主动公开5928条,其中本年度新增2110条)
+    ("", re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")),
+)
+
+
+def rules_decide(c: Candidate) -> bool:
+    """Whether the rules' keep/drop stands for this candidate whatever the model says (``_RULES_DECIDE``)."""
+    return any(c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)
