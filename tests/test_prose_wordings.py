@@ -124,6 +124,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全年办理其他法律援助事项8367件。", "legal_aid.cases"),
     # one kind of a legal adviser's service (预约服务) is not consultations; the total services a lawyer gave are (spec)
     ("1至10月份,村居(社区)法律顾问共接受村民预约服务11320人次。", "legal_services.consultations"),
+    # lectures after the legal services given to the public are the public's, not the cadres' law study
+    ("去年一年,驻点律师开展法律咨询8000人次,调解社区纠纷300起,举办法治讲座120场。", "training.law_lectures"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
