@@ -126,6 +126,9 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("1至10月份,村居(社区)法律顾问共接受村民预约服务11320人次。", "legal_services.consultations"),
     # lectures after the legal services given to the public are the public's, not the cadres' law study
     ("去年一年,驻点律师开展法律咨询8000人次,调解社区纠纷300起,举办法治讲座120场。", "training.law_lectures"),
+    # reviews sorted by the kind of act disputed: disputed penalties, not penalties decided
+    ("收到的行政复议申请中,行政处罚15件,行政确认6件,行政征收4件。", "enforcement.penalty_decisions"),
+    ("在新收的30件案件中,从案件的类型来看,行政处罚3件、不履行法定职责5件。", "enforcement.penalty_decisions"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
