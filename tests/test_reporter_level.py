@@ -200,3 +200,12 @@ def test_a_bureau_whose_name_ends_like_an_idiom_is_still_a_bureau() -> None:
     from etl.extract.meta_text import organ_of
 
     assert organ_of(None, "深圳市南山区科技创新局\n2023年法治政府建设年度报告\n") == "深圳市南山区科技创新局"
+
+
+@pytest.mark.parametrize("text", [
+    # a notary office or an arbitration court named with its report's year in the title, its area's word in the body
+    "某某县公证处2023年度工作总结\n2023年,全县共办理公证事项860件。",
+    "某某市劳动人事争议仲裁院2022年工作总结\n2022年,全市共受理劳动人事争议案件310件。",
+])
+def test_a_service_office_named_in_the_title_is_a_departments_report(text: str) -> None:
+    assert metadata_of(text).level == "department"

@@ -18,7 +18,8 @@ _COMMISSION = (r"(?:卫生健康|卫健|卫计|计生|发展改革|发改|住建
                r"民族宗教|交通|交|规划|文旅|文化旅游|教)委(?!员)")
 _DEPT = re.compile(
     r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|[^\s,,。、]{1,6}(?<!办公)厅|中级人民法院|人民法院|法院|检察院|"
-    r"人大常委会|办公厅|委员会|(?<!人民政府)办公室|执法总队|执法支队|执法大队|" + _COMMISSION + "))")
+    r"人大常委会|办公厅|委员会|(?<!人民政府)办公室|执法总队|执法支队|执法大队|法律援助(?:中心|处)|公证处|仲裁院|司法所|"
+    + _COMMISSION + "))")
 _NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
 # the State Council's ministries and bureaus, by the names their news uses (a province's 司法厅 or a county's 公安局 is no
 # ministry; 宣传部/组织部 are party departments at every level and not listed)
@@ -104,7 +105,7 @@ _DEPT_SELF = re.compile(r"我(?:局|厅|院|委|办|中心)(?![\u4e00-\u9fff]{0,
 # a department named with the year of its report ("大同市文物局2021年度行政执法数据表")
 # (a commission's short name ends in 委: 卫生健康委, 发改委, 教委; a party committee's does too: 区委, 党工委, 政法委, 居委
 # are not government departments, so the commissions are named)
-_DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室|" + _COMMISSION + "))"
+_DEPT_YEAR = re.compile(r"([\u4e00-\u9fff]{2,20}(?:局|厅|委员会|中心|办公室|法律援助处|公证处|仲裁院|" + _COMMISSION + "))"
                         r"(?:20[0-4]\d)年(?:度)?")
 # figures stated for a whole area (全省…, 北京市共…): a bureau's press release about its area is the area's report
 _AREA_SCOPE = re.compile(r"全(?:省|市|区|县|州|旗)|[\u4e00-\u9fff]{2,6}(?:省|市|区|县)(?:共|累计|全年)")
@@ -115,9 +116,9 @@ _AREA_WIDE = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?:各级各类|各�
 # Words every match of a pattern holds (its last part, or a word each alternative has): where none is in the text
 # the pattern cannot match, and these plain alternations are far cheaper to look for than the patterns
 # (which try a run of CJK at every position). ``_needs`` runs a pattern only where its words are.
-_DEPT_WORDS = re.compile(r"局|法制办|厅|法院|检察院|人大常委会|委|办公室|执法")
+_DEPT_WORDS = re.compile(r"局|法制办|厅|法院|检察院|人大常委会|委|办公室|执法|法律援助|公证处|仲裁院|司法所")
 _COURT_SPEAKS_TAIL = re.compile(_COURT_TAIL)  # the words every _COURT_SPEAKS match ends with
-_DEPT_YEAR_TAIL = re.compile(r"(?:局|厅|委员会|中心|办公室|委)20[0-4]\d年")
+_DEPT_YEAR_TAIL = re.compile(r"(?:局|厅|委员会|中心|办公室|委|处|院)20[0-4]\d年")
 # whether _AREA_SCOPE matches, in two patterns led by a character the engine skips to: 全省…, or 省/市/区/县 with
 # two CJK before it (the {2,6} run needs no more) and 共/累计/全年 after it
 _AREA_WHOLE = re.compile(r"全(?:省|市|区|县|州|旗)")
