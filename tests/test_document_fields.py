@@ -34,6 +34,9 @@ from etl.extract.metadata import is_national, metadata_of
     # a start a few words before 以来/至今 is a starting point, as 2018年以来 is
     (None, "从2005年成立至今,这个调解之家共调解居民纠纷761件。", None),
     (None, "某市公共法律服务网自2018年上线运行以来,累计解答咨询3万余次。", None),
+    # 自…开始/从…起 is a starting point too; a count from a start up to a later year's month runs up to that year
+    (None, "自2006年开始,全市每年统一组织人民调解员培训。", None),
+    (None, "从1980年到2018年6月,省人大及其常委会共通过地方性法规300余件。", 2018),
     # the year of a report's closing plan is a goal
     (None, "全区在2017年办理行政复议案件12件。下一步,我区将认真谋划2018年度工作思路。", 2017),
     # with no other year stated, the date of the text's own event gives it
