@@ -130,6 +130,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("收到的行政复议申请中,行政处罚15件,行政确认6件,行政征收4件。", "enforcement.penalty_decisions"),
     ("在新收的30件案件中,从案件的类型来看,行政处罚3件、不履行法定职责5件。", "enforcement.penalty_decisions"),
     ("在受理的30件案件中,从收案途径来看,通过网上立案12件,律师服务平台立案3件。", "enforcement.cases"),
+    # documents named first in a list of what was reviewed: the review count, not the contracts'
+    ("全年审查规范性文件、合同协议58件。", "contracts.reviewed"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
