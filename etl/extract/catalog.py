@@ -43,6 +43,10 @@ class Metric:
     genre: str | None = None  # a kind of report ([genres]) in which ``genre_cue`` also gives this metric
     genre_cue: re.Pattern[str] | None = None  # 行政执法情况报告: its bare 办理案件N件 are enforcement cases
     twin: str | None = None  # the sibling metric a count named together with it shares (复议和诉讼均为0件)
+    # the next step's metric the same count is also of, when ``also_cue`` joins both verbs before it
+    # (收到并妥善处理依申请公开13件: received, and answered)
+    also: str | None = None
+    also_cue: re.Pattern[str] | None = None
     direction: str = ""  # higher_better / lower_better, or "" (no agreed direction): only the brief's colours read it
 
     @property
@@ -114,10 +118,14 @@ def load() -> dict[str, Metric]:
             disclosure_own=bool(spec.get("disclosure_own", False)),
             genre=spec.get("genre"), genre_cue=rx("genre_cue"), rival_topic=rx("rival_topic"),
             direction=spec.get("direction", ""), twin=spec.get("twin"),
+            also=spec.get("also"), also_cue=rx("also_cue"),
         )
         if out[spec["key"]].genre is not None and (out[spec["key"]].genre not in data.get("genres", {})
                                                    or out[spec["key"]].genre_cue is None):
             raise ValueError(f"metric {spec['key']}: genre {spec['genre']!r} needs a [genres] entry and a genre_cue")
+    for m in out.values():
+        if m.also is not None and (m.also not in out or m.also_cue is None):
+            raise ValueError(f"metric {m.key}: also {m.also!r} needs a catalogued metric and an also_cue")
     return out
 
 

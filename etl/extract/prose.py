@@ -434,7 +434,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         first_in_sentence.setdefault(sent_start, len(sentences))
         sentences.append((sent_start, num.start, num.end))
         contexts.append((left, sentence_left, right))
-        twin = twin_of(metric, left, num.value)
+        twin = twin_of(metric, left, num.value) or (catalog.metric(metric.also) if metric.also and metric.also_cue
+                                                     and metric.also_cue.search(left) else None)
         if twin is not None:
             # 进入行政复议和行政诉讼程序均为0件: the count is each named area's
             out.append(Figure(twin.key, num.value, twin.unit, num.qualifier, kind, a, b, m.original[a:b],
