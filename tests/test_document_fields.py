@@ -37,6 +37,9 @@ from etl.extract.metadata import is_national, metadata_of
     # 自…开始/从…起 is a starting point too; a count from a start up to a later year's month runs up to that year
     (None, "自2006年开始,全市每年统一组织人民调解员培训。", None),
     (None, "从1980年到2018年6月,省人大及其常委会共通过地方性法规300余件。", 2018),
+    # …but a later year the text reports on still wins, and a start needs no 自 before it
+    (None, "2023年,全县共办理行政复议案件30件。从2015年到2022年6月,全县累计办理行政复议案件260件。", 2023),
+    (None, "全市2006年开始统一组织人民调解员培训。", None),
     # the year of a report's closing plan is a goal
     (None, "全区在2017年办理行政复议案件12件。下一步,我区将认真谋划2018年度工作思路。", 2017),
     # with no other year stated, the date of the text's own event gives it

@@ -128,13 +128,46 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("去年一年,驻点律师开展法律咨询8000人次,调解社区纠纷300起,举办法治讲座120场。", "training.law_lectures"),
     # reviews sorted by the kind of act disputed: disputed penalties, not penalties decided
     ("收到的行政复议申请中,行政处罚15件,行政确认6件,行政征收4件。", "enforcement.penalty_decisions"),
-    ("在新收的30件案件中,从案件的类型来看,行政处罚3件、不履行法定职责5件。", "enforcement.penalty_decisions"),
-    ("在受理的30件案件中,从收案途径来看,通过网上立案12件,律师服务平台立案3件。", "enforcement.cases"),
+    ("县法院共新收行政诉讼案件30件。在新收的30件案件中,从案件的类型来看,行政处罚3件、不履行法定职责5件。",
+     "enforcement.penalty_decisions"),
+    ("县法院共新收行政诉讼案件30件。在受理的30件案件中,从收案途径来看,通过网上立案12件,律师服务平台立案3件。",
+     "enforcement.cases"),
     # documents named first in a list of what was reviewed: the review count, not the contracts'
     ("全年审查规范性文件、合同协议58件。", "contracts.reviewed"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a review's outcome in the sentence before, or other acts counted beside, leave a penalty count the organ's own
+    ("全年办理行政复议案件12件,其中维持10件。全年作出行政处罚决定356件。", ("enforcement.penalty_decisions", 356)),
+    ("全年共办理行政许可1200件、行政确认35件,作出行政处罚决定356件。", ("enforcement.penalty_decisions", 356)),
+    ("全年办理行政复议案件12件,其中维持10件。全年查处各类违法案件356件。", ("enforcement.cases", 356)),
+    # documents and contracts each with its own count: the contracts' count stays
+    ("全县审查规范性文件15件、合同20件。", ("contracts.reviewed", 20)),
+    # law study by a legal-aid body's own staff, or on the legal aid law, is law study
+    ("县法律援助中心组织干部职工集中学法12次。", ("training.law_lectures", 12)),
+    ("围绕法律援助法实施,县政府常务会议开展会前学法4次。", ("training.law_lectures", 4)),
+])
+def test_what_the_second_reviews_fixes_keep(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # acts disputed in the requests, however sorted: no penalty, no coercive measure, no intake count
+    ("收到的行政复议申请中,行政处罚15件,行政强制5件,行政确认6件。",
+     {"enforcement.penalty_decisions", "enforcement.coercive_measures", "reconsideration.received"}),
+    # a bare 一审 clause after a loss count is the losses'
+    ("全县行政诉讼败诉案件6件,其中,一审4件。", {"litigation.cases"}),
+    # a review's requests carried forward are no disclosure requests
+    ("全年收到行政复议申请50件,审结45件,5件结转下年度办理。", {"disclosure.requests_carried_forward"}),
+    # requests carried forward to be answered are not answered
+    ("全年收到政府信息公开申请20件,已答复17件,3件结转下年度继续答复。", {("disclosure.requests_answered", 3)}),
+])
+def test_what_the_second_reviews_fixes_drop(text: str, absent: set) -> None:
+    got = figures(text)
+    assert not absent & ({m for m, _ in got} | got)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -209,3 +209,8 @@ def test_a_bureau_whose_name_ends_like_an_idiom_is_still_a_bureau() -> None:
 ])
 def test_a_service_office_named_in_the_title_is_a_departments_report(text: str) -> None:
     assert metadata_of(text).level == "department"
+
+
+def test_a_governments_report_about_a_body_is_the_governments() -> None:
+    meta = metadata_of("某某县人民政府关于公证处改革工作情况的报告\n2022年,全县公证处改革稳步推进,办理公证事项860件。")
+    assert meta.level == "county" and "关于" not in (meta.organ or "")

@@ -34,8 +34,8 @@ _NEXT_PLAN = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\s*年"
                         # a start a few words before 以来/至今 (自2018年上线运行以来, 从2005年成立至今): a starting
                         # point, as 2018年以来 is
                         r"|[^,。;\d]{1,8}?(?:以来|至今)"
-                        # 自2006年开始/从2015年起: a starting point too
-                        r"|(?<=[自从]\d{4}年)(?:开始|起))")
+                        # 自2006年开始: a starting point too
+                        r"|开始)")
 # what is dropped before the years are counted: a quoted name, a span of years, a date —
 # 《[^》]{0,60}》|20\d\d\s*年?\s*[-—–~～至到]+\s*20\d\d\s*年?|\d{4}-\d{1,2}-\d{1,2} with its first character taken first
 # (a span of years, 2009年至2012年, 2006~2010年, is a review of several years, none of them the one reported on)
@@ -53,7 +53,7 @@ _YEAR_SPAN = re.compile(r"(20[0-4]\d)\s*年\s*1\s*月(?:\s*1\s*日)?\s*(?:至|�
 # that year too
 _YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日?)?\s*(?:至|到|—|-|–|~|～)\s*\d{1,2}\s*[月日]")
 # a count from a starting year up to a month of a later year (从1980年到2018年6月,…共通过地方性法规…): the figures run up to
-# that month, whose year is the one reported on
+# that month, whose year counts among the years the text speaks of (a later year reported still wins)
 _UP_TO_MONTH = re.compile(r"(?:从|自)\s*(?:20[0-4]\d|19[4-9]\d)\s*年(?:\s*\d{1,2}\s*月)?(?:份)?\s*(?:到|至)\s*(20[0-4]\d)\s*年"
                           r"\s*\d{1,2}\s*月")
 # a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
@@ -97,7 +97,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD, _UP_TO_MONTH):
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
             # a report on a span into a later year (2008年1月至2010年5月底) reports up to its end; a plan is for its start
@@ -106,7 +106,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     head = _NOT_A_YEAR.sub("", text[:4000])
     if doc_type not in ("work_plan", "work_points", "implementation_plan"):
         head = _NEXT_PLAN.sub("", _NOT_REPORT_YEAR.sub("", head))
-    years = [int(y) for y in _YEAR_ANY.findall(head)]
+    years = [int(y) for y in _YEAR_ANY.findall(head)] + [int(y) for y in _UP_TO_MONTH.findall(text[:4000])]
     if publish_date and doc_type == "news":
         published = int(publish_date[:4])
         if _THIS_YEAR.search(text[:3000]) and (not years or max(years) < published):

@@ -20,7 +20,8 @@ _DEPT = re.compile(
     r"([\u4e00-\u9fff]{0,12}?(?:司法局|法制办|[^\s,,。、]{1,6}局(?:[\u4e00-\u9fff]{1,6}分局)?|[^\s,,。、]{1,6}(?<!办公)厅|中级人民法院|人民法院|法院|检察院|"
     r"人大常委会|办公厅|委员会|(?<!人民政府)办公室|执法总队|执法支队|执法大队|法律援助(?:中心|处)|公证处|仲裁院|司法所|"
     + _COMMISSION + "))")
-_NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室")
+# (a government's report about a body, 县人民政府关于公证处改革工作情况的报告, is the government's)
+_NOT_DEPT = re.compile(r"人民政府办公室|政府办公室|人民政府办公厅|依法治|常委会|领导小组|委员会办公室|政府关于")
 # the State Council's ministries and bureaus, by the names their news uses (a province's 司法厅 or a county's 公安局 is no
 # ministry; 宣传部/组织部 are party departments at every level and not listed)
 _MINISTRIES = (r"(?:国家)?(?:外交部|国防部|发展改革委|发改委|教育部|科技部|工业和信息化部|工信部|公安部|"

@@ -359,7 +359,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 # a list that names its verb once ("审核…规章28部,…规范性文件148件"): the verb of the clause before
                 prev_clause = text[_rfind_any(text, WEAK, clause_start - 1, sent_start):clause_start - 1]
                 prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
-                verbs = list(_VERB.finditer(prev_clause))
+                # nor of a frame for parts (收到的行政复议申请中,行政处罚15件: the requests sorted, not received again)
+                verbs = [] if prev_clause.rstrip().endswith("中") else list(_VERB.finditer(prev_clause))
                 if verbs:
                     best = match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
                                         ctx.receiver, heading)
