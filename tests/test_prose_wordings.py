@@ -439,6 +439,14 @@ def test_a_year_by_year_series_gives_each_years_value_with_the_measure_named_onc
         ("litigation.loss_rate", 9.1), ("litigation.loss_rate", 9.35), ("litigation.loss_rate", 11.6)}
 
 
+def test_a_series_with_the_measure_named_after_its_first_year() -> None:
+    """The first year's item names the measure, the later years give bare values or a verb of change."""
+    assert _actuals("2020年全县法院受理各类行政一审案件76件,2021年81件,2022年90件。") == {
+        ("litigation.cases", 76.0), ("litigation.cases", 81.0), ("litigation.cases", 90.0)}
+    assert _actuals("2020年,全县行政机关败诉率为15.2%,2021年下降至12.4%,2022年为9.8%。") == {
+        ("litigation.loss_rate", 15.2), ("litigation.loss_rate", 12.4), ("litigation.loss_rate", 9.8)}
+
+
 def test_a_lone_earlier_years_figure_and_a_plans_later_years_are_not_a_series() -> None:
     assert _actuals("2021年受理行政复议案件12件,2022年受理行政复议案件15件。") == {("reconsideration.accepted", 15.0)}
     assert _actuals("力争法律顾问覆盖率2022年达到90%,2023年达到100%。") == set()

@@ -15,6 +15,15 @@ import re
 _ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-—至~～]?\d{1,2}月(?:份|底|末)?)?(?:共|为|达|是|有)?\s*"
          r"\d+(?:\.\d+)?\s*(?:万|余|多)?(?:件|起|次|人次|人|场|期|条|项|个|宗|家|份|%)")
 _SERIES = re.compile(rf"{_ITEM}(?:\s*[,，、;；]\s*(?:和|及)?\s*{_ITEM})+")
+_UNIT = r"(?:件|起|次|人次|人|场|期|条|项|个|宗|家|份|%)"
+# the measure named after the first year, the later years' items bare or with a verb of change
+# (2021年全市法院受理各类行政一审案件805件,2022年488件,2023年551件; 2021年,全市行政机关败诉率为23.22%,2022年下降至18.01%)
+_CHANGE = r"(?:共|为|达|是|有|(?:下降|降低|上升|增长|减少|提高|提升)?(?:至|到)|降至|升至|增至|减至)"
+_VERBED_ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-—至~～]?\d{1,2}月(?:份|底|末)?)?" + _CHANGE
+                + r"?\s*\d+(?:\.\d+)?\s*(?:万|余|多)?" + _UNIT)
+_LEAD_SERIES = re.compile(r"(?:19|20)\d\d年(?:度)?[,，]?(?P<measure>[^,，;；。!?！？\n\d]{2,30}?)" + _CHANGE
+                          + r"?\s*\d+(?:\.\d+)?\s*(?:万|余|多)?" + _UNIT
+                          + rf"(?:\s*[,，、;；]\s*(?:和|及)?\s*{_VERBED_ITEM})+")
 _ITEM_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
 _REACH = 200  # characters of a sentence looked at on either side of the number
@@ -47,7 +56,15 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
         cue = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
         if not _MEASURE.search(cue):
-            return None  # the measure is not named before the first year: not read as a series
+            break  # the measure is not named before the first year: perhaps after it (below), else no series
         own = _ITEM_YEAR.findall(text[max(lo + m.start(), num_start - 16):num_start])
         return cue, int(own[-1]) if own else years[0]
+    for m in _LEAD_SERIES.finditer(window):
+        if not lo + m.start() <= num_start < lo + m.end():
+            continue
+        years = [int(y) for y in _ITEM_YEAR.findall(m.group())]
+        if len(set(years)) < 2 or (year is not None and (max(years) > year or year not in years)):
+            return None
+        own = _ITEM_YEAR.findall(text[max(lo + m.start(), num_start - 40):num_start])
+        return m.group("measure"), int(own[-1]) if own else years[0]
     return None
