@@ -120,3 +120,16 @@ def test_a_hundred_percent_in_words() -> None:
     # 百分之百 (a whole, in words): "百" alone is no numeral the converter reads
     (n,) = find_numbers("出庭应诉率达到百分之百。")
     assert (n.value, n.unit) == (100.0, "%")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("全年共调解各类民间纠纷29 757件。", 29757),       # a yearbook's thousands apart by a space
+    ("规范化调委会3\u2009457个。", 3457),                 # or by a thin space
+    ("共处罚1 234 567元。", 123.4567),                  # money: kept in 万元
+])
+def test_thousands_grouped_by_a_space_before_a_unit(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+def test_cells_apart_by_spaces_are_not_one_number() -> None:
+    assert [n.value for n in find_numbers("收到申请 | 3 120 | 合计")] == []
