@@ -85,6 +85,10 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
      "2010年,各盟市报送备案规范性文件120件。", "annual_report"),
     # an excerpt opening at its first section's heading is a report's body, even where a bureau is its subject
     (None, "一、2025年法治政府建设工作情况\n市生态环境局始终坚持依法行政。市生态环境局积极推进执法规范化。", "annual_report"),
+    # a month's analysis or a week's summary is a bulletin; a study names itself by 现状与对策, 浅析
+    ("2024年7月群众诉求情况分析", "7月,全省12345热线共受理企业群众诉求18万件,办结15万件。", "other"),
+    ("市长电话周工作综述(11.17-11.23)", "本周共受理各类问题8480件。", "other"),
+    ("某市山林权属纠纷现状与对策", "来源:某某政法网\n山林权属纠纷是指公民、法人或者其他组织之间的纠纷。", "other"),
     # a report that mentions a research report it wrote is still a report
     ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年形成调研报告3篇。", "annual_report"),
 ])

@@ -120,8 +120,12 @@ _OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明
 # named by its title or first line: an investigation or research report, a weekly or monthly statistics bulletin, a
 # circular on a quarter, a month or a week (GOLD: statistical bulletins are other; a year's 工作情况的通报 is a report)
 _STUDY_OR_BULLETIN = re.compile(r"调研报告|调查报告|(?:调查|调研)与思考|(?:调查|调研)(?:和|及)(?:思考|建议)|周报|月报(?!告)"
-                                # a circular on a part of a year (二月情况通报, 第二季度…运行情况, 周通报) or on statistics
-                                r"|(?:季度|月|周|旬)[^,。\n]{0,30}?(?:通报|运行情况)$|统计分析[^,。\n]{0,10}通报")
+                                # a study's title (…现状与对策, …现状及其对…的启示, 浅析/探析/初探…)
+                                r"|现状(?:与|及|和)[^,。\n]{0,16}(?:对策|思考|启示|建议)|浅析|探析|初探"
+                                # a circular on a part of a year (二月情况通报, 第二季度…运行情况, 周通报, 7月…情况分析,
+                                # 周工作综述(11.17-11.23)) or on statistics
+                                r"|(?:季度|月|周|旬)[^,。\n]{0,30}?(?:通报|运行情况|情况分析|综述)(?:[((][^))]{0,20}[))])?$"
+                                r"|统计分析[^,。\n]{0,10}通报")
 
 
 # a newspaper's or news site's marks at the top: its source line, a reporter, a dateline
