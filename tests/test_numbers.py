@@ -132,4 +132,13 @@ def test_thousands_grouped_by_a_space_before_a_unit(text: str, value: float) -> 
 
 
 def test_cells_apart_by_spaces_are_not_one_number() -> None:
-    assert [n.value for n in find_numbers("收到申请 | 3 120 | 合计")] == []
+    # a count's unit must follow the groups at once: 3 120万 is two cells (3, and 120万), not 3120万
+    assert [n.value for n in find_numbers("收到申请 | 3 120万 | 合计")] == [1200000]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("拟处罚款8 452.4元。", 0.84524),      # a decimal part after the groups
+    ("挽回经济损失1 234万元。", 1234),      # a multiplier after them
+])
+def test_grouped_thousands_with_a_decimal_or_a_multiplier(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]

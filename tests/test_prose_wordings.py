@@ -156,6 +156,22 @@ def test_what_the_second_reviews_fixes_keep(text: str, expected: tuple[str, floa
     assert expected in figures(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 涉嫌 (suspected) names the whole caseload, not a subject category
+    ("全年共立案查处涉嫌违法案件126件,查结涉嫌违法案件118件。", ("enforcement.cases", 126)),
+    # penalties decided, written with 的
+    ("全年共立案1200件,作出行政处罚的案件860件。", ("enforcement.penalty_decisions", 860)),
+])
+def test_what_the_third_reviews_fixes_keep(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+def test_yao_in_a_bulletins_name_sets_no_goal() -> None:
+    got = {(f.metric, f.kind) for d in process_text("2022年,我局通过政府网站公开政务要情、工作动态等信息1200条。")
+           for f in d.figures}
+    assert got == {("disclosure.proactive_items", "actual")}
+
+
 @pytest.mark.parametrize("text, absent", [
     # acts disputed in the requests, however sorted: no penalty, no coercive measure, no intake count
     ("收到的行政复议申请中,行政处罚15件,行政强制5件,行政确认6件。",
@@ -453,6 +469,21 @@ def test_a_series_with_the_measure_named_after_its_first_year() -> None:
         ("litigation.cases", 76.0), ("litigation.cases", 81.0), ("litigation.cases", 90.0)}
     assert _actuals("2020年,全县行政机关败诉率为15.2%,2021年下降至12.4%,2022年为9.8%。") == {
         ("litigation.loss_rate", 15.2), ("litigation.loss_rate", 12.4), ("litigation.loss_rate", 9.8)}
+
+
+def test_a_series_named_after_its_first_year_gives_the_report_years_value_and_keeps_its_scope() -> None:
+    """The second review: a long measure after the first year, verbs of change, and words before the first year."""
+    from etl.extract.pipeline import process_text
+    from etl.extract.values import actual_values
+
+    head = "某某县人民政府关于2022年度法治政府建设情况的报告\n2022年,我县深入推进法治政府建设。\n"
+    for sentence, metric, value in (
+            ("2021年,全县行政机关负责人出庭应诉率为85%,2022年提高到96%。", "litigation.head_appearance_rate", 96),
+            ("2021年,全县各级行政机关在行政诉讼中的败诉率为15.2%,2022年降为12.4%。", "litigation.loss_rate", 12.4)):
+        (doc,) = process_text(head + sentence + "\n")
+        assert actual_values(doc.figures)[metric] == value
+    # the province's series quoted in a county's report is the province's
+    assert _actuals("全省法院2021年受理行政一审案件8406件,2022年9120件。") == set()
 
 
 def test_a_lone_earlier_years_figure_and_a_plans_later_years_are_not_a_series() -> None:

@@ -11,7 +11,7 @@ import re
 
 # a goal: said in the clause itself, or the sentence opens with it (确保…均达到100%); 要 inside a noun (主要, 会议纪要,
 # 机要) is none
-_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧纪提机政简扼])要(?![点闻素件害求案犯])"
+_TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧纪提机政简扼辑])要(?![点闻素件害求案犯情报览])"
                      r"|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求"
                      r"(?!公开|提供|获取|查询)|"  # 收到要求公开政府信息的申请: the applicant's request, not a goal
                      r"力争|确保|目标|争取|需(?:要)?达到|需|必须|(?<![无必])须|应当|计划|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"

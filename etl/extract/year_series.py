@@ -3,8 +3,8 @@
 Reports, white papers and 执法检查 reports compare the years they cover by naming the measure once and listing each
 year's value after it. Each year's value is the report's own (GOLD.md: running totals over several years are
 labelled; CONVENTIONS: a year-by-year series is labelled year by year), while a lone earlier year's figure in a
-sentence (去年/2021年受理…) stays another year's. The measure is named only before the first year, so every item
-is read with that clause: ``series_cue`` gives it.
+sentence (去年/2021年受理…) stays another year's. The measure is named once, before the first year or right after it
+(2021年全市法院受理…805件,2022年488件), so every item is read with that clause: ``series_cue`` gives it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _SERIES = re.compile(rf"{_ITEM}(?:\s*[,，、;；]\s*(?:和|及)?\s*{_ITEM})+")
 _UNIT = r"(?:件|起|次|人次|人|场|期|条|项|个|宗|家|份|%)"
 # the measure named after the first year, the later years' items bare or with a verb of change
 # (2021年全市法院受理各类行政一审案件805件,2022年488件,2023年551件; 2021年,全市行政机关败诉率为23.22%,2022年下降至18.01%)
-_CHANGE = r"(?:共|为|达|是|有|(?:下降|降低|上升|增长|减少|提高|提升)?(?:至|到)|降至|升至|增至|减至)"
+_CHANGE = r"(?:共|为|达到?|是|有|(?:下降|降低|上升|增长|增加|减少|提高|提升)?(?:至|到|为)|降至|升至|增至|减至|降为|升为)"
 _VERBED_ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-—至~～]?\d{1,2}月(?:份|底|末)?)?" + _CHANGE
                 + r"?\s*\d+(?:\.\d+)?\s*(?:万|余|多)?" + _UNIT)
 _LEAD_SERIES = re.compile(r"(?:19|20)\d\d年(?:度)?[,，]?(?P<measure>[^,，;；。!?！？\n\d]{2,30}?)" + _CHANGE
@@ -37,11 +37,11 @@ _MEASURE = re.compile(r"[\u4e00-\u9fff]{2}")
 def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> tuple[str, int] | None:
     """(the clause naming the measure, this item's year) when the number at ``num_start`` is an item of a
     year-by-year series of two or more years that holds the report's ``year`` and none after it (a plan's later
-    years are targets, read as before), the measure named before the first year and no comparison word just
-    before it; else None. An item of an earlier year than the report's is the report's own figure but not its value for its year
+    years are targets, read as before), the measure named before the first year or right after it, and no
+    comparison word just before the series; else None. An item of an earlier year than the report's is the report's own figure but not its value for its year
     (etl/extract/values.py ranks it below, as a running total)."""
-    if "年" not in text[max(sent_start, num_start - 16):num_start]:
-        return None  # an item's own year stands just before its number (2017年上半年共1028件): most numbers have none
+    if "年" not in text[max(sent_start, num_start - 45):num_start]:
+        return None  # an item's own year stands before its number (2017年上半年共1028件, 2021年,全县…率为85%): most have none
     lo = max(sent_start, num_start - _REACH)
     window = text[lo:num_start + _REACH]
     for m in _SERIES.finditer(window):
@@ -65,6 +65,12 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         years = [int(y) for y in _ITEM_YEAR.findall(m.group())]
         if len(set(years)) < 2 or (year is not None and (max(years) > year or year not in years)):
             return None
-        own = _ITEM_YEAR.findall(text[max(lo + m.start(), num_start - 40):num_start])
-        return m.group("measure"), int(own[-1]) if own else years[0]
+        first = lo + m.start()
+        if _COMPARED.search(text[max(sent_start, first - 6):first]):
+            return None
+        own = _ITEM_YEAR.findall(text[max(first, num_start - 40):num_start])
+        # the words before the first year belong to the measure too (全省法院2021年受理…: the province's, not the report's)
+        marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
+        before = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
+        return before + m.group("measure"), int(own[-1]) if own else years[0]
     return None
