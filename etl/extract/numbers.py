@@ -39,7 +39,8 @@ SUFFIX_QUALIFIER = (("以上", "at_least"), ("以内", "at_most"), ("以下", "a
 # thousands grouped by a comma (1,338), or by a space or thin space in print (yearbooks: 共调解民间纠纷29 757件) when a
 # count's unit follows at once (a table's cells apart by spaces carry no unit: "3 120" stays two cells)
 _ARABIC = (r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
-           r"|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?:\.\d+)?(?=(?:余|多)?(?:万|亿)?(?:件|个|起|次|宗|人|条|份|项|场|家|元|名|例|批|户))"
+           r"|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?:\.\d+)?"
+           r"(?=(?:余|多)?(?:万|亿)?(?:件|个|起|次|宗|人|条|份|项|场|家|元|名|例|批|户))"
            r"|\d+(?:\.\d+)?")
 _CN = f"[{CN_DIGITS}]+(?:点[{CN_DIGITS[:12]}]+)?"
 _UNIT_RX = "|".join(re.escape(u) for u in UNITS)

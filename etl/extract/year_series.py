@@ -38,8 +38,8 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
     """(the clause naming the measure, this item's year) when the number at ``num_start`` is an item of a
     year-by-year series of two or more years that holds the report's ``year`` and none after it (a plan's later
     years are targets, read as before), the measure named before the first year or right after it, and no
-    comparison word just before the series; else None. An item of an earlier year than the report's is the report's own figure but not its value for its year
-    (etl/extract/values.py ranks it below, as a running total)."""
+    comparison word just before the series; else None. An item of an earlier year than the report's is the report's
+    own figure but not its value for its year (etl/extract/values.py ranks it below, as a running total)."""
     if "年" not in text[max(sent_start, num_start - 45):num_start]:
         return None  # an item's own year stands before its number (2017年上半年共1028件, 2021年,全县…率为85%): most have none
     lo = max(sent_start, num_start - _REACH)
