@@ -132,6 +132,9 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
      "enforcement.penalty_decisions"),
     ("县法院共新收行政诉讼案件30件。在受理的30件案件中,从收案途径来看,通过网上立案12件,律师服务平台立案3件。",
      "enforcement.cases"),
+    # referrals to legal aid are no legal-aid cases; a review's share closed by mediation is no conclusion rate
+    ("全年接待来访群众5000人次,提供法律援助指引1200件。", "legal_aid.cases"),
+    ("行政复议调解结案率达43.0%。", "reconsideration.conclusion_rate"),
     # a court's review of applications to enforce (非诉执行审查) is no enforcement case
     ("某某市人民法院行政非诉执行审查案件立案35件。", "enforcement.cases"),
     # documents named first in a list of what was reviewed: the review count, not the contracts'
