@@ -1,0 +1,61 @@
+"""Wordings two reviews of session 11's rules showed them getting wrong: what stays read and what is not.
+
+Each sentence is written from how these reports phrase a figure (not copied from a labelled text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.pipeline import process_text
+
+
+def figures(text: str) -> set[tuple[str, float]]:
+    return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a review's outcome in the sentence before, or other acts counted beside, leave a penalty count the organ's own
+    ("全年办理行政复议案件12件,其中维持10件。全年作出行政处罚决定356件。", ("enforcement.penalty_decisions", 356)),
+    ("全年共办理行政许可1200件、行政确认35件,作出行政处罚决定356件。", ("enforcement.penalty_decisions", 356)),
+    ("全年办理行政复议案件12件,其中维持10件。全年查处各类违法案件356件。", ("enforcement.cases", 356)),
+    # documents and contracts each with its own count: the contracts' count stays
+    ("全县审查规范性文件15件、合同20件。", ("contracts.reviewed", 20)),
+    # law study by a legal-aid body's own staff, or on the legal aid law, is law study
+    ("县法律援助中心组织干部职工集中学法12次。", ("training.law_lectures", 12)),
+    ("围绕法律援助法实施,县政府常务会议开展会前学法4次。", ("training.law_lectures", 4)),
+])
+def test_what_the_first_review_keeps(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 涉嫌 (suspected) names the whole caseload, not a subject category
+    ("全年共立案查处涉嫌违法案件126件,查结涉嫌违法案件118件。", ("enforcement.cases", 126)),
+    # penalties decided, written with 的
+    ("全年共立案1200件,作出行政处罚的案件860件。", ("enforcement.penalty_decisions", 860)),
+])
+def test_what_the_second_review_keeps(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+def test_yao_in_a_bulletins_name_sets_no_goal() -> None:
+    got = {(f.metric, f.kind) for d in process_text("2022年,我局通过政府网站公开政务要情、工作动态等信息1200条。")
+           for f in d.figures}
+    assert got == {("disclosure.proactive_items", "actual")}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # acts disputed in the requests, however sorted: no penalty, no coercive measure, no intake count
+    ("收到的行政复议申请中,行政处罚15件,行政强制5件,行政确认6件。",
+     {"enforcement.penalty_decisions", "enforcement.coercive_measures", "reconsideration.received"}),
+    # a bare 一审 clause after a loss count is the losses'
+    ("全县行政诉讼败诉案件6件,其中,一审4件。", {"litigation.cases"}),
+    # a review's requests carried forward are no disclosure requests
+    ("全年收到行政复议申请50件,审结45件,5件结转下年度办理。", {"disclosure.requests_carried_forward"}),
+    # requests carried forward to be answered are not answered
+    ("全年收到政府信息公开申请20件,已答复17件,3件结转下年度继续答复。", {("disclosure.requests_answered", 3)}),
+])
+def test_what_the_first_review_drops(text: str, absent: set) -> None:
+    got = figures(text)
+    assert not absent & ({m for m, _ in got} | got)
