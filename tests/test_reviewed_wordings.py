@@ -1,4 +1,4 @@
-"""Wordings two reviews of session 11's rules showed them getting wrong: what stays read and what is not.
+"""Wordings the reviews of session 11's rules and its blind batches showed them getting wrong: what is read and what is not.
 
 Each sentence is written from how these reports phrase a figure (not copied from a labelled text).
 """
@@ -59,3 +59,11 @@ def test_yao_in_a_bulletins_name_sets_no_goal() -> None:
 def test_what_the_first_review_drops(text: str, absent: set) -> None:
     got = figures(text)
     assert not absent & ({m for m, _ in got} | got)
+
+
+def test_a_rate_under_a_heading_that_names_its_area() -> None:
+    """The section heading above names the area for a rate as it does for a count (batch-38 development half)."""
+    text = ("某某市人民政府关于2021年度法治政府建设情况的报告\n二、办理行政复议案件情况\n"
+            "市司法局介绍,2021年度全市各级机关共办理案件813件,同比增长65%,创历史新高,审结案件728件,办理质效稳步提升。\n"
+            "以确认违法、撤销、变更、责令履行等直接纠错69件,直接纠错率为9.48%。\n")
+    assert ("reconsideration.correction_rate", 9.48) in figures(text)

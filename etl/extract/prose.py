@@ -327,8 +327,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
+            # the section heading above names the area too (办理行政复议案件情况\n…直接纠错率为10.97%), as for counts
             best = None if _RATE_OF_GROUP.match(right) else match_rate(_rate_named_before(text, clause_start, left),
-                                                                        topic_ctx, rate_metrics, sentence_left + right)
+                                                                        topic_ctx + "\n" + _heading_above(text, line_start),
+                                                                        rate_metrics, sentence_left + right)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
             heading = _heading_above(text, line_start)
