@@ -364,6 +364,8 @@ def resolve(head: str, body: str = "") -> Place | None:
                 # 武隆县 for today's 武隆区 (a county made a district): the county the text names, by the name it uses
                 p = replace(p, name=former, county=former)
                 m = replace(mention, short=False, name=former, end=mention.start + len(former))
+            if m.short and p.level == "county" and any(q.level == "city" and q.code == p.city_code for q in m.places):
+                continue  # 邵阳 is 邵阳市, not its 邵阳县, even where 邵阳市 is named in full too (邵阳日报讯 … 邵阳市)
             # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
             if p.level == "county" and (m.short or len(m.name) <= 2) and not parent_seen \
                     and not (not m.short and _ORGAN_AFTER.match(head, m.end)
