@@ -182,7 +182,8 @@ def test_a_plan_over_a_span_of_years_is_for_its_start() -> None:
 
 @pytest.mark.parametrize("text, city, county", [
     # a city's short name that is also its own county's (邵阳市 / 邵阳县): the city, where the city is named in full too
-    ("我市推出领导干部学法举措\n邵阳日报讯 2月22日,市政府召开常务会议,会议设置学法议题。邵阳市司法局负责人参加。", "邵阳市", None),
+    ("我市推出领导干部学法举措\n邵阳日报讯 2月22日,市政府召开常务会议,会议设置学法议题。邵阳市司法局负责人参加。",
+     "邵阳市", None),
     # the county named in full stays the county
     ("邵阳县人民政府2023年法治政府建设年度报告\n2023年,我县深入推进法治政府建设。", "邵阳市", "邵阳县"),
 ])
