@@ -190,3 +190,12 @@ def test_a_plan_over_a_span_of_years_is_for_its_start() -> None:
 def test_a_short_name_shared_by_a_city_and_its_county(text: str, city: str, county: str | None) -> None:
     meta = metadata_of(text)
     assert (meta.city, meta.county) == (city, county)
+
+
+@pytest.mark.parametrize("published, year", [("2020-10-28", 2020), ("2021-01-05", 2020)])
+def test_a_news_lead_dating_its_own_event_takes_its_year_despite_a_since(published: str, year: int) -> None:
+    """CONVENTIONS j_040: a news item on a dated event is of that event's year; 条例实施以来 later does not undo it."""
+    month = "10" if published.endswith("10-28") else "12"
+    text = (f"省人大调研组到某县开展专题调研\n来源:某某长安网 | 发布时间: {published} 11:16\n"
+            f"某某长安网讯 (通讯员 张三){month}月21日,省人大调研组深入某县,就《某某省法律援助条例》实施以来的情况开展调研。")
+    assert metadata_of(text).year == year
