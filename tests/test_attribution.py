@@ -37,6 +37,7 @@ CLAUSES = [
     ("一审审结公安行政案件", "category_split"),
     ("办理农民工法律援助案件", "category_split"),
     ("成功调解村级矛盾纠纷", "category_split"),
+    ("全年发布常务会议相关信息", "info_category"),  # information on one subject (…相关信息) is one category
     ("本市法院共受理涉民生一审行政案件", "category_split"),  # cases on one subject (涉民生, 涉农), not 涉诉 cases
     ("全年涉诉案件", None),
     ("受理行政一审案件数分别为", "respectively"),
