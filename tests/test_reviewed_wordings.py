@@ -67,3 +67,9 @@ def test_a_rate_under_a_heading_that_names_its_area() -> None:
             "市司法局介绍,2021年度全市各级机关共办理案件813件,同比增长65%,创历史新高,审结案件728件,办理质效稳步提升。\n"
             "以确认违法、撤销、变更、责令履行等直接纠错69件,直接纠错率为9.48%。\n")
     assert ("reconsideration.correction_rate", 9.48) in figures(text)
+
+
+def test_a_sectors_own_administrative_cases_are_no_lawsuits() -> None:
+    """水/林业/治安行政案件 a bureau handles are its enforcement cases, not suits against it (batch-39 development half)."""
+    got = figures("某某县水利局2022年法治政府建设工作报告\n全年共办理水行政案件3件,罚款2万元。")
+    assert not {m for m, _ in got} & {"litigation.cases"}
