@@ -73,3 +73,9 @@ def test_a_sectors_own_administrative_cases_are_no_lawsuits() -> None:
     """水/林业/治安行政案件 a bureau handles are its enforcement cases, not suits against it (batch-39 development half)."""
     got = figures("某某县水利局2022年法治政府建设工作报告\n全年共办理水行政案件3件,罚款2万元。")
     assert not {m for m, _ in got} & {"litigation.cases"}
+
+
+def test_a_change_opening_its_clause_is_no_count() -> None:
+    """减少行政立案9件: by how much the filings fell, not a count of cases (batch-39 development half)."""
+    got = figures("某县人民法院行政审判工作情况\n截至目前共接待咨询18人次,减少行政立案9件。")
+    assert not [v for m, v in got if v == 9]

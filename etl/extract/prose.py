@@ -40,7 +40,9 @@ RIGHT_STOP = ",,;;。!?!?\n:("
 
 # a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
-                            r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$")
+                            r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$"
+                            # the change opening the clause, what changed named after it (减少行政立案9件)
+                            r"|^(?:同比|比上年|较上年|环比|比去年|较去年)?(?:增加|减少|下降|上升)(?:了)?[^,。;\d]{1,8}$")
 # a rate named, then its change, then its value (败诉率同比下降2.1个百分点,为6.2%): the value's clause names no rate
 _RATE_THEN_CHANGE = re.compile(r"([\u4e00-\u9fff]{1,12}率)(?:同比|比上年|较上年|比去年|较去年)?"
                                r"(?:下降|上升|提高|降低|增长|减少|提升)了?[\d.]+个?百分点$")
