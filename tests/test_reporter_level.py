@@ -214,3 +214,10 @@ def test_a_service_office_named_in_the_title_is_a_departments_report(text: str) 
 def test_a_governments_report_about_a_body_is_the_governments() -> None:
     meta = metadata_of("某某县人民政府关于公证处改革工作情况的报告\n2022年,全县公证处改革稳步推进,办理公证事项860件。")
     assert meta.level == "county" and "关于" not in (meta.organ or "")
+
+
+def test_a_municipalitys_zone_speaking_as_the_opening_subject_is_its_county() -> None:
+    """A municipality's development zone is a county-level place of it, its city the municipality (as its districts)."""
+    meta = metadata_of("2021年,在市委、市政府的坚强领导下,北京经济技术开发区坚持以习近平法治思想为指导,"
+                       "深入推进法治政府建设。一年来,经开区扎实推进依法行政。")
+    assert (meta.province, meta.city, meta.county, meta.level) == ("北京市", "北京市", "北京经济技术开发区", "county")
