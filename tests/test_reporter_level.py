@@ -221,3 +221,10 @@ def test_a_municipalitys_zone_speaking_as_the_opening_subject_is_its_county() ->
     meta = metadata_of("2021年,在市委、市政府的坚强领导下,北京经济技术开发区坚持以习近平法治思想为指导,"
                        "深入推进法治政府建设。一年来,经开区扎实推进依法行政。")
     assert (meta.province, meta.city, meta.county, meta.level) == ("北京市", "北京市", "北京经济技术开发区", "county")
+
+
+def test_a_places_sector_named_by_its_system_word_is_a_departments_item() -> None:
+    """宁夏质监系统…: one sector's organs across the region speak (CONVENTIONS d_020), not the region's government."""
+    meta = metadata_of("宁夏质监系统查处质量违法案件成果显著\n宁夏质监局近日统计数据显示,2017年,"
+                       "宁夏质监系统围绕维护消费品安全出重拳,共查处质量违法案件320起。")
+    assert meta.level == "department"
