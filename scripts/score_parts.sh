@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Score the extraction on ../shared's gold and on the project's own gold, development and test parts apart.
 # Usage: bash scripts/score_parts.sh [extra score.py flags]   (needs ../shared/tools/score.py)
+# SCORE_CMD=... scores another extractor on the same parts (e.g. an older commit's, run from its own checkout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 score="python3 ../shared/tools/score.py"
-cmd=".venv/bin/python -m etl extract --jsonl"
+cmd="${SCORE_CMD:-.venv/bin/python -m etl extract --jsonl}"
 # the texts of a part that have adjudicated gold (texts still being annotated are left out)
 part() {
   grep -o '"file": "[^"]*"' tests/gold/documents.jsonl | cut -d'"' -f4 | sort -u > /tmp/.gold_files
