@@ -199,3 +199,11 @@ def test_a_news_lead_dating_its_own_event_takes_its_year_despite_a_since(publish
     text = (f"省人大调研组到某县开展专题调研\n来源:某某长安网 | 发布时间: {published} 11:16\n"
             f"某某长安网讯 (通讯员 张三){month}月21日,省人大调研组深入某县,就《某某省法律援助条例》实施以来的情况开展调研。")
     assert metadata_of(text).year == year
+
+
+def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
+    """Third review: a lead dated a month after the page (a preview) stays in the page's year; only a December event on a
+    January page is the year before."""
+    text = ("国家宪法日宣传活动将启动\n发布时间: 2022-11-30 10:00\n本报讯 (记者 李四) 12月4日是第九个国家宪法日。"
+            "自活动启动以来已开展宣讲20余场。")
+    assert metadata_of(text).year == 2022

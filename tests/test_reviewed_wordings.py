@@ -79,3 +79,32 @@ def test_a_change_opening_its_clause_is_no_count() -> None:
     """减少行政立案9件: by how much the filings fell, not a count of cases (batch-39 development half)."""
     got = figures("某县人民法院行政审判工作情况\n截至目前共接待咨询18人次,减少行政立案9件。")
     assert not [v for m, v in got if v == 9]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the level reached after a change is a count (third review)
+    ("全年受理行政复议案件:下降至45件。", ("reconsideration.accepted", 45)),
+    # a legal-aid body's referral window is no referral count
+    ("县法律援助中心依托便民服务指引窗口办理法律援助案件360件。", ("legal_aid.cases", 360)),
+    # the total of what was published, named with 相关/各类
+    ("全年通过县政府门户网站主动公开各类相关信息1523条。", ("disclosure.proactive_items", 1523)),
+])
+def test_what_the_third_review_keeps(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a rate whose own sentences name another area takes no area from the heading above (third review)
+    ("五、行政复议和行政应诉工作\n全县各级行政机关高度重视行政应诉工作,不断提升应诉能力和水平。"
+     "全县行政机关作为被告的行政诉讼案件42件,已审结38件,结案率90.5%。", {"reconsideration.conclusion_rate"}),
+    # a sector's enforcement cases, however handled, are no lawsuits
+    ("县林业局全年共查结林业行政案件36起。", {"litigation.cases"}),
+    ("县交通运输局全年办理交通运输行政案件320件。", {"litigation.cases"}),
+    # a review's share closed by settlement is no conclusion rate
+    ("行政复议调解和解结案率达35%。", {"reconsideration.conclusion_rate"}),
+    # a change against last year is no count
+    ("全年受理行政复议案件45件,与上年相比减少行政复议案件9件。", {("reconsideration.accepted", 9)}),
+])
+def test_what_the_third_review_drops(text: str, absent: set) -> None:
+    got = figures(text)
+    assert not absent & ({m for m, _ in got} | got)

@@ -52,7 +52,7 @@ _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|
 _SECTOR_SUBJECT = re.compile(r"全(?:国|省|市|县|区|州|盟|旗)(?:各级)?(?:各类)?[\u4e00-\u9fff]{0,12}?(?<!复议)(?<!行政)"
                              r"(?:机关|部门|系统)"
                              # a place's sector by its system word (宁夏质监系统, 全省公安系统 above): the sector speaks
-                             r"|[\u4e00-\u9fff]{2,6}?(?:质监|工商|税务|公安|检察|司法行政|市场监管|环保|生态环境|林业|国土资源|"
+                             r"|(?:[\u4e00-\u9fff]{1,6}?[省市县区州盟旗]|宁夏|新疆|西藏|广西|内蒙古)(?:质监|工商|税务|公安|检察|司法行政|市场监管|环保|生态环境|林业|国土资源|"
                              r"人社|卫生健康|卫生计生|交通运输|应急管理|医疗保障|医保)系统")
 # an unsigned statistical or analysis report on reconsideration / litigation across an area
 SECTOR_REPORT = re.compile(r"行政复议(?:和|与|、)?(?:行政)?(?:应诉|诉讼)?[^,。\n]{0,12}(?:统计|分析|情况|数据)"

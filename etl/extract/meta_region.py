@@ -200,8 +200,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
-    if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
-        place = _zone_of(place, title, organ, text) or place  # a city's or a municipality's zone (北京经济技术开发区)
+    if not national and place is not None and place.level == "city":
+        place = _zone_of(place, title, organ, text) or place
     return place, town, self_level
 
 
@@ -215,20 +215,18 @@ def _speaks_as(place: Place | None, scope: str) -> bool:
 
 # a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会)
 _ZONE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区))"
-                   r"(?:党工委|管委会|管理委员会|[、和]|\s|坚持|深入|全面|认真|始终|扎实|积极|紧紧|以)")
+                   r"(?:党工委|管委会|管理委员会|[、和]|\s)")
 
 
 def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Place | None:
     """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
     holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
-    for src in (title or "", organ or "", opening_subject(text), opening(text, 200)):
+    for src in (title or "", organ or "", opening_subject(text)):
         m = _ZONE.search(src) if ("开发区" in src or "高新区" in src or "经开区" in src) else None
         if m:
             name = m.group(1)
             inside = resolve(name)
             if inside is not None and inside.code == city.code:
-                # under a municipality the zone's city is the municipality, as for its districts (GOLD)
-                return replace(city, name=name, level="county", county=name, city=city.city or city.name,
-                               city_code=city.city_code or city.code)
+                return replace(city, name=name, level="county", county=name)
             return None
     return None

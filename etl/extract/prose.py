@@ -41,8 +41,10 @@ RIGHT_STOP = ",,;;。!?!?\n:("
 # a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$"
-                            # the change opening the clause, what changed named after it (减少行政立案9件)
-                            r"|^(?:同比|比上年|较上年|环比|比去年|较去年)?(?:增加|减少|下降|上升)(?:了)?[^,。;\d]{1,8}$")
+                            # the change opening the clause, what changed named after it (减少行政立案9件; not the level
+                            # reached: 下降到45件)
+                            r"|^(?:同比|比上年|较上年|环比|比去年|较去年|与(?:上年|去年)(?:同期)?相比)?(?:增加|减少|下降|上升)"
+                            r"(?:了)?(?![至到为])[^,。;\d]{1,8}$")
 # a rate named, then its change, then its value (败诉率同比下降2.1个百分点,为6.2%): the value's clause names no rate
 _RATE_THEN_CHANGE = re.compile(r"([\u4e00-\u9fff]{1,12}率)(?:同比|比上年|较上年|比去年|较去年)?"
                                r"(?:下降|上升|提高|降低|增长|减少|提升)了?[\d.]+个?百分点$")
@@ -198,6 +200,13 @@ def _headings(text: str) -> tuple[list[int], list[str]]:
     return [h.start() for h in found], [h.group(0) for h in found]
 
 
+def _heading_line(text: str, line_start: int, reach: int = 1500) -> str:
+    """The nearest heading line above ``line_start`` (within ``reach`` characters), without the document's first line."""
+    starts, lines = _headings(text)
+    i = bisect_left(starts, line_start) - 1
+    return lines[i] if i >= 0 and starts[i] >= max(0, line_start - reach) else ""
+
+
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
     lo = max(0, line_start - reach)
@@ -329,10 +338,12 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
-            # the section heading above names the area too (办理行政复议案件情况\n…直接纠错率为10.97%), as for counts
+            # the section heading above names the area when the sentences around name none (办理行政复议案件情况\n…
+            # 直接纠错率为10.97%): the last resort, as for counts
+            rate_ctx = topic_ctx if any(x.topic is not None and x.topic.search(topic_ctx) for x in rate_metrics) \
+                else topic_ctx + "\n" + _heading_line(text, line_start)
             best = None if _RATE_OF_GROUP.match(right) else match_rate(_rate_named_before(text, clause_start, left),
-                                                                        topic_ctx + "\n" + _heading_above(text, line_start),
-                                                                        rate_metrics, sentence_left + right)
+                                                                        rate_ctx, rate_metrics, sentence_left + right)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
             heading = _heading_above(text, line_start)
