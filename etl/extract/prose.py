@@ -209,12 +209,8 @@ def _heading_line(text: str, line_start: int, reach: int = 1500) -> str:
 
 def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
     """The nearest heading line above ``line_start`` (within ``reach`` characters) and the document's first line."""
-    lo = max(0, line_start - reach)
-    starts, lines = _headings(text)
-    i = bisect_left(starts, line_start) - 1
-    found = lines[i] if i >= 0 and starts[i] >= lo else ""
     first = text[:text.find("\n")] if "\n" in text else text[:60]
-    return found + "\n" + first[:60]
+    return _heading_line(text, line_start, reach) + "\n" + first[:60]
 
 
 # (?<![\d.])\d{1,7}(?=[,,;;。、)]|$) as digits first, the lookbehind tested on each match: the same numbers (a run

@@ -44,8 +44,10 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         return None  # an item's own year stands before its number (2017年上半年共1028件, 2021年,全县…率为85%): most have none
     lo = max(sent_start, num_start - _REACH)
     window = text[lo:num_start + _REACH]
-    for m in _SERIES.finditer(window):
-        if not lo + m.start() <= num_start < lo + m.end():
+    # the measure named before the first year (收案数2014年480件,2015年…), then right after it (2021年…受理…805件,2022年488件)
+    for rx, own_reach in ((_SERIES, 16), (_LEAD_SERIES, 40)):
+        m = next((m for m in rx.finditer(window) if lo + m.start() <= num_start < lo + m.end()), None)
+        if m is None:
             continue
         years = [int(y) for y in _ITEM_YEAR.findall(m.group())]
         if len(set(years)) < 2 or (year is not None and (max(years) > year or year not in years)):
@@ -54,23 +56,11 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         if _COMPARED.search(text[max(sent_start, first - 6):first]):
             return None  # 较2021年80件、2020年90件: the years compared with, not a series of the measure
         marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
-        cue = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
-        if not _MEASURE.search(cue):
-            break  # the measure is not named before the first year: perhaps after it (below), else no series
-        own = _ITEM_YEAR.findall(text[max(lo + m.start(), num_start - 16):num_start])
-        return cue, int(own[-1]) if own else years[0]
-    for m in _LEAD_SERIES.finditer(window):
-        if not lo + m.start() <= num_start < lo + m.end():
-            continue
-        years = [int(y) for y in _ITEM_YEAR.findall(m.group())]
-        if len(set(years)) < 2 or (year is not None and (max(years) > year or year not in years)):
-            return None
-        first = lo + m.start()
-        if _COMPARED.search(text[max(sent_start, first - 6):first]):
-            return None
-        own = _ITEM_YEAR.findall(text[max(first, num_start - 40):num_start])
-        # the words before the first year belong to the measure too (全省法院2021年受理…: the province's, not the report's)
-        marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
         before = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
-        return before + m.group("measure"), int(own[-1]) if own else years[0]
+        if rx is _SERIES and not _MEASURE.search(before):
+            continue  # the measure is not named before the first year: perhaps after it, else no series
+        own = _ITEM_YEAR.findall(text[max(first, num_start - own_reach):num_start])
+        # after the first year, the words before it belong to the measure too (全省法院2021年受理…: the province's)
+        cue = before if rx is _SERIES else before + m.group("measure")
+        return cue, int(own[-1]) if own else years[0]
     return None
