@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
+MIN_DOCS = 3
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -71,6 +73,9 @@ def main() -> int:
                 otherwise.append(other)
                 gold_levels.append(g["level"])
                 groups.append(i)
+    # a character pair read in fewer than MIN_DOCS documents gets no weight (it would name one text, not a way of writing)
+    seen = Counter(k for f in feats for k in f if k.startswith("bg:"))
+    feats = [{k: v for k, v in f.items() if not k.startswith("bg:") or seen[k] >= MIN_DOCS} for f in feats]
     y, grp = np.array(labels), np.array(groups)
     vec = DictVectorizer()
     x = vec.fit_transform(feats)

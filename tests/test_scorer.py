@@ -99,7 +99,29 @@ def test_the_level_model_knows_every_cue_it_weighs() -> None:
     cues = metadata._department_cues("某市司法局2023年工作总结", None, "2023年,市司法局坚持…全市共办理法律援助案件100件。",
                                      "annual_report", "市司法局", "city")
     for name in fitted["weights"]:
+        if name.startswith("bg:"):
+            assert len(name) == 5, name  # a pair of characters, read by level_model.text_cues
+            continue
         assert name in cues or name.startswith(("doc_type=", "region_level=")), name
+
+
+def test_the_text_cues_are_the_pairs_of_the_title_and_the_opening() -> None:
+    from etl.extract import level_model
+
+    cues = level_model.text_cues("某局总结", "2023年,共查处案件12件。" + "法" * 2000)
+    assert cues["bg:某局"] == cues["bg:查处"] == level_model.TEXT_SCALE
+    assert "bg:年共" not in cues  # a comma between them: no pair
+    assert "bg:局2" not in cues and not any(any(c.isdigit() for c in k) for k in cues)
+    assert len([k for k in cues if k == "bg:法法"]) == 1  # only the opening's first TEXT_CHARS characters, once each
+
+
+def test_a_sectors_enforcement_news_is_a_departments_item() -> None:
+    """No bureau is the subject, but the item is written in one sector's words (执法机构, 查处, 罚款): a department's."""
+    news = process_text("3月5日,某市召开交通运输执法工作会议。据通报,去年全市交通运输执法机构共查处违法违规案件1200件,"
+                        "罚款300万元,其中查处非法营运车辆420辆。")
+    region = process_text("2023年,全市坚持依法行政,各部门严格落实法治政府建设责任,全市共收到行政复议申请500件,办结480件。")
+    assert [d.meta.level for d in news] == ["department"]
+    assert [d.meta.level for d in region] == ["city"]
 
 
 def test_without_a_level_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
