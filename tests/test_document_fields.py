@@ -192,6 +192,18 @@ def test_a_short_name_shared_by_a_city_and_its_county(text: str, city: str, coun
     assert (meta.city, meta.county) == (city, county)
 
 
+@pytest.mark.parametrize("text, province, city, county", [
+    # an autonomous county by its short name and 县 (秀山县 for 秀山土家族苗族自治县): the county, its parents known
+    ("秀山县司法局着力加强人民调解工作\n近年来,秀山县司法局调解纠纷1200件。", "重庆市", "重庆市", "秀山土家族苗族自治县"),
+    ("景东县2023年法治政府建设年度报告\n2023年,我县深入推进依法行政。", "云南省", "普洱市", "景东彝族自治县"),
+    # an autonomous prefecture by its short name and 州
+    ("恩施州2023年法治政府建设年度报告\n2023年,全州深入推进依法行政。", "湖北省", "恩施土家族苗族自治州", None),
+])
+def test_an_autonomous_place_by_its_short_name_and_kind(text: str, province: str, city: str, county: str | None) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == (province, city, county)
+
+
 @pytest.mark.parametrize("published, year", [("2020-10-28", 2020), ("2021-01-05", 2020)])
 def test_a_news_lead_dating_its_own_event_takes_its_year_despite_a_since(published: str, year: int) -> None:
     """CONVENTIONS j_040: a news item on a dated event is of that event's year; 条例实施以来 later does not undo it."""

@@ -83,6 +83,9 @@ class Gazetteer:
                 names[banner].append((p, False))  # 科右中旗 is how reports write 科尔沁右翼中旗: as full a name
             if short and len(short) >= 2 and short != p.name:
                 names[short].append((p, True))
+                if p.name.endswith(_AUTONOMOUS):
+                    # 秀山县, 恩施州, 景东县: an autonomous place by its short name and its kind of place is a full name
+                    names[short + p.name[-1]].append((p, False))
         self.names = names
         self._scanner = NameScanner(names)
         # what a Mention of each name carries, made once instead of per mention
@@ -121,6 +124,7 @@ def _banner_short(name: str) -> str | None:
     return "".join(m.groups()) + "旗" if m else None
 
 
+_AUTONOMOUS = ("自治县", "自治州", "自治旗")
 # after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
 _TOWN_SUFFIXES = ("街道", "镇人", "镇政", "镇党", "乡人", "乡政", "乡党")
 

@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from etl.extract.text_pairs import char_pairs
 
 LEVEL_MODEL_PATH = Path(__file__).resolve().parent / "catalog" / "level.json"
 
 # how much of the text the pairs are read from, and the weight of one pair beside a cue's 1.0
 TEXT_CHARS = 1000
 TEXT_SCALE = 0.3
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 # set by scripts/train_level.py to collect (features, the rules' answer, the level otherwise) per document
 recorder: list[tuple[dict[str, float], bool, str]] | None = None
@@ -46,11 +46,7 @@ def active() -> bool:
 
 def text_cues(title: str | None, text: str) -> dict[str, float]:
     """Each pair of adjacent Chinese characters of the title and the text's opening, as ``bg:XY`` (present or not)."""
-    out: dict[str, float] = {}
-    for run in _HAN_RUN.findall((title or "") + "\n" + text[:TEXT_CHARS]):
-        for i in range(len(run) - 1):
-            out["bg:" + run[i:i + 2]] = TEXT_SCALE
-    return out
+    return char_pairs((title or "") + "\n" + text[:TEXT_CHARS], "bg:", TEXT_SCALE)
 
 
 def is_department(feats: dict[str, float], rules_say: bool, otherwise: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from etl.extract import level_model
+from etl.extract import doc_type_model, level_model
 from etl.extract.gazetteer import MUNICIPALITIES
 from etl.extract.meta_dates import publish_date_of, year_of
 from etl.extract.meta_kind import doc_type_of, is_news_item, part_year
@@ -102,4 +102,5 @@ def metadata_of(text: str) -> Metadata:
             city = None
         if level == "province" and province in MUNICIPALITIES:
             city = None
+    doc_type = doc_type_model.refine(doc_type, title, text)  # after the year and level, which read the rules' kind
     return Metadata(title, organ, province, city, county, town, code, level, year, doc_type, publish_date)
