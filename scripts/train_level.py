@@ -6,8 +6,9 @@
 
 A document is labelled a department's when its gold level is ``department``. The model's level is department when
 it says so, else the level the rules give a region's report (town, the place's level, or the scope it names).
-C and the threshold are chosen by 5-fold cross-validation grouped by file, repeated 5 times; the test part
-(scripts/score_parts.sh) decides whether the model is kept.
+The pairs' window and weight (``TEXT_GRID``; (0, 0) is the cues alone), C and the threshold are chosen by 5-fold
+cross-validation grouped by file, repeated 5 times, on the training texts only. The test part is scored once, after
+(scripts/score_parts.sh), to say whether the shipped model is kept.
 """
 
 from __future__ import annotations
@@ -29,6 +30,17 @@ from etl.read.readers import read_file
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 MIN_DOCS = 3
+# (characters of the opening read as pairs, the weight of one pair beside a cue's 1.0)
+TEXT_GRID = ((0, 0.0), (300, 0.3), (1000, 0.1), (1000, 0.3), (1000, 0.5), (1500, 0.3))
+
+
+def with_pairs(cues: list[dict[str, float]], texts: list[tuple[str | None, str]], chars: int,
+               scale: float) -> list[dict[str, float]]:
+    """The cues with each document's pairs; a pair read in fewer than MIN_DOCS documents gets no weight (it would name
+    one text, not a way of writing)."""
+    pairs = [level_model.text_cues(title, text, chars, scale) for title, text in texts]
+    seen = Counter(k for p in pairs for k in p)
+    return [{**c, **{k: v for k, v in p.items() if seen[k] >= MIN_DOCS}} for c, p in zip(cues, pairs, strict=True)]
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -55,30 +67,29 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    feats, labels, rules, otherwise, gold_levels, groups = [], [], [], [], [], []
+    cues, texts, labels, rules, otherwise, gold_levels, groups = [], [], [], [], [], [], []
     with model_aside(level_model.LEVEL_MODEL_PATH, level_model.model.cache_clear):
         for i, (path, gold) in enumerate(training_docs()):
             level_model.recorder = []
-            docs = process_text(read_file(path).text)
-            rec, level_model.recorder = level_model.recorder, None
+            try:
+                docs = process_text(read_file(path).text)
+                rec = level_model.recorder
+            finally:
+                level_model.recorder = None
             if len(rec) != len(docs):
                 continue  # a national organ's report never asks (its level is not this decision's): skip the file
-            for d, (f, rules_say, other) in zip(docs, rec, strict=True):
+            for d, (f, rules_say, other, title, text) in zip(docs, rec, strict=True):
                 g = gold.get(d.part)
                 if g is None:
                     continue
-                feats.append(f)
+                cues.append(f)
+                texts.append((title, text))
                 labels.append(g["level"] == "department")
                 rules.append(rules_say)
                 otherwise.append(other)
                 gold_levels.append(g["level"])
                 groups.append(i)
-    # a character pair read in fewer than MIN_DOCS documents gets no weight (it would name one text, not a way of writing)
-    seen = Counter(k for f in feats for k in f if k.startswith("bg:"))
-    feats = [{k: v for k, v in f.items() if not k.startswith("bg:") or seen[k] >= MIN_DOCS} for f in feats]
     y, grp = np.array(labels), np.array(groups)
-    vec = DictVectorizer()
-    x = vec.fit_transform(feats)
 
     def accuracy(is_dept: np.ndarray) -> float:
         got = ["department" if d else o for d, o in zip(is_dept, otherwise, strict=True)]
@@ -87,19 +98,28 @@ def main() -> int:
     print(f"{len(y)} documents, {int(y.sum())} departments; level accuracy, rules alone: "
           f"{accuracy(np.array(rules)):.3f}", file=sys.stderr)
     best = None
-    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
-        probs = cv_probabilities(x, y, grp, c)
-        for t in np.arange(0.2, 0.8, 0.05):
-            acc = float(np.mean([accuracy(p >= t) for p in probs]))
-            if best is None or acc > best[0] + 1e-9:
-                best = (acc, c, float(round(t, 2)))
-    acc, c, t = best
-    print(f"model, cross-validated level accuracy {acc:.3f} (C={c}, threshold {t})", file=sys.stderr)
+    for chars, scale in TEXT_GRID:
+        vec = DictVectorizer()
+        x = vec.fit_transform(with_pairs(cues, texts, chars, scale))
+        for c in (0.1, 0.3, 1.0, 3.0):
+            probs = cv_probabilities(x, y, grp, c)
+            for t in np.arange(0.2, 0.8, 0.05):
+                acc = float(np.mean([accuracy(p >= t) for p in probs]))
+                if best is None or acc > best[0] + 1e-9:
+                    best = (acc, c, float(round(t, 2)), chars, scale)
+        print(f"  pairs of {chars} characters x {scale}: best cross-validated level accuracy so far {best[0]:.3f}",
+              file=sys.stderr)
+    acc, c, t, chars, scale = best
+    print(f"model, cross-validated level accuracy {acc:.3f} (C={c}, threshold {t}, pairs of {chars} characters x {scale})",
+          file=sys.stderr)
     if args.write:
+        vec = DictVectorizer()
+        x = vec.fit_transform(with_pairs(cues, texts, chars, scale))
         weights = fitted_weights(x, y, vec, c)
         level_model.LEVEL_MODEL_PATH.write_text(json.dumps(
             {"about": "written by scripts/train_level.py; do not edit by hand", "C": c, "threshold": t,
-             "documents": len(y), "cross_validated_accuracy": round(acc, 3), "weights": dict(sorted(weights.items()))},
+             "text_chars": chars, "text_scale": scale, "documents": len(y), "cross_validated_accuracy": round(acc, 3),
+             "weights": dict(sorted(weights.items()))},
             ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {level_model.LEVEL_MODEL_PATH}", file=sys.stderr)
     return 0

@@ -27,11 +27,25 @@ def test_a_reports_title_still_makes_an_annual_report() -> None:
     assert _kinds("某市2023年法治政府建设年度报告\n2023年,我市坚持依法行政,全市共收到行政复议申请500件。") == ["annual_report"]
 
 
-def test_a_plans_kind_is_the_rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a model that would call everything news never sees a plan
-    monkeypatch.setattr(doc_type_model, "model", lambda: {"classes": ["news"], "weights": {"bias": [1.0]}})
+def test_a_plans_or_a_briefings_kind_is_the_rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model that would call everything news never sees a plan or a briefing
+    monkeypatch.setattr(doc_type_model, "model", lambda: {"classes": ["news"], "weights": {"bias": [1.0]},
+                                                          "text_chars": 300, "text_scale": 0.5})
     assert doc_type_model.refine("work_points", "某市2024年法治政府建设工作要点", "一、工作目标") == "work_points"
+    assert doc_type_model.refine("briefing", "某县司法局局长2023年述职报告", "本人任局长以来,认真履职。") == "briefing"
     assert doc_type_model.refine("annual_report", "某市2023年工作总结", "全年共办理案件10件。") == "news"
+
+
+def test_a_briefings_title_keeps_its_kind() -> None:
+    """Review: the model turned the rules' briefings (汇报材料, 述职) into reports or news."""
+    assert _kinds("某市司法局2023年法治政府建设工作汇报材料\n2023年,我局认真履行职责,办理行政复议案件30件。") == ["briefing"]
+    assert _kinds("述职报告\n本人2023年任县司法局局长以来,认真履职,全年办理法律援助案件120件。") == ["briefing"]
+
+
+def test_a_model_naming_a_kind_it_may_not_give_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doc_type_model, "model", lambda: {"classes": ["work_plan"], "weights": {"bias": [1.0]},
+                                                          "text_chars": 300, "text_scale": 0.5})
+    assert doc_type_model.refine("news", None, "今年以来,某局共办理案件10件。") == "news"
 
 
 def test_without_a_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -47,7 +61,8 @@ def test_without_a_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_the_model_reads_only_the_features_its_cues_make() -> None:
     fitted = doc_type_model.model()
     assert fitted is not None and set(fitted["classes"]) <= set(doc_type_model.LOOSE)
-    cues = doc_type_model.cues("news", "标题", "正文")
+    assert 0 < fitted["text_chars"] <= doc_type_model.RECORD_CHARS
+    cues = doc_type_model.cues("news", "标题", "正文", 300, 0.5)
     for name, weights in fitted["weights"].items():
         assert len(weights) == len(fitted["classes"]), name
         if name.startswith(("t:", "bg:")):
@@ -57,10 +72,14 @@ def test_the_model_reads_only_the_features_its_cues_make() -> None:
 
 
 def test_the_recorder_gets_one_entry_per_document_and_changes_nothing() -> None:
+    story = ("讲述人:某市司法局法律援助中心主任 我出生于上个世纪70年代,学生时代的一次法律经历让我走上了这条路。"
+             "从业以来,我办理法律援助案件300余件。")
+    assert _kinds(story) == ["news"]  # the model's kind
     doc_type_model.recorder = []
     try:
-        kinds = _kinds("某市2024年法治政府建设工作要点\n一、工作目标\n全年办理案件100件。")
+        kinds = _kinds(story) + _kinds("某市2024年法治政府建设工作要点\n一、工作目标\n全年办理案件100件。")
         rec = doc_type_model.recorder
     finally:
         doc_type_model.recorder = None
-    assert kinds == ["work_points"] and rec == [(None, "work_points")]
+    assert kinds == ["annual_report", "work_points"]  # while recording, the rules' kinds
+    assert rec[0][0] is not None and rec[0][0][1].startswith("讲述人") and rec[1] == (None, "work_points")

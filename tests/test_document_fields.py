@@ -196,12 +196,24 @@ def test_a_short_name_shared_by_a_city_and_its_county(text: str, city: str, coun
     # an autonomous county by its short name and 县 (秀山县 for 秀山土家族苗族自治县): the county, its parents known
     ("秀山县司法局着力加强人民调解工作\n近年来,秀山县司法局调解纠纷1200件。", "重庆市", "重庆市", "秀山土家族苗族自治县"),
     ("景东县2023年法治政府建设年度报告\n2023年,我县深入推进依法行政。", "云南省", "普洱市", "景东彝族自治县"),
-    # an autonomous prefecture by its short name and 州
-    ("恩施州2023年法治政府建设年度报告\n2023年,全州深入推进依法行政。", "湖北省", "恩施土家族苗族自治州", None),
 ])
 def test_an_autonomous_place_by_its_short_name_and_kind(text: str, province: str, city: str, county: str | None) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == (province, city, county)
+
+
+@pytest.mark.parametrize("text, province", [
+    # a word about places of a kind after a word's last characters (最大化 + 县级, 民和 + 县域 inside 人民和县域) is no place
+    ("推动司法资源配置最大化县级法院改革综述\n全年办理案件120件。", None),
+    ("某局开通绿色通道县级审批提速\n全年办理案件120件。", None),
+    ("司法局服务人民和县域经济发展\n全年办理案件120件。", None),
+    ("黄河沿河县区河长制工作报告\n全年办理案件120件。", None),
+    # a short name that is also a province's (河南) stays the province's: 河南县域 is Henan's counties
+    ("关于河南县域法治建设的调研报告\n近年来,我省县域法治建设取得成效。", "河南省"),
+])
+def test_an_autonomous_places_alias_inside_other_words_is_no_place(text: str, province: str | None) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.county) == (province, None)
 
 
 @pytest.mark.parametrize("published, year", [("2020-10-28", 2020), ("2021-01-05", 2020)])

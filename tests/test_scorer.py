@@ -108,11 +108,22 @@ def test_the_level_model_knows_every_cue_it_weighs() -> None:
 def test_the_text_cues_are_the_pairs_of_the_title_and_the_opening() -> None:
     from etl.extract import level_model
 
-    cues = level_model.text_cues("某局总结", "2023年,共查处案件12件。" + "法" * 2000)
-    assert cues["bg:某局"] == cues["bg:查处"] == level_model.TEXT_SCALE
+    text = "2023年,共查处案件12件。" + "法" * 100 + "结尾"
+    cues = level_model.text_cues("某局总结", text, 50, 0.3)
+    assert cues["bg:某局"] == cues["bg:查处"] == 0.3
     assert "bg:年共" not in cues  # a comma between them: no pair
-    assert "bg:局2" not in cues and not any(any(c.isdigit() for c in k) for k in cues)
-    assert len([k for k in cues if k == "bg:法法"]) == 1  # only the opening's first TEXT_CHARS characters, once each
+    assert not any(any(c.isdigit() for c in k) for k in cues)
+    assert "bg:结尾" not in cues and "bg:结尾" in level_model.text_cues(None, text, 200, 0.3)  # only the first chars
+    assert level_model.text_cues("某局总结", text, 0, 0.0) == {}  # (0, 0): the cues alone
+
+
+def test_the_shipped_level_model_names_its_window() -> None:
+    from etl.extract import level_model
+
+    fitted = level_model.model()
+    assert fitted is not None
+    assert fitted["text_chars"] <= level_model.RECORD_CHARS and fitted["text_scale"] >= 0
+    assert (fitted["text_chars"] > 0) == any(k.startswith("bg:") for k in fitted["weights"])
 
 
 def test_a_sectors_enforcement_news_is_a_departments_item() -> None:

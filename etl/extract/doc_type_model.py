@@ -4,8 +4,10 @@ The rules (etl/extract/meta_kind.py) read a title's last words (报告, 总结, 
 has no title, or a bureau's news is written like a report, they disagree with the analysts (GOLD: a 总结 is an annual
 report, a feature on a bureau is news, a bulletin is other). A multinomial logistic model reads the rules' answer with
 the character pairs of the title and the opening; ``scripts/train_doc_type.py`` fits it on the development texts and
-../shared's gold. Plans and work points (计划, 要点, 实施方案) stay the rules' alone: their titles say so, and kind.py reads
-their figures as targets. Without etl/extract/catalog/doc_type.json the rules decide alone.
+../shared's gold. The kinds the rules read from explicit words stay the rules': plans and work points (计划, 要点,
+实施方案, or a body of 工作目标/主要任务; kind.py reads their figures as targets) and briefings (汇报材料, 述职, 经验做法),
+which the rules almost never get wrong; the model may still call a loose document a briefing. Without
+etl/extract/catalog/doc_type.json the rules decide alone.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from typing import Any
 from etl.extract.text_pairs import char_pairs
 
 DOC_TYPE_MODEL_PATH = Path(__file__).resolve().parent / "catalog" / "doc_type.json"
-LOOSE = ("annual_report", "news", "briefing", "other")
-# how much of the text the pairs are read from, and the weight of one pair beside the rules' 1.0
-TEXT_CHARS = 300
-TEXT_SCALE = 0.5
+LOOSE = ("annual_report", "news", "briefing", "other")  # what the model may answer
+REWEIGHED = ("annual_report", "news", "other")  # the rules' kinds it re-decides
+# the most of the text a trainer may read pairs from; the shipped model says which window and which weight per pair
+# it was fitted with (``text_chars``, ``text_scale``)
+RECORD_CHARS = 1000
 
-# set by scripts/train_doc_type.py to collect per document the features (None for a plan's kind) and the rules' answer
-recorder: list[tuple[dict[str, float] | None, str]] | None = None
+# set by scripts/train_doc_type.py to collect per document (the title, the text's opening) — None for a kind the rules
+# keep — and the rules' answer
+recorder: list[tuple[tuple[str, str] | None, str]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -34,27 +38,29 @@ def model() -> dict[str, Any] | None:
     return json.loads(DOC_TYPE_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def cues(rules_type: str, title: str | None, text: str) -> dict[str, float]:
-    """The rules' answer, the title's pairs (``t:``) and the opening's pairs (``bg:``)."""
+def cues(rules_type: str, title: str | None, text: str, chars: int, scale: float) -> dict[str, float]:
+    """The rules' answer, the title's pairs (``t:``) and the pairs of the text's first ``chars`` (``bg:``)."""
     out = {"bias": 1.0, "rules=" + rules_type: 1.0}
-    out.update(char_pairs(title or "", "t:", TEXT_SCALE))
-    out.update(char_pairs(text[:TEXT_CHARS], "bg:", TEXT_SCALE))
+    out.update(char_pairs(title or "", "t:", scale))
+    out.update(char_pairs(text[:chars], "bg:", scale))
     return out
 
 
 def refine(rules_type: str, title: str | None, text: str) -> str:
-    """The model's kind for a loose kind the rules gave; a plan's kind, or no shipped model, keeps the rules'."""
-    loose = rules_type in LOOSE
+    """The model's kind for a kind the model re-decides; a plan's or a briefing's kind, or no shipped model, keeps the
+    rules'."""
+    reweighed = rules_type in REWEIGHED
     if recorder is not None:
-        recorder.append((cues(rules_type, title, text) if loose else None, rules_type))
+        recorder.append(((title or "", text[:RECORD_CHARS]) if reweighed else None, rules_type))
         return rules_type
     fitted = model()
-    if not loose or fitted is None:
+    if not reweighed or fitted is None:
         return rules_type
-    feats = cues(rules_type, title, text)
+    feats = cues(rules_type, title, text, fitted["text_chars"], fitted["text_scale"])
     classes = fitted["classes"]
     scores = [0.0] * len(classes)
     for name, value in feats.items():
         for i, w in enumerate(fitted["weights"].get(name, ())):
             scores[i] += w * value
-    return classes[max(range(len(classes)), key=scores.__getitem__)]
+    best = classes[max(range(len(classes)), key=scores.__getitem__)]
+    return best if best in LOOSE else rules_type  # a model file naming another kind gives no new kind

@@ -58,6 +58,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.by_code: dict[str, Place] = {}
         names: dict[str, list[tuple[Place, bool]]] = defaultdict(list)
+        aliases: list[tuple[str, Place, str]] = []
         for r in _rows(LATEST_YEAR):
             rank = int(r["rank"])
             prov = r["province_name"]
@@ -84,8 +85,15 @@ class Gazetteer:
             if short and len(short) >= 2 and short != p.name:
                 names[short].append((p, True))
                 if p.name.endswith(_AUTONOMOUS):
-                    # 秀山县, 恩施州, 景东县: an autonomous place by its short name and its kind of place is a full name
-                    names[short + p.name[-1]].append((p, False))
+                    aliases.append((short + p.name[-1], p, short))
+        # 秀山县, 恩施州, 景东县: an autonomous place by its short name and its kind of place is a full name, unless the
+        # short name is also a province's (河南县域 is Henan's counties, not 河南蒙古族自治县)
+        province_shorts = {n for n, entries in names.items() if any(q.level == "province" for q, _ in entries)}
+        self._aliases: set[str] = set()
+        for alias, p, short in aliases:
+            if short not in province_shorts:
+                names[alias].append((p, False))
+                self._aliases.add(alias)
         self.names = names
         self._scanner = NameScanner(names)
         # what a Mention of each name carries, made once instead of per mention
@@ -107,6 +115,8 @@ class Gazetteer:
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
             if short and text[end:end + 2] == _IDIOMS.get(name):
                 continue  # 社会长治久安 names no 长治市
+            if name in self._aliases and text[end:end + 1] in _NOT_AFTER_ALIAS:
+                continue  # 县域/县级/县区 after a word's last characters (最大化县级, 通道县级审批, 民和县域) name no 大化县
             out.append(Mention(start, end, name, places, short))
         return tuple(out)
 
@@ -125,6 +135,8 @@ def _banner_short(name: str) -> str | None:
 
 
 _AUTONOMOUS = ("自治县", "自治州", "自治旗")
+# a kind-of-place character followed by one of these is a word about places of that kind (县域, 县级, 县区, 州市)
+_NOT_AFTER_ALIAS = frozenset("域级区市乡镇")
 # after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
 _TOWN_SUFFIXES = ("街道", "镇人", "镇政", "镇党", "乡人", "乡政", "乡党")
 

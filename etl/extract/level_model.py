@@ -9,7 +9,7 @@ texts and ../shared's gold and writes etl/extract/catalog/level.json; without th
 
 Beside the cues, the model reads the words of the title and opening as character pairs (``text_cues``): a bureau's
 item is written in its sector's words (查处, 执法, 消防, 医保, 工商), a government's report in a region's (各部门,
-依法行政, 全市各级). On the test part the pairs took level from 0.745 to about 0.80 (docs/accuracy.md, session 12).
+依法行政, 全市各级). The window and the weight of a pair are chosen with C by cross-validation (docs/accuracy.md, session 12).
 """
 
 from __future__ import annotations
@@ -24,12 +24,13 @@ from etl.extract.text_pairs import char_pairs
 
 LEVEL_MODEL_PATH = Path(__file__).resolve().parent / "catalog" / "level.json"
 
-# how much of the text the pairs are read from, and the weight of one pair beside a cue's 1.0
-TEXT_CHARS = 1000
-TEXT_SCALE = 0.3
+# the most of the text a trainer may read pairs from (scripts/train_level.py tries windows up to this); the shipped
+# model says which window and which weight per pair it was fitted with (``text_chars``, ``text_scale``)
+RECORD_CHARS = 1500
 
-# set by scripts/train_level.py to collect (features, the rules' answer, the level otherwise) per document
-recorder: list[tuple[dict[str, float], bool, str]] | None = None
+# set by scripts/train_level.py to collect per document (the cues, the rules' answer, the level otherwise, the title,
+# the text's opening)
+recorder: list[tuple[dict[str, float], bool, str, str | None, str]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -44,17 +45,22 @@ def active() -> bool:
     return recorder is not None or model() is not None
 
 
-def text_cues(title: str | None, text: str) -> dict[str, float]:
-    """Each pair of adjacent Chinese characters of the title and the text's opening, as ``bg:XY`` (present or not)."""
-    return char_pairs((title or "") + "\n" + text[:TEXT_CHARS], "bg:", TEXT_SCALE)
+def text_cues(title: str | None, text: str, chars: int, scale: float) -> dict[str, float]:
+    """Each pair of adjacent Chinese characters of the title and the text's first ``chars``, as ``bg:XY`` -> ``scale``."""
+    if chars <= 0 or scale <= 0:
+        return {}
+    return char_pairs((title or "") + "\n" + text[:chars], "bg:", scale)
 
 
-def is_department(feats: dict[str, float], rules_say: bool, otherwise: str) -> bool:
-    """The model's call when one is shipped, else the rules'."""
+def is_department(feats: dict[str, float], rules_say: bool, otherwise: str, title: str | None = None,
+                  text: str = "") -> bool:
+    """The model's call (the cues with the title's and opening's pairs) when one is shipped, else the rules'."""
     if recorder is not None:
-        recorder.append((feats, rules_say, otherwise))
+        recorder.append((feats, rules_say, otherwise, title, text[:RECORD_CHARS]))
     fitted = model()
     if fitted is None:
         return rules_say
-    z = sum(fitted["weights"].get(k, 0.0) * v for k, v in feats.items())
+    weights = fitted["weights"]
+    pairs = text_cues(title, text, fitted.get("text_chars", 0), fitted.get("text_scale", 0.0))
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items()) + sum(weights.get(k, 0.0) * v for k, v in pairs.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) >= fitted["threshold"]

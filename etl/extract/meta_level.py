@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from etl.extract.gazetteer import gazetteer
-from etl.extract.level_model import text_cues
 from etl.extract.meta_kind import media_mark, third_person
 from etl.extract.meta_text import NOT_A_BUREAU, opening, opening_subject
 
@@ -281,5 +280,4 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         "has_title": float(bool(title)),
         "organ_alias": float(bool(_ORGAN_ALIAS.search(text[:1500]))),
     }
-    cues.update(text_cues(title, text))
     return cues

@@ -85,7 +85,7 @@ def metadata_of(text: str) -> Metadata:
         level = "department" if national_organ_reports(title, text) else "unknown"
         town = None
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
-                                    bool(dept), region_level) if level_model.active() else bool(dept)):
+                                    bool(dept), region_level, title, text) if level_model.active() else bool(dept)):
         level = "department"
         organ = organ or (None if dept is None or is_sector(dept) else dept)  # 全市各级…部门: no organ
     else:
