@@ -36,6 +36,17 @@ def test_a_plans_or_a_briefings_kind_is_the_rules_alone(monkeypatch: pytest.Monk
     assert doc_type_model.refine("annual_report", "某市2023年工作总结", "全年共办理案件10件。") == "news"
 
 
+def test_a_title_naming_its_year_and_a_report_keeps_the_rules_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Full-suite run: a hotline's 关于2023年…情况的报告 was turned into a bulletin by its words (热线, 受理)."""
+    monkeypatch.setattr(doc_type_model, "model", lambda: {"classes": ["other"], "weights": {"bias": [1.0]},
+                                                          "text_chars": 300, "text_scale": 0.5})
+    assert doc_type_model.refine("annual_report", "关于2023年全市12345热线办理情况的报告", "热线共受理诉求。") == "annual_report"
+    assert doc_type_model.refine("annual_report", "2023年度工作总结", "") == "annual_report"
+    # an analysis report is a study, and a title without its year says less: the model decides
+    assert doc_type_model.refine("annual_report", "全国价格监管平台2016年分析报告", "") == "other"
+    assert doc_type_model.refine("annual_report", "调查情况报告", "") == "other"
+
+
 def test_a_briefings_title_keeps_its_kind() -> None:
     """Review: the model turned the rules' briefings (汇报材料, 述职) into reports or news."""
     assert _kinds("某市司法局2023年法治政府建设工作汇报材料\n2023年,我局认真履行职责,办理行政复议案件30件。") == ["briefing"]
