@@ -6,11 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+
+from etl.extract.pipeline import Document, process_text
+from etl.read.readers import read_file
 
 
 @contextmanager
@@ -48,3 +53,18 @@ def fitted_weights(x, y: np.ndarray, vec: DictVectorizer, c: float) -> dict[str,
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y)
     return {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
             if abs(w) >= 1e-5}
+
+
+def recorded(module: ModuleType, training: list[tuple[Path, Any]]) -> Iterator[tuple[int, Any, list[Document], list]]:
+    """Run the rules over each training file with ``module.recorder`` collecting what the decision saw; yield (file
+    index, its gold, its documents, one record per document). A file where some document never reached the decision
+    (a national organ's report never asks the level model) is skipped: its records would not line up."""
+    for i, (path, gold) in enumerate(training):
+        module.recorder = []
+        try:
+            docs = process_text(read_file(path).text)
+            recs = module.recorder
+        finally:
+            module.recorder = None
+        if len(recs) == len(docs):
+            yield i, gold, docs, recs

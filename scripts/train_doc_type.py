@@ -19,15 +19,13 @@ import sys
 from collections import Counter
 
 import numpy as np
-from learned import model_aside
+from learned import model_aside, recorded
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from train_level import MIN_DOCS, training_docs
 
 from etl.extract import doc_type_model
-from etl.extract.pipeline import process_text
-from etl.read.readers import read_file
 
 # (characters of the opening read as pairs, the weight of one pair beside the rules' answer's 1.0)
 TEXT_GRID = ((300, 0.3), (300, 0.5), (600, 0.5), (1000, 0.5))
@@ -48,15 +46,7 @@ def main() -> int:
     rows, labels, gold_kinds, groups = [], [], [], []
     fixed = []  # (gold, rules) of the documents whose kind the rules keep
     with model_aside(doc_type_model.DOC_TYPE_MODEL_PATH, doc_type_model.model.cache_clear):
-        for i, (path, gold) in enumerate(training_docs()):
-            doc_type_model.recorder = []
-            try:
-                docs = process_text(read_file(path).text)
-                recs = doc_type_model.recorder
-            finally:
-                doc_type_model.recorder = None
-            if len(recs) != len(docs):
-                continue
+        for i, gold, docs, recs in recorded(doc_type_model, training_docs()):
             for d, (rec, rules_type) in zip(docs, recs, strict=True):
                 g = gold.get(d.part)
                 if g is None:

@@ -20,12 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from learned import cv_probabilities, fitted_weights, model_aside
+from learned import cv_probabilities, fitted_weights, model_aside, recorded
 from sklearn.feature_extraction import DictVectorizer
 
 from etl.extract import level_model
-from etl.extract.pipeline import process_text
-from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
@@ -69,15 +67,7 @@ def main() -> int:
     args = ap.parse_args()
     cues, texts, labels, rules, otherwise, gold_levels, groups = [], [], [], [], [], [], []
     with model_aside(level_model.LEVEL_MODEL_PATH, level_model.model.cache_clear):
-        for i, (path, gold) in enumerate(training_docs()):
-            level_model.recorder = []
-            try:
-                docs = process_text(read_file(path).text)
-                rec = level_model.recorder
-            finally:
-                level_model.recorder = None
-            if len(rec) != len(docs):
-                continue  # a national organ's report never asks (its level is not this decision's): skip the file
+        for i, gold, docs, rec in recorded(level_model, training_docs()):
             for d, (f, rules_say, other, title, text) in zip(docs, rec, strict=True):
                 g = gold.get(d.part)
                 if g is None:
