@@ -1,4 +1,4 @@
-"""What scripts/train_scorer.py and scripts/train_level.py share: moving a shipped model aside while the rules'
+"""What scripts/train_scorer.py, train_level.py and train_doc_type.py share: moving a shipped model aside while the rules'
 own answers are collected, repeated grouped cross-validation, and the fitted weights as plain JSON-able data."""
 
 from __future__ import annotations

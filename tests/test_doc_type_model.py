@@ -42,6 +42,10 @@ def test_a_title_naming_its_year_and_a_report_keeps_the_rules_kind(monkeypatch: 
                                                           "text_chars": 300, "text_scale": 0.5})
     assert doc_type_model.refine("annual_report", "关于2023年全市12345热线办理情况的报告", "热线共受理诉求。") == "annual_report"
     assert doc_type_model.refine("annual_report", "2023年度工作总结", "") == "annual_report"
+    # what a page adds after the title (second review)
+    for tail in ("(全文)", "(书面)", ".docx", "-某某网", "》"):
+        title = "关于2023年全市12345热线办理情况的报告" + tail
+        assert doc_type_model.refine("annual_report", title, "热线共受理诉求。") == "annual_report", tail
     # an analysis report is a study, and a title without its year says less: the model decides
     assert doc_type_model.refine("annual_report", "全国价格监管平台2016年分析报告", "") == "other"
     assert doc_type_model.refine("annual_report", "调查情况报告", "") == "other"
@@ -59,6 +63,18 @@ def test_a_model_naming_a_kind_it_may_not_give_changes_nothing(monkeypatch: pyte
     assert doc_type_model.refine("news", None, "今年以来,某局共办理案件10件。") == "news"
 
 
+def test_a_model_file_without_its_window_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "doc_type.json"
+    path.write_text('{"classes": ["news"], "weights": {"bias": [1.0]}}', encoding="utf-8")
+    monkeypatch.setattr(doc_type_model, "DOC_TYPE_MODEL_PATH", path)
+    doc_type_model.model.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="text_chars"):
+            doc_type_model.model()
+    finally:
+        doc_type_model.model.cache_clear()
+
+
 def test_without_a_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(doc_type_model, "DOC_TYPE_MODEL_PATH", tmp_path / "absent.json")
     doc_type_model.model.cache_clear()
@@ -73,7 +89,7 @@ def test_the_model_reads_only_the_features_its_cues_make() -> None:
     fitted = doc_type_model.model()
     assert fitted is not None and set(fitted["classes"]) <= set(doc_type_model.LOOSE)
     assert 0 < fitted["text_chars"] <= doc_type_model.RECORD_CHARS
-    cues = doc_type_model.cues("news", "标题", "正文", 300, 0.5)
+    cues = doc_type_model.cues("news", "标题", "正文", fitted["text_chars"], fitted["text_scale"])
     for name, weights in fitted["weights"].items():
         assert len(weights) == len(fitted["classes"]), name
         if name.startswith(("t:", "bg:")):

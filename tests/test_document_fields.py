@@ -196,6 +196,13 @@ def test_a_short_name_shared_by_a_city_and_its_county(text: str, city: str, coun
     # an autonomous county by its short name and 县 (秀山县 for 秀山土家族苗族自治县): the county, its parents known
     ("秀山县司法局着力加强人民调解工作\n近年来,秀山县司法局调解纠纷1200件。", "重庆市", "重庆市", "秀山土家族苗族自治县"),
     ("景东县2023年法治政府建设年度报告\n2023年,我县深入推进依法行政。", "云南省", "普洱市", "景东彝族自治县"),
+    # a county's bureau right after the alias (市场监督管理局, 乡村振兴局) is no word about counties (second review)
+    ("秀山县市场监督管理局2023年法治政府建设年度报告\n2023年,我局坚持依法行政。", "重庆市", "重庆市", "秀山土家族苗族自治县"),
+    ("景东县乡村振兴局2023年工作总结\n2023年,我局坚持依法行政。", "云南省", "普洱市", "景东彝族自治县"),
+    # a prefecture, also where its short name is a province's (海南州 is Qinghai's, never Hainan)
+    ("恩施州2023年法治政府建设年度报告\n2023年,全州深入推进依法行政。", "湖北省", "恩施土家族苗族自治州", None),
+    ("海南州司法局2023年法治政府建设年度报告\n2023年,我局坚持依法行政。", "青海省", "海南藏族自治州", None),
+    ("河南县2023年法治政府建设年度报告\n2023年,我县深入推进依法行政。", "青海省", "黄南藏族自治州", "河南蒙古族自治县"),
 ])
 def test_an_autonomous_place_by_its_short_name_and_kind(text: str, province: str, city: str, county: str | None) -> None:
     meta = metadata_of(text)

@@ -216,8 +216,9 @@ def test_a_governments_report_about_a_body_is_the_governments() -> None:
     assert meta.level == "county" and "关于" not in (meta.organ or "")
 
 
-def test_a_government_acting_on_a_sectors_system_is_no_department() -> None:
-    """平罗县深化公安系统改革: the county acts on a sector; 宁夏质监系统… would be the sector speaking (third review)."""
+def test_the_rules_find_no_sector_speaking_where_a_government_acts_on_it() -> None:
+    """平罗县深化公安系统改革: the county acts on a sector; 宁夏质监系统… is the sector speaking (session 11's third review).
+    The final level is the level model's, which also weighs the item's words."""
     from etl.extract.meta_level import department_of
 
     title = "平罗县深化公安系统改革"

@@ -117,6 +117,21 @@ def test_the_text_cues_are_the_pairs_of_the_title_and_the_opening() -> None:
     assert level_model.text_cues("某局总结", text, 0, 0.0) == {}  # (0, 0): the cues alone
 
 
+def test_a_level_model_with_pairs_but_no_window_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Second review: such a file (fitted before the window was saved) would weigh none of its pairs, silently."""
+    from etl.extract import level_model
+
+    path = tmp_path / "level.json"
+    path.write_text('{"threshold": 0.5, "weights": {"bias": 1.0, "bg:查处": 0.5}}', encoding="utf-8")
+    monkeypatch.setattr(level_model, "LEVEL_MODEL_PATH", path)
+    level_model.model.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="text_chars"):
+            level_model.model()
+    finally:
+        level_model.model.cache_clear()
+
+
 def test_the_shipped_level_model_names_its_window() -> None:
     from etl.extract import level_model
 
@@ -142,8 +157,8 @@ def test_without_a_level_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch,
     level_model.model.cache_clear()
     try:
         assert not level_model.active()
-        assert level_model.is_department({"bias": 1.0}, True, "city") is True
-        assert level_model.is_department({"bias": 1.0}, False, "city") is False
+        assert level_model.is_department({"bias": 1.0}, True, "city", None, "") is True
+        assert level_model.is_department({"bias": 1.0}, False, "city", None, "") is False
     finally:
         level_model.model.cache_clear()
 

@@ -25,8 +25,10 @@ DOC_TYPE_MODEL_PATH = Path(__file__).resolve().parent / "catalog" / "doc_type.js
 LOOSE = ("annual_report", "news", "briefing", "other")  # what the model may answer
 REWEIGHED = ("annual_report", "news", "other")  # the rules' kinds it re-decides
 # a title that names its year and calls itself a report or a summary (关于2023年…情况的报告, 2023年工作总结): an annual report
-# whatever its words (222 of 223 such titles in the training texts; an 分析报告 is a study)
-_TITLED_REPORT = re.compile(r"(?:19|20)\d\d\s*年(?:度)?[^\n]*(?<!分析)(?:报告|总结)$")
+# whatever its words (all 230 such titles the rules call a report in the training texts are; an 分析报告 is a study),
+# also with what pages add after it: (全文), (书面), 》, a file ending, "- 某某网"
+_TITLED_REPORT = re.compile(r"(?:19|20)\d\d\s*年(?:度)?[^\n]*(?<!分析)(?:报告|总结)"
+                            r"(?:[》」]|[((][^()()]{1,8}[))]|\.\w{2,4}|\s*[-—–_|｜].{0,30})?$")
 # the most of the text a trainer may read pairs from; the shipped model says which window and which weight per pair
 # it was fitted with (``text_chars``, ``text_scale``)
 RECORD_CHARS = 1000
@@ -40,7 +42,11 @@ recorder: list[tuple[tuple[str, str] | None, str]] | None = None
 def model() -> dict[str, Any] | None:
     if not DOC_TYPE_MODEL_PATH.exists():
         return None
-    return json.loads(DOC_TYPE_MODEL_PATH.read_text(encoding="utf-8"))
+    fitted = json.loads(DOC_TYPE_MODEL_PATH.read_text(encoding="utf-8"))
+    if not {"classes", "weights", "text_chars", "text_scale"} <= fitted.keys():
+        raise ValueError(f"{DOC_TYPE_MODEL_PATH} lacks classes/weights/text_chars/text_scale: refit it with "
+                         "scripts/train_doc_type.py --write")
+    return fitted
 
 
 def cues(rules_type: str, title: str | None, text: str, chars: int, scale: float) -> dict[str, float]:

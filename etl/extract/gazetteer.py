@@ -86,14 +86,11 @@ class Gazetteer:
                 names[short].append((p, True))
                 if p.name.endswith(_AUTONOMOUS):
                     aliases.append((short + p.name[-1], p, short))
-        # 秀山县, 恩施州, 景东县: an autonomous place by its short name and its kind of place is a full name, unless the
-        # short name is also a province's (河南县域 is Henan's counties, not 河南蒙古族自治县)
-        province_shorts = {n for n, entries in names.items() if any(q.level == "province" for q, _ in entries)}
+        # 秀山县, 恩施州, 景东县, 海南州: an autonomous place by its short name and its kind of place is a full name
         self._aliases: set[str] = set()
-        for alias, p, short in aliases:
-            if short not in province_shorts:
-                names[alias].append((p, False))
-                self._aliases.add(alias)
+        for alias, p, _short in aliases:
+            names[alias].append((p, False))
+            self._aliases.add(alias)
         self.names = names
         self._scanner = NameScanner(names)
         # what a Mention of each name carries, made once instead of per mention
@@ -115,8 +112,13 @@ class Gazetteer:
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
             if short and text[end:end + 2] == _IDIOMS.get(name):
                 continue  # 社会长治久安 names no 长治市
-            if name in self._aliases and text[end:end + 1] in _NOT_AFTER_ALIAS:
-                continue  # 县域/县级/县区 after a word's last characters (最大化县级, 通道县级审批, 民和县域) name no 大化县
+            if name in self._aliases and _kind_word_after(text, start, end):
+                # 县域/县级/县区 after a word's last characters (最大化县级, 民和县域) name no 大化县; a province's short
+                # name stays a mention (河南县域 is Henan's counties, not 河南蒙古族自治县)
+                short = name[:-1]
+                if short in entries:
+                    out.append(Mention(start, start + len(short), short, *entries[short]))
+                continue
             out.append(Mention(start, end, name, places, short))
         return tuple(out)
 
@@ -135,8 +137,21 @@ def _banner_short(name: str) -> str | None:
 
 
 _AUTONOMOUS = ("自治县", "自治州", "自治旗")
-# a kind-of-place character followed by one of these is a word about places of that kind (县域, 县级, 县区, 州市)
-_NOT_AFTER_ALIAS = frozenset("域级区市乡镇")
+# a kind-of-place character followed by one of these is a word about places of that kind (县域, 县级) …
+_KIND_WORD_ALWAYS = frozenset("域级")
+# … and by one of these when the alias starts inside a word (沿河县区 in 黄河沿河县区) — not where a name begins:
+# 秀山县市场监督管理局, 秀山县乡村振兴局 are the county's bureaus
+_KIND_WORD_INSIDE = frozenset("区市乡镇")
+_BUREAU_STARTS = ("市场", "市监", "乡村", "乡镇", "镇街")
+
+
+def _kind_word_after(text: str, start: int, end: int) -> bool:
+    """Whether an autonomous place's alias ends in a word about places of its kind (县域, 县级, …县区)."""
+    nxt = text[end:end + 1]
+    if nxt in _KIND_WORD_ALWAYS:
+        return True
+    inside = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+    return nxt in _KIND_WORD_INSIDE and inside and text[end:end + 2] not in _BUREAU_STARTS
 # after a short place name these make it a town's name (丹东街道, 西湖镇), not the city or county it abbreviates
 _TOWN_SUFFIXES = ("街道", "镇人", "镇政", "镇党", "乡人", "乡政", "乡党")
 

@@ -37,7 +37,12 @@ recorder: list[tuple[dict[str, float], bool, str, str | None, str]] | None = Non
 def model() -> dict[str, Any] | None:
     if not LEVEL_MODEL_PATH.exists():
         return None
-    return json.loads(LEVEL_MODEL_PATH.read_text(encoding="utf-8"))
+    fitted = json.loads(LEVEL_MODEL_PATH.read_text(encoding="utf-8"))
+    if any(k.startswith("bg:") for k in fitted["weights"]) and "text_chars" not in fitted:
+        # a file fitted with pairs but not saying over which window would weigh none of them, silently
+        raise ValueError(f"{LEVEL_MODEL_PATH} has pair weights but no text_chars/text_scale: refit it with "
+                         "scripts/train_level.py --write")
+    return fitted
 
 
 def active() -> bool:
@@ -52,8 +57,7 @@ def text_cues(title: str | None, text: str, chars: int, scale: float) -> dict[st
     return char_pairs((title or "") + "\n" + text[:chars], "bg:", scale)
 
 
-def is_department(feats: dict[str, float], rules_say: bool, otherwise: str, title: str | None = None,
-                  text: str = "") -> bool:
+def is_department(feats: dict[str, float], rules_say: bool, otherwise: str, title: str | None, text: str) -> bool:
     """The model's call (the cues with the title's and opening's pairs) when one is shipped, else the rules'."""
     if recorder is not None:
         recorder.append((feats, rules_say, otherwise, title, text[:RECORD_CHARS]))
