@@ -7,8 +7,7 @@ the character pairs of the title and the opening; ``scripts/train_doc_type.py`` 
 ../shared's gold. The kinds the rules read from explicit words stay the rules': plans and work points (计划, 要点,
 实施方案, or a body of 工作目标/主要任务; kind.py reads their figures as targets) and briefings (汇报材料, 述职, 经验做法),
 which the rules almost never get wrong, and a report whose title names its year (…2023年…的报告); the model may still
-call a loose document a briefing. Without
-etl/extract/catalog/doc_type.json the rules decide alone.
+call a loose document a briefing. Without etl/extract/catalog/doc_type.json the rules decide alone.
 """
 
 from __future__ import annotations
@@ -58,8 +57,8 @@ def cues(rules_type: str, title: str | None, text: str, chars: int, scale: float
 
 
 def refine(rules_type: str, title: str | None, text: str) -> str:
-    """The model's kind for a kind the model re-decides; a plan's or a briefing's kind, or no shipped model, keeps the
-    rules'."""
+    """The model's kind for a kind the model re-decides; a plan's or a briefing's kind, a report titled with its year,
+    or no shipped model keeps the rules'."""
     reweighed = rules_type in REWEIGHED and not (rules_type == "annual_report" and _TITLED_REPORT.search((title or "").strip()))
     if recorder is not None:
         recorder.append(((title or "", text[:RECORD_CHARS]) if reweighed else None, rules_type))
