@@ -238,3 +238,20 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
     text = ("国家宪法日宣传活动将启动\n发布时间: 2022-11-30 10:00\n本报讯 (记者 李四) 12月4日是第九个国家宪法日。"
             "自活动启动以来已开展宣讲20余场。")
     assert metadata_of(text).year == 2022
+
+
+@pytest.mark.parametrize("text, province, city, county", [
+    # a text that speaks of itself as 我省/我市 reports at that level: a county its story names is no deeper reporter
+    ("数据显示,近年来我省各级法院受理各类行政案件21627件,判决行政机关败诉的1121件。\n福建晟达公司参与建宁县新建水厂工程招投标,"
+     "向三明市水利局投诉,该局认定评标结论有效。晟达公司不服提起行政诉讼。", "福建省", None, None),
+    ("数据显示,近年来我市各级法院受理各类行政案件2162件,判决行政机关败诉的112件。\n晟达公司参与三明市建宁县新建水厂工程"
+     "招投标,向县水利局投诉,该局认定评标结论有效。", "福建省", "三明市", None),
+    # a county-level city calls itself 我市 too: it keeps its county
+    ("溧阳市司法局\n2023年,我市共办理法律援助案件1200件。溧阳市推进公共法律服务体系建设。", "江苏省", "常州市", "溧阳市"),
+    # the title's county is the reporter's, whatever scope word follows
+    ("邵阳县人民政府2023年法治政府建设年度报告\n2023年,我市下达的目标任务全面完成。", "湖南省", "邵阳市", "邵阳县"),
+])
+def test_the_reporters_own_scope_word_bounds_its_place(text: str, province: str, city: str | None,
+                                                       county: str | None) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == (province, city, county)

@@ -276,6 +276,13 @@ def test_a_count_of_two_named_areas(text: str, expected: set, absent: set) -> No
     # a comparison with the nation names no other scope: the province's own rate stands
     ("2022年,全省行政机关负责人出庭应诉率为93.37%,居于全国前列;行政机关一审败诉率为14.29%,低于全国均值。",
      {("litigation.loss_rate", 14.29), ("litigation.head_appearance_rate", 93.37)}, set()),
+    # a first in the nation (在全国率先, 全国首个) is a distinction, not the nation's figures
+    ("自2007年我省在全国率先建立良性互动机制以来,全省各级法院受理各类行政案件21627件。",
+     {("litigation.cases", 21627)}, set()),
+    ("我市在全国首个推行行政复议体制改革,2023年共收到行政复议申请412件。", {("reconsideration.received", 412)}, set()),
+    # …while the nation's own figures stay another place's
+    ("2023年,我市两级法院受理一审行政案件300件。同年全国法院受理一审行政案件29万件。",
+     {("litigation.cases", 300)}, {("litigation.cases", 290000)}),
 ])
 def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> None:
     got = figures(text)

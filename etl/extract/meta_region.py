@@ -202,7 +202,26 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
             place = deeper
     if not national and place is not None and place.level == "city":
         place = _zone_of(place, title, organ, text) or place
+    if not national and place is not None and town is None and title_place is None and own_hits:
+        place = _capped(place, self_level, reporter)  # self_level is the first 我省/我市/我县's
     return place, town, self_level
+
+
+_DEPTH = {"province": 1, "city": 2, "county": 3}
+
+
+def _capped(place: Place, own_level: str, reporter: Place | None) -> Place:
+    """A text that speaks of itself as 我省/我市/我县 reports at that level: a deeper place found in its opening lines
+    (a company's county in a provincial news story) is lifted to its ancestor at that level, unless the reporter's own
+    name (title, organ line, first subject) is that deep. A county-level city calls itself 我市 too: it stays."""
+    if own_level not in _DEPTH or _DEPTH[place.level] <= _DEPTH[own_level]:
+        return place
+    if reporter is not None and _DEPTH[reporter.level] > _DEPTH[own_level]:
+        return place
+    if own_level == "city" and place.name.endswith("市"):
+        return place
+    code = place.province_code if own_level == "province" else place.city_code
+    return gazetteer().by_code.get(code or "") or place
 
 
 def _speaks_as(place: Place | None, scope: str) -> bool:

@@ -69,7 +69,7 @@ def _compared_with(scope: str, own_words: str) -> re.Pattern[str]:
 
 
 # a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
-_COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平")
+_COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平|率先|首个|首家|首创|第[一二三四五六七八九十\\d]+")
 # a county's or town's report quoting its province (全省法院共受理…): never the county's own figure
 _PROVINCE_WIDE = re.compile(r"全(?:省|自治区)")
 # …but the county's own figure after an honour, a drive or a test the province runs (获评全省…先进, 按照全省统一部署)
