@@ -184,6 +184,16 @@ def test_ascii_punctuation_and_a_blank_before_the_per_cent_sign_read_as_chinese(
         assert nz.normalise(kept).text == kept
 
 
+def test_a_footnote_marker_after_a_term_is_dropped() -> None:
+    # white papers note their terms: the marker stands between the rate word and its number
+    m = nz.normalise("行政机关总体败诉率[1]为12.87%,实体败诉率②为30.43%。")
+    assert m.text == "行政机关总体败诉率为12.87%,实体败诉率为30.43%。"
+    assert m.original_slice(*m.span(0, 9)) == "行政机关总体败诉率"
+    # a list's marks at a clause start, a bracketed year, a reference list stay
+    for kept in ("①收到申请80件;②办结75件。", "第[2023]12号", "参考文献:[1]张三"):
+        assert nz.normalise(kept).text == kept
+
+
 def test_a_pinyin_gloss_after_a_line_break_goes_with_the_break() -> None:
     """A PDF printed from a mirror page breaks a line between 調 and its gloss (調\\n(diào)解770件): the figure's
     sentence was cut there; the break and the gloss are dropped together, a list mark after a break stays."""

@@ -43,6 +43,12 @@ _PINYIN = re.compile(r"(?:\((?<=[\u4e00-\u9fff]\()(?=[^)]{0,6}[a-z])|\n\((?<=[\u
 # (?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])|(?<=\d)[ \t]+(?=%)
 _BLANK_CJK = re.compile(r"[ \t](?:(?<=[\u4e00-\u9fff\d%][ \t])[ \t]*(?=[\u4e00-\u9fff])"
                         r"|(?<=[\u4e00-\u9fff][ \t])[ \t]*(?=[\d])|(?<=\d[ \t])[ \t]*(?=%))")
+# A footnote's marker right after a term ("总体败诉率[1]为12.87%", "实体败诉率[2]为", "申请①…"): white papers and studies
+# note their terms so; the marker stands between a label and its number
+_CIRCLED = re.compile(r"[\u2460-\u2473]")
+# (?<=[\u4e00-\u9fff])(?:\[\d{1,2}\]|[①-⑳])(?=[\u4e00-\u9fff,。;:、]), the marker first (tried only where one stands)
+_FOOTNOTE = re.compile(r"(?:\[(?<=[\u4e00-\u9fff]\[)\d{1,2}\]|[\u2460-\u2473](?<=[\u4e00-\u9fff][\u2460-\u2473]))"
+                       r"(?=[\u4e00-\u9fff,。;:、])")
 # A single digit split from the next by one blank, outside tables ("1 5起" -> 15):
 # (?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])
 _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
@@ -264,6 +270,8 @@ def normalise(original: str) -> Matching:
     if "\n" in text:
         # the line breaks of a fixed-width wrap are found on the lines as printed, with the lone numbers' breaks
         text, pos = _apply_drops(text, pos, _disjoint(_lone_number_drops(text) + hard_wrap_drops(text)))
+    if "[" in text or _CIRCLED.search(text):
+        text, pos = _apply_drops(text, pos, _drop(text, _FOOTNOTE))
     for pattern in (_PINYIN, _BLANK_CJK, _SPLIT_DECIMAL):
         text, pos = _apply_drops(text, pos, _drop(text, pattern))
     # digit splitting only on lines that are not table rows (the same test as etl/extract/prose.py: two or more "|")
