@@ -248,6 +248,10 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
      "招投标,向县水利局投诉,该局认定评标结论有效。", "福建省", "三明市", None),
     # a county-level city calls itself 我市 too: it keeps its county
     ("溧阳市司法局\n2023年,我市共办理法律援助案件1200件。溧阳市推进公共法律服务体系建设。", "江苏省", "常州市", "溧阳市"),
+    # a province's department naming its province only in the documents it had issued: the province it names most
+    ("2023年,省司法厅坚持依法行政,推进全省法治政府建设。现将有关情况报告如下。\n" + "一、扛牢推进法治政府建设责任,"
+     "坚持把法治政府建设摆在全局工作的突出位置。" * 8 + "一是推动出台《山东省行政规范性文件制定和监督管理办法》。"
+     "二是制定《山东省重大行政决策档案管理办法》。", "山东省", None, None),
     # the title's county is the reporter's, whatever scope word follows
     ("邵阳县人民政府2023年法治政府建设年度报告\n2023年,我市下达的目标任务全面完成。", "湖南省", "邵阳市", "邵阳县"),
 ])

@@ -200,6 +200,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
+    if not national and place is None and self_level == "province" and town is None:
+        # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
+        place = most_mentioned(opening(text, 6000), "province")
     if not national and place is not None and place.level == "city":
         place = _zone_of(place, title, organ, text) or place
     if not national and place is not None and town is None and title_place is None and own_hits:
