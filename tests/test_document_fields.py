@@ -259,3 +259,20 @@ def test_the_reporters_own_scope_word_bounds_its_place(text: str, province: str,
                                                        county: str | None) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == (province, city, county)
+
+
+@pytest.mark.parametrize("text, province, city, county", [
+    # a city's bureau gives its office's address in one of the city's districts: the city, not the district
+    ("市应急局2024年政府信息公开工作年度报告\n现公布市应急局2024年政府信息公开工作年度报告。如需咨询,请与市应急局办公室联系"
+     "(地址:六盘水市钟山区凤凰山城市综合体6号楼,电话:0858-8224363)。\n一、总体情况", "贵州省", "六盘水市", None),
+    # a municipality's bureau named in full: its address's district is not its region
+    ("本报告由北京市环境保护局编制。如有疑问请与北京市环境保护局政府信息公开办公室联系(地址:北京市海淀区车公庄西路14号)。",
+     "北京市", None, None),
+    # a township's address names its county
+    ("木塔乡人民政府2024年政府信息公开工作年度报告\n如对本报告有任何疑问,请与木塔乡党政办联系(地址:东至县木塔乡人民政府"
+     "G206北100米,电话:0566-3320228)。", "安徽省", "池州市", "东至县"),
+])
+def test_an_offices_address_names_its_region_no_deeper_than_the_reporter(text: str, province: str, city: str | None,
+                                                                        county: str | None) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == (province, city, county)

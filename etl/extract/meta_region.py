@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
-from etl.extract.meta_text import opening, opening_subject
+from etl.extract.meta_text import address_of, opening, opening_subject
 from etl.extract.towns import known, town_county
 
 Region = tuple[Place | None, str | None, str | None]  # place, town, the level the text speaks for itself at
@@ -200,6 +200,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
+    if not national and place is None and (address := address_of(text)) is not None:
+        place = _address_place(address, title, organ, "county" if town else self_level)
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = most_mentioned(opening(text, 6000), "province")
@@ -211,6 +213,22 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
 
 
 _DEPTH = {"province": 1, "city": 2, "county": 3}
+# the level an organ names itself at by its first character (市应急局, 县司法局, 省卫生厅, 区政府办公室)
+_ORGAN_LEVEL = re.compile(r"^(?:\d{4}年度?)?(省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff]{0,12}?"
+                          r"(?:局|厅|委|办|院|中心|政府|支队|大队)")
+_LEVEL_OF = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
+             "区": "county", "旗": "county"}
+
+
+def _address_place(address: str, title: str | None, organ: str | None, self_level: str | None) -> Place | None:
+    """The place an office's address names, no deeper than the level the reporter names itself at (市应急局 sits in
+    one of its city's districts: its address names the city, not the district). With no such level, the city."""
+    place = resolve(address)
+    if place is None:
+        return None
+    named = next((m for src in (title or "", organ or "") if (m := _ORGAN_LEVEL.match(src.strip()))), None)
+    level = _LEVEL_OF[named.group(1)] if named else (self_level if self_level in _DEPTH else "city")
+    return _capped(place, level, None)
 
 
 def _capped(place: Place, own_level: str, reporter: Place | None) -> Place:

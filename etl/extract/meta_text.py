@@ -132,13 +132,31 @@ def _masked_opening(head: str) -> str:
     return "".join(pieces)
 
 
+# an office's address (地址:六盘水市钟山区凤凰山…6号楼, 北京市海淀区车公庄西路14号): where a city's bureau sits is one of
+# its districts, not the region it reports on
+_ADDRESS = re.compile(r"(?:地址|地点|住址)\s*[::]\s*[^,,;;。\n))]{2,60}")
+
+
+def address_of(text: str) -> str | None:
+    """The first office address in the opening (地址:…), or None."""
+    m = _ADDRESS.search(text[:_OPENING_MAX]) if "地" in text[:_OPENING_MAX] else None
+    return m.group() if m else None
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def opening(text: str, n: int = 400) -> str:
-    """The opening of a document with what names other places than its subject taken out (datelines, venues, sources).
+    """The opening of a document with what names other places than its subject taken out (datelines, venues, sources,
+    an office's address).
 
     Masked once per document (the metadata rules ask for several lengths of it)."""
     if n > _OPENING_MAX:
-        return _NOT_SUBJECT.sub(" ", text[:n])
-    return _masked_opening(text[:_OPENING_MAX])[:n]
+        out = _NOT_SUBJECT.sub(" ", text[:n])
+    else:
+        out = _masked_opening(text[:_OPENING_MAX])[:n]
+    return _ADDRESS.sub(_blank, out) if "地" in out or "住址" in out else out
 
 
 _LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
