@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.meta_dates import year_of
+from etl.extract.meta_dates import publish_date_of, year_of
 from etl.extract.meta_kind import doc_type_of
 from etl.extract.meta_level import department_cues
 from etl.extract.metadata import is_national, metadata_of
@@ -276,3 +276,17 @@ def test_an_offices_address_names_its_region_no_deeper_than_the_reporter(text: s
                                                                         county: str | None) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == (province, city, county)
+
+
+@pytest.mark.parametrize("text, date", [
+    # a forum's or a page's own stamp words (发表于, 生成时间)
+    ("市物价局公布年度典型价格违法案例\n查看: 1456|回复: 0\n发表于 2016-12-16 11:37\n近日,市物价局公布……", "2016-12-16"),
+    ("索引号:2662366/2019-41815 生成时间:2019-06-20 00:00:00 发布机构:县市场监管局", "2019-06-20"),
+    # a date with its clock time inside a line: the page's stamp, after the outlet's name
+    ("聚焦大庆市司法局人民调解“枫桥经验”\n黑龙江日报  2019-02-20 11:12:30\n近年来……", "2019-02-20"),
+    ("中央政府门户网站 www.gov.cn   2013年09月02日 13时23分   来源:新华社\n新华社北京9月2日电……", "2013-09-02"),
+    # a date in a sentence, with no clock time, is no stamp
+    ("2019年3月5日,县政府召开常务会议。\n会议审议了……", None),
+])
+def test_a_pages_stamp_is_its_publish_date(text: str, date: str | None) -> None:
+    assert publish_date_of(text) == date

@@ -17,6 +17,7 @@ _PERIOD = re.compile(r"(?:统计期限|统计时限|数据统计期|统计期间
 _OPENING_YEAR = re.compile(r"(?:^|\n)\s*(?:\d+[.、])?\s*(20[0-4]\d)年(?:度)?[,,]")
 _REPORT_YEAR = re.compile(r"现将(?:我[县市区镇省州局院])?(20[0-4]\d)年")
 _PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|更新时间|发文日期|印发日期|日期|稿源时间|发稿时间|发表时间"
+                      r"|发表于|生成时间"
                       r"|录入时间|时间(?<![\u4e00-\u9fff]时间)|【)\s*[::]?\s*"  # (?<!CJK)时间, written after the word
                       r"(20[0-4]\d|19[89]\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 # the report a news item is about, by its quoted name: 发布《2016年度社旗法院行政案件司法审查报告》
@@ -136,6 +137,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     return max(years)
 
 
+_STAMP = re.compile(r"(?<!\d)(20[0-4]\d)(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s+\d{1,2}[:時时]\d{2}")
+
+
 def publish_date_of(text: str) -> str | None:
     m = _PUBLISH.search(text[:3000])
     day_first = False
@@ -146,12 +150,14 @@ def publish_date_of(text: str) -> str | None:
             d = re.match(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:$|[T\s]+\d{1,2}:\d{2})", line) \
                 or re.fullmatch(r"(20[0-4]\d)年(\d{1,2})月(\d{1,2})日(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
             e = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
+            # …or a stamp inside a line: a date with its clock time (黑龙江日报  2019-02-20 11:12:30, 2013年09月02日 13時23分)
+            d = d or _STAMP.search(line)
             if d or e:
                 m, day_first = d or e, d is None
                 break
     if not m:
         return None
-    y, mo, d = (int(x) for x in m.groups()[:3])
+    y, mo, d = (int(x) for x in [g for g in m.groups() if g is not None][:3])
     if day_first:
         d, mo, y = y, mo, d
     if not (1 <= mo <= 12 and 1 <= d <= 31):
