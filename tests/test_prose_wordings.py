@@ -290,6 +290,19 @@ def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> Non
     assert not absent & got
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rate that rose or fell from an earlier value (从2019年的40%提升至95.9%): the new value, not the earlier one
+    ("2023年,全县行政机关负责人出庭应诉率从2019年的40%增长提升至95.9%。", {("litigation.head_appearance_rate", 95.9)},
+     {("litigation.head_appearance_rate", 40)}),
+    ("2023年,全市行政机关负责人出庭应诉率由上年的85%提高到92%。", {("litigation.head_appearance_rate", 92)},
+     {("litigation.head_appearance_rate", 85)}),
+])
+def test_a_rate_moved_from_an_earlier_value(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
+
+
 @pytest.mark.parametrize("text, expected", [
     # a gloss in brackets between the label and its number says what the count includes
     ("2024年,全年共审结行政复议案件(含上年结转)2755件。", ("reconsideration.concluded", 2755)),

@@ -28,7 +28,15 @@ from etl.extract.attribution import (
 )
 from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, TARGET_WORDS, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
-from etl.extract.prose_match import LAST_AREA, LIST_MARK, match_count, match_rate, match_share, twin_of
+from etl.extract.prose_match import (
+    LAST_AREA,
+    LIST_MARK,
+    match_count,
+    match_rate,
+    match_share,
+    twin_of,
+    without_earlier_value,
+)
 from etl.extract.sentence import find_any as _find_any
 from etl.extract.sentence import rfind_any as _rfind_any
 from etl.extract.year_series import series_cue
@@ -315,7 +323,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 and not _PROVINCE_HONOUR.search(sentence_left):
             continue  # 全省法院共受理… in a county's report: the province's figure, quoted
         if ctx.year and series is None and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
-                            for y in _YEAR.findall(left)):
+                            for y in _YEAR.findall(without_earlier_value(left) if num.unit == "%" else left)):
             continue  # another year's figure; a later year's with a goal word is a plan's target (2025年…要达到90%)
         noun_after = False
         shared = match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None

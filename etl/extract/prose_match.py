@@ -57,9 +57,23 @@ def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tup
     return None
 
 
+# the earlier value a rate rose or fell from, between the 率 word and the new value (出庭应诉率从2019年的40%提升至95.9%,
+# 由上年的85%提高到92%): the new value is the rate
+_FROM_VALUE = re.compile(r"(?:从|由)(?:[^,。;率%]{0,8}的)?\d+(?:\.\d+)?%"
+                         r"(?:增长|提升|提高|上升|下降|降低|增加|减少|大幅|稳步|逐步)*$")
+_FROM_VALUE_BEFORE = re.compile(r"(?:从|由)(?:[^,。;率%]{0,8}的)?\d+(?:\.\d+)?%(?=[^,。;%\d]{0,12}$)")
+
+
+def without_earlier_value(left: str) -> str:
+    """``left`` without the earlier value a rate moved from (从2019年的40%…): its year is not the figure's."""
+    return _FROM_VALUE_BEFORE.sub("", left) if "%" in left else left
+
+
 def match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
                 sentence: str = "") -> tuple[catalog.Metric, str, float] | None:
     head = _RATE_FILLER.sub("", left)
+    if head.endswith(("增长", "提升", "提高", "上升", "下降", "降低", "增加", "减少", "%")) or head != left:
+        head = _RATE_FILLER.sub("", _FROM_VALUE.sub("", head))
     filler = left[len(head):]
     if head.endswith(("比例", "比率")):
         head = head[:-2] + "率"  # 负责人出庭应诉比例为100%: a rate named by its 比例
