@@ -291,6 +291,21 @@ def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> Non
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a bare 终止 is no settlement (CONVENTIONS: only when tied to 撤回/和解/调解)
+    ("2021年,在审结的行政复议案件中,维持16件、驳回1件、终止3件、确认违法8件。", {("reconsideration.upheld", 16)},
+     {("reconsideration.settled", 3)}),
+    # …a mediated termination is one
+    ("2024年,该县司法局办理行政复议案件63件,办结54件,其中调解终止19件,维持17件。", {("reconsideration.settled", 19)},
+     set()),
+    ("2023年,撤回申请终止行政复议14件。", {("reconsideration.settled", 14)}, set()),
+])
+def test_a_terminated_review_is_settled_only_when_withdrawn_or_mediated(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a rate that rose or fell from an earlier value (从2019年的40%提升至95.9%): the new value, not the earlier one
     ("2023年,全县行政机关负责人出庭应诉率从2019年的40%增长提升至95.9%。", {("litigation.head_appearance_rate", 95.9)},
      {("litigation.head_appearance_rate", 40)}),
