@@ -458,6 +458,13 @@ def test_each_kind_of_mediation_keeps_its_own_count() -> None:
     # the hotline dispatching its tickets, a mailbox named beside the hotline: still the hotline's own rate
     ("全年12345政务服务便民热线共受理群众诉求10万件,派发工单8万件,按时办结率98.5%。", True),
     ("全年共收到“领导信箱”来信158件,12345政务服务热线共收到19357件,办结率和回复率均达100%。", True),
+    # a service centre's or an approval office's rate is the services' rate
+    ("2016年,旗政务中心共接待办事群众47.1万人次,受理30.49万件,办结30.18万件,办结率为99%。", True),
+    ("2019年,受理行政许可业务8136件,按时办结率达到100%。", True),
+    # a consumer or price complaint line's, a message board's, a task tracker's rate is not
+    ("2013年,工商机关共处理消费者投诉101.64万件,已办结96.90万件,办结率为95.34%。", False),
+    ("在网上平台办理中,人民网领导留言板留言量128件,回复率100%,办结率99.3%。", False),
+    ("2023年3月,运用政务督办系统交办工作任务59项,按期办结59项,按期办结率100%。", False),
 ])
 def test_a_hotlines_own_completion_rate(text: str, read: bool) -> None:
     assert any(m == "services.completion_rate" for m, _ in figures(text)) == read
