@@ -33,6 +33,9 @@ CLAUSES = [
     ("其他政府信息", "info_category"),
     ("主动公开财政预决算信息", "info_category"),
     ("及时公开区政府全体会议信息", "info_category"),  # a government's meetings are one kind of information it publishes
+    ("办理免予处罚案件", "lenient_outcome"),  # the cases let off are one outcome of the caseload
+    ("从轻、减轻处罚案件", "lenient_outcome"),
+    ("全年办理“首违不罚”“轻微免罚”案件", "lenient_outcome"),
     ("全年主动公开政府信息", None),
     ("金华各级法院共受理以市政府、部门、乡镇(街道)为被告的", "as_defendant"),
     ("一审审结公安行政案件", "category_split"),
