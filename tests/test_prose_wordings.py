@@ -290,6 +290,13 @@ def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> Non
     assert not absent & got
 
 
+def test_petitions_by_one_channel_are_not_the_intake() -> None:
+    # CONVENTIONS: counts split by channel (网上, 互联网, 电话 信访) are not labelled; the intake over all is
+    got = figures("2023年,全县共受理信访事项500件,其中受理互联网信访110件,办理12337电话信访件8件。")
+    assert ("petitions.cases", 500) in got
+    assert not {("petitions.cases", 110), ("petitions.cases", 8)} & got
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # a bare 终止 is no settlement (CONVENTIONS: only when tied to 撤回/和解/调解)
     ("2021年,在审结的行政复议案件中,维持16件、驳回1件、终止3件、确认违法8件。", {("reconsideration.upheld", 16)},
