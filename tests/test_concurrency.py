@@ -54,16 +54,25 @@ print(json.dumps({"queries": queries, "errors": errors[:20], "n_errors": len(err
 """
 
 
+STUCK_S = 300  # no speed limit: a build or reader that never shows the count it should would hang the suite
+
+
 def wait_for_reader(state: Path, want: int, proc: subprocess.Popen) -> None:
-    """Block until the reader reports ``want`` documents (it loops; this is a rendezvous, not a timeout)."""
+    """Block until the reader reports ``want`` documents (it loops; a rendezvous). Only a reader stuck on another
+    count for ``STUCK_S`` seconds fails the test (a build that lost a file, a reader erroring on every query):
+    without it such a run hung CI instead of failing."""
+    start, seen = time.monotonic(), None
     while True:
         if proc.poll() is not None:
             raise AssertionError(f"reader stopped: {proc.stdout.read()} {proc.stderr.read()}")
         try:
-            if int(state.read_text()) == want:
+            seen = int(state.read_text())
+            if seen == want:
                 return
         except (FileNotFoundError, ValueError):
             pass
+        if time.monotonic() - start > STUCK_S:
+            raise AssertionError(f"the reader still sees {seen} documents after {STUCK_S} s; the build made {want}")
         time.sleep(0.02)
 
 
