@@ -184,11 +184,25 @@ def test_ascii_punctuation_and_a_blank_before_the_per_cent_sign_read_as_chinese(
         assert nz.normalise(kept).text == kept
 
 
+def test_thousands_commas_go_so_a_table_cell_reads_as_its_number() -> None:
+    # a flattened disclosure table with 1,362 in a cell (the table reader took the 0 before it); prose read it already
+    m = nz.normalise("行政许可 |\n44 |\n0 |\n1,362 |")
+    assert m.text == "行政许可 |\n44 |\n0 |\n1362 |"
+    at = m.text.index("1362")
+    assert m.original_slice(at, at + 4) == "1,362"
+    assert nz.normalise("合计12,345,678元,约1,234.5万元").text == "合计12345678元,约1234.5万元"
+    # a year before a comma, a list of small numbers, a clause number: no grouping
+    for kept in ("2019,2020年", "分别为3,5,7件", "第1,2条", "1,23件"):
+        assert nz.normalise(kept).text == kept
+
+
 def test_a_footnote_marker_after_a_term_is_dropped() -> None:
     # white papers note their terms: the marker stands between the rate word and its number
     m = nz.normalise("行政机关总体败诉率[1]为12.87%,实体败诉率②为30.43%。")
     assert m.text == "行政机关总体败诉率为12.87%,实体败诉率为30.43%。"
-    assert m.original_slice(*m.span(0, 9)) == "行政机关总体败诉率"
+    assert m.original_slice(0, 9) == "行政机关总体败诉率"
+    at = m.text.index("12.87")
+    assert m.original_slice(at, at + 6) == "12.87%"
     # a list's marks at a clause start, a bracketed year, a reference list stay
     for kept in ("①收到申请80件;②办结75件。", "第[2023]12号", "参考文献:[1]张三"):
         assert nz.normalise(kept).text == kept
