@@ -29,6 +29,7 @@ SLOW_PATTERNS = {
     "_BLANK_CJK": re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])"
                              r"|(?<=\d)[ \t]+(?=%)"),
     "_SPLIT_DIGIT": re.compile(r"(?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])"),
+    "_GROUPED": re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])"),
 }
 ALPHABET = [*"中文字区县市國發區復件起人 \t\n|.%0123456789()abcqūāǖ,。:", "\u3000", "\xa0", "\ufe6a", "\u2030", "\uff11",
             "\uff0e", "\uff08", "\uff09", "\u2014", "\u3007", "\U00020000", "\ud800", "٣", "１", "５"]

@@ -51,7 +51,9 @@ _FOOTNOTE = re.compile(r"(?:\[(?<=[\u4e00-\u9fff]\[)\d{1,2}\]|[\u2460-\u2473](?<
                        r"(?=[\u4e00-\u9fff,。;:、])")
 # Thousands grouped by commas (1,362; 12,345,678): the commas go, so a table's cell reads as the number it is (prose
 # read them already); a year before a comma (2019,2020年) or a list of small numbers (3,5,7) is no grouping
-_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
+# (?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,]), a digit first (tried only at digits), and only in a text with a ",ddd"
+_GROUPED = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:,\d{3})+(?![\d,])")
+_COMMA_THOUSAND = re.compile(r",\d{3}")
 # A single digit split from the next by one blank, outside tables ("1 5起" -> 15):
 # (?<![\d.]\d)(?<=\d) (?=\d+[\u4e00-\u9fff])
 _SPLIT_DIGIT = re.compile(r" (?<![\d.]\d )(?<=\d )(?=\d+[\u4e00-\u9fff])")
@@ -273,7 +275,7 @@ def normalise(original: str) -> Matching:
     if "\n" in text:
         # the line breaks of a fixed-width wrap are found on the lines as printed, with the lone numbers' breaks
         text, pos = _apply_drops(text, pos, _disjoint(_lone_number_drops(text) + hard_wrap_drops(text)))
-    if "," in text:
+    if "," in text and _COMMA_THOUSAND.search(text):
         drops = [(m.start() + i, m.start() + i + 1) for m in _GROUPED.finditer(text)
                  for i, ch in enumerate(m.group()) if ch == ","]
         if drops:
