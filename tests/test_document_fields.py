@@ -246,6 +246,13 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
      "向三明市水利局投诉,该局认定评标结论有效。晟达公司不服提起行政诉讼。", "福建省", None, None),
     ("数据显示,近年来我市各级法院受理各类行政案件2162件,判决行政机关败诉的112件。\n晟达公司参与三明市建宁县新建水厂工程"
      "招投标,向县水利局投诉,该局认定评标结论有效。", "福建省", "三明市", None),
+    # a superior named by its 我省 (根据我省统一部署, 我省首批) is no reporter: the text's deepest own word decides
+    ("根据我省统一部署,我市扎实推进法治政府建设。2023年,大同市共办理行政复议案件120件。", "山西省", "大同市", None),
+    ("2023年,全县深入推进法治政府建设。东至县共办理行政复议案件20件。东至县被评为我省首批法治政府建设示范县。",
+     "安徽省", "池州市", "东至县"),
+    # a province it visits is not its name
+    ("2023年,省司法厅坚持依法行政,推进全省法治政府建设。\n" + "坚持把法治政府建设摆在全局工作的突出位置。" * 80
+     + "组织赴浙江省考察学习。", None, None, None),
     # a county-level city calls itself 我市 too: it keeps its county
     ("溧阳市司法局\n2023年,我市共办理法律援助案件1200件。溧阳市推进公共法律服务体系建设。", "江苏省", "常州市", "溧阳市"),
     # a province's department naming its province only in the documents it had issued: the province it names most
@@ -265,12 +272,14 @@ def test_the_reporters_own_scope_word_bounds_its_place(text: str, province: str,
     # a city's bureau gives its office's address in one of the city's districts: the city, not the district
     ("市应急局2024年政府信息公开工作年度报告\n现公布市应急局2024年政府信息公开工作年度报告。如需咨询,请与市应急局办公室联系"
      "(地址:六盘水市钟山区凤凰山城市综合体6号楼,电话:0858-8224363)。\n一、总体情况", "贵州省", "六盘水市", None),
-    # a municipality's bureau named in full: its address's district is not its region
-    ("本报告由北京市环境保护局编制。如有疑问请与北京市环境保护局政府信息公开办公室联系(地址:北京市海淀区车公庄西路14号)。",
-     "北京市", None, None),
-    # a township's address names its county
-    ("木塔乡人民政府2024年政府信息公开工作年度报告\n如对本报告有任何疑问,请与木塔乡党政办联系(地址:东至县木塔乡人民政府"
-     "G206北100米,电话:0566-3320228)。", "安徽省", "池州市", "东至县"),
+    # a township's address names its county where the town list knows another town of that name (中岗镇 of 阜南县)
+    ("中岗镇2016年政府信息公开工作年度报告\n本报告由中岗镇人民政府编制。如有疑问请与中岗镇人民政府联系(联系电话:"
+     "028-36850001,地址:仁寿县中岗镇富兴街99号,邮编:620500)。", "四川省", "眉山市", "仁寿县"),
+    # 市场监督管理局 is no city-level organ by its 市; a bureau that names no level keeps its address's county
+    ("市场监督管理局2023年政府信息公开工作年度报告\n2023年,本局认真落实全县政务公开工作部署。如有疑问请联系"
+     "(地址:东至县尧渡镇建设路1号,电话:0566-1234567)。", "安徽省", "池州市", "东至县"),
+    ("2023年政府信息公开工作年度报告\n2023年,本局认真落实政务公开工作部署。如有疑问请联系(地址:东至县尧渡镇建设路1号,"
+     "电话:0566-1234567)。", "安徽省", "池州市", "东至县"),
 ])
 def test_an_offices_address_names_its_region_no_deeper_than_the_reporter(text: str, province: str, city: str | None,
                                                                         county: str | None) -> None:
@@ -287,6 +296,10 @@ def test_an_offices_address_names_its_region_no_deeper_than_the_reporter(text: s
     ("中央政府门户网站 www.gov.cn   2013年09月02日 13时23分   来源:新华社\n新华社北京9月2日电……", "2013-09-02"),
     # a date in a sentence, with no clock time, is no stamp
     ("2019年3月5日,县政府召开常务会议。\n会议审议了……", None),
+    # an event's or a period's date and time is not the page's; a date line further down is
+    ("关于召开会议的通知\n经研究,定于2025年1月10日 9:00召开全县法治政府建设推进会议。\n县司法局\n2024年12月30日",
+     "2024-12-30"),
+    ("统计公报\n统计时段:2023年1月1日 0:00至2023年12月31日 24:00", None),
 ])
 def test_a_pages_stamp_is_its_publish_date(text: str, date: str | None) -> None:
     assert publish_date_of(text) == date

@@ -205,7 +205,7 @@ def test_a_footnote_marker_after_a_term_is_dropped() -> None:
     at = m.text.index("12.87")
     assert m.original_slice(at, at + 6) == "12.87%"
     # a list's marks at a clause start, a bracketed year, a reference list stay
-    for kept in ("①收到申请80件;②办结75件。", "第[2023]12号", "参考文献:[1]张三"):
+    for kept in ("①收到申请80件;②办结75件。", "第[2023]12号", "参考文献:[1]张三", "共收到申请[15]件,办结[12]件。"):
         assert nz.normalise(kept).text == kept
 
 

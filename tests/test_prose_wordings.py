@@ -283,6 +283,9 @@ def test_a_count_of_two_named_areas(text: str, expected: set, absent: set) -> No
     # …while the nation's own figures stay another place's
     ("2023年,我市两级法院受理一审行政案件300件。同年全国法院受理一审行政案件29万件。",
      {("litigation.cases", 300)}, {("litigation.cases", 290000)}),
+    # 全国第一审… is the nation's caseload, no ranking (the review: 第N read as a ranking)
+    ("2023年,我市两级法院受理一审行政案件300件。同年全国第一审行政案件收案29万件。",
+     {("litigation.cases", 300)}, {("litigation.cases", 290000)}),
 ])
 def test_document_verbs_and_scopes(text: str, expected: set, absent: set) -> None:
     got = figures(text)
@@ -306,6 +309,9 @@ def test_petitions_by_one_channel_are_not_the_intake() -> None:
     ("2024年,该县司法局办理行政复议案件63件,办结54件,其中调解终止19件,维持17件。", {("reconsideration.settled", 19)},
      set()),
     ("2023年,撤回申请终止行政复议14件。", {("reconsideration.settled", 14)}, set()),
+    # …and so is one whose gloss says it was withdrawn (the gloss is the label's own word here)
+    ("2023年,共审结行政复议案件40件,维持11件,撤销9件,终止审理(含撤回申请)8件。", {("reconsideration.settled", 8)},
+     set()),
 ])
 def test_a_terminated_review_is_settled_only_when_withdrawn_or_mediated(text: str, expected: set, absent: set) -> None:
     got = figures(text)

@@ -137,6 +137,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     return max(years)
 
 
+_EVENT_STAMP = re.compile(r"定于|召开|举行|举办|会议时间|时段|期限|至|截至|截止|开始|起止|报名")
 _STAMP = re.compile(r"(?<!\d)(20[0-4]\d)(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s+\d{1,2}[:時时]\d{2}")
 
 
@@ -146,15 +147,17 @@ def publish_date_of(text: str) -> str | None:
     if not m:
         # a bare date line right under the title (2023-02-15 14:49, 2022-07-07 09:12:06 来源: 广西日报,
         # 2017-07-25T20:27:27+00:00), or day first (09.10.2016  01:32)
-        for line in first_lines(text, 8):
+        lines = first_lines(text, 8)
+        for line in lines:
             d = re.match(r"(20[0-4]\d)-(\d{1,2})-(\d{1,2})(?:$|[T\s]+\d{1,2}:\d{2})", line) \
                 or re.fullmatch(r"(20[0-4]\d)年(\d{1,2})月(\d{1,2})日(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
             e = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(20[0-4]\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", line)
-            # …or a stamp inside a line: a date with its clock time (黑龙江日报  2019-02-20 11:12:30, 2013年09月02日 13時23分)
-            d = d or _STAMP.search(line)
             if d or e:
                 m, day_first = d or e, d is None
                 break
+        # …else a stamp inside a line: a date with its clock time (黑龙江日报  2019-02-20 11:12:30, 2013年09月02日
+        # 13时23分), not an event's or a period's (定于2025年1月10日 9:00召开, 统计时段:…0:00至…)
+        m = m or next((d for line in lines for d in _STAMP.finditer(line) if not _EVENT_STAMP.search(line)), None)
     if not m:
         return None
     y, mo, d = (int(x) for x in [g for g in m.groups() if g is not None][:3])

@@ -185,9 +185,13 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if town is None and not national and own_town:
         # a town report that calls itself 我街道 and names itself only in its signature or its body
         town = _town_after_place(text[-300:], signature=True) or _town_named_most(text, own_town)
+    address = None if national else address_of(text)
     if town and not national and (place is None or place.level != "county"):
-        # 贤庠镇 -> 象山县: the town's county, when it is certain; a place the title or organ line names stays
-        county = town_county(town, opening(text, 2000) + "\n" + text[-300:])
+        # 贤庠镇 -> 象山县: the town's county, when it is certain; a place the title or organ line names stays. The
+        # town's office address (地址:仁寿县中岗镇…) names it before the town list guesses among same-named towns
+        county = _address_place(address, title, organ, "county") if address and town in address else None
+        county = county if county is not None and county.level == "county" else town_county(
+            town, opening(text, 2000) + "\n" + (address or "") + "\n" + text[-300:])
         if county is not None and (place is None or _within(county, place) or (reporter_town and _head_allows(
                 county, title, organ))):
             place = county
@@ -200,35 +204,55 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
-    if not national and place is None and (address := address_of(text)) is not None:
+    if not national and place is None and address is not None:
         place = _address_place(address, title, organ, "county" if town else self_level)
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
-        place = most_mentioned(opening(text, 6000), "province")
+        place = _named_most(opening(text, 6000))
     if not national and place is not None and place.level == "city":
         place = _zone_of(place, title, organ, text) or place
     if not national and place is not None and town is None and title_place is None and own_hits:
-        place = _capped(place, self_level, reporter)  # self_level is the first 我省/我市/我县's
+        # the deepest level any 我X/全X word speaks at: 根据我省统一部署,我市… and 全县…被评为我省首批 are a city's and a
+        # county's (a superior named by its 我省 is no reporter)
+        deepest = max((h[1] for h in self_hits), key=lambda lvl: _DEPTH.get(lvl, 4))
+        place = _capped(place, deepest, reporter)
     return place, town, self_level
 
 
 _DEPTH = {"province": 1, "city": 2, "county": 3}
 # the level an organ names itself at by its first character (市应急局, 县司法局, 省卫生厅, 区政府办公室)
-_ORGAN_LEVEL = re.compile(r"^(?:\d{4}年度?)?(省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fff]{0,12}?"
+_ORGAN_LEVEL = re.compile(r"^(?:\d{4}年度?)?(省|自治区|市(?!场)|州|盟|县|区|旗)[\u4e00-\u9fff]{0,12}?"
                           r"(?:局|厅|委|办|院|中心|政府|支队|大队)")
 _LEVEL_OF = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "县": "county",
              "区": "county", "旗": "county"}
 
 
+# a province a text goes to (组织赴浙江省考察学习, 到广东省学习): a visit, not the reporter's own name
+_VISITED = re.compile(r"(?:赴|到|前往|去往|走访)$")
+
+
+def _named_most(text: str) -> Place | None:
+    """The province ``text`` names most by full name, when no other is named as often and it is not only a place the
+    text visits."""
+    counts = Counter(m.places[0].code for m in gazetteer().mentions(text)
+                     if not m.short and len(m.places) == 1 and m.places[0].level == "province"
+                     and not _VISITED.search(text, max(0, m.start - 2), m.start))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return gazetteer().by_code[ranked[0][0]]
+
+
 def _address_place(address: str, title: str | None, organ: str | None, self_level: str | None) -> Place | None:
     """The place an office's address names, no deeper than the level the reporter names itself at (市应急局 sits in
-    one of its city's districts: its address names the city, not the district). With no such level, the city."""
+    one of its city's districts: its address names the city, not the district). With no level named, as deep as the
+    address goes."""
     place = resolve(address)
     if place is None:
         return None
     named = next((m for src in (title or "", organ or "") if (m := _ORGAN_LEVEL.match(src.strip()))), None)
-    level = _LEVEL_OF[named.group(1)] if named else (self_level if self_level in _DEPTH else "city")
-    return _capped(place, level, None)
+    level = _LEVEL_OF[named.group(1)] if named else self_level
+    return _capped(place, level, None) if level in _DEPTH else place
 
 
 def _capped(place: Place, own_level: str, reporter: Place | None) -> Place:

@@ -63,7 +63,8 @@ _YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
 _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
-_GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)[^()()]{0,20}[))]$")
+# (a gloss on how cases ended, 终止审理(含撤回申请)8件, is the label's own word and stays)
+_GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)(?![^()()]{0,20}(?:撤回|和解|调解))[^()()]{0,20}[))]$")
 _ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
 
 
@@ -77,7 +78,8 @@ def _compared_with(scope: str, own_words: str) -> re.Pattern[str]:
 
 
 # a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
-_COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平|率先|首个|首家|首创|第[一二三四五六七八九十\\d]+")
+_COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平|率先|首个|首家|首创|"
+                                                "第[一二三四五六七八九十\\d]+(?![审次批期届])")
 # a county's or town's report quoting its province (全省法院共受理…): never the county's own figure
 _PROVINCE_WIDE = re.compile(r"全(?:省|自治区)")
 # …but the county's own figure after an honour, a drive or a test the province runs (获评全省…先进, 按照全省统一部署)

@@ -48,7 +48,7 @@ _BLANK_CJK = re.compile(r"[ \t](?:(?<=[\u4e00-\u9fff\d%][ \t])[ \t]*(?=[\u4e00-\
 _CIRCLED = re.compile(r"[\u2460-\u2473]")
 # (?<=[\u4e00-\u9fff])(?:\[\d{1,2}\]|[①-⑳])(?=[\u4e00-\u9fff,。;:、]), the marker first (tried only where one stands)
 _FOOTNOTE = re.compile(r"(?:\[(?<=[\u4e00-\u9fff]\[)\d{1,2}\]|[\u2460-\u2473](?<=[\u4e00-\u9fff][\u2460-\u2473]))"
-                       r"(?=[\u4e00-\u9fff,。;:、])")
+                       r"(?=[\u4e00-\u9fff,。;:、])(?![件人个起次条项号宗份家名])")  # not a bracketed count ([15]件)
 # Thousands grouped by commas (1,362; 12,345,678): the commas go, so a table's cell reads as the number it is (prose
 # read them already); a year before a comma (2019,2020年) or a list of small numbers (3,5,7) is no grouping
 # (?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,]), a digit first (tried only at digits), and only in a text with a ",ddd"
