@@ -253,6 +253,9 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
     # a province it visits is not its name
     ("2023年,省司法厅坚持依法行政,推进全省法治政府建设。\n" + "坚持把法治政府建设摆在全局工作的突出位置。" * 80
      + "组织赴浙江省考察学习。", None, None, None),
+    # an autonomous region's government speaks of 全区 as its whole region: a province, not a district's
+    ("2021年,自治区人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。全区各级行政机关共办理行政复议"
+     "案件3200件。", None, None, None),
     # a county-level city calls itself 我市 too: it keeps its county
     ("溧阳市司法局\n2023年,我市共办理法律援助案件1200件。溧阳市推进公共法律服务体系建设。", "江苏省", "常州市", "溧阳市"),
     # a province's department naming its province only in the documents it had issued: the province it names most
@@ -266,6 +269,8 @@ def test_the_reporters_own_scope_word_bounds_its_place(text: str, province: str,
                                                        county: str | None) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == (province, city, county)
+    if "自治区人民政府" in text:
+        assert meta.level == "province"
 
 
 @pytest.mark.parametrize("text, province, city, county", [
