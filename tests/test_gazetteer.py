@@ -207,3 +207,14 @@ def test_hong_kong_macao_and_taiwan_are_never_the_reporter() -> None:
 def test_a_short_name_that_begins_a_common_word_names_no_place(text: str) -> None:
     # 市中区 (济南, 枣庄, 乐山, 内江) by its short name 市中: 市中心, 市中院, 市中级 are words, not the district
     assert not [m for m in gz.gazetteer().mentions(text) if m.name == "市中"]
+
+
+@pytest.mark.parametrize("text, word, full", [
+    ("湖北省市场监管部门查处案件4起,移送公安机关案件37件。", "公安", "公安县"),  # police, not 公安县 (of 荆州市, 湖北省)
+    ("广西壮族自治区人力资源和社会保障厅2023年法治政府建设情况报告", "资源", "资源县"),  # 人力资源, not 资源县 (广西)
+    ("辽宁省全面推进乡村振兴,深化平安建设。", "振兴", "振兴区"),  # not 丹东市振兴区
+])
+def test_a_short_name_written_far_more_often_as_a_word_names_no_place(text: str, word: str, full: str) -> None:
+    # only the full names (公安县, 资源县 …) name these places
+    assert not [m for m in gz.gazetteer().mentions(text) if m.name == word]
+    assert [m.name for m in gz.gazetteer().mentions(full + "人民政府")][:1] == [full]

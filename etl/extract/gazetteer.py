@@ -30,6 +30,11 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # short names that begin common words: 社会长治久安, 市中心 (the city centre, or a city-level 中心), 市中院 (a city's
 # intermediate court), 市中级人民法院 name no 长治市 or 市中区
 _IDIOMS = {"长治": ("久安",), "市中": ("心", "院", "级")}
+# short names that these reports write far more often as words: 公安 (police, not 公安县), 资源 (人力资源), 平安 (平安建设),
+# 振兴 (乡村振兴), 惠民, 新华 (新华社), 合作 (合作协议), 通道 (绿色通道), 会同, 和政/政和/和安/平和 (…和政府, 行政和…),
+# 开平 (公开平台): only their full names (公安县, 惠民县, 新华区 …) name the places
+_WORD_SHORTS = frozenset(("公安", "资源", "平安", "振兴", "惠民", "新华", "合作", "通道", "会同", "和政", "政和", "和安",
+                          "平和", "开平"))
 _PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -112,6 +117,8 @@ class Gazetteer:
             places, short = entries[name]
             if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES or _town_word(text, end)):
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
+            if short and name in _WORD_SHORTS:
+                continue
             if short and name in _IDIOMS and text.startswith(_IDIOMS[name], end):
                 continue  # 社会长治久安 names no 长治市
             if name in self._aliases and _kind_word_after(text, start, end):
