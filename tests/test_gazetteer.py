@@ -213,6 +213,8 @@ def test_a_short_name_that_begins_a_common_word_names_no_place(text: str) -> Non
     ("湖北省市场监管部门查处案件4起,移送公安机关案件37件。", "公安", "公安县"),  # police, not 公安县 (of 荆州市, 湖北省)
     ("广西壮族自治区人力资源和社会保障厅2023年法治政府建设情况报告", "资源", "资源县"),  # 人力资源, not 资源县 (广西)
     ("辽宁省全面推进乡村振兴,深化平安建设。", "振兴", "振兴区"),  # not 丹东市振兴区
+    ("广西桂林市各县:7月份,全州安全生产执法检查共查处隐患120处。", "全州", "全州县"),  # the whole prefecture
+    ("山西运城长安网讯 自4月17日开始,绛县司法局开展普法活动。", "长安", "长安区"),  # the 长安网 news sites
 ])
 def test_a_short_name_written_far_more_often_as_a_word_names_no_place(text: str, word: str, full: str) -> None:
     # only the full names (公安县, 资源县 …) name these places
