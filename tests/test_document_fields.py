@@ -308,3 +308,14 @@ def test_an_offices_address_names_its_region_no_deeper_than_the_reporter(text: s
 ])
 def test_a_pages_stamp_is_its_publish_date(text: str, date: str | None) -> None:
     assert publish_date_of(text) == date
+
+
+def test_a_pages_issuer_field_names_its_organ() -> None:
+    # a government page's metadata (发布单位: 青石镇) says who issued it when no line of the text does
+    from etl.extract.meta_text import organ_of
+
+    text = ("索引号: 02165835-052/2025-00387 公开方式: 主动公开 成文日期: 2025-01-20 发布单位: 青石镇 有效性:\n"
+            "2024年,我镇坚持依法行政,全面推进法治政府建设。")
+    assert organ_of(None, text) == "青石镇"
+    assert metadata_of(text).level == "town"
+    assert organ_of(None, "[ 发布机构 ] | 丰都县树人镇人民政府 |\n2023年工作总结") == "丰都县树人镇人民政府"

@@ -195,6 +195,12 @@ def opening_subject(text: str) -> str:
 NOT_A_BUREAU = re.compile(r"(?:大|格|布|(?<!安)全|结|开|(?<![创革])新|僵|时|当|骗|赌|棋|变|厅)局$|局局$")
 
 
+# a government page's metadata naming who issued it (发布机构: 中埠镇人民政府, 发布单位:青石镇)
+_ISSUER = re.compile(r"(?:发布机构|发布单位|发文机关|发文单位|发布部门)[\s\]】]*[::|]?[\s|]*"
+                     r"([\u4e00-\u9fff]{2,24}?(?:人民政府办公室|人民政府|政府办公室|政府办|局|厅|委员会|委|办公室|法院|检察院|"
+                     r"中心|管委会|办事处|街道|镇|乡|所))(?![\u4e00-\u9fff])")
+
+
 def organ_of(title: str | None, text: str) -> str | None:
     for line in first_lines(text, 12):
         if _NAV.match(line):
@@ -202,6 +208,8 @@ def organ_of(title: str | None, text: str) -> str | None:
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,20}(?:人民政府|人民政府办公室|人民政府办公厅|局|厅|委员会|法院|院|办公室))", line)
         if m and not NOT_A_BUREAU.search(m.group(1)):
             return m.group(1)
+    if ("发布" in text[:2000] or "发文" in text[:2000]) and (m := _ISSUER.search(text[:2000])):
+        return m.group(1)  # no organ line: the page's issuer field
     return None
 
 
