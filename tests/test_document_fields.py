@@ -256,6 +256,9 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
     # an autonomous region's government speaks of 全区 as its whole region: a province, not a district's
     ("2021年,自治区人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。全区各级行政机关共办理行政复议"
      "案件3200件。", None, None, None),
+    # a report on its cities, each named in turn: the province's, not the first city's
+    ("一、2013年依法行政工作成效\n石家庄市把依法行政工作纳入政府目标管理体系。唐山市建立重大决策合法性审查机制。邯郸市推行"
+     "行政执法责任制。保定市开展规范性文件清理。", "河北省", None, None),
     # a county-level city calls itself 我市 too: it keeps its county
     ("溧阳市司法局\n2023年,我市共办理法律援助案件1200件。溧阳市推进公共法律服务体系建设。", "江苏省", "常州市", "溧阳市"),
     # a province's department naming its province only in the documents it had issued: the province it names most

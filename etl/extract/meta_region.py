@@ -57,6 +57,23 @@ def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | 
     return None
 
 
+SIBLINGS = 4
+
+
+def _siblings_parent(head: str, place: Place) -> Place | None:
+    """The parent of ``SIBLINGS`` or more places of one level its opening names (石家庄市把…,邯郸市…,唐山市…,保定市…): a
+    report on its cities or counties is its province's or city's, not the first one's (three, on the development part,
+    also lifted two reports that named their own city among three)."""
+    g = gazetteer()
+    named = {p.code: p for m in g.mentions(head) if not m.short and len(m.places) == 1
+             for p in m.places if p.level == place.level}
+    parent_code = place.province_code if place.level == "city" else place.city_code
+    siblings = [p for p in named.values() if (p.province_code if p.level == "city" else p.city_code) == parent_code]
+    if len(siblings) < SIBLINGS or not parent_code:
+        return None
+    return g.by_code.get(parent_code)
+
+
 def _named_deeper(place: Place, within: Place) -> bool:
     """``place`` lies strictly inside ``within`` (a city or county of that province, a county of that city)."""
     return place.code != within.code and within.code in (place.province_code, place.city_code)
@@ -165,6 +182,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     head = "\n".join(filter(None, [title, organ, opening(text, 300)]))
     place: Place | None = None if national else resolve(head, opening(text, 3000))
     reporter = None if national or place is None else _reporter_place(title, organ, text)
+    if place is not None and reporter is None and place.level != "province":
+        place = _siblings_parent(head, place) or place
     if reporter is not None and _named_deeper(place, reporter):
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
