@@ -37,7 +37,11 @@ _SELF = (
 
 _QUOTED = re.compile(r"《[^》]{0,60}》")
 # a superior named in a frame of the opening: 在省委、省政府的正确领导下 / 在自治区党委、政府坚强领导下
-_SUPERIOR_FRAME = re.compile(r"在[^,,。;]{0,30}?(?:领导|指导|关心|支持|部署)下")
+# …and a province's the text carries out (贯彻落实自治区党委、政府决策部署, 根据我省统一部署); a county's own (按照我县关于…的
+# 要求, in a county bureau's report) still says where the text stands
+_SUPERIOR_FRAME = re.compile(r"在[^,,。;]{0,30}?(?:领导|指导|关心|支持|部署)下|"
+                             r"(?:贯彻|落实|按照|根据|遵照|执行)[^,,。;]{0,12}?(?:省|自治区)[^,,。;]{0,16}?"
+                             r"(?:部署|要求|决策|安排|指示|精神)")
 
 
 def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | None:
@@ -70,6 +74,13 @@ def _siblings_parent(head: str, place: Place) -> Place | None:
     parent_code = place.province_code if place.level == "city" else place.city_code
     siblings = [p for p in named.values() if (p.province_code if p.level == "city" else p.city_code) == parent_code]
     if len(siblings) < SIBLINGS or not parent_code:
+        return None
+    # one of them named again and more than the others is the reporter among its neighbours (我市与迁安市、滦州市…签订协议;
+    # 遵化市全年…)
+    counts = Counter(p.code for m in g.mentions(head) if not m.short and len(m.places) == 1 for p in m.places
+                     if p.code in named)
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
         return None
     return g.by_code.get(parent_code)
 
