@@ -253,6 +253,17 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
     # a province it visits is not its name
     ("2023年,省司法厅坚持依法行政,推进全省法治政府建设。\n" + "坚持把法治政府建设摆在全局工作的突出位置。" * 80
      + "组织赴浙江省考察学习。", None, None, None),
+    # an autonomous region's government speaks of 全区 as its whole region: a province, not a district's
+    ("2021年,自治区人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。全区各级行政机关共办理行政复议"
+     "案件3200件。", None, None, None),
+    # a report on its cities, each named in turn: the province's, not the first city's
+    ("一、2013年依法行政工作成效\n石家庄市把依法行政工作纳入政府目标管理体系。唐山市建立重大决策合法性审查机制。邯郸市推行"
+     "行政执法责任制。保定市开展规范性文件清理。", "河北省", None, None),
+    # …but a county carrying out the autonomous region's decisions is still the county (the second review)
+    ("一年来,认真贯彻落实自治区党委、政府决策部署,全县深入推进法治政府建设。全县共办理行政复议案件12件。", None, None, None),
+    # a county-level city's report naming its neighbours and itself again: its own (遵化市), not their city's
+    ("2023年法治政府建设情况报告\n一年来,我市与迁安市、滦州市、玉田县签订区域行政执法协作协议。遵化市全年办理行政复议案件50件。"
+     "遵化市推进公共法律服务。", "河北省", "唐山市", "遵化市"),
     # a county-level city calls itself 我市 too: it keeps its county
     ("溧阳市司法局\n2023年,我市共办理法律援助案件1200件。溧阳市推进公共法律服务体系建设。", "江苏省", "常州市", "溧阳市"),
     # a province's department naming its province only in the documents it had issued: the province it names most
@@ -266,6 +277,10 @@ def test_the_reporters_own_scope_word_bounds_its_place(text: str, province: str,
                                                        county: str | None) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == (province, city, county)
+    if "自治区人民政府" in text:
+        assert meta.level == "province"
+    if "全县深入推进" in text:
+        assert meta.level == "county"
 
 
 @pytest.mark.parametrize("text, province, city, county", [
@@ -303,3 +318,23 @@ def test_an_offices_address_names_its_region_no_deeper_than_the_reporter(text: s
 ])
 def test_a_pages_stamp_is_its_publish_date(text: str, date: str | None) -> None:
     assert publish_date_of(text) == date
+
+
+def test_a_pages_issuer_field_names_its_organ() -> None:
+    # a government page's metadata (发布单位: 青石镇) says who issued it when no line of the text does
+    from etl.extract.meta_text import organ_of
+
+    text = ("索引号: 02165835-052/2025-00387 公开方式: 主动公开 成文日期: 2025-01-20 发布单位: 青石镇 有效性:\n"
+            "2024年,我镇坚持依法行政,全面推进法治政府建设。")
+    assert organ_of(None, text) == "青石镇"
+    assert metadata_of(text).level == "town"
+    assert organ_of(None, "[ 发布机构 ] | 丰都县树人镇人民政府 |\n2023年工作总结") == "丰都县树人镇人民政府"
+    # the value alone on the next line, or the next field's label right after it (the normaliser drops the blank)
+    assert organ_of(None, "发布单位:\n\n    青石镇\n\n有效性") == "青石镇"
+    assert organ_of(None, "发布单位: 青石镇有效性:") == "青石镇"
+    assert organ_of(None, "发布机构:县人民政府\n正文") == "县人民政府"
+    # a sentence about who publishes, an empty field before the title: no issuer (the second review)
+    for text in ("严格落实三审制度,信息发布单位包括市直各部门和各乡镇。", "发布机构: \n关于青石镇2024年工作的报告"):
+        assert organ_of(None, text) is None, text
+    # a title naming its organ keeps it: the page's field is often the site hosting it
+    assert organ_of("杭州市公安局西湖风景名胜区分局2022年政府信息公开工作年度报告", "发布单位: 名胜区管委会\n正文") is None

@@ -198,3 +198,32 @@ def test_hong_kong_macao_and_taiwan_are_never_the_reporter() -> None:
     assert gz.resolve("香港免费图库资料大全\n自治区人民政府办公厅2022政府信息公开工作年度报告") is None
     place = gz.resolve("某某县聘请香港律师担任法律顾问\n济南市历城区2022年法治政府建设报告")
     assert place is not None and place.province == "山东省"
+
+
+@pytest.mark.parametrize("text", [
+    "10月20日上午,市中心在山东路开展法律咨询宣传活动。",  # the city's (legal aid) centre
+    "市中院召开新闻发布会,通报全市行政审判情况。",  # a city's intermediate court
+    "10月20日上午,市中医院开展义诊,全市中小学参加。",  # a city's hospital of Chinese medicine, its schools
+])
+def test_a_short_name_that_begins_a_common_word_names_no_place(text: str) -> None:
+    # 市中区 (济南, 枣庄, 乐山, 内江) by its short name 市中: 市中心, 市中院, 市中级 are words, not the district
+    assert not [m for m in gz.gazetteer().mentions(text) if m.name == "市中"]
+
+
+@pytest.mark.parametrize("text, word, full", [
+    ("湖北省市场监管部门查处案件4起,移送公安机关案件37件。", "公安", "公安县"),  # police, not 公安县 (of 荆州市, 湖北省)
+    ("广西壮族自治区人力资源和社会保障厅2023年法治政府建设情况报告", "资源", "资源县"),  # 人力资源, not 资源县 (广西)
+    ("辽宁省全面推进乡村振兴,深化平安建设。", "振兴", "振兴区"),  # not 丹东市振兴区
+    ("陕西长安网讯 近日,省司法厅召开全省行政复议工作会议。", "长安", "长安区"),  # the 长安网 news sites
+])
+def test_a_short_name_written_far_more_often_as_a_word_names_no_place(text: str, word: str, full: str) -> None:
+    # only the full names (公安县, 资源县 …) name these places
+    assert not [m for m in gz.gazetteer().mentions(text) if m.name == word]
+    assert [m.name for m in gz.gazetteer().mentions(full + "人民政府")][:1] == [full]
+
+
+def test_a_short_name_that_ends_a_word_names_no_place_but_stays_a_name() -> None:
+    # 拆迁安置, 公开平台 name no 迁安市 or 开平市; written as places they still do (the second review: banning them dropped
+    # 河北迁安 and 江门开平)
+    assert not [m for m in gz.gazetteer().mentions("做好拆迁安置和公开平台建设") if m.name in ("迁安", "开平")]
+    assert [m.name for m in gz.gazetteer().mentions("河北迁安:迁安坚持依法行政")][:2] == ["河北", "迁安"]

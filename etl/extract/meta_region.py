@@ -31,13 +31,17 @@ _SELF = (
     (re.compile(r"我镇|全镇|本镇|镇党委|镇政府|我乡|全乡|本乡|乡党委|乡政府|我街|全街|街道党工委"), "town"),
     (re.compile(r"我县|全县|县政府|县委|我区|全区|区政府|区委|我旗|全旗"), "county"),
     (re.compile(r"我市|全市|市政府|市委|我州|全州|州政府|我盟|全盟|盟委|行署"), "city"),  # 盟 and its 行署: a city level
-    (re.compile(r"我省|全省|省政府|省委|自治区政府"), "province"),
+    (re.compile(r"我省|全省|省政府|省委|自治区(?:人民)?政府|自治区党委|全自治区"), "province"),
 )
 
 
 _QUOTED = re.compile(r"《[^》]{0,60}》")
 # a superior named in a frame of the opening: 在省委、省政府的正确领导下 / 在自治区党委、政府坚强领导下
-_SUPERIOR_FRAME = re.compile(r"在[^,,。;]{0,30}?(?:领导|指导|关心|支持|部署)下")
+# …and a province's the text carries out (贯彻落实自治区党委、政府决策部署, 根据我省统一部署); a county's own (按照我县关于…的
+# 要求, in a county bureau's report) still says where the text stands
+_SUPERIOR_FRAME = re.compile(r"在[^,,。;]{0,30}?(?:领导|指导|关心|支持|部署)下|"
+                             r"(?:贯彻|落实|按照|根据|遵照|执行)[^,,。;]{0,12}?(?:省|自治区)[^,,。;]{0,16}?"
+                             r"(?:部署|要求|决策|安排|指示|精神)")
 
 
 def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | None:
@@ -55,6 +59,30 @@ def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | 
             chain.append(mn)
         return resolve(src[chain[0].start:chain[-1].end], opening(text, 3000))
     return None
+
+
+SIBLINGS = 4
+
+
+def _siblings_parent(head: str, place: Place) -> Place | None:
+    """The parent of ``SIBLINGS`` or more places of one level its opening names (石家庄市把…,邯郸市…,唐山市…,保定市…): a
+    report on its cities or counties is its province's or city's, not the first one's (three, on the development part,
+    also lifted two reports that named their own city among three)."""
+    g = gazetteer()
+    named = {p.code: p for m in g.mentions(head) if not m.short and len(m.places) == 1
+             for p in m.places if p.level == place.level}
+    parent_code = place.province_code if place.level == "city" else place.city_code
+    siblings = [p for p in named.values() if (p.province_code if p.level == "city" else p.city_code) == parent_code]
+    if len(siblings) < SIBLINGS or not parent_code:
+        return None
+    # one of them named again and more than the others is the reporter among its neighbours (我市与迁安市、滦州市…签订协议;
+    # 遵化市全年…)
+    counts = Counter(p.code for m in g.mentions(head) if not m.short and len(m.places) == 1 for p in m.places
+                     if p.code in named)
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        return None
+    return g.by_code.get(parent_code)
 
 
 def _named_deeper(place: Place, within: Place) -> bool:
@@ -165,6 +193,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     head = "\n".join(filter(None, [title, organ, opening(text, 300)]))
     place: Place | None = None if national else resolve(head, opening(text, 3000))
     reporter = None if national or place is None else _reporter_place(title, organ, text)
+    if place is not None and reporter is None and place.level != "province":
+        place = _siblings_parent(head, place) or place
     if reporter is not None and _named_deeper(place, reporter):
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \

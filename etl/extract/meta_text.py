@@ -195,6 +195,19 @@ def opening_subject(text: str) -> str:
 NOT_A_BUREAU = re.compile(r"(?:大|格|布|(?<!安)全|结|开|(?<![创革])新|僵|时|当|骗|赌|棋|变|厅)局$|局局$")
 
 
+# a government page's metadata naming who issued it (发布机构: 中埠镇人民政府, 发布单位:青石镇)
+# (a field: a separator after the label and the value on its line, or alone on the next line; not a sentence, 信息发布单位
+# 包括…, 明确发布单位为…; the next field's label may follow with no blank, 发布单位: 青石镇有效性:)
+_ORGAN_NAME = (r"(?!为|包括|涵盖|关于|是)([\u4e00-\u9fff]{1,24}?(?:人民政府办公室|人民政府|政府办公室|政府办|局|厅|委员会|委|"
+               r"办公室|法院|检察院|中心|管委会|办事处|街道|镇|乡|所))")
+_ISSUER = re.compile(r"(?:发布机构|发布单位|发文机关|发文单位|发布部门)[ \t\]】]*"
+                     r"(?:(?:[::|]|[ \t]|\]|】)[ \t|]*" + _ORGAN_NAME
+                     + r"(?:(?![\u4e00-\u9fff])|(?=有效性|发布日期|成文日期|文号|索引号|主题|生成日期|公开))"
+                     r"|[::][ \t]*\n\s*" + _ORGAN_NAME + r"[ \t]*(?:\n|$))")
+# a title that names an organ (…局2023年…报告): the page's issuer field (often the site hosting it) does not replace it
+_TITLE_ORGAN = re.compile(r"(?:政府|局|厅|委|办|院|镇|乡|街道|办事处|中心|管委会)")
+
+
 def organ_of(title: str | None, text: str) -> str | None:
     for line in first_lines(text, 12):
         if _NAV.match(line):
@@ -202,6 +215,9 @@ def organ_of(title: str | None, text: str) -> str | None:
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,20}(?:人民政府|人民政府办公室|人民政府办公厅|局|厅|委员会|法院|院|办公室))", line)
         if m and not NOT_A_BUREAU.search(m.group(1)):
             return m.group(1)
+    if not (title and _TITLE_ORGAN.search(title)) and ("发布" in text[:2000] or "发文" in text[:2000]) \
+            and (m := _ISSUER.search(text[:2000])):
+        return m.group(1) or m.group(2)  # no organ line and no organ in the title: the page's issuer field
     return None
 
 

@@ -1,0 +1,53 @@
+"""Prose figures: what a count or a rate is of — a channel's share, an outcome, the value a rate moved to.
+
+Split from tests/test_prose_wordings.py (module size); the same helper reads a text's figures as (metric, value).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.pipeline import process_text
+
+
+def figures(text: str) -> set[tuple[str, float]]:
+    return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+
+
+def test_petitions_by_one_channel_are_not_the_intake() -> None:
+    # CONVENTIONS: counts split by channel (网上, 互联网, 电话 信访) are not labelled; the intake over all is
+    got = figures("2023年,全县共受理信访事项500件。")
+    assert ("petitions.cases", 500) in got
+    for text, value in (("2023年,县信访局受理互联网信访110件。", 110), ("2023年,办理12337电话信访件8件。", 8)):
+        assert ("petitions.cases", value) not in figures(text), text
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a bare 终止 is no settlement (CONVENTIONS: only when tied to 撤回/和解/调解)
+    ("2021年,在审结的行政复议案件中,维持16件、驳回1件、终止3件、确认违法8件。", {("reconsideration.upheld", 16)},
+     {("reconsideration.settled", 3)}),
+    # …a mediated termination is one
+    ("2024年,该县司法局办理行政复议案件63件,办结54件,其中调解终止19件,维持17件。", {("reconsideration.settled", 19)},
+     set()),
+    ("2023年,撤回申请终止行政复议14件。", {("reconsideration.settled", 14)}, set()),
+    # …and so is one whose gloss says it was withdrawn (the gloss is the label's own word here)
+    ("2023年,共审结行政复议案件40件,维持11件,撤销9件,终止审理(含撤回申请)8件。", {("reconsideration.settled", 8)},
+     set()),
+])
+def test_a_terminated_review_is_settled_only_when_withdrawn_or_mediated(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rate that rose or fell from an earlier value (从2019年的40%提升至95.9%): the new value, not the earlier one
+    ("2023年,全县行政机关负责人出庭应诉率从2019年的40%增长提升至95.9%。", {("litigation.head_appearance_rate", 95.9)},
+     {("litigation.head_appearance_rate", 40)}),
+    ("2023年,全市行政机关负责人出庭应诉率由上年的85%提高到92%。", {("litigation.head_appearance_rate", 92)},
+     {("litigation.head_appearance_rate", 85)}),
+])
+def test_a_rate_moved_from_an_earlier_value(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
