@@ -51,3 +51,17 @@ def test_a_rate_moved_from_an_earlier_value(text: str, expected: set, absent: se
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # disputes screened stand for those mediated only when no mediated count is given (as_076)
+    ("2022年,全镇各级各类调解组织共排查矛盾纠纷186起,接案调处167起,成功化解156起。",
+     {("mediation.disputes", 167), ("mediation.resolved", 156)}, {("mediation.disputes", 186)}),
+    ("2022年,全镇共排查矛盾纠纷186起。", {("mediation.disputes", 186)}, set()),
+    # screened and mediated in one breath (排查调处) is the mediated count
+    ("2022年,全镇共排查调处矛盾纠纷186起,调处成功180起。", {("mediation.disputes", 186)}, set()),
+])
+def test_disputes_screened_stand_for_mediated_ones_only_alone(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
