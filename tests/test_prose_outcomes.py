@@ -65,3 +65,12 @@ def test_disputes_screened_stand_for_mediated_ones_only_alone(text: str, expecte
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, value", [
+    # requests named the other way round: 公开政府信息(的)申请 is 政府信息公开申请
+    ("2023年,我局共收到公开政府信息申请4件,均已按时答复。", 4),
+    ("2021年,本机关收到公开政府信息的申请12件。", 12),
+])
+def test_requests_to_disclose_named_the_other_way_round(text: str, value: int) -> None:
+    assert ("disclosure.requests_received", value) in figures(text)
