@@ -74,3 +74,10 @@ def test_disputes_screened_stand_for_mediated_ones_only_alone(text: str, expecte
 ])
 def test_requests_to_disclose_named_the_other_way_round(text: str, value: int) -> None:
     assert ("disclosure.requests_received", value) in figures(text)
+
+
+def test_a_share_closed_on_time_is_not_the_conclusion_rate() -> None:
+    # 法定期限内结案率100%: every case closed was closed in time, which says nothing of how many were closed
+    text = "2023年,共收到行政复议申请56件,审结50件,法定期限内结案率100%。"
+    assert not [v for m, v in figures(text) if m == "reconsideration.conclusion_rate"]
+    assert ("reconsideration.conclusion_rate", 89.3) in figures("2023年,共收到行政复议申请56件,审结50件,结案率89.3%。")
