@@ -81,3 +81,18 @@ def test_a_share_closed_on_time_is_not_the_conclusion_rate() -> None:
     text = "2023年,共收到行政复议申请56件,审结50件,法定期限内结案率100%。"
     assert not [v for m, v in figures(text) if m == "reconsideration.conclusion_rate"]
     assert ("reconsideration.conclusion_rate", 89.3) in figures("2023年,共收到行政复议申请56件,审结50件,结案率89.3%。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the health inspectorate and the labour inspectorate enforce: their cases are enforcement cases
+    ("2020年,衡阳市、县两级卫生健康监督机构共办理案件772起。", ("enforcement.cases", 772)),
+    ("2020年,市卫生监督所全年办理各类案件120件。", ("enforcement.cases", 120)),
+    # an approvals bureau's approvals done (办结审批N件) are licensing decisions
+    ("2023年,审批局共受理办结审批2350件。", ("licensing.decisions", 2350)),
+])
+def test_inspectorates_cases_and_approvals_done(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+def test_oversight_of_enforcement_is_no_enforcement_case() -> None:
+    assert not [v for m, v in figures("2020年,开展执法监督,办理执法监督案件12件。") if m == "enforcement.cases"]
