@@ -58,6 +58,9 @@ def test_a_rate_moved_from_an_earlier_value(text: str, expected: set, absent: se
     ("2022年,全镇各级各类调解组织共排查矛盾纠纷186起,接案调处167起,成功化解156起。",
      {("mediation.disputes", 167), ("mediation.resolved", 156)}, {("mediation.disputes", 186)}),
     ("2022年,全镇共排查矛盾纠纷186起。", {("mediation.disputes", 186)}, set()),
+    # the mediated count in the next clause is not a stand-in too (it has no subject of its own, but its own word)
+    ("2023年,全年共排查矛盾纠纷2316件,调解矛盾纠纷1873件,调解成功1850件。", {("mediation.disputes", 1873)},
+     {("mediation.disputes", 2316)}),
     # screened and mediated in one breath (排查调处) is the mediated count
     ("2022年,全镇共排查调处矛盾纠纷186起,调处成功180起。", {("mediation.disputes", 186)}, set()),
 ])

@@ -175,7 +175,8 @@ _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案�
                           r"规范性文件|合同)")
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 # a clause that only names a running total after a count ("…全年共计6条,历年累计978条"): the same measure, all years
-_NO_SUBJECT = ("outcome", "frequency")  # parts a following subjectless clause does not go on with
+_NO_SUBJECT = ("outcome", "frequency", "fallback")  # parts a following subjectless clause does not go on with (a
+# stand-in wording, 排查 for 调解, is the clause's own word, not a subject)
 _RUNNING_AFTER = re.compile(r"^\s*(?:历年|至今|截至目前|建站以来|开通以来)(?:累计|共|共计)?(?:有|为|达)?\s*$")
 _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计)(?:有|为|达)?\s*$")  # "…,共48件" after a list
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
