@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from model_support import assert_model_file_refused
 
 from etl.extract import doc_type_model
 from etl.extract.pipeline import process_text
@@ -64,15 +65,8 @@ def test_a_model_naming_a_kind_it_may_not_give_changes_nothing(monkeypatch: pyte
 
 
 def test_a_model_file_without_its_window_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = tmp_path / "doc_type.json"
-    path.write_text('{"classes": ["news"], "weights": {"bias": [1.0]}}', encoding="utf-8")
-    monkeypatch.setattr(doc_type_model, "DOC_TYPE_MODEL_PATH", path)
-    doc_type_model.model.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="text_chars"):
-            doc_type_model.model()
-    finally:
-        doc_type_model.model.cache_clear()
+    assert_model_file_refused(monkeypatch, doc_type_model, "DOC_TYPE_MODEL_PATH", tmp_path / "doc_type.json",
+                              '{"classes": ["news"], "weights": {"bias": [1.0]}}', "text_chars")
 
 
 def test_without_a_model_the_rules_decide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

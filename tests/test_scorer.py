@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from model_support import assert_model_file_refused
 
 from etl.extract import scorer
 from etl.extract.pipeline import process_text
@@ -121,15 +122,8 @@ def test_a_level_model_with_pairs_but_no_window_is_refused(monkeypatch: pytest.M
     """Second review: such a file (fitted before the window was saved) would weigh none of its pairs, silently."""
     from etl.extract import level_model
 
-    path = tmp_path / "level.json"
-    path.write_text('{"threshold": 0.5, "weights": {"bias": 1.0, "bg:查处": 0.5}}', encoding="utf-8")
-    monkeypatch.setattr(level_model, "LEVEL_MODEL_PATH", path)
-    level_model.model.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="text_chars"):
-            level_model.model()
-    finally:
-        level_model.model.cache_clear()
+    assert_model_file_refused(monkeypatch, level_model, "LEVEL_MODEL_PATH", tmp_path / "level.json",
+                              '{"threshold": 0.5, "weights": {"bias": 1.0, "bg:查处": 0.5}}', "text_chars")
 
 
 def test_the_shipped_level_model_names_its_window() -> None:
