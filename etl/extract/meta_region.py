@@ -69,18 +69,17 @@ def _siblings_parent(head: str, place: Place) -> Place | None:
     report on its cities or counties is its province's or city's, not the first one's (three, on the development part,
     also lifted two reports that named their own city among three)."""
     g = gazetteer()
-    named = {p.code: p for m in g.mentions(head) if not m.short and len(m.places) == 1
-             for p in m.places if p.level == place.level}
     parent_code = place.province_code if place.level == "city" else place.city_code
-    siblings = [p for p in named.values() if (p.province_code if p.level == "city" else p.city_code) == parent_code]
-    if len(siblings) < SIBLINGS or not parent_code:
+    # every full-name mention of a place of this level under the same parent, in order
+    named = [p for m in g.mentions(head) if not m.short and len(m.places) == 1 for p in m.places
+             if p.level == place.level and (p.province_code if p.level == "city" else p.city_code) == parent_code]
+    counts = Counter(p.code for p in named)
+    if len(counts) < SIBLINGS or not parent_code:
         return None
     # one of them named again and more than the others is the reporter among its neighbours (我市与迁安市、滦州市…签订协议;
     # 遵化市全年…)
-    counts = Counter(p.code for m in g.mentions(head) if not m.short and len(m.places) == 1 for p in m.places
-                     if p.code in named)
     top = counts.most_common(2)
-    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+    if top[0][1] >= 2 and top[1][1] < top[0][1]:
         return None
     return g.by_code.get(parent_code)
 
