@@ -232,6 +232,24 @@ def test_a_news_lead_dating_its_own_event_takes_its_year_despite_a_since(publish
     assert metadata_of(text).year == year
 
 
+def test_a_dateline_before_the_outlets_wire_word_dates_the_items_event() -> None:
+    # 中新网乌鲁木齐8月9日电: the wire dateline names the event's day as much as 讯 (通讯员…)10月21日 does
+    text = ("某某机制日益健全\n发布时间:2024-11-23 11:28:36 来源:中新网\n"
+            "中新网乌鲁木齐8月9日电 (记者 张三)8日下午,记者从新闻发布会上获悉,调解成功率达99.13%。"
+            "2020年以来,开展矛盾纠纷排查10.51万场次。")
+    assert metadata_of(text).year == 2024
+
+
+def test_a_stamp_with_its_clock_time_is_found_in_the_normalised_text() -> None:
+    # normalising drops the blank between 日 and the clock (2013年09月02日13时23分): the stamp is still the page's
+    from etl.extract.pipeline import process_text
+
+    text = ("全国人大常委会将开展行政复议法执法检查\n中央政府门户网站 www.gov.cn   2013年09月02日 13时23分   来源:新华社\n"
+            "新华社北京9月2日电(记者 张三)执法检查组第一次全体会议2日在京举行。行政复议法实施14年来,首次检查。")
+    doc = process_text(text)[0]
+    assert (doc.meta.publish_date, doc.meta.year) == ("2013-09-02", 2013)
+
+
 def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
     """Third review: a lead dated a month after the page (a preview) stays in the page's year; only a December event on a
     January page is the year before."""

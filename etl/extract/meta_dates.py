@@ -66,7 +66,9 @@ _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
 _SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
 # a news lead's own day: after the outlet's 讯/电 and an optional bracketed byline (运城长安网讯 (通讯员 宋新莉)10月21日,)
 _LEAD_DAY = re.compile(r"(?:讯|电)\s*(?:[(（][^()（）\n]{0,30}[)）]|(?:(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*)+)?\s*"
-                       r"(\d{1,2})\s*月\s*\d{1,2}\s*日")
+                       r"(\d{1,2})\s*月\s*\d{1,2}\s*日"
+                       # …or the dateline before the outlet's 电 (新华社北京9月2日电, 中新网乌鲁木齐8月9日电)
+                       r"|(?<![\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 # a dated event (经2019年1月18日区政府常务会议审议, 2025年8月,…创新推行): when the text states no
 # other year, the year its own events happened in; a cut-off (2018年12月31日以前), a starting point (以来, 起, as in
 # _NOT_REPORT_YEAR), a span (…至…) or a rule's commencement (施行) is none
@@ -130,7 +132,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if publish_date and doc_type == "news" and (m := _LEAD_DAY.search(text[:800])):
             # a news lead dating its own event (…网讯(通讯员 宋新莉)10月21日,…), whatever 以来 it goes on to: the event's
             # year, the page's, or the one before for a December event published in January (CONVENTIONS j_040)
-            return int(publish_date[:4]) - (int(m.group(1)) - int(publish_date[5:7]) > 6)
+            return int(publish_date[:4]) - (int(m.group(1) or m.group(2)) - int(publish_date[5:7]) > 6)
         return None
     if doc_type in ("work_plan", "work_points", "implementation_plan"):
         return years[0]  # a plan names its own year first, then later goals
@@ -138,7 +140,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
 
 
 _EVENT_STAMP = re.compile(r"定于|召开|举行|举办|会议时间|时段|期限|至|截至|截止|开始|起止|报名")
-_STAMP = re.compile(r"(?<!\d)(20[0-4]\d)(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s+\d{1,2}[:時时]\d{2}")
+# (the normalised text drops the blank between 日 and the clock: 2013年09月02日13时23分)
+_STAMP = re.compile(r"(?<!\d)(20[0-4]\d)(?:-(\d{1,2})-(\d{1,2})\s+|年(\d{1,2})月(\d{1,2})日\s*)\d{1,2}[:時时]\d{2}")
 
 
 def publish_date_of(text: str) -> str | None:
