@@ -356,3 +356,11 @@ def test_a_pages_issuer_field_names_its_organ() -> None:
         assert organ_of(None, text) is None, text
     # a title naming its organ keeps it: the page's field is often the site hosting it
     assert organ_of("杭州市公安局西湖风景名胜区分局2022年政府信息公开工作年度报告", "发布单位: 名胜区管委会\n正文") is None
+
+
+def test_an_item_saying_this_year_takes_the_year_of_the_plan_it_works_under() -> None:
+    # no date on the page, 今年以来 and this year's plan by name: the plan's year; two plans of two years say nothing
+    text = ("今年以来,全市各级执法部门认真按照《2018年全市食品安全放心行动实施方案》的部署,查处案件120件。")
+    assert metadata_of(text).year == 2018
+    two = text + "同时落实《2017年药品安全工作要点》。"
+    assert metadata_of(two).year is None

@@ -79,6 +79,8 @@ _EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{
 # a title reporting a year and the next year's part together (2021年度及2022年上半年): the later part is the latest period
 _YEAR_AND_PART = re.compile(r"(?<!\d)20[0-4]\d\s*年(?:度)?\s*(?:及|和|与|、|暨)\s*(20[0-4]\d)\s*年\s*"
                             r"(?:上半年|前三季度|一季度|第一季度|1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月)")
+# this year's plan quoted by its name (《2023年行政复议与行政应诉工作要点》): an item saying 今年 works under it
+_THIS_YEARS_PLAN = re.compile(r"《[^》]{0,20}?(20[0-4]\d)年(?:度)?[^》\d]{0,30}(?:要点|方案|计划|安排)》")
 _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
 _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
 
@@ -120,6 +122,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if _LAST_YEAR.search(text[:3000]) and not years:
             return published - 1
     if not years:
+        plans = set(_THIS_YEARS_PLAN.findall(text[:3000]))
+        if len(plans) == 1 and not publish_date and _THIS_YEAR.search(text[:3000]):
+            return int(plans.pop())  # 今年以来…按照《2018年全市食品安全放心行动实施方案》: this year's plan names it
         events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
         if events:
             return max(events)
