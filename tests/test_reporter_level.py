@@ -234,3 +234,17 @@ def test_a_places_sector_named_by_its_system_word_is_a_departments_item() -> Non
     meta = metadata_of("宁夏质监系统查处质量违法案件成果显著\n宁夏质监局近日统计数据显示,2017年,"
                        "宁夏质监系统围绕维护消费品安全出重拳,共查处质量违法案件320起。")
     assert meta.level == "department"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("湖南高院联合省司法厅发布2022年湖南省行政机关负责人出庭应诉情况\n出庭应诉率达96.5%。", "province"),
+    ("黄石市中级法院、黄石市司法局联合发布行政复议行政诉讼案件半年分析报告\n上半年,全市新收一审行政案件300件。", "city"),
+    ("湖南省司法厅与省高院联合召开新闻发布会\n2023年,全省行政复议机关新收案件1.2万件。", "province"),
+])
+def test_a_courts_and_a_justice_offices_joint_release_is_the_regions(text: str, level: str) -> None:
+    # together they report the region's reconsideration and litigation as a whole, not one organ's own work
+    assert metadata_of(text).level == level
+
+
+def test_a_courts_own_release_stays_a_departments() -> None:
+    assert metadata_of("湖南高院发布2022年行政审判白皮书\n2022年,全省法院新收一审行政案件1.5万件。").level == "department"

@@ -281,3 +281,19 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
         "organ_alias": float(bool(_ORGAN_ALIAS.search(text[:1500]))),
     }
     return cues
+
+
+# a court and the government's justice office releasing together (湖南高院联合省司法厅发布…, 黄石市中级法院、黄石市司法局
+# 联合发布…, 省司法厅与省高院联合召开…): the region's reconsideration and litigation as a whole, not one organ's work
+_COURT_WORD = r"(?:法院|高院|中院)"
+_JUSTICE_WORD = r"司法(?:厅|局)"
+_JOINT_RELEASE = re.compile(
+    rf"{_COURT_WORD}[^,。;\n]{{0,16}}?(?:联合|会同)[^,。;\n]{{0,16}}?{_JUSTICE_WORD}"
+    rf"|{_COURT_WORD}[、和与及][^,。;\n]{{0,12}}?{_JUSTICE_WORD}[^,。;\n]{{0,4}}联合"
+    rf"|{_JUSTICE_WORD}[^,。;\n]{{0,16}}?(?:联合|会同)[^,。;\n]{{0,16}}?{_COURT_WORD}"
+    rf"|{_JUSTICE_WORD}[、和与及][^,。;\n]{{0,16}}?{_COURT_WORD}[^,。;\n]{{0,4}}联合")
+
+
+def is_joint_release(title: str | None, text: str) -> bool:
+    """Is the document a court's and a justice office's joint release (the region's figures, not a department's)?"""
+    return bool(_JOINT_RELEASE.search(title or "") or _JOINT_RELEASE.search(opening(text, 200)))

@@ -21,6 +21,7 @@ from etl.extract.meta_level import (
     department_cues,
     department_of,
     hotline_reports,
+    is_joint_release,
     is_national,
     is_sector,
     national_organ_reports,
@@ -84,6 +85,8 @@ def metadata_of(text: str) -> Metadata:
     if national:
         level = "department" if national_organ_reports(title, text) else "unknown"
         town = None
+    elif is_joint_release(title, text):
+        level = region_level  # a court's and a justice office's joint release: the region's figures as a whole
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
                                     bool(dept), region_level, title, text) if level_model.active() else bool(dept)):
         level = "department"
