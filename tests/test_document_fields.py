@@ -238,6 +238,8 @@ def test_a_dateline_before_the_outlets_wire_word_dates_the_items_event() -> None
             "中新网乌鲁木齐8月9日电 (记者 张三)8日下午,记者从新闻发布会上获悉,调解成功率达99.13%。"
             "2020年以来,开展矛盾纠纷排查10.51万场次。")
     assert metadata_of(text).year == 2024
+    # a page stamped ten months after its dateline's month is a repost's: it dates nothing
+    assert metadata_of(text.replace("8月9日电", "1月5日电")).year is None
 
 
 def test_a_stamp_with_its_clock_time_is_found_in_the_normalised_text() -> None:

@@ -136,8 +136,10 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return int(publish_date[:4])  # a news item's own event is of its publishing year
         if publish_date and doc_type == "news" and (m := _LEAD_DAY.search(text[:800])):
             # a news lead dating its own event (…网讯(通讯员 宋新莉)10月21日,…), whatever 以来 it goes on to: the event's
-            # year, the page's, or the one before for a December event published in January (CONVENTIONS j_040)
-            return int(publish_date[:4]) - (int(m.group(1) or m.group(2)) - int(publish_date[5:7]) > 6)
+            # year, the page's, or the one before for a December event published in January (CONVENTIONS j_040); a page
+            # stamped more than half a year after its lead's month is a repost's, which dates nothing (shared gold h_060)
+            gap = int(m.group(1) or m.group(2)) - int(publish_date[5:7])
+            return None if gap < -6 else int(publish_date[:4]) - (gap > 6)
         return None
     if doc_type in ("work_plan", "work_points", "implementation_plan"):
         return years[0]  # a plan names its own year first, then later goals
