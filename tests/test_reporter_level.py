@@ -248,3 +248,11 @@ def test_a_courts_and_a_justice_offices_joint_release_is_the_regions(text: str, 
 
 def test_a_courts_own_release_stays_a_departments() -> None:
     assert metadata_of("湖南高院发布2022年行政审判白皮书\n2022年,全省法院新收一审行政案件1.5万件。").level == "department"
+
+
+def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
+    # 现向社会公布X乡2022年…年度报告: the report names its town; a name unique in the town list gives its county
+    text = ("一、总体情况\n根据《中华人民共和国政府信息公开条例》规定,现向社会公布岔河乡2022年政府信息公开工作年度报告。"
+            "2022年,主动公开政务信息179条。")
+    meta = metadata_of(text)
+    assert (meta.level, meta.town, meta.county) == ("town", "岔河乡", "峨山彝族自治县")

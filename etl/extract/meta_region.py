@@ -98,6 +98,9 @@ _TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|�
                                  r"(?![\u4e00-\u9fff]{0,2}(?:网|门户|官网|信息公开专栏))")
 
 
+# the opening naming its own report (现向社会公布岔河乡2022年政府信息公开工作年度报告, 现将观胜镇2025年法治政府建设情况报告如下)
+_TOWN_REPORT = re.compile(r"(?:公布|发布|现将|编制)\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)?"
+                          r"\s*20\d\d\s*年(?:度)?[^,,。;;]{0,20}?(?:报告|总结)")
 # the words every match of _TOWN_SUBJECT / _TOWN_AUTHOR ends with: where they are not, the pattern is not tried
 _TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府)?" + _TOWN_ACTS)
 _TOWN_AUTHOR_TAIL = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|街道办事处)(?:编制|编写|制作|发布|公布)"
@@ -200,7 +203,7 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
         or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town(text[:600], _TOWN_PLAN) \
         or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
-        or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER)
+        or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) or _town(text[:600], _TOWN_REPORT)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     # the scope the report names first (全省…, then 市州…) is its own
