@@ -366,3 +366,10 @@ def test_an_item_saying_this_year_takes_the_year_of_the_plan_it_works_under() ->
     assert metadata_of(text).year == 2018
     two = text + "同时落实《2017年药品安全工作要点》。"
     assert metadata_of(two).year is None
+
+
+def test_a_stated_span_of_the_figures_beats_a_history_paragraph_opening_with_a_year() -> None:
+    # 从2019年1月1日至2021年11月30日,共受理…: the figures run to 2021; a later line 2019年,本市… tells the history
+    text = ("记者日前从市政务服务管理局了解到,本市推行接诉即办改革近3年,从2019年1月1日至2021年11月30日,共受理群众反映3134万件。\n"
+            "2019年,本市在此前探索的基础上,推进“吹哨报到”向“接诉即办”深化延伸。")
+    assert metadata_of(text).year == 2021

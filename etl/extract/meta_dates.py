@@ -105,7 +105,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
+    for rx in (_PERIOD, _REPORT_YEAR, _YEAR_SPAN, _OPENING_YEAR, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
             # a report on a span into a later year (2008年1月至2010年5月底) reports up to its end; a plan is for its start
