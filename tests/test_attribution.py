@@ -28,6 +28,8 @@ CLAUSES = [
     ("武汉市硚口区等9个县级政府共收到", "lower_governments"),
     ("许可、登记类行政案件", "named_category"),
     ("以市政府部门为被申请人的", "by_respondent"),
+    ("全省共新收涉企行政复议案件", "enterprise_cases"),
+    ("新收各类经营主体申请的行政复议案件", "enterprise_cases"),
     ("接受委托参与以区政府为被告的", "as_defendant"),
     ("全年发布重点领域信息", "info_category"),
     ("其他政府信息", "info_category"),
@@ -130,6 +132,8 @@ SENTENCES = [
     # the reporter's own government named by its level word is the reporter, not a body under it
     ("县政府常务会会前学法2次,全县共开展法治讲座165场。",
      {("training.law_lectures", 2), ("training.law_lectures", 165)}),
+    # the cases firms brought are a category reported for its own sake, total or not
+    ("2023年,全省共新收涉企行政复议案件2769件,纠错396件。", {("reconsideration.corrected", 396)}),
     # a rate after a count keeps the count's subject, whatever category word the count had
     ("全区人民调解组织累计调处各类民事纠纷1338宗,调解成功率达99%。",
      {("mediation.disputes", 1338), ("mediation.success_rate", 99)}),
