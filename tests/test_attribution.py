@@ -133,7 +133,7 @@ SENTENCES = [
     ("县政府常务会会前学法2次,全县共开展法治讲座165场。",
      {("training.law_lectures", 2), ("training.law_lectures", 165)}),
     # the cases firms brought are a category reported for its own sake, total or not
-    ("2023年,全省共新收涉企行政复议案件2769件,纠错396件。", {("reconsideration.corrected", 396)}),
+    ("2023年,全省共新收涉企行政复议案件2769件。全年共收到行政复议申请1.2万件。", {("reconsideration.received", 12000)}),
     # a rate after a count keeps the count's subject, whatever category word the count had
     ("全区人民调解组织累计调处各类民事纠纷1338宗,调解成功率达99%。",
      {("mediation.disputes", 1338), ("mediation.success_rate", 99)}),
