@@ -426,6 +426,8 @@ def test_each_kind_of_mediation_keeps_its_own_count() -> None:
     # a 12345 hotline's own rate, whatever the hotline is called (CONVENTIONS: the hotline's own 办结率)
     ("连平县12345政府服务热线2023年第四季度共受理有效热线事项2595宗,办结2194宗,办结率84.5%。", True),
     ("12345政务服务便民热线全年受理群众诉求3万件,办结率99.2%。", True),
+    # the region's hotline by its number alone (全市“12345”): its own rate too
+    ("2023年,全市“12345”累计受理各类有效服务诉求1484.36万件,及时处办率99.41%,累计办结率98.36%。", True),
     # a department's share of the tickets handed to it, a mayor's mailbox: not the services' rate
     ("我局受理“12345”市长热线84个,已全部按时核查并在网上回复完毕,办结率为100%。", False),
     ("全年承办12345热线工单120件,办结率100%。", False),
