@@ -30,6 +30,8 @@ CLAUSES = [
     ("以市政府部门为被申请人的", "by_respondent"),
     ("全省共新收涉企行政复议案件", "enterprise_cases"),
     ("新收各类经营主体申请的行政复议案件", "enterprise_cases"),
+    ("全省共新收涉及企业的行政复议案件", "enterprise_cases"),
+    ("全县共收到群众、企业申请的行政复议案件", None),
     ("接受委托参与以区政府为被告的", "as_defendant"),
     ("全年发布重点领域信息", "info_category"),
     ("其他政府信息", "info_category"),
@@ -133,7 +135,10 @@ SENTENCES = [
     ("县政府常务会会前学法2次,全县共开展法治讲座165场。",
      {("training.law_lectures", 2), ("training.law_lectures", 165)}),
     # the cases firms brought are a category reported for its own sake, total or not
-    ("2023年,全省共新收涉企行政复议案件2769件。全年共收到行政复议申请1.2万件。", {("reconsideration.received", 12000)}),
+    ("全省新收各类经营主体申请的行政复议案件3.1万件。全年共收到行政复议申请12.4万件。",
+     {("reconsideration.received", 124000)}),
+    # people's and firms' applications together are everyone's
+    ("2023年,全市各级行政复议机关共收到群众和企业申请的行政复议案件356件。", {("reconsideration.received", 356)}),
     # a rate after a count keeps the count's subject, whatever category word the count had
     ("全区人民调解组织累计调处各类民事纠纷1338宗,调解成功率达99%。",
      {("mediation.disputes", 1338), ("mediation.success_rate", 99)}),

@@ -428,6 +428,10 @@ def test_each_kind_of_mediation_keeps_its_own_count() -> None:
     ("12345政务服务便民热线全年受理群众诉求3万件,办结率99.2%。", True),
     # the region's hotline by its number alone (全市“12345”): its own rate too
     ("2023年,全市“12345”累计受理各类有效服务诉求1484.36万件,及时处办率99.41%,累计办结率98.36%。", True),
+    ("全州“12345”累计受理诉求1484件,累计办结率98.36%。", True),
+    # …but a department receiving the region's hotline tickets is still a share of them
+    ("2023年,我局共收到全市“12345”转来的群众诉求86件,办结率100%。", False),
+    ("我局办理全市12345派单诉求312件,按期办结率100%。", False),
     # a department's share of the tickets handed to it, a mayor's mailbox: not the services' rate
     ("我局受理“12345”市长热线84个,已全部按时核查并在网上回复完毕,办结率为100%。", False),
     ("全年承办12345热线工单120件,办结率100%。", False),

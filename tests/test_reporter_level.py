@@ -240,20 +240,27 @@ def test_a_places_sector_named_by_its_system_word_is_a_departments_item() -> Non
 @pytest.mark.parametrize("text, level", [
     ("湖南高院联合省司法厅发布2022年湖南省行政机关负责人出庭应诉情况\n出庭应诉率达96.5%。", "province"),
     ("黄石市中级法院、黄石市司法局联合发布行政复议行政诉讼案件半年分析报告\n上半年,全市新收一审行政案件300件。", "city"),
-    ("湖南省司法厅与省高院联合召开新闻发布会\n2023年,全省行政复议机关新收案件1.2万件。", "province"),
+    ("湖南省高级人民法院和省司法厅共同发布2022年行政诉讼典型案例\n2022年,全省行政机关负责人出庭应诉率96.5%。", "province"),
 ])
 def test_a_courts_and_a_justice_offices_joint_release_is_the_regions(text: str, level: str) -> None:
     # together they report the region's reconsideration and litigation as a whole, not one organ's own work
     assert metadata_of(text).level == level
 
 
-def test_a_courts_own_release_stays_a_departments() -> None:
+def test_a_courts_own_release_and_a_justice_office_working_with_a_court_stay_a_departments() -> None:
     assert metadata_of("湖南高院发布2022年行政审判白皮书\n2022年,全省法院新收一审行政案件1.5万件。").level == "department"
+    # 会同/联合 a court for the office's own work (a mechanism, a campaign) is no joint release of the region's figures
+    own = metadata_of("黄石市司法局2022年法治政府建设年度报告\n2022年,黄石市司法局会同市中级法院建立行政争议实质性化解"
+                      "联动机制。全年办理行政复议案件156件。")
+    assert (own.level, own.organ) == ("department", "黄石市司法局")
+    assert metadata_of("黄石市司法局2023年政府信息公开工作年度报告\n2023年,市司法局联合市中级法院、市检察院开展“法律进企业”"
+                       "活动。").level == "department"
 
 
 def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
     # 现向社会公布X乡2022年…年度报告: the report names its town; a name unique in the town list gives its county
-    text = ("一、总体情况\n根据《中华人民共和国政府信息公开条例》规定,现向社会公布岔河乡2022年政府信息公开工作年度报告。"
-            "2022年,主动公开政务信息179条。")
-    meta = metadata_of(text)
-    assert (meta.level, meta.town, meta.county) == ("town", "岔河乡", "峨山彝族自治县")
+    for named in ("岔河乡2022年", "2022年岔河乡", "2022年度岔河乡人民政府"):
+        text = (f"一、总体情况\n根据《中华人民共和国政府信息公开条例》规定,现向社会公布{named}政府信息公开工作年度报告。"
+                "2022年,主动公开政务信息179条。")
+        meta = metadata_of(text)
+        assert (meta.level, meta.town, meta.county) == ("town", "岔河乡", "峨山彝族自治县"), named

@@ -284,14 +284,17 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
 
 
 # a court and the government's justice office releasing together (湖南高院联合省司法厅发布…, 黄石市中级法院、黄石市司法局
-# 联合发布…, 省司法厅与省高院联合召开…): the region's reconsideration and litigation as a whole, not one organ's work
+# 联合发布…, 省司法厅与省高院联合召开…): the region's reconsideration and litigation as a whole, not one organ's work. The
+# release verb is part of it: a justice office working with a court (会同市中级法院建立…机制) still reports its own work
 _COURT_WORD = r"(?:法院|高院|中院)"
 _JUSTICE_WORD = r"司法(?:厅|局)"
+_TOGETHER = r"(?:联合|会同|共同)"
+_RELEASE = r"[^,。;\n]{0,4}?(?:发布|通报|公布|召开|举行)"
 _JOINT_RELEASE = re.compile(
-    rf"{_COURT_WORD}[^,。;\n]{{0,16}}?(?:联合|会同)[^,。;\n]{{0,16}}?{_JUSTICE_WORD}"
-    rf"|{_COURT_WORD}[、和与及][^,。;\n]{{0,12}}?{_JUSTICE_WORD}[^,。;\n]{{0,4}}联合"
-    rf"|{_JUSTICE_WORD}[^,。;\n]{{0,16}}?(?:联合|会同)[^,。;\n]{{0,16}}?{_COURT_WORD}"
-    rf"|{_JUSTICE_WORD}[、和与及][^,。;\n]{{0,16}}?{_COURT_WORD}[^,。;\n]{{0,4}}联合")
+    rf"{_COURT_WORD}[^,。;\n]{{0,16}}?{_TOGETHER}[^,。;\n]{{0,16}}?{_JUSTICE_WORD}{_RELEASE}"
+    rf"|{_COURT_WORD}[、和与及][^,。;\n]{{0,12}}?{_JUSTICE_WORD}[^,。;\n]{{0,4}}{_TOGETHER}{_RELEASE}"
+    rf"|{_JUSTICE_WORD}[^,。;\n]{{0,16}}?{_TOGETHER}[^,。;\n]{{0,16}}?{_COURT_WORD}{_RELEASE}"
+    rf"|{_JUSTICE_WORD}[、和与及][^,。;\n]{{0,16}}?{_COURT_WORD}[^,。;\n]{{0,4}}{_TOGETHER}{_RELEASE}")
 
 
 def is_joint_release(title: str | None, text: str) -> bool:

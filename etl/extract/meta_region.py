@@ -99,8 +99,9 @@ _TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|�
 
 
 # the opening naming its own report (现向社会公布岔河乡2022年政府信息公开工作年度报告, 现将观胜镇2025年法治政府建设情况报告如下)
-_TOWN_REPORT = re.compile(r"(?:公布|发布|现将|编制)\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)?"
-                          r"\s*20\d\d\s*年(?:度)?[^,,。;;]{0,20}?(?:报告|总结)")
+_TOWN_REPORT = re.compile(r"(?:公布|发布|现将|编制)\s*(?:20\d\d\s*年(?:度)?(?!度)\s*(?=[^,,。;;]{2,8}?(?:镇|乡|街道)))?"
+                          r"((?![度我本全该])[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)?"
+                          r"\s*(?:20\d\d\s*年(?:度)?)?[^,,。;;]{0,20}?(?:年度报告|工作报告|情况报告|工作总结)")
 # the words every match of _TOWN_SUBJECT / _TOWN_AUTHOR ends with: where they are not, the pattern is not tried
 _TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府)?" + _TOWN_ACTS)
 _TOWN_AUTHOR_TAIL = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|街道办事处)(?:编制|编写|制作|发布|公布)"
