@@ -106,3 +106,16 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     for asked in ("征求", "征询", "征集"):
         found = figures(f"2015年以来,区政府出台的37件规范性文件全部公开{asked}意见后再经法制办合法性审查。")
         assert ("disclosure.requests_granted", 37) not in found and ("normative_docs.issued", 37) in found, asked
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the contracts named after their number, the review after them
+    ("全年组织开展法律顾问服务50余次,对20余个政府采购合同出具审查意见。", ("contracts.reviewed", 20)),
+    ("对15份合同进行合法性审查。", ("contracts.reviewed", 15)),
+    # the trainees of an enforcement training counted as 参训人员
+    ("组织行政执法人员参加综合法律知识培训2期,参训人员50余人次。", ("enforcement.training_participants", 50)),
+    # a rate held for months on end (连续37个月保持100%)
+    ("济宁发挥督导督促作用,机关负责人出庭应诉率连续37个月保持100%。", ("litigation.head_appearance_rate", 100)),
+])
+def test_wordings_met_on_the_blind_batches_development_halves(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
