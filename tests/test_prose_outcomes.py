@@ -114,6 +114,9 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     ("对15份合同进行合法性审查。", ("contracts.reviewed", 15)),
     # the trainees of an enforcement training counted as 参训人员
     ("组织行政执法人员参加综合法律知识培训2期,参训人员50余人次。", ("enforcement.training_participants", 50)),
+    # one count received and answered, the two verbs joined by 并 or 和 (收到并妥善处理, 收到和办理)
+    ("全年共收到并妥善处理依申请公开13件。", ("disclosure.requests_answered", 13)),
+    ("全年共收到和办理依申请公开12件,其中自然人申请件12件。", ("disclosure.requests_answered", 12)),
     # a rate held for months on end (连续37个月保持100%)
     ("济宁发挥督导督促作用,机关负责人出庭应诉率连续37个月保持100%。", ("litigation.head_appearance_rate", 100)),
 ])
