@@ -264,3 +264,10 @@ def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
                 "2022年,主动公开政务信息179条。")
         meta = metadata_of(text)
         assert (meta.level, meta.town, meta.county) == ("town", "岔河乡", "峨山彝族自治县"), named
+
+
+def test_a_provincial_department_leading_its_own_report_is_a_department() -> None:
+    # 2024年,省司法厅坚持…: the 厅 that opens the report as its subject is the reporter, as a 局 would be
+    text = ("2024年,省司法厅坚持以习近平新时代中国特色社会主义思想为指导,深入践行习近平法治思想,加快推进司法行政系统"
+            "法治政府建设。一、主要举措\n全年审核规范性文件12件。")
+    assert metadata_of(text).level == "department"
