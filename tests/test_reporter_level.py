@@ -266,16 +266,3 @@ def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
         assert (meta.level, meta.town, meta.county) == ("town", "岔河乡", "峨山彝族自治县"), named
 
 
-
-@pytest.mark.parametrize("text, dept", [
-    # (the province's own figures named after it do not make the 厅's report the province's)
-    ("2021年,司法厅坚持以习近平新时代中国特色社会主义思想为指导,着力推进法治政府建设各项工作。全省共办理行政复议案件1200件。",
-     "司法厅"),
-    ("2024年,省司法厅坚持以习近平新时代中国特色社会主义思想为指导,加快推进全省司法行政系统法治政府建设。", "省司法厅"),
-    ("2023年,县司法局坚持以习近平法治思想为指导,全面推进依法行政。", "县司法局"),
-])
-def test_a_bureau_or_a_provincial_department_leading_the_opening_is_its_department(text: str, dept: str | None) -> None:
-    # 2024年,省司法厅坚持…: the 厅 that opens the report as its subject is the reporter, as a 局 is
-    from etl.extract.meta_level import department_of
-
-    assert department_of(None, None, text) == dept

@@ -234,8 +234,7 @@ def _department_of(title: str | None, organ: str | None, text: str) -> str | Non
                 continue
             return m.group(1)
     start = text[:400]
-    m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院"
-                  r"|[\u4e00-\u9fff]{1,4}(?<!大)厅))"
+    m = re.search(r"(?:^|\n|[,,。])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{0,8}?(?:司法局|[\u4e00-\u9fff]{1,4}局|法院))"
                   r"(?:以|坚持|在|认真|面对|党组|紧紧|始终|积极|进一步|深入|通过|按照|与|联合|牵头|围绕|切实|不断|全面|着力)",
                   start)
     if m and not (area_wide and area_wide.start() < m.start()):  # the bureau leads, not the region's figures
