@@ -118,6 +118,8 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     ("全年共收到并妥善处理依申请公开13件。", ("disclosure.requests_answered", 13)),
     ("全年共收到和办理依申请公开12件,其中自然人申请件12件。", ("disclosure.requests_answered", 12)),
     ("积极安排7名执法人员参加省应急管理厅举办的4期综合执法队伍专业能力提升培训班。", ("enforcement.training_participants", 7)),
+    # a count in a list whose unit its neighbour just gave (…8451件,调处8438,调解成功7913件)
+    ("2016年第三季度,各级人民调解组织共排查矛盾纠纷8451件,调处8438,调解成功7913件,成功率93.78%。", ("mediation.disputes", 8438)),
     # a rate held for months on end (连续37个月保持100%)
     ("济宁发挥督导督促作用,机关负责人出庭应诉率连续37个月保持100%。", ("litigation.head_appearance_rate", 100)),
 ])

@@ -226,6 +226,9 @@ def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
 
 # (?<![\d.])\d{1,7}(?=[,,;;。、)]|$) as digits first, the lookbehind tested on each match: the same numbers (a run
 # of over 7 digits yields a match inside it, which the test drops), found without a lookbehind at every position
+# …or right after a count verb whose list just gave its unit (共排查矛盾纠纷8451件,调处8438,调解成功7913件)
+_COUNT_VERB_END = re.compile(r"[,,、](?:调处|调解|化解|受理|办结|审结|办理|收到|立案|结案)$")
+_UNIT_BEFORE = re.compile(r"\d(?:件|起|宗)[,,、](?:调处|调解|化解|受理|办结|审结|办理|收到|立案|结案)$")
 _BARE_COUNT = re.compile(r"\d{1,7}(?=[,,;;。、)]|$)")
 _DIGIT_OR_POINT = re.compile(r"[\d.]")
 
@@ -236,7 +239,9 @@ def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
     for m in _BARE_COUNT.finditer(text):
         if m.start() and _DIGIT_OR_POINT.match(text, m.start() - 1):
             continue  # the lookbehind of (?<![\d.])\d{1,7}(?=…), tested after the digits (see _BARE_COUNT)
-        if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]):
+        if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]) \
+                and not (_COUNT_VERB_END.search(text[max(0, m.start() - 4):m.start()])
+                         and _UNIT_BEFORE.search(text[max(0, m.start() - 16):m.start()])):
             continue
         out.append(Number(m.start(), m.end(), m.start(), float(m.group(0)), "件", "exact", m.group(0), False))
     if not out:
