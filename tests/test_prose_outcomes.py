@@ -103,7 +103,7 @@ def test_oversight_of_enforcement_is_no_enforcement_case() -> None:
 
 def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted() -> None:
     # 全部公开征求意见 is a consultation on a draft, not a request answered by disclosure
-    for asked in ("征求", "征询", "征集"):
+    for asked in ("征求", "征询", "征集", "向社会征求"):
         found = figures(f"2015年以来,区政府出台的37件规范性文件全部公开{asked}意见后再经法制办合法性审查。")
         assert ("disclosure.requests_granted", 37) not in found and ("normative_docs.issued", 37) in found, asked
 
@@ -112,6 +112,7 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     # the contracts named after their number, the review after them
     ("全年组织开展法律顾问服务50余次,对20余个政府采购合同出具审查意见。", ("contracts.reviewed", 20)),
     ("对15份合同进行合法性审查。", ("contracts.reviewed", 15)),
+    ("对15份合同出具合法性审查意见。", ("contracts.reviewed", 15)),
     # the trainees of an enforcement training counted as 参训人员
     ("组织行政执法人员参加综合法律知识培训2期,参训人员50余人次。", ("enforcement.training_participants", 50)),
     # one count received and answered, the two verbs joined by 并 or 和 (收到并妥善处理, 收到和办理)
@@ -122,6 +123,21 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     ("2016年第三季度,各级人民调解组织共排查矛盾纠纷8451件,调处8438,调解成功7913件,成功率93.78%。", ("mediation.disputes", 8438)),
     # a rate held for months on end (连续37个月保持100%)
     ("济宁发挥督导督促作用,机关负责人出庭应诉率连续37个月保持100%。", ("litigation.head_appearance_rate", 100)),
+    ("机关负责人出庭应诉率连续三个年度保持100%。", ("litigation.head_appearance_rate", 100)),
 ])
 def test_wordings_met_on_the_blind_batches_development_halves(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # another counted noun before the contracts (12个部门的合同, 12个乡镇对合同…): not a count of contracts
+    ("对12个部门的合同进行合法性审查。", ("contracts.reviewed", 12)),
+    ("指导12个乡镇对合同进行合法性审查。", ("contracts.reviewed", 12)),
+    # a training of others named just before the trainees: not the enforcement officers'
+    ("组织全县行政执法人员参加执法资格考试,举办领导干部法治培训班1期,参训人员120人。",
+     ("enforcement.training_participants", 120)),
+    # two verbs and two numbers (受理和答复…15件、13件): the second verb has its own count
+    ("全年共受理和答复政府信息公开申请15件、13件。", ("disclosure.requests_answered", 15)),
+])
+def test_wordings_that_look_alike_but_count_something_else(text: str, absent: tuple[str, float]) -> None:
+    assert absent not in figures(text)

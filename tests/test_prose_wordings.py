@@ -432,6 +432,8 @@ def test_each_kind_of_mediation_keeps_its_own_count() -> None:
     # …but a department receiving the region's hotline tickets is still a share of them
     ("2023年,我局共收到全市“12345”转来的群众诉求86件,办结率100%。", False),
     ("我局办理全市12345派单诉求312件,按期办结率100%。", False),
+    ("2023年,全市“12345”转办我局群众诉求86件,办结率100%。", False),
+    ("全年全市“12345”累计受理诉求1484件,累计办结率98.36%。", True),
     # a department's share of the tickets handed to it, a mayor's mailbox: not the services' rate
     ("我局受理“12345”市长热线84个,已全部按时核查并在网上回复完毕,办结率为100%。", False),
     ("全年承办12345热线工单120件,办结率100%。", False),

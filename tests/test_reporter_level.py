@@ -241,6 +241,8 @@ def test_a_places_sector_named_by_its_system_word_is_a_departments_item() -> Non
     ("湖南高院联合省司法厅发布2022年湖南省行政机关负责人出庭应诉情况\n出庭应诉率达96.5%。", "province"),
     ("黄石市中级法院、黄石市司法局联合发布行政复议行政诉讼案件半年分析报告\n上半年,全市新收一审行政案件300件。", "city"),
     ("湖南省高级人民法院和省司法厅共同发布2022年行政诉讼典型案例\n2022年,全省行政机关负责人出庭应诉率96.5%。", "province"),
+    ("湖南高院联合省司法厅、省检察院发布2022年行政争议实质性化解典型案例\n2022年,全省负责人出庭应诉率96.5%。", "province"),
+    ("湖南省司法厅与省高级人民法院联合印发2022年行政诉讼案件分析报告\n2022年,全省一审行政案件1.2万件。", "province"),
 ])
 def test_a_courts_and_a_justice_offices_joint_release_is_the_regions(text: str, level: str) -> None:
     # together they report the region's reconsideration and litigation as a whole, not one organ's own work
@@ -255,6 +257,9 @@ def test_a_courts_own_release_and_a_justice_office_working_with_a_court_stay_a_d
     assert (own.level, own.organ) == ("department", "黄石市司法局")
     assert metadata_of("黄石市司法局2023年政府信息公开工作年度报告\n2023年,市司法局联合市中级法院、市检察院开展“法律进企业”"
                        "活动。").level == "department"
+    # …nor a meeting they hold together
+    assert metadata_of("黄石市司法局2022年法治政府建设年度报告\n2022年,黄石市司法局会同市中级法院召开行政争议实质性化解"
+                       "联席会议。全年办理行政复议案件156件。").level == "department"
 
 
 def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
@@ -264,5 +269,7 @@ def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
                 "2022年,主动公开政务信息179条。")
         meta = metadata_of(text)
         assert (meta.level, meta.town, meta.county) == ("town", "岔河乡", "峨山彝族自治县"), named
-
-
+    # words before 乡 that name no town of the list (现将2022年推进城乡融合发展工作情况报告如下) are no town
+    county = metadata_of("关于2022年法治政府建设工作情况的报告\n按照上级要求,现将2022年推进城乡融合发展工作情况报告如下:"
+                         "2022年,全县共办理行政复议案件12件。")
+    assert (county.level, county.town) == ("county", None)

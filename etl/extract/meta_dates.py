@@ -68,7 +68,7 @@ _SINCE = re.compile(r"以来|截至目前|截止目前|迄今|至今")
 _LEAD_DAY = re.compile(r"(?:讯|电)\s*(?:[(（][^()（）\n]{0,30}[)）]|(?:(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*)+)?\s*"
                        r"(\d{1,2})\s*月\s*\d{1,2}\s*日"
                        # …or the dateline before the outlet's 电 (新华社北京9月2日电, 中新网乌鲁木齐8月9日电)
-                       r"|(?<![\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日\s*(?:电(?![话视子脑商力信])|讯)")
+                       r"|(?<![\d年])(\d{1,2})\s*月\s*\d{1,2}\s*日\s*(?:电(?![话视子脑商力信联邮])|讯(?!问))")
 # a dated event (经2019年1月18日区政府常务会议审议, 2025年8月,…创新推行): when the text states no
 # other year, the year its own events happened in; a cut-off (2018年12月31日以前), a starting point (以来, 起, as in
 # _NOT_REPORT_YEAR), a span (…至…) or a rule's commencement (施行) is none
@@ -80,8 +80,10 @@ _EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{
 _YEAR_AND_PART = re.compile(r"(?<!\d)20[0-4]\d\s*年(?:度)?\s*(?:及|和|与|、|暨)\s*(20[0-4]\d)\s*年\s*"
                             r"(?:上半年|前三季度|一季度|第一季度|1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月)")
 # this year's plan quoted by its name (《2023年行政复议与行政应诉工作要点》): an item saying 今年 works under it
-_THIS_YEARS_PLAN = re.compile(r"(?<!起草)(?<!制定)(?<!拟定)(?<!编制)《(?:关于印发)?[^》\d]{0,20}?(20[0-4]\d)年(?:度)?"
-                              r"[^》\d]{0,30}(?:要点|方案|计划|安排)(?:的通知)?》")
+_THIS_YEARS_PLAN = re.compile(r"《(?:关于印发)?〈?[^》〈\d]{0,20}?(20[0-4]\d)年(?:度)?[^》\d]{0,30}"
+                              r"(?:要点|方案|计划|安排)〉?(?:的通知)?》")
+# a plan being written, not one the year works under (已起草了《…》, 拟订《…》, 研究制定了《…》)
+_DRAFTING = re.compile(r"(?:起草|拟订|拟定|制定|编制|修订|草拟)(?:了)?$")
 _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}  # 十一五 … 十五五
 _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
 
@@ -106,12 +108,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    span, opening_year = _YEAR_SPAN.search(text[:6000]), _OPENING_YEAR.search(text[:6000])
-    # a span the figures run over, stated before any line that opens with a year (从2019年1月1日至2021年11月30日,共受理…
-    # then 2019年,本市… telling the history), says the period; one after the report's opening year is a later aside
-    first = span if span and (opening_year is None or span.start() < opening_year.start()) else opening_year
-    for rx in (_PERIOD, _REPORT_YEAR, first, _YEAR_SPAN, _YEAR_PERIOD):
-        m = rx.search(text[:6000]) if isinstance(rx, re.Pattern) else rx
+    for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
+        m = rx.search(text[:6000])
         if m:
             # a report on a span into a later year (2008年1月至2010年5月底) reports up to its end; a plan is for its start
             years = [int(y) for y in m.groups() if y]
@@ -127,7 +125,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if _LAST_YEAR.search(text[:3000]) and not years:
             return published - 1
     if not years:
-        plans = set(_THIS_YEARS_PLAN.findall(text[:3000]))
+        plans = {m.group(1) for m in _THIS_YEARS_PLAN.finditer(text[:3000])
+                 if not _DRAFTING.search(text[max(0, m.start() - 6):m.start()])}
         if len(plans) == 1 and not publish_date and _THIS_YEAR.search(text[:3000]):
             return int(plans.pop())  # 今年以来…按照《2018年全市食品安全放心行动实施方案》: this year's plan names it
         events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
@@ -155,7 +154,8 @@ _EVENT_STAMP = re.compile(r"定于|召开|举行|举办|会议时间|时段|期�
 # (the normalised text drops the blank between 日 and the clock: 2013年09月02日13时23分)
 # an event's time goes on with its sentence (2022年8月1日9时30分,全县320名…参加考试; 10时30分许,村民…): no stamp, which is
 # followed by the page's furniture (来源, 作者, the outlet's name, often with no blank left after normalising)
-_SENTENCE_GOES_ON = re.compile(r"(?::\d{2})?分?(?:许|左右)|(?::\d{2})?分?[,,;;、]")
+_SENTENCE_GOES_ON = re.compile(r"(?::\d{2})?分?(?:许|左右)|(?::\d{2})?分?[,,;;、]"
+                               r"(?!\s*(?:浏览|来源|字号|作者|点击|阅读|编辑|责任编辑|发布|分享|信息来源))")
 _STAMP = re.compile(r"(?<!\d)(20[0-4]\d)(?:-(\d{1,2})-(\d{1,2})\s+|年(\d{1,2})月(\d{1,2})日\s*)\d{1,2}[:時时]\d{2}")
 
 

@@ -289,7 +289,8 @@ def department_cues(title: str | None, organ: str | None, text: str, doc_type: s
 _COURT_WORD = r"(?:法院|高院|中院)"
 _JUSTICE_WORD = r"司法(?:厅|局)"
 _TOGETHER = r"(?:联合|会同|共同)"
-_RELEASE = r"[^,。;\n]{0,4}?(?:发布|通报|公布|召开|举行)"
+# (a meeting held together is no release; a press conference is)
+_RELEASE = r"[^,。;\n]{0,16}?(?:发布|通报|公布|印发|下发|(?:召开|举行)[^,。;\n]{0,12}?发布会)"
 _JOINT_RELEASE = re.compile(
     rf"{_COURT_WORD}[^,。;\n]{{0,16}}?{_TOGETHER}[^,。;\n]{{0,16}}?{_JUSTICE_WORD}{_RELEASE}"
     rf"|{_COURT_WORD}[、和与及][^,。;\n]{{0,12}}?{_JUSTICE_WORD}[^,。;\n]{{0,4}}{_TOGETHER}{_RELEASE}"

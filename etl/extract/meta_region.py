@@ -132,6 +132,11 @@ def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -
 _YEAR_RESIDUE = re.compile(r"年度|年|度")
 
 
+def _listed_town(name: str | None) -> str | None:
+    """``name`` if it is a town of the list (the report-name pattern takes any words before 乡/镇: 推进城乡…)."""
+    return name if name and known(name) else None
+
+
 def _town_after_place(text: str, signature: bool = False) -> str | None:
     """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts.
     A ``signature`` may put the county's government between (桦甸市人民政府新华街道办事处) and names a town of the list
@@ -204,7 +209,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
         or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town(text[:600], _TOWN_PLAN) \
         or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
-        or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) or _town(text[:600], _TOWN_REPORT)
+        or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
+        or _listed_town(_town(text[:600], _TOWN_REPORT))
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     # the scope the report names first (全省…, then 市州…) is its own

@@ -227,7 +227,8 @@ def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
 # (?<![\d.])\d{1,7}(?=[,,;;。、)]|$) as digits first, the lookbehind tested on each match: the same numbers (a run
 # of over 7 digits yields a match inside it, which the test drops), found without a lookbehind at every position
 # …or right after a count verb whose list just gave its unit (共排查矛盾纠纷8451件,调处8438,调解成功7913件)
-_COUNT_VERB_END = re.compile(r"[,,、](?:调处|调解|化解|受理|办结|审结|办理|收到|立案|结案)$")
+# a second number right after (受理和答复…15件、13件: each verb its own count, not one count of both)
+_NEXT_NUMBER = re.compile(r"[、和及]\s*\d")
 _UNIT_BEFORE = re.compile(r"\d(?:件|起|宗)[,,、](?:调处|调解|化解|受理|办结|审结|办理|收到|立案|结案)$")
 _BARE_COUNT = re.compile(r"\d{1,7}(?=[,,;;。、)]|$)")
 _DIGIT_OR_POINT = re.compile(r"[\d.]")
@@ -240,8 +241,7 @@ def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
         if m.start() and _DIGIT_OR_POINT.match(text, m.start() - 1):
             continue  # the lookbehind of (?<![\d.])\d{1,7}(?=…), tested after the digits (see _BARE_COUNT)
         if not _CASE_NOUN_END.search(text[max(0, m.start() - 8):m.start()]) \
-                and not (_COUNT_VERB_END.search(text[max(0, m.start() - 4):m.start()])
-                         and _UNIT_BEFORE.search(text[max(0, m.start() - 16):m.start()])):
+                and not _UNIT_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue
         out.append(Number(m.start(), m.end(), m.start(), float(m.group(0)), "件", "exact", m.group(0), False))
     if not out:
@@ -463,7 +463,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         sentences.append((sent_start, num.start, num.end))
         contexts.append((left, sentence_left, right))
         twin = twin_of(metric, left, num.value) or (catalog.metric(metric.also) if metric.also and metric.also_cue
-                                                     and metric.also_cue.search(left) else None)
+                                                     and metric.also_cue.search(left)
+                                                     and not _NEXT_NUMBER.match(text, num.end) else None)
         if twin is not None:
             # 进入行政复议和行政诉讼程序均为0件: the count is each named area's
             out.append(Figure(twin.key, num.value, twin.unit, num.qualifier, kind, a, b, m.original[a:b],
