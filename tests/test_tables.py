@@ -56,7 +56,8 @@ def test_county_annual_report_fixture() -> None:
     assert ("training.law_lectures", 4, "target") in got
     assert ("normative_docs.cleaned_up", 3, "actual") in got  # 开展规范性文件清理,废止3件 (metrics.tsv: 清理/废止 N件)
     assert not any(v > 100000 for _, v, _ in got)  # 全国…30万件 is not this county's
-    assert len(got) == 30
+    assert ("enforcement.training_participants", 980, "actual") in got  # 组织行政执法人员培训6期,参训980人次
+    assert len(got) == 31
 
 
 def test_justice_bureau_summary_fixture() -> None:
