@@ -119,6 +119,8 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     ("全年共收到并妥善处理依申请公开13件。", ("disclosure.requests_answered", 13)),
     ("全年共收到和办理依申请公开12件,其中自然人申请件12件。", ("disclosure.requests_answered", 12)),
     ("积极安排7名执法人员参加省应急管理厅举办的4期综合执法队伍专业能力提升培训班。", ("enforcement.training_participants", 7)),
+    # the requests answered counted as 件 after the noun (办结依申请公开件177件)
+    ("全年共收到依申请公开180件,办结依申请公开件177件,含2022年结转的3件。", ("disclosure.requests_answered", 177)),
     # a count in a list whose unit its neighbour just gave (…8451件,调处8438,调解成功7913件)
     ("2016年第三季度,各级人民调解组织共排查矛盾纠纷8451件,调处8438,调解成功7913件,成功率93.78%。", ("mediation.disputes", 8438)),
     # a rate held for months on end (连续37个月保持100%)
