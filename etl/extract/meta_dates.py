@@ -151,11 +151,11 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
 
 
 _EVENT_STAMP = re.compile(r"定于|召开|举行|举办|会议时间|时段|期限|至|截至|截止|开始|起止|报名")
-# (the normalised text drops the blank between 日 and the clock: 2013年09月02日13时23分)
 # an event's time goes on with its sentence (2022年8月1日9时30分,全县320名…参加考试; 10时30分许,村民…): no stamp, which is
 # followed by the page's furniture (来源, 作者, the outlet's name, often with no blank left after normalising)
 _SENTENCE_GOES_ON = re.compile(r"(?::\d{2})?分?(?:许|左右)|(?::\d{2})?分?[,,;;、]"
                                r"(?!\s*(?:浏览|来源|字号|作者|点击|阅读|编辑|责任编辑|发布|分享|信息来源))")
+# (the normalised text drops the blank between 日 and the clock: 2013年09月02日13时23分)
 _STAMP = re.compile(r"(?<!\d)(20[0-4]\d)(?:-(\d{1,2})-(\d{1,2})\s+|年(\d{1,2})月(\d{1,2})日\s*)\d{1,2}[:時时]\d{2}")
 
 

@@ -226,16 +226,17 @@ def _heading_above(text: str, line_start: int, reach: int = 1500) -> str:
 
 # (?<![\d.])\d{1,7}(?=[,,;;。、)]|$) as digits first, the lookbehind tested on each match: the same numbers (a run
 # of over 7 digits yields a match inside it, which the test drops), found without a lookbehind at every position
-# …or right after a count verb whose list just gave its unit (共排查矛盾纠纷8451件,调处8438,调解成功7913件)
-# a second number right after (受理和答复…15件、13件: each verb its own count, not one count of both)
-_NEXT_NUMBER = re.compile(r"[、和及]\s*\d")
-_UNIT_BEFORE = re.compile(r"\d(?:件|起|宗)[,,、](?:调处|调解|化解|受理|办结|审结|办理|收到|立案|结案)$")
 _BARE_COUNT = re.compile(r"\d{1,7}(?=[,,;;。、)]|$)")
 _DIGIT_OR_POINT = re.compile(r"[\d.]")
+# a bare count right after a count verb whose list just gave its unit (共排查矛盾纠纷8451件,调处8438,调解成功7913件)
+_UNIT_BEFORE = re.compile(r"\d(?:件|起|宗)[,,、](?:调处|调解|化解|受理|办结|审结|办理|收到|立案|结案)$")
+# a second number right after a count (受理和答复…15件、13件: each verb its own count, not one count of both)
+_NEXT_NUMBER = re.compile(r"[、和及]\s*\d")
 
 
 def _bare_counts(text: str, numbers: list[Number]) -> list[Number]:
-    """Integers with no unit that stand right after a case noun and before a stop: their unit is implied."""
+    """Integers with no unit that stand before a stop right after a case noun, or after a count verb whose list
+    neighbour gave the unit: their unit is implied."""
     out = []
     for m in _BARE_COUNT.finditer(text):
         if m.start() and _DIGIT_OR_POINT.match(text, m.start() - 1):
