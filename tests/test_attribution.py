@@ -15,6 +15,9 @@ from etl.extract.pipeline import process_text
 CLAUSES = [
     ("月均受理行政复议申请", "average"),
     ("年均办理法律援助案件", "average"),
+    ("每百万人信访总量", "average"),
+    ("全市每万人口拥有律师", "average"),
+    ("每10万人行政诉讼案件", "average"),
     ("即坚持每月集中组织干部职工学法", "frequency"),
     ("会前学法原则上每月至少安排", "frequency"),
     ("每季度召开", "frequency"),
