@@ -79,3 +79,19 @@ def test_the_years_additions_beside_a_running_total_are_kept() -> None:
     text = (Path(__file__).parent / "gold" / "shared" / "corpus" / "h_003.txt").read_text(encoding="utf-8")
     found = figures(text)
     assert ("disclosure.proactive_items", 5928) in found and ("disclosure.proactive_items", 2110) in found
+
+
+def test_a_series_saying_its_verb_again_in_every_year_gives_each_years_value() -> None:
+    """Each item repeats its year and verb (2020年受理行政案件32件,…,2022年受理73件): the first item's measure reads the
+    bare ones, a 其中 before the first year splits years, not a total, and every year's value stays."""
+    assert _actuals("近年来,全县法院受理的行政案件呈增长态势,其中,2020年受理行政案件32件,2021年受理行政案件58件,"
+                    "2022年受理73件。") == {("litigation.cases", 32.0), ("litigation.cases", 58.0),
+                                            ("litigation.cases", 73.0)}
+
+
+def test_years_with_different_verbs_are_no_series() -> None:
+    """收到 one year and 审结 the next are two measures: the earlier year's figure stays another year's."""
+    assert _actuals("2021年收到行政复议申请40件,2022年审结行政复议案件38件。") == {("reconsideration.concluded", 38.0)}
+    # nor are years that skip (2019, 2021, 2022), nor two years (the year before and the report's: a comparison)
+    assert _actuals("2019年受理行政案件30件,2021年受理行政案件40件,2022年受理行政案件45件。") == {("litigation.cases", 45.0)}
+

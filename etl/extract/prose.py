@@ -293,7 +293,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
     attributions: list[Attribution] = []
     sentences: list[tuple[int, int, int]] = []
     first_in_sentence: dict[int, int] = {}  # sentence start -> index of its first figure (a scan per figure was quadratic)
-    contexts: list[tuple[str, str, str]] = []  # (clause, sentence, right) of each candidate, for the scorer
+    contexts: list[tuple[str, str, str, bool]] = []  # (clause, sentence, right, in a series) of each candidate, for the scorer
     last_end = 0  # where the last number taken as a figure ends
     prev_end = 0  # where the last number ends
     for num in _bare_counts(text, find_numbers(text)):
@@ -422,7 +422,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
         kind = kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
-        attribution = OWN if inherited else attribute(left, sentence_left)
+        # a series' items are read with their measure only: 其中,2011年…,2012年… splits years, not the report's total
+        attribution = OWN if inherited else attribute(left, left if series is not None else sentence_left)
         each_year = yearly_average(ctx.doc_type, left, num.unit)
         if each_year and attribution.is_own:
             attribution, kind = Attribution("average", "never", each_year), "actual"
@@ -462,7 +463,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         attributions.append(attribution)
         first_in_sentence.setdefault(sent_start, len(sentences))
         sentences.append((sent_start, num.start, num.end))
-        contexts.append((left, sentence_left, right))
+        contexts.append((left, sentence_left, right, series is not None))
         twin = twin_of(metric, left, num.value) or (catalog.metric(metric.also) if metric.also and metric.also_cue
                                                      and metric.also_cue.search(left)
                                                      and not _NEXT_NUMBER.match(text, num.end) else None)
@@ -473,11 +474,11 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             out[-1].scope, out[-1].area = out[-2].scope, area
             attributions.append(attribution)
             sentences.append((sent_start, num.start, num.end))
-            contexts.append((left, sentence_left, right))
+            contexts.append(contexts[-1])
         last_end = num.end
     keep = resolve(out, attributions, sentences)
     cands = [scorer.Candidate(f.metric, f.value, f.unit, f.qualifier, f.kind, f.rule, f.confidence, f.scope, f.area,
-                              a.part, a.policy, k, left, sentence_left, right)
-             for f, a, k, (left, sentence_left, right) in zip(out, attributions, keep, contexts, strict=True)]
+                              a.part, a.policy, k, left, sentence_left, right, series)
+             for f, a, k, (left, sentence_left, right, series) in zip(out, attributions, keep, contexts, strict=True)]
     keep = scorer.decide(cands, ctx.doc_type, ctx.national)
     return [f for f, k in zip(out, keep, strict=True) if k]

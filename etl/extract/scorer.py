@@ -59,6 +59,7 @@ class Candidate:
     left: str  # the clause before the number
     sentence_left: str
     right: str
+    series: bool = False  # an item of a year-by-year series (etl/extract/year_series.py): its own year's figure
 
 
 def _bucket(x: float, edges: tuple[float, ...]) -> int:
@@ -180,4 +181,4 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def rules_decide(c: Candidate) -> bool:
     """Whether the rules' keep/drop stands for this candidate whatever the model says (``_RULES_DECIDE``)."""
-    return any(c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)
+    return c.series or any(c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)

@@ -10,6 +10,7 @@ sentence (去年/2021年受理…) stays another year's. The measure is named on
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # one year's item: the year (and a part of it), an optional verb, the number and its unit
 _ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-—至~～]?\d{1,2}月(?:份|底|末)?)?(?:共|为|达|是|有)?\s*"
@@ -24,6 +25,11 @@ _VERBED_ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-�
 _LEAD_SERIES = re.compile(r"(?:19|20)\d\d年(?:度)?[,，]?(?P<measure>[^,，;；。!?！？\n\d]{2,30}?)" + _CHANGE
                           + r"?\s*\d+(?:\.\d+)?\s*(?:万|余|多)?" + _UNIT
                           + rf"(?:\s*[,，、;；]\s*(?:和|及)?\s*{_VERBED_ITEM})+")
+# each year's item saying the measure again, its verb the same (2011年受理行政案件32件,2012年受理行政案件58件,…,2015年受理73件)
+_WORDS_ITEM = (r"(?:19|20)\d\d年(?:度)?(?P<w{k}>[\u4e00-\u9fff]{{0,12}}?)(?:共|为|达|是|有)?\s*\d+(?:\.\d+)?\s*"
+               r"(?:万|余|多)?" + _UNIT)
+_REPEAT_SERIES = re.compile(_WORDS_ITEM.format(k=0) + r"(?:\s*[,，、;；]\s*" + _WORDS_ITEM.format(k=1) + r")+")
+_REPEAT_ITEM = re.compile(r"((?:19|20)\d\d)年(?:度)?([\u4e00-\u9fff]{0,12}?)(?:共|为|达|是|有)?\s*\d")
 _ITEM_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
 _REACH = 200  # characters of a sentence looked at on either side of the number
@@ -63,4 +69,25 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         # after the first year, the words before it belong to the measure too (全省法院2021年受理…: the province's)
         cue = before if rx is _SERIES else before + m.group("measure")
         return cue, int(own[-1]) if own else years[0]
-    return None
+    return _repeat_cue(text, num_start, sent_start, year, lo, window)
+
+
+def _repeat_cue(text: str, num_start: int, sent_start: int, year: int | None, lo: int, window: str) -> tuple[str, int] | None:
+    """A series whose every item names its year and its verb (受理) again, three years or more one after another (two
+    are the report's year and the one it is compared with): the item's own words, the first item's measure before
+    them (2015年受理73件 is read as 受理行政案件)."""
+    m = next((m for m in _REPEAT_SERIES.finditer(window) if lo + m.start() <= num_start < lo + m.end()), None)
+    if m is None:
+        return None
+    items = [(int(y), w) for y, w in _REPEAT_ITEM.findall(m.group())]
+    years = [y for y, _ in items]
+    verb = items[0][1][:2]
+    if len(verb) < 2 or len(years) < 3 or any(b != a + 1 for a, b in pairwise(years)) \
+            or any(w[:2] != verb for _, w in items) or (year is not None and (max(years) > year or year not in years)):
+        return None  # different verbs are different measures; a plan's later years are targets
+    first = lo + m.start()
+    if _COMPARED.search(text[max(sent_start, first - 6):first]):
+        return None
+    owns = list(_REPEAT_ITEM.finditer(text, first, num_start + 1))  # the last item starting before the number is its own
+    own_year, own_words = (int(owns[-1].group(1)), owns[-1].group(2)) if owns else items[0]
+    return items[0][1] + "," + own_words, own_year
