@@ -101,6 +101,17 @@ def test_oversight_of_enforcement_is_no_enforcement_case() -> None:
     assert not [v for m, v in figures("2020年,开展执法监督,办理执法监督案件12件。") if m == "enforcement.cases"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the police's criminal cases are no administrative enforcement; its administrative ones are
+    ("2023年,全区刑事立案1027起,查处行政案件1500起。", {1500}),
+    ("查处刑事案件30起,查处治安案件800起。", {800}),
+    # the link between enforcement and criminal justice named before the count is no criminal case
+    ("推进行政执法与刑事司法衔接,全年立案查处违法案件12件。", {12}),
+])
+def test_criminal_cases_are_no_enforcement_cases(text: str, expected: set[float]) -> None:
+    assert {v for m, v in figures(text) if m == "enforcement.cases"} == expected
+
+
 @pytest.mark.parametrize("asked", ["征求", "征询", "征集", "向社会征求"])
 def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(asked: str) -> None:
     # 全部公开征求意见 is a consultation on a draft, not a request answered by disclosure
