@@ -238,6 +238,14 @@ def test_the_documents_a_clean_up_covers_are_cleaned_up_not_in_force() -> None:
     assert ("normative_docs.cleaned_up", 210) not in after
 
 
+@pytest.mark.parametrize("how", ["集中", "全面", "专项", "逐件"])
+def test_the_documents_named_before_how_they_were_cleaned_up_are_its_total(how: str) -> None:
+    """237件…文件进行了集中清理, 决定…废止35件: the number before the documents, the clean-up after them (with how it
+    was done); the outcomes after it are its parts."""
+    got = figures(f"深入开展行政规范性文件清理。237件市政府行政规范性文件进行了{how}清理,决定继续有效24件、废止35件。")
+    assert {v for m, v in got if m == "normative_docs.cleaned_up"} == {237}
+
+
 def test_a_done_clause_after_a_rule_is_actual() -> None:
     text = "落实学法要求,每季度集体学法不少于1次,2023年以来参加专题法治讲座36期。"
     got = {(f.metric, f.value, f.kind) for d in process_text(text) for f in d.figures}
