@@ -18,6 +18,9 @@ CLAUSES = [
     ("每百万人信访总量", "average"),
     ("全市每万人口拥有律师", "average"),
     ("每10万人行政诉讼案件", "average"),
+    ("全县每万常住人口信访量", "average"),
+    ("每十万居民信访事项", "average"),
+    ("全县按照每10户1名法律明白人的标准为群众提供法律咨询", None),  # a staffing norm, not a rate
     ("即坚持每月集中组织干部职工学法", "frequency"),
     ("会前学法原则上每月至少安排", "frequency"),
     ("每季度召开", "frequency"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from etl.extract.pipeline import process_text
 from etl.extract.values import actual_values
 
@@ -83,15 +85,40 @@ def test_the_years_additions_beside_a_running_total_are_kept() -> None:
 
 def test_a_series_saying_its_verb_again_in_every_year_gives_each_years_value() -> None:
     """Each item repeats its year and verb (2020年受理行政案件32件,…,2022年受理73件): the first item's measure reads the
-    bare ones, a 其中 before the first year splits years, not a total, and every year's value stays."""
-    assert _actuals("近年来,全县法院受理的行政案件呈增长态势,其中,2020年受理行政案件32件,2021年受理行政案件58件,"
-                    "2022年受理73件。") == {("litigation.cases", 32.0), ("litigation.cases", 58.0),
-                                            ("litigation.cases", 73.0)}
+    bare ones, and every year's value stays (a comma after the year, a 共 before the verb alike)."""
+    expected = {("litigation.cases", 32.0), ("litigation.cases", 58.0), ("litigation.cases", 73.0)}
+    assert _actuals("近年来,全县法院受理的行政案件呈增长态势,2020年受理行政案件32件,2021年受理行政案件58件,"
+                    "2022年受理73件。") == expected
+    assert _actuals("2020年,受理行政案件32件,2021年,受理行政案件58件,2022年,受理行政案件73件。") == expected
+    assert _actuals("2020年共受理行政案件32件,2021年受理行政案件58件,2022年受理案件73件。") == expected
 
 
-def test_years_with_different_verbs_are_no_series() -> None:
-    """收到 one year and 审结 the next are two measures: the earlier year's figure stays another year's."""
-    assert _actuals("2021年收到行政复议申请40件,2022年审结行政复议案件38件。") == {("reconsideration.concluded", 38.0)}
-    # nor are years that skip (2019, 2021, 2022), nor two years (the year before and the report's: a comparison)
-    assert _actuals("2019年受理行政案件30件,2021年受理行政案件40件,2022年受理行政案件45件。") == {("litigation.cases", 45.0)}
+def test_a_series_qizhong_splits_the_years_not_the_total_before_it() -> None:
+    """全年…共审理行政案件78件, 其中,2020年…: the 其中 before the first year opens the series, not parts of the 78."""
+    assert _actuals("全县法院全年共审理行政案件78件。近年来案件呈增长态势,其中,2020年受理行政案件32件,"
+                    "2021年受理行政案件58件,2022年受理73件。") >= {
+        ("litigation.cases", 32.0), ("litigation.cases", 58.0), ("litigation.cases", 73.0)}
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 收到 one year and 审结 the next are two measures: the earlier year's figure stays another year's
+    ("2021年收到行政复议申请40件,2022年审结行政复议案件38件。", {("reconsideration.concluded", 38.0)}),
+    # three years of three measures (the same verb, or the same subject) are no series of one
+    ("2020年办理法律援助案件320件,2021年办理法律援助案件358件,2022年办理公证事项373件。", set()),
+    ("2020年全县新收行政复议案件120件,2021年全县审结行政诉讼案件58件,2022年全县受理信访事项73件。",
+     {("petitions.cases", 73.0)}),
+    # years that skip (2019, 2021, 2022) are a comparison, not the series of the report's years
+    ("2019年受理行政案件30件,2021年受理行政案件40件,2022年受理行政案件45件。", {("litigation.cases", 45.0)}),
+])
+def test_different_measures_or_years_that_skip_are_no_series(sentence: str, expected: set) -> None:
+    assert _actuals(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "全省法院2020年受理行政案件3200件,2021年受理行政案件3580件,2022年受理行政案件3730件。",  # the province's
+    "各乡镇2020年受理信访事项320件,2021年受理信访事项358件,2022年受理信访事项373件。",  # the towns'
+    "还通过政务微博,发布信息数2020年320条,2021年358条,2022年373条。",  # one channel's
+])
+def test_a_series_keeps_whose_figures_they_are(sentence: str) -> None:
+    """The words before the first year and the sentence say whose the series is: not the county's own."""
+    assert _actuals(sentence) == set()

@@ -422,8 +422,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
         kind = kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
-        # a series' items are read with their measure only: 其中,2011年…,2012年… splits years, not the report's total
-        attribution = OWN if inherited else attribute(left, left if series is not None else sentence_left)
+        # 其中,2011年…,2012年…: a series' 其中 splits the years, not the report's total
+        attribution = OWN if inherited else attribute(left, sentence_left.replace("其中", "") if series else sentence_left)
         each_year = yearly_average(ctx.doc_type, left, num.unit)
         if each_year and attribution.is_own:
             attribution, kind = Attribution("average", "never", each_year), "actual"
@@ -478,7 +478,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         last_end = num.end
     keep = resolve(out, attributions, sentences)
     cands = [scorer.Candidate(f.metric, f.value, f.unit, f.qualifier, f.kind, f.rule, f.confidence, f.scope, f.area,
-                              a.part, a.policy, k, left, sentence_left, right, series)
-             for f, a, k, (left, sentence_left, right, series) in zip(out, attributions, keep, contexts, strict=True)]
+                              a.part, a.policy, k, left, sentence_left, right, in_series)
+             for f, a, k, (left, sentence_left, right, in_series) in zip(out, attributions, keep, contexts, strict=True)]
     keep = scorer.decide(cands, ctx.doc_type, ctx.national)
     return [f for f, k in zip(out, keep, strict=True) if k]

@@ -4,7 +4,8 @@ Reports, white papers and 执法检查 reports compare the years they cover by n
 year's value after it. Each year's value is the report's own (GOLD.md: running totals over several years are
 labelled; CONVENTIONS: a year-by-year series is labelled year by year), while a lone earlier year's figure in a
 sentence (去年/2021年受理…) stays another year's. The measure is named once, before the first year or right after it
-(2021年全市法院受理…805件,2022年488件), so every item is read with that clause: ``series_cue`` gives it.
+(2021年全市法院受理…805件,2022年488件), or again in every item (2011年受理行政案件32件,…,2015年受理73件; three years or
+more, one measure), so every item is read with that clause: ``series_cue`` gives it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ _VERBED_ITEM = (r"(?:19|20)\d\d年(?:度|上半年|下半年|前三季度|1?[-�
 _LEAD_SERIES = re.compile(r"(?:19|20)\d\d年(?:度)?[,，]?(?P<measure>[^,，;；。!?！？\n\d]{2,30}?)" + _CHANGE
                           + r"?\s*\d+(?:\.\d+)?\s*(?:万|余|多)?" + _UNIT
                           + rf"(?:\s*[,，、;；]\s*(?:和|及)?\s*{_VERBED_ITEM})+")
-# each year's item saying the measure again, its verb the same (2011年受理行政案件32件,2012年受理行政案件58件,…,2015年受理73件)
-_WORDS_ITEM = (r"(?:19|20)\d\d年(?:度)?(?P<w{k}>[\u4e00-\u9fff]{{0,12}}?)(?:共|为|达|是|有)?\s*\d+(?:\.\d+)?\s*"
+# each year's item saying its measure again (2011年受理行政案件32件,2012年受理行政案件58件,…,2015年受理73件): the year, a
+# comma perhaps, the words (a 共 before them is none of them), the number and its unit
+_WORDS_ITEM = (r"(?:19|20)\d\d年(?:度)?[,，]?共?[\u4e00-\u9fff]{0,12}?(?:共|为|达|是|有)?\s*\d+(?:\.\d+)?\s*"
                r"(?:万|余|多)?" + _UNIT)
-_REPEAT_SERIES = re.compile(_WORDS_ITEM.format(k=0) + r"(?:\s*[,，、;；]\s*" + _WORDS_ITEM.format(k=1) + r")+")
-_REPEAT_ITEM = re.compile(r"((?:19|20)\d\d)年(?:度)?([\u4e00-\u9fff]{0,12}?)(?:共|为|达|是|有)?\s*\d")
+_REPEAT_SERIES = re.compile(_WORDS_ITEM + r"(?:\s*[,，、;；]\s*" + _WORDS_ITEM + r")+")
+_REPEAT_ITEM = re.compile(r"((?:19|20)\d\d)年(?:度)?[,，]?共?([\u4e00-\u9fff]{0,12}?)(?:共|为|达|是|有)?\s*\d")
 _ITEM_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
 _REACH = 200  # characters of a sentence looked at on either side of the number
@@ -73,21 +75,32 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
 
 
 def _repeat_cue(text: str, num_start: int, sent_start: int, year: int | None, lo: int, window: str) -> tuple[str, int] | None:
-    """A series whose every item names its year and its verb (受理) again, three years or more one after another (two
-    are the report's year and the one it is compared with): the item's own words, the first item's measure before
-    them (2015年受理73件 is read as 受理行政案件)."""
+    """A series whose every item names its year and its measure again, three years or more one after another (two are
+    the report's year and the one it is compared with): the words before the first year (全省法院, 市本级: whose) and
+    the first item's measure (2015年受理73件 is read as 受理行政案件)."""
     m = next((m for m in _REPEAT_SERIES.finditer(window) if lo + m.start() <= num_start < lo + m.end()), None)
     if m is None:
         return None
     items = [(int(y), w) for y, w in _REPEAT_ITEM.findall(m.group())]
     years = [y for y, _ in items]
-    verb = items[0][1][:2]
-    if len(verb) < 2 or len(years) < 3 or any(b != a + 1 for a, b in pairwise(years)) \
-            or any(w[:2] != verb for _, w in items) or (year is not None and (max(years) > year or year not in years)):
-        return None  # different verbs are different measures; a plan's later years are targets
+    measure = items[0][1]
+    if len(years) < 3 or any(b != a + 1 for a, b in pairwise(years)) \
+            or not all(_same_measure(measure, w) for _, w in items) \
+            or (year is not None and (max(years) > year or year not in years)):
+        return None  # two measures are no series of one; a plan's later years are targets
     first = lo + m.start()
     if _COMPARED.search(text[max(sent_start, first - 6):first]):
-        return None
-    owns = list(_REPEAT_ITEM.finditer(text, first, num_start + 1))  # the last item starting before the number is its own
-    own_year, own_words = (int(owns[-1].group(1)), owns[-1].group(2)) if owns else items[0]
-    return items[0][1] + "," + own_words, own_year
+        return None  # 较2019年…: the years compared with
+    marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
+    before = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
+    owns = [int(i.group(1)) for i in _REPEAT_ITEM.finditer(text, first, num_start + 1)]  # the last one is the number's
+    return before + measure, owns[-1] if owns else years[0]
+
+
+def _same_measure(first: str, words: str) -> bool:
+    """Whether an item's words name the first item's measure: the same verb, then none but the first's other words in
+    their order (受理案件 and 受理 of 受理行政案件; not 办理公证事项 of 办理法律援助案件, nor 全县审结… of 全县新收…)."""
+    if len(first) < 2 or words[:2] != first[:2]:
+        return False
+    rest = iter(first[2:])
+    return all(ch in rest for ch in words[2:])
