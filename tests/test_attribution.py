@@ -52,7 +52,12 @@ CLAUSES = [
     ("全年主动公开政府信息", None),
     ("金华各级法院共受理以市政府、部门、乡镇(街道)为被告的", "as_defendant"),
     ("一审审结公安行政案件", "category_split"),
-    ("办理农民工法律援助案件", "category_split"),
+    ("办理农民工法律援助案件", "client_group_service"),
+    ("宝安区公共法律服务中心共受理未成年人法律援助案件", "client_group_service"),
+    ("中心共办理农民工民事法律援助案件近", "client_group_service"),
+    ("特殊群体法律援助案件办结", "client_group_service"),
+    ("全市各级法律援助中心共接待农民工法律咨询", "client_group_service"),
+    ("全年共办理法律援助案件", None),
     ("成功调解村级矛盾纠纷", "category_split"),
     ("全年发布常务会议相关信息", "info_category"),  # information on one subject (…相关信息) is one category
     ("本市法院共受理涉民生一审行政案件", "category_split"),  # cases on one subject (涉民生, 涉农), not 涉诉 cases
