@@ -58,6 +58,12 @@ CLAUSES = [
     ("特殊群体法律援助案件办结", "client_group_service"),
     ("全市各级法律援助中心共接待农民工法律咨询", "client_group_service"),
     ("全年共办理法律援助案件", None),
+    ("全年共办理困难群众法律援助案件", None),  # legal aid's clients as a whole
+    ("以“农民工法律援助维权”专项行动为抓手办理法律援助案件", None),  # a campaign's name, not the cases' group
+    ("全年共办理军人军属法律援助案件", "client_group_service"),
+    ("受理进城务工人员法律援助案件", "client_group_service"),
+    ("法律顾问深入全镇每一户困难家庭提供法律咨询服务", None),  # every one, not a rate per head
+    ("组织全县每一名执法人员参加法律知识培训", None),
     ("成功调解村级矛盾纠纷", "category_split"),
     ("全年发布常务会议相关信息", "info_category"),  # information on one subject (…相关信息) is one category
     ("本市法院共受理涉民生一审行政案件", "category_split"),  # cases on one subject (涉民生, 涉农), not 涉诉 cases

@@ -105,8 +105,10 @@ def test_oversight_of_enforcement_is_no_enforcement_case() -> None:
     # the police's criminal cases are no administrative enforcement; its administrative ones are
     ("2023年,全区刑事立案1027起,查处行政案件1500起。", {1500}),
     ("查处刑事案件30起,查处治安案件800起。", {800}),
-    # the link between enforcement and criminal justice named before the count is no criminal case
-    ("推进行政执法与刑事司法衔接,全年立案查处违法案件12件。", {12}),
+    # the police's short form
+    ("全区刑案立案1027起,查处治安案件1500起。", {1500}),
+    # the link between enforcement and criminal justice named in the count's own clause is no criminal case
+    ("推进行政执法与刑事司法衔接查处违法案件12件。", {12}),
 ])
 def test_criminal_cases_are_no_enforcement_cases(text: str, expected: set[float]) -> None:
     assert {v for m, v in figures(text) if m == "enforcement.cases"} == expected

@@ -238,12 +238,18 @@ def test_the_documents_a_clean_up_covers_are_cleaned_up_not_in_force() -> None:
     assert ("normative_docs.cleaned_up", 210) not in after
 
 
-@pytest.mark.parametrize("how", ["集中", "全面", "专项", "逐件"])
+@pytest.mark.parametrize("how", ["集中", "全面", "专项", "逐件", "一次全面", "全面系统"])
 def test_the_documents_named_before_how_they_were_cleaned_up_are_its_total(how: str) -> None:
     """237件…文件进行了集中清理, 决定…废止35件: the number before the documents, the clean-up after them (with how it
     was done); the outcomes after it are its parts."""
     got = figures(f"深入开展行政规范性文件清理。237件市政府行政规范性文件进行了{how}清理,决定继续有效24件、废止35件。")
     assert {v for m, v in got if m == "normative_docs.cleaned_up"} == {237}
+
+
+def test_a_review_count_before_a_second_verb_is_no_clean_up() -> None:
+    """审核…12件并组织…进行了全面清理: the clean-up after 并 is another act, the 12 are the documents reviewed."""
+    got = figures("全年审核行政规范性文件12件并组织各部门对现行文件进行了全面清理。")
+    assert ("normative_docs.reviewed", 12) in got and ("normative_docs.cleaned_up", 12) not in got
 
 
 def test_a_done_clause_after_a_rule_is_actual() -> None:

@@ -51,6 +51,13 @@ def test_a_leagues_own_report_is_city_level() -> None:
     assert metadata_of(text).level == "city"
 
 
+@pytest.mark.xfail(strict=True, reason="the level model refitted in session 15 reads a bare 盟委/行署 paragraph as a "
+                                      "bureau's (test fields gained 8 with it); the rules alone read it as the league's")
+def test_a_leagues_bare_paragraph_is_city_level() -> None:
+    text = "一、工作开展情况\n盟委、行署主要领导同志认真履行法治政府建设第一责任人职责,主持召开盟委委员会议研究部署相关工作。"
+    assert metadata_of(text).level == "city"
+
+
 def test_a_five_year_plan_review_is_of_its_last_year() -> None:
     assert metadata_of("甘肃省政府法制办“十二五”工作综述\n五年弹指一挥间,政府法制工作再谱新篇。").year == 2015
 

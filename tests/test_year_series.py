@@ -91,6 +91,10 @@ def test_a_series_saying_its_verb_again_in_every_year_gives_each_years_value() -
                     "2022年受理73件。") == expected
     assert _actuals("2020年,受理行政案件32件,2021年,受理行政案件58件,2022年,受理行政案件73件。") == expected
     assert _actuals("2020年共受理行政案件32件,2021年受理行政案件58件,2022年受理案件73件。") == expected
+    # joined by 和, and a long measure said in every item
+    assert _actuals("2020年受理行政案件32件、2021年受理行政案件58件和2022年受理行政案件73件。") == expected
+    assert _actuals("2020年全县法院受理一审行政诉讼案件32件,2021年全县法院受理一审行政诉讼案件58件,"
+                    "2022年全县法院受理一审行政诉讼案件73件。") == expected
 
 
 def test_a_series_qizhong_splits_the_years_not_the_total_before_it() -> None:
@@ -107,6 +111,12 @@ def test_a_series_qizhong_splits_the_years_not_the_total_before_it() -> None:
     ("2020年办理法律援助案件320件,2021年办理法律援助案件358件,2022年办理公证事项373件。", set()),
     ("2020年全县新收行政复议案件120件,2021年全县审结行政诉讼案件58件,2022年全县受理信访事项73件。",
      {("petitions.cases", 73.0)}),
+    # an item naming its measure in full names its own: all cases after firms' cases
+    ("2020年受理涉企行政复议案件32件,2021年受理行政复议案件58件,2022年受理行政复议案件73件。",
+     {("reconsideration.accepted", 73.0)}),
+    # a 其中 naming a field before the years is a part of the total before it
+    ("全县共受理行政复议案件150件,其中市场监管领域2020年受理30件,2021年受理40件,2022年受理50件。",
+     {("reconsideration.accepted", 150.0)}),
     # years that skip (2019, 2021, 2022) are a comparison, not the series of the report's years
     ("2019年受理行政案件30件,2021年受理行政案件40件,2022年受理行政案件45件。", {("litigation.cases", 45.0)}),
 ])

@@ -28,10 +28,10 @@ _LEAD_SERIES = re.compile(r"(?:19|20)\d\d年(?:度)?[,，]?(?P<measure>[^,，;�
                           + rf"(?:\s*[,，、;；]\s*(?:和|及)?\s*{_VERBED_ITEM})+")
 # each year's item saying its measure again (2011年受理行政案件32件,2012年受理行政案件58件,…,2015年受理73件): the year, a
 # comma perhaps, the words (a 共 before them is none of them), the number and its unit
-_WORDS_ITEM = (r"(?:19|20)\d\d年(?:度)?[,，]?共?[\u4e00-\u9fff]{0,12}?(?:共|为|达|是|有)?\s*\d+(?:\.\d+)?\s*"
+_WORDS_ITEM = (r"(?:19|20)\d\d年(?:度)?[,，]?共?[\u4e00-\u9fff]{0,16}?(?:共|为|达|是|有)?\s*\d+(?:\.\d+)?\s*"
                r"(?:万|余|多)?" + _UNIT)
-_REPEAT_SERIES = re.compile(_WORDS_ITEM + r"(?:\s*[,，、;；]\s*" + _WORDS_ITEM + r")+")
-_REPEAT_ITEM = re.compile(r"((?:19|20)\d\d)年(?:度)?[,，]?共?([\u4e00-\u9fff]{0,12}?)(?:共|为|达|是|有)?\s*\d")
+_REPEAT_SERIES = re.compile(_WORDS_ITEM + r"(?:\s*(?:[,，、;；]\s*(?:以及|和|及)?|以及|和|及)\s*" + _WORDS_ITEM + r")+")
+_REPEAT_ITEM = re.compile(r"((?:19|20)\d\d)年(?:度)?[,，]?共?([\u4e00-\u9fff]{0,16}?)(?:共|为|达|是|有)?\s*\d")
 _ITEM_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _CLAUSE_MARK = re.compile(r"[,，;；:：。!?!?\n]")
 _REACH = 200  # characters of a sentence looked at on either side of the number
@@ -61,10 +61,9 @@ def series_cue(text: str, num_start: int, sent_start: int, year: int | None) -> 
         if len(set(years)) < 2 or (year is not None and (max(years) > year or year not in years)):
             return None  # a plan's later years are targets; a series without the report's year gives it no value
         first = lo + m.start()
-        if _COMPARED.search(text[max(sent_start, first - 6):first]):
-            return None  # 较2021年80件、2020年90件: the years compared with, not a series of the measure
-        marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
-        before = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
+        before = _before_first(text, sent_start, first)
+        if before is None:
+            return None
         if rx is _SERIES and not _MEASURE.search(before):
             continue  # the measure is not named before the first year: perhaps after it, else no series
         own = _ITEM_YEAR.findall(text[max(first, num_start - own_reach):num_start])
@@ -89,18 +88,32 @@ def _repeat_cue(text: str, num_start: int, sent_start: int, year: int | None, lo
             or (year is not None and (max(years) > year or year not in years)):
         return None  # two measures are no series of one; a plan's later years are targets
     first = lo + m.start()
+    before = _before_first(text, sent_start, first)
+    if before is None:
+        return None
+    # the number's own item is the last one starting before it; its own words name the measure unless it gives its
+    # verb alone (2015年受理73件): 2020年受理涉企…32件,2021年受理行政复议案件58件 keeps each item's own scope
+    own = ([i for i in _REPEAT_ITEM.finditer(text, first, num_start + 1)] or [None])[-1]
+    own_year, words = (int(own.group(1)), own.group(2)) if own else items[0]
+    return before + (words if len(words) > 2 else measure), own_year
+
+
+def _before_first(text: str, sent_start: int, first: int) -> str | None:
+    """The words of the clause before a series' first year (收案数, 全省法院: what and whose), or None when a comparison
+    word stands just before it (较2021年80件、2020年90件: the years compared with, not a series of the measure)."""
     if _COMPARED.search(text[max(sent_start, first - 6):first]):
-        return None  # 较2019年…: the years compared with
+        return None
     marks = list(_CLAUSE_MARK.finditer(text, max(sent_start, first - 80), first))
-    before = text[marks[-1].end() if marks else max(sent_start, first - 80):first]
-    owns = [int(i.group(1)) for i in _REPEAT_ITEM.finditer(text, first, num_start + 1)]  # the last one is the number's
-    return before + measure, owns[-1] if owns else years[0]
+    return text[marks[-1].end() if marks else max(sent_start, first - 80):first]
 
 
 def _same_measure(first: str, words: str) -> bool:
-    """Whether an item's words name the first item's measure: the same verb, then none but the first's other words in
-    their order (受理案件 and 受理 of 受理行政案件; not 办理公证事项 of 办理法律援助案件, nor 全县审结… of 全县新收…)."""
-    if len(first) < 2 or words[:2] != first[:2]:
+    """Whether an item's words name the first item's measure: the same words, or the same verb cut short (受理案件, 受理
+    of 受理行政案件) — an item naming a measure in full names its own (受理行政复议案件 after 受理涉企行政复议案件 is all
+    cases, not firms'; 办理公证事项 after 办理法律援助案件)."""
+    if words == first:
+        return True
+    if len(first) < 2 or words[:2] != first[:2] or len(words) > 4:
         return False
     rest = iter(first[2:])
     return all(ch in rest for ch in words[2:])
