@@ -57,12 +57,13 @@ def judged(part: str) -> list[tuple[str, float, bool]]:
     for path, gold in _files(part):
         left = [dict(g) for g in gold]
         for doc in process_text(read_file(path).text):
+            counts = collections.Counter((f.metric, f.kind) for f in doc.figures)  # as etl/extract/confidence.calibrate counts
             for f in doc.figures:
                 hit = next((g for g in left if g["metric"] == f.metric and g.get("kind", "actual") == f.kind
                             and abs(float(g["value"]) - f.value) <= 0.01), None)
                 if hit is not None:
                     left.remove(hit)
-                out.append((confidence.family(f), f.confidence, hit is not None))
+                out.append((confidence.family(f, counts[f.metric, f.kind] > 1), f.confidence, hit is not None))
     return out
 
 

@@ -119,7 +119,7 @@ def process_text(text: str) -> list[Document]:
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
                          disclosure_report=disclosure_report, genres=genres,
                          below_province=_below_province(meta, report))
-        figures = extract_tables(matching) + extract_prose(matching, ctx)
-        calibrate(figures)
-        docs.append(Document(part.part, part.start, part.end, part_text, meta, _dedupe(figures), synthetic))
+        figures = _dedupe(extract_tables(matching) + extract_prose(matching, ctx))
+        calibrate(figures)  # after _dedupe: a figure said twice is one when counting a metric's figures
+        docs.append(Document(part.part, part.start, part.end, part_text, meta, figures, synthetic))
     return docs
