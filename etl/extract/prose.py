@@ -46,8 +46,9 @@ STRONG = "。!?!?\n"
 WEAK = ",,;;::"  # 、 joins a list inside one clause (报备率、及时率和规范率均为100%)
 RIGHT_STOP = ",,;;。!?!?\n:("
 
-# a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
+# a 其中 right before a year-by-year series' first year opens the series (其中,2011年…,2012年…), it names no part
 _SERIES_QIZHONG = re.compile(r"其中[,，:：]?(?=(?:19|20)\d\d年)")
+# a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$"
                             # the change opening the clause, what changed named after it (减少行政立案9件; not the level
@@ -423,7 +424,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
         kind = kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
-        # 其中,2011年…,2012年…: a 其中 opening a series splits the years, not the report's total (其中某领域2020年… is a part)
+        # a series' own 其中 is dropped (其中某领域2020年… stays a part)
         attribution = OWN if inherited else attribute(left, _SERIES_QIZHONG.sub("", sentence_left) if series else sentence_left)
         each_year = yearly_average(ctx.doc_type, left, num.unit)
         if each_year and attribution.is_own:

@@ -93,8 +93,8 @@ def _repeat_cue(text: str, num_start: int, sent_start: int, year: int | None, lo
         return None
     # the number's own item is the last one starting before it; its own words name the measure unless it gives its
     # verb alone (2015年受理73件): 2020年受理涉企…32件,2021年受理行政复议案件58件 keeps each item's own scope
-    own = ([i for i in _REPEAT_ITEM.finditer(text, first, num_start + 1)] or [None])[-1]
-    own_year, words = (int(own.group(1)), own.group(2)) if own else items[0]
+    owns = list(_REPEAT_ITEM.finditer(text, first, num_start + 1))
+    own_year, words = (int(owns[-1].group(1)), owns[-1].group(2)) if owns else items[0]
     return before + (words if len(words) > 2 else measure), own_year
 
 
