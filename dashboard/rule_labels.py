@@ -25,6 +25,7 @@ RULE_LABELS: dict[str, str] = {
     "prose-sum": "正文:列举各项之后的“共……”合计({label})",
     "prose-goal": "正文:紧随“{label}”之后说的目标数",
     "prose-running": "正文:紧随“{label}”之后的历年累计数",
+    "prose-zero": "正文:“零……”的说法(如“零败诉”),即{label}为0",
     "table:row-total": "政府信息公开年报表二:本行的“总计”",
     "table:row-sum": "政府信息公开年报表二:各分项的“总计”相加",
     "table:disclosure-1": "政府信息公开年报表一",

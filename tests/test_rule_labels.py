@@ -60,7 +60,7 @@ def _rules_in_source() -> set[str]:
     """The rule prefixes the extractor can write, read from its code: ``f"prose-share:…"``, ``"table:stat"``,
     ``f"prose-{how}:…"`` with each ``how`` it assigns, and ``'correction'`` for analysts' additions."""
     extract = "".join((ROOT / "etl" / "extract" / name).read_text(encoding="utf-8")
-                      for name in ("prose.py", "prose_match.py"))  # numbers found, and matched to a metric
+                      for name in ("prose.py", "prose_match.py", "zero_counts.py"))  # numbers found, matched
     tables = (ROOT / "etl" / "extract" / "tables.py").read_text(encoding="utf-8")
     found = set(re.findall(r'f"(prose-[a-z]+):', extract)) | set(re.findall(r'"(table:[a-z0-9-]+)"', tables))
     assert 'f"prose-{how}:' in extract

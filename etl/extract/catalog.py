@@ -47,6 +47,7 @@ class Metric:
     # (收到并妥善处理依申请公开13件: received, and answered)
     also: str | None = None
     also_cue: re.Pattern[str] | None = None
+    zero: re.Pattern[str] | None = None  # a wording that says the count is zero with no numeral (零败诉)
     direction: str = ""  # higher_better / lower_better, or "" (no agreed direction): only the brief's colours read it
 
     @property
@@ -118,7 +119,7 @@ def load() -> dict[str, Metric]:
             disclosure_own=bool(spec.get("disclosure_own", False)),
             genre=spec.get("genre"), genre_cue=rx("genre_cue"), rival_topic=rx("rival_topic"),
             direction=spec.get("direction", ""), twin=spec.get("twin"),
-            also=spec.get("also"), also_cue=rx("also_cue"),
+            also=spec.get("also"), also_cue=rx("also_cue"), zero=rx("zero"),
         )
         if out[spec["key"]].genre is not None and (out[spec["key"]].genre not in data.get("genres", {})
                                                    or out[spec["key"]].genre_cue is None):
