@@ -65,6 +65,10 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("2024年,我局主动公开政府信息全年共计6条,历年累计978条。", ("disclosure.proactive_items", 978)),
     # requests counted as letters (份), a granted count before its verb, reviews counted as acts (次)
     ("2024年,市应急局共收到3份依申请公开信件。", ("disclosure.requests_received", 3)),
+    # 接受 / 接到 are intake verbs too (全年接受政府信息公开申请98件)
+    ("某街道2020年政府信息公开工作年度报告\n全年接受政府信息公开申请98件(当年办结97件,结转下年度1件)。",
+     ("disclosure.requests_received", 98)),
+    ("某县2021年政府信息公开工作年度报告\n2021年共接到依申请公开12件。", ("disclosure.requests_received", 12)),
     ("我局收到依申请公开6件,其中1件予以公开。", ("disclosure.requests_granted", 1)),
     ("全年实施行政机关重大合同合法性审查3次。", ("contracts.reviewed", 3)),
     # requests sent as letters are requests; a suit brought without review is the disclosure suits' count
