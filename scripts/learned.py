@@ -18,6 +18,18 @@ from etl.extract.pipeline import Document, process_text
 from etl.read.readers import read_file
 
 
+def site_groups(paths: list[Path]) -> np.ndarray:
+    """Each training file's group for cross-validation: its site (``tests/gold/split.tsv``'s source), so that no site
+    lends its wording to both sides of a fold — the test part is split by site, and a model chosen on folds that share
+    sites is chosen for sites it has seen. A file the split does not list (../shared's, the bundled ones) is its own."""
+    split = Path(__file__).resolve().parent.parent / "tests" / "gold" / "split.tsv"
+    source = {f[0]: f[2] for f in (line.split("\t") for line in split.read_text(encoding="utf-8").splitlines()[1:])
+              if len(f) > 2}
+    names = [source.get(p.name, f"file:{p}") if p.parent.name == "texts" else f"file:{p}" for p in paths]
+    codes = {n: k for k, n in enumerate(dict.fromkeys(names))}
+    return np.array([codes[n] for n in names])
+
+
 @contextmanager
 def model_aside(path: Path, clear: Callable[[], None]) -> Iterator[None]:
     """Run without the shipped model (the rules alone give the training candidates), then put it back."""

@@ -8,8 +8,8 @@ Only documents the rules give a kind the model re-decides (annual_report, news, 
 names its year) are learned from; a gold plan
 kind among them is taught as annual_report (the model cannot give a plan's kind), but accuracy is always scored against
 the gold kinds of every document. The pairs' window and weight (``TEXT_GRID``) and C are chosen by 5-fold
-cross-validation grouped by file, repeated 3 times, on the training texts only. The test part is scored once, after
-(scripts/score_parts.sh), to say whether the shipped model is kept.
+cross-validation grouped by site (scripts/learned.py site_groups), repeated 3 times, on the training texts only.
+The test part is scored once, after (scripts/score_parts.sh), to say whether the shipped model is kept.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 
 import numpy as np
-from learned import model_aside, recorded
+from learned import model_aside, recorded, site_groups
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -46,8 +46,9 @@ def main() -> int:
     args = ap.parse_args()
     rows, labels, gold_kinds, groups = [], [], [], []
     fixed = []  # (gold, rules) of the documents whose kind the rules keep
+    files = training_docs()
     with model_aside(doc_type_model.DOC_TYPE_MODEL_PATH, doc_type_model.model.cache_clear):
-        for i, gold, docs, recs in recorded(doc_type_model, training_docs()):
+        for i, gold, docs, recs in recorded(doc_type_model, files):
             for d, (rec, rules_type) in zip(docs, recs, strict=True):
                 g = gold.get(d.part)
                 if g is None:
@@ -59,7 +60,8 @@ def main() -> int:
                 gold_kinds.append(g["doc_type"])
                 labels.append(g["doc_type"] if g["doc_type"] in doc_type_model.LOOSE else "annual_report")
                 groups.append(i)
-    y, gold_y, grp = np.array(labels), np.array(gold_kinds), np.array(groups)
+    y, gold_y = np.array(labels), np.array(gold_kinds)
+    grp = site_groups([p for p, _ in files])[np.array(groups)]
     fixed_right = sum(g == r for g, r in fixed)
     total = len(y) + len(fixed)
     rules = np.array([kind for kind, _, _ in rows])

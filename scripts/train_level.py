@@ -7,8 +7,8 @@
 A document is labelled a department's when its gold level is ``department``. The model's level is department when
 it says so, else the level the rules give a region's report (town, the place's level, or the scope it names).
 The pairs' window and weight (``TEXT_GRID``; (0, 0) is the cues alone), C and the threshold are chosen by 5-fold
-cross-validation grouped by file, repeated 5 times, on the training texts only. The test part is scored once, after
-(scripts/score_parts.sh), to say whether the shipped model is kept.
+cross-validation grouped by site (scripts/learned.py site_groups), repeated 5 times, on the training texts only.
+The test part is scored once, after (scripts/score_parts.sh), to say whether the shipped model is kept.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from learned import cv_probabilities, fitted_weights, model_aside, recorded
+from learned import cv_probabilities, fitted_weights, model_aside, recorded, site_groups
 from sklearn.feature_extraction import DictVectorizer
 
 from etl.extract import level_model
@@ -66,8 +66,9 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     cues, texts, labels, rules, otherwise, gold_levels, groups = [], [], [], [], [], [], []
+    files = training_docs()
     with model_aside(level_model.LEVEL_MODEL_PATH, level_model.model.cache_clear):
-        for i, gold, docs, rec in recorded(level_model, training_docs()):
+        for i, gold, docs, rec in recorded(level_model, files):
             for d, (f, rules_say, other, title, text) in zip(docs, rec, strict=True):
                 g = gold.get(d.part)
                 if g is None:
@@ -79,7 +80,7 @@ def main() -> int:
                 otherwise.append(other)
                 gold_levels.append(g["level"])
                 groups.append(i)
-    y, grp = np.array(labels), np.array(groups)
+    y, grp = np.array(labels), site_groups([p for p, _ in files])[np.array(groups)]
 
     def accuracy(is_dept: np.ndarray) -> float:
         got = ["department" if d else o for d, o in zip(is_dept, otherwise, strict=True)]

@@ -118,6 +118,10 @@ def test_clause_family(clause: str, family: str | None) -> None:
 def test_the_subject_ends_at_the_last_verb_and_drops_a_recipient() -> None:
     assert subject_of("报送数据的省直部门收到") == "报送数据的省直部门"  # a verb inside the subject
     assert subject_of("向市政府报送备案") == ""
+    # 对 in 对接/对口 is part of a name, not the preposition that names a recipient: the centre is the subject
+    assert subject_of("诉调对接中心调解") == "诉调对接中心"
+    assert attribute("诉调对接·速裁中心调解矛盾纠纷", "2020年,诉调对接·速裁中心调解矛盾纠纷").part == "sub_body"
+    assert subject_of("对辖区企业开展") == ""
 
 
 # (a report's sentences, the figures it keeps: (metric, value))
