@@ -92,7 +92,7 @@ def main() -> int:
             docs = process_text(read_file(path).text)
             rec, scorer.recorder = scorer.recorder, None
             tables.append([(f.metric, f.kind, f.value) for d in docs for f in d.figures
-                           if not f.rule.startswith("prose")])
+                           if not f.rule.startswith("prose") or f.rule.startswith("prose-zero")])  # not the scorer's
             for cand, f in rec:
                 cand_rows.append(cand)
                 feats.append(f)

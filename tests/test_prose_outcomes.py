@@ -131,6 +131,9 @@ def test_documents_put_out_for_public_comment_are_no_disclosure_request_granted(
     # one count received and answered, the two verbs joined by 并 or 和 (收到并妥善处理, 收到和办理)
     ("全年共收到并妥善处理依申请公开13件。", ("disclosure.requests_answered", 13)),
     ("全年共收到和办理依申请公开12件,其中自然人申请件12件。", ("disclosure.requests_answered", 12)),
+    # …the intake verbs 接到 / 接受 too
+    ("全年接到并办理依申请公开6件。", ("disclosure.requests_answered", 6)),
+    ("全年接受并答复政府信息公开申请6件。", ("disclosure.requests_answered", 6)),
     ("积极安排7名执法人员参加省应急管理厅举办的4期综合执法队伍专业能力提升培训班。", ("enforcement.training_participants", 7)),
     # the requests answered counted as 件 after the noun (办结依申请公开件177件)
     ("全年共收到依申请公开180件,办结依申请公开件177件,含2022年结转的3件。", ("disclosure.requests_answered", 177)),
@@ -147,6 +150,8 @@ def test_wordings_met_on_the_blind_batches_development_halves(text: str, expecte
 @pytest.mark.parametrize("text, absent", [
     # another counted noun before the contracts (12个部门的合同, 12个乡镇对合同…): not a count of contracts
     ("对12个部门的合同进行合法性审查。", ("contracts.reviewed", 12)),
+    # a complaint about how requests were handled is no request received
+    ("全年接到申请人投诉依申请公开答复不及时2件。", ("disclosure.requests_received", 2)),
     ("指导12个乡镇对合同进行合法性审查。", ("contracts.reviewed", 12)),
     # a training of others named just before the trainees: not the enforcement officers'
     ("组织全县行政执法人员参加执法资格考试,举办领导干部法治培训班1期,参训人员120人。",

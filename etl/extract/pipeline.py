@@ -18,7 +18,7 @@ from etl.extract.table_lines import unflatten
 from etl.extract.tables import extract_tables, templates
 from etl.extract.tokens import tokens
 from etl.extract.towns import towns
-from etl.extract.zero_counts import extract_zero_counts
+from etl.extract.zero_counts import extract_zero_counts, settle
 from etl.read.normalise import normalise, to_simplified
 from etl.read.page_furniture import blank_furniture, without_furniture
 from etl.read.segment import split
@@ -120,7 +120,8 @@ def process_text(text: str) -> list[Document]:
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
                          disclosure_report=disclosure_report, genres=genres,
                          below_province=_below_province(meta, report))
-        figures = _dedupe(extract_tables(matching) + extract_prose(matching, ctx) + extract_zero_counts(matching, ctx))
+        figures = _dedupe(extract_tables(matching) + extract_prose(matching, ctx))
+        figures = _dedupe(figures + settle(extract_zero_counts(matching, ctx), figures))
         calibrate(figures)  # after _dedupe: a figure said twice is one when counting a metric's figures
         docs.append(Document(part.part, part.start, part.end, part_text, meta, figures, synthetic))
     return docs
