@@ -385,3 +385,12 @@ def test_an_item_saying_this_year_takes_the_year_of_the_plan_it_works_under() ->
     assert metadata_of("今年,我局开展法治宣传活动120场,并已着手起草《2019年普法依法治理工作要点》。").year is None
     assert metadata_of("今年,我局开展法治宣传活动120场,并已起草了《2019年普法依法治理工作要点》。").year is None
     assert metadata_of("今年以来,按照《关于印发〈2018年全县普法依法治理工作要点〉的通知》要求,开展讲座12场。").year == 2018
+
+
+def test_a_report_naming_itself_is_no_plan_for_the_plan_it_quotes() -> None:
+    # an untitled disclosure report that quotes its own plan (…结合我分局实际,制定本方案印发了《…实施方案》)
+    body = ("本年度报告依据《中华人民共和国政府信息公开条例》编制,年报中所列数据的统计期限为2023年1月1日至12月31日。\n"
+            "一、总体情况\n结合我分局实际,制定本方案印发了《某分局政务公开工作的实施方案》的通知。\n")
+    assert doc_type_of(None, body) == "annual_report"
+    # a plan that names itself so is still one
+    assert doc_type_of(None, "为推进依法行政,结合我县实际,制定本方案。\n一、工作目标\n") == "implementation_plan"
