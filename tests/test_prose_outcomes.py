@@ -161,3 +161,18 @@ def test_wordings_met_on_the_blind_batches_development_halves(text: str, expecte
 ])
 def test_wordings_that_look_alike_but_count_something_else(text: str, absent: tuple[str, float]) -> None:
     assert absent not in figures(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # one count after both areas, not said of each: their sum, neither area's own
+    ("2023年,全市办理行政复议、行政应诉、行政调解案件共计5474件。", ("litigation.cases", 5474)),
+    ("2023年,全市办理行政复议、行政应诉案件共计547件。", ("litigation.cases", 547)),
+    ("某县2023年政府信息公开工作年度报告\n涉行政复议、行政诉讼案件743件,结果维持461件。", ("disclosure.litigation_cases", 743)),
+])
+def test_a_count_of_both_review_and_lawsuits_is_neither(text: str, absent: tuple[str, float]) -> None:
+    assert absent not in figures(text)
+
+
+def test_a_zero_or_a_count_of_each_of_both_areas_still_stands() -> None:
+    assert ("litigation.cases", 0) in figures("2023年,全市行政复议、行政诉讼案件均为0件。")
+    assert ("litigation.cases", 50) in figures("2023年,收到行政复议申请56件,行政诉讼案件50件。")

@@ -34,6 +34,7 @@ from etl.extract.prose_match import (
     match_count,
     match_rate,
     match_share,
+    sum_of_both_areas,
     twin_of,
     without_earlier_value,
 )
@@ -419,6 +420,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if best is None:
             continue
         metric, rule, confidence = best
+        if sum_of_both_areas(metric, left, num.value):
+            continue  # 办理行政复议、行政应诉案件共计547件: both areas' sum, neither's own
         area = LAST_AREA[0] if rule.startswith(("prose-cue", "prose-after")) else 0
         if not inherited and not noun_after and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):

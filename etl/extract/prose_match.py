@@ -47,6 +47,18 @@ def twin_of(metric: catalog.Metric, left: str, value: float) -> catalog.Metric |
     return twin if value == 0 or _EACH_BEFORE.search(left.rstrip()) else None
 
 
+# the two sibling areas named together before one count (办理行政复议、行政应诉案件共计547件; 涉行政复议、行政诉讼案件743件)
+_BOTH_AREAS = re.compile(r"复议(?:案件|申请)?(?:[、和及与]|以及)+(?:行政)?(?:应诉|诉讼)"
+                         r"|(?:应诉|诉讼)(?:案件)?(?:[、和及与]|以及)+(?:行政)?复议")
+
+
+def sum_of_both_areas(metric: catalog.Metric, left: str, value: float) -> bool:
+    """A count said of a review and a lawsuit area together, not of each and not zero: their sum, neither area's own
+    (a count of each or a zero goes to both by ``twin_of``)."""
+    return metric.twin is not None and value != 0 and _BOTH_AREAS.search(left) is not None \
+        and not _EACH_BEFORE.search(left.rstrip())
+
+
 def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
     """A share whose numerator and denominator define a catalogue rate: 复议纠错案件占审结数的7.96% is the correction rate."""
     for metric in metrics:
