@@ -176,3 +176,10 @@ def test_a_count_of_both_review_and_lawsuits_is_neither(text: str, absent: tuple
 def test_a_zero_or_a_count_of_each_of_both_areas_still_stands() -> None:
     assert ("litigation.cases", 0) in figures("2023年,全市行政复议、行政诉讼案件均为0件。")
     assert ("litigation.cases", 50) in figures("2023年,收到行政复议申请56件,行政诉讼案件50件。")
+
+
+def test_a_legal_affairs_office_counts_the_filings_it_received() -> None:
+    text = "吉林省法制办扎实开展规范性文件监督管理工作\n2015年,省法制办接收各地、各部门报备规范性文件196件。"
+    assert ("normative_docs.filed", 196) in figures(text)
+    # a government's report: the filings its office received are not the government's own filings
+    assert ("normative_docs.filed", 196) not in figures("某县2015年法治政府建设情况报告\n2015年,接收各部门报备规范性文件196件。")

@@ -24,8 +24,9 @@ from etl.read.page_furniture import blank_furniture, without_furniture
 from etl.read.segment import split
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
-# a people's congress body reviewing the filings it receives
-_RECEIVER = re.compile(r"人大常委会|人民代表大会常务委员会|法工委|法制工作委员会")
+# a body reviewing the filings it receives: a people's congress body, or a government's legal affairs office speaking of
+# itself (吉林省法制办…接收各地、各部门报备规范性文件196件)
+_RECEIVER = re.compile(r"人大常委会|人民代表大会常务委员会|法工委|法制工作委员会|法制办")
 # a 政府信息公开工作年度报告: the reviews and suits it counts are those about its disclosure (表三)
 _DISCLOSURE_REPORT = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 
