@@ -37,6 +37,9 @@ def figures(text: str) -> set[tuple[str, float]]:
     # law study in other words: 法制学习, a study of 习近平法治思想 in a seminar, a named law studied, 法律知识培训
     ("局党组理论学习中心组开展集中法制学习5次。", ("training.law_lectures", 5)),
     ("举办习近平法治思想专题研讨班2期。", ("training.law_lectures", 2)),
+    # the sessions named after their number: a 法制讲座, a 法治大讲堂
+    ("2023年,组织召开两场市政府法制讲座。", ("training.law_lectures", 2)),
+    ("2023年,全年举办3次机关干部法治大讲堂活动。", ("training.law_lectures", 3)),
     ("组织干部职工学习《中华人民共和国行政复议法》3次。", ("training.law_lectures", 3)),
     ("2023年组织机关干部开展法律知识培训5次。", ("training.law_lectures", 5)),
     ("县政府常务会议专题学习党内法规和《行政复议法》《行政处罚法》等法律6次。", ("training.law_lectures", 6)),
