@@ -392,5 +392,10 @@ def test_a_report_naming_itself_is_no_plan_for_the_plan_it_quotes() -> None:
     body = ("本年度报告依据《中华人民共和国政府信息公开条例》编制,年报中所列数据的统计期限为2023年1月1日至12月31日。\n"
             "一、总体情况\n结合我分局实际,制定本方案印发了《某分局政务公开工作的实施方案》的通知。\n")
     assert doc_type_of(None, body) == "annual_report"
-    # a plan that names itself so is still one
+    assert doc_type_of(None, "本年报依据《条例》编制。\n一、总体情况\n结合我分局实际,制定本方案印发了《某实施方案》的通知。\n") \
+        == "annual_report"
+    # a plan that names itself so is still one, also when its own sentence names a report
     assert doc_type_of(None, "为推进依法行政,结合我县实际,制定本方案。\n一、工作目标\n") == "implementation_plan"
+    assert doc_type_of(None, "针对政务公开年报中存在的数据不准确等问题,结合我局实际,制定本方案。\n一、工作目标\n") \
+        == "implementation_plan"
+    assert doc_type_of(None, "为做好本年度报告编制发布工作,结合我县实际,制定本方案。\n一、工作目标\n") == "implementation_plan"

@@ -176,10 +176,21 @@ def test_a_count_of_both_review_and_lawsuits_is_neither(text: str, absent: tuple
 def test_a_zero_or_a_count_of_each_of_both_areas_still_stands() -> None:
     assert ("litigation.cases", 0) in figures("2023年,全市行政复议、行政诉讼案件均为0件。")
     assert ("litigation.cases", 50) in figures("2023年,收到行政复议申请56件,行政诉讼案件50件。")
+    # an office of both areas named before one area's count (行政复议与应诉科, …工作领导小组办公室): that area's count
+    assert ("reconsideration.received", 45) in figures("2023年,县司法局行政复议与应诉科全年收到行政复议申请45件。")
+    assert ("litigation.cases", 31) in figures("县行政复议和应诉工作领导小组办公室办理行政应诉案件31件。")
+    # 被诉 names the lawsuits too: a sum
+    assert ("litigation.cases", 56) not in figures("2023年,全县行政复议和被诉案件共计56件。")
 
 
 def test_a_legal_affairs_office_counts_the_filings_it_received() -> None:
     text = "吉林省法制办扎实开展规范性文件监督管理工作\n2015年,省法制办接收各地、各部门报备规范性文件196件。"
     assert ("normative_docs.filed", 196) in figures(text)
-    # a government's report: the filings its office received are not the government's own filings
+    # a government's report: the filings its office received are not the government's own filings, even when it names
+    # its 法制办 (or the office the 法制办's duties went to)
     assert ("normative_docs.filed", 196) not in figures("某县2015年法治政府建设情况报告\n2015年,接收各部门报备规范性文件196件。")
+    assert ("normative_docs.filed", 30) not in figures(
+        "某县人民政府关于2015年法治政府建设情况的报告\n2015年,县政府法制办认真履行职责,现将有关情况报告如下:\n"
+        "一、规范性文件管理\n2015年,接收各乡镇、各部门报备规范性文件30件。")
+    assert ("normative_docs.filed", 45) not in figures(
+        "某市2019年法治政府建设年度报告\n2019年,我市将原市政府法制办的职责整合划入市司法局。\n全年收到各区县报备规范性文件45件。")

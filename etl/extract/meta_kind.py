@@ -49,7 +49,7 @@ def doc_type_of(title: str | None, text: str) -> str:
     # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)
     m = re.search(r"制定(?:本|如下|以下)[^,。《》]{0,30}?(工作要点|实施方案|工作方案|工作计划|方案|要点|计划)", text[:1500])
     plan = m.group(1) if m else _plan_names_itself(text[:1500])
-    if not t and plan and not _REPORT_SELF.search(text[:600]):
+    if not t and plan and not (m and _report_before(text, m.start())):
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(plan, "implementation_plan")
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
         return "annual_report"
@@ -81,9 +81,16 @@ def doc_type_of(title: str | None, text: str) -> str:
     return "news"  # no title, no sections, nobody speaking for themselves: an article about them
 
 
-# a report naming itself in its opening (本年度报告依据…, 年报中所列数据的统计期限…): a plan it quotes later (…结合我分局实际,
-# 制定本方案印发了《…实施方案》) does not make it one
-_REPORT_SELF = re.compile(r"本年度报告|本报告|年报中|统计期限|报告如下")
+# a report naming itself in its opening (本年度报告依据…, 年报中所列数据的统计期限…): a plan it quotes in a later sentence
+# (…结合我分局实际,制定本方案印发了《…实施方案》) does not make it one; a plan whose own sentence names a report (针对…年报中
+# 存在的问题,…制定本方案; 为做好本年度报告编制…) stays a plan
+_REPORT_SELF = re.compile(r"本年度报告|本报告|本年报|年报中|统计期限|报告如下")
+
+
+def _report_before(text: str, plan_at: int) -> bool:
+    """Whether the text named itself a report in a sentence before the one where a plan is named (at ``plan_at``)."""
+    sentence_start = max(text.rfind("。", 0, plan_at), text.rfind("\n", 0, plan_at))
+    return sentence_start > 0 and _REPORT_SELF.search(text[:min(sentence_start, 600)]) is not None
 
 
 # an excerpt opening inside a report's body: a section heading (一、…, (三)…) or an enumerated point (二是…)

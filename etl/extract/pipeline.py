@@ -24,9 +24,11 @@ from etl.read.page_furniture import blank_furniture, without_furniture
 from etl.read.segment import split
 
 SYNTHETIC_MARKER = "【合成数据 SYNTHETIC】"
-# a body reviewing the filings it receives: a people's congress body, or a government's legal affairs office speaking of
-# itself (吉林省法制办…接收各地、各部门报备规范性文件196件)
-_RECEIVER = re.compile(r"人大常委会|人民代表大会常务委员会|法工委|法制工作委员会|法制办")
+# a body reviewing the filings it receives: a people's congress body (named as the reporter or in the opening), or a
+# government's legal affairs office when it is the reporter (吉林省法制办扎实开展…: 接收各地、各部门报备规范性文件196件; not a
+# government's report naming its 法制办)
+_RECEIVER = re.compile(r"人大常委会|人民代表大会常务委员会|法工委|法制工作委员会")
+_OFFICE_RECEIVER = re.compile(r"法制办")
 # a 政府信息公开工作年度报告: the reviews and suits it counts are those about its disclosure (表三)
 _DISCLOSURE_REPORT = re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 
@@ -112,7 +114,8 @@ def process_text(text: str) -> list[Document]:
         meta = metadata_of(report)
         national = meta.level in ("department", "unknown") and meta.province is None \
             and is_national(meta.title, report)
-        receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, report[:600]]))))
+        receiver = bool(_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title, report[:600]])))
+                        or _OFFICE_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title]))))
         head = report[:3000]
         disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or report[:200])) or (
             "主动公开" in head and "依申请" in head and not re.search(r"法治政府|依法行政", (meta.title or "") + head[:300]))

@@ -47,15 +47,18 @@ def twin_of(metric: catalog.Metric, left: str, value: float) -> catalog.Metric |
     return twin if value == 0 or _EACH_BEFORE.search(left.rstrip()) else None
 
 
-# the two sibling areas named together before one count (办理行政复议、行政应诉案件共计547件; 涉行政复议、行政诉讼案件743件)
-_BOTH_AREAS = re.compile(r"复议(?:案件|申请)?(?:[、和及与]|以及)+(?:行政)?(?:应诉|诉讼)"
-                         r"|(?:应诉|诉讼)(?:案件)?(?:[、和及与]|以及)+(?:行政)?复议")
+# the two sibling areas named together before one count (办理行政复议、行政应诉案件共计547件; 涉行政复议、行政诉讼案件743件),
+# the last area words before the number: not the name of an office of both (行政复议与应诉科…收到行政复议申请45件), after
+# which a single area's count follows
+_BOTH_AREAS = re.compile(r"(?:复议(?:案件|申请)?(?:[、和及与]|以及)+(?:行政)?(?:应诉|诉讼|被诉)"
+                         r"|(?:应诉|诉讼|被诉)(?:案件)?(?:[、和及与]|以及)+(?:行政)?复议)"
+                         r"(?![^,。;]*(?:复议|诉讼|应诉|被诉|科|中心|小组|办公室|委员会))")
 
 
 def sum_of_both_areas(metric: catalog.Metric, left: str, value: float) -> bool:
     """A count said of a review and a lawsuit area together, not of each and not zero: their sum, neither area's own
     (a count of each or a zero goes to both by ``twin_of``)."""
-    return metric.twin is not None and value != 0 and _BOTH_AREAS.search(left) is not None \
+    return metric.twin is not None and value != 0 and _BOTH_AREAS.search(left.rstrip()) is not None \
         and not _EACH_BEFORE.search(left.rstrip())
 
 
