@@ -194,3 +194,10 @@ def test_a_legal_affairs_office_counts_the_filings_it_received() -> None:
         "一、规范性文件管理\n2015年,接收各乡镇、各部门报备规范性文件30件。")
     assert ("normative_docs.filed", 45) not in figures(
         "某市2019年法治政府建设年度报告\n2019年,我市将原市政府法制办的职责整合划入市司法局。\n全年收到各区县报备规范性文件45件。")
+
+
+def test_a_violation_handled_without_a_case_is_no_case() -> None:
+    # 非立案查处/处理: dealt with without opening a case — not an enforcement case count
+    got = figures("2022年,全省土地卫片判定违法701件,已立案查处473件,非立案查处228件。")
+    assert ("enforcement.cases", 473) in got
+    assert ("enforcement.cases", 228) not in got
