@@ -47,6 +47,10 @@ from etl.extract.metadata import is_national, metadata_of
     # a cut-off date or a rule's commencement does not
     (None, "对2020年12月31日前出台的规范性文件进行了全面清理,废止5件。", None),
     (None, "条例自2021年5月1日起施行,县司法局组织学习3次。", None),
+    # a yearbook's volume records the year before it (a page's head: 成华年鉴2021, 2022卷)
+    (None, "Page 297 - 成华年鉴2021\nP. 297\n司法行政\n全区共调解矛盾纠纷300件。", 2020),
+    (None, "2022卷\n【加强党对法治政府建设的全面领导】 自治区党委将法治政府建设摆在全局工作重要位置。", 2021),
+    ("武侯年鉴2021", "法 治\n全区行政复议案件40件。", 2020),
 ])
 def test_year_of(title: str | None, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == year
