@@ -51,6 +51,8 @@ from etl.extract.metadata import is_national, metadata_of
     (None, "Page 297 - 成华年鉴2021\nP. 297\n司法行政\n全区共调解矛盾纠纷300件。", 2020),
     (None, "2022卷\n【加强党对法治政府建设的全面领导】 自治区党委将法治政府建设摆在全局工作重要位置。", 2021),
     ("武侯年鉴2021", "法 治\n全区行政复议案件40件。", 2020),
+    # …not a yearbook the text quotes
+    (None, "据《中国法律年鉴2019》统计,全国法律援助案件大幅增长。2019年,全县办理法律援助案件100件。", 2019),
 ])
 def test_year_of(title: str | None, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == year

@@ -88,6 +88,7 @@ _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2
 _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
 
 
+_QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
 # a yearbook's volume (成华年鉴2021, 2022卷 at a page's head, 2021年鉴): a yearbook of one year records the year before
 _YEARBOOK_VOLUME = re.compile(r"年鉴\s*[（(]?((?:19|20)\d\d)(?![\d年])|((?:19|20)\d\d)\s*年鉴"
                               r"|(?:^|\n)\s*((?:19|20)\d\d)\s*卷(?!\d)")
@@ -97,7 +98,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     """The year the document is about: a yearbook volume's year before, its title's, its stated period's, its opening's;
     for news the publishing year when it says 今年 (the year before when it says 去年); else the latest year it speaks of,
     not counting dates, starting points and goals."""
-    m = _YEARBOOK_VOLUME.search((title or "") + "\n" + text[:300])
+    m = _YEARBOOK_VOLUME.search((title or "") + "\n" + _QUOTED_NAME.sub("", text[:300]))  # not a yearbook it quotes
     if m:
         return int(m.group(1) or m.group(2) or m.group(3)) - 1  # 武侯年鉴2021: its entries are of 2020
     if title:
