@@ -200,3 +200,25 @@ def test_a_violation_handled_without_a_case_is_no_case() -> None:
     # 非立案查处/处理: dealt with without opening a case — not an enforcement case count
     assert ("enforcement.cases", 228) not in figures("某省2022年土地卫片执法检查情况\n2022年,全县非立案查处228件。")
     assert ("enforcement.cases", 473) in figures("某省2022年土地卫片执法检查情况\n2022年,全县立案查处473件。")
+
+
+@pytest.mark.parametrize("text", [
+    # a broadcast column and lectures given at schools are no law study of the organ's own
+    "2023年,县融媒体中心全年制作播出48期《法律讲堂》电视节目。",
+    "县电台开设法治讲堂栏目,播出52期法治讲堂节目。",
+    "县法院在辖区中小学开设16场法治讲堂。",
+    "县检察院在全县中小学举办12期“检察官法治大讲堂”。",
+])
+def test_broadcasts_and_school_lectures_are_no_law_study(text: str) -> None:
+    got = {m for m, _ in figures("某县2023年法治政府建设情况报告\n" + text)}
+    assert "training.law_lectures" not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # law-study sessions named after their number: a 法制讲座, a 法治大讲堂, a 法治知识讲座
+    ("2023年,组织召开两场市政府法制讲座。", ("training.law_lectures", 2)),
+    ("2023年,全年举办3次机关干部法治大讲堂活动。", ("training.law_lectures", 3)),
+    ("2023年,举办3次机关干部法治知识讲座。", ("training.law_lectures", 3)),
+])
+def test_law_study_sessions_named_after_their_number(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
