@@ -15,7 +15,7 @@ import re
 from etl.extract import catalog
 from etl.extract.attribution import attribute, is_reporters_government
 from etl.extract.kind import kind_of
-from etl.extract.prose import STRONG, WEAK, DocContext, Figure
+from etl.extract.prose import CLAUSE_YEAR, STRONG, WEAK, DocContext, Figure
 from etl.extract.sentence import rfind_any
 from etl.read.normalise import Matching
 
@@ -25,8 +25,8 @@ CONFIDENCE = 0.8  # a rule-of-thumb until scripts/calibrate.py measures the fami
 _NOT_ACHIEVED = re.compile(r"未|没有|没能|尚未|打破|失去|难以|不再")
 # …or the zero describes others: 实现零败诉的地方政府, 向零败诉的单位学习 (a record's own name, 的佳绩/成绩/目标, is not)
 _OF_OTHERS = re.compile(r"^[”\"」’]?的(?!佳绩|好成绩|成绩|成效|目标|良好)")
-# another year's record: a year before the report's, or the year before in words (a later year's is a goal: kind_of)
-_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*年")
+# another year's record: a year before the report's (prose.CLAUSE_YEAR, as for a count in digits), or the year before
+# in words (a later year's is a goal: kind_of)
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期")
 
 
@@ -43,7 +43,7 @@ def extract_zero_counts(m: Matching, ctx: DocContext) -> list[Figure]:
             left, sentence_left = text[clause_start:hit.start()], text[sent_start:hit.start()]
             right = text[hit.end():hit.end() + 60]
             if _NOT_ACHIEVED.search(left) or _OF_OTHERS.match(right) or _LAST_YEAR.search(left) \
-                    or (ctx.year and any(int(y) < ctx.year for y in _YEAR.findall(left))):
+                    or (ctx.year and any(int(y) < ctx.year for y in CLAUSE_YEAR.findall(left))):
                 continue
             attribution = attribute(left + hit.group(0), sentence_left + hit.group(0))
             own = attribution.is_own or is_reporters_government(attribution, ctx.level)
