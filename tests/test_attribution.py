@@ -183,3 +183,9 @@ def test_suits_against_the_reporters_organs_are_its_own_caseload_unless_a_larger
     got = {(f.metric, f.value) for d in process_text(beside) for f in d.figures}
     assert ("litigation.cases", 120) in got
     assert ("litigation.cases", 31) not in got
+
+
+def test_the_courts_appeals_beside_their_first_instance_are_a_part_whoever_the_subject() -> None:
+    text = ("上海市2024年行政审判白皮书\n白皮书显示,2024年上海法院共受理一审行政案件8406件、审结7704件,"
+            "受理二审行政案件3111件、审结3050件。")
+    assert {(f.metric, f.value) for d in process_text(text) for f in d.figures} == {("litigation.cases", 8406)}

@@ -203,6 +203,8 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
     any own rate of the same metric. ``if_total_before`` wants that total just before the part
     (其中 after the total); ``if_total_or_siblings`` also goes when two or more parts of one
     metric stand side by side in one sentence (a split by category with no total).
+    ``if_total_or_larger_in_sentence`` also goes beside a larger figure of its metric in its sentence, whatever that
+    one's own scope (上海法院共受理一审行政案件8406件…受理二审行政案件3111件: the appeals are a part of the courts' cases).
     ``places`` holds each figure's (sentence start, number start, number end).
     """
     owns: dict[tuple[str, str], list[int]] = {}
@@ -212,6 +214,10 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
     wholes = {key: _Wholes(idx, figures, attributions, places) for key, idx in owns.items()}
     empty = _Wholes([], figures, attributions, places)
     siblings = Counter(_sibling_key(f, a, p) for f, a, p in zip(figures, attributions, places, strict=True))
+    in_sentence: dict[tuple[str, str, int], float] = {}
+    for f, p in zip(figures, places, strict=True):
+        key = (f.metric, f.kind, p[0])
+        in_sentence[key] = max(in_sentence.get(key, -math.inf), f.value)
     keep = []
     for i, (f, a) in enumerate(zip(figures, attributions, strict=True)):
         if a.is_own:
@@ -238,5 +244,7 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
         if not dropped and a.policy == "if_total_or_siblings":
             # 成功调解村级矛盾纠纷78件,镇级矛盾纠纷37件: the list's second item may lose the verb, not the family
             dropped = siblings[_sibling_key(f, a, places[i])] >= 2
+        if not dropped and a.policy == "if_total_or_larger_in_sentence":
+            dropped = in_sentence[(f.metric, f.kind, places[i][0])] > f.value
         keep.append(not dropped)
     return keep
