@@ -222,3 +222,12 @@ def test_broadcasts_and_school_lectures_are_no_law_study(text: str) -> None:
 ])
 def test_law_study_sessions_named_after_their_number(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the law named before the study in its clause: 习近平法治思想 like 法律/宪法/民法典
+    ("2023年,街道党工委理论学习中心组开展习近平法治思想相关学习4次。", ("training.law_lectures", 4)),
+    ("2023年,局党组开展习近平法治思想集中学习6次。", ("training.law_lectures", 6)),
+])
+def test_law_study_named_by_the_thought_before_it(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
