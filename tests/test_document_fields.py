@@ -136,6 +136,14 @@ def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
     assert year_of("某市环保局去年罚款达1300万元", "去年共罚款1300万元,是2014年的20倍。", "news", "2016-02-18") == 2015
 
 
+def test_a_year_to_date_published_the_next_january_is_the_year_just_ended() -> None:
+    text = "2017年以来,我省各级司法行政机关共办理法律援助案件2万件。"
+    assert year_of(None, text, "news", "2018-01-24") == 2017
+    # a start (自…以来) counts several years; a page dated later in the year is no year-end review
+    assert year_of(None, "自" + text, "news", "2018-01-24") is None
+    assert year_of(None, text, "news", "2018-06-15") is None
+
+
 @pytest.mark.parametrize("text, named", [
     ("2020年底,某市公共法律服务中心(简称市公服中心)正式启用,一季度办理法律援助案件750件。", 1.0),
     ("某省高级人民法院(以下简称某高院)29日发布白皮书,全年审结行政案件3000件。", 1.0),

@@ -59,6 +59,7 @@ _UP_TO_MONTH = re.compile(r"(?:从|自)\s*(?:20[0-4]\d|19[4-9]\d)\s*年(?:\s*\d{
                           r"\s*\d{1,2}\s*月")
 # a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
 _SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年以来")
+_SINCE_START = re.compile(r"(?:自|从)\s*20[0-4]\d\s*年以来")
 _PART_OF_YEAR = re.compile(r"1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月|上半年|前三季度|一季度")
 _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
@@ -143,6 +144,11 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return max(events)
         since = _SINCE_YEAR.findall(text[:1500])
         if len(set(since)) == 1 and _PART_OF_YEAR.search(text[:3000]):
+            return int(since[0])
+        if len(set(since)) == 1 and publish_date and publish_date[5:7] == "01" \
+                and int(since[0]) == int(publish_date[:4]) - 1 and not _SINCE_START.search(text[:1500]):
+            # 2017年以来,我省… published in January 2018: the year just ended, reviewed (CONVENTIONS j_040); 自2017年以来
+            # counts from a start, not one year
             return int(since[0])
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))):
