@@ -136,6 +136,19 @@ def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
     assert year_of("某市环保局去年罚款达1300万元", "去年共罚款1300万元,是2014年的20倍。", "news", "2016-02-18") == 2015
 
 
+@pytest.mark.parametrize("title, text, year", [
+    # a report heard at a congress's spring session is of the year before; one heard later in the year may be of its own
+    ("安徽省人民代表大会常务委员会工作报告 ————2016年2月19日在安徽省第十二届人民代表大会第六次会议上",
+     "过去一年,省人大常委会共制定地方性法规12件。", 2015),
+    ("某省人民检察院工作报告", "——2023年1月14日在某省第十四届人民代表大会第一次会议上\n一年来,共办理行政检察案件300件。", 2022),
+    ("关于法律援助条例实施情况的报告", "——2016年7月26日在省十二届人大常委会第二十三次会议上\n条例实施以来,共办理案件。", None),
+])
+def test_a_report_heard_by_a_congress_in_spring_is_of_the_year_before(title: str, text: str, year: int | None) -> None:
+    assert year_of(title, text, "annual_report") == (year if year is not None else year_of(title, text, "annual_report"))
+    if year is None:
+        assert year_of(title, text, "annual_report") != 2015
+
+
 def test_a_year_to_date_published_the_next_january_is_the_year_just_ended() -> None:
     text = "2017年以来,我省各级司法行政机关共办理法律援助案件2万件。"
     assert year_of(None, text, "news", "2018-01-24") == 2017

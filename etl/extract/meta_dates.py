@@ -89,6 +89,10 @@ _PLAN_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2
 _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12}(?:综述|总结|回顾|工作报告)")
 
 
+# the line under a report read to a people's congress or its standing committee (——2016年2月19日在安徽省第十二届人民代表大会
+# 第六次会议上): a report heard in the first months of a year is of the year before; later in the year it may be of its own
+_CONGRESS_SPEECH = re.compile(r"[—\-]{1,4}\s*(20[0-4]\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?"
+                              r"(?:人民代表大会|人大)")
 _QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
 # a yearbook's volume (成华年鉴2021, 2022卷 at a page's head, 2021年鉴): a yearbook of one year records the year before
 _YEARBOOK_VOLUME = re.compile(r"年鉴\s*[（(]?((?:19|20)\d\d)(?![\d年])|((?:19|20)\d\d)\s*年鉴"
@@ -102,6 +106,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _YEARBOOK_VOLUME.search((title or "") + "\n" + _QUOTED_NAME.sub("", text[:300]))  # not a yearbook it quotes
     if m:
         return int(m.group(1) or m.group(2) or m.group(3)) - 1  # 武侯年鉴2021: its entries are of 2020
+    m = _CONGRESS_SPEECH.search((title or "") + "\n" + text[:600])
+    if m and int(m.group(2)) <= 4:
+        return int(m.group(1)) - 1  # ——2023年1月14日在…人民代表大会…上: a congress's spring session hears the year before
     if title:
         m = _YEAR_AND_PART.search(title)
         if m:
