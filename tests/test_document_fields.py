@@ -28,6 +28,8 @@ from etl.extract.metadata import is_national, metadata_of
     # a span of whole years is a review of several years, none of them the one reported on
     (None, "2009年至2012年,我市行政复议纠错案件达107件。", None),
     (None, "在2006~2010年第五个普法期间,全市举办法治讲座300场。", None),
+    # the next year's work deployment in a year-end review is a plan, not the year reported on
+    (None, "刚过去的2016年,全省司法行政系统共办理法律援助案件3万件。2017年又有哪些新的工作部署?", 2016),
     # a starting point whose year's part is then counted (…以来, 1至10月份…)
     (None, "2021年以来,县司法局积极推进法律顾问服务。1至10月份,法律顾问共接受咨询1000余次。", 2021),
     (None, "2016年以来,全市保持执法高压态势。上半年,共处罚违法行为1071起。", 2016),
