@@ -19,6 +19,7 @@ import ahocorasick
 import pytest
 
 from etl.extract import gazetteer as gz
+from etl.extract.metadata import metadata_of
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +228,20 @@ def test_a_short_name_that_ends_a_word_names_no_place_but_stays_a_name() -> None
     # 河北迁安 and 江门开平)
     assert not [m for m in gz.gazetteer().mentions("做好拆迁安置和公开平台建设") if m.name in ("迁安", "开平")]
     assert [m.name for m in gz.gazetteer().mentions("河北迁安:迁安坚持依法行政")][:2] == ["河北", "迁安"]
+
+
+@pytest.mark.parametrize("text, county, city", [
+    # a local text naming itself only by its own drive or its own court or portal
+    ("2011年,全市政法战线围绕建设“平安嵊州”的总体部署,着力深化社会矛盾化解,调解纠纷3000件。", "嵊州市", "绍兴市"),
+    ("一、基本情况\n肥城法院2018年审结行政诉讼案件54件,其中行政机关败诉8件。", "肥城市", "泰安市"),
+    ("认真对照《2020 年法治镇海建设工作要点》,全年开展学法活动12次。", "镇海区", "宁波市"),
+])
+def test_a_place_named_only_by_its_own_drive_or_organ(text: str, county: str, city: str) -> None:
+    meta = metadata_of(text)
+    assert (meta.county, meta.city) == (county, city)
+
+
+def test_a_drive_named_after_a_town_is_not_a_same_named_district() -> None:
+    # 和谐城西 in a text on 城西乡 is the town's drive, not 西宁's 城西区
+    meta = metadata_of("城西乡妇联积极推进矛盾纠纷专项治理工作,为和谐城西贡献力量。城西乡妇联开展宣传活动20场。")
+    assert meta.county is None and meta.city is None

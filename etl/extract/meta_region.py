@@ -245,6 +245,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
             place = deeper
     if not national and place is None and address is not None:
         place = _address_place(address, title, organ, "county" if town else self_level)
+    if not national and place is None and town is None:
+        # named by its own drive or organ only (平安嵊州, 法治镇海建设, 肥城法院审结…, 莱西政务网): that place
+        place = _own_name_place(opening(text, 6000))
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))
@@ -333,3 +336,23 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
                 return replace(city, name=name, level="county", county=name)
             return None
     return None
+
+
+# a place's short name in the name of its own drive (法治东西湖, 平安嵊州, 美丽石城) or of its own court, web portal or
+# media account (肥城法院, 秀英法院, 莱西政务网, 松阳政府网, 中国永嘉): a local text names itself this way when no other
+# line does
+_DRIVE_BEFORE = re.compile(r"(?:法治|平安|美丽|幸福|数字|和谐|文明|智慧|中国)$")
+_ORGAN_AFTER_SHORT = re.compile(r"(?:人民)?法院|政务网|政府网|发布|融媒")
+
+
+def _own_name_place(text: str) -> Place | None:
+    """The one place named (by a name that means only it) in its own drive's or organ's name, if exactly one is."""
+    found: dict[str, Place] = {}
+    for m in gazetteer().mentions(text):
+        if len(m.places) != 1 or m.places[0].level == "province":
+            continue
+        if re.search(re.escape(m.name) + r"(?:乡|镇|街道|村|社区)", text):
+            continue  # 和谐城西 in a text on 城西乡: a town's name, not 西宁's 城西区
+        if _DRIVE_BEFORE.search(text, max(0, m.start - 2), m.start) or _ORGAN_AFTER_SHORT.match(text, m.end):
+            found[m.places[0].code] = m.places[0]
+    return next(iter(found.values())) if len(found) == 1 else None
