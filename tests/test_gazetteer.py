@@ -238,6 +238,11 @@ def test_a_short_name_that_ends_a_word_names_no_place_but_stays_a_name() -> None
     # …or, naming nothing else, by the local outlet it appeared in (a guess the labelled texts bear out 17 to 6)
     ("邓州网讯(记者 王言)近日,市司法局组织开展法律援助进社区活动,解答群众咨询200余人次。", "邓州市", "南阳市"),
 ])
+def test_a_province_named_only_by_its_own_drive() -> None:
+    meta = metadata_of("省司法厅副厅长介绍,全年办理法律援助案件5万件,为建设更高水平的法治河南、平安河南作出更大贡献。")
+    assert (meta.province, meta.city) == ("河南省", None)
+
+
 def test_a_place_named_only_by_its_own_drive_or_organ(text: str, county: str, city: str) -> None:
     meta = metadata_of(text)
     assert (meta.county, meta.city) == (county, city)

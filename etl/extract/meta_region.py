@@ -338,7 +338,7 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
     return None
 
 
-# a place's short name in the name of its own drive (法治东西湖, 平安嵊州, 美丽石城) or of its own court, web portal or
+# a place's short name in the name of its own drive (法治东西湖, 平安嵊州, 美丽石城, 法治河南) or of its own court, web portal or
 # media account (肥城法院, 秀英法院, 莱西政务网, 松阳政府网, 中国永嘉): a local text names itself this way when no other
 # line does. A local outlet (邓州网讯, 泰兴日报) is a weaker sign — a city paper covers its province's news too — taken only
 # when nothing else names a place: on the labelled texts it was right 17 times and wrong 6 (dev and test together)
@@ -350,7 +350,7 @@ def _own_name_place(text: str) -> Place | None:
     """The one place named (by a name that means only it) in its own drive's or organ's name, if exactly one is."""
     found: dict[str, Place] = {}
     for m in gazetteer().mentions(text):
-        if len(m.places) != 1 or m.places[0].level == "province":
+        if len(m.places) != 1:
             continue
         if re.search(re.escape(m.name) + r"(?:乡|镇|街道|村|社区)", text):
             continue  # 和谐城西 in a text on 城西乡: a town's name, not 西宁's 城西区
