@@ -99,6 +99,11 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     ("某市山林权属纠纷现状与对策", "来源:某某政法网\n山林权属纠纷是指公民、法人或者其他组织之间的纠纷。", "other"),
     # a report that mentions a research report it wrote is still a report
     ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年形成调研报告3篇。", "annual_report"),
+    # an organ's reply to a deputy's suggestion or a proposal is neither a report nor news
+    ("某县司法局关于县十九届人大四次会议第27号建议的答复",
+     "张某某等代表:\n你们提出的建议收悉。现答复如下:全年办理行政复议案件30件。", "other"),
+    (None, "某市政协委员:\n关于市政协八届四次会议第155号提案的答复函\n近年来,我局共调解纠纷1200件。", "other"),
+    ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年办理人大代表建议12件,答复率100%。", "annual_report"),
 ])
 def test_doc_type_of_a_study_or_bulletin(title: str | None, text: str, kind: str) -> None:
     assert doc_type_of(title, text) == kind

@@ -124,9 +124,13 @@ _WHOLE_YEAR = re.compile(r"1\s*(?:月)?\s*[—\-–~至到]\s*12\s*月")
 
 
 # documents that are neither a report nor news: a yearbook page, a speech, a decision's drafting note or its reading,
-# the decision publishing a clean-up's result
+# the decision publishing a clean-up's result, a reply to a deputy's suggestion
 _OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明|制定说明|(?:政策|文字|图文)解读《|》的(?:政策)?解读"
-                         r"|清理结果的(?:决定|通告|公告)|有关情况说明如下")
+                         r"|清理结果的(?:决定|通告|公告)|有关情况说明如下"
+                         # an organ's reply to a deputy's suggestion or a CPPCC proposal (…第135034号提案的答复函,
+                         # 建议办理情况的复函, 答复类别:A类)
+                         r"|(?:提案|建议|议案)[^。\n,,]{0,30}?(?:的答复|答复函|的复函|办理情况的(?:答复|复函|函)"
+                         r"|提出的[^。\n]{0,40}办理情况)|答复类别|提案答复")
 
 
 # named by its title or first line: an investigation or research report, a weekly or monthly statistics bulletin, a
