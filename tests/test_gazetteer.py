@@ -255,3 +255,11 @@ def test_a_province_named_only_by_its_own_drive() -> None:
     """A yearbook's entry on the autonomous region's government (自治区党委…) names it only in 法治内蒙古建设."""
     (doc,) = process_text(read_file(Path(__file__).parent / "gold" / "texts" / "aq_006.txt").text)
     assert (doc.meta.province, doc.meta.city) == ("内蒙古自治区", None)
+
+
+def test_a_papers_masthead_is_not_the_reporter() -> None:
+    """浙江法制报 over a county court's story names the outlet: the court's county is the place."""
+    text = ("浙江法制报数字报纸\n\n00004版:平安巷\n\n合力化解行政争议\n\n  本报讯 近年来,天台县法院积极推动行政争议调解工作,"
+            "有效促进行政争议实质性化解。该院行政争议调解中心成功调解行政争议案件45件。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == ("浙江省", "台州市", "天台县")

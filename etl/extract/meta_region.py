@@ -57,8 +57,14 @@ def _reporter_place(title: str | None, organ: str | None, text: str) -> Place | 
             if mn.start - chain[-1].end > 1:
                 break
             chain.append(mn)
+        if _MASTHEAD.match(src, chain[-1].end):
+            continue  # 浙江法制报数字报纸 over the story: the outlet's name, not the reporter's
         return resolve(src[chain[0].start:chain[-1].end], opening(text, 3000))
     return None
+
+
+# a paper's or a site's name after a place (浙江法制报, 南通日报, 邓州网): the outlet, not who reports
+_MASTHEAD = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|法制报|法治报|商报|时报|新闻网|电视台|广播电视台|融媒体中心)")
 
 
 SIBLINGS = 4
