@@ -91,6 +91,18 @@ def test_a_citys_development_zone_reporting_is_a_county_of_the_city() -> None:
     assert meta.region_code == "420300"
 
 
+@pytest.mark.parametrize("text, county", [
+    # a zone's bureau or report by its title; the gold writes 经开区/高新区 by their full names, the city's 市 left out
+    ("武汉经开区统计局关于2025年度法治政府建设情况的报告\n中共武汉经开区工委:\n今年以来,我局推进法治建设。",
+     "武汉经济技术开发区"),
+    ("淄博高新区市场监管局2022年政府信息公开年度报告\n本报告根据《条例》编制。", "淄博高新技术产业开发区"),
+    ("2018年广州空港经济区管理委员会政府信息公开年度报告\n本报告根据《条例》编制。", "广州空港经济区"),
+    ("武汉市东湖生态旅游风景区2019年政府信息公开年度报告\n2019年度,我区认真贯彻落实政务公开工作部署。", "东湖生态旅游风景区"),
+])
+def test_a_zones_own_bureau_or_report_names_the_zone_as_its_county(text: str, county: str) -> None:
+    assert metadata_of(text).county == county
+
+
 def test_a_bureau_in_a_quoted_documents_name_does_not_lead() -> None:
     # 《国务院办公厅…通知》 names the document the report follows, not an organ acting in it
     text = ("某盟2024年政府信息公开工作年度报告\n本报告根据《国务院办公厅政府信息与政务公开办公室关于印发年度报告格式的通知》"

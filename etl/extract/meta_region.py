@@ -325,20 +325,30 @@ def _speaks_as(place: Place | None, scope: str) -> bool:
     return ("全" + place.name[-1]) in scope or ("我" + place.name[-1]) in scope
 
 
-# a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会)
-_ZONE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区))"
-                   r"(?:党工委|管委会|管理委员会|[、和]|\s)")
+# a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会), or one
+# of its bureaus or its report (武汉经开区统计局, 淄博高新区市场监管局, 广州空港经济区管理委员会, 武汉市东湖生态旅游风景区2019年…)
+_ZONE_WORDS = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|风景区|经济区)"
+_ZONE = re.compile(r"([\u4e00-\u9fff]{2,10}?" + _ZONE_WORDS + r")"
+                   r"(?:党工委|工委|管委会|管理委员会|[、和]|\s|[\u4e00-\u9fff]{0,6}(?:局|分局|法院)|(?:19|20)\d\d年)")
+# the names the gold writes a zone by (as the zones call themselves in full)
+_ZONE_FULL = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
 
 
 def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Place | None:
     """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
     holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
     for src in (title or "", organ or "", opening_subject(text)):
-        m = _ZONE.search(src) if ("开发区" in src or "高新区" in src or "经开区" in src) else None
+        m = _ZONE.search(src) if re.search(_ZONE_WORDS, src) else None
         if m:
-            name = m.group(1)
-            inside = resolve(name)
-            if inside is not None and inside.code == city.code:
+            name = re.sub(r"^年度?", "", m.group(1))  # 2018年广州空港经济区…: the year before it is no part of the name
+            at = src.find(city.name, max(0, m.start(1) - len(city.name)), m.end(1))
+            if at >= 0:
+                name = src[at + len(city.name):m.end(1)]  # 武汉市东湖生态旅游风景区: the zone, not its city's name
+            inside = resolve(m.group(1))
+            if inside is not None and inside.code == city.code and len(name) > 3:
+                for short, full in _ZONE_FULL:
+                    if name.endswith(short):
+                        name = name[:-len(short)] + full
                 return replace(city, name=name, level="county", county=name)
             return None
     return None
