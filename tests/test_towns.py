@@ -78,3 +78,15 @@ def test_a_town_acting_at_a_sentence_start_is_the_reporter(text: str) -> None:
     # 凤安镇建立… / …。凤安镇组织…: the town doing the work is the report's subject (level town, its county filled)
     m = metadata_of(text)
     assert (m.town, m.county, m.level) == ("凤安镇", "紫金县", "town")
+
+
+@pytest.mark.parametrize("text, town", [
+    # a street office's disclosure report naming its own office in its opening sentence or its contact line
+    ("本报告根据《条例》要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。\n一、总体情况\n"
+     "本年度主动公开信息120条。", "礼让街街道"),
+    ("本报告中所列数据的统计期限从2024年1月1日起至2024年12月31日止。如有任何疑问,请与常州市钟楼区南大街街道综合办公室联系。\n"
+     "一、总体情况\n全年主动公开信息80条。", "南大街街道"),
+])
+def test_a_street_office_names_itself_in_its_reports_opening_or_contact_line(text: str, town: str) -> None:
+    meta = metadata_of(text)
+    assert (meta.town, meta.level) == (town, "town")

@@ -157,6 +157,18 @@ def _town_after_place(text: str, signature: bool = False) -> str | None:
     return None
 
 
+# where a report names its own office in full: the sentence of its opening that names the report (全面总结西宁市城中区人民政府
+# 礼让街街道办事处2025年政府信息公开工作情况, 特向社会公布南京市鼓楼区人民政府下关街道办事处2024年度…报告) and its contact
+# line (请与常州市钟楼区南大街街道综合办公室联系)
+_SELF_NAMING = re.compile(r"[^。\n]{0,80}(?:年度报告|工作情况|年报)[^。\n]{0,40}")
+_CONTACT = re.compile(r"请与[^。\n]{2,40}?联系")
+
+
+def _self_naming(text: str) -> str:
+    return "\n".join([m.group() for m in _SELF_NAMING.finditer(text[:800])]
+                      + [m.group() for m in _CONTACT.finditer(text[:6000])])
+
+
 _TOWN_SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:党委|人民政府|政府|党工委|办事处)")
 # a speech's opening: 我代表街关镇党委、政府对大家的到来表示热烈的欢迎
 _SELF_KIND = (("街", "街道"), ("镇", "镇"), ("乡", "乡"))
@@ -216,7 +228,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town(text[:600], _TOWN_PLAN) \
         or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
         or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
-        or _listed_town(_town(text[:600], _TOWN_REPORT))
+        or _listed_town(_town(text[:600], _TOWN_REPORT)) \
+        or _town_after_place(_self_naming(text), signature=True)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     # the scope the report names first (全省…, then 市州…) is its own
