@@ -156,6 +156,15 @@ def test_a_report_heard_by_a_congress_in_spring_is_of_the_year_before(title: str
         assert year_of(title, text, "annual_report") != 2015
 
 
+@pytest.mark.parametrize("text, year", [
+    ("今年12月4日是第十个国家宪法日,记者从市司法局获悉,全市开展普法活动300场。", 2023),
+    ("在第七个“宪法日”到来之际,社区共组织志愿者22人,发放宣传手册320份。", 2020),
+    ("围绕第11个国家宪法日,全县举办宪法宣传活动45场。", 2024),
+])
+def test_the_nth_constitution_day_dates_an_item_that_states_no_year(text: str, year: int) -> None:
+    assert year_of(None, text, "news") == year
+
+
 def test_a_year_to_date_published_the_next_january_is_the_year_just_ended() -> None:
     text = "2017年以来,我省各级司法行政机关共办理法律援助案件2万件。"
     assert year_of(None, text, "news", "2018-01-24") == 2017

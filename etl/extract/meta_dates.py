@@ -93,6 +93,21 @@ _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12
 # 第六次会议上): a report heard in the first months of a year is of the year before; later in the year it may be of its own
 _CONGRESS_SPEECH = re.compile(r"[—\-]{1,4}\s*(20[0-4]\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?"
                               r"(?:人民代表大会|人大)")
+# the Nth national Constitution Day (今年12月4日是第十个国家宪法日): a dated event whose year the count gives
+_CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})个[“\"]?(?:国家)?宪法日")
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _count_of(word: str) -> int:
+    """十 -> 10, 十一 -> 11, 二十 -> 20, 七 -> 7, 11 -> 11."""
+    if word.isdigit():
+        return int(word)
+    if "十" not in word:
+        return _DIGIT[word]
+    tens, _, ones = word.partition("十")
+    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
+
+
 _QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
 # a yearbook's volume (成华年鉴2021, 2022卷 at a page's head, 2021年鉴): a yearbook of one year records the year before
 _YEARBOOK_VOLUME = re.compile(r"年鉴\s*[（(]?((?:19|20)\d\d)(?![\d年])|((?:19|20)\d\d)\s*年鉴"
@@ -146,6 +161,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
                  if not _DRAFTING.search(text[max(0, m.start() - 6):m.start()])}
         if len(plans) == 1 and not publish_date and _THIS_YEAR.search(text[:3000]):
             return int(plans.pop())  # 今年以来…按照《2018年全市食品安全放心行动实施方案》: this year's plan names it
+        m = _CONSTITUTION_DAY.search(text[:3000])
+        if m:
+            return 2013 + _count_of(m.group(1))  # 第十个国家宪法日: the first was on 2014-12-04
         events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
         if events:
             return max(events)
