@@ -189,3 +189,9 @@ def test_the_courts_appeals_beside_their_first_instance_are_a_part_whoever_the_s
     text = ("上海市2024年行政审判白皮书\n白皮书显示,2024年上海法院共受理一审行政案件8406件、审结7704件,"
             "受理二审行政案件3111件、审结3050件。")
     assert {(f.metric, f.value) for d in process_text(text) for f in d.figures} == {("litigation.cases", 8406)}
+
+
+
+def test_a_running_total_of_appeals_is_no_whole_of_the_years_appeals() -> None:
+    text = "某市2023年行政审判情况\n2023年,全市法院受理二审行政案件300件,五年来累计受理二审行政案件1500件。"
+    assert ("litigation.cases", 300) in {(f.metric, f.value) for d in process_text(text) for f in d.figures}

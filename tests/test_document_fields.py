@@ -55,6 +55,8 @@ from etl.extract.metadata import is_national, metadata_of
     ("武侯年鉴2021", "法 治\n全区行政复议案件40件。", 2020),
     # …not a yearbook the text quotes
     (None, "据《中国法律年鉴2019》统计,全国法律援助案件大幅增长。2019年,全县办理法律援助案件100件。", 2019),
+    # …but the year's deployment the report carried out is its own year
+    (None, "为全面落实省司法厅2016年工作部署,市司法局共开展普法活动120场,办理法律援助案件800件。", 2016),
 ])
 def test_year_of(title: str | None, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == year
@@ -104,6 +106,10 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
      "张某某等代表:\n你们提出的建议收悉。现答复如下:全年办理行政复议案件30件。", "other"),
     (None, "某市政协委员:\n关于市政协八届四次会议第155号提案的答复函\n近年来,我局共调解纠纷1200件。", "other"),
     ("某县2022年法治政府建设年度报告", "现将有关情况报告如下。全年办理人大代表建议12件,答复率100%。", "annual_report"),
+    # a report's own work on replies is no reply; a reply's letter by its number and 函 is
+    ("某县司法局2023年法治政府建设年度报告", "2023年,我局认真办理人大代表建议和政协委员提案的答复工作,全年办理复议案件30件。",
+     "annual_report"),
+    ("关于市政协十四届二次会议第0123号提案办理结果的函", "你委提出的提案收悉。", "other"),
 ])
 def test_doc_type_of_a_study_or_bulletin(title: str | None, text: str, kind: str) -> None:
     assert doc_type_of(title, text) == kind
@@ -149,6 +155,10 @@ def test_a_headlines_last_year_counts_from_the_pages_date() -> None:
      "过去一年,省人大常委会共制定地方性法规12件。", 2015),
     ("某省人民检察院工作报告", "——2023年1月14日在某省第十四届人民代表大会第一次会议上\n一年来,共办理行政检察案件300件。", 2022),
     ("关于法律援助条例实施情况的报告", "——2016年7月26日在省十二届人大常委会第二十三次会议上\n条例实施以来,共办理案件。", None),
+    # the line in brackets; a title's own year still wins over the session's date
+    ("某市人民政府工作报告", "(2023年1月14日在某市第十六届人民代表大会第三次会议上)\n过去一年,全市办理案件。", 2022),
+    ("关于2024年第一季度全市行政复议工作情况的报告", "——2024年4月25日在市十七届人大常委会第二十次会议上\n一季度共收到申请。",
+     2024),
 ])
 def test_a_report_heard_by_a_congress_in_spring_is_of_the_year_before(title: str, text: str, year: int | None) -> None:
     assert year_of(title, text, "annual_report") == (year if year is not None else year_of(title, text, "annual_report"))
@@ -160,6 +170,8 @@ def test_a_report_heard_by_a_congress_in_spring_is_of_the_year_before(title: str
     ("今年12月4日是第十个国家宪法日,记者从市司法局获悉,全市开展普法活动300场。", 2023),
     ("在第七个“宪法日”到来之际,社区共组织志愿者22人,发放宣传手册320份。", 2020),
     ("围绕第11个国家宪法日,全县举办宪法宣传活动45场。", 2024),
+    ("在第十个‘国家宪法日’到来之际,开展宣传活动20场。", 2023),
+    ("围绕第10个“12·4”国家宪法日,开展宣传活动20场。", 2023),
 ])
 def test_the_nth_constitution_day_dates_an_item_that_states_no_year(text: str, year: int) -> None:
     assert year_of(None, text, "news") == year

@@ -263,3 +263,21 @@ def test_a_papers_masthead_is_not_the_reporter() -> None:
             "有效促进行政争议实质性化解。该院行政争议调解中心成功调解行政争议案件45件。")
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == ("浙江省", "台州市", "天台县")
+
+
+@pytest.mark.parametrize("text", [
+    # a national outlet's name holds a place's short name (光明区, 新民市, 东方市): it places nothing
+    "市司法局2023年法治政府建设年度报告\n2023年,我局全年办理行政复议案件320件,工作经验被人民日报、光明日报、法治日报等中央媒体"
+    "宣传报道20余次。",
+    "来源:光明日报\n行政复议是化解行政争议的主渠道。全年办理案件100件。",
+    "新民晚报讯(记者 张某)近日,某区司法局开展法律援助宣传活动。",
+])
+def test_a_national_outlet_is_no_place(text: str) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == (None, None, None)
+
+
+def test_an_address_in_a_contact_line_is_not_the_reporters_town() -> None:
+    meta = metadata_of("桐乡市人民政府2023年政府信息公开工作年度报告\n如有疑问,请与桐乡市人民政府办公室(地址:桐乡市梧桐街道"
+                       "庆丰中路1号)联系。我市主动公开信息100条。")
+    assert (meta.county, meta.town, meta.level) == ("桐乡市", None, "county")

@@ -136,7 +136,8 @@ def test_every_way_a_breadcrumb_is_introduced_is_the_page_head() -> None:
     assert "位置:县城中心" in blank_furniture("位置:县城中心\n" + REPORT)  # a line of the report's own
 
 
-@pytest.mark.parametrize("header", ["您可能感兴趣的文章", "相关推荐", "- 相关推荐:", "为您推荐"])
+@pytest.mark.parametrize("header", ["您可能感兴趣的文章", "相关推荐", "- 相关推荐:", "为您推荐", "为你推荐", "猜您喜欢",
+                                    "您可能也感兴趣的文章", "您 可能感兴趣的文章"])
 def test_a_recommended_reading_list_is_the_pages_tail(header: str) -> None:
     """A 您可能感兴趣的文章 list under an item is other pages' headlines: their 今年 does not date this one."""
     page = REPORT + "\n" + header + "\n- 07-09 952家规上企业 今年规模剑指2000亿元\n"

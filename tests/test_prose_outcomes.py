@@ -231,3 +231,9 @@ def test_law_study_sessions_named_after_their_number(text: str, expected: tuple[
 ])
 def test_law_study_named_by_the_thought_before_it(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
+
+
+
+def test_political_study_guided_by_the_thought_is_no_law_study() -> None:
+    got = {m for m, _ in figures("某局2023年工作总结\n2023年,局党组坚持以习近平法治思想为指导开展党史学习教育6次。")}
+    assert "training.law_lectures" not in got

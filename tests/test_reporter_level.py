@@ -98,6 +98,9 @@ def test_a_citys_development_zone_reporting_is_a_county_of_the_city() -> None:
     ("淄博高新区市场监管局2022年政府信息公开年度报告\n本报告根据《条例》编制。", "淄博高新技术产业开发区"),
     ("2018年广州空港经济区管理委员会政府信息公开年度报告\n本报告根据《条例》编制。", "广州空港经济区"),
     ("武汉市东湖生态旅游风景区2019年政府信息公开年度报告\n2019年度,我区认真贯彻落实政务公开工作部署。", "东湖生态旅游风景区"),
+    # the city's full name before a bare zone word: the zone of that city
+    ("宜昌市高新区管委会2023年法治政府建设年度报告\n2023年,高新区坚持依法行政。", "宜昌高新技术产业开发区"),
+    ("淄博市高新区市场监管局2022年政府信息公开年度报告\n本报告根据《条例》编制。", "淄博高新技术产业开发区"),
 ])
 def test_a_zones_own_bureau_or_report_names_the_zone_as_its_county(text: str, county: str) -> None:
     assert metadata_of(text).county == county

@@ -215,7 +215,9 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
     empty = _Wholes([], figures, attributions, places)
     siblings = Counter(_sibling_key(f, a, p) for f, a, p in zip(figures, attributions, places, strict=True))
     in_sentence: dict[tuple[str, str, int], float] = {}
-    for f, p in zip(figures, places, strict=True):
+    for f, a, p in zip(figures, attributions, places, strict=True):
+        if a.is_running or rules().running.search(getattr(f, "evidence", "")):
+            continue  # 五年来累计受理二审…1500件 (a part's clause may be running too) is no whole of the year's 300
         key = (f.metric, f.kind, p[0])
         in_sentence[key] = max(in_sentence.get(key, -math.inf), f.value)
     keep = []
@@ -245,6 +247,6 @@ def resolve(figures: list[_Figure], attributions: list[Attribution], places: lis
             # 成功调解村级矛盾纠纷78件,镇级矛盾纠纷37件: the list's second item may lose the verb, not the family
             dropped = siblings[_sibling_key(f, a, places[i])] >= 2
         if not dropped and a.policy == "if_total_or_larger_in_sentence":
-            dropped = in_sentence[(f.metric, f.kind, places[i][0])] > f.value
+            dropped = in_sentence.get((f.metric, f.kind, places[i][0]), -math.inf) > f.value
         keep.append(not dropped)
     return keep

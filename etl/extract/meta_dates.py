@@ -31,7 +31,7 @@ _NOT_REPORT_YEAR = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\
                               r"[^,。;]{0,6}(?:力争|争取|要|将|目标|翻一番|翻两番|率先|基本建成|全面建成|全面实现))")
 # the year a report's closing plan is for (提出的2019年工作安排, 谋划2018年度工作思路): a goal, not the year reported on;
 _NEXT_PLAN = re.compile(r"[12](?<!\d[12])(?:(?<=2)0[0-4]\d|(?<=1)9[89]\d)\s*年"
-                        r"(?:(?:度)?(?:的)?(?:工作)?(?:安排|计划|思路|打算)|(?:度)?(?:的|又有哪些|有哪些)?(?:新的)?工作部署"
+                        r"(?:(?:度)?(?:的)?(?:工作)?(?:安排|计划|思路|打算)|(?:度)?(?:又有哪些|有哪些)(?:新的)?工作部署"
                         # a start a few words before 以来/至今 (自2018年上线运行以来, 从2005年成立至今): a starting
                         # point, as 2018年以来 is
                         r"|[^,。;\d]{1,8}?(?:以来|至今)"
@@ -91,10 +91,11 @@ _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12
 
 # the line under a report read to a people's congress or its standing committee (——2016年2月19日在安徽省第十二届人民代表大会
 # 第六次会议上): a report heard in the first months of a year is of the year before; later in the year it may be of its own
-_CONGRESS_SPEECH = re.compile(r"[—\-]{1,4}\s*(20[0-4]\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?"
-                              r"(?:人民代表大会|人大)")
+_CONGRESS_SPEECH = re.compile(r"(?:[—\-－―─]{1,4}|[((]|^|\n)\s*(20[0-4]\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*"
+                              r"在[^\n]{0,40}?(?:人民代表大会|人大)")
 # the Nth national Constitution Day (今年12月4日是第十个国家宪法日): a dated event whose year the count gives
-_CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})个[“\"]?(?:国家)?宪法日")
+_CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})个\s*[“\"‘'「]?\s*(?:12\s*[·.•]\s*4\s*[”\"’'」]?\s*)?"
+                               r"(?:国家)?宪法日")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
@@ -121,7 +122,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _YEARBOOK_VOLUME.search((title or "") + "\n" + _QUOTED_NAME.sub("", text[:300]))  # not a yearbook it quotes
     if m:
         return int(m.group(1) or m.group(2) or m.group(3)) - 1  # 武侯年鉴2021: its entries are of 2020
-    m = _CONGRESS_SPEECH.search((title or "") + "\n" + text[:600])
+    m = _CONGRESS_SPEECH.search(title or "")
     if m and int(m.group(2)) <= 4:
         return int(m.group(1)) - 1  # ——2023年1月14日在…人民代表大会…上: a congress's spring session hears the year before
     if title:
@@ -137,6 +138,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if publish_date and (m := re.search(r"(今年|去年)", title)):
             # a headline's 去年/今年 (阳泉市环保局去年…罚款达1327万元) counts from its page's date
             return int(publish_date[:4]) - (m.group(1) == "去年")
+    m = _CONGRESS_SPEECH.search(text[:600])
+    if m and int(m.group(2)) <= 4:
+        return int(m.group(1)) - 1  # (the line under a title that names no year of its own)
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))

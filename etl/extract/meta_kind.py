@@ -129,8 +129,10 @@ _OTHER_KIND = re.compile(r"年鉴|(?:会议)?上的讲话|讲话稿|起草说明
                          r"|清理结果的(?:决定|通告|公告)|有关情况说明如下"
                          # an organ's reply to a deputy's suggestion or a CPPCC proposal (…第135034号提案的答复函,
                          # 建议办理情况的复函, 答复类别:A类)
-                         r"|(?:提案|建议|议案)[^。\n,,]{0,30}?(?:的答复|答复函|的复函|办理情况的(?:答复|复函|函)"
-                         r"|提出的[^。\n]{0,40}办理情况)|答复类别|提案答复")
+                         # (a report's own 办理人大代表建议和政协提案的答复工作 is none: a reply names the number or is a 函)
+                         r"|第[^,,。\n]{0,4}?\d+号(?:提案|建议|议案)?[^。\n]{0,16}?(?:的答复|答复函|复函|办理(?:情况|结果|意见)的?函)"
+                         r"|(?:提案|建议|议案)[^。\n,,]{0,30}?(?:答复函|的复函|办理(?:情况|结果|意见)的?(?:函|复函))"
+                         r"|答复类别")
 
 
 # named by its title or first line: an investigation or research report, a weekly or monthly statistics bulletin, a

@@ -165,8 +165,13 @@ _CONTACT = re.compile(r"请与[^。\n]{2,40}?联系")
 
 
 def _self_naming(text: str) -> str:
-    return "\n".join([m.group() for m in _SELF_NAMING.finditer(text[:800])]
-                      + [m.group() for m in _CONTACT.finditer(text[:6000])])
+    # (an address in the contact line names where the office sits, not who reports: 请与桐乡市人民政府办公室(地址:桐乡市
+    # 梧桐街道…)联系 is the county's)
+    contacts = [_ADDRESS_PART.sub("", m.group()) for m in _CONTACT.finditer(text[:6000])]
+    return "\n".join([m.group() for m in _SELF_NAMING.finditer(text[:800])] + contacts)
+
+
+_ADDRESS_PART = re.compile(r"[((][^()()]*[))]|地址[::][^,,。;;]*")
 
 
 _TOWN_SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:党委|人民政府|政府|党工委|办事处)")
@@ -357,6 +362,8 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
             at = src.find(city.name, max(0, m.start(1) - len(city.name)), m.end(1))
             if at >= 0:
                 name = src[at + len(city.name):m.end(1)]  # 武汉市东湖生态旅游风景区: the zone, not its city's name
+            if re.fullmatch(_ZONE_WORDS, name):
+                name = city.name.removesuffix("市") + name  # 宜昌市高新区: the zone of 宜昌, written 宜昌高新区
             inside = resolve(m.group(1))
             if inside is not None and inside.code == city.code and len(name) > 3:
                 for short, full in _ZONE_FULL:
@@ -372,6 +379,7 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
 # line does. A local outlet (邓州网讯, 泰兴日报) is a weaker sign — a city paper covers its province's news too — taken only
 # when nothing else names a place: on the labelled texts it was right 17 times and wrong 6 (dev and test together)
 _DRIVE_BEFORE = re.compile(r"(?:法治|平安|美丽|幸福|数字|和谐|文明|智慧|中国)$")
+_NATIONAL_OUTLET = re.compile(r"光明(?:日报|网)|新民(?:晚报|周刊|网)|东方(?:网|卫视|早报|时空)|中国(?:日报|青年报|新闻网)")
 _ORGAN_AFTER_SHORT = re.compile(r"(?:人民)?法院|政务网|政府网|发布|融媒|网讯|日报|晚报|新闻网|电视台")
 
 
@@ -383,6 +391,8 @@ def _own_name_place(text: str) -> Place | None:
             continue
         if re.search(re.escape(m.name) + r"(?:乡|镇|街道|村|社区)", text):
             continue  # 和谐城西 in a text on 城西乡: a town's name, not 西宁's 城西区
+        if _NATIONAL_OUTLET.match(text, m.start):
+            continue  # 光明日报, 新民晚报, 东方网: national or big-city outlets whose names hold a place's short name
         if _DRIVE_BEFORE.search(text, max(0, m.start - 2), m.start) or _ORGAN_AFTER_SHORT.match(text, m.end):
             found[m.places[0].code] = m.places[0]
     return next(iter(found.values())) if len(found) == 1 else None
