@@ -237,3 +237,8 @@ def test_law_study_named_by_the_thought_before_it(text: str, expected: tuple[str
 def test_political_study_guided_by_the_thought_is_no_law_study() -> None:
     got = {m for m, _ in figures("某局2023年工作总结\n2023年,局党组坚持以习近平法治思想为指导开展党史学习教育6次。")}
     assert "training.law_lectures" not in got
+
+
+@pytest.mark.parametrize("text", ["2023年,组织开展国家工作人员旁听庭审活动2次。", "2023年,组织领导干部观看旁听庭审37场。"])
+def test_attending_a_trial_is_no_law_study_session(text: str) -> None:
+    assert "training.law_lectures" not in {m for m, _ in figures("某县2023年法治政府建设情况报告\n" + text)}
