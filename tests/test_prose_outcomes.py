@@ -242,3 +242,8 @@ def test_political_study_guided_by_the_thought_is_no_law_study() -> None:
 @pytest.mark.parametrize("text", ["2023年,组织开展国家工作人员旁听庭审活动2次。", "2023年,组织领导干部观看旁听庭审37场。"])
 def test_attending_a_trial_is_no_law_study_session(text: str) -> None:
     assert "training.law_lectures" not in {m for m, _ in figures("某县2023年法治政府建设情况报告\n" + text)}
+
+
+def test_a_review_concluded_by_mediation_is_settled() -> None:
+    got = figures("某区2024年行政复议工作情况\n2024年,区政府受理行政复议案件80件,办结80件,其中调解结案20件。")
+    assert ("reconsideration.settled", 20) in got and ("reconsideration.concluded", 20) not in got
