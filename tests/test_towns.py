@@ -90,3 +90,13 @@ def test_a_town_acting_at_a_sentence_start_is_the_reporter(text: str) -> None:
 def test_a_street_office_names_itself_in_its_reports_opening_or_contact_line(text: str, town: str) -> None:
     meta = metadata_of(text)
     assert (meta.town, meta.level) == (town, "town")
+
+
+@pytest.mark.parametrize("text, town", [
+    # a town as the first sentence's subject, by its leadership or with the verbs a report opens with
+    ("2025年,中都街道领导班子始终以习近平法治思想为统领,将法治建设贯穿街道发展全领域,全年开展学法活动10次。", "中都街道"),
+    ("自全面启动综治中心规范化建设以来,桑枣镇紧扣“解民忧、纾民困、暖民心”目标,高标准建成镇村两级综治中心。", "桑枣镇"),
+])
+def test_a_town_opening_its_report_by_its_leadership_or_its_aim(text: str, town: str) -> None:
+    meta = metadata_of(text)
+    assert (meta.town, meta.level) == (town, "town")

@@ -21,9 +21,9 @@ Region = tuple[Place | None, str | None, str | None]  # place, town, the level t
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
 # what a town does at the start of a sentence it leads (兴发乡坚持…, 霍城镇建立…, 毛尖山乡组织…)
 _TOWN_ACTS = (r"(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实|"
-              r"建立|成立|组织|开展|推行|创新|积极|着力|强化|聚焦|探索|推进|持续|不断|围绕)")
+              r"建立|成立|组织|开展|推行|创新|积极|着力|强化|聚焦|探索|推进|持续|不断|围绕|紧扣|立足|按照|根据)")
 _TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
-                           r"(?:党委|人民政府|政府)?" + _TOWN_ACTS)
+                           r"(?:党委|人民政府|政府|党工委|领导班子)?" + _TOWN_ACTS)
 # a town (or street office) that is the first sentence's subject: 兴发乡严格依照…, 观胜镇党委、政府…, 礼让街街道办事处在…
 _TOWN_SELF = re.compile(r"^(?:[\s\d年月日度本上下半以来,,]|全年)*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
                         r"(?:党委|人民政府|政府|办事处|街道办事处|党工委)?(?:[、和及]|$)")
@@ -109,7 +109,7 @@ _TOWN_REPORT = re.compile(r"(?:公布|发布|现将|编制)\s*(?:20\d\d\s*年(?:
                           r"((?![度我本全该])[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)?"
                           r"\s*(?:20\d\d\s*年(?:度)?)?[^,,。;;]{0,20}?(?:年度报告|工作报告|情况报告|工作总结)")
 # the words every match of _TOWN_SUBJECT / _TOWN_AUTHOR ends with: where they are not, the pattern is not tried
-_TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府)?" + _TOWN_ACTS)
+_TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府|党工委|领导班子)?" + _TOWN_ACTS)
 _TOWN_AUTHOR_TAIL = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|街道办事处)(?:编制|编写|制作|发布|公布)"
                                r"(?:了)?(?:本|20\d\d年)")
 
