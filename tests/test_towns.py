@@ -100,10 +100,3 @@ def test_a_street_office_names_itself_in_its_reports_opening_or_contact_line(tex
 def test_a_town_opening_its_report_by_its_leadership_or_its_aim(text: str, town: str) -> None:
     meta = metadata_of(text)
     assert (meta.town, meta.level) == (town, "town")
-
-
-def test_a_street_office_named_alone_as_the_contact() -> None:
-    text = ("本报告依据《中华人民共和国政府信息公开条例》编制。电子版可在花山区人民政府网站下载。"
-            "如有疑问,请与江东街道政务公开办公室联系(地址:金瑞新城1村)。\n一、总体情况\n全年主动公开信息80条。")
-    meta = metadata_of(text)
-    assert (meta.town, meta.level) == ("江东街道", "town")

@@ -171,9 +171,6 @@ def _self_naming(text: str) -> str:
     return "\n".join([m.group() for m in _SELF_NAMING.finditer(text[:800])] + contacts)
 
 
-# a town's office named alone as the contact (请与江东街道政务公开办公室联系)
-_TOWN_CONTACT = re.compile(r"请与([\u4e00-\u9fff]{2,6}?(?:街道|镇|乡))(?:办事处|人民政府|政府)?"
-                           r"[\u4e00-\u9fff]{0,8}?(?:办公室|办)联系")
 _ADDRESS_PART = re.compile(r"[((][^()()]*[))]|地址[::][^,,。;;]*")
 
 
@@ -237,9 +234,7 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
         or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
         or _listed_town(_town(text[:600], _TOWN_REPORT)) \
-        or _town_after_place(_self_naming(text), signature=True) \
-        or _listed_town(_town("\n".join(_ADDRESS_PART.sub("", m.group()) for m in _CONTACT.finditer(text[:6000])),
-                              _TOWN_CONTACT))
+        or _town_after_place(_self_naming(text), signature=True)
     if town and re.search(r"乡镇|街道办|镇村|各镇", town):
         town = None
     # the scope the report names first (全省…, then 市州…) is its own
