@@ -247,3 +247,9 @@ def test_attending_a_trial_is_no_law_study_session(text: str) -> None:
 def test_a_review_concluded_by_mediation_is_settled() -> None:
     got = figures("某区2024年行政复议工作情况\n2024年,区政府受理行政复议案件80件,办结80件,其中调解结案20件。")
     assert ("reconsideration.settled", 20) in got and ("reconsideration.concluded", 20) not in got
+
+
+def test_peoples_mediation_after_a_review_sentence_is_no_review_outcome() -> None:
+    got = figures("某县2023年法治政府建设报告\n全年共收到行政复议申请86件,受理80件,审结78件。"
+                  "全县各级人民调解组织共排查调处矛盾纠纷1500件,调解结案1480件。")
+    assert not any(m.startswith("reconsideration.") and v == 1480 for m, v in got)

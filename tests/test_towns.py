@@ -100,3 +100,18 @@ def test_a_street_office_names_itself_in_its_reports_opening_or_contact_line(tex
 def test_a_town_opening_its_report_by_its_leadership_or_its_aim(text: str, town: str) -> None:
     meta = metadata_of(text)
     assert (meta.town, meta.level) == (town, "town")
+
+
+@pytest.mark.parametrize("text", [
+    # a county's report naming one of its towns as an example is the county's (按照县委部署, 其中…)
+    "长兴县2023年法治政府建设情况报告\n2023年,我县坚持以习近平法治思想为指导。和平镇按照县委部署,率先建成镇级综治中心。",
+    "某县2023年法治政府建设报告\n2023年,全县坚持依法行政。其中和平镇领导班子始终把法治建设摆在突出位置。",
+])
+def test_a_town_named_in_a_countys_report_is_not_the_reporter(text: str) -> None:
+    meta = metadata_of(text)
+    assert meta.town is None and meta.level != "town"
+
+
+def test_the_words_before_a_towns_name_are_not_part_of_it() -> None:
+    meta = metadata_of("2021年政府信息公开工作年度报告\n本报告全文在松阳政府网公布,如有疑问,可与大东坝镇人民政府党政办公室联系。")
+    assert meta.town == "大东坝镇"

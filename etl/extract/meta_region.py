@@ -21,7 +21,7 @@ Region = tuple[Place | None, str | None, str | None]  # place, town, the level t
 _TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
 # what a town does at the start of a sentence it leads (兴发乡坚持…, 霍城镇建立…, 毛尖山乡组织…)
 _TOWN_ACTS = (r"(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实|"
-              r"建立|成立|组织|开展|推行|创新|积极|着力|强化|聚焦|探索|推进|持续|不断|围绕|紧扣|立足|按照|根据)")
+              r"建立|成立|组织|开展|推行|创新|积极|着力|强化|聚焦|探索|推进|持续|不断|围绕|紧扣|立足)")
 _TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
                            r"(?:党委|人民政府|政府|党工委|领导班子)?" + _TOWN_ACTS)
 # a town (or street office) that is the first sentence's subject: 兴发乡严格依照…, 观胜镇党委、政府…, 礼让街街道办事处在…
@@ -128,6 +128,10 @@ def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -
             continue
         if text.startswith("乡村", b - 1):
             continue  # 法治乡村, 乡村振兴: the countryside, no township
+        if m.group(1).startswith("其中"):
+            continue  # 其中和平镇…: one town of the region the report speaks for, not the reporter
+        if (lead := _LEAD_WORDS.match(m.group(1))) is not None and known(m.group(1)[lead.end():]):
+            return m.group(1)[lead.end():]  # 本报告由金屯镇人民政府…, 可与大东坝镇…: the town after the lead words
         lead = _YEAR_RESIDUE.match(m.group(1))
         if lead and a > 0 and text[a - 1].isdigit():
             return m.group(1)[lead.end():]  # 2012年凤安镇 -> 凤安镇, not 年凤安镇
@@ -136,6 +140,7 @@ def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -
 
 
 _YEAR_RESIDUE = re.compile(r"年度|年|度")
+_LEAD_WORDS = re.compile(r"本报告由|请与|可与|并由")
 
 
 def _listed_town(name: str | None) -> str | None:
