@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.meta_text import first_lines
+from etl.extract.numbers import chinese_to_number
 
 _TITLE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*年")
 _YEAR_ANY = re.compile(r"(?<![\d/.])(20[0-4]\d|19[89]\d)(?:\s*年|年度)")
@@ -96,17 +97,6 @@ _CONGRESS_SPEECH = re.compile(r"(?:[—\-－―─]{1,4}|[((]|^|\n)\s*(20[0-4]\d
 # the Nth national Constitution Day (今年12月4日是第十个国家宪法日): a dated event whose year the count gives
 _CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})个\s*[“\"‘'「]?\s*(?:12\s*[·.•]\s*4\s*[”\"’'」]?\s*)?"
                                r"(?:国家)?宪法日")
-_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _count_of(word: str) -> int:
-    """十 -> 10, 十一 -> 11, 二十 -> 20, 七 -> 7, 11 -> 11."""
-    if word.isdigit():
-        return int(word)
-    if "十" not in word:
-        return _DIGIT[word]
-    tens, _, ones = word.partition("十")
-    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
 
 
 _QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
@@ -167,7 +157,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return int(plans.pop())  # 今年以来…按照《2018年全市食品安全放心行动实施方案》: this year's plan names it
         m = _CONSTITUTION_DAY.search(text[:3000])
         if m:
-            return 2013 + _count_of(m.group(1))  # 第十个国家宪法日: the first was on 2014-12-04
+            nth = m.group(1)  # 第十个国家宪法日: the first was on 2014-12-04
+            return 2013 + int(nth if nth.isdigit() else chinese_to_number(nth) or 0)
         events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
         if events:
             return max(events)
