@@ -253,3 +253,13 @@ def test_peoples_mediation_after_a_review_sentence_is_no_review_outcome() -> Non
     got = figures("某县2023年法治政府建设报告\n全年共收到行政复议申请86件,受理80件,审结78件。"
                   "全县各级人民调解组织共排查调处矛盾纠纷1500件,调解结案1480件。")
     assert not any(m.startswith("reconsideration.") and v == 1480 for m, v in got)
+
+
+def test_an_outcome_list_lends_no_publication_verb() -> None:
+    # 予以公开5件, 本机关不掌握相关政府信息1件: outcomes of the requests, each named by its own words; the verb of an
+    # outcome (予以公开) is not borrowed by a clause without one (it is no proactive publication)
+    got = figures("2023年共收到依申请公开12件,从结果来看,予以公开5件,本机关不掌握相关政府信息1件,申请人主动撤回4件。")
+    assert {("disclosure.requests_received", 12), ("disclosure.requests_granted", 5)} <= got
+    assert ("disclosure.proactive_items", 1) not in got
+    # a list that names its verb once still lends it (审核规章28部, 规范性文件148件)
+    assert ("normative_docs.reviewed", 148) in figures("2023年,审核规章28部,规范性文件148件。")

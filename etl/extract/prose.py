@@ -185,6 +185,7 @@ _LIST_TOTAL = re.compile(r"^\s*(?:以上)?(?:共|共计|合计|总计|计|累计
 _VERB = re.compile(r"制发|收到|接收|新收|收案|受理|立案|办理|办结|审结|结案|审查|审核|调解|调处|化解|排查|发布|公开|提供|接待|"
                    r"开展|组织|举办|召开|查处|作出|做出|制定|出台|印发|清理|报备|备案|报送|维持|撤销|驳回|纠正|承办|处理|"
                    r"参加|应诉|废止|修改|培训|审批|指派|解答|中止|终止|撤回|放弃|补正")
+_OUTCOME_BEFORE = re.compile(r"(?:予以|不予|部分)$")
 # a count whose unit the report left out ("共审结复议案件4696,审结率…", "共受理4申请"): right after the case noun
 _CASE_NOUN_END = re.compile(r"(?:案件|申请|纠纷|事项)(?:共|合计|总数|数)?(?:为|达|有)?$")
 
@@ -392,6 +393,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
                 # nor of a frame for parts (收到的行政复议申请中,行政处罚15件: the requests sorted, not received again)
                 verbs = [] if prev_clause.rstrip().endswith("中") else list(_VERB.finditer(prev_clause))
+                if verbs and _OUTCOME_BEFORE.search(prev_clause, 0, verbs[-1].start()):
+                    verbs = []  # 予以公开5件, 本机关不掌握…1件: a list of outcomes, each named by its own words
                 if verbs:
                     best = match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
                                         ctx.receiver, heading)
