@@ -48,3 +48,14 @@ def test_kind_read(kind: str, key: str, value: str, sentence: str) -> None:
     make a target; a goal word beside a count that was achieved (按要求, 完成了年度任务) does not."""
     got = {(f.metric, f.value, f.kind) for d in process_text(HEAD + sentence + "\n") for f in d.figures}
     assert (key, float(value), kind) in got
+
+
+def test_a_rule_in_one_item_sets_no_goal_for_the_next() -> None:
+    # 二是要求…不得少于2次; 三是…组织…学习2次: the next item of the enumeration says what was done
+    text = ("二是要求各级中心组将习近平法治思想纳入专题学习计划,明确全年学习不得少于2次,积极营造学习氛围;"
+            "三是以县委理论学习中心组为抓手,组织县处级领导干部带头领学习近平法治思想2次。")
+    got = {(f.value, f.kind) for d in process_text(text) for f in d.figures if f.metric == "training.law_lectures"}
+    assert (2, "actual") in got
+    # …and a rule in the same item still does
+    got = {f.kind for d in process_text("学法方面,一是完善制度;二是要求全年组织法治专题讲座2次。") for f in d.figures}
+    assert got == {"target"}
