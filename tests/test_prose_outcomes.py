@@ -263,3 +263,11 @@ def test_an_outcome_list_lends_no_publication_verb() -> None:
     assert ("disclosure.proactive_items", 1) not in got
     # a list that names its verb once still lends it (审核规章28部, 规范性文件148件)
     assert ("normative_docs.reviewed", 148) in figures("2023年,审核规章28部,规范性文件148件。")
+
+
+def test_a_goal_after_a_figure_is_of_its_kind_of_number() -> None:
+    # …全年200件目标任务: the goal of the count just stated; …三项任务指标圆满完成 after a rate is no goal of the rate
+    got = figures("2023年,已办理法律援助案件245件,全年200件目标任务已超额完成。")
+    assert {("legal_aid.cases", 245), ("legal_aid.cases", 200)} <= got
+    got = figures("2018年,案件调解成功率98.2%,三项任务指标圆满完成。")
+    assert got == {("mediation.success_rate", 98.2)}

@@ -416,9 +416,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             prev = catalog.metric(out[-1].metric)
             best, inherited = (prev, f"prose-running:{prev.key}", 0.75), True
         if best is None and TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
-                and out[-1].start >= m.span(sent_start, sent_start + 1)[0]:
-            # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated
-            prev = catalog.metric(out[-1].metric)
+                and out[-1].start >= m.span(sent_start, sent_start + 1)[0] \
+                and _unit_ok(prev := catalog.metric(out[-1].metric), num.unit):
+            # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated (…成功率98.2%,
+            # 三项任务指标圆满完成: three tasks are no goal of a rate)
             best, inherited = (prev, f"prose-goal:{prev.key}", 0.75), True
         if best is None:
             continue
