@@ -134,6 +134,14 @@ def test_the_republic_names_no_county() -> None:
     assert "共和" not in names and "海南省" in names
 
 
+def test_a_landmark_named_after_a_place_names_no_place() -> None:
+    # 临江门大桥 (a bridge of 吉林市) names no 临江市, 南京路 no 南京市; 临江市 and 南京 themselves stay places
+    names = [m.name for m in gz.gazetteer().mentions("吉林市司法局沿吉林大桥至临江门大桥布设展板,南京路步行街")]
+    assert "临江" not in names and "南京" not in names
+    names = [m.name for m in gz.gazetteer().mentions("临江市司法局在南京举办培训")]
+    assert "临江市" in names and "南京" in names
+
+
 def test_a_province_administered_county_has_no_city() -> None:
     # 天门市, 五指山市: county-level units under the province; the source's "直辖县" is no city
     from etl.extract.pipeline import process_text

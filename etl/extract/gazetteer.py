@@ -126,6 +126,8 @@ class Gazetteer:
                 continue
             if short and name in _IDIOMS and text.startswith(_IDIOMS[name], end):
                 continue  # 社会长治久安 names no 长治市
+            if short and _LANDMARK.match(text, end):
+                continue  # 临江门大桥, 南京路: a bridge, gate or street named after a place, in another city
             if name in self._aliases and _kind_word_after(text, start, end):
                 # 县域/县级/县区 after a word's last characters (最大化县级, 民和县域) name no 大化县; a province's short
                 # name stays a mention (河南县域 is Henan's counties, not 河南蒙古族自治县)
@@ -140,6 +142,8 @@ class Gazetteer:
         return list(self.by_code.values())
 
 
+# after a short place name these make it a landmark's name (临江门大桥, 南京路, 延安大道), not the place
+_LANDMARK = re.compile(r"(?:门|路|大桥|桥|大街|大道|广场|公园|机场|码头)")
 _BANNER = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])翼?([前中后]?)旗")
 
 
