@@ -355,6 +355,11 @@ def test_a_news_preview_of_next_months_event_is_of_its_pages_year() -> None:
      "二是制定《山东省重大行政决策档案管理办法》。", "山东省", None, None),
     # the title's county is the reporter's, whatever scope word follows
     ("邵阳县人民政府2023年法治政府建设年度报告\n2023年,我市下达的目标任务全面完成。", "湖南省", "邵阳市", "邵阳县"),
+    # a district of a municipality speaking as 我区 names itself in the body only: that district, not the municipality
+    ("2022年,我区深入学习贯彻习近平法治思想,严格落实习近平总书记对重庆所作重要讲话精神,持续推进法治政府建设。\n"
+     + "坚持把法治政府建设摆在全局工作的突出位置。" * 150
+     + "一是印发《荣昌区法治政府建设实施方案(2022—2025)》。二是印发《2022年全区法治政府建设工作要点》。",
+     "重庆市", "重庆市", "荣昌区"),
 ])
 def test_the_reporters_own_scope_word_bounds_its_place(text: str, province: str, city: str | None,
                                                        county: str | None) -> None:

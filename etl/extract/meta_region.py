@@ -267,7 +267,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     title_place = resolve(title) if title else None  # a place the title names is the reporter's: never deepened
     if not national and title_place is None and self_level in ("city", "county") \
             and (place is None or depth[place.level] < depth[self_level]) \
-            and (place is None or place.level != "province" or place.name not in MUNICIPALITIES) \
+            and (place is None or place.level != "province" or place.name not in MUNICIPALITIES
+                 or self_level == "county") \
             and not _speaks_as(place, scope):
         deeper = most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
