@@ -459,3 +459,16 @@ def test_a_report_naming_itself_is_no_plan_for_the_plan_it_quotes() -> None:
     assert doc_type_of(None, "针对政务公开年报中存在的数据不准确等问题,结合我局实际,制定本方案。\n一、工作目标\n") \
         == "implementation_plan"
     assert doc_type_of(None, "为做好本年度报告编制发布工作,结合我县实际,制定本方案。\n一、工作目标\n") == "implementation_plan"
+
+
+@pytest.mark.parametrize("text, county", [
+    # a city bureau's branch named by one of the city's districts is that district's bureau
+    ("焦作市生态环境局中站分局关于2022年度法治政府建设工作情况的报告\n2022年,我分局深入推进依法行政。", "中站区"),
+    ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告\n2023年,我局深入推进依法行政。", "增城区"),
+    # …but a scenic area's branch is named after no district (西湖风景名胜区 is no 西湖区)
+    ("杭州市公安局西湖风景名胜区分局2022年度行政执法统计年报\n2022年,我局办理行政处罚案件120件。", None),
+])
+def test_a_city_bureaus_branch_named_by_a_district_is_that_districts(text: str, county: str | None) -> None:
+    meta = metadata_of(text)
+    assert meta.county == county
+    assert meta.level == "department"

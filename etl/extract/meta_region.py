@@ -213,6 +213,21 @@ def _town_named_most(text: str, self_word: str) -> str | None:
     return None
 
 
+# a city bureau's branch named by one of the city's districts (焦作市生态环境局中站分局, 广州市公安局增城区分局)
+_BRANCH = re.compile(r"(?:局|厅)([\u4e00-\u9fff]{2,8}?)分局")
+
+
+def _branch_county(place: Place, title: str | None, organ: str | None) -> Place | None:
+    """The county of ``place`` a bureau's branch in the title or organ line is named after, if exactly one is."""
+    m = _BRANCH.search("\n".join(filter(None, [title, organ])))
+    if m is None:
+        return None
+    name = m.group(1)
+    found = {p.code: p for x in gazetteer().mentions(name) for p in x.places  # the whole name, not a part (西湖风景名胜区)
+             if x.start == 0 and name[x.end:] in ("", "区", "县", "市") and p.level == "county" and _within(p, place)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _within(county: Place, place: Place) -> bool:
     return county.code.startswith(place.code.rstrip("0"))
 
@@ -281,6 +296,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))
+    if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
+        place = _branch_county(place, title, organ) or place
     if not national and place is not None and place.level == "city":
         place = _zone_of(place, title, organ, text) or place
     if not national and place is not None and town is None and title_place is None and own_hits:
