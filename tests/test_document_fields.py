@@ -472,3 +472,12 @@ def test_a_city_bureaus_branch_named_by_a_district_is_that_districts(text: str, 
     meta = metadata_of(text)
     assert meta.county == county
     assert meta.level == "department"
+
+
+def test_a_place_elsewhere_in_the_opening_does_not_replace_the_titles() -> None:
+    # 许昌市's notice to its 东城区管委会 (a zone; Beijing has the only 东城区 in the gazetteer): the title's city
+    text = ("许昌市府院联动联席会议办公室关于全市2022年第四季度行政机关负责人出庭应诉情况的通报\n"
+            "各县(市、区)人民政府,市城乡一体化示范区、经济技术开发区、东城区管委会,市直有关单位:\n"
+            "2022年第四季度,市、县两级法院共开庭审理行政案件137件,出庭应诉率为89.78%。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == ("河南省", "许昌市", None)

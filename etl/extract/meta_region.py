@@ -248,6 +248,10 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         place = _siblings_parent(head, place) or place
     if reporter is not None and _named_deeper(place, reporter):
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
+    elif reporter is not None and place is not None and not _named_deeper(reporter, place) and place.code != reporter.code \
+            and (title or organ) and resolve("\n".join(filter(None, [title, organ]))) is not None:
+        place = reporter  # a place elsewhere in the opening (许昌市…通报 to its 东城区管委会, a name Beijing's district has)
+        # does not replace the one the title or organ line names (an author's name, 张石林, is no title)
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
         or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town(text[:600], _TOWN_PLAN) \
