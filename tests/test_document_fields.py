@@ -481,3 +481,12 @@ def test_a_place_elsewhere_in_the_opening_does_not_replace_the_titles() -> None:
             "2022年第四季度,市、县两级法院共开庭审理行政案件137件,出庭应诉率为89.78%。")
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == ("河南省", "许昌市", None)
+
+
+def test_a_governments_own_report_is_the_regions_whatever_its_subject() -> None:
+    # the municipal government reports on the deputies' suggestions it handled: its own report, not a department's
+    text = ("重庆市人民政府关于办理市六届人大一次会议以来代表建议、批评和意见情况的报告\n"
+            "市人民政府始终高度重视代表建议办理工作。市六届人大一次会议以来,市政府系统共承办代表建议1123件,"
+            "已全部办理完毕并答复代表。市政府办公厅、市级各部门把建议办理作为改进工作的重要途径。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.level) == ("重庆市", "province")

@@ -54,6 +54,10 @@ class Metadata:
         return asdict(self)
 
 
+# a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…); 人民政府办公室 is its office
+_GOVERNMENT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}?人民政府(?:关于|20\d\d年)")
+
+
 def metadata_of(text: str) -> Metadata:
     """Metadata of one document part (its original or normalised text).
 
@@ -87,6 +91,8 @@ def metadata_of(text: str) -> Metadata:
         town = None
     elif is_joint_release(title, text):
         level = region_level  # a court's and a justice office's joint release: the region's figures as a whole
+    elif title and _GOVERNMENT_TITLE.match(title) and region_level != "unknown":
+        level = region_level  # 重庆市人民政府关于…的报告: the government's own report, whatever its subject
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
                                     bool(dept), region_level, title, text) if level_model.active() else bool(dept)):
         level = "department"
