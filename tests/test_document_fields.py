@@ -490,3 +490,10 @@ def test_a_governments_own_report_is_the_regions_whatever_its_subject() -> None:
             "已全部办理完毕并答复代表。市政府办公厅、市级各部门把建议办理作为改进工作的重要途径。")
     meta = metadata_of(text)
     assert (meta.province, meta.level) == ("重庆市", "province")
+
+
+def test_a_text_under_a_league_is_inner_mongolias() -> None:
+    # 盟委、行署 (a league's party committee and office): leagues are Inner Mongolia's alone
+    text = ("关于2025年法治政府建设情况的报告\n盟委、行署:\n2025年,在盟委、行署的正确领导下,我局坚持依法行政,"
+            "全年办理行政复议案件12件。")
+    assert metadata_of(text).province == "内蒙古自治区"

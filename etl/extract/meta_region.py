@@ -300,6 +300,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))
+    if not national and place is None and town is None and self_level != "county" and _LEAGUE_WORDS.search(scope):
+        # 盟委、行署: leagues are Inner Mongolia's alone (a banner speaking as itself, 我旗, keeps its county level)
+        place = gazetteer().by_code.get("150000")
     if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
         place = _branch_county(place, title, organ) or place
     if not national and place is not None and place.level == "city":
@@ -320,6 +323,8 @@ _LEVEL_OF = {"省": "province", "自治区": "province", "市": "city", "州": "
              "区": "county", "旗": "county"}
 
 
+# the words of Inner Mongolia's leagues and banners (盟委、行署, 旗委, 全盟), which no other province has
+_LEAGUE_WORDS = re.compile(r"盟委|我盟|全盟|盟行署|盟行政公署|旗委|我旗|全旗|旗政府|旗人民政府")
 # a province a text goes to (组织赴浙江省考察学习, 到广东省学习): a visit, not the reporter's own name
 _VISITED = re.compile(r"(?:赴|到|前往|去往|走访)$")
 
