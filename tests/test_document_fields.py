@@ -497,3 +497,13 @@ def test_a_text_under_a_league_is_inner_mongolias() -> None:
     text = ("关于2025年法治政府建设情况的报告\n盟委、行署:\n2025年,在盟委、行署的正确领导下,我局坚持依法行政,"
             "全年办理行政复议案件12件。")
     assert metadata_of(text).province == "内蒙古自治区"
+
+
+def test_an_organ_named_by_its_level_alone_takes_the_place_its_body_names() -> None:
+    # 区人力社保局 names no district; the district's own plan it carried out does (《武清区…方案》)
+    text = ("区人力社保局严格按照《法治政府建设实施纲要(2021-2025年)》相关要求,依法履行工作职责。现将本单位法治政府建设"
+            "情况汇报如下:\n一、主要举措\n" + "坚持把法治政府建设摆在全局工作的突出位置。" * 150
+            + "认真落实《武清区2023年度保障农民工工资支付工作实施方案》,全年办结欠薪案件"
+            "120件。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == ("天津市", "天津市", "武清区")
