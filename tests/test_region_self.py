@@ -1,0 +1,56 @@
+"""Document fields: the region a report names itself by — a bureau's branch, the title against the opening, a
+government's own report, leagues, an organ named by its level (split from tests/test_document_fields.py by size)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.metadata import metadata_of
+
+
+@pytest.mark.parametrize("text, county", [
+    # a city bureau's branch named by one of the city's districts is that district's bureau
+    ("焦作市生态环境局中站分局关于2022年度法治政府建设工作情况的报告\n2022年,我分局深入推进依法行政。", "中站区"),
+    ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告\n2023年,我局深入推进依法行政。", "增城区"),
+    # …but a scenic area's branch is named after no district (西湖风景名胜区 is no 西湖区)
+    ("杭州市公安局西湖风景名胜区分局2022年度行政执法统计年报\n2022年,我局办理行政处罚案件120件。", None),
+])
+def test_a_city_bureaus_branch_named_by_a_district_is_that_districts(text: str, county: str | None) -> None:
+    meta = metadata_of(text)
+    assert meta.county == county
+    assert meta.level == "department"
+
+
+def test_a_place_elsewhere_in_the_opening_does_not_replace_the_titles() -> None:
+    # 许昌市's notice to its 东城区管委会 (a zone; Beijing has the only 东城区 in the gazetteer): the title's city
+    text = ("许昌市府院联动联席会议办公室关于全市2022年第四季度行政机关负责人出庭应诉情况的通报\n"
+            "各县(市、区)人民政府,市城乡一体化示范区、经济技术开发区、东城区管委会,市直有关单位:\n"
+            "2022年第四季度,市、县两级法院共开庭审理行政案件137件,出庭应诉率为89.78%。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == ("河南省", "许昌市", None)
+
+
+def test_a_governments_own_report_is_the_regions_whatever_its_subject() -> None:
+    # the municipal government reports on the deputies' suggestions it handled: its own report, not a department's
+    text = ("重庆市人民政府关于办理市六届人大一次会议以来代表建议、批评和意见情况的报告\n"
+            "市人民政府始终高度重视代表建议办理工作。市六届人大一次会议以来,市政府系统共承办代表建议1123件,"
+            "已全部办理完毕并答复代表。市政府办公厅、市级各部门把建议办理作为改进工作的重要途径。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.level) == ("重庆市", "province")
+
+
+def test_a_text_under_a_league_is_inner_mongolias() -> None:
+    # 盟委、行署 (a league's party committee and office): leagues are Inner Mongolia's alone
+    text = ("关于2025年法治政府建设情况的报告\n盟委、行署:\n2025年,在盟委、行署的正确领导下,我局坚持依法行政,"
+            "全年办理行政复议案件12件。")
+    assert metadata_of(text).province == "内蒙古自治区"
+
+
+def test_an_organ_named_by_its_level_alone_takes_the_place_its_body_names() -> None:
+    # 区人力社保局 names no district; the district's own plan it carried out does (《武清区…方案》)
+    text = ("区人力社保局严格按照《法治政府建设实施纲要(2021-2025年)》相关要求,依法履行工作职责。现将本单位法治政府建设"
+            "情况汇报如下:\n一、主要举措\n" + "坚持把法治政府建设摆在全局工作的突出位置。" * 150
+            + "认真落实《武清区2023年度保障农民工工资支付工作实施方案》,全年办结欠薪案件"
+            "120件。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == ("天津市", "天津市", "武清区")
