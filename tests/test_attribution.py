@@ -122,6 +122,10 @@ def test_the_subject_ends_at_the_last_verb_and_drops_a_recipient() -> None:
     assert subject_of("诉调对接中心调解") == "诉调对接中心"
     assert attribute("诉调对接·速裁中心调解矛盾纠纷", "2020年,诉调对接·速裁中心调解矛盾纠纷").part == "sub_body"
     assert subject_of("对辖区企业开展") == ""
+    # the means (通过政府门户网站…等形式) is no subject: the government's website is no body under the reporter
+    assert subject_of("2019年,通过政府门户网站、政务公开栏等形式主动公开") == "2019年,"
+    assert attribute("通过政府门户网站、政务公开栏等形式主动公开政府信息",
+                     "2019年,通过政府门户网站、政务公开栏等形式主动公开政府信息").part is None
 
 
 # (a report's sentences, the figures it keeps: (metric, value))

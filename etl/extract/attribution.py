@@ -98,7 +98,7 @@ def is_reporters_government(a: Attribution, level: str) -> bool:
 
 _QUANTITY = {"共", "累计", "合计", "总计", "全年", "达到", "达", "为", "是", "有"}
 # (对 as in 对接/对口 is no preposition: 诉调对接中心调解…: the centre is the subject)
-_PREPOSITION = re.compile(r"(?:向|对(?!接|口)|给|为|经|与|配合|协助|会同|针对)[^,。;]*$")
+_PREPOSITION = re.compile(r"(?:向|对(?!接|口)|给|为|经|与|配合|协助|会同|针对|通过|利用|依托)[^,。;]*$")
 
 
 def subject_of(clause: str) -> str:
