@@ -140,6 +140,9 @@ def test_a_landmark_named_after_a_place_names_no_place() -> None:
     assert "临江" not in names and "南京" not in names
     names = [m.name for m in gz.gazetteer().mentions("临江市司法局在南京举办培训")]
     assert "临江市" in names and "南京" in names
+    # …and before 门户 (a portal) or 路段 (a stretch of road) a name is the place's
+    names = [m.name for m in gz.gazetteer().mentions("通过中国荆门门户网站发布,湘潭路段")]
+    assert {"荆门", "湘潭"} <= set(names)
 
 
 def test_a_province_administered_county_has_no_city() -> None:

@@ -271,3 +271,18 @@ def test_a_goal_after_a_figure_is_of_its_kind_of_number() -> None:
     assert {("legal_aid.cases", 245), ("legal_aid.cases", 200)} <= got
     got = figures("2018年,案件调解成功率98.2%,三项任务指标圆满完成。")
     assert got == {("mediation.success_rate", 98.2)}
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # 予以 as an adverb before a verb with no count of its own (依法予以受理,全年共52件) lends its verb
+    ("2023年,对符合条件的行政复议申请依法予以受理,全年共52件。", {("reconsideration.accepted", 52)}, set()),
+    # labour disputes as one kind in a list of the disputes mediated: the count is still the mediation count
+    ("2023年,全县人民调解组织共调解婚姻家庭、劳动争议等矛盾纠纷2356件。", {("mediation.disputes", 2356)}, set()),
+    # legal-aid consultation events, and consultations counted with applications, are no consultation count
+    ("2023年,全县开展法律援助咨询活动15次。", set(), {("legal_services.consultations", 15)}),
+    ("2023年,全县受理法律援助咨询和申请560件。", set(), {("legal_services.consultations", 560)}),
+])
+def test_the_reviews_counter_examples(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got

@@ -1,5 +1,5 @@
 """Document fields: the region a report names itself by — a bureau's branch, the title against the opening, a
-government's own report, leagues, an organ named by its level (split from tests/test_document_fields.py by size)."""
+government's own report, an organ named by its level (split from tests/test_document_fields.py by size)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from etl.extract.metadata import metadata_of
     ("广州市公安局增城区分局关于2023年度法治政府建设情况的报告\n2023年,我局深入推进依法行政。", "增城区"),
     # …but a scenic area's branch is named after no district (西湖风景名胜区 is no 西湖区)
     ("杭州市公安局西湖风景名胜区分局2022年度行政执法统计年报\n2022年,我局办理行政处罚案件120件。", None),
+    # a branch named by a district whose short name the table lacks (浦东新区)
+    ("上海市公安局浦东分局2023年度法治政府建设情况报告\n2023年,我局深入推进依法行政。", "浦东新区"),
 ])
 def test_a_city_bureaus_branch_named_by_a_district_is_that_districts(text: str, county: str | None) -> None:
     meta = metadata_of(text)
@@ -39,13 +41,6 @@ def test_a_governments_own_report_is_the_regions_whatever_its_subject() -> None:
     assert (meta.province, meta.level) == ("重庆市", "province")
 
 
-def test_a_text_under_a_league_is_inner_mongolias() -> None:
-    # 盟委、行署 (a league's party committee and office): leagues are Inner Mongolia's alone
-    text = ("关于2025年法治政府建设情况的报告\n盟委、行署:\n2025年,在盟委、行署的正确领导下,我局坚持依法行政,"
-            "全年办理行政复议案件12件。")
-    assert metadata_of(text).province == "内蒙古自治区"
-
-
 def test_an_organ_named_by_its_level_alone_takes_the_place_its_body_names() -> None:
     # 区人力社保局 names no district; the district's own plan it carried out does (《武清区…方案》)
     text = ("区人力社保局严格按照《法治政府建设实施纲要(2021-2025年)》相关要求,依法履行工作职责。现将本单位法治政府建设"
@@ -54,3 +49,34 @@ def test_an_organ_named_by_its_level_alone_takes_the_place_its_body_names() -> N
             "120件。")
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == ("天津市", "天津市", "武清区")
+
+
+def test_a_place_the_title_goes_to_or_learns_from_is_not_the_reporters() -> None:
+    # 赴浙江省学习考察 / 学习浙江省“枫桥经验”: the county bureau that went is the reporter
+    for text in ("关于赴浙江省学习考察法治政府建设工作的报告\n按照县委安排,西平县司法局组织考察组赴浙江省学习考察。"
+                 "现将有关情况报告如下。",
+                 "学习浙江省“枫桥经验”的调研报告\n西平县司法局\n今年以来,我局组织调研组深入学习枫桥经验,"
+                 "全年调解矛盾纠纷1200件。"):
+        assert metadata_of(text).county == "西平县", text
+
+
+def test_a_place_the_body_goes_to_is_not_the_own_district() -> None:
+    # an organ named by its level alone, or a municipality's district: a district it visits or works with is not its own
+    fill = "坚持把法治政府建设摆在全局工作的突出位置。" * 150
+    text = "县司法局2023年法治政府建设工作总结\n2023年,县司法局扎实推进法治政府建设。" + fill \
+        + "组织人民调解员赴诸暨市学习新时代“枫桥经验”。全年办理法律援助案件120件。"
+    assert metadata_of(text).county is None
+    text = "2023年法治政府建设年度报告\n2023年,我区认真落实重庆市委、市政府决策部署。" + fill \
+        + "印发《渝中区法治政府建设工作要点》。与渝北区签订法治协作协议。"
+    assert metadata_of(text).county == "渝中区"
+
+
+@pytest.mark.parametrize("title, level", [
+    ("重庆市人民政府 2023年办理代表建议、批评和意见情况的报告", "province"),  # a blank after the government's name
+    # a report on review and court cases, or on one bureau's work, is the sector's (CONVENTIONS: department)
+    ("朝阳区人民政府关于2023年度行政复议和行政应诉工作情况的报告", "department"),
+    ("邵阳县人民政府关于县司法局2023年度法治政府建设工作情况的报告", "department"),
+])
+def test_a_government_title_and_what_it_reports_on(title: str, level: str) -> None:
+    text = title + "\n2023年,全年办理行政复议案件56件,行政应诉案件23件。县司法局认真履行职责。"
+    assert metadata_of(text).level == level

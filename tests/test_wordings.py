@@ -59,3 +59,16 @@ def test_a_rule_in_one_item_sets_no_goal_for_the_next() -> None:
     # …and a rule in the same item still does
     got = {f.kind for d in process_text("学法方面,一是完善制度;二是要求全年组织法治专题讲座2次。") for f in d.figures}
     assert got == {"target"}
+
+
+def test_a_goal_said_before_an_enumeration_frames_every_item() -> None:
+    # 2024年,我局将…:一是…;二是…: next year's plan, whichever item the number is in (the review's counter-example)
+    text = ("某县司法局2023年法治政府建设工作报告\n2023年,全年办理行政复议案件56件。\n"
+            "2024年,我局将重点做好以下工作:一是加强学习;二是行政复议纠错率控制在15%以内;三是行政机关负责人出庭应诉率达到100%。")
+    kinds = {f.metric: f.kind for d in process_text(text) for f in d.figures if f.metric != "reconsideration.received"}
+    assert kinds == {"reconsideration.correction_rate": "target", "litigation.head_appearance_rate": "target"}
+    # …and an item joined by a comma (…不得少于2次,三是…学习2次) is its own, like one after a semicolon
+    text = ("二是要求各级中心组将习近平法治思想纳入专题学习计划,明确全年学习不得少于2次,"
+            "三是以县委理论学习中心组为抓手,组织县处级领导干部带头领学习近平法治思想2次。")
+    got = {(f.value, f.kind) for d in process_text(text) for f in d.figures if f.metric == "training.law_lectures"}
+    assert (2, "actual") in got

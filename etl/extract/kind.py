@@ -34,15 +34,21 @@ NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024�
 # …nor a bulletin's number ((2013年第3号) above a bulletin on 2012)
 _FUTURE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来|\s*第\s*\d+\s*号)")
 PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
-# the next item of an enumeration inside one sentence (…;三是…, …;(3)…): it states its own point
-_NEXT_ITEM = re.compile(r"[;;]\s*(?=[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
-                        r"|[一二三四五六七八九十]+、|\d+[、.](?!\d))")
+# the next item of an enumeration inside one sentence (…;三是…, …;(3)…, …,三是…, …;第三,…): it states its own point
+_NEXT_ITEM = re.compile(r"(?:[;;]\s*(?=[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
+                        r"|第[二三四五六七八九十]+[,,、]|[一二三四五六七八九十]+、|\d+[、.](?!\d))"
+                        r"|[,,]\s*(?=[二三四五六七八九十]+是))")
+# …and where the enumeration begins: what the sentence says before it (2024年,我局将…:一是…) frames every item
+_FIRST_ITEM = re.compile(r"[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[,,、]"
+                         r"|[一二三四五六七八九十]+、|\d+[、.](?!\d)")
 
 
 def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: str, right: str) -> str:
     """``target`` when the clause, its sentence, a future year or a plan says the number is a goal; else ``actual``."""
     items = _NEXT_ITEM.split(sentence_left)
-    sentence_left = items[-1]  # …明确全年学习不得少于2次;三是…组织领导干部学习2次: an item of its own after the rule
+    if len(items) > 1:  # …明确全年学习不得少于2次;三是…组织领导干部学习2次: an item of its own after the rule
+        first = _FIRST_ITEM.search(items[0])
+        sentence_left = (items[0][:first.start()] if first else "") + items[-1]
     if TARGET_AFTER.search(right):
         return "target"
     if _TARGET.search(left):

@@ -222,10 +222,43 @@ def _branch_county(place: Place, title: str | None, organ: str | None) -> Place 
     m = _BRANCH.search("\n".join(filter(None, [title, organ])))
     if m is None:
         return None
-    name = m.group(1)
-    found = {p.code: p for x in gazetteer().mentions(name) for p in x.places  # the whole name, not a part (西湖风景名胜区)
+    name, g = m.group(1), gazetteer()
+    found = {p.code: p for x in g.mentions(name) for p in x.places  # the whole name, not a part (西湖风景名胜区)
              if x.start == 0 and name[x.end:] in ("", "区", "县", "市") and p.level == "county" and _within(p, place)}
+    found |= {p.code: p for full in (name + "区", name + "新区") for p, _short in g.names.get(full, [])
+              if p.level == "county" and _within(p, place)}  # 浦东分局: 浦东新区, whose short name the table lacks
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# a place the text goes to or works with (赴海淀区学习, 与渝北区签订, 协助办理浦东新区移送…): not the reporter's own
+_ELSEWHERE_BEFORE = re.compile(r"(?:赴|到|前往|去往|走访|学习|考察|与|同|和|协助|配合|办理)$")
+
+
+def _names_itself(title: str | None, organ: str | None) -> bool:
+    """Whether the title or organ line names a place as the reporter's own, not one it goes to or learns from
+    (关于赴浙江省学习考察…的报告, 学习浙江省“枫桥经验”的调研报告)."""
+    head = "\n".join(filter(None, [title, organ]))
+    found = gazetteer().mentions(head)
+    return bool(found) and resolve(head) is not None \
+        and not any(_ELSEWHERE_BEFORE.search(head, max(0, m.start - 2), m.start) for m in found)
+
+
+def _own_district(text: str, within: Place | None, level: str = "county") -> Place | None:
+    """The place of ``level`` (inside ``within``) a report speaking of itself names most, a document's heading
+    (《荣昌区法治政府建设实施方案》) counting twice, but not where it goes or whom it works with; none on a tie."""
+    counts: Counter[str] = Counter()
+    places: dict[str, Place] = {}
+    for m in gazetteer().mentions(text):
+        p = m.places[0]
+        if m.short or len(m.places) != 1 or p.level != level or (within is not None and not _within(p, within)) \
+                or _ELSEWHERE_BEFORE.search(text, max(0, m.start - 2), m.start):
+            continue
+        counts[p.code] += 2 if text[m.start - 1:m.start] == "《" else 1
+        places[p.code] = p
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return places[ranked[0][0]]
 
 
 def _within(county: Place, place: Place) -> bool:
@@ -249,7 +282,7 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if reporter is not None and _named_deeper(place, reporter):
         place = reporter  # 四川省推出大调解机制…在四川省资阳市…: an example in the body does not deepen the reporter
     elif reporter is not None and place is not None and not _named_deeper(reporter, place) and place.code != reporter.code \
-            and (title or organ) and resolve("\n".join(filter(None, [title, organ]))) is not None:
+            and _names_itself(title, organ):
         place = reporter  # a place elsewhere in the opening (许昌市…通报 to its 东城区管委会, a name Beijing's district has)
         # does not replace the one the title or organ line names (an author's name, 张石林, is no title)
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
@@ -289,14 +322,15 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
             and (place is None or place.level != "province" or place.name not in MUNICIPALITIES
                  or self_level == "county") \
             and not _speaks_as(place, scope):
-        deeper = most_mentioned(opening(text, 6000), self_level, place)
+        deeper = _own_district(opening(text, 6000), place) if place is not None and place.name in MUNICIPALITIES \
+            else most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
     organ_level = next((_LEVEL_OF[m.group(1)] for src in (title or "", organ or "", opening_subject(text))
                         if (m := _ORGAN_LEVEL.match(src.strip()))), None)
     if not national and place is None and town is None and self_level is None and organ_level in ("city", "county"):
         # 区人力社保局…: an organ naming itself by its level alone, its place only in the body (《武清区…方案》)
-        place = most_mentioned(opening(text, 6000), organ_level)
+        place = _own_district(opening(text, 6000), None, organ_level)
     if not national and place is None and address is not None:
         place = _address_place(address, title, organ, "county" if town else self_level)
     if not national and place is None and town is None:
@@ -305,9 +339,6 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))
-    if not national and place is None and town is None and self_level != "county" and _LEAGUE_WORDS.search(scope):
-        # 盟委、行署: leagues are Inner Mongolia's alone (a banner speaking as itself, 我旗, keeps its county level)
-        place = gazetteer().by_code.get("150000")
     if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
         place = _branch_county(place, title, organ) or place
     if not national and place is not None and place.level == "city":
@@ -328,8 +359,6 @@ _LEVEL_OF = {"省": "province", "自治区": "province", "市": "city", "州": "
              "区": "county", "旗": "county"}
 
 
-# the words of Inner Mongolia's leagues and banners (盟委、行署, 旗委, 全盟), which no other province has
-_LEAGUE_WORDS = re.compile(r"盟委|我盟|全盟|盟行署|盟行政公署|旗委|我旗|全旗|旗政府|旗人民政府")
 # a province a text goes to (组织赴浙江省考察学习, 到广东省学习): a visit, not the reporter's own name
 _VISITED = re.compile(r"(?:赴|到|前往|去往|走访)$")
 

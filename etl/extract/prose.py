@@ -393,8 +393,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
                 # nor of a frame for parts (收到的行政复议申请中,行政处罚15件: the requests sorted, not received again)
                 verbs = [] if prev_clause.rstrip().endswith("中") else list(_VERB.finditer(prev_clause))
-                if verbs and _OUTCOME_BEFORE.search(prev_clause, 0, verbs[-1].start()):
-                    verbs = []  # 予以公开5件, 本机关不掌握…1件: a list of outcomes, each named by its own words
+                if verbs and _OUTCOME_BEFORE.search(prev_clause, 0, verbs[-1].start()) \
+                        and re.search(r"\d", prev_clause[verbs[-1].end():]):
+                    verbs = []  # 予以公开5件, 本机关不掌握…1件: a list of outcomes, each named by its own words and count
                 if verbs:
                     best = match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
                                         ctx.receiver, heading)
@@ -415,12 +416,12 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             # "主动公开政府信息…全年共计6条,历年累计978条": the running total of the figure just stated (GOLD: labelled)
             prev = catalog.metric(out[-1].metric)
             best, inherited = (prev, f"prose-running:{prev.key}", 0.75), True
-        if best is None and TARGET_AFTER.search(right) and out and out[-1].unit and num.unit != "%" \
-                and out[-1].start >= m.span(sent_start, sent_start + 1)[0] \
-                and _unit_ok(prev := catalog.metric(out[-1].metric), num.unit):
+        goal_of = catalog.metric(out[-1].metric) if best is None and TARGET_AFTER.search(right) and out \
+            and out[-1].unit and num.unit != "%" and out[-1].start >= m.span(sent_start, sent_start + 1)[0] else None
+        if goal_of is not None and _unit_ok(goal_of, num.unit):
             # "已办理法律援助案件245件,全年200件目标任务已超额完成": the goal of the figure just stated (…成功率98.2%,
             # 三项任务指标圆满完成: three tasks are no goal of a rate)
-            best, inherited = (prev, f"prose-goal:{prev.key}", 0.75), True
+            best, inherited = (goal_of, f"prose-goal:{goal_of.key}", 0.75), True
         if best is None:
             continue
         metric, rule, confidence = best
