@@ -281,6 +281,16 @@ def test_a_goal_after_a_figure_is_of_its_kind_of_number() -> None:
     # legal-aid consultation events, and consultations counted with applications, are no consultation count
     ("2023年,全县开展法律援助咨询活动15次。", set(), {("legal_services.consultations", 15)}),
     ("2023年,全县受理法律援助咨询和申请560件。", set(), {("legal_services.consultations", 560)}),
+    # …but consultations answered at an event are consultations
+    ("2023年,全县在法律咨询活动中解答群众咨询1200人次。", {("legal_services.consultations", 1200)}, set()),
+    # licensing decisions published (行政许可公开, 双公示) are no decisions made
+    ("2023年,办理行政许可公开3047件。", set(), {("licensing.decisions", 3047)}),
+    # labour disputes a human-resources bureau handles, or their mediation, are no people's or administrative mediation
+    ("2023年,区人力社保局已处理劳动纠纷案件6012件。", set(), {("mediation.disputes", 6012)}),
+    ("2023年,全县受理劳动争议调解案件120件。", set(), {("mediation.disputes", 120)}),
+    # 不予受理 N件 after the accepted count is no acceptance, whether or not the outcome before had its own count
+    ("2023年,依法受理行政复议申请50件;对不符合法定受理条件的申请依法不予受理,共6件。",
+     {("reconsideration.accepted", 50)}, {("reconsideration.accepted", 6)}),
 ])
 def test_the_reviews_counter_examples(text: str, expected: set, absent: set) -> None:
     got = figures(text)

@@ -51,13 +51,13 @@ def test_an_organ_named_by_its_level_alone_takes_the_place_its_body_names() -> N
     assert (meta.province, meta.city, meta.county) == ("天津市", "天津市", "武清区")
 
 
-def test_a_place_the_title_goes_to_or_learns_from_is_not_the_reporters() -> None:
+@pytest.mark.parametrize("text", [
     # 赴浙江省学习考察 / 学习浙江省“枫桥经验”: the county bureau that went is the reporter
-    for text in ("关于赴浙江省学习考察法治政府建设工作的报告\n按照县委安排,西平县司法局组织考察组赴浙江省学习考察。"
-                 "现将有关情况报告如下。",
-                 "学习浙江省“枫桥经验”的调研报告\n西平县司法局\n今年以来,我局组织调研组深入学习枫桥经验,"
-                 "全年调解矛盾纠纷1200件。"):
-        assert metadata_of(text).county == "西平县", text
+    "关于赴浙江省学习考察法治政府建设工作的报告\n按照县委安排,西平县司法局组织考察组赴浙江省学习考察。现将有关情况报告如下。",
+    "学习浙江省“枫桥经验”的调研报告\n西平县司法局\n今年以来,我局组织调研组深入学习枫桥经验,全年调解矛盾纠纷1200件。",
+])
+def test_a_place_the_title_goes_to_or_learns_from_is_not_the_reporters(text: str) -> None:
+    assert metadata_of(text).county == "西平县"
 
 
 def test_a_place_the_body_goes_to_is_not_the_own_district() -> None:
@@ -80,3 +80,41 @@ def test_a_place_the_body_goes_to_is_not_the_own_district() -> None:
 def test_a_government_title_and_what_it_reports_on(title: str, level: str) -> None:
     text = title + "\n2023年,全年办理行政复议案件56件,行政应诉案件23件。县司法局认真履行职责。"
     assert metadata_of(text).level == level
+
+
+FILL = "坚持把法治政府建设摆在全局工作的突出位置。" * 150
+
+
+@pytest.mark.parametrize("text, place", [
+    # a municipality's district that goes to another province's district (赴四川省成都市武侯区) stays the municipality's
+    ("2023年法治政府建设年度报告\n2023年,我区认真落实重庆市委、市政府决策部署。" + FILL
+     + "组织执法人员赴四川省成都市武侯区考察学习。",
+     ("重庆市", None)),
+    ("县司法局2023年法治政府建设工作总结\n2023年,县司法局扎实推进法治政府建设。" + FILL + "组织人民调解员赴浙江省诸暨市学习。",
+     (None, None)),
+    # 矿区 is a word, not 阳泉市's district
+    ("区自然资源局2023年法治政府建设工作情况报告\n区自然资源局严格落实法治政府建设要求。" + FILL
+     + "开展矿区生态修复专项执法检查,对矿区内违法开采行为依法查处。", (None, None)),
+    # 路政, 路网 keep the place before them
+    ("汉中路政执法支队2023年法治政府建设工作总结\n2023年,支队扎实推进依法行政。", ("陕西省", None)),
+])
+def test_the_body_s_places_that_are_not_the_reporters(text: str, place: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.county) == place
+
+
+@pytest.mark.parametrize("text, province", [
+    # 盟委、行署 above the reporter: only Inner Mongolia has them; 民盟委员 is no league
+    ("关于2023年法治政府建设情况的报告\n2023年,在盟委、行署的正确领导下,我局坚持依法行政,全年办理行政复议案件12件。",
+     "内蒙古自治区"),
+    ("关于2023年法治政府建设情况的报告\n2023年,我市坚持依法行政,邀请人大代表、民盟委员参与行政执法监督。", None),
+])
+def test_a_league_above_the_reporter_is_inner_mongolias(text: str, province: str | None) -> None:
+    assert metadata_of(text).province == province
+
+
+def test_a_government_title_on_work_it_undertook_is_the_governments() -> None:
+    # 承办工作, 交办的: no bureau named, the government's own report
+    text = "重庆市人民政府关于2023年人大代表建议和政协提案承办工作情况的报告\n2023年,市政府系统共承办代表建议1123件。"
+    assert metadata_of(text).level == "province"
+

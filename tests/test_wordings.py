@@ -56,6 +56,12 @@ def test_a_rule_in_one_item_sets_no_goal_for_the_next() -> None:
             "三是以县委理论学习中心组为抓手,组织县处级领导干部带头领学习近平法治思想2次。")
     got = {(f.value, f.kind) for d in process_text(text) for f in d.figures if f.metric == "training.law_lectures"}
     assert (2, "actual") in got
+    # a frame that looks back (年初确定的目标任务) sets no goal; 统一、 inside a word is no item that would hide a goal frame
+    text = "2023年,我局紧紧围绕年初确定的目标任务:一是加强学习;二是办理法律援助案件320件;三是调解矛盾纠纷1800件。"
+    assert {f.kind for d in process_text(text) for f in d.figures} == {"actual"}
+    text = ("某县司法局2023年法治政府建设工作报告\n下一步,我局将按照统一、规范、高效的要求,力争实现以下目标:一是加强学习;"
+            "二是全年办理法律援助案件300件。")
+    assert {f.kind for d in process_text(text) for f in d.figures if f.metric == "legal_aid.cases"} == {"target"}
     # …and a rule in the same item still does
     got = {f.kind for d in process_text("学法方面,一是完善制度;二是要求全年组织法治专题讲座2次。") for f in d.figures}
     assert got == {"target"}

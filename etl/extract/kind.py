@@ -38,9 +38,12 @@ PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
 _NEXT_ITEM = re.compile(r"(?:[;;]\s*(?=[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
                         r"|第[二三四五六七八九十]+[,,、]|[一二三四五六七八九十]+、|\d+[、.](?!\d))"
                         r"|[,,]\s*(?=[二三四五六七八九十]+是))")
-# …and where the enumeration begins: what the sentence says before it (2024年,我局将…:一是…) frames every item
-_FIRST_ITEM = re.compile(r"[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[,,、]"
-                         r"|[一二三四五六七八九十]+、|\d+[、.](?!\d)")
+# …and where the enumeration begins: a frame before it that sets goals (2024年,我局将…:一是…; 下一步…力争实现以下目标:)
+# frames every item, one that looks back (紧紧围绕年初确定的目标任务:一是…) does not
+_FIRST_ITEM = re.compile(r"(?<![\u4e00-\u9fff])(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
+                         r"|第[一二三四五六七八九十]+[,,、]|[一二三四五六七八九十]+、|\d+[、.](?!\d))")
+_GOAL_FRAME = re.compile(r"下一步|明年|来年|今后|将(?:重点|着力|继续|进一步)?(?:做好|抓好|推进|实现)|力争|争取|确保|"
+                         r"20\d\d年(?:工作)?(?:主要)?(?:目标|任务|计划)")
 
 
 def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: str, right: str) -> str:
@@ -48,7 +51,8 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     items = _NEXT_ITEM.split(sentence_left)
     if len(items) > 1:  # …明确全年学习不得少于2次;三是…组织领导干部学习2次: an item of its own after the rule
         first = _FIRST_ITEM.search(items[0])
-        sentence_left = (items[0][:first.start()] if first else "") + items[-1]
+        frame = items[0][:first.start()] if first else ""
+        sentence_left = (frame if _GOAL_FRAME.search(frame) else "") + items[-1]
     if TARGET_AFTER.search(right):
         return "target"
     if _TARGET.search(left):

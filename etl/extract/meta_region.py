@@ -230,8 +230,15 @@ def _branch_county(place: Place, title: str | None, organ: str | None) -> Place 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-# a place the text goes to or works with (赴海淀区学习, 与渝北区签订, 协助办理浦东新区移送…): not the reporter's own
-_ELSEWHERE_BEFORE = re.compile(r"(?:赴|到|前往|去往|走访|学习|考察|与|同|和|协助|配合|办理)$")
+# a league's or banner's party committee and office (盟委、行署, 旗委、旗政府) above or addressed by the reporter: only
+# Inner Mongolia has them (民盟委员, 联盟委员会 are no league); a text speaking as its league or banner (我盟, 全旗) keeps
+# its own level
+_LEAGUE_ABOVE = re.compile(r"(?<![民联同])盟委(?!员)[、,]?(?:盟)?行署|旗委[、,]?旗(?:人民)?政府")
+_LEAGUE_SELF = re.compile(r"[我全本]盟|[我全本]旗")
+# a place the text goes to or works with (赴海淀区学习, 与四川省广安市邻水县签订, 协助办理浦东新区移送…): not the reporter's own,
+# the word before the run of place names that ends in it
+_ELSEWHERE_BEFORE = re.compile(r"(?:赴|到|前往|去往|走访|学习|考察|与|同|和|协助|配合|办理)"
+                               r"(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|地区))*$")
 
 
 def _names_itself(title: str | None, organ: str | None) -> bool:
@@ -240,7 +247,7 @@ def _names_itself(title: str | None, organ: str | None) -> bool:
     head = "\n".join(filter(None, [title, organ]))
     found = gazetteer().mentions(head)
     return bool(found) and resolve(head) is not None \
-        and not any(_ELSEWHERE_BEFORE.search(head, max(0, m.start - 2), m.start) for m in found)
+        and not any(_ELSEWHERE_BEFORE.search(head, max(0, m.start - 24), m.start) for m in found)
 
 
 def _own_district(text: str, within: Place | None, level: str = "county") -> Place | None:
@@ -250,8 +257,9 @@ def _own_district(text: str, within: Place | None, level: str = "county") -> Pla
     places: dict[str, Place] = {}
     for m in gazetteer().mentions(text):
         p = m.places[0]
-        if m.short or len(m.places) != 1 or p.level != level or (within is not None and not _within(p, within)) \
-                or _ELSEWHERE_BEFORE.search(text, max(0, m.start - 2), m.start):
+        if m.short or len(m.places) != 1 or len(m.name) <= 2 or p.level != level \
+                or (within is not None and not _within(p, within)) \
+                or _ELSEWHERE_BEFORE.search(text, max(0, m.start - 24), m.start):  # (矿区 is a word, not 阳泉's district)
             continue
         counts[p.code] += 2 if text[m.start - 1:m.start] == "《" else 1
         places[p.code] = p
@@ -262,7 +270,8 @@ def _own_district(text: str, within: Place | None, level: str = "county") -> Pla
 
 
 def _within(county: Place, place: Place) -> bool:
-    return county.code.startswith(place.code.rstrip("0"))
+    """``county`` is ``place`` or lies inside it (a municipality's code, 500000, is no prefix of Sichuan's 51…)."""
+    return place.code in (county.code, county.city_code, county.province_code)
 
 
 def _head_allows(county: Place, title: str | None, organ: str | None) -> bool:
@@ -339,6 +348,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))
+    if not national and place is None and town is None and _LEAGUE_ABOVE.search(text[:3000]) \
+            and not _LEAGUE_SELF.search(text[:3000]):
+        place = gazetteer().by_code.get("150000")  # 盟委、行署 above the reporter: leagues are Inner Mongolia's alone
     if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
         place = _branch_county(place, title, organ) or place
     if not national and place is not None and place.level == "city":

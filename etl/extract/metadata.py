@@ -57,7 +57,8 @@ class Metadata:
 # a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…); 人民政府办公室 is its office, and
 # a report on a bureau's work or on review and court cases is the sector's (CONVENTIONS: 行政复议和应诉 reports are department)
 _GOVERNMENT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}?人民政府\s*(?:关于|20\d\d\s*年)"
-                               r"(?![^。\n]*(?:行政复议|行政应诉|行政诉讼|[^\s,。]{1,8}(?:局|厅|委|办|院|中心)(?:20\d\d年|的|工作|关于)))")
+                               r"(?![^。\n]*(?:行政复议|行政应诉|行政诉讼|[^\s,。]{1,8}(?:局|厅|委员会|办公室|法院|中心)"
+                               r"(?:20\d\d年|的|工作|关于)))")
 
 
 def metadata_of(text: str) -> Metadata:

@@ -393,8 +393,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 prev_clause = prev_clause.split("占")[0]  # not the verb of a share (…占收到申请总数的11.4%)
                 # nor of a frame for parts (收到的行政复议申请中,行政处罚15件: the requests sorted, not received again)
                 verbs = [] if prev_clause.rstrip().endswith("中") else list(_VERB.finditer(prev_clause))
-                if verbs and _OUTCOME_BEFORE.search(prev_clause, 0, verbs[-1].start()) \
-                        and re.search(r"\d", prev_clause[verbs[-1].end():]):
+                outcome = _OUTCOME_BEFORE.search(prev_clause, 0, verbs[-1].start()) if verbs else None
+                if outcome and (outcome.group() != "予以" or re.search(r"\d", prev_clause[verbs[-1].end():])):
                     verbs = []  # 予以公开5件, 本机关不掌握…1件: a list of outcomes, each named by its own words and count
                 if verbs:
                     best = match_count(num, verbs[-1].group(0) + left, right, topic_ctx, sentence_left, count_metrics,
