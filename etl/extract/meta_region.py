@@ -233,7 +233,8 @@ def _branch_county(place: Place, title: str | None, organ: str | None) -> Place 
 # a league's or banner's party committee and office (盟委、行署, 旗委、旗政府) above or addressed by the reporter: only
 # Inner Mongolia has them (民盟委员, 联盟委员会 are no league); a text speaking as its league or banner (我盟, 全旗) keeps
 # its own level
-_LEAGUE_ABOVE = re.compile(r"(?<![民联同])盟委(?!员)[、,]?(?:盟)?行署|旗委[、,]?旗(?:人民)?政府")
+_LEAGUE_ABOVE = re.compile(r"(?:(?<![民联同])盟委(?!员)[、,]?(?:盟)?行署|旗委[、,]?旗(?:人民)?政府)"
+                           r"(?:的[^,。;]{0,6}(?:领导|部署|要求)|[:：])")  # (盟委、行署主要领导…: the league itself)
 _LEAGUE_SELF = re.compile(r"[我全本]盟|[我全本]旗")
 # a place the text goes to or works with (赴海淀区学习, 与四川省广安市邻水县签订, 协助办理浦东新区移送…): not the reporter's own,
 # the word before the run of place names that ends in it
