@@ -78,3 +78,16 @@ def test_a_goal_said_before_an_enumeration_frames_every_item() -> None:
             "三是以县委理论学习中心组为抓手,组织县处级领导干部带头领学习近平法治思想2次。")
     got = {(f.value, f.kind) for d in process_text(text) for f in d.figures if f.metric == "training.law_lectures"}
     assert (2, "actual") in got
+
+
+def test_figures_under_a_heading_of_next_years_plans_are_targets() -> None:
+    # 二、下一步工作打算 / 三、2024年工作思路 over the enumeration: the plan's figures, whatever the item's own words
+    for heading in ("二、下一步工作打算", "二、2024年工作思路"):
+        text = ("某县司法局2023年法治政府建设工作报告\n一、工作情况\n2023年,全年办理法律援助案件320件。\n" + heading
+                + "\n一是加强学习;二是全年办理法律援助案件300件。\n")
+        got = {(f.value, f.kind) for d in process_text(text) for f in d.figures}
+        assert got == {(320, "actual"), (300, "target")}, heading
+    # …but a heading of the report's own year's work is no plan
+    text = "某县司法局2023年法治政府建设工作报告\n一、2023年工作安排落实情况\n全年办理法律援助案件320件。\n"
+    assert {f.kind for d in process_text(text) for f in d.figures} == {"actual"}
+

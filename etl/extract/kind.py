@@ -67,6 +67,17 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     return "actual"
 
 
+# a heading over the next year's plans in a year's report (三、下一步工作打算, 四、2024年工作思路, 明年工作安排)
+_PLAN_HEADING = re.compile(r"下一步|明年|来年|下一?年度|(?:工作)?(?:打算|设想)"
+                           r"|(20\d\d)\s*年(?:度)?(?:的)?(?:工作)?(?:计划|打算|安排|思路)")
+
+
+def under_plan_heading(heading: str, year: int | None) -> bool:
+    """Whether the heading above a number opens the next year's plans (a later year's 工作计划, 下一步工作打算)."""
+    m = _PLAN_HEADING.search(heading)
+    return m is not None and (m.group(1) is None or (year is not None and int(m.group(1)) > year))
+
+
 # 每年调处民间纠纷31万余件 in a review: cases arrive, nobody sets their number, so a yearly count of them is an
 # average; a yearly number of sessions (每年组织法治讲座2次) is a quota the organ sets itself, a target
 _EACH_YEAR = re.compile(r"每年(?!度)(?:都)?")
