@@ -91,3 +91,10 @@ def test_figures_under_a_heading_of_next_years_plans_are_targets() -> None:
     text = "某县司法局2023年法治政府建设工作报告\n一、2023年工作安排落实情况\n全年办理法律援助案件320件。\n"
     assert {f.kind for d in process_text(text) for f in d.figures} == {"actual"}
 
+
+def test_a_category_named_plans_is_no_goal() -> None:
+    # 规划计划 is a kind of information published, 计划生育 a policy: neither makes the count a goal
+    for text in ("2023年,主动公开政策法规、规划计划等各类政府信息1200条。", "2023年,办理计划生育行政处罚案件12件。"):
+        assert {f.kind for d in process_text(text) for f in d.figures} == {"actual"}, text
+    assert {f.kind for d in process_text("2024年计划组织法治专题讲座4次。") for f in d.figures} == {"target"}
+
