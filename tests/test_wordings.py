@@ -98,3 +98,10 @@ def test_a_category_named_plans_is_no_goal() -> None:
         assert {f.kind for d in process_text(text) for f in d.figures} == {"actual"}, text
     assert {f.kind for d in process_text("2024年计划组织法治专题讲座4次。") for f in d.figures} == {"target"}
 
+
+def test_a_documents_span_of_years_is_no_plan_year() -> None:
+    # 《法治政府建设实施纲要(2021-2025年)》 names a document, not the year the count is for
+    text = ("某县司法局2023年法治政府建设工作报告\n2023年,我局深入贯彻落实《法治政府建设实施纲要(2021-2025年)》,"
+            "全年办理法律援助案件320件。")
+    assert {f.kind for d in process_text(text) for f in d.figures} == {"actual"}
+

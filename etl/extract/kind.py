@@ -33,6 +33,7 @@ _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截�
 NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024年办理1件: the year open requests go into, no other year
 # …nor a bulletin's number ((2013年第3号) above a bulletin on 2012)
 _FUTURE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来|\s*第\s*\d+\s*号)")
+_TITLED = re.compile(r"《[^《》]{0,60}》")  # 《法治政府建设实施纲要(2021-2025年)》: a document's span, no plan year
 PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
 # the next item of an enumeration inside one sentence (…;三是…, …;(3)…, …,三是…, …;第三,…): it states its own point
 _NEXT_ITEM = re.compile(r"(?:[;;]\s*(?=[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
@@ -60,7 +61,7 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
             and not _PAST.search(left):
         return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
-    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(sentence_left)):
+    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(_TITLED.sub("", sentence_left))):
         return "target"  # next year's plans at the end of a report
     if doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"
