@@ -118,3 +118,10 @@ def test_a_government_title_on_work_it_undertook_is_the_governments() -> None:
     text = "重庆市人民政府关于2023年人大代表建议和政协提案承办工作情况的报告\n2023年,市政府系统共承办代表建议1123件。"
     assert metadata_of(text).level == "province"
 
+
+
+def test_a_ministry_whose_rules_a_province_follows_is_not_the_reporter() -> None:
+    # 在党中央、国务院…领导下: the superior, not a national organ's report; the province speaks (全省各级政府)
+    text = ("2020年,在党中央、国务院及省委的正确领导下,在省人大及其常委会的监督指导下,全省各级政府坚持依法行政,"
+            "全面建设法治政府。全国首批法治政府建设示范地区中我省占3个。")
+    assert metadata_of(text).level == "province"

@@ -159,10 +159,16 @@ def _own_dept_word(title: str | None, text: str) -> re.Match[str] | None:
     return m
 
 
+_RULES_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照)[^。]{0,60}?(?:要求|部署|规定|通知|精神)|在[^。]{0,30}?(?:领导|指导)下")
+
+
 def is_national(title: str | None, text: str) -> bool:
     """A national organ's own report or a report on national figures (no place of its own)."""
     subject = opening_subject(text)
-    if not NATIONAL.search((title or "") + "\n" + subject + "\n" + opening(text, 60)) \
+    # a ministry named as the source of the rules followed (根据…和司法部有关工作要求) or as a superior (在司法部…领导下)
+    # is not the reporter
+    lead = _RULES_FOLLOWED.sub("", subject + "\n" + opening(text, 60))
+    if not NATIONAL.search((title or "") + "\n" + lead) \
             and not re.match(r"\s*全国", subject) and not _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)):
         return False
     places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
