@@ -125,3 +125,8 @@ def test_a_ministry_whose_rules_a_province_follows_is_not_the_reporter() -> None
     text = ("2020年,在党中央、国务院及省委的正确领导下,在省人大及其常委会的监督指导下,全省各级政府坚持依法行政,"
             "全面建设法治政府。全国首批法治政府建设示范地区中我省占3个。")
     assert metadata_of(text).level == "province"
+    # …but a ministry reporting on itself after a frame (根据…工作安排,司法部…) is still the national organ
+    text = ("2023年法治政府建设年度报告\n根据中央依法治国办工作安排,司法部认真贯彻落实党中央、国务院关于法治政府建设的各项要求。"
+            "2023年,全国共办理法律援助案件152万件。")
+    assert metadata_of(text).level == "department"
+

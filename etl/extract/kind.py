@@ -14,7 +14,7 @@ import re
 _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧纪提机政简扼辑])要(?![点闻素件害求案犯情报览])"
                      r"|(?<!符合)(?<!按照)(?<!按)(?<!根据)(?<!依照)要求"
                      r"(?!公开|提供|获取|查询)|"  # 收到要求公开政府信息的申请: the applicant's request, not a goal
-                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|(?<![无必])须|应当|(?<!规划)(?<!、)计划(?!生育)|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"
+                     r"力争|确保|目标|争取|需(?:要)?达到|需|必须|(?<![无必])须|应当|(?<!规划)计划(?!生育)|任务数|任务量|目标数|下达[^,。;]{0,20}任务|"
                      r"不低于|不少于|"  # a floor set (出庭应诉率不低于90%) is a goal, as a plan says it
                      # a standing rule: 原则上…, a frequency with a floor (每月至少安排1次, 每季度不少于1次)
                      r"原则上|每(?:年|季度|半年|月|周)(?:度)?[^,。;]{0,6}(?:至少|不少于|不低于)")
@@ -33,7 +33,8 @@ _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截�
 NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024年办理1件: the year open requests go into, no other year
 # …nor a bulletin's number ((2013年第3号) above a bulletin on 2012)
 _FUTURE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来|\s*第\s*\d+\s*号)")
-_TITLED = re.compile(r"《[^《》]{0,60}》")  # 《法治政府建设实施纲要(2021-2025年)》: a document's span, no plan year
+# 《法治政府建设实施纲要(2021-2025年)》: a document's span of years, no plan year (《2024年…工作要点》 keeps its year)
+_TITLED = re.compile(r"《[^《》]{0,60}?20\d\d\s*年?\s*[-—–~－至到]\s*20\d\d[^《》]{0,20}》")
 PLAN_TYPES = {"work_plan", "work_points", "implementation_plan"}
 # the next item of an enumeration inside one sentence (…;三是…, …;(3)…, …,三是…, …;第三,…): it states its own point
 _NEXT_ITEM = re.compile(r"(?:[;;]\s*(?=[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
@@ -66,17 +67,6 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     if doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"
     return "actual"
-
-
-# a heading over the next year's plans in a year's report (三、下一步工作打算, 四、2024年工作思路, 明年工作安排)
-_PLAN_HEADING = re.compile(r"下一步|明年|来年|下一?年度|(?:工作)?(?:打算|设想)"
-                           r"|(20\d\d)\s*年(?:度)?(?:的)?(?:工作)?(?:计划|打算|安排|思路)")
-
-
-def under_plan_heading(heading: str, year: int | None) -> bool:
-    """Whether the heading above a number opens the next year's plans (a later year's 工作计划, 下一步工作打算)."""
-    m = _PLAN_HEADING.search(heading)
-    return m is not None and (m.group(1) is None or (year is not None and int(m.group(1)) > year))
 
 
 # 每年调处民间纠纷31万余件 in a review: cases arrive, nobody sets their number, so a yearly count of them is an

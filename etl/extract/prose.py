@@ -26,7 +26,7 @@ from etl.extract.attribution import (
     names_subject,
     resolve,
 )
-from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, TARGET_WORDS, kind_of, under_plan_heading, yearly_average
+from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, TARGET_WORDS, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
 from etl.extract.prose_match import (
     LAST_AREA,
@@ -431,8 +431,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if not inherited and not noun_after and num.unit != "%" and right[:1] and "\u4e00" <= right[0] <= "\u9fff" \
                 and right[0] not in _NEXT_OK and not rule.startswith("prose-after"):
             continue
-        kind = "target" if under_plan_heading(_heading_line(text, line_start), ctx.year) \
-            else kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
+        kind = kind_of(ctx.year, ctx.doc_type, sentence_left, left, right)
         # a series' own 其中 is dropped (其中某领域2020年… stays a part)
         attribution = OWN if inherited else attribute(left, _SERIES_QIZHONG.sub("", sentence_left) if series else sentence_left)
         each_year = yearly_average(ctx.doc_type, left, num.unit)
