@@ -336,11 +336,12 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
             else most_mentioned(opening(text, 6000), self_level, place)
         if deeper is not None:
             place = deeper
-    organ_level = next((_LEVEL_OF[m.group(1)] for src in (title or "", organ or "", opening_subject(text))
-                        if (m := _ORGAN_LEVEL.match(src.strip()))), None)
-    if not national and place is None and town is None and self_level is None and organ_level in ("city", "county"):
+    if not national and place is None and town is None and self_level is None:
         # 区人力社保局…: an organ naming itself by its level alone, its place only in the body (《武清区…方案》)
-        place = _own_district(opening(text, 6000), None, organ_level)
+        organ_level = next((_LEVEL_OF[m.group(1)] for src in (title or "", organ or "", opening_subject(text))
+                            if (m := _ORGAN_LEVEL.match(src.strip()))), None)
+        if organ_level in ("city", "county"):
+            place = _own_district(opening(text, 6000), None, organ_level)
     if not national and place is None and address is not None:
         place = _address_place(address, title, organ, "county" if town else self_level)
     if not national and place is None and town is None:
