@@ -130,3 +130,15 @@ def test_a_ministry_whose_rules_a_province_follows_is_not_the_reporter() -> None
             "2023年,全国共办理法律援助案件152万件。")
     assert metadata_of(text).level == "department"
 
+
+
+@pytest.mark.parametrize("text, place", [
+    # a text that speaks only as its province names a city as an example: the province's
+    ("今年以来,全省各地深入推进矛盾纠纷排查化解。这是阜新市通过评理说事点化解纠纷的案例之一。\n"
+     "全省共排查化解矛盾纠纷11万余件。", ("辽宁省", None, "province")),
+    # …but 全省 as a rank among the province's parts (位居全省第一, 全省首家) is a city's text about itself
+    ("今年以来,阜新市推行评理说事点,调解成功率位居全省第一,建成全省首家调解指挥中心。", ("辽宁省", "阜新市", "city")),
+])
+def test_a_text_speaking_as_its_province_is_the_provinces(text: str, place: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.level) == place

@@ -362,10 +362,16 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         # county's (a superior named by its 我省 is no reporter)
         deepest = max((h[1] for h in self_hits), key=lambda lvl: _DEPTH.get(lvl, 4))
         place = _capped(place, deepest, reporter)
+    elif not national and place is not None and town is None and title_place is None and self_hits \
+            and all(h[1] == "province" for h in self_hits) and len(_PROVINCE_WIDE.findall(scope)) >= 2:
+        # a text that speaks only as its province (全省…全省…) names a city as an example (这是阜新市…案例之一)
+        place = _capped(place, "province", reporter)
     return place, town, self_level
 
 
 _DEPTH = {"province": 1, "city": 2, "county": 3}
+# a province's whole as the text's own scope (全省各级行政机关, 我省), not a rank among its parts (全省首家, 位列全省第一)
+_PROVINCE_WIDE = re.compile(r"(?<![在居列于])(?:全省|我省|全自治区)(?![首第前唯率])")
 # the level an organ names itself at by its first character (市应急局, 县司法局, 省卫生厅, 区政府办公室)
 _ORGAN_LEVEL = re.compile(r"^(?:\d{4}年度?)?(省|自治区|市(?!场)|州|盟|县|区|旗)[\u4e00-\u9fff]{0,12}?"
                           r"(?:局|厅|委|办|院|中心|政府|支队|大队)")
