@@ -137,6 +137,10 @@ SENTENCES = [
     ("全年办理法律援助案件245件,其中刑事法律援助案件189件。", {("legal_aid.cases", 245)}),
     # brackets after the total
     ("已办理法律援助案件245件(刑事189件,民事55件)。", {("legal_aid.cases", 245)}),
+    # one channel's count right after the organ's proactive total is a part of it; alone, the website's is the total
+    ("我局主动公开政府信息303条,共在信息公开网发布信息125条,微信公众号发布微文178篇。",
+     {("disclosure.proactive_items", 303)}),
+    ("全年共在政府信息公开网发布信息125条。", {("disclosure.proactive_items", 125)}),
     # an average never is the year's figure
     ("全年共收到行政复议申请1200件,月均受理100件。", {("reconsideration.received", 1200)}),
     # a yearly figure over a past span is an average too, and the list it opens goes on with it
