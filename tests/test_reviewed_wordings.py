@@ -73,6 +73,11 @@ def test_a_sectors_own_administrative_cases_are_no_lawsuits() -> None:
     """水/林业/治安行政案件 a bureau handles are its enforcement cases, not suits against it (batch-39 development half)."""
     got = figures("某某县水利局2022年法治政府建设工作报告\n全年共办理水行政案件3件,罚款2万元。")
     assert not {m for m, _ in got} & {"litigation.cases"}
+    # the kinds of an organ's own acts listed before 等其他行政案件 are its enforcement categories (a statistics report)
+    got = figures("某市2024年行政执法工作情况报告\n全市共完成行政许可案件3100件,行政强制、行政征收、行政确认、行政给付等其他"
+                  "行政案件9360件。")
+    assert ("litigation.cases", 9360) not in got
+    assert ("litigation.cases", 75) in figures("某市2024年法治政府建设年度报告\n全年共办理行政诉讼案件75件。")
 
 
 def test_a_change_opening_its_clause_is_no_count() -> None:
