@@ -113,3 +113,10 @@ def test_what_the_third_review_keeps(text: str, expected: tuple[str, float]) -> 
 def test_what_the_third_review_drops(text: str, absent: set) -> None:
     got = figures(text)
     assert not absent & ({m for m, _ in got} | got)
+
+
+def test_goods_seized_are_no_enforcement_cases() -> None:
+    """查获…卷烟 N件 counts seized goods by the piece; the cases are the 查处…案件 before them."""
+    got = figures("某市烟草专卖局2023年法治政府建设年度报告\n全年共查处涉烟案件312起,查获各类违法卷烟4765件,案值336万元。")
+    assert ("enforcement.cases", 312) in got
+    assert ("enforcement.cases", 4765) not in got
