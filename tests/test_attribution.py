@@ -61,6 +61,10 @@ CLAUSES = [
     ("全年共办理困难群众法律援助案件", None),  # legal aid's clients as a whole
     ("以“农民工法律援助维权”专项行动为抓手办理法律援助案件", None),  # a campaign's name, not the cases' group
     ("全年共办理军人军属法律援助案件", "client_group_service"),
+    ("受理残疾人、贫困户等弱势群体法律援助案件", "client_group_service"),
+    ("接待农民工咨询", "client_group_service"),  # a group's consultations, 法律 left unsaid
+    ("共接待涉妇女儿童咨询", "client_group_service"),
+    ("全年共接待群众咨询", None),  # the public as a whole
     ("受理进城务工人员法律援助案件", "client_group_service"),
     ("法律顾问深入全镇每一户困难家庭提供法律咨询服务", None),  # every one, not a rate per head
     ("组织全县每一名执法人员参加法律知识培训", None),
