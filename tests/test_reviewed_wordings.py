@@ -120,3 +120,9 @@ def test_goods_seized_are_no_enforcement_cases() -> None:
     got = figures("某市烟草专卖局2023年法治政府建设年度报告\n全年共查处涉烟案件312起,查获各类违法卷烟4765件,案值336万元。")
     assert ("enforcement.cases", 312) in got
     assert ("enforcement.cases", 4765) not in got
+
+
+def test_a_courts_first_instance_intake_said_as_shou_an() -> None:
+    """受案 is the courts' word for cases taken in (一审受案4656件、结案3478件)."""
+    got = figures("某省2023年行政审判工作情况\n今年以来,全省法院受理的各类行政诉讼案件中,一审受案465件、结案347件。")
+    assert ("litigation.cases", 465) in got
