@@ -62,6 +62,7 @@ CLAUSES = [
     ("以“农民工法律援助维权”专项行动为抓手办理法律援助案件", None),  # a campaign's name, not the cases' group
     ("全年共办理军人军属法律援助案件", "client_group_service"),
     ("受理残疾人、贫困户等弱势群体法律援助案件", "client_group_service"),
+    ("全年共办理弱势群体法律援助案件", None),  # a bare 弱势群体: legal aid's clients as a whole, as 困难群众
     ("接待农民工咨询", "client_group_service"),  # a group's consultations, 法律 left unsaid
     ("共接待涉妇女儿童咨询", "client_group_service"),
     ("全年共接待群众咨询", None),  # the public as a whole

@@ -142,3 +142,15 @@ def test_a_ministry_whose_rules_a_province_follows_is_not_the_reporter() -> None
 def test_a_text_speaking_as_its_province_is_the_provinces(text: str, place: tuple) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.level) == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # an honour from the province (获评全省优秀, 被评为全省示范县, 入选全省典型案例) is no province speaking
+    ("2022年度法治政府建设情况报告\n2022年,阜新市司法局在市委、市政府的坚强领导下深入推进依法行政。我局行政复议工作获评全省"
+     "优秀等次,两个案例入选全省行政复议典型案例。", ("阜新市", None)),
+    ("依法行政工作取得新成效\n近年来,彰武县深入推进法治政府建设,先后被评为全省法治政府建设示范县、全省“七五”普法先进县。",
+     ("阜新市", "彰武县")),
+])
+def test_an_honour_from_the_province_keeps_the_reporters_place(text: str, place: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.city, meta.county) == place

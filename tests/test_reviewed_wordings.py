@@ -78,6 +78,10 @@ def test_a_sectors_own_administrative_cases_are_no_lawsuits() -> None:
                   "行政案件9360件。")
     assert ("litigation.cases", 9360) not in got
     assert ("litigation.cases", 75) in figures("某市2024年法治政府建设年度报告\n全年共办理行政诉讼案件75件。")
+    # …but suits over those kinds of acts are suits (县政府作为被告应诉涉及行政处罚、行政强制…等行政案件)
+    sued = figures("某县人民政府2023年法治政府建设年度报告\n全年县政府作为被告应诉涉及行政处罚、行政强制、行政征收等行政案件"
+                   "86件,行政机关负责人出庭应诉率100%。")
+    assert ("litigation.cases", 86) in sued
 
 
 def test_a_change_opening_its_clause_is_no_count() -> None:
@@ -120,6 +124,8 @@ def test_goods_seized_are_no_enforcement_cases() -> None:
     got = figures("某市烟草专卖局2023年法治政府建设年度报告\n全年共查处涉烟案件312起,查获各类违法卷烟4765件,案值336万元。")
     assert ("enforcement.cases", 312) in got
     assert ("enforcement.cases", 4765) not in got
+    other = figures("某县烟草专卖局2023年工作总结\n全年共查处涉烟违法案件86起,查扣违法卷烟1206件,查获假烟、私烟306件。")
+    assert {v for m, v in other if m == "enforcement.cases"} == {86}
 
 
 def test_a_courts_first_instance_intake_said_as_shou_an() -> None:

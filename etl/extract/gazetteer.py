@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from etl.extract.gazetteer_former import FIRST_YEAR, former_places, former_rows
+from etl.extract.gazetteer_former import FIRST_YEAR, former_places, former_rows, named_by_former
 from etl.extract.gazetteer_table import rows_of, table_lines
 
 LATEST_YEAR = 2024
@@ -98,8 +98,10 @@ class Gazetteer:
         # 宜宾县, 即墨市, 襄樊市: a place by the name it had in a report's year (etl/extract/gazetteer_former.py)
         years = range(FIRST_YEAR, LATEST_YEAR)
         rows = former_rows(table, years, names) if table else rows_of(*years)
+        self._formers: set[str] = set()
         for p in former_places(rows, self.by_code, names, _WORD_SHORTS):
             names[p.name].append((p, False))
+            self._formers.add(p.name)
             self.by_code.setdefault(p.code, p)  # a place merged away (宣武区) keeps its code; a renamed one has today's
         # 秀山县, 恩施州, 景东县, 海南州: an autonomous place by its short name and its kind of place is a full name
         self._aliases: set[str] = set()
@@ -131,6 +133,11 @@ class Gazetteer:
                 continue  # 社会长治久安 names no 长治市
             if short and _LANDMARK.match(text, end):
                 continue  # 临江门大桥, 南京路: a bridge, gate or street named after a place, in another city
+            if name in self._formers and not named_by_former(text, start, end):
+                # 长治县域, 芜湖县区一体化, 新增城市, 原宜宾县撤县设区: a word or a past, not a report by its year's name
+                if name[:-1] in entries:
+                    out.append(Mention(start, end - 1, name[:-1], *entries[name[:-1]]))
+                continue
             if name in self._aliases and _kind_word_after(text, start, end):
                 # 县域/县级/县区 after a word's last characters (最大化县级, 民和县域) name no 大化县; a province's short
                 # name stays a mention (河南县域 is Henan's counties, not 河南蒙古族自治县)

@@ -8,12 +8,16 @@ today. A former name is read as that place (same code, so a region's series runs
 shown by the name the report uses; a place with none today (宣武区, 莱芜市) keeps its own code.
 
 Only names of the years these reports are written in (``FIRST_YEAR`` on) are read: the 1980s' names include
-words (市区, 郊区, 北区). Full names only (never a short 宜宾, which is the city), and none whose stem is a word
-the gazetteer already refuses as a short name (平安县, 新建县: 平安 and 新建 are words first).
+words (市区, 郊区, 北区). Full names of three characters or more only (never a short 宜宾, which is the city; 开县,
+达县 and 任县 stand in 召开县委, 传达县委 and 担任县委), none whose stem is a word the gazetteer already refuses as a
+short name (平安县, 新建县: 平安 and 新建 are words first), and no mention inside a word or of a past: 长治县域,
+芜湖县区一体化, 襄阳区域性, 新增城市 (增城市 only before its organ, a year or a pause), 原宜宾县 (a later report
+recalling the former county).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -24,6 +28,22 @@ if TYPE_CHECKING:  # the gazetteer imports this module while it is being built
 FIRST_YEAR = 2006  # the disclosure regulation (2008) and the yearly reports came after; a margin of two years
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+# what follows a city's name ending in 城市 where a report names itself by it (增城市人民政府): not 新增城市绿地
+_SELF_NAMED_AFTER = re.compile(r"(?:人民政府|人民法院|人民检察院|人大|政府|法院|检察院|市委|党委|"
+                               r"[\u4e00-\u9fff]{0,10}?(?:局|委员会|办公室|中心|司法所|分局)|\d|[,,。、;;::\s()()《》“”\"|]|$)")
+
+
+def named_by_former(text: str, start: int, end: int) -> bool:
+    """Whether a former name at ``text[start:end]`` names a place (宜宾县人民政府, 《宜宾县在全县…》, 即墨市2016年), not a
+    word or a past: 长治县域, 芜湖县区一体化, 襄阳区域性, 新增城市, 原宜宾县."""
+    name, nxt = text[start:end], text[end:end + 1]
+    if (start and text[start - 1] == "原") or (nxt and nxt in "域级城乡"):
+        return False
+    if name.endswith("县") and nxt and nxt in "区市":
+        return False
+    return not name.endswith("城市") or _SELF_NAMED_AFTER.match(text, end) is not None
 
 
 def former_rows(lines: list[str], years: range, names: Container[str]) -> list[dict[str, str]]:
@@ -58,7 +78,7 @@ def former_places(rows: Iterable[dict[str, str]], by_code: dict[str, Place], nam
     for r in rows:
         rank = r.get("rank", "")
         name = r.get(_NAME.get(rank, ""), "")
-        if not name or name in taken or name in _PLACEHOLDER_CITIES or name[:-1] in word_stems or len(name) < 2:
+        if not name or name in taken or name in _PLACEHOLDER_CITIES or name[:-1] in word_stems or len(name) <= 2:
             continue
         level, code = _LEVEL[rank], r[_ID[rank]] or r[_NAME[rank].replace("name", "adcode")]
         successor = by_code.get(code)

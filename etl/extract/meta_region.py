@@ -371,7 +371,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
 
 _DEPTH = {"province": 1, "city": 2, "county": 3}
 # a province's whole as the text's own scope (全省各级行政机关, 我省), not a rank among its parts (全省首家, 位列全省第一)
-_PROVINCE_WIDE = re.compile(r"(?<![在居列于])(?:全省|我省|全自治区)(?![首第前唯率])")
+# nor an honour from it (获评全省优秀等次, 被评为全省示范县, 入选全省典型案例)
+_PROVINCE_WIDE = re.compile(r"(?<![在居列于])(?<!评为|获评|入选|荣获|获得|授予)(?:全省|我省|全自治区)"
+                            r"(?![首第前唯率]|优秀|先进|示范|典型|十佳|模范|样板|标杆|唯一)")
 # the level an organ names itself at by its first character (市应急局, 县司法局, 省卫生厅, 区政府办公室)
 _ORGAN_LEVEL = re.compile(r"^(?:\d{4}年度?)?(省|自治区|市(?!场)|州|盟|县|区|旗)[\u4e00-\u9fff]{0,12}?"
                           r"(?:局|厅|委|办|院|中心|政府|支队|大队)")
