@@ -156,10 +156,16 @@ def _town_after_place(text: str, signature: bool = False) -> str | None:
     for m in gazetteer().mentions(text):
         if m.short:
             continue
-        t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
+        t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:]) \
+            or _STREET_AS_TOWN.match(text, m.end)
         if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))):
             return t.group(1)
     return None
+
+
+# a street office named as Guangdong writes it, 街 for 街道, right after its district and leading the sentence's verb
+# (广州市越秀区洪桥街通过…, 北京街党工委): a town, not a street (解放大街 is a street)
+_STREET_AS_TOWN = re.compile(r"([\u4e00-\u9fff]{1,4}?(?<!大)街)(?=党工委|办事处|通过|$|" + _TOWN_ACTS + ")", re.M)
 
 
 # where a report names its own office in full: the sentence of its opening that names the report (全面总结西宁市城中区人民政府
