@@ -14,7 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract import meta_dates, meta_kind, meta_level, meta_region, meta_text, numbers, prose, scorer, sentence, tables
+from etl.extract import (
+    meta_dates,
+    meta_kind,
+    meta_level,
+    meta_text,
+    meta_town,
+    numbers,
+    prose,
+    scorer,
+    sentence,
+    tables,
+)
 from etl.extract import tokens as tok
 from etl.extract.gazetteer import gazetteer
 from etl.read import normalise as norm
@@ -68,8 +79,8 @@ _NEEDS = [  # (the words every match holds, the pattern)
     (meta_level._DEPT_WORDS, meta_level._DEPT),
     (meta_kind._MEDIA_WORDS, meta_kind.MEDIA),
     (meta_kind._THIRD_PERSON_TAIL, meta_kind.THIRD_PERSON),
-    (meta_region._TOWN_SUBJECT_TAIL, meta_region._TOWN_SUBJECT),
-    (meta_region._TOWN_AUTHOR_TAIL, meta_region._TOWN_AUTHOR),
+    (meta_town._TOWN_SUBJECT_TAIL, meta_town._TOWN_SUBJECT),
+    (meta_town._TOWN_AUTHOR_TAIL, meta_town._TOWN_AUTHOR),
 ]
 
 

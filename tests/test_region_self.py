@@ -166,3 +166,9 @@ def test_a_street_office_written_as_jie_is_a_town(text: str, town: str | None) -
     meta = metadata_of(text)
     assert meta.town == town
     assert (meta.level == "town") == (town is not None)
+
+
+def test_a_town_after_its_county_leading_the_opening_sentence_is_the_reporter() -> None:
+    meta = metadata_of("2024-11-18 15:07:16 项学敏 2024年以来,六安市金安区先生店镇坚持新时代枫桥经验,全年调解矛盾纠纷"
+                       "86件。")
+    assert (meta.county, meta.town, meta.level) == ("金安区", "先生店镇", "town")

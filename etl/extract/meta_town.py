@@ -1,0 +1,186 @@
+"""Metadata, the town: where a township or street office that reports names itself (etl/extract/meta_region.py asks).
+
+A town is read where a report names itself: right after its county (深圳市光明区公明街道), as the subject of the
+opening sentence (兴发乡坚持…), as the organ that compiles the report (唐村镇政府编制…), in its signature or its
+contact line; a report that only calls itself 我街道/全镇 takes the town its body names most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from etl.extract.gazetteer import gazetteer
+from etl.extract.meta_text import opening_subject
+from etl.extract.towns import known
+
+# the words by which a text speaks of itself as a town (the town level of meta_region's scope words)
+TOWN_SELF_WORDS = re.compile(r"我镇|全镇|本镇|镇党委|镇政府|我乡|全乡|本乡|乡党委|乡政府|我街|全街|街道党工委")
+
+
+def town_named(title: str | None, organ: str | None, text: str) -> str | None:
+    """The town the title, the organ line or the opening names as the reporter, else None."""
+    town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
+        or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
+        or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town_leading(text[:300]) \
+        or _town(text[:600], _TOWN_PLAN) \
+        or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
+        or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
+        or _listed_town(_town(text[:600], _TOWN_REPORT)) \
+        or _town_after_place(_self_naming(text), signature=True)
+    return None if town and re.search(r"乡镇|街道办|镇村|各镇", town) else town
+
+
+def town_signed_or_most(text: str, own_word: str) -> str | None:
+    """A report calling itself 我街道/我镇 (``own_word``) that names itself only in its signature or its body."""
+    return _town_after_place(text[-300:], signature=True) or _town_named_most(text, own_word)
+
+
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|苏木|工业园区|开发区|园区))(?:人民政府|党委|政府|办事处)?")
+# what a town does at the start of a sentence it leads (兴发乡坚持…, 霍城镇建立…, 毛尖山乡组织…)
+_TOWN_ACTS = (r"(?:在|坚持|以|深入|认真|紧紧|始终|全面|扎实|"
+              r"建立|成立|组织|开展|推行|创新|积极|着力|强化|聚焦|探索|推进|持续|不断|围绕|紧扣|立足)")
+_TOWN_SUBJECT = re.compile(r"(?:^|[,,。\n])\s*(?:20\d\d年(?:度)?[,,]?)?\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+                           r"(?:党委|人民政府|政府|党工委|领导班子)?" + _TOWN_ACTS)
+# a town (or street office) that is the first sentence's subject: 兴发乡严格依照…, 观胜镇党委、政府…, 礼让街街道办事处在…
+_TOWN_SELF = re.compile(r"^(?:[\s\d年月日度本上下半以来,,]|全年)*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))"
+                        r"(?:党委|人民政府|政府|办事处|街道办事处|党工委)?(?:[、和及]|$)")
+
+
+_TOWN_PLAN = re.compile(r"结合([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:的)?实际")
+# the organ that compiles the report is its reporter: 根据…要求,唐村镇政府编制2020年政府信息公开年度报告
+_TOWN_AUTHOR = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)"
+                          r"(?:编制|编写|制作|发布|公布)(?:了)?(?:本|20\d\d年)")
+# a town's government as a clause's subject early in the text: …工作要求,牛心镇人民政府及时完善了…
+_TOWN_ORGAN_SUBJECT = re.compile(r"[,,。]\s*([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)"
+                                 r"(?![\u4e00-\u9fff]{0,2}(?:网|门户|官网|信息公开专栏))")
+
+
+# the opening naming its own report (现向社会公布岔河乡2022年政府信息公开工作年度报告, 现将观胜镇2025年法治政府建设情况报告如下)
+_TOWN_REPORT = re.compile(r"(?:公布|发布|现将|编制)\s*(?:20\d\d\s*年(?:度)?(?!度)\s*(?=[^,,。;;]{2,8}?(?:镇|乡|街道)))?"
+                          r"((?![度我本全该])[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|街道办事处)?"
+                          r"\s*(?:20\d\d\s*年(?:度)?)?[^,,。;;]{0,20}?(?:年度报告|工作报告|情况报告|工作总结)")
+# the words every match of _TOWN_SUBJECT / _TOWN_AUTHOR ends with: where they are not, the pattern is not tried
+_TOWN_SUBJECT_TAIL = re.compile(r"(?:镇|乡|街道)(?:党委|人民政府|政府|党工委|领导班子)?" + _TOWN_ACTS)
+_TOWN_AUTHOR_TAIL = re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|街道办事处)(?:编制|编写|制作|发布|公布)"
+                               r"(?:了)?(?:本|20\d\d年)")
+
+
+def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -> str | None:
+    """A town name, unless the match is part of a county or city name (景德镇市, 镇康县, 新乡县); ``tail``, when
+    given, is what every match of ``rx`` holds (without it there is no match)."""
+    if tail is not None and tail.search(text) is None:
+        return None
+    places: list[tuple[int, int]] | None = None
+    for m in rx.finditer(text):
+        if places is None:
+            places = [(p.start, p.end) for p in gazetteer().mentions(text) if not p.short]
+        a, b = m.span(1)
+        if any(pa < b and a < pb for pa, pb in places):
+            continue
+        if text.startswith("乡村", b - 1):
+            continue  # 法治乡村, 乡村振兴: the countryside, no township
+        if m.group(1).startswith("其中"):
+            continue  # 其中和平镇…: one town of the region the report speaks for, not the reporter
+        if (lead := _LEAD_WORDS.match(m.group(1))) is not None and known(m.group(1)[lead.end():]):
+            return m.group(1)[lead.end():]  # 本报告由金屯镇人民政府…, 可与大东坝镇…: the town after the lead words
+        lead = _YEAR_RESIDUE.match(m.group(1))
+        if lead and a > 0 and text[a - 1].isdigit():
+            return m.group(1)[lead.end():]  # 2012年凤安镇 -> 凤安镇, not 年凤安镇
+        return m.group(1)
+    return None
+
+
+_YEAR_RESIDUE = re.compile(r"年度|年|度")
+_LEAD_WORDS = re.compile(r"本报告由|请与|可与|并由")
+
+
+def _listed_town(name: str | None) -> str | None:
+    """``name`` if it is a town of the list (the report-name pattern takes any words before 乡/镇: 推进城乡…)."""
+    return name if name and known(name) else None
+
+
+def _town_after_place(text: str, signature: bool = False) -> str | None:
+    """A town named right after its county or city (深圳市光明区公明街道): the place names tell where the town name starts.
+    A ``signature`` may put the county's government between (桦甸市人民政府新华街道办事处) and names a town of the list
+    (山东省济宁市金乡县… is no town 济宁市金乡)."""
+    gov = "(?:人民政府)?" if signature else ""
+    for m in gazetteer().mentions(text):
+        if m.short:
+            continue
+        t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:]) \
+            or _STREET_AS_TOWN.match(text, m.end)
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))):
+            return t.group(1)
+    return None
+
+
+def _town_leading(text: str) -> str | None:
+    """A town named right after its county that leads its sentence's verb (2024年以来,六安市金安区先生店镇坚持…): the
+    subject of the opening, where the town's name is too long for _TOWN_SUBJECT with the county before it."""
+    for m in gazetteer().mentions(text):
+        if m.short or m.places[0].level != "county":
+            continue
+        t = _TOWN_LEADING.match(text, m.end)
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)):
+            return t.group(1)
+    return None
+
+
+_TOWN_LEADING = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|党工委|办事处)?" + _TOWN_ACTS)
+
+
+# a street office named as Guangdong writes it, 街 for 街道, right after its district and leading the sentence's verb
+# (广州市越秀区洪桥街通过…, 北京街党工委): a town, not a street (解放大街 is a street)
+_STREET_AS_TOWN = re.compile(r"([\u4e00-\u9fff]{1,4}?(?<!大)街)(?=党工委|办事处|通过|$|" + _TOWN_ACTS + ")", re.M)
+
+
+# where a report names its own office in full: the sentence of its opening that names the report (全面总结西宁市城中区人民政府
+# 礼让街街道办事处2025年政府信息公开工作情况, 特向社会公布南京市鼓楼区人民政府下关街道办事处2024年度…报告) and its contact
+# line (请与常州市钟楼区南大街街道综合办公室联系)
+_SELF_NAMING = re.compile(r"[^。\n]{0,80}(?:年度报告|工作情况|年报)[^。\n]{0,40}")
+_CONTACT = re.compile(r"请与[^。\n]{2,40}?联系")
+
+
+def _self_naming(text: str) -> str:
+    # (an address in the contact line names where the office sits, not who reports: 请与桐乡市人民政府办公室(地址:桐乡市
+    # 梧桐街道…)联系 is the county's)
+    contacts = [_ADDRESS_PART.sub("", m.group()) for m in _CONTACT.finditer(text[:6000])]
+    return "\n".join([m.group() for m in _SELF_NAMING.finditer(text[:800])] + contacts)
+
+
+_ADDRESS_PART = re.compile(r"[((][^()()]*[))]|地址[::][^,,。;;]*")
+
+
+_TOWN_SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:党委|人民政府|政府|党工委|办事处)")
+# a speech's opening: 我代表街关镇党委、政府对大家的到来表示热烈的欢迎
+_SELF_KIND = (("街", "街道"), ("镇", "镇"), ("乡", "乡"))
+
+
+def own_town_word(text: str) -> str | None:
+    """The first word by which the text speaks of itself as a town (我乡, 全镇, a bare 镇党委), not one that ends another
+    town's name (区政府责令…崔家崖乡政府)."""
+    for m in TOWN_SELF_WORDS.finditer(text):
+        if m.group()[0] in "我本全" or m.start() == 0 or not _CJK.match(text[m.start() - 1]):
+            return m.group()
+    return None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _town_named_most(text: str, self_word: str) -> str | None:
+    """The town of the kind the text calls itself (我乡 -> a 乡) that the text names most, twice at least and more
+    often than any other (我乡…《上营乡信息公开保密审查机制》…上营乡微信公众号)."""
+    kind = next(k for ch, k in _SELF_KIND if ch in self_word)
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?" + kind, text[:6000]):
+        name = m.group()
+        # the match may start early (制定了上营乡): its longest ending that is a town of the list
+        hit = next((name[i:] for i in range(len(name) - len(kind) - 1) if known(name[i:])), None)
+        if hit:
+            counts[hit] += 1
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        return top[0][0]
+    return None
