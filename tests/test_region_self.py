@@ -154,21 +154,3 @@ def test_a_text_speaking_as_its_province_is_the_provinces(text: str, place: tupl
 def test_an_honour_from_the_province_keeps_the_reporters_place(text: str, place: tuple) -> None:
     meta = metadata_of(text)
     assert (meta.city, meta.county) == place
-
-
-@pytest.mark.parametrize("text, town", [
-    # Guangdong writes a street office X街 (洪桥街, 北京街党工委): after its district and before its verb, a town
-    ("广州市越秀区洪桥街通过“1234工作体系”不断提高基层社会治理水平,近3年社区治安发案率连续下降。", "洪桥街"),
-    ("广州市越秀区北京街党工委2023年法治建设工作总结\n2023年,北京街深入推进依法行政。", "北京街"),
-    ("广州市越秀区解放大街以绿化提升为重点。", None),  # a street is no town
-])
-def test_a_street_office_written_as_jie_is_a_town(text: str, town: str | None) -> None:
-    meta = metadata_of(text)
-    assert meta.town == town
-    assert (meta.level == "town") == (town is not None)
-
-
-def test_a_town_after_its_county_leading_the_opening_sentence_is_the_reporter() -> None:
-    meta = metadata_of("2024-11-18 15:07:16 项学敏 2024年以来,六安市金安区先生店镇坚持新时代枫桥经验,全年调解矛盾纠纷"
-                       "86件。")
-    assert (meta.county, meta.town, meta.level) == ("金安区", "先生店镇", "town")

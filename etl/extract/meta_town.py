@@ -22,8 +22,7 @@ def town_named(title: str | None, organ: str | None, text: str) -> str | None:
     """The town the title, the organ line or the opening names as the reporter, else None."""
     town = _town_after_place((title or "") + "\n" + opening_subject(text)) \
         or _town((title or "") + "\n" + (organ or ""), _TOWN) or _town(opening_subject(text), _TOWN_SELF) \
-        or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town_leading(text[:300]) \
-        or _town(text[:600], _TOWN_PLAN) \
+        or _town(text[:300], _TOWN_SUBJECT, _TOWN_SUBJECT_TAIL) or _town(text[:600], _TOWN_PLAN) \
         or _town(text[:600], _TOWN_AUTHOR, _TOWN_AUTHOR_TAIL) \
         or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
         or _listed_town(_town(text[:600], _TOWN_REPORT)) \
@@ -108,31 +107,10 @@ def _town_after_place(text: str, signature: bool = False) -> str | None:
     for m in gazetteer().mentions(text):
         if m.short:
             continue
-        t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:]) \
-            or _STREET_AS_TOWN.match(text, m.end)
+        t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
         if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))):
             return t.group(1)
     return None
-
-
-def _town_leading(text: str) -> str | None:
-    """A town named right after its county that leads its sentence's verb (2024年以来,六安市金安区先生店镇坚持…): the
-    subject of the opening, where the town's name is too long for _TOWN_SUBJECT with the county before it."""
-    for m in gazetteer().mentions(text):
-        if m.short or m.places[0].level != "county":
-            continue
-        t = _TOWN_LEADING.match(text, m.end)
-        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)):
-            return t.group(1)
-    return None
-
-
-_TOWN_LEADING = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|党工委|办事处)?" + _TOWN_ACTS)
-
-
-# a street office named as Guangdong writes it, 街 for 街道, right after its district and leading the sentence's verb
-# (广州市越秀区洪桥街通过…, 北京街党工委): a town, not a street (解放大街 is a street)
-_STREET_AS_TOWN = re.compile(r"([\u4e00-\u9fff]{1,4}?(?<!大)街)(?=党工委|办事处|通过|$|" + _TOWN_ACTS + ")", re.M)
 
 
 # where a report names its own office in full: the sentence of its opening that names the report (全面总结西宁市城中区人民政府
