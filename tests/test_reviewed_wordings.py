@@ -132,3 +132,10 @@ def test_a_courts_first_instance_intake_said_as_shou_an() -> None:
     """受案 is the courts' word for cases taken in (一审受案4656件、结案3478件)."""
     got = figures("某省2023年行政审判工作情况\n今年以来,全省法院受理的各类行政诉讼案件中,一审受案465件、结案347件。")
     assert ("litigation.cases", 465) in got
+
+
+def test_law_study_of_the_lower_party_committees_is_theirs() -> None:
+    """全县各级党委(党组)专题学习法律100余场次 adds up the lower committees' sessions, not the organ's own law study."""
+    got = figures("某县2023年法治政府建设年度报告\n县政府常务会议会前学法12次,全县各级党委(党组)专题学习法律100余场次。")
+    assert ("training.law_lectures", 12) in got
+    assert ("training.law_lectures", 100) not in got
