@@ -139,3 +139,10 @@ def test_law_study_of_the_lower_party_committees_is_theirs() -> None:
     got = figures("某县2023年法治政府建设年度报告\n县政府常务会议会前学法12次,全县各级党委(党组)专题学习法律100余场次。")
     assert ("training.law_lectures", 12) in got
     assert ("training.law_lectures", 100) not in got
+
+
+def test_the_share_of_a_loss_count_is_the_loss_rate() -> None:
+    """判决行政机关败诉的1121件,占8.17%: the share after a count that names the losses is the loss rate."""
+    got = figures("某省2023年行政审判情况\n全省各级法院受理各类行政案件2162件,判决行政机关败诉的112件,占5.18%。")
+    assert ("litigation.lost", 112) in got
+    assert ("litigation.loss_rate", 5.18) in got

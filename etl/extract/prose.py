@@ -165,6 +165,7 @@ def _prose_metrics() -> _ProseMetrics:
 
 
 # a share of the count just stated ("…共48件 占已审结案件4.18%")
+_SHARE_CLAUSE = re.compile(r"^[,,\s]*占[^,。;]{0,20}$")
 _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办结|受理|审理|收案|诉讼|应诉)[^,。;]{0,6}$")
 # a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
@@ -344,8 +345,12 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 and _SHARE_OF_LAST.search(left):
             # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of a total just given is its rate (a share of
             # one kind of outcome, 撤销及确认违法6件,占审结案件总数的1.9%, is not: GOLD.md)
-            shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric),
-                          None)
+            shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric), None)
+        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start \
+                and (attributions[-1].is_own or attributions[-1].part == "subset") and _SHARE_CLAUSE.match(left):
+            # "判决行政机关败诉的1121件,占8.17%": the share of a count that says what it counts (败诉) is its rate
+            shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric
+                           and x.share and x.share.search(out[-1].evidence + left)), None)
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
             continue
         if num.unit != "%" and _PER_CAPITA.match(right):
