@@ -146,3 +146,12 @@ def test_the_share_of_a_loss_count_is_the_loss_rate() -> None:
     got = figures("某省2023年行政审判情况\n全省各级法院受理各类行政案件2162件,判决行政机关败诉的112件,占5.18%。")
     assert ("litigation.lost", 112) in got
     assert ("litigation.loss_rate", 5.18) in got
+
+
+def test_a_share_clause_is_read_with_the_clause_before_it() -> None:
+    """负责人出庭应诉的87件,占诉讼案件的21.75%: the share names its numerator in the clause before; 占比 (a share among the
+    losses themselves) is no rate."""
+    got = figures("某市2023年行政应诉工作情况\n全年共办理行政诉讼案件400件,行政机关负责人出庭应诉的87件,占诉讼案件的21.75%。")
+    assert ("litigation.head_appearance_rate", 21.75) in got
+    spread = figures("某省2023年行政审判情况\n全省行政机关败诉率为16.3%,县级政府部门和乡镇政府合计败诉案件1531件,占比57.1%。")
+    assert {v for m, v in spread if m == "litigation.loss_rate"} == {16.3}

@@ -165,7 +165,7 @@ def _prose_metrics() -> _ProseMetrics:
 
 
 # a share of the count just stated ("…共48件 占已审结案件4.18%")
-_SHARE_CLAUSE = re.compile(r"^[,,\s]*占[^,。;]{0,20}$")
+_SHARE_CLAUSE = re.compile(r"^[,,\s]*占(?!比)[^,。;]{0,20}$")
 _SHARE_OF_LAST = re.compile(r"^[^,。;]{0,8}占[^,。;]{0,4}(?:审结|结案|办结|受理|审理|收案|诉讼|应诉)[^,。;]{0,6}$")
 # a number between its verb and its noun: "收到的29.2万件行政复议案件", "19件规章和96件规范性文件"
 _BY_DE = re.compile(r"(?:的|了|共|计)$")
@@ -340,7 +340,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                             for y in CLAUSE_YEAR.findall(without_earlier_value(left) if num.unit == "%" else left)):
             continue  # another year's figure; a later year's with a goal word is a plan's target (2025年…要达到90%)
         noun_after = False
-        shared = match_share(left, topic_ctx, rate_metrics) if num.unit == "%" else None
+        shared = match_share(left, topic_ctx, rate_metrics, sentence_left) if num.unit == "%" else None
         if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and out[-1].scope == "total" \
                 and _SHARE_OF_LAST.search(left):
             # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of a total just given is its rate (a share of

@@ -62,14 +62,25 @@ def sum_of_both_areas(metric: catalog.Metric, left: str, value: float) -> bool:
         and not _EACH_BEFORE.search(left.rstrip())
 
 
-def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric]) -> tuple[catalog.Metric, str, float] | None:
-    """A share whose numerator and denominator define a catalogue rate: 复议纠错案件占审结数的7.96% is the correction rate."""
+def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric],
+                sentence_left: str = "") -> tuple[catalog.Metric, str, float] | None:
+    """A share whose numerator and denominator define a catalogue rate: 复议纠错案件占审结数的7.96% is the correction rate;
+    a clause that is only the share (…负责人出庭应诉的87件,占诉讼案件的21.75%) is read with the clause before it."""
+    if _SHARE_ONLY.match(left):
+        before = _CLAUSE_BREAK.split(_TRAILING_PAUSE.sub("", sentence_left[:len(sentence_left) - len(left)]))[-1]
+        left = before + _TRAILING_PAUSE.sub("", left[::-1])[::-1]
     for metric in metrics:
         if metric.share and metric.share.search(left):
             if metric.topic and not metric.topic.search(topic_ctx):
                 continue
             return metric, f"prose-share:{metric.key}", 0.8
     return None
+
+
+# a clause that is only a share (,占诉讼案件的21.75%); not 占比, a share among the count's own kind (合计败诉1531件,占比57.1%)
+_SHARE_ONLY = re.compile(r"^[,,\s]*占(?!比)[^,。;]{0,20}$")
+_CLAUSE_BREAK = re.compile(r"[,,。;;!?!?\n]")
+_TRAILING_PAUSE = re.compile(r"[,,\s]+$")
 
 
 # the earlier value a rate rose or fell from, between the 率 word and the new value (出庭应诉率从2019年的40%提升至95.9%,
