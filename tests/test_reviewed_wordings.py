@@ -155,3 +155,10 @@ def test_a_share_clause_is_read_with_the_clause_before_it() -> None:
     assert ("litigation.head_appearance_rate", 21.75) in got
     spread = figures("某省2023年行政审判情况\n全省行政机关败诉率为16.3%,县级政府部门和乡镇政府合计败诉案件1531件,占比57.1%。")
     assert {v for m, v in spread if m == "litigation.loss_rate"} == {16.3}
+
+
+def test_the_share_of_corrections_said_as_jiuzheng_is_the_correction_rate() -> None:
+    """纠正(含撤销、变更…)原行政行为的942件,占结案数的7.3%: 纠正 names the corrections as 纠错 does."""
+    got = figures("某省2012年行政复议工作情况\n全省审结行政复议案件1290件,纠正(含撤销、变更、确认违法、责令履行)原行政行为的94件,"
+                  "占结案数的7.3%。")
+    assert ("reconsideration.correction_rate", 7.3) in got
