@@ -162,3 +162,23 @@ def test_the_share_of_corrections_said_as_jiuzheng_is_the_correction_rate() -> N
     got = figures("某省2012年行政复议工作情况\n全省审结行政复议案件1290件,纠正(含撤销、变更、确认违法、责令履行)原行政行为的94件,"
                   "占结案数的7.3%。")
     assert ("reconsideration.correction_rate", 7.3) in got
+
+
+_COURTS = "某省2023年行政审判白皮书\n全省法院审结一审行政案件12000件,行政机关败诉1800件,败诉率15%。"
+
+
+@pytest.mark.parametrize("text, rates", [
+    # a share of the losses themselves, of another place's, of a part (其中), of another year: no rate of its own
+    (_COURTS + "其中以县级政府为被告的败诉案件620件,占败诉案件总数的34.4%。", {("litigation.loss_rate", 15)}),
+    (_COURTS + "县级政府部门和乡镇政府合计败诉案件1531件,占全部败诉案件的85.1%。", {("litigation.loss_rate", 15)}),
+    ("杭州市2023年法治政府建设年度报告\n全市法院审结行政案件1500件,行政机关败诉案件90件,占全省的7.2%。", set()),
+    ("某市2023年法治政府建设年度报告\n全年共办理行政诉讼案件400件,行政机关负责人出庭应诉306件,其中主要负责人出庭应诉26件,"
+     "占出庭应诉案件的8.5%。", set()),
+    ("某县2023年法治政府建设年度报告\n全年判决行政机关败诉12件,2022年败诉20件,占10%。", set()),
+    ("某市2023年行政复议工作报告\n全年审结行政复议案件1000件,决定维持、驳回等不予纠正的案件600件,占审结案件的60%。", set()),
+    ("某省2023年行政审判白皮书\n全省判决行政机关败诉1800件,占15%,其中一审判决败诉1200件,占一审结案的12%。",
+     {("litigation.loss_rate", 15)}),
+])
+def test_shares_that_are_no_rate_of_the_count_before(text: str, rates: set) -> None:
+    got = {(m, v) for m, v in figures(text) if m.endswith("_rate")}
+    assert got == rates

@@ -31,6 +31,7 @@ from etl.extract.numbers import Number, find_numbers
 from etl.extract.prose_match import (
     LAST_AREA,
     LIST_MARK,
+    PART_OR_YEAR,
     match_count,
     match_rate,
     match_share,
@@ -52,8 +53,7 @@ _SERIES_QIZHONG = re.compile(r"其中[,，:：]?(?=(?:19|20)\d\d年)")
 # a change, not a level: 同比增长12%, 下降3个百分点 (but 下降至16.4% is the level reached)
 _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较去年)?"
                             r"(?:增长|增加|减少|下降|上升|提高|降低|增幅|降幅|多出|少)(?:了)?(?:约|近)?$"
-                            # the change opening the clause, what changed named after it (减少行政立案9件; not the level
-                            # reached: 下降到45件)
+                            # the change opening the clause, what changed after it (减少行政立案9件; not 下降到45件)
                             r"|^(?:同比|比上年|较上年|环比|比去年|较去年|与(?:上年|去年)(?:同期)?相比)?(?:增加|减少|下降|上升)"
                             r"(?:了)?(?![至到为])[^,。;\d]{1,8}$")
 # a rate named, then its change, then its value (败诉率同比下降2.1个百分点,为6.2%): the value's clause names no rate
@@ -105,8 +105,7 @@ class Figure:
     evidence: str
     rule: str
     confidence: float
-    scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over several years, or an
-    # earlier year's item of a year-by-year series)
+    scope: str = "own"  # total (said to be a whole: 共, 全市 …) | own | running (累计 over years, or a series' earlier year)
     area: int = 0  # where the subject area was named: 0 clause, 1 sentence, 2 sentence before, 3 heading/title
 
     def as_dict(self) -> dict:
@@ -346,9 +345,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             # "撤销…、责令履行4件,共48件 占已审结案件4.18%": the share of a total just given is its rate (a share of
             # one kind of outcome, 撤销及确认违法6件,占审结案件总数的1.9%, is not: GOLD.md)
             shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric), None)
-        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start \
-                and (attributions[-1].is_own or attributions[-1].part == "subset") and _SHARE_CLAUSE.match(left):
-            # "判决行政机关败诉的1121件,占8.17%": the share of a count that says what it counts (败诉) is its rate
+        if shared is None and num.unit == "%" and out and sentences[-1][0] == sent_start and _SHARE_CLAUSE.match(left) \
+                and (attributions[-1].is_own or attributions[-1].part == "subset") and not PART_OR_YEAR.search(
+                    out[-1].evidence) and not re.search(r"\d", text[sentences[-1][2]:num.start - len(left)]):
+            # "判决行政机关败诉的1121件,占8.17%": the share of the count just before, saying what it counts, is its rate
             shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric
                            and x.share and x.share.search(out[-1].evidence + left)), None)
         if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):

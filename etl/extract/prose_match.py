@@ -68,6 +68,8 @@ def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric],
     a clause that is only the share (…负责人出庭应诉的87件,占诉讼案件的21.75%) is read with the clause before it."""
     if _SHARE_ONLY.match(left):
         before = _CLAUSE_BREAK.split(_TRAILING_PAUSE.sub("", sentence_left[:len(sentence_left) - len(left)]))[-1]
+        if PART_OR_YEAR.search(before):
+            return None  # 其中…败诉1200件,占…: a part's share; 2022年…80件,占…: another year's
         left = before + _TRAILING_PAUSE.sub("", left[::-1])[::-1]
     for metric in metrics:
         if metric.share and metric.share.search(left):
@@ -80,6 +82,7 @@ def match_share(left: str, topic_ctx: str, metrics: list[catalog.Metric],
 # a clause that is only a share (,占诉讼案件的21.75%); not 占比, a share among the count's own kind (合计败诉1531件,占比57.1%)
 _SHARE_ONLY = re.compile(r"^[,,\s]*占(?!比)[^,。;]{0,20}$")
 _CLAUSE_BREAK = re.compile(r"[,,。;;!?!?\n]")
+PART_OR_YEAR = re.compile(r"^\s*其中|(?:19|20)\d\d\s*年")
 _TRAILING_PAUSE = re.compile(r"[,,\s]+$")
 
 
