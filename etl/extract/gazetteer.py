@@ -18,10 +18,9 @@ from functools import lru_cache
 import numpy as np
 
 from etl.extract.gazetteer_former import FIRST_YEAR, former_places, former_rows, named_by_former
-from etl.extract.gazetteer_table import rows_of, table_lines
+from etl.extract.gazetteer_table import MUNICIPALITIES, PLACEHOLDER_CITIES, rows_of, table_lines
 
 LATEST_YEAR = 2024
-MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # a short place name that begins a common phrase: the phrase, not the place (长治久安 in many a 法治 report)
 # short names that begin common words: 社会长治久安, 市中心 (the city centre, or a city-level 中心), 市中院 (a city's
 # intermediate court), 市中级人民法院 name no 长治市 or 市中区
@@ -36,7 +35,6 @@ _WORD_BEFORE = {"迁安": "拆", "开平": "公"}
 _WORD_SHORTS = frozenset(("公安", "资源", "平安", "振兴", "惠民", "新华", "合作", "通道", "会同", "和政", "政和", "和安",
                           "平和", "长安", "比如", "安居", "乐业", "富裕", "新建", "大安", "中原",
                           "大关", "新和", "南和", "民权", "解放", "安定", "城中", "惠农", "前进", "和平"))
-_PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
 @dataclass(frozen=True)
@@ -73,13 +71,13 @@ class Gazetteer:
             prov = r["province_name"]
             city = r["city_name"] or None
             city_code = r["city_adcode"] or None
-            if city in _PLACEHOLDER_CITIES:
+            if city in PLACEHOLDER_CITIES:
                 city, city_code = (prov, r["province_adcode"]) if prov in MUNICIPALITIES else (None, None)
             if rank == 1:
                 p = Place(r["province_adcode"], prov, "province", prov, None, None, r["province_adcode"], None)
                 short = r["province_short"]
             elif rank == 2:
-                if city is None or r["city_name"] in _PLACEHOLDER_CITIES:
+                if city is None or r["city_name"] in PLACEHOLDER_CITIES:
                     continue
                 p = Place(r["city_adcode"], city, "city", prov, city, None, r["province_adcode"], city_code)
                 short = r["city_short"]

