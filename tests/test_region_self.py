@@ -76,10 +76,20 @@ def test_a_place_the_body_goes_to_is_not_the_own_district() -> None:
     # a report on review and court cases, or on one bureau's work, is the sector's (CONVENTIONS: department)
     ("朝阳区人民政府关于2023年度行政复议和行政应诉工作情况的报告", "department"),
     ("邵阳县人民政府关于县司法局2023年度法治政府建设工作情况的报告", "department"),
+    # a report under the region's bare name is the region's, whoever its source line names; a headline is not a report
+    ("麻阳苗族自治县2025年政府信息公开工作年度报告\n信息来源:麻阳县政务服务中心", "county"),
+    ("房山区2008年上半年法律援助案件同比增长346.8%\n截止到2008年6月15日,房山区法律援助中心办理法律援助案件210件。", "department"),
 ])
 def test_a_government_title_and_what_it_reports_on(title: str, level: str) -> None:
     text = title + "\n2023年,全年办理行政复议案件56件,行政应诉案件23件。县司法局认真履行职责。"
     assert metadata_of(text).level == level
+
+
+def test_a_street_name_in_the_body_does_not_make_the_government_s_report_a_town_s() -> None:
+    # 秀全街 holds 全街 (a street office's own word); the title names the district's government as the reporter
+    text = ("广州市花都区人民政府2022年法治政府建设年度报告\n2022年,花都区坚持以习近平法治思想为指引。"
+            "秀全街花港社区被推选为“全国民主法治示范社区”。")
+    assert metadata_of(text).level == "county"
 
 
 FILL = "坚持把法治政府建设摆在全局工作的突出位置。" * 150

@@ -54,10 +54,12 @@ class Metadata:
         return asdict(self)
 
 
-# a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…); 人民政府办公室 is its office, and
+# a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…, a report or plan under the bare
+# name: 麻阳苗族自治县2025年…年度报告, not a headline: 房山区2008年上半年…增长); 人民政府办公室 is its office, and
 # a report on a bureau's work or on review and court cases is the sector's (CONVENTIONS: 行政复议和应诉 reports are department)
-_GOVERNMENT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}?人民政府\s*(?:关于|20\d\d\s*年)"
-                               r"(?![^。\n]*(?:行政复议|行政应诉|行政诉讼|[^\s,。]{1,8}(?:局|厅|委员会|办公室|法院|中心)"
+_GOVERNMENT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:人民政府\s*(?:关于|20\d\d\s*年)"
+                               r"|(?:省|市|县|区|旗|州|盟)\s*20\d\d\s*年(?=[^。\n]*(?:报告|总结|要点|方案|计划)\s*$))"
+                               r"(?![^。\n]*(?:行政复议|行政应诉|行政诉讼|行政执法|[^\s,。]{1,8}(?:局|厅|委员会|办公室|法院|中心)"
                                r"(?:20\d\d年|的|工作|关于)))")
 
 
@@ -82,7 +84,8 @@ def metadata_of(text: str) -> Metadata:
     named = title or opening(text, 120)
     if dept is None and doc_type != "news" and SECTOR_REPORT.search(named):
         dept = "sector"  # 2014年云南省行政复议和行政应诉案件统计分析报告: the sector's department reports it
-    own_town = town or self_level == "town"
+    # a title the government heads (花都区人民政府2022年…报告) is that government's, whatever a 全街 in the body says
+    own_town = town or (self_level == "town" and not (title and _GOVERNMENT_TITLE.match(title) and place is not None))
     if own_town or (title and re.match(r"(?:20\d\d年(?:度)?)?(?:乡镇|街道|镇|乡)[^,。]{0,20}(?:总结|报告|要点|计划)", title)):
         region_level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
     elif place is not None:
