@@ -296,3 +296,15 @@ def test_the_reviews_counter_examples(text: str, expected: set, absent: set) -> 
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a sentence opening on a standing practice (每月安排…) does not make the year's own count (全年开展…12场次) a goal
+    ("2025年法治政府建设情况的报告\n2025年,每月安排职工学习大会重点加强宪法教育,建立三级学习体系,全年开展习近平法治思想专题学习12场次。",
+     "actual"),
+    # …in a plan the year's count is the goal
+    ("2025年普法工作计划\n每月安排职工学习大会重点加强宪法教育,全年开展习近平法治思想专题学习12场次。", "target"),
+])
+def test_the_whole_year_s_count_after_a_standing_practice(text: str, kind: str) -> None:
+    got = {(f.metric, f.kind) for d in process_text(text) for f in d.figures if f.value == 12}
+    assert got == {("training.law_lectures", kind)}

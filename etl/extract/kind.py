@@ -28,6 +28,9 @@ _TARGET_SENTENCE = re.compile(r"力争|争取|确保[^,,。;]{0,5}[,,]|努力(?:
                               r"(?:任务|目标|指标)(?:是|为)?[::]")
 TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
+# a report's clause that counts the whole year (全年开展…12场次) states what was done, after a sentence that opened on a
+# standing practice (每月安排职工学习…,全年开展…): not in a plan, where 全年组织学法4次 is the year's goal
+_WHOLE_YEAR = re.compile(r"全年|本年度?|年内")
 # a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来) nor the
 # year open requests are carried into (结转至2024年办理1件)
 NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024年办理1件: the year open requests go into, no other year
@@ -60,7 +63,7 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     if _TARGET.search(left):
         return "target"
     if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
-            and not _PAST.search(left):
+            and not _PAST.search(left) and not (doc_type not in PLAN_TYPES and _WHOLE_YEAR.search(left)):
         return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
     if year and any(int(y) > year for y in _FUTURE_YEAR.findall(_TITLED.sub("", sentence_left))):
         return "target"  # next year's plans at the end of a report
