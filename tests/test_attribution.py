@@ -14,6 +14,11 @@ from etl.extract.pipeline import process_text
 # (clause before the number, the family the rules should name; None = the report's own figure)
 CLAUSES = [
     ("月均受理行政复议申请", "average"),
+    # several of the area's places named together (their rate or count is theirs, not the area's)
+    ("鄢陵县、襄城县、示范区、魏都区出庭率均达到", "place_list"),
+    ("城区、开发区行政机关负责人出庭应诉率", "place_list"),
+    ("组织班子成员、中层干部及社区主干开展法治专题培训", None),  # 社区 is no place of the area
+    ("海淀区、朝阳区共受理行政复议案件", "place_list"),
     ("年均办理法律援助案件", "average"),
     ("每百万人信访总量", "average"),
     ("全市每万人口拥有律师", "average"),
