@@ -308,3 +308,12 @@ def test_the_reviews_counter_examples(text: str, expected: set, absent: set) -> 
 def test_the_whole_year_s_count_after_a_standing_practice(text: str, kind: str) -> None:
     got = {(f.metric, f.kind) for d in process_text(text) for f in d.figures if f.value == 12}
     assert got == {("training.law_lectures", kind)}
+
+
+def test_a_court_s_cases_of_every_kind_are_no_administrative_suits() -> None:
+    # 新收各类案件 is the court's civil, criminal and administrative intake together; a bare 新收案件 under a suit heading
+    # stays the suits' count
+    got = figures("2023年,行政诉讼情况。该院新收各类案件2385件,审结2301件。")
+    assert ("litigation.cases", 2385) not in got
+    got = figures("2023年,全县行政诉讼案件情况:新收案件45件,审结40件。")
+    assert ("litigation.cases", 45) in got
