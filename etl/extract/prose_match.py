@@ -23,6 +23,9 @@ _RATE_FILLER = re.compile(
 _BOOK_TITLE = re.compile(r"《[^《》]{0,40}》")
 # a verb said not to have happened (未调解成功41件, 尚未办结3件): the count is of the cases it did not happen to
 _NEGATED = re.compile(r"(?:未|未能|没有|尚未)$")
+# a long enumeration closed by 等 (机关职能、机构设置、领导信息、工作动态、财政预算、决算等政府信息共40条): a vetoed word in
+# it is one kind among many, not what the count is of (two or three items, 预算、决算等信息, still are)
+_LONG_LIST = re.compile(r"(?:[^,，。;；:：、]{1,12}、){3,}[^,，。;；:：、]{1,12}等")
 LAST_AREA = [0]  # the topic distance of the last count matched (set by match_count, read right after it)
 
 _EACH_WORD = re.compile(r"[均都各]")  # a value said of each of several (均为, 都是, 各)
@@ -168,6 +171,7 @@ def match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_lef
                  heading: str = "") -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
     untitled = _BOOK_TITLE.sub("", sentence_left + right)  # once per number, not per metric
+    unlisted = _LONG_LIST.sub(lambda m: "、" * len(m.group()), left)  # same length: the veto's zone is cut from it
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
         # (the topic tests read the sentence before as well); every test is pure, so the order is free
@@ -183,7 +187,7 @@ def match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_lef
             if _NEGATED.search(left, max(0, last.start() - 2), last.start()):
                 continue
             dist, how = (len(left) - last.end(), -(last.end() - last.start())), "cue"
-            zone = left[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
+            zone = unlisted[max(0, last.start() - 10, len(left) - 24):]  # the words around the cue, not the clause's start
         else:
             continue
         area = topic_distance(metric, left, sentence_left, topic_ctx, heading)
