@@ -328,3 +328,12 @@ def test_a_court_s_cases_of_every_kind_are_no_administrative_suits() -> None:
 ])
 def test_a_long_list_of_kinds_before_the_published_count(text: str, value: int, kept: bool) -> None:
     assert (("disclosure.proactive_items", value) in figures(text)) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a mailbox listed among the ways requests come is one of them; a mailbox's own letters answered are no requests
+    ("2024年,通过网络信箱、信函、当面申请等多种方式,积极受理政府信息公开申请,共处理公开申请153件。", True),
+    ("2024年,通过区长信箱答复群众来信公开申请153件。", False),
+])
+def test_a_mailbox_among_the_request_channels(text: str, kept: bool) -> None:
+    assert (("disclosure.requests_answered", 153) in figures(text)) is kept
