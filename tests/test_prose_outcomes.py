@@ -337,3 +337,12 @@ def test_a_long_list_of_kinds_before_the_published_count(text: str, value: int, 
 ])
 def test_a_mailbox_among_the_request_channels(text: str, kept: bool) -> None:
     assert (("disclosure.requests_answered", 153) in figures(text)) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a service hall's applications handled are no disclosure requests; a disclosure section's bare 办结 still is
+    ("4月,政务服务大厅各窗口共受理15997件。各街道便民服务大厅申请6988件,受理6988件,办结6988件。", False),
+    ("2023年,共收到政府信息公开申请6988件,办结6988件。", True),
+])
+def test_a_service_hall_s_applications_are_no_disclosure_requests(text: str, kept: bool) -> None:
+    assert (("disclosure.requests_answered", 6988) in figures(text)) is kept
