@@ -346,3 +346,13 @@ def test_a_mailbox_among_the_request_channels(text: str, kept: bool) -> None:
 ])
 def test_a_service_hall_s_applications_are_no_disclosure_requests(text: str, kept: bool) -> None:
     assert (("disclosure.requests_answered", 6988) in figures(text)) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # tickets the city's hotline hands down to the reporter (转办…工单, 下派我县工单) are its share, not its hotline's rate
+    ("2023年3月,“12345”民生服务热线共转办城中区工单1164件,办结1164件,办结率100%。", False),
+    ("2021年,12345政府服务热线平台共接到市平台下派我县工单8282件,办结8282件,办结率100%。", False),
+    ("2023年,全区12345政务服务便民热线共受理工单6455件,办结率100%。", True),
+])
+def test_hotline_tickets_handed_down_are_no_service_rate(text: str, kept: bool) -> None:
+    assert (("services.completion_rate", 100) in figures(text)) is kept
