@@ -21,7 +21,7 @@ CLAUSES = [
     ("海淀区、朝阳区共受理行政复议案件", "place_list"),
     # one court of the courts' total, by its short name (两级法院共受理…; 市中院共受理…)
     ("市中院2017年共受理各类行政案件", "sub_body"),
-    ("省高院全年审结行政案件", "sub_body"),
+    ("省高院审结行政案件", "sub_body"),
     ("年均办理法律援助案件", "average"),
     ("每百万人信访总量", "average"),
     ("全市每万人口拥有律师", "average"),
