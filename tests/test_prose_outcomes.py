@@ -356,3 +356,12 @@ def test_a_service_hall_s_applications_are_no_disclosure_requests(text: str, kep
 ])
 def test_hotline_tickets_handed_down_are_no_service_rate(text: str, kept: bool) -> None:
     assert (("services.completion_rate", 100) in figures(text)) is kept
+
+
+@pytest.mark.parametrize("text", [
+    # received and answered in one verb (受理办结, 收到依法处理): the count is the answered one too
+    "2023年,我县共受理办结政府信息公开申请2件。",
+    "2023年,我办收到依法处理依申请公开2件。",
+])
+def test_received_and_answered_in_one_verb(text: str) -> None:
+    assert {("disclosure.requests_received", 2), ("disclosure.requests_answered", 2)} <= figures(text)
