@@ -23,7 +23,9 @@ import cn2an
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"  # the characters a numeral is matched by; cn2an reads them
 
 # Raw units (longest first). The metric catalogue says which units a metric takes.
-UNITS = ("件次", "人次", "场次", "批次", "个百分点", "万元", "亿元", "件", "宗", "起", "次", "场", "人", "名",
+# (a span of time counted in 个 — 20个工作日, 3个月 — is a duration, no count of things)
+UNITS = ("件次", "人次", "场次", "批次", "个百分点", "个工作日", "个自然日", "个小时", "个月", "万元", "亿元", "件", "宗", "起",
+         "次", "场", "人", "名",
          "条", "份", "个", "项", "批", "家", "元", "期", "部", "篇", "户", "例", "%", "％", "﹪", "学时", "天", "日", "年", "万",
          "亿")
 _PERCENT_SIGNS = {"％": "%", "﹪": "%"}
