@@ -365,3 +365,9 @@ def test_hotline_tickets_handed_down_are_no_service_rate(text: str, kept: bool) 
 ])
 def test_received_and_answered_in_one_verb(text: str) -> None:
     assert {("disclosure.requests_received", 2), ("disclosure.requests_answered", 2)} <= figures(text)
+
+
+def test_a_court_s_review_of_an_enforcement_ruling_is_no_reconsideration() -> None:
+    # 非诉执行复议 is a court's own review: the courts' 审结 and 结案率 around it are no reconsideration figures
+    got = figures("2017年,市中院共受理各类行政案件506件,其中一审204件,非诉执行22件,非诉执行复议10件。审结502件,结案率99.21%。")
+    assert not any(metric.startswith("reconsideration.") for metric, _ in got)
