@@ -164,3 +164,14 @@ def test_a_text_speaking_as_its_province_is_the_provinces(text: str, place: tupl
 def test_an_honour_from_the_province_keeps_the_reporters_place(text: str, place: tuple) -> None:
     meta = metadata_of(text)
     assert (meta.city, meta.county) == place
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a Corps division's city reports under the Corps (GOLD: ap_025), not as the region's county-level city
+    ("第一师阿拉尔市司法局以高质量司法行政服务助力乡村振兴\n2023年,第一师阿拉尔市司法局办理法律援助案件120件。",
+     ("新疆生产建设兵团", "阿拉尔市", None)),
+    ("十三师法律援助中心为职工群众挽回损失320余万元\n2023年,十三师法律援助中心办理案件56件。", ("新疆生产建设兵团", None, None)),
+])
+def test_a_corps_division_and_its_city(text: str, fields: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == fields

@@ -33,7 +33,12 @@ from etl.extract.meta_text import find_title, first_lines, opening, organ_of, ti
 __all__ = ["Metadata", "find_title", "is_national", "metadata_of"]
 _department_cues = department_cues  # the name tests/test_scorer.py reads the cues by
 
-_BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
+# the Corps and its divisions (第一师阿拉尔市司法局, 十三师法律援助中心): a division and its city report under the Corps, not
+# under the autonomous region whose county-level city the gazetteer files it as
+_DIVISION = r"(?:第?[一二三四五六七八九十]{1,3})师"
+_BINGTUAN = re.compile(rf"新疆生产建设兵团|新疆兵团|{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
+                       r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府)")
+_DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
 
 
 @dataclass
@@ -108,7 +113,9 @@ def metadata_of(text: str) -> Metadata:
     province = city = county = code = None
     if _BINGTUAN.search(head) and not national:
         province, place = "新疆生产建设兵团", None
-        level = "province" if level not in ("department", "town") else level
+        division_city = _DIVISION_CITY.search(head)
+        city = division_city.group(1) if division_city else None
+        level = ("city" if city else "province") if level not in ("department", "town") else level
     if place is not None:
         province, code = place.province, place.code
         city = place.city
