@@ -175,3 +175,13 @@ def test_an_honour_from_the_province_keeps_the_reporters_place(text: str, place:
 def test_a_corps_division_and_its_city(text: str, fields: tuple) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == fields
+
+
+@pytest.mark.parametrize("text, province", [
+    # an autonomous region speaking of its 盟市 is Inner Mongolia; a league's own text (全盟) is the league's
+    ("在全区范围内拨打“12348”可以随时进行法律咨询。自治区法律援助中心负责全区平台日常管理,在12个盟市建立分支平台。",
+     "内蒙古自治区"),
+    ("在全区范围内拨打“12348”可以随时进行法律咨询。自治区法律援助中心负责全区平台日常管理,在14个地市建立分支平台。", None),
+])
+def test_an_autonomous_region_over_its_leagues(text: str, province: str | None) -> None:
+    assert metadata_of(text).province == province

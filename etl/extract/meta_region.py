@@ -110,6 +110,8 @@ def _branch_county(place: Place, title: str | None, organ: str | None) -> Place 
 _LEAGUE_ABOVE = re.compile(r"(?:(?<![民联同])盟委(?!员)[、,]?(?:盟)?行署|旗委[、,]?旗(?:人民)?政府)"
                            r"(?:的[^,。;]{0,6}(?:领导|部署|要求)|[:：])")  # (盟委、行署主要领导…: the league itself)
 _LEAGUE_SELF = re.compile(r"[我全本]盟|[我全本]旗")
+# an autonomous region speaking of its leagues and cities (12个盟市, 各盟市, 盟市旗县): Inner Mongolia's own words
+_LEAGUES_BELOW = re.compile(r"自治区[^。]{0,80}?盟市|盟市[^。]{0,80}?自治区|(?<!各)旗县(?:区|市)")
 # a place the text goes to or works with (赴海淀区学习, 与四川省广安市邻水县签订, 协助办理浦东新区移送…): not the reporter's own,
 # the word before the run of place names that ends in it
 _ELSEWHERE_BEFORE = re.compile(r"(?:赴|到|前往|去往|走访|学习|考察|与|同|和|协助|配合|办理)"
@@ -219,6 +221,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and town is None and _LEAGUE_ABOVE.search(text[:3000]) \
             and not _LEAGUE_SELF.search(text[:3000]):
         place = gazetteer().by_code.get("150000")  # 盟委、行署 above the reporter: leagues are Inner Mongolia's alone
+    if not national and place is None and town is None and _LEAGUES_BELOW.search(text[:3000]) \
+            and not _LEAGUE_SELF.search(text[:3000]):
+        place = gazetteer().by_code.get("150000")  # the region over its 盟市: Inner Mongolia
     if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
         place = _branch_county(place, title, organ) or place
     if not national and place is not None and place.level == "city":
