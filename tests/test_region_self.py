@@ -185,3 +185,12 @@ def test_a_corps_division_and_its_city(text: str, fields: tuple) -> None:
 ])
 def test_an_autonomous_region_over_its_leagues(text: str, province: str | None) -> None:
     assert metadata_of(text).province == province
+
+
+def test_an_autonomous_region_s_own_qu() -> None:
+    # 全区 in a text the autonomous region heads is the region's own scope, not a district to go down to
+    text = ("本网拉萨1月3日讯 日前,记者从有关部门了解到,截至目前,全区共有人民调解组织7077个。"
+            "据西藏自治区司法厅介绍,全区着力建强调解队伍。" + "全区持续推进矛盾纠纷排查化解工作。" * 20
+            + "那曲市比如县调解委员会调解纠纷300件,比如县司法局介绍经验。")
+    meta = metadata_of(text)
+    assert (meta.province, meta.county) == ("西藏自治区", None)

@@ -296,7 +296,9 @@ def _capped(place: Place, own_level: str, reporter: Place | None) -> Place:
 
 def _speaks_as(place: Place | None, scope: str) -> bool:
     """The text speaks of a city by the city's own scope word (阿拉善盟…全盟…, 某州…全州): its 全区 is then the autonomous
-    region above (全国、全区示范单位), not a district to go down to."""
+    region above (全国、全区示范单位), not a district to go down to; an autonomous region's 全区 is its own."""
+    if place is not None and place.level == "province" and place.name.endswith("自治区"):
+        return bool(re.search(r"[全我]区|区(?:党委|政府)", scope))  # 广西壮族自治区…全区: the region's own 区
     if place is None or place.level != "city" or place.name[-1] not in "盟州市":
         return False
     return ("全" + place.name[-1]) in scope or ("我" + place.name[-1]) in scope
