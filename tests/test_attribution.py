@@ -19,6 +19,7 @@ CLAUSES = [
     ("城区、开发区行政机关负责人出庭应诉率", "place_list"),
     ("组织班子成员、中层干部及社区主干开展法治专题培训", None),  # 社区 is no place of the area
     ("海淀区、朝阳区共受理行政复议案件", "place_list"),
+    ("中心提供公证、鉴定、法律援助服务等", "combined"),  # 等 after the services counted together
     # one court of the courts' total, by its short name (两级法院共受理…; 市中院共受理…)
     ("市中院2017年共受理各类行政案件", "sub_body"),
     ("省高院审结行政案件", "sub_body"),
