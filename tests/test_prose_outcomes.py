@@ -383,3 +383,8 @@ def test_a_court_s_review_of_an_enforcement_ruling_is_no_reconsideration() -> No
 def test_what_is_no_legal_aid_case(text: str, value: int) -> None:
     assert ("legal_aid.cases", value) not in figures(text)
     assert ("legal_aid.cases", 245) in figures("2023年,共办理法律援助案件245件。")
+
+
+def test_a_contract_named_with_its_parties_and_kind() -> None:
+    # the contract's parties and kind between the verb and 协议 (审查市政府对外框架合作协议30件)
+    assert ("contracts.reviewed", 30) in figures("2023年,审查市政府对外框架合作协议30件。")
