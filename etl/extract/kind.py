@@ -23,9 +23,8 @@ TARGET_WORDS = _TARGET  # the goal words, for prose's test of a later year's fig
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 # (确保 later in a sentence with a clause of its own is a purpose: …,确保公众及时了解政府工作动态,主动公开各类政府信息18条;
 # it is a goal when it opens the sentence, is in the number's own clause, or heads a short one: 确保到年底,…达到100%)
-_TARGET_SENTENCE = re.compile(r"力争|争取|确保[^,,。;]{0,5}[,,]|努力(?:实现|达到|使)|"
-                              r"(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)|"
-                              r"(?:任务|目标|指标)(?:是|为)?[::]")
+_GOAL_SENTENCE = re.compile(r"力争|争取|确保[^,,。;]{0,5}[,,]|努力(?:实现|达到|使)|(?:任务|目标|指标)(?:是|为)?[::]")
+_PRACTICE_SENTENCE = re.compile(r"(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)")  # a standing practice
 TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
 # a report's clause that counts the whole year (全年开展…12场次) states what was done, after a sentence that opened on a
@@ -62,8 +61,9 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
         return "target"
     if _TARGET.search(left):
         return "target"
-    if (_TARGET_OPENING.search(sentence_left.lstrip()) or _TARGET_SENTENCE.search(sentence_left)) \
-            and not _PAST.search(left) and not (doc_type not in PLAN_TYPES and _WHOLE_YEAR.search(left)):
+    whole_year_done = doc_type not in PLAN_TYPES and _WHOLE_YEAR.search(left)
+    if (_TARGET_OPENING.search(sentence_left.lstrip()) or _GOAL_SENTENCE.search(sentence_left)
+            or (_PRACTICE_SENTENCE.search(sentence_left) and not whole_year_done)) and not _PAST.search(left):
         return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
     if year and any(int(y) > year for y in _FUTURE_YEAR.findall(_TITLED.sub("", sentence_left))):
         return "target"  # next year's plans at the end of a report
