@@ -388,3 +388,17 @@ def test_what_is_no_legal_aid_case(text: str, value: int) -> None:
 def test_a_contract_named_with_its_parties_and_kind() -> None:
     # the contract's parties and kind between the verb and 协议 (审查市政府对外框架合作协议30件)
     assert ("contracts.reviewed", 30) in figures("2023年,审查市政府对外框架合作协议30件。")
+
+
+@pytest.mark.parametrize("text, item, kept", [
+    # a list of places summed with 共 is all of them
+    ("许昌市2023年法治政府建设年度报告\n禹州市、长葛市、建安区、魏都区、鄢陵县、襄城县共调解矛盾纠纷3560件。",
+     ("mediation.disputes", 3560), True),
+    # a hotline handing its tickets down to the towns and departments is its own work
+    ("宁乡市人民政府2023年法治政府建设年度报告\n全市12345政务服务便民热线共受理诉求15万件,向各镇街和部门下派工单8.6万件,办结率98.5%。",
+     ("services.completion_rate", 98.5), True),
+    # cases closed and filed away are cases handled
+    ("2023年,全年共办结并归档法律援助案件356件。", ("legal_aid.cases", 356), True),
+])
+def test_review_narrowings_of_the_figures(text: str, item: tuple, kept: bool) -> None:
+    assert (item in figures(text)) is kept

@@ -194,3 +194,24 @@ def test_an_autonomous_region_s_own_qu() -> None:
             + "那曲市比如县调解委员会调解纠纷300件,比如县司法局介绍经验。")
     meta = metadata_of(text)
     assert (meta.province, meta.county) == ("西藏自治区", None)
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a one-sector summary or a bureau's report under the bare place name stays the department's (CONVENTIONS)
+    ("宁乡市2023年信访工作总结\n2023年,我局共受理信访事项356件。", ("宁乡市", "department")),
+    ("宁乡市2023年度司法局法治政府建设工作报告\n2023年,我局认真履行职责。", ("宁乡市", "department")),
+    # a division named as a partner of a local Xinjiang report does not make it the Corps'
+    ("阿克苏市2023年法治政府建设年度报告\n阿克苏市坚持兵地融合发展,与第一师阿拉尔市司法局签订法治共建协议。",
+     ("阿克苏市", "county")),
+])
+def test_review_narrowings_of_the_reporter(text: str, fields: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.county, meta.level) == fields
+
+
+def test_an_autonomous_region_named_only_as_the_superior() -> None:
+    # 按照广西壮族自治区党委、自治区人民政府…的部署要求,我区…: the district speaks; the region is its superior
+    text = ("2023年度法治政府建设情况报告\n2023年,按照广西壮族自治区党委、自治区人民政府关于法治政府建设的部署要求,我区坚持"
+            "依法行政,全区法治政府建设取得新成效。" + "统筹推进各项任务落实落细。" * 30
+            + "青秀区行政复议委员会全年收到行政复议申请56件。")
+    assert metadata_of(text).county == "青秀区"

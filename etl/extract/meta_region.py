@@ -111,7 +111,7 @@ _LEAGUE_ABOVE = re.compile(r"(?:(?<![民联同])盟委(?!员)[、,]?(?:盟)?行�
                            r"(?:的[^,。;]{0,6}(?:领导|部署|要求)|[:：])")  # (盟委、行署主要领导…: the league itself)
 _LEAGUE_SELF = re.compile(r"[我全本]盟|[我全本]旗")
 # an autonomous region speaking of its leagues and cities (12个盟市, 各盟市, 盟市旗县): Inner Mongolia's own words
-_LEAGUES_BELOW = re.compile(r"自治区[^。]{0,80}?盟市|盟市[^。]{0,80}?自治区|(?<!各)旗县(?:区|市)")
+_LEAGUES_BELOW = re.compile(r"自治区[^。]{0,80}?(?<!联)盟市|(?<!联)盟市[^。]{0,80}?自治区|旗县(?:区|市)")
 # a place the text goes to or works with (赴海淀区学习, 与四川省广安市邻水县签订, 协助办理浦东新区移送…): not the reporter's own,
 # the word before the run of place names that ends in it
 _ELSEWHERE_BEFORE = re.compile(r"(?:赴|到|前往|去往|走访|学习|考察|与|同|和|协助|配合|办理)"
@@ -294,11 +294,18 @@ def _capped(place: Place, own_level: str, reporter: Place | None) -> Place:
     return gazetteer().by_code.get(code or "") or place
 
 
+_REGION_ABOVE = re.compile(r"(?:按照|根据|遵照|贯彻|落实|执行|在)[^。;]{0,30}?自治区[^。;]{0,40}?"
+                           r"(?:部署|要求|决策|安排|指示|精神|领导下)")
+
+
 def _speaks_as(place: Place | None, scope: str) -> bool:
     """The text speaks of a city by the city's own scope word (阿拉善盟…全盟…, 某州…全州): its 全区 is then the autonomous
     region above (全国、全区示范单位), not a district to go down to; an autonomous region's 全区 is its own."""
     if place is not None and place.level == "province" and place.name.endswith("自治区"):
-        return bool(re.search(r"[全我]区|区(?:党委|政府)", scope))  # 广西壮族自治区…全区: the region's own 区
+        # 广西壮族自治区…全区: the region's own 区 — when the region is named other than as the superior a district
+        # carries out (按照广西壮族自治区党委、自治区人民政府…的部署要求,我区…)
+        own = _REGION_ABOVE.sub("", scope)
+        return "自治区" in own and bool(re.search(r"[全我]区|(?<!自治)区(?:党委|政府)", own))
     if place is None or place.level != "city" or place.name[-1] not in "盟州市":
         return False
     return ("全" + place.name[-1]) in scope or ("我" + place.name[-1]) in scope

@@ -36,8 +36,11 @@ _department_cues = department_cues  # the name tests/test_scorer.py reads the cu
 # the Corps and its divisions (第一师阿拉尔市司法局, 十三师法律援助中心): a division and its city report under the Corps, not
 # under the autonomous region whose county-level city the gazetteer files it as
 _DIVISION = r"(?:第?[一二三四五六七八九十]{1,3})师"
-_BINGTUAN = re.compile(rf"新疆生产建设兵团|新疆兵团|{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
-                       r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府)")
+_BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
+# (a division named in the body is often a partner of a local report: 与第一师阿拉尔市司法局签订…; only the title or organ
+# line naming it makes the report the division's)
+_DIVISION_ORGAN = re.compile(rf"{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
+                             r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府|\s*20\d\d\s*年)")
 _DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
 
 
@@ -60,10 +63,13 @@ class Metadata:
 
 
 # a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…, a report or plan under the bare
-# name: 麻阳苗族自治县2025年…年度报告, not a headline: 房山区2008年上半年…增长); 人民政府办公室 is its office, and
+# name: 麻阳苗族自治县2025年政府信息公开…年度报告, of the whole government's work — not 宁乡市2023年信访工作总结, one sector's —
+# nor a headline: 房山区2008年上半年…增长); 人民政府办公室 is its office, and
 # a report on a bureau's work or on review and court cases is the sector's (CONVENTIONS: 行政复议和应诉 reports are department)
 _GOVERNMENT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:人民政府\s*(?:关于|20\d\d\s*年)"
-                               r"|(?:省|市|县|区|旗|州|盟)\s*20\d\d\s*年(?=[^。\n]*(?:报告|总结|要点|方案|计划)\s*$))"
+                               r"|(?:省|市|县|区|旗|州|盟)\s*20\d\d\s*年(?![^。\n]*(?:局|厅|委员会|办公室|法院|检察院|中心))"
+                               r"(?=[^。\n]*(?:法治政府|依法行政|政府信息公开|政务公开|法治建设)"
+                               r"[^。\n]*(?:报告|总结|要点|方案|计划)\s*$))"
                                r"(?![^。\n]*(?:行政复议|行政应诉|行政诉讼|行政执法|[^\s,。]{1,8}(?:局|厅|委员会|办公室|法院|中心)"
                                r"(?:20\d\d年|的|工作|关于)))")
 
@@ -111,9 +117,10 @@ def metadata_of(text: str) -> Metadata:
     else:
         level = region_level
     province = city = county = code = None
-    if _BINGTUAN.search(head) and not national:
+    own_line = "\n".join(filter(None, [title, organ, text.lstrip().split("\n", 1)[0][:80]]))  # a headline too
+    if (_BINGTUAN.search(head) or _DIVISION_ORGAN.search(own_line)) and not national:
         province, place = "新疆生产建设兵团", None
-        division_city = _DIVISION_CITY.search(head)
+        division_city = _DIVISION_CITY.search(own_line)
         city = division_city.group(1) if division_city else None
         level = ("city" if city else "province") if level not in ("department", "town") else level
     if place is not None:

@@ -171,7 +171,8 @@ def match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_lef
                  heading: str = "") -> tuple[catalog.Metric, str, float] | None:
     best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
     untitled = _BOOK_TITLE.sub("", sentence_left + right)  # once per number, not per metric
-    unlisted = _LONG_LIST.sub(lambda m: "、" * len(m.group()), left)  # same length: the veto's zone is cut from it
+    # (same length: the veto's zone is cut from it; a list with the requests in it, …、依申请公开等渠道, stays one)
+    unlisted = _LONG_LIST.sub(lambda m: m.group() if "申请" in m.group() else "、" * len(m.group()), left)
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
         # (the topic tests read the sentence before as well); every test is pure, so the order is free
