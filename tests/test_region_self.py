@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.metadata import metadata_of
+from etl.extract.pipeline import process_text
 
 
 @pytest.mark.parametrize("text, county", [
@@ -215,3 +216,13 @@ def test_an_autonomous_region_named_only_as_the_superior() -> None:
             "依法行政,全区法治政府建设取得新成效。" + "统筹推进各项任务落实落细。" * 30
             + "青秀区行政复议委员会全年收到行政复议申请56件。")
     assert metadata_of(text).county == "青秀区"
+
+
+def test_a_portal_s_metadata_table_is_no_title() -> None:
+    # 组配分类 政府建设 发布机构 区司法局: the page's catalogue line above the report's title, not the title or its author
+    text = ("首页\n>政府信息公开>工作信息>政府建设\n索引号 002969771/2025-125341\n组配分类 政府建设 发布机构 区司法局\n"
+            "生成日期 2025-03-25 公开方式 主动公开\n2024年度鄞州区法治政府建设工作报告\n"
+            "发布时间: 2025-03-25 09:21 信息来源: 区司法局\n"
+            "2024年,鄞州区政府全面贯彻落实党的二十大精神,深学笃行习近平法治思想,全区法治政府建设取得新成效。")
+    meta = process_text(text)[0].meta  # the page's breadcrumb is furniture, dropped before the reporter is read
+    assert (meta.title, meta.county) == ("2024年度鄞州区法治政府建设工作报告", "鄞州区")

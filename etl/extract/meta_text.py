@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•)")
+# (…and a portal's catalogue lines: 组配分类 政府建设 发布机构 区司法局)
+_NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位置|首页|位置:|今天是|无障碍|索\s*引|【字体|正文复制|栏目|登录|-|•"
+                  r"|组配分类|发布机构|生成日期|主题分类|体裁分类|公开范围|公开方式|文件编号|发文日期|成文日期|信息分类|所属机构)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
 _PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
