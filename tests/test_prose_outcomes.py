@@ -408,3 +408,9 @@ def test_requests_whose_handling_was_completed_are_answered() -> None:
     # 办理完成 as 办理完毕: the requests answered (and the rest carried into next year)
     got = figures("2022年,全年受理政府信息公开申请86件,办理完成78件,余8件转2023年度办理。")
     assert ("disclosure.requests_answered", 78) in got
+
+
+def test_requests_answered_named_without_their_kind() -> None:
+    # 答复申请4件 in a disclosure section: the requests answered, the section says of what
+    got = figures("二、依申请公开情况\n2023年,全年收到政府信息公开申请4件,全年答复申请4件。")
+    assert ("disclosure.requests_answered", 4) in got
