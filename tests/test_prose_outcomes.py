@@ -414,3 +414,9 @@ def test_requests_answered_named_without_their_kind() -> None:
     # 答复申请4件 in a disclosure section: the requests answered, the section says of what
     got = figures("二、依申请公开情况\n2023年,全年收到政府信息公开申请4件,全年答复申请4件。")
     assert ("disclosure.requests_answered", 4) in got
+
+
+def test_requests_named_by_what_they_ask() -> None:
+    # 接受民众申请政府信息公开23件: the people applying for disclosure, the verb before them
+    got = figures("2023年,共接受民众申请政府信息公开23件。")
+    assert ("disclosure.requests_received", 23) in got
