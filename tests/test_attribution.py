@@ -18,7 +18,8 @@ CLAUSES = [
     ("鄢陵县、襄城县、示范区、魏都区出庭率均达到", "place_list"),
     ("城区、开发区行政机关负责人出庭应诉率", "place_list"),
     ("组织班子成员、中层干部及社区主干开展法治专题培训", None),  # 社区 is no place of the area
-    ("海淀区、朝阳区共受理行政复议案件", "place_list"),
+    ("海淀区、朝阳区行政复议纠错率均为", "place_list"),
+    ("禹州市、长葛市、建安区、魏都区、鄢陵县、襄城县共调解矛盾纠纷", None),  # a list summed with 共 is all of them
     ("中心提供公证、鉴定、法律援助服务等", "combined"),  # 等 after the services counted together
     # one court of the courts' total, by its short name (两级法院共受理…; 市中院共受理…)
     ("市中院2017年共受理各类行政案件", "sub_body"),
