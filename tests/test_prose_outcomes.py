@@ -420,3 +420,16 @@ def test_requests_named_by_what_they_ask() -> None:
     # 接受民众申请政府信息公开23件: the people applying for disclosure, the verb before them
     got = figures("2023年,共接受民众申请政府信息公开23件。")
     assert ("disclosure.requests_received", 23) in got
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a count said as done (共受理…) over years later than a misread report year is no plan
+    ("2018年10月19日,经最高人民法院批准,康巴什区人民法院成为跨区域集中管辖行政案件改革法院。《白皮书》显示,"
+     "2019年至2023年,康巴什区人民法院共受理行政案件1883件。", "actual"),
+    # …a later year's count not said as done stays next year's plan
+    ("某县司法局2024年法治政府建设年度报告\n2024年,全县法治建设取得新成效。2025年,我局进一步加强法律援助工作,"
+     "办理法律援助案件1883件。", "target"),
+])
+def test_a_count_said_as_done_in_later_years(text: str, kind: str) -> None:
+    got = {f.kind for d in process_text(text) for f in d.figures if f.value == 1883}
+    assert got == {kind}

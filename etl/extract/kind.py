@@ -30,6 +30,9 @@ _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截�
 # a report's clause that counts the whole year (全年开展…12场次) states what was done, after a sentence that opened on a
 # standing practice (每月安排职工学习…,全年开展…): not in a plan, where 全年组织学法4次 is the year's goal
 _WHOLE_YEAR = re.compile(r"全年|本年度?|年内")
+# a count said as done in its own clause (2019年至2023年,…法院共受理行政案件1883件): a later year than the report's misread
+# year does not make it a plan
+_DONE_COUNT = re.compile(r"共(?:受理|办理|审结|调解|收到|处理|承办|办结|新收|审理)|仅")
 # a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来) nor the
 # year open requests are carried into (结转至2024年办理1件)
 NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024年办理1件: the year open requests go into, no other year
@@ -65,8 +68,9 @@ def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: st
     if (_TARGET_OPENING.search(sentence_left.lstrip()) or _GOAL_SENTENCE.search(sentence_left)
             or (_PRACTICE_SENTENCE.search(sentence_left) and not whole_year_done)) and not _PAST.search(left):
         return "target"  # …每季度集体学法不少于1次,2023年以来参加…36期: the number's own clause says it was done
-    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(_TITLED.sub("", sentence_left))):
-        return "target"  # next year's plans at the end of a report
+    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(_TITLED.sub("", sentence_left))) \
+            and not _DONE_COUNT.search(left):
+        return "target"  # next year's plans at the end of a report (not a count said as done: …共受理行政案件1883件)
     if doc_type in PLAN_TYPES and not _PAST.search(sentence_left):
         return "target"
     return "actual"
