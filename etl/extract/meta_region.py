@@ -218,12 +218,10 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))
-    if not national and place is None and town is None and _LEAGUE_ABOVE.search(text[:3000]) \
-            and not _LEAGUE_SELF.search(text[:3000]):
-        place = gazetteer().by_code.get("150000")  # 盟委、行署 above the reporter: leagues are Inner Mongolia's alone
-    if not national and place is None and town is None and _LEAGUES_BELOW.search(text[:3000]) \
-            and not _LEAGUE_SELF.search(text[:3000]):
-        place = gazetteer().by_code.get("150000")  # the region over its 盟市: Inner Mongolia
+    if not national and place is None and town is None and not _LEAGUE_SELF.search(text[:3000]) \
+            and (_LEAGUE_ABOVE.search(text[:3000]) or _LEAGUES_BELOW.search(text[:3000])):
+        # 盟委、行署 above the reporter, or the region over its 盟市: leagues are Inner Mongolia's alone
+        place = gazetteer().by_code.get("150000")
     if not national and place is not None and (place.level == "city" or place.name in MUNICIPALITIES):
         place = _branch_county(place, title, organ) or place
     if not national and place is not None and place.level == "city":

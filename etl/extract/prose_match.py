@@ -172,7 +172,8 @@ def match_count(num: Number, left: str, right: str, topic_ctx: str, sentence_lef
     best: tuple[tuple[int, int, int], catalog.Metric, str] | None = None
     untitled = _BOOK_TITLE.sub("", sentence_left + right)  # once per number, not per metric
     # (same length: the veto's zone is cut from it; a list with the requests in it, …、依申请公开等渠道, stays one)
-    unlisted = _LONG_LIST.sub(lambda m: m.group() if "申请" in m.group() else "、" * len(m.group()), left)
+    unlisted = _LONG_LIST.sub(lambda m: m.group() if "申请" in m.group() else "、" * len(m.group()), left) \
+        if "等" in left and left.count("、") >= 3 else left  # (most clauses hold no such list: no scan)
     for metric in metrics:
         # the wording next to the number first: it rules out most metrics, and on a few characters
         # (the topic tests read the sentence before as well); every test is pure, so the order is free
