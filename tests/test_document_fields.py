@@ -110,6 +110,16 @@ def test_year_of(title: str | None, text: str, year: int | None) -> None:
     ("某县司法局2023年法治政府建设年度报告", "2023年,我局认真办理人大代表建议和政协委员提案的答复工作,全年办理复议案件30件。",
      "annual_report"),
     ("关于市政协十四届二次会议第0123号提案办理结果的函", "你委提出的提案收悉。", "other"),
+    # a notice to the units below is neither a report nor news (cm_030, by_011); one forwarding a report is the report
+    ("某区政务服务管理办公室关于做好通办事项办理工作的通知",
+     "各镇人民政府,各街道办事处,区级有关部门,有关单位:\n为认真贯彻落实上级要求,现就有关事项通知如下:\n一、工作目标\n", "other"),
+    (None, "更新时间:2020-04-30\n各县(市、区)司法局,市级各行政执法部门:\n根据有关规定,现就2020年度行政执法证件年审工作通知如下:\n"
+     "一、年审范围\n", "other"),
+    (None, "各县(市)区司法局,市局机关各处室:\n现将《2022年全市司法行政工作总结》印发给你们,请结合实际抓好落实。\n"
+     "2022年全市司法行政工作总结\n2022年,我局办理行政复议案件30件。", "annual_report"),
+    ("某市人民政府办公室关于公布某市2009年度政府信息公开工作年度报告的通知",
+     "各县(区)人民政府,市政府各部门:\n按照条例要求,我办编制了年度报告。", "annual_report"),
+    ("某县2022年工作报告", "各位代表:\n现在,我代表县人民政府向大会报告工作。", "annual_report"),
 ])
 def test_doc_type_of_a_study_or_bulletin(title: str | None, text: str, kind: str) -> None:
     assert doc_type_of(title, text) == kind

@@ -172,6 +172,9 @@ def test_an_honour_from_the_province_keeps_the_reporters_place(text: str, place:
     ("第一师阿拉尔市司法局以高质量司法行政服务助力乡村振兴\n2023年,第一师阿拉尔市司法局办理法律援助案件120件。",
      ("新疆生产建设兵团", "阿拉尔市", None)),
     ("十三师法律援助中心为职工群众挽回损失320余万元\n2023年,十三师法律援助中心办理案件56件。", ("新疆生产建设兵团", None, None)),
+    # a regiment's town under its division's city (ct_025): the Corps', not the autonomous region's county-level city
+    ("第一师阿拉尔市十六团新开岭镇2021年政府信息公开工作年度报告\n一、总体情况\n按照师市政府信息公开领导小组办公室的要求,我团认真贯彻落实。",
+     ("新疆生产建设兵团", "阿拉尔市", None)),
 ])
 def test_a_corps_division_and_its_city(text: str, fields: tuple) -> None:
     meta = metadata_of(text)

@@ -51,6 +51,9 @@ def doc_type_of(title: str | None, text: str) -> str:
     plan = m.group(1) if m else _plan_names_itself(text[:1500])
     if not t and plan and not (m and _report_before(text, m.start())):
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(plan, "implementation_plan")
+    if _NOTICE_ADDRESS.search(text[:400]) and not re.search(r"报告|总结|年报|通报|要点|方案|计划|规划", t) \
+            and not _FORWARDS.search(text[:800]):
+        return "other"  # a notice to the units below (各镇人民政府,区级有关部门:…) that forwards no report or plan
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
         return "annual_report"
     # a briefing names itself (汇报材料, 述职, 经验做法); 枫桥经验 in a news item does not make it one
@@ -79,6 +82,12 @@ def doc_type_of(title: str | None, text: str) -> str:
     if _FIRST_PERSON.search(text[:3000]) or re.search(r"(?:^|\n)\s*一、", text):
         return "annual_report"
     return "news"  # no title, no sections, nobody speaking for themselves: an article about them
+
+
+# a notice's address line: the units below it (各乡镇人民政府,县政府有关部门:), not an audience (各位代表:)
+_NOTICE_ADDRESS = re.compile(r"(?:^|\n)\s*各(?!位)[^。\n]{1,120}[::]\s*(?:\n|$)")
+# a notice that forwards a document (现将《2022年全市司法行政工作总结》印发给你们) is typed as the document it forwards
+_FORWARDS = re.compile(r"现将[^。\n]{0,60}?(?:印发|转发|公布|发)给你们|现予(?:印发|公布)")
 
 
 # a report naming itself in its opening (本年度报告依据…, 年报中所列数据的统计期限…): a plan it quotes in a later sentence

@@ -33,14 +33,14 @@ from etl.extract.meta_text import find_title, first_lines, opening, organ_of, ti
 __all__ = ["Metadata", "find_title", "is_national", "metadata_of"]
 _department_cues = department_cues  # the name tests/test_scorer.py reads the cues by
 
-# the Corps and its divisions (第一师阿拉尔市司法局, 十三师法律援助中心): a division and its city report under the Corps, not
+# the Corps and its divisions (第一师阿拉尔市司法局, 十三师法律援助中心) and regiments (第一师阿拉尔市十六团…镇): a division and its city report under the Corps, not
 # under the autonomous region whose county-level city the gazetteer files it as
 _DIVISION = r"(?:第?[一二三四五六七八九十]{1,3})师"
 _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 # (a division named in the body is often a partner of a local report: 与第一师阿拉尔市司法局签订…; only the title or organ
 # line naming it makes the report the division's)
 _DIVISION_ORGAN = re.compile(rf"{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
-                             r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府|\s*20\d\d\s*年)")
+                             r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府|[一二三四五六七八九十]{1,3}团|\s*20\d\d\s*年)")
 _DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
 
 
