@@ -33,8 +33,9 @@ from etl.extract.meta_text import find_title, first_lines, opening, organ_of, ti
 __all__ = ["Metadata", "find_title", "is_national", "metadata_of"]
 _department_cues = department_cues  # the name tests/test_scorer.py reads the cues by
 
-# the Corps and its divisions (第一师阿拉尔市司法局, 十三师法律援助中心) and regiments (第一师阿拉尔市十六团…镇): a division and its city report under the Corps, not
-# under the autonomous region whose county-level city the gazetteer files it as
+# the Corps, its divisions (第一师阿拉尔市司法局, 十三师法律援助中心) and regiments (…十六团新开岭镇):
+# a division and its city report under the Corps, not under the autonomous region whose county-level city the
+# gazetteer files it as
 _DIVISION = r"(?:第?[一二三四五六七八九十]{1,3})师"
 _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 # (a division named in the body is often a partner of a local report: 与第一师阿拉尔市司法局签订…; only the title or organ
