@@ -75,6 +75,10 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("桐梓县2023年政府信息公开工作年度报告\n我办共收到依申请公开信件19件,已办结18件。", ("disclosure.requests_answered", 18)),
     ("桐梓县2023年政府信息公开工作年度报告\n被行政复议1件,为其他结果;未经复议直接起诉1件,为其他结果。",
      ("disclosure.litigation_cases", 1)),
+    # requests handled (办理…申请) are the requests answered (aw_014, bo_040, ct_031)
+    ("某区2024年政府信息公开工作年度报告\n2024年共办理政府信息公开申请80件,同比增长5.26%;上年结转2件。",
+     ("disclosure.requests_answered", 80)),
+    ("某局2025年政府信息公开工作年度报告\n2025年共办理依申请公开案件23件。", ("disclosure.requests_answered", 23)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
