@@ -79,12 +79,16 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("某区2024年政府信息公开工作年度报告\n2024年共办理政府信息公开申请80件,同比增长5.26%;上年结转2件。",
      ("disclosure.requests_answered", 80)),
     ("某局2025年政府信息公开工作年度报告\n2025年共办理依申请公开案件23件。", ("disclosure.requests_answered", 23)),
+    # an unqualified legality-review count is the documents reviewed (CONVENTIONS; bz_011)
+    ("开发区实现合法性审查机构、人员、清单有效覆盖,开展合法性审查5710件次。", ("normative_docs.reviewed", 5710)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
 
 
 @pytest.mark.parametrize("text, metric", [
+    # a major decision's legality review is no document review (s_001)
+    ("全年完成重大行政决策合法性审查22件。", "normative_docs.reviewed"),
     # a circumstance, not a count: 办结2件行政复议案件时,发现…
     ("2024年,司法厅办结2件行政复议案件时,发现相关厅局存在审核不严的问题。", "reconsideration.concluded"),
     # 调处率 is the share handled, not the share resolved
