@@ -259,8 +259,9 @@ def test_a_place_named_only_by_its_own_drive_or_organ(text: str, county: str, ci
 
 def test_a_drive_named_after_a_town_is_not_a_same_named_district() -> None:
     # 和谐城西 in a text on 城西乡 is the town's drive, not 西宁's 城西区
+    # (the town list has one 城西乡, 太湖县's, which a town named alone may fill: CONVENTIONS l_006)
     meta = metadata_of("城西乡妇联积极推进矛盾纠纷专项治理工作,为和谐城西贡献力量。城西乡妇联开展宣传活动20场。")
-    assert meta.county is None and meta.city is None
+    assert meta.county != "城西区" and meta.city != "西宁市"
 
 
 def test_a_province_named_only_by_its_own_drive() -> None:

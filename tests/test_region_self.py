@@ -229,3 +229,18 @@ def test_a_portal_s_metadata_table_is_no_title() -> None:
             "2024年,鄞州区政府全面贯彻落实党的二十大精神,深学笃行习近平法治思想,全区法治政府建设取得新成效。")
     meta = process_text(text)[0].meta  # the page's breadcrumb is furniture, dropped before the reporter is read
     assert (meta.title, meta.county) == ("2024年度鄞州区法治政府建设工作报告", "鄞州区")
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a town only one county has fills the region of a text that names no other place (CONVENTIONS l_006; au_029)
+    ("网格中心运行半年 及时处置率达100%\n“谢谢你们解决了油烟问题。”高行镇居民刘先生对镇网格中心工作人员表达感谢。",
+     ("上海市", "上海市", "浦东新区")),
+    ("为坚持和发展新时代“枫桥经验”,下相街道整合社会矛盾纠纷调处化解资源,把综治中心打造成一站式平台。",
+     ("江苏省", "宿迁市", "宿豫区")),
+    # a name many counties have pins nothing; nor do two unique towns of different counties
+    ("为坚持和发展新时代“枫桥经验”,城关镇整合社会矛盾纠纷调处化解资源。", (None, None, None)),
+    ("高行镇与下相街道的调解员交流经验,共化解纠纷30件。", (None, None, None)),
+])
+def test_a_unique_town_named_in_the_opening(text: str, fields: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county) == fields

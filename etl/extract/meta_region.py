@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 from etl.extract.meta_text import address_of, opening, opening_subject
-from etl.extract.meta_town import TOWN_SELF_WORDS, own_town_word, town_named, town_signed_or_most
+from etl.extract.meta_town import TOWN_SELF_WORDS, own_town_word, town_named, town_signed_or_most, unique_town
 from etl.extract.towns import town_county
 
 Region = tuple[Place | None, str | None, str | None]  # place, town, the level the text speaks for itself at
@@ -215,6 +215,9 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
     if not national and place is None and town is None:
         # named by its own drive or organ only (平安嵊州, 法治镇海建设, 肥城法院审结…, 莱西政务网): that place
         place = _own_name_place(opening(text, 6000))
+    if not national and place is None and town is None and (named := unique_town(opening(text, 600))):
+        # 高行镇居民…镇网格中心: a town only one county has fills the region (CONVENTIONS l_006), not the town or level
+        place = town_county(named)
     if not national and place is None and self_level == "province" and town is None:
         # 省司法厅…全省… naming its province only in the body (推动出台《山东省…办法》): the province it names most
         place = _named_most(opening(text, 6000))

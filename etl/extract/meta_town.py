@@ -12,7 +12,7 @@ from collections import Counter
 
 from etl.extract.gazetteer import gazetteer
 from etl.extract.meta_text import opening_subject
-from etl.extract.towns import known
+from etl.extract.towns import known, towns
 
 # the words by which a text speaks of itself as a town (the town level of meta_region's scope words)
 TOWN_SELF_WORDS = re.compile(r"我镇|全镇|本镇|镇党委|镇政府|我乡|全乡|本乡|乡党委|乡政府|我街|全街|街道党工委")
@@ -180,3 +180,21 @@ def _town_named_most(text: str, self_word: str) -> str | None:
     if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
         return top[0][0]
     return None
+
+
+def unique_town(text: str) -> str | None:
+    """The town the opening names whose name only one county has (高行镇, 下相街道; CONVENTIONS l_006: a town named
+    alone fills its county), when every such town it names is of that county; not one inside a place's name
+    (景德镇市) or a word (苏木乡镇, 乡村)."""
+    places = [(p.start, p.end) for p in gazetteer().mentions(text) if not p.short]
+    found: dict[str, str] = {}
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)(?![镇村])", text):
+        name = m.group()
+        # the match may start early (居民在高行镇): its longest ending that is a town of the list
+        hit = next((name[i:] for i in range(len(name) - 2) if known(name[i:])), None)
+        if hit is None or any(a < m.end() and m.end() - len(hit) < b for a, b in places):
+            continue
+        counties = towns()[hit]
+        if len(counties) == 1:
+            found[hit] = counties[0]
+    return next(iter(found)) if found and len(set(found.values())) == 1 else None
