@@ -219,6 +219,14 @@ def test_a_ministrys_award_to_a_local_body_is_not_a_national_report() -> None:
     assert not is_national(None, text)
 
 
+def test_a_ministrys_rules_followed_after_a_provinces_do_not_make_a_national_report() -> None:
+    # 根据《广东省…规定》和司法部有关工作要求: the rules followed, the ministry's among them, not the reporter (be_054)
+    text = ("根据《广东省法治政府建设情况定期报告规定》和司法部有关工作要求,现将我厅2018年度法治政府建设情况报告如下:\n"
+            "一、主要工作情况\n2018年,我厅在司法部、省委和省政府的正确领导下,全面贯彻落实全国和全省的部署。")
+    assert not is_national(None, text)
+    assert metadata_of(text).province == "广东省"
+
+
 @pytest.mark.parametrize("text, level, province", [
     # one sector's organs across the area as the subject, with no author named: the sector's report (CONVENTIONS d_020)
     ("今年以来,全市各级食品药品稽查执法部门认真开展专项整治。截止4月底,共查处案件500件。", "department", None),

@@ -159,7 +159,7 @@ def _own_dept_word(title: str | None, text: str) -> re.Match[str] | None:
     return m
 
 
-_RULES_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照)[^。,,;;]{0,60}?(?:要求|部署|规定|通知|精神)"
+_RULES_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照)[^。,,;;]{0,60}(?:要求|部署|规定|通知|精神)"
                              r"|在[^。,,;;]{0,30}?(?:领导|指导)下")
 
 
