@@ -244,3 +244,18 @@ def test_a_portal_s_metadata_table_is_no_title() -> None:
 def test_a_unique_town_named_in_the_opening(text: str, fields: tuple) -> None:
     meta = metadata_of(text)
     assert (meta.province, meta.city, meta.county) == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a text speaking only as its city names one county once, later, as an example: the city's (ci_031, cj_002)
+    ("2025年,市政府坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大和二十届历次全会精神,全面贯彻习近平法治思想,"
+     "紧紧围绕中心工作,深入推进法治政府建设,全市行政复议案件办结率100%,行政机关负责人出庭应诉率100%。"
+     "社会治理成效明显,全市矛盾纠纷化解率保持高位,全市刑事警情持续下降,海丰县公安局附城派出所获评全国优秀派出所。",
+     ("汕尾市", None, "city")),
+    # …but a county the opening names is its subject, under the city's leaders
+    ("2023年,十堰经济技术开发区党工委、管委会在市委、市政府坚强领导下,深入推进法治政府建设,全区调解纠纷300件。",
+     ("十堰市", "十堰经济技术开发区", "county")),
+])
+def test_a_county_named_once_in_a_citys_text(text: str, fields: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.city, meta.county, meta.level) == fields

@@ -238,6 +238,12 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
             and all(h[1] == "province" for h in self_hits) and len(_PROVINCE_WIDE.findall(scope)) >= 2:
         # a text that speaks only as its province (全省…全省…) names a city as an example (这是阜新市…案例之一)
         place = _capped(place, "province", reporter)
+    elif not national and place is not None and place.level == "county" and town is None and title_place is None \
+            and self_hits and all(h[1] == "city" for h in self_hits) and text.count(place.name) < 2 \
+            and re.sub(r"(?:县|区|市|旗)$", "", place.name) not in text[:150]:
+        # a text that speaks only as its city (全市, 市政府) names one of its counties once, later, as an example (a
+        # county its opening names is its subject: 十堰经济技术开发区党工委…在市委、市政府坚强领导下)
+        place = _capped(place, "city", reporter)
     return place, town, self_level
 
 
