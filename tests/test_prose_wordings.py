@@ -81,6 +81,8 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("某局2025年政府信息公开工作年度报告\n2025年共办理依申请公开案件23件。", ("disclosure.requests_answered", 23)),
     # an unqualified legality-review count is the documents reviewed (CONVENTIONS; bz_011)
     ("开发区实现合法性审查机构、人员、清单有效覆盖,开展合法性审查5710件次。", ("normative_docs.reviewed", 5710)),
+    # officers sent to a 集训 or 轮训 are trainees as at a 培训 (cu_027)
+    ("为备战全省执法技能比武,市局组织开展封闭式集训,33名执法人员参加集训。", ("enforcement.training_participants", 33)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
