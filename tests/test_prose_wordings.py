@@ -83,6 +83,9 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("开发区实现合法性审查机构、人员、清单有效覆盖,开展合法性审查5710件次。", ("normative_docs.reviewed", 5710)),
     # officers sent to a 集训 or 轮训 are trainees as at a 培训 (cu_027)
     ("为备战全省执法技能比武,市局组织开展封闭式集训,33名执法人员参加集训。", ("enforcement.training_participants", 33)),
+    # the hotline's own rate where the sentence names 12345 and its 平台 apart (cl_026)
+    ("中心主任介绍了12345的基本情况,截至今年9月底,平台共受理诉求650471件,同比增长18.16%,按时办结率99.68%。",
+     ("services.completion_rate", 99.68)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
