@@ -1,0 +1,37 @@
+"""Wording families the blind batches of session 21 showed the prose extractor missing (each case fails on the code
+before its rule): what was handled, an unqualified legality review, a 集训, a hotline named apart from its 平台."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.pipeline import process_text
+
+
+def figures(text: str) -> set[tuple[str, float]]:
+    return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # requests handled (办理…申请) are the requests answered (aw_014, bo_040, ct_031)
+    ("某区2024年政府信息公开工作年度报告\n2024年共办理政府信息公开申请80件,同比增长5.26%;上年结转2件。",
+     ("disclosure.requests_answered", 80)),
+    ("某局2025年政府信息公开工作年度报告\n2025年共办理依申请公开案件23件。", ("disclosure.requests_answered", 23)),
+    # an unqualified legality-review count is the documents reviewed (CONVENTIONS; bz_011)
+    ("开发区实现合法性审查机构、人员、清单有效覆盖,开展合法性审查5710件次。", ("normative_docs.reviewed", 5710)),
+    # officers sent to a 集训 or 轮训 are trainees as at a 培训 (cu_027)
+    ("为备战全省执法技能比武,市局组织开展封闭式集训,33名执法人员参加集训。", ("enforcement.training_participants", 33)),
+    # the hotline's own rate where the sentence names 12345 and its 平台 apart (cl_026)
+    ("中心主任介绍了12345的基本情况,截至今年9月底,平台共受理诉求650471件,同比增长18.16%,按时办结率99.68%。",
+     ("services.completion_rate", 99.68)),
+])
+def test_read(text: str, expected: tuple[str, float]) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize("text, metric", [
+    # a major decision's legality review is no document review (s_001)
+    ("全年完成重大行政决策合法性审查22件。", "normative_docs.reviewed"),
+])
+def test_not_read(text: str, metric: str) -> None:
+    assert metric not in {m for m, _ in figures(text)}
