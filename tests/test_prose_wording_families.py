@@ -32,6 +32,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
 @pytest.mark.parametrize("text, metric", [
     # a major decision's legality review is no document review (s_001)
     ("全年完成重大行政决策合法性审查22件。", "normative_docs.reviewed"),
+    # the share of a hotline's tickets closed online is a part, like a same-day or direct share (cv_004, cs_034)
+    ("截至9月14日,12345政务服务热线共受理群众来电诉求300872件。其中在线办结224958件,在线办结率75%。", "services.completion_rate"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
