@@ -478,3 +478,11 @@ def test_a_report_naming_itself_is_no_plan_for_the_plan_it_quotes() -> None:
         == "implementation_plan"
     assert doc_type_of(None, "为做好本年度报告编制发布工作,结合我县实际,制定本方案。\n一、工作目标\n") == "implementation_plan"
 
+
+
+def test_a_disclosure_reports_body_under_its_page_header_is_the_years_report() -> None:
+    # the template's section heading ((一)主动公开情况) and 本年度 under a page published early the next year (cv_008)
+    text = ("| 发布机构 | 某某乡人民政府 | 发布日期 | 2026-01-19 16:58 |\n……\n(一)主动公开情况\n"
+            "在本年度中,某某乡按照《条例》的要求,积极主动地公开了各类政府信息共计108条,通过微信公众号发布各类信息96条。\n")
+    meta = metadata_of(text)
+    assert (meta.doc_type, meta.year) == ("annual_report", 2025)

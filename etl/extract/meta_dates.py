@@ -170,6 +170,10 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             # 2017年以来,我省… published in January 2018: the year just ended, reviewed (CONVENTIONS j_040); 自2017年以来
             # counts from a start, not one year
             return int(since[0])
+        if publish_date and doc_type == "annual_report" and int(publish_date[5:7]) <= 4 \
+                and re.search(r"本年度|本年(?!以来)", text[:3000]):
+            # a year's report published early the next year (发布日期 2026-01-19, 在本年度中…): the year it reports on
+            return int(publish_date[:4]) - 1
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))):
             return int(publish_date[:4])  # a news item's own event is of its publishing year

@@ -72,7 +72,8 @@ def doc_type_of(title: str | None, text: str) -> str:
     if re.search(r"主要任务|工作目标|实施步骤|主要措施", text[:600]) and not _FIRST_PERSON.search(text[:2000]) \
             and re.search(r"到20\d\d年|\d{4}年[^。]{0,20}(?:达到|实现)", text[:3000]):
         return "implementation_plan"
-    if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]):
+    if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]) \
+            or _DISCLOSURE_SECTION.search(text[:1500]):
         return "annual_report"
     if _BODY_OPENING.match(text) and not media_mark(head[:400]):
         return "annual_report"  # opens at its first section's heading (一、2025年法治政府建设工作情况): a report's body
@@ -88,6 +89,11 @@ def doc_type_of(title: str | None, text: str) -> str:
 _NOTICE_ADDRESS = re.compile(r"(?:^|\n)\s*各(?!位)[^。\n]{1,120}[::]\s*(?:\n|$)")
 # a notice that forwards a document (现将《2022年全市司法行政工作总结》印发给你们) is typed as the document it forwards
 _FORWARDS = re.compile(r"现将[^。\n]{0,60}?(?:印发|转发|公布|发)给你们|现予(?:印发|公布)")
+
+
+# a section heading of the national disclosure report's template ((一)主动公开情况, 二、依申请公开政府信息情况)
+_DISCLOSURE_SECTION = re.compile(r"(?:^|\n)\s*(?:[((][一二三四五][))]|[一二三四五]、)\s*"
+                                 r"(?:主动公开|依申请公开|收到和处理政府信息公开申请|政府信息管理)[^\n。]{0,8}情况\s*(?:\n|$)")
 
 
 # a report naming itself in its opening (本年度报告依据…, 年报中所列数据的统计期限…): a plan it quotes in a later sentence
