@@ -19,6 +19,10 @@ def figures(text: str) -> set[tuple[str, float]]:
     ("某局2025年政府信息公开工作年度报告\n2025年共办理依申请公开案件23件。", ("disclosure.requests_answered", 23)),
     # an unqualified legality-review count is the documents reviewed (CONVENTIONS; bz_011)
     ("开发区实现合法性审查机构、人员、清单有效覆盖,开展合法性审查5710件次。", ("normative_docs.reviewed", 5710)),
+    # …said as a 法制审核 or as the review items received (cw_007, cw_002)
+    ("(二)全面加强法制审核工作。全年完成法制审核472宗,其中政策文件合法性审查3宗。", ("normative_docs.reviewed", 472)),
+    ("严格落实规范性文件和重大行政决策合法性审查,全年共收到审查事项149件,其中审查行政规范性文件17件。",
+     ("normative_docs.reviewed", 149)),
     # officers sent to a 集训 or 轮训 are trainees as at a 培训 (cu_027)
     ("为备战全省执法技能比武,市局组织开展封闭式集训,33名执法人员参加集训。", ("enforcement.training_participants", 33)),
     # the hotline's own rate where the sentence names 12345 and its 平台 apart (cl_026)
@@ -32,6 +36,7 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
 @pytest.mark.parametrize("text, metric", [
     # a major decision's legality review is no document review (s_001)
     ("全年完成重大行政决策合法性审查22件。", "normative_docs.reviewed"),
+    ("全面推行行政执法公示、执法全过程记录、重大执法决定法制审核3项制度。", "normative_docs.reviewed"),
     # the share of a hotline's tickets closed online is a part, like a same-day or direct share (cv_004, cs_034)
     ("截至9月14日,12345政务服务热线共受理群众来电诉求300872件。其中在线办结224958件,在线办结率75%。", "services.completion_rate"),
 ])
