@@ -486,3 +486,5 @@ def test_a_disclosure_reports_body_under_its_page_header_is_the_years_report() -
             "在本年度中,某某乡按照《条例》的要求,积极主动地公开了各类政府信息共计108条,通过微信公众号发布各类信息96条。\n")
     meta = metadata_of(text)
     assert (meta.doc_type, meta.year) == ("annual_report", 2025)
+    # …or its heading run into its first sentence ((一)主动公开方面。…, cw_006)
+    assert doc_type_of(None, "某市应急管理局\n……\n(一)主动公开方面。全年通过政府网站发布信息2519条。") == "annual_report"

@@ -91,9 +91,10 @@ _NOTICE_ADDRESS = re.compile(r"(?:^|\n)\s*各(?!位)[^。\n]{1,120}[::]\s*(?:\n|
 _FORWARDS = re.compile(r"现将[^。\n]{0,60}?(?:印发|转发|公布|发)给你们|现予(?:印发|公布)")
 
 
-# a section heading of the national disclosure report's template ((一)主动公开情况, 二、依申请公开政府信息情况)
+# a section heading of the national disclosure report's template ((一)主动公开情况, 二、依申请公开政府信息情况,
+# (一)主动公开方面。)
 _DISCLOSURE_SECTION = re.compile(r"(?:^|\n)\s*(?:[((][一二三四五][))]|[一二三四五]、)\s*"
-                                 r"(?:主动公开|依申请公开|收到和处理政府信息公开申请|政府信息管理)[^\n。]{0,8}情况\s*(?:\n|$)")
+                                 r"(?:主动公开|依申请公开|收到和处理政府信息公开申请|政府信息管理)[^\n。]{0,8}(?:情况|方面)\s*(?:[。::\n]|$)")
 
 
 # a report naming itself in its opening (本年度报告依据…, 年报中所列数据的统计期限…): a plan it quotes in a later sentence
