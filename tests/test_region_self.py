@@ -259,3 +259,11 @@ def test_a_unique_town_named_in_the_opening(text: str, fields: tuple) -> None:
 def test_a_county_named_once_in_a_citys_text(text: str, fields: tuple) -> None:
     meta = metadata_of(text)
     assert (meta.city, meta.county, meta.level) == fields
+
+
+def test_a_town_after_its_countys_name_in_the_organ_line() -> None:
+    # 乌恰县吾合沙鲁乡人民政府 (cv_008): the town pattern's first match begins inside the county's name; the town is after it
+    text = ("| 发布机构 | 乌恰县吾合沙鲁乡人民政府 | 发布日期 | 2026-01-19 16:58 |\n……\n(一)主动公开情况\n"
+            "在本年度中,吾合沙鲁乡按照《条例》的要求,积极主动地公开了各类政府信息共计108条。\n")
+    meta = metadata_of(text)
+    assert (meta.town, meta.county, meta.level) == ("吾合沙鲁乡", "乌恰县", "town")

@@ -76,6 +76,10 @@ def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -
             places = [(p.start, p.end) for p in gazetteer().mentions(text) if not p.short]
         a, b = m.span(1)
         if any(pa < b and a < pb for pa, pb in places):
+            # the match began inside the county before the town (乌恰县吾合沙鲁乡: 恰县吾合沙鲁乡): the town after it
+            after = max((pb for pa, pb in places if pa < b and a < pb and pb < b - 1), default=None)
+            if after is not None and known(text[after:b]):
+                return text[after:b]
             continue
         if text.startswith("乡村", b - 1):
             continue  # 法治乡村, 乡村振兴: the countryside, no township
