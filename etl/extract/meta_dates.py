@@ -94,6 +94,8 @@ _PLAN_PERIOD_REVIEW = re.compile(r"十([一二三四五])五[”\"]?[^,。]{0,12
 # 第六次会议上): a report heard in the first months of a year is of the year before; later in the year it may be of its own
 _CONGRESS_SPEECH = re.compile(r"(?:[—\-－―─]{1,4}|[((]|^|\n)\s*(20[0-4]\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*"
                               r"在[^\n]{0,40}?(?:人民代表大会|人大)")
+# a congress session hearing an organ's work report, told by a news item (…人民代表大会第一次会议举行第二次全体会议,…作…工作报告)
+_CONGRESS_HEARS_REPORT = re.compile(r"人民代表大会[^。\n]{0,12}次会议[^。\n]{0,60}?(?:作|做)[^。\n]{0,20}工作报告")
 # the Nth national Constitution Day (今年12月4日是第十个国家宪法日): a dated event whose year the count gives
 _CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})个\s*[“\"‘'「]?\s*(?:12\s*[·.•]\s*4\s*[”\"’'」]?\s*)?"
                                r"(?:国家)?宪法日")
@@ -131,6 +133,11 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _CONGRESS_SPEECH.search(text[:600])
     if m and int(m.group(2)) <= 4:
         return int(m.group(1)) - 1  # (the line under a title that names no year of its own)
+    if publish_date and int(publish_date[5:7]) <= 4 and _CONGRESS_HEARS_REPORT.search(text[:600]) \
+            and not _TITLE_YEAR.search(title or ""):
+        # news of a work report heard at a spring congress session (今天下午,…人民代表大会第一次会议…作省人民检察院工作
+        # 报告), dated by its page: the year the report reviews is the one before
+        return int(publish_date[:4]) - 1
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))

@@ -1,0 +1,13 @@
+"""Years of documents the blind batches of session 21 showed misread (each case fails on the code before its rule)."""
+
+from __future__ import annotations
+
+from etl.extract.metadata import metadata_of
+
+
+def test_news_of_a_work_report_heard_at_a_spring_congress_is_of_the_year_before() -> None:
+    # a page dated in January tells of an organ's work report heard at the congress: the report reviews the year before
+    text = ("五年来 全省检察机关共办理各类案件30余万件\n发布时间:2023-01-16 19:16 来源:某某日报\n"
+            "今天下午,某省第十四届人民代表大会第一次会议举行第二次全体会议,省人民检察院代理检察长作省人民检察院工作报告。"
+            "报告显示,五年来,全省检察机关共办理各类案件317606件。")
+    assert metadata_of(text).year == 2022
