@@ -239,7 +239,9 @@ def test_a_portal_s_metadata_table_is_no_title() -> None:
      ("江苏省", "宿迁市", "宿豫区")),
     # a name many counties have pins nothing; nor do two unique towns of different counties
     ("为坚持和发展新时代“枫桥经验”,城关镇整合社会矛盾纠纷调处化解资源。", (None, None, None)),
-    ("高行镇与下相街道的调解员交流经验,共化解纠纷30件。", (None, None, None)),
+    ("来自各地的调解员分享经验,其中高行镇和下相街道的调解员介绍了做法,共化解纠纷30件。", (None, None, None)),
+    # …nor a town the reporter goes to learn from (我县…赴枫桥镇考察学习)
+    ("我县司法局组织各乡镇司法所所长、人民调解员代表共40人赴枫桥镇考察学习新时代枫桥经验。", (None, None, None)),
 ])
 def test_a_unique_town_named_in_the_opening(text: str, fields: tuple) -> None:
     meta = metadata_of(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from etl.extract.meta_kind import is_notice
 from etl.extract.meta_text import first_lines
 from etl.extract.numbers import chinese_to_number
 
@@ -178,12 +179,14 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             # counts from a start, not one year
             return int(since[0])
         if publish_date and doc_type == "annual_report" and int(publish_date[5:7]) <= 4 \
-                and re.search(r"本年度|本年(?!以来)", text[:3000]):
+                and re.search(r"本年度|本年(?!以来)", text[:3000]) and not _THIS_YEAR.search(text[:3000]) \
+                and not _PART_OF_YEAR.search(text[:3000]):
             # a year's report published early the next year (发布日期 2026-01-19, 在本年度中…): the year it reports on
             return int(publish_date[:4]) - 1
         if publish_date and (_THIS_YEAR.search(text[:3000])
-                             or (doc_type == "news" and not _SINCE.search(text[:400]))):
-            return int(publish_date[:4])  # a news item's own event is of its publishing year
+                             or (doc_type == "news" and not _SINCE.search(text[:400]))
+                             or (doc_type == "other" and is_notice(text))):
+            return int(publish_date[:4])  # a news item's own event, a notice, is of its publishing year
         if publish_date and doc_type == "news" and (m := _LEAD_DAY.search(text[:800])):
             # a news lead dating its own event (…网讯(通讯员 宋新莉)10月21日,…), whatever 以来 it goes on to: the event's
             # year, the page's, or the one before for a December event published in January (CONVENTIONS j_040); a page

@@ -51,7 +51,7 @@ def doc_type_of(title: str | None, text: str) -> str:
     plan = m.group(1) if m else _plan_names_itself(text[:1500])
     if not t and plan and not (m and _report_before(text, m.start())):
         return {"工作要点": "work_points", "工作计划": "work_plan"}.get(plan, "implementation_plan")
-    if _NOTICE_ADDRESS.search(text[:400]) and not re.search(r"报告|总结|年报|通报|要点|方案|计划|规划", t) \
+    if _NOTICE_ADDRESS.search(text[:400]) and not re.search(r"报告|总结|年报|通报|要点|方案|计划|规划|汇报|述职|经验", t) \
             and not _FORWARDS.search(text[:800]):
         return "other"  # a notice to the units below (各镇人民政府,区级有关部门:…) that forwards no report or plan
     if re.search(r"报告如下|报告如下", text[:1500]) and not re.search(r"工作要点|实施方案|计划", t):
@@ -73,7 +73,7 @@ def doc_type_of(title: str | None, text: str) -> str:
             and re.search(r"到20\d\d年|\d{4}年[^。]{0,20}(?:达到|实现)", text[:3000]):
         return "implementation_plan"
     if re.search(r"报告如下|汇报如下|本年度报告|本报告|年度报告|统计期限|总体情况|工作总结|基本成效", text[:1500]) \
-            or _DISCLOSURE_SECTION.search(text[:1500]):
+            or (_DISCLOSURE_SECTION.search(text[:1500]) and not _NEWS.search(text[:3000]) and not third_person(text[:3000])):
         return "annual_report"
     if _BODY_OPENING.match(text) and not media_mark(head[:400]):
         return "annual_report"  # opens at its first section's heading (一、2025年法治政府建设工作情况): a report's body
@@ -86,9 +86,17 @@ def doc_type_of(title: str | None, text: str) -> str:
 
 
 # a notice's address line: the units below it (各乡镇人民政府,县政府有关部门:), not an audience (各位代表:)
-_NOTICE_ADDRESS = re.compile(r"(?:^|\n)\s*各(?!位)[^。\n]{1,120}[::]\s*(?:\n|$)")
-# a notice that forwards a document (现将《2022年全市司法行政工作总结》印发给你们) is typed as the document it forwards
-_FORWARDS = re.compile(r"现将[^。\n]{0,60}?(?:印发|转发|公布|发)给你们|现予(?:印发|公布)")
+_NOTICE_ADDRESS = re.compile(r"(?:^|\n)\s*各(?!位|项)[^。\n]{0,120}(?:政府|部门|单位|办事处|局|委|办|管委会|街道|乡镇|司法所)"
+                             r"[^。\n]{0,40}(?<!情况)[::]\s*(?:\n|$)")
+def is_notice(text: str) -> bool:
+    """Whether the opening has a notice's address line to the units below (各乡镇人民政府,县政府各部门:)."""
+    return bool(_NOTICE_ADDRESS.search(text[:400]))
+
+
+# a notice that forwards a report or plan (现将《2022年全市司法行政工作总结》印发给你们; …经验做法,现印发给你们) is typed as
+# the document it forwards (one forwarding rules or a list stays a notice)
+_FORWARDS = re.compile(r"现将[^。\n]{0,60}?(?:报告|总结|要点|方案|计划|规划|经验)[^。\n]{0,30}?(?:印发|转发|公布|发)给你们"
+                       r"|(?:报告|总结|要点|方案|计划|规划|经验)[^。\n]{0,40}?(?:现(?:印发|转发)给你们|现予(?:印发|公布))")
 
 
 # a section heading of the national disclosure report's template ((一)主动公开情况, 二、依申请公开政府信息情况,

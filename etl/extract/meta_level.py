@@ -159,7 +159,10 @@ def _own_dept_word(title: str | None, text: str) -> re.Match[str] | None:
     return m
 
 
-_RULES_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照)[^。,,;;]{0,60}(?:要求|部署|规定|通知|精神)"
+# (a list of them runs on to its last rule word before a comma: 根据《广东省…规定》和司法部有关工作要求, — not over an
+# organ that acts: 按照…通知要求司法部党组…部署)
+_RULES_FOLLOWED = re.compile(r"(?:根据|按照|依据|遵照)[^。,,;;\n]{0,60}?(?:要求|部署|规定|通知|精神)"
+                             r"(?:(?:(?!部党组|我部|本部)[^。,,;;\n]){0,30}?(?:要求|部署|规定|通知|精神)(?=[,,]))?"
                              r"|在[^。,,;;]{0,30}?(?:领导|指导)下")
 
 

@@ -146,6 +146,10 @@ def _own_district(text: str, within: Place | None, level: str = "county") -> Pla
     return places[ranked[0][0]]
 
 
+# a body speaking of itself (本院, 我局) sits in its county however it ranks among the city's (在全市法院…中位列第一)
+_BODY_SPEAKS = re.compile(r"本院|我院|本局|我局|我委|本委|我所")
+
+
 def _within(county: Place, place: Place) -> bool:
     """``county`` is ``place`` or lies inside it (a municipality's code, 500000, is no prefix of Sichuan's 51…)."""
     return place.code in (county.code, county.city_code, county.province_code)
@@ -240,7 +244,8 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         place = _capped(place, "province", reporter)
     elif not national and place is not None and place.level == "county" and town is None and title_place is None \
             and self_hits and all(h[1] == "city" for h in self_hits) and text.count(place.name) < 2 \
-            and re.sub(r"(?:县|区|市|旗)$", "", place.name) not in text[:150]:
+            and re.sub(r"(?:县|区|市|旗)$", "", place.name) not in text[:150] \
+            and not _BODY_SPEAKS.search(text[:3000]):
         # a text that speaks only as its city (全市, 市政府) names one of its counties once, later, as an example (a
         # county its opening names is its subject: 十堰经济技术开发区党工委…在市委、市政府坚强领导下)
         place = _capped(place, "city", reporter)

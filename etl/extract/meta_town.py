@@ -75,14 +75,14 @@ def _town(text: str, rx: re.Pattern[str], tail: re.Pattern[str] | None = None) -
         if places is None:
             places = [(p.start, p.end) for p in gazetteer().mentions(text) if not p.short]
         a, b = m.span(1)
+        if text.startswith("乡村", b - 1) or text.startswith("乡镇", b - 1):
+            continue  # 法治乡村, 平安乡村建设, 乡镇(街道): the countryside or every township, no township
         if any(pa < b and a < pb for pa, pb in places):
             # the match began inside the county before the town (乌恰县吾合沙鲁乡: 恰县吾合沙鲁乡): the town after it
             after = max((pb for pa, pb in places if pa < b and a < pb and pb < b - 1), default=None)
             if after is not None and known(text[after:b]):
                 return text[after:b]
             continue
-        if text.startswith("乡村", b - 1):
-            continue  # 法治乡村, 乡村振兴: the countryside, no township
         if m.group(1).startswith("其中"):
             continue  # 其中和平镇…: one town of the region the report speaks for, not the reporter
         if (lead := _LEAD_WORDS.match(m.group(1))) is not None and known(m.group(1)[lead.end():]):
@@ -186,6 +186,10 @@ def _town_named_most(text: str, self_word: str) -> str | None:
     return None
 
 
+# a town the text goes to or learns from (赴枫桥镇考察学习, 到…镇参观, 与…镇签订): somebody else's
+_VISITED_BEFORE = re.compile(r"(?:赴|到|前往|去|来自|考察|学习|借鉴|参观|观摩|走进|与|同)$")
+
+
 def unique_town(text: str) -> str | None:
     """The town the opening names whose name only one county has (高行镇, 下相街道; CONVENTIONS l_006: a town named
     alone fills its county), when every such town it names is of that county; not one inside a place's name
@@ -196,7 +200,8 @@ def unique_town(text: str) -> str | None:
         name = m.group()
         # the match may start early (居民在高行镇): its longest ending that is a town of the list
         hit = next((name[i:] for i in range(len(name) - 2) if known(name[i:])), None)
-        if hit is None or any(a < m.end() and m.end() - len(hit) < b for a, b in places):
+        if hit is None or any(a < m.end() and m.end() - len(hit) < b for a, b in places) \
+                or _VISITED_BEFORE.search(text, max(0, m.end() - len(hit) - 6), m.end() - len(hit)):
             continue
         counties = towns()[hit]
         if len(counties) == 1:
