@@ -11,3 +11,10 @@ def test_news_of_a_work_report_heard_at_a_spring_congress_is_of_the_year_before(
             "今天下午,某省第十四届人民代表大会第一次会议举行第二次全体会议,省人民检察院代理检察长作省人民检察院工作报告。"
             "报告显示,五年来,全省检察机关共办理各类案件317606件。")
     assert metadata_of(text).year == 2022
+
+
+def test_a_headline_naming_its_own_event_is_dated_by_its_page() -> None:
+    # …工作协调会召开 over a page stamp: the meeting is the item's event, whatever running total (截止目前) it quotes
+    text = ("无锡市法律援助中心驻看守所工作站 工作协调会召开\n2021-07-20 09:28:00\n为贯彻有关精神,推动值班律师工作做实,"
+            "中心召开工作协调会。截止目前,工作站共为犯罪嫌疑人提供法律帮助300余人次。")
+    assert metadata_of(text).year == 2021

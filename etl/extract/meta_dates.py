@@ -97,6 +97,8 @@ _CONGRESS_SPEECH = re.compile(r"(?:[—\-－―─]{1,4}|[((]|^|\n)\s*(20[0-4]\d
                               r"在[^\n]{0,40}?(?:人民代表大会|人大)")
 # a congress session hearing an organ's work report, told by a news item (…人民代表大会第一次会议举行第二次全体会议,…作…工作报告)
 _CONGRESS_HEARS_REPORT = re.compile(r"人民代表大会[^。\n]{0,12}次会议[^。\n]{0,60}?(?:作|做)[^。\n]{0,20}工作报告")
+# a headline naming its own event (…工作协调会召开, …宣传活动启动): the item is dated by its page, whatever it sums up
+_EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|成立|开通)$")
 # the Nth national Constitution Day (今年12月4日是第十个国家宪法日): a dated event whose year the count gives
 _CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})个\s*[“\"‘'「]?\s*(?:12\s*[·.•]\s*4\s*[”\"’'」]?\s*)?"
                                r"(?:国家)?宪法日")
@@ -185,6 +187,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return int(publish_date[:4]) - 1
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))
+                             or (doc_type == "news" and _EVENT_HEADLINE.search(title or ""))
                              or (doc_type == "other" and is_notice(text))):
             return int(publish_date[:4])  # a news item's own event, a notice, is of its publishing year
         if publish_date and doc_type == "news" and (m := _LEAD_DAY.search(text[:800])):
