@@ -4,12 +4,7 @@ before its rule): what was handled, an unqualified legality review, a 集训, a 
 from __future__ import annotations
 
 import pytest
-
-from etl.extract.pipeline import process_text
-
-
-def figures(text: str) -> set[tuple[str, float]]:
-    return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+from test_prose_wordings import figures
 
 
 @pytest.mark.parametrize("text, expected", [

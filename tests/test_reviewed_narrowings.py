@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_prose_wordings import figures
 
 from etl.extract.metadata import is_national, metadata_of
-from etl.extract.pipeline import process_text
 
 CASES = Path(__file__).parent / "fixtures" / "reviewed_s21.txt"
 
@@ -20,10 +20,6 @@ def _cases() -> dict[str, str]:
         name, text = block.split("\n", 1)
         out[name.strip()] = text.strip() + "\n"
     return out
-
-
-def figures(text: str) -> set[tuple[str, float]]:
-    return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
 
 
 @pytest.mark.parametrize("name, metric", [
