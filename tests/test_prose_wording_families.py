@@ -1,5 +1,6 @@
 """Wording families the blind batches of session 21 showed the prose extractor missing (each case fails on the code
-before its rule): what was handled, an unqualified legality review, a 集训, a hotline named apart from its 平台."""
+before its rule): what was handled, an unqualified legality review, a 集训, a hotline named apart from its 平台; and of
+session 22: a dispute 化解率 as the mediation success rate."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from test_prose_wordings import figures
     # the hotline's own rate where the sentence names 12345 and its 平台 apart (cl_026)
     ("中心主任介绍了12345的基本情况,截至今年9月底,平台共受理诉求650471件,同比增长18.16%,按时办结率99.68%。",
      ("services.completion_rate", 99.68)),
+    # a dispute 化解率, on its own after the counts or after 矛盾纠纷, is the share resolved (bq_032, bt_029, cl_030)
+    ("今年以来,某镇共排查各类矛盾纠纷120件,已化解111件,化解率达92.5%。", ("mediation.success_rate", 92.5)),
+    ("调解中心全年接待群众4000余人次,矛盾纠纷化解率达到96.2%。", ("mediation.success_rate", 96.2)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
@@ -34,6 +38,9 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("全面推行行政执法公示、执法全过程记录、重大执法决定法制审核3项制度。", "normative_docs.reviewed"),
     # the share of a hotline's tickets closed online is a part, like a same-day or direct share (cv_004, cs_034)
     ("截至9月14日,12345政务服务热线共受理群众来电诉求300872件。其中在线办结224958件,在线办结率75%。", "services.completion_rate"),
+    # a 化解率 narrowed by the word before it is another step's or a part's share, not the success rate
+    ("全县受理初次信访事项900件,矛盾纠纷一次性化解率95.1%。", "mediation.success_rate"),
+    ("法院共受理诉前纠纷2100件,诉前化解率达41.2%。", "mediation.success_rate"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
