@@ -269,3 +269,16 @@ def test_a_town_after_its_countys_name_in_the_organ_line() -> None:
             "在本年度中,吾合沙鲁乡按照《条例》的要求,积极主动地公开了各类政府信息共计108条。\n")
     meta = metadata_of(text)
     assert (meta.town, meta.county, meta.level) == ("吾合沙鲁乡", "乌恰县", "town")
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a starting point before the subject (“十四五”以来, 党的十八大以来) is no subject: the city after it speaks, and a county
+    # it names later as an example does not deepen it (bz_011)
+    ("某刊讯 “十四五”以来,安庆市以深化法治领域改革为驱动,全力破解难点痛点问题,法治建设呈现良好态势。\n一、基层立法\n"
+     "宿松县人大常委会获批“国字号”基层立法联系点,全市新增联系点5个。", ("city", "安庆市", None)),
+    ("党的十八大以来,安庆市坚持依法行政,法治政府建设取得明显成效。\n宿松县人大常委会获批基层立法联系点。",
+     ("city", "安庆市", None)),
+])
+def test_a_starting_point_before_the_subject(text: str, fields: tuple) -> None:
+    meta = process_text(text)[0].meta
+    assert (meta.level, meta.city, meta.county) == fields

@@ -168,6 +168,8 @@ _LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、
 # what a first sentence opens with before its subject: a time (一年来, 近日), a frame (在…下, 为贯彻…, 按照…),
 # a byline in brackets
 _ADVERBIAL = re.compile(r"^(?:[((][^()()]{0,24}[))]|(?:一年来|近年来|今年以来|近日|日前|去年|今年|\d+年来|"
+                        # a starting point (“十四五”以来, 党的十八大以来) and the Traditional forms (近年來, 今年以來)
+                        r"[^,,。]{1,12}?以[来來]|[一近]年來|近日|"
                         r"(?:在|为|按照|根据|围绕|随着|截至|截止|自|从)[^,,。]{1,40}?)[,,]\s*)")
 _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
                          r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动|组织|开展|是|"
