@@ -110,6 +110,21 @@ _YEARBOOK_VOLUME = re.compile(r"年鉴\s*[（(]?((?:19|20)\d\d)(?![\d年])|((?:1
                               r"|(?:^|\n)\s*((?:19|20)\d\d)\s*卷(?!\d)")
 
 
+# a year named as past against this year's figures: its whole (2021年全年, 全年), its end (2020年底), the same period of it
+# (2021年同期), a comparison with it (较2021年, 比2021年, 与2021年相比)
+_PAST_WHOLE_YEAR = r"(?:年全年|年底|年末|年同期|年相比|年同比)"
+_COMPARED_WITH = r"(?:较|比|与|同|相比)\s*$"
+
+
+def _only_a_past_year(year: int, text: str) -> bool:
+    """Every mention of ``year`` (…年) says it is past: its whole, its end, its same period, a comparison with it (a
+    cut-off at its end, 截至2017年末, is the year reported on)."""
+    found = list(re.finditer(rf"(?<!\d){year}\s*年", text))
+    return bool(found) and all((re.match(_PAST_WHOLE_YEAR, text[m.start() + 4:].replace(" ", "")[:4])
+                                and not re.search(r"(?:截至|截止|到)\s*$", text[max(0, m.start() - 3):m.start()]))
+                               or re.search(_COMPARED_WITH, text[max(0, m.start() - 3):m.start()]) for m in found)
+
+
 def year_of(title: str | None, text: str, doc_type: str, publish_date: str | None = None) -> int | None:
     """The year the document is about: a yearbook volume's year before, its title's, its stated period's, its opening's;
     for news the publishing year when it says 今年 (the year before when it says 去年); else the latest year it speaks of,
@@ -160,6 +175,10 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return published
         if _LAST_YEAR.search(text[:3000]) and not years:
             return published - 1
+    if not publish_date and years and "今年" in text[:3000] \
+            and _only_a_past_year(max(years), text[:3000]):
+        # 今年第一季度… beside 2020年底…启用 or 与2021年全年相比: this year comes after the last whole year it compares with
+        return max(years) + 1
     if not years:
         plans = {m.group(1) for m in _THIS_YEARS_PLAN.finditer(text[:3000])
                  if not _DRAFTING.search(text[max(0, m.start() - 6):m.start()])}
