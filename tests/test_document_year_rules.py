@@ -34,3 +34,15 @@ def test_a_cut_off_at_a_years_end_is_that_year() -> None:
     # 截至2017年末 is the year reported on, not a past year this year is compared with
     text = "【律师业务概况】截至2017年末,全省有律师事务所1200家。今年新设律师事务所80家。"
     assert metadata_of(text).year == 2017
+
+
+def test_a_sites_clock_and_a_founding_date_are_no_events_of_the_item() -> None:
+    # a page's clock (2024年04月25日 星期四) over an undated item dates nothing
+    text = "某某网 2024年04月25日 星期四\n某区人民调解委员会成功调解一起邻里纠纷,化解矛盾纠纷56件。"
+    assert metadata_of(text).year is None
+    # …nor does the day a hotline or a centre was founded (于2019年11月1日正式开通运行): the start of what is reported on
+    text = "某市政府服务热线于2019年11月1日正式开通运行,累计受理群众诉求12万件,办结率99%。"
+    assert metadata_of(text).year is None
+    # a dated event of the item's own is still its year
+    text = "2022年3月,调委会与驻地企业签订协议,调解矛盾纠纷30件。"
+    assert metadata_of(text).year == 2022

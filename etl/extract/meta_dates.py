@@ -76,7 +76,11 @@ _LEAD_DAY = re.compile(r"(?:讯|电)\s*(?:[(（][^()（）\n]{0,30}[)）]|(?:(?:
 # other year, the year its own events happened in; a cut-off (2018年12月31日以前), a starting point (以来, 起, as in
 # _NOT_REPORT_YEAR), a span (…至…) or a rule's commencement (施行) is none
 _EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*日)?(?![\d份日])"
-                         r"(?!\s*(?:[—-]|至|到|以前|之前|前|以来|起|施行|实施|生效|止))")
+                         r"(?!\s*(?:[—-]|至|到|以前|之前|前|以来|起|施行|实施|生效|止))"
+                         # …nor a site's clock (2024年04月25日 星期四), nor a founding (于2019年3月25日正式成立, 自2016年9月
+                         # 正式上线以来): the start of what the item reports on, not its year
+                         r"(?!\s*(?:星期|周[一二三四五六日天]))"
+                         r"(?![^,,。;]{0,8}?(?:成立|开通|上线|建成|设立|组建|挂牌|揭牌|启用|批复成立))")
 
 
 # a title reporting a year and the next year's part together (2021年度及2022年上半年): the later part is the latest period
