@@ -282,3 +282,16 @@ def test_a_town_after_its_countys_name_in_the_organ_line() -> None:
 def test_a_starting_point_before_the_subject(text: str, fields: tuple) -> None:
     meta = process_text(text)[0].meta
     assert (meta.level, meta.city, meta.county) == fields
+
+
+@pytest.mark.parametrize("text", [
+    # a county's drive for every township (灵璧县积极开展乡镇…, 梁平区深化乡镇…) names no township
+    "灵璧县积极开展乡镇综合行政执法改革工作\n灵璧县顺利完成乡镇综合行政执法改革,全县执法人员300人。",
+    "重庆市梁平区深化乡镇(街道)综合行政执法改革实施方案\n为深化改革,制定本方案。",
+    # a figure of speech (茶乡) or a placeholder (某镇) is no township either
+    "法治春风润茶乡\n昌宁县坚持以法治建设助推乡村振兴,全县调解矛盾纠纷1200件。",
+    "临西县某镇的两个村庄因灌溉水源问题产生纠纷,该县调解室的调解员及时介入,最终达成和解协议。",
+])
+def test_no_township_in_a_countys_drive_or_a_figure_of_speech(text: str) -> None:
+    meta = process_text(text)[0].meta
+    assert meta.town is None and meta.level != "town"

@@ -27,7 +27,13 @@ def town_named(title: str | None, organ: str | None, text: str) -> str | None:
         or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
         or _listed_town(_town(text[:600], _TOWN_REPORT)) \
         or _town_after_place(_self_naming(text), signature=True)
+    if town and _NOT_A_TOWN.search(town) and not known(town):
+        return None  # 法治春风润茶乡, 鱼米之乡: a figure of speech
     return None if town and re.search(r"乡镇|街道办|镇村|各镇", town) else town
+
+
+# a 乡 that is a figure of speech (茶乡, 水乡, 家乡, 鱼米之乡) or a placeholder (某镇, XX乡)
+_NOT_A_TOWN = re.compile(r"(?:家|故|水|茶|城|之|梦|他|异|老)乡$|^(?:某|XX|xx|××)")
 
 
 def town_signed_or_most(text: str, own_word: str) -> str | None:
@@ -112,8 +118,9 @@ def _town_after_place(text: str, signature: bool = False) -> str | None:
         if m.short:
             continue
         t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
-        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))):
-            return t.group(1)
+        if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))) \
+                and not (t.group(1)[-1] == "乡" and text.startswith(("镇", "村"), m.end + t.end(1))):
+            return t.group(1)  # (灵璧县积极开展乡镇…, 梁平区深化乡镇…: every township, no township)
     return None
 
 
