@@ -41,6 +41,8 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     # a 化解率 narrowed by the word before it is another step's or a part's share, not the success rate
     ("全县受理初次信访事项900件,矛盾纠纷一次性化解率95.1%。", "mediation.success_rate"),
     ("法院共受理诉前纠纷2100件,诉前化解率达41.2%。", "mediation.success_rate"),
+    # a case another process opens (调解立案, 诉讼立案) is no enforcement case (db_010)
+    ("打造县级调解中心,2025年以来累计接待群众1176人次,调解立案160件。", "enforcement.cases"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
