@@ -46,3 +46,13 @@ def test_a_sites_clock_and_a_founding_date_are_no_events_of_the_item() -> None:
     # a dated event of the item's own is still its year
     text = "2022年3月,调委会与驻地企业签订协议,调解矛盾纠纷30件。"
     assert metadata_of(text).year == 2022
+
+
+def test_a_plans_period_on_the_line_under_its_title() -> None:
+    # "…三年发展规划" / "(2024—2026年)": the period belongs to the title; a plan for several years is of its first, and
+    # a 规划 with its period is a plan (not the report the body's 2017年…以来 would make it)
+    text = ("某市公证行业三年发展规划\n(2024—2026年)\n公证是法律服务的重要组成部分,2017年新一轮公证体制改革启动以来,"
+            "我市积极推进公证改革。到2026年,全市公证机构达到12家。")
+    meta = metadata_of(text)
+    assert (meta.year, meta.doc_type) == (2024, "work_plan")
+    assert metadata_of("某省公共法律服务体系建设规划(2022-2025年)\n为加快建设公共法律服务体系,制定本规划。").year == 2022

@@ -109,6 +109,8 @@ _CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,
 
 
 _QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
+# a title's span of years (…规划(2024—2026年), 2012-2016年…报告)
+_TITLE_SPAN = re.compile(r"(?<!\d)(20[0-4]\d)\s*年?\s*[—\-–~～至到]+\s*20[0-4]\d\s*年")
 # a yearbook's volume (成华年鉴2021, 2022卷 at a page's head, 2021年鉴): a yearbook of one year records the year before
 _YEARBOOK_VOLUME = re.compile(r"年鉴\s*[（(]?((?:19|20)\d\d)(?![\d年])|((?:19|20)\d\d)\s*年鉴"
                               r"|(?:^|\n)\s*((?:19|20)\d\d)\s*卷(?!\d)")
@@ -144,6 +146,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if m:
             return int(m.group(1))  # 2021年度及2022年上半年…完成情况: the latest period reported (CONVENTIONS c_009)
         years = [int(y) for y in _TITLE_YEAR.findall(_NOT_TITLE_YEAR.sub("", title))]
+        if (m := _TITLE_SPAN.search(title)) and doc_type in ("work_plan", "work_points", "implementation_plan"):
+            return int(m.group(1))  # …建设规划(2022-2025年): a plan for several years is for its first
         if years:
             return years[0]
         m = _PLAN_PERIOD_REVIEW.search(title)

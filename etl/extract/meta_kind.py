@@ -43,7 +43,7 @@ def doc_type_of(title: str | None, text: str) -> str:
     if re.search(r"(?:情况|总结|成效|报告)(?:及|和|暨|与)[^,。]{0,16}(?:要点|计划|打算|思路|安排)", t):
         return "annual_report"  # 2021年工作完成情况及2022年工作计划: a year's report with next year's plan appended
     for rx, kind in ((r"工作要点", "work_points"), (r"实施方案|工作方案", "implementation_plan"),
-                     (r"工作计划|计划$", "work_plan")):
+                     (r"工作计划|计划$|(?:计划|规划)[((]\s*20\d\d[^))]{0,12}[))]$", "work_plan")):
         if re.search(rx, t):
             return kind
     # a plan speaks of itself: 特制定本方案, 制定如下工作要点 (a report's 制定了…工作方案 is a past deed)

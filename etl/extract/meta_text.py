@@ -91,11 +91,15 @@ def find_title(text: str) -> str | None:
             if i + 1 < len(lines) and len(lines[i + 1]) <= 12 and not lines[i + 1].endswith("。") \
                     and not _NAV.match(lines[i + 1]) and _TYPE_WORDS.search(lines[i + 1]) and not _TYPE_WORDS.search(line):
                 title += lines[i + 1]
+            elif i + 1 < len(lines) and _PERIOD_LINE.fullmatch(lines[i + 1]):
+                title += lines[i + 1]  # a plan's period on the line under it ("…三年发展规划" / "(2024—2026年)")
             return title
     return None
 
 
 _OPENING_MAX = 6000
+# a line that is only a period in brackets: (2024—2026年), （2021-2025年）, (2023年)
+_PERIOD_LINE = re.compile(r"[((]\s*20[0-4]\d\s*年?(?:\s*[—\-–~～至到]+\s*20[0-4]\d\s*年?)?\s*[))]")
 
 
 # Every match of _NOT_SUBJECT holds (or looks ahead to) one of these within 22 characters of its start
