@@ -56,3 +56,10 @@ def test_a_plans_period_on_the_line_under_its_title() -> None:
     meta = metadata_of(text)
     assert (meta.year, meta.doc_type) == (2024, "work_plan")
     assert metadata_of("某省公共法律服务体系建设规划(2022-2025年)\n为加快建设公共法律服务体系,制定本规划。").year == 2022
+
+
+def test_a_report_on_several_years_named_with_its_period() -> None:
+    # 发布《…状况报告(2014-2019年)》白皮书: a review of several years is of its last, as a title's span is
+    text = ("某市发布法治政府建设白皮书\n6月9日,某市政府召开新闻发布会,发布《某市法治政府建设状况报告(2014-2019年)》白皮书。"
+            "白皮书围绕2014年至2019年全市依法行政工作,总结了成效。")
+    assert metadata_of(text).year == 2019

@@ -25,6 +25,9 @@ _PUBLISH = re.compile(r"(?:发布日期|发布时间|发布时期|成文日期|�
 # the report a news item is about, by its quoted name: 发布《2016年度社旗法院行政案件司法审查报告》
 _QUOTED_REPORT_YEAR = re.compile(r"(?:发布|公布|审议|听取|印发)[^《。]{0,12}《[^》]{0,8}?(20[0-4]\d)年(?:度)?[^》]{0,40}"
                                  r"(?:报告|白皮书|总结|年报)》")
+# …or by its name with its period after it (发布《…建设状况报告(2014-2019年)》白皮书): the period's last year, as a title's
+_QUOTED_REPORT_SPAN = re.compile(r"(?:发布|公布|审议|听取|印发)[^《。]{0,12}《[^》]{0,40}(?:报告|白皮书|总结|年报)\s*[((]\s*"
+                                 r"20[0-4]\d\s*年?\s*[-—–~～至到]+\s*(20[0-4]\d)\s*年?\s*[))]\s*》")
 # years that are not the year reported on: full dates (2009年1月1日起), starting points (2018年以来), goals (2020年力争)
 # (three alternatives (?<!\d)YEAR\s*年…, the year and 年 written once — they match one way only — and led by the
 # year's first digit so the engine skips to it; tests/test_extract_speed.py holds it against the three)
@@ -167,6 +170,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
+    m = _QUOTED_REPORT_SPAN.search(text[:1500])
+    if m:
+        return int(m.group(1))  # 发布《苏州市法治政府建设状况报告(2014-2019年)》: a review of several years, up to its last
     for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
