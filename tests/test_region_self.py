@@ -295,3 +295,15 @@ def test_a_starting_point_before_the_subject(text: str, fields: tuple) -> None:
 def test_no_township_in_a_countys_drive_or_a_figure_of_speech(text: str) -> None:
     meta = process_text(text)[0].meta
     assert meta.town is None and meta.level != "town"
+
+
+def test_a_place_given_as_an_example_is_not_the_subject() -> None:
+    # 以兰州市红古区法律援助中心为例 in a province's item: an example, not the reporter (db_019)
+    text = ("近年来,甘肃省各级司法行政机关深入践行法治为民理念,积极建设覆盖城乡的法律援助服务网络。\n"
+            "以兰州市红古区法律援助中心为例,针对农民工群体,开辟法律援助“绿色通道”。\n"
+            "近三年,甘肃司法部门累计办理法律援助案件9.5万件。")
+    meta = process_text(text)[0].meta
+    assert (meta.province, meta.city, meta.county) == ("甘肃省", None, None)
+    # …but a study's subtitle (——以淮北市…为例) names the place it studies
+    text = "行政复议应诉质效评价体系路径探析\n——以淮北市行政复议应诉工作为例\n全国新收行政复议案件74.96万件。"
+    assert process_text(text)[0].meta.city == "淮北市"

@@ -162,7 +162,14 @@ def opening(text: str, n: int = 400) -> str:
         out = _NOT_SUBJECT.sub(" ", text[:n])
     else:
         out = _masked_opening(text[:_OPENING_MAX])[:n]
+    if "为例" in out:
+        out = _EXAMPLE.sub(_blank, out)  # 以兰州市红古区法律援助中心为例: an example, not the subject
     return _ADDRESS.sub(_blank, out) if "地" in out or "住址" in out else out
+
+
+# a place given as an example (以兰州市红古区法律援助中心为例, 以某县为例); a study's subtitle (——以淮北市…工作为例) names
+# the place it studies
+_EXAMPLE = re.compile(r"(?<![—\-－])以[^,,。;;\n]{2,30}?为例")
 
 
 _LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
