@@ -299,8 +299,9 @@ def test_no_township_in_a_countys_drive_or_a_figure_of_speech(text: str) -> None
 
 def test_a_place_given_as_an_example_is_not_the_subject() -> None:
     # 以兰州市红古区法律援助中心为例 in a province's item: an example, not the reporter (db_019)
-    text = ("近年来,甘肃省各级司法行政机关深入践行法治为民理念,积极建设覆盖城乡的法律援助服务网络。\n"
-            "以兰州市红古区法律援助中心为例,针对农民工群体,开辟法律援助“绿色通道”。\n"
+    text = ("法律援助是一项民生工程,做好法律援助,对保障和改善民生具有重要意义。\n"
+            "近年来,甘肃省各级司法行政机关深入践行法治为民理念,积极建设覆盖城乡的法律援助服务网络。\n"
+            "以兰州市红古区法律援助中心为例,针对农民工群体,开辟法律援助“绿色通道”,简化审批手续。\n"
             "近三年,甘肃司法部门累计办理法律援助案件9.5万件。")
     meta = process_text(text)[0].meta
     assert (meta.province, meta.city, meta.county) == ("甘肃省", None, None)
