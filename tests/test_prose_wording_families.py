@@ -43,6 +43,11 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("法院共受理诉前纠纷2100件,诉前化解率达41.2%。", "mediation.success_rate"),
     # a case another process opens (调解立案, 诉讼立案) is no enforcement case (db_010)
     ("打造县级调解中心,2025年以来累计接待群众1176人次,调解立案160件。", "enforcement.cases"),
+    # cases to be opened (拟立案查处) or made public (曝光) are not cases dealt with (dc_032, dc_029)
+    ("经排查,共发现问题线索30余条,拟立案查处10余起。", "enforcement.cases"),
+    ("严格落实环境执法信息公开,全年已曝光环境违法案件30件。", "enforcement.cases"),
+    # requests a one-stop centre passes on to the petition office are not a petition caseload (dc_003)
+    ("截止8月份,中心共受理各类诉求9407件,其中分流至信访2002件,分流至法院151件。", "petitions.cases"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
