@@ -274,7 +274,7 @@ def test_a_town_after_its_countys_name_in_the_organ_line() -> None:
 @pytest.mark.parametrize("text, fields", [
     # a starting point before the subject (“十四五”以来, 党的十八大以来) is no subject: the city after it speaks, and a county
     # it names later as an example does not deepen it (bz_011)
-    ("某刊讯 “十四五”以来,安庆市以深化法治领域改革为驱动,全力破解难点痛点问题,法治建设呈现良好态势。\n一、基层立法\n"
+    ("“十四五”以来,安庆市以深化法治领域改革为驱动,全力破解难点痛点问题,法治建设呈现良好态势。\n一、基层立法\n"
      "宿松县人大常委会获批“国字号”基层立法联系点,全市新增联系点5个。", ("city", "安庆市", None)),
     ("党的十八大以来,安庆市坚持依法行政,法治政府建设取得明显成效。\n宿松县人大常委会获批基层立法联系点。",
      ("city", "安庆市", None)),

@@ -80,10 +80,16 @@ _LEAD_DAY = re.compile(r"(?:讯|电)\s*(?:[(（][^()（）\n]{0,30}[)）]|(?:(?:
 # _NOT_REPORT_YEAR), a span (…至…) or a rule's commencement (施行) is none
 _EVENT_DATE = re.compile(r"(?<!\d)(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*日)?(?![\d份日])"
                          r"(?!\s*(?:[—-]|至|到|以前|之前|前|以来|起|施行|实施|生效|止))"
-                         # …nor a site's clock (2024年04月25日 星期四), nor a founding (于2019年3月25日正式成立, 自2016年9月
-                         # 正式上线以来): the start of what the item reports on, not its year
-                         r"(?!\s*(?:星期|周[一二三四五六日天]))"
-                         r"(?![^,,。;]{0,8}?(?:成立|开通|上线|建成|设立|组建|挂牌|揭牌|启用|批复成立))")
+                         # …nor a site's clock (2024年04月25日 星期四 at the end of its line; 2023年3月15日星期三上午,…召开
+                         # goes on as the item's own event)
+                         r"(?!\s*(?:星期|周)[一二三四五六日天]\s*(?:$|\n|[^\u4e00-\u9fff,,]))")
+# a founding (于2019年3月25日正式成立, 自2016年9月正式上线以来): in an item that sums up what came since, the start of what it
+# reports on, not its year (an item about the ceremony itself keeps it)
+_FOUNDING = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*日)?[^,,。;]{0,8}?"
+                       r"(?:成立|开通|上线|建成|设立|组建|挂牌|揭牌|启用|批复成立)")
+_SUMMED_UP = re.compile(r"累计|以来|至今|截至目前|截止目前|运行[一二三四五六七八九十两\d]+[个年月]"
+                        # (…年来,共调解…; an organ's profile: 主要职责为…, 现有工作人员…)
+                        r"|[一二三四五六七八九十两\d]+年来|主要职责|现有")
 
 
 # a title reporting a year and the next year's part together (2021年度及2022年上半年): the later part is the latest period
@@ -121,7 +127,10 @@ _YEARBOOK_VOLUME = re.compile(r"年鉴\s*[（(]?((?:19|20)\d\d)(?![\d年])|((?:1
 
 # a year named as past against this year's figures: its whole (2021年全年, 全年), its end (2020年底), the same period of it
 # (2021年同期), a comparison with it (较2021年, 比2021年, 与2021年相比)
-_PAST_WHOLE_YEAR = r"(?:年全年|年底|年末|年同期|年相比|年同比)"
+_PAST_WHOLE_YEAR = r"(?:年全年|年同期|年相比|年同比)"
+# a year's end is past only where something happened then (2020年底,…中心正式启用); a stock at it (2017年末,全省有…) is the
+# year reported on, a deadline (力争2023年底前) is ahead
+_PAST_YEAR_END = re.compile(r"年(?:底|末)(?!前)[^。;]{0,30}?(?:启用|建成|成立|开通|上线|挂牌|揭牌|投入使用|运行)")
 _COMPARED_WITH = r"(?:较|比|与|同|相比)\s*$"
 
 
@@ -129,8 +138,10 @@ def _only_a_past_year(year: int, text: str) -> bool:
     """Every mention of ``year`` (…年) says it is past: its whole, its end, its same period, a comparison with it (a
     cut-off at its end, 截至2017年末, is the year reported on)."""
     found = list(re.finditer(rf"(?<!\d){year}\s*年", text))
-    return bool(found) and all((re.match(_PAST_WHOLE_YEAR, text[m.start() + 4:].replace(" ", "")[:4])
-                                and not re.search(r"(?:截至|截止|到)\s*$", text[max(0, m.start() - 3):m.start()]))
+    return bool(found) and all(((re.match(_PAST_WHOLE_YEAR, text[m.start() + 4:].replace(" ", "")[:4])
+                                 or _PAST_YEAR_END.match(text, m.start() + 4))
+                                and not re.search(r"(?:截至|截止|到|至|力争|确保|争取|将|计划)\s*$",
+                                                  text[max(0, m.start() - 3):m.start()]))
                                or re.search(_COMPARED_WITH, text[max(0, m.start() - 3):m.start()]) for m in found)
 
 
@@ -149,7 +160,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if m:
             return int(m.group(1))  # 2021年度及2022年上半年…完成情况: the latest period reported (CONVENTIONS c_009)
         years = [int(y) for y in _TITLE_YEAR.findall(_NOT_TITLE_YEAR.sub("", title))]
-        if (m := _TITLE_SPAN.search(title)) and doc_type in ("work_plan", "work_points", "implementation_plan"):
+        if (m := _TITLE_SPAN.search(_QUOTED_NAME.sub("", title))) \
+                and doc_type in ("work_plan", "work_points", "implementation_plan"):
             return int(m.group(1))  # …建设规划(2022-2025年): a plan for several years is for its first
         if years:
             return years[0]
@@ -170,15 +182,15 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     m = _QUOTED_REPORT_YEAR.search(text[:1500])
     if m:
         return int(m.group(1))
-    m = _QUOTED_REPORT_SPAN.search(text[:1500])
-    if m:
-        return int(m.group(1))  # 发布《苏州市法治政府建设状况报告(2014-2019年)》: a review of several years, up to its last
     for rx in (_PERIOD, _REPORT_YEAR, _OPENING_YEAR, _YEAR_SPAN, _YEAR_PERIOD):
         m = rx.search(text[:6000])
         if m:
             # a report on a span into a later year (2008年1月至2010年5月底) reports up to its end; a plan is for its start
             years = [int(y) for y in m.groups() if y]
             return years[0] if doc_type in ("work_plan", "work_points", "implementation_plan") else max(years)
+    m = _QUOTED_REPORT_SPAN.search(text[:1500])
+    if m:  # (after the opening's own year: a 2023 report that mentions reviewing a five-year report stays 2023)
+        return int(m.group(1))  # 发布《苏州市法治政府建设状况报告(2014-2019年)》: a review of several years, up to its last
     head = _NOT_A_YEAR.sub("", text[:4000])
     if doc_type not in ("work_plan", "work_points", "implementation_plan"):
         head = _NEXT_PLAN.sub("", _NOT_REPORT_YEAR.sub("", head))
@@ -202,7 +214,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         if m:
             nth = m.group(1)  # 第十个国家宪法日: the first was on 2014-12-04
             return 2013 + int(nth if nth.isdigit() else chinese_to_number(nth) or 0)
-        events = [int(y) for y in _EVENT_DATE.findall(_NOT_A_YEAR.sub("", text[:4000]))]
+        dated = _NOT_A_YEAR.sub("", text[:4000])
+        events = [int(m.group(1)) for m in _EVENT_DATE.finditer(dated)
+                  if not (_FOUNDING.match(dated, m.start()) and _SUMMED_UP.search(dated))]
         if events:
             return max(events)
         since = _SINCE_YEAR.findall(text[:1500])

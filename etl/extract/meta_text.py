@@ -167,9 +167,9 @@ def opening(text: str, n: int = 400) -> str:
     return _ADDRESS.sub(_blank, out) if "地" in out or "住址" in out else out
 
 
-# a place given as an example (以兰州市红古区法律援助中心为例, 以某县为例); a study's subtitle (——以淮北市…工作为例) names
-# the place it studies
-_EXAMPLE = re.compile(r"(?<![—\-－])以[^,,。;;\n]{2,30}?为例")
+# a place given as an example (以兰州市红古区法律援助中心为例, 以某县为例); a study's subtitle (——以淮北市…工作为例) or its
+# own words (本文以安徽省宿松县为例) name the place it studies
+_EXAMPLE = re.compile(r"(?<![—\-－])(?<!本文)(?<!笔者)(?<!本研究)(?<!本报告)(?<!本课题)以[^,,。;;\n]{2,30}?为例")
 
 
 _LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
@@ -180,7 +180,7 @@ _LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、
 # a byline in brackets
 _ADVERBIAL = re.compile(r"^(?:[((][^()()]{0,24}[))]|(?:一年来|近年来|今年以来|近日|日前|去年|今年|\d+年来|"
                         # a starting point (“十四五”以来, 党的十八大以来) and the Traditional forms (近年來, 今年以來)
-                        r"[^,,。]{1,12}?以[来來]|[一近]年來|近日|"
+                        r"(?:“[^”]{1,8}”|党的[^,,。]{1,8}|\d{4}年|今年|[一近]年)以[来來]|[一近]年來|近日|"
                         r"(?:在|为|按照|根据|围绕|随着|截至|截止|自|从)[^,,。]{1,40}?)[,,]\s*)")
 _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
                          r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动|组织|开展|是|"

@@ -119,7 +119,8 @@ def _town_after_place(text: str, signature: bool = False) -> str | None:
             continue
         t = re.match(gov + r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处|党委)?", text[m.end:])
         if t and not re.search(r"乡镇|镇村|各镇|城乡", t.group(1)) and (not signature or known(t.group(1))) \
-                and not (t.group(1)[-1] == "乡" and text.startswith(("镇", "村"), m.end + t.end(1))):
+                and not (t.group(1)[-1] == "乡" and text.startswith(("镇", "村"), m.end + t.end(1))
+                         and not known(t.group(1))):
             return t.group(1)  # (灵璧县积极开展乡镇…, 梁平区深化乡镇…: every township, no township)
     return None
 
