@@ -33,7 +33,7 @@ def town_named(title: str | None, organ: str | None, text: str) -> str | None:
 
 
 # a 乡 that is a figure of speech (茶乡, 水乡, 家乡, 鱼米之乡) or a placeholder (某镇, XX乡)
-_NOT_A_TOWN = re.compile(r"(?:家|故|水|茶|城|之|梦|他|异|老)乡$|^(?:某|XX|xx|××)")
+_NOT_A_TOWN = re.compile(r"(?:家|故|水|茶|城|之|梦|他|异|老)乡$|^(?:某|XX|xx|××)(?:镇|乡|街道)$")
 
 
 def town_signed_or_most(text: str, own_word: str) -> str | None:
