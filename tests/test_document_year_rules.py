@@ -63,3 +63,10 @@ def test_a_report_on_several_years_named_with_its_period() -> None:
     text = ("某市发布法治政府建设白皮书\n6月9日,某市政府召开新闻发布会,发布《某市法治政府建设状况报告(2014-2019年)》白皮书。"
             "白皮书围绕2014年至2019年全市依法行政工作,总结了成效。")
     assert metadata_of(text).year == 2019
+
+
+def test_requests_carried_into_a_year_date_the_report_the_year_before() -> None:
+    # 1件结转2023年度继续办理 in a disclosure report that names no year of its own: the report is of 2022
+    text = ("(二)依申请公开情况\n全年共收到政府信息公开申请4件,其中3件已书面答复,1件结转2023年度继续办理。"
+            "发生1起有关政府信息公开的行政复议案件。")
+    assert metadata_of(text).year == 2022

@@ -26,6 +26,9 @@ from test_prose_wordings import figures
      ("services.completion_rate", 99.68)),
     # the 化解率 of 矛盾纠纷 as a whole is the share resolved (bp_034, cl_030; a bare 化解率 may be a petition office's)
     ("调解中心全年接待群众4000余人次,矛盾纠纷化解率达到96.2%。", ("mediation.success_rate", 96.2)),
+    # requests carried into the next year named by its number (转入2020年办理1件) are carried forward (dd_026)
+    ("2019年度政府信息公开工作年度报告\n本年度共收到政府信息公开申请2件,已答复1件,转入2020年办理1件。",
+     ("disclosure.requests_carried_forward", 1)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)

@@ -118,6 +118,8 @@ _CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,
 
 
 _QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
+# requests carried into a year to be handled then (结转2023年度继续办理, 转入2020年办理): the year after the one reported
+_CARRIED_INTO = re.compile(r"(?:结转|转入)(?:至|到)?\s*(20[0-4]\d)\s*年(?:度)?(?:继续)?(?:办理|答复|处理)")
 # a title's span of years (…规划(2024—2026年), 2012-2016年…报告)
 _TITLE_SPAN = re.compile(r"(?<!\d)(20[0-4]\d)\s*年?\s*[—\-–~～至到]+\s*20[0-4]\d\s*年")
 # a yearbook's volume (成华年鉴2021, 2022卷 at a page's head, 2021年鉴): a yearbook of one year records the year before
@@ -192,9 +194,12 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     if m:  # (after the opening's own year: a 2023 report that mentions reviewing a five-year report stays 2023)
         return int(m.group(1))  # 发布《苏州市法治政府建设状况报告(2014-2019年)》: a review of several years, up to its last
     head = _NOT_A_YEAR.sub("", text[:4000])
+    carried = [int(y) - 1 for y in _CARRIED_INTO.findall(head)]  # 1件结转2023年度继续办理: the report is of 2022
+    if carried:
+        head = _CARRIED_INTO.sub("", head)
     if doc_type not in ("work_plan", "work_points", "implementation_plan"):
         head = _NEXT_PLAN.sub("", _NOT_REPORT_YEAR.sub("", head))
-    years = [int(y) for y in _YEAR_ANY.findall(head)] + [int(y) for y in _UP_TO_MONTH.findall(text[:4000])]
+    years = [int(y) for y in _YEAR_ANY.findall(head)] + [int(y) for y in _UP_TO_MONTH.findall(text[:4000])] + carried
     if publish_date and doc_type == "news":
         published = int(publish_date[:4])
         if _THIS_YEAR.search(text[:3000]) and (not years or max(years) < published):
