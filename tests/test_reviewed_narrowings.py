@@ -13,13 +13,17 @@ from etl.extract.metadata import is_national, metadata_of
 CASES = Path(__file__).parent / "fixtures" / "reviewed_s21.txt"
 
 
-def _cases() -> dict[str, str]:
-    """name -> text, from the fixture's "=== name" sections."""
+def cases_of(path: Path) -> dict[str, str]:
+    """name -> text, from a fixture's "=== name" sections."""
     out: dict[str, str] = {}
-    for block in CASES.read_text(encoding="utf-8").split("=== ")[1:]:
+    for block in path.read_text(encoding="utf-8").split("=== ")[1:]:
         name, text = block.split("\n", 1)
         out[name.strip()] = text.strip() + "\n"
     return out
+
+
+def _cases() -> dict[str, str]:
+    return cases_of(CASES)
 
 
 @pytest.mark.parametrize("name, metric", [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from test_prose_wordings import figures
+from test_reviewed_narrowings import cases_of
 
 from etl.extract.pipeline import process_text
 
@@ -14,12 +15,7 @@ CASES = Path(__file__).parent / "fixtures" / "reviewed_s22.txt"
 
 
 def _cases() -> dict[str, str]:
-    """name -> text, from the fixture's "=== name" sections."""
-    out: dict[str, str] = {}
-    for block in CASES.read_text(encoding="utf-8").split("=== ")[1:]:
-        name, text = block.split("\n", 1)
-        out[name.strip()] = text.strip() + "\n"
-    return out
+    return cases_of(CASES)
 
 
 @pytest.mark.parametrize("name", ["petition_rate", "dispute_centre_rate", "one_category_rate"])
