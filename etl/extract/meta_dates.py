@@ -137,11 +137,11 @@ _COMPARED_WITH = r"(?:较|比|与|同|相比)\s*$"
 
 
 def _only_a_past_year(year: int, text: str) -> bool:
-    """Every mention of ``year`` (…年) says it is past: its whole, its end, its same period, a comparison with it (a
-    cut-off at its end, 截至2017年末, is the year reported on)."""
+    """Every mention of ``year`` (…年) says it is past: its whole, its same period, a comparison with it, its end where
+    something happened then — not a cut-off (截至2017年末) or a goal (力争2023年底前), which are the year reported on."""
     found = list(re.finditer(rf"(?<!\d){year}\s*年", text))
     return bool(found) and all(((re.match(_PAST_WHOLE_YEAR, text[m.start() + 4:].replace(" ", "")[:4])
-                                 or _PAST_YEAR_END.match(text, m.start() + 4))
+                                 or _PAST_YEAR_END.match(text[m.start() + 4:].lstrip()))
                                 and not re.search(r"(?:截至|截止|到|至|力争|确保|争取|将|计划)\s*$",
                                                   text[max(0, m.start() - 3):m.start()]))
                                or re.search(_COMPARED_WITH, text[max(0, m.start() - 3):m.start()]) for m in found)
