@@ -29,6 +29,11 @@ from test_prose_wordings import figures
     # requests carried into the next year named by its number (转入2020年办理1件) are carried forward (dd_026)
     ("2019年度政府信息公开工作年度报告\n本年度共收到政府信息公开申请2件,已答复1件,转入2020年办理1件。",
      ("disclosure.requests_carried_forward", 1)),
+    # …or 结转 a year with no 至 (结转2026年度2件), or 转 alone after the count (余8件转2023年度办理) (cw_006, ch_006)
+    ("2025年度政府信息公开工作年度报告\n本年度共收到政府信息公开申请9件,已办结7件,结转2026年度2件。",
+     ("disclosure.requests_carried_forward", 2)),
+    ("2022年度政府信息公开工作年度报告\n全年共收到政府信息公开申请30件,已办结22件,余8件转2023年度办理。",
+     ("disclosure.requests_carried_forward", 8)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
