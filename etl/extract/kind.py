@@ -35,7 +35,8 @@ _WHOLE_YEAR = re.compile(r"全年|本年度?|年内")
 _DONE_COUNT = re.compile(r"共(?:受理|办理|审结|调解|收到|处理|承办|办结|新收|审理)|仅")
 # a year ahead of the report's, as a plan names it (2025年要…), not the start of a period up to now (2024年以来) nor the
 # year open requests are carried into (结转至2024年办理1件)
-NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)"  # 结转至2024年办理1件: the year open requests go into, no other year
+# 结转至2024年办理1件, 结转2026年度2件, 余8件转2023年度办理: the year open requests go into, no other year
+NOT_CARRIED_INTO = r"(?<!结转至)(?<!结转到)(?<!转入)(?<!转至)(?<!转到)(?<!转)"
 # …nor a bulletin's number ((2013年第3号) above a bulletin on 2012)
 _FUTURE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|以来|来|度以来|\s*第\s*\d+\s*号)")
 # 《法治政府建设实施纲要(2021-2025年)》: a document's span of years, no plan year (《2024年…工作要点》 keeps its year)
