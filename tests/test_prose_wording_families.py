@@ -34,6 +34,11 @@ from test_prose_wordings import figures
      ("disclosure.requests_carried_forward", 2)),
     ("2022年度政府信息公开工作年度报告\n全年共收到政府信息公开申请30件,已办结22件,余8件转2023年度办理。",
      ("disclosure.requests_carried_forward", 8)),
+    # requests carried over from the year before named by its number (含2022年结转的3件) (av_005, cb_004); 转结 for 结转
+    ("2023年度政府信息公开工作年度报告\n全年共办理政府信息公开申请15件(含2022年结转的3件),已全部办结。",
+     ("disclosure.requests_carried_over", 3)),
+    ("2023年度政府信息公开工作年度报告\n本年新收政府信息公开申请5件,办结5件,转结下年度继续办理0件。",
+     ("disclosure.requests_carried_forward", 0)),
 ])
 def test_read(text: str, expected: tuple[str, float]) -> None:
     assert expected in figures(text)
@@ -55,6 +60,9 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
     ("严格落实环境执法信息公开,全年已曝光环境违法案件30件。", "enforcement.cases"),
     # requests a one-stop centre passes on to the petition office are not a petition caseload (dc_003)
     ("截止8月份,中心共受理各类诉求9407件,其中分流至信访2002件,分流至法院151件。", "petitions.cases"),
+    # a review body's cases carried over from the year before are no disclosure requests (t_059)
+    ("我市共收到行政复议申请85件,经审查后受理70件。现已审结67件(含2021年结转12件),复议后起诉的案件12件。",
+     "disclosure.requests_carried_over"),
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
