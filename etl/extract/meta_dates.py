@@ -118,9 +118,10 @@ _CONSTITUTION_DAY = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,
 
 
 _QUOTED_NAME = re.compile(r"《[^》]{0,60}》")
-# requests carried into a year to be handled then (结转2023年度继续办理, 转入2020年办理, 结转2026年度2件): the year after
-# the one reported
-_CARRIED_INTO = re.compile(r"(?:结转|转入)(?:至|到)?\s*(20[0-4]\d)\s*年(?:度)?(?:继续)?(?:办理|答复|处理)?")
+# requests carried into a year to be handled then (结转2023年度继续办理, 转入2020年办理, 结转2026年度2件, 结转至2026年…申请
+# 8件; not 资金结转2022年使用): the year after the one reported
+_CARRIED_INTO = re.compile(r"(?:结转|转入)(?:至|到)?\s*(20[0-4]\d)\s*年(?:度)?"
+                           r"(?:(?:继续)?(?:办理|答复|处理)|(?=[^,,。;;\d]{0,16}\d+\s*件))")
 # a title's span of years (…规划(2024—2026年), 2012-2016年…报告)
 _TITLE_SPAN = re.compile(r"(?<!\d)(20[0-4]\d)\s*年?\s*[—\-–~～至到]+\s*20[0-4]\d\s*年")
 # a yearbook's volume (成华年鉴2021, 2022卷 at a page's head, 2021年鉴): a yearbook of one year records the year before
