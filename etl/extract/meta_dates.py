@@ -222,8 +222,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             nth = m.group(1)  # 第十个国家宪法日: the first was on 2014-12-04
             return 2013 + int(nth if nth.isdigit() else chinese_to_number(nth) or 0)
         dated = _NOT_A_YEAR.sub("", text[:4000])
+        summed_up = _SUMMED_UP.search(dated) is not None
         events = [int(m.group(1)) for m in _EVENT_DATE.finditer(dated)
-                  if not (_FOUNDING.match(dated, m.start()) and _SUMMED_UP.search(dated))]
+                  if not (summed_up and _FOUNDING.match(dated, m.start()))]
         if events:
             return max(events)
         since = _SINCE_YEAR.findall(text[:1500])
