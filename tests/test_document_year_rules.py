@@ -70,3 +70,14 @@ def test_requests_carried_into_a_year_date_the_report_the_year_before() -> None:
     text = ("(二)依申请公开情况\n全年共收到政府信息公开申请4件,其中3件已书面答复,1件结转2023年度继续办理。"
             "发生1起有关政府信息公开的行政复议案件。")
     assert metadata_of(text).year == 2022
+
+
+def test_an_undated_report_opening_with_the_year_it_started_is_of_that_year() -> None:
+    # 2023年以来,我县坚持… with no other year and no date: a year's report written as that year closes; 自2006年以来
+    # counts from a start over several years and dates nothing
+    text = ("2023年以来,我县坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
+            "一、主要工作\n全年办理行政复议案件35件,行政机关负责人出庭应诉率100%。")
+    assert metadata_of(text).year == 2023
+    text = ("自2006年以来,我县坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
+            "一、主要工作\n办理行政复议案件35件,行政机关负责人出庭应诉率100%。")
+    assert metadata_of(text).year is None

@@ -235,6 +235,10 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             # 2017年以来,我省… published in January 2018: the year just ended, reviewed (CONVENTIONS j_040); 自2017年以来
             # counts from a start, not one year
             return int(since[0])
+        if len(set(since)) == 1 and doc_type == "annual_report" and not publish_date \
+                and not _SINCE_START.search(text[:1500]):
+            # 2023年以来,我县坚持…, undated and naming no other year: a year's report written as that year closes
+            return int(since[0])
         if publish_date and doc_type == "annual_report" and int(publish_date[5:7]) <= 4 \
                 and re.search(r"本年度|本年(?!以来)", text[:3000]) and not _THIS_YEAR.search(text[:3000]) \
                 and not _PART_OF_YEAR.search(text[:3000]):
