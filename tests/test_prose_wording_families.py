@@ -66,3 +66,22 @@ def test_read(text: str, expected: tuple[str, float]) -> None:
 ])
 def test_not_read(text: str, metric: str) -> None:
     assert metric not in {m for m, _ in figures(text)}
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a national honour or drive named before the count is no national scope (申报全国先进司法所, 全国…大检查期间)
+    ("据某司法所申报“全国先进司法所”的材料显示,2012年以来,该所累计调解矛盾纠纷1000多宗。",
+     {("mediation.disputes", 1000)}, set()),
+    ("1-9月份,全市查处一般隐患3637项,主要是全国安全生产大检查期间隐患查处项数提高;实施行政处罚26次。",
+     {("enforcement.penalty_decisions", 26)}, set()),
+    # people from across the nation served here (为全国各地群众, 来自全国各地的律师): the count is the body's own
+    ("该热线自2016年正式上线以来,累计为全国各地群众提供法律咨询解答4万余件次。",
+     {("legal_services.consultations", 40000)}, set()),
+    # …while the nation's own count stays another place's
+    ("2023年,我市共收到行政复议申请412件。同年全国各地行政复议机关共收到行政复议申请29万件。",
+     {("reconsideration.received", 412)}, {("reconsideration.received", 290000)}),
+])
+def test_a_national_honour_or_audience_names_no_national_scope(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got

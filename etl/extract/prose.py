@@ -83,6 +83,11 @@ def _compared_with(scope: str, own_words: str) -> re.Pattern[str]:
 # a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
 _COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平|率先|首个|首家|首创|"
                                                 "第[一二三四五六七八九十\\d]+(?![审次批期届])")
+# people from across the nation (为全国各地群众, 来自全国各地的律师) and a national honour or drive (申报全国先进司法所,
+# 全国安全生产大检查期间) name no other scope for the figures after them
+_NATION_NAMES_NO_SCOPE = re.compile(r"全国(?:各地(?=[^,。;]{0,4}(?:群众|当事人|来电|网民|律师|游客|企业))|"
+                                    r"(?=[^,。;、]{0,8}(?:先进|模范|示范|文明|优秀|百佳|十佳|表彰|大检查|统一部署|"
+                                    r"宪法日|法治宣传日)))")
 # a county's or town's report quoting its province (全省法院共受理…): never the county's own figure
 _PROVINCE_WIDE = re.compile(r"全(?:省|自治区)")
 # …but the county's own figure after an honour, a drive or a test the province runs (获评全省…先进, 按照全省统一部署)
@@ -330,7 +335,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
         topic_ctx = text[prev_start:num.start] + right
-        if _ELSEWHERE.search(_COMPARED_WITH_NATION.sub("", sentence_left)) and not ctx.national:
+        if _ELSEWHERE.search(_NATION_NAMES_NO_SCOPE.sub("", _COMPARED_WITH_NATION.sub("", sentence_left))) \
+                and not ctx.national:
             continue
         if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", left)) \
                 and not _PROVINCE_HONOUR.search(sentence_left):
