@@ -85,3 +85,16 @@ def test_a_national_honour_or_audience_names_no_national_scope(text: str, expect
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a procuratorate's public-interest suits opened (公益诉讼…立案707件) are no administrative enforcement cases
+    ("2020年,全市检察机关共发现公益诉讼案件线索764件,立案707件,发出诉前检察建议495件。", set(),
+     {("enforcement.cases", 707)}),
+    # …while a bureau's own cases opened stay enforcement cases
+    ("2020年,市生态环境局对环境违法行为共立案220起,下达行政处罚决定220起。", {("enforcement.cases", 220)}, set()),
+])
+def test_public_interest_suits_are_no_enforcement_cases(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
