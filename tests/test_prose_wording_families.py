@@ -98,3 +98,17 @@ def test_public_interest_suits_are_no_enforcement_cases(text: str, expected: set
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # 刑事案件…行政案件 with no court or suit named: a police, procuratorate or legal-aid caseload's categories
+    ("今年以来,全市共查处破坏森林资源案件176起,其中刑事案件7起,行政案件169起。", set(), {("litigation.cases", 169)}),
+    ("上半年,全市法律援助机构共办理法律援助案件870件(其中刑事案件133件,民事案件736件,行政案件2件)。", set(),
+     {("litigation.cases", 2)}),
+    # …while a court's own caseload by category stays litigation
+    ("2023年,全市法院共受理刑事案件1200件、民事案件5600件、行政案件300件。", {("litigation.cases", 300)}, set()),
+])
+def test_administrative_cases_beside_criminal_ones_outside_a_court(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
