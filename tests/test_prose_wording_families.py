@@ -112,3 +112,16 @@ def test_administrative_cases_beside_criminal_ones_outside_a_court(text: str, ex
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a bare 化解率 after the disputes handled and resolved is their share resolved
+    ("2024年以来,某区全量排查矛盾纠纷共16726起,化解16684起,化解率99.75%。", {("mediation.success_rate", 99.75)}, set()),
+    # …not a petition office's (接待来访群众…,化解率90%以上)
+    ("我镇今年接待来访群众210人次,结案率达98%,矛盾纠纷排查化解建档率100%,化解率90%以上。", set(),
+     {("mediation.success_rate", 90)}),
+])
+def test_a_bare_resolution_rate_after_disputes_resolved(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
