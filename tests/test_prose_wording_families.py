@@ -1,11 +1,15 @@
 """Wording families the blind batches of session 21 showed the prose extractor missing (each case fails on the code
 before its rule): what was handled, an unqualified legality review, a 集训, a hotline named apart from its 平台; and of
-session 22: the 化解率 of 矛盾纠纷 as the mediation success rate, cases another process opens or only plans."""
+session 22: the 化解率 of 矛盾纠纷 as the mediation success rate, cases another process opens or only plans; and of
+session 23: a national honour or audience, public-interest suits, a police or legal-aid caseload's 行政案件, a bare 化解率,
+funds obtained (累计争取)."""
 
 from __future__ import annotations
 
 import pytest
 from test_prose_wordings import figures
+
+from etl.extract.pipeline import process_text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -125,3 +129,15 @@ def test_a_bare_resolution_rate_after_disputes_resolved(text: str, expected: set
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, kind", [
+    # funds obtained (累计争取…经费, 争取到…) are done: the counts after them in the sentence are achievements
+    ("近三年,某省司法部门累计争取中央政法转移支付法律援助经费1.7亿元,办理法律援助案件9.5万件。", "actual"),
+    ("2023年,某县司法局争取到专项经费50万元,办理法律援助案件320件。", "actual"),
+    # …while 争取 as a goal still makes one
+    ("2024年,争取办理法律援助案件500件以上。", "target"),
+])
+def test_funds_obtained_are_no_goal(text: str, kind: str) -> None:
+    got = {(f.metric, f.kind) for d in process_text(text) for f in d.figures}
+    assert ("legal_aid.cases", kind) in got
