@@ -81,3 +81,18 @@ def test_an_undated_report_opening_with_the_year_it_started_is_of_that_year() ->
     text = ("自2006年以来,我县坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
             "一、主要工作\n办理行政复议案件35件,行政机关负责人出庭应诉率100%。")
     assert metadata_of(text).year is None
+
+
+def test_a_news_lead_of_something_just_done_is_of_its_page_year() -> None:
+    # 近日,… over a page date: the page's own news, whatever running total (以来) it goes on to
+    text = ("某县某乡开展法治教育月考活动\n2015-09-08 21:21 某某在线\n近日,某县某乡根据县依法治县领导小组办公室的通知,"
+            "开展法治教育月考活动。自活动开展以来,全乡共组织学法考试3次。")
+    assert metadata_of(text).year == 2015
+
+
+def test_a_reply_to_a_proposal_is_of_its_page_year() -> None:
+    # …第087号提案办理情况的复函 with its page date: a letter of that year
+    text = ("某区政务服务管理办公室关于区政协十五届一次会议第087号提案办理情况的复函\n来源:某区政务服务管理办公室 "
+            "发布时间:2022-05-19 16:25\n某某委员:\n您提出的关于优化政务服务的提案收悉,现答复如下:近年来,我区持续推进"
+            "“一网通办”,政务服务事项网上可办率达98%。")
+    assert metadata_of(text).year == 2022

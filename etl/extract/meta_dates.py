@@ -246,6 +246,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return int(publish_date[:4]) - 1
         if publish_date and (_THIS_YEAR.search(text[:3000])
                              or (doc_type == "news" and not _SINCE.search(text[:400]))
+                             or (doc_type == "news" and _RECENT_LEAD.search(text[:400]))
+                             or (doc_type == "other" and _PROPOSAL_REPLY.search(title or text[:200]))
                              or (doc_type == "news" and _EVENT_HEADLINE.search(title or ""))
                              or (doc_type == "other" and is_notice(text))):
             return int(publish_date[:4])  # a news item's own event, a notice, is of its publishing year
@@ -259,6 +261,13 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     if doc_type in ("work_plan", "work_points", "implementation_plan"):
         return years[0]  # a plan names its own year first, then later goals
     return max(years)
+
+
+# a news lead telling of something just done (近日,某乡根据…开展…; 日前,记者从…获悉): the page's own news, whatever running
+# total (以来) it goes on to
+_RECENT_LEAD = re.compile(r"(?:^|[\s。!?]|(?<=讯)|(?<=电))(?:近日|日前|昨日|昨天|今天|今日)[,,]")
+# a reply to a congress deputy's or a CPPCC member's proposal (…第087号提案办理情况的复函): a letter of its page's year
+_PROPOSAL_REPLY = re.compile(r"(?:提案|建议|议案)[^。\n]{0,24}(?:复函|答复|办理情况)")
 
 
 _EVENT_STAMP = re.compile(r"定于|召开|举行|举办|会议时间|时段|期限|至|截至|截止|开始|起止|报名")
