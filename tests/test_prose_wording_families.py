@@ -84,48 +84,24 @@ def test_not_read(text: str, metric: str) -> None:
     # …while the nation's own count stays another place's
     ("2023年,我市共收到行政复议申请412件。同年全国各地行政复议机关共收到行政复议申请29万件。",
      {("reconsideration.received", 412)}, {("reconsideration.received", 290000)}),
-])
-def test_a_national_honour_or_audience_names_no_national_scope(text: str, expected: set, absent: set) -> None:
-    got = figures(text)
-    assert expected <= got
-    assert not absent & got
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # a procuratorate's public-interest suits opened (公益诉讼…立案707件) are no administrative enforcement cases
     ("2020年,全市检察机关共发现公益诉讼案件线索764件,立案707件,发出诉前检察建议495件。", set(),
      {("enforcement.cases", 707)}),
     # …while a bureau's own cases opened stay enforcement cases
     ("2020年,市生态环境局对环境违法行为共立案220起,下达行政处罚决定220起。", {("enforcement.cases", 220)}, set()),
-])
-def test_public_interest_suits_are_no_enforcement_cases(text: str, expected: set, absent: set) -> None:
-    got = figures(text)
-    assert expected <= got
-    assert not absent & got
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # 刑事案件…行政案件 with no court or suit named: a police, procuratorate or legal-aid caseload's categories
     ("今年以来,全市共查处破坏森林资源案件176起,其中刑事案件7起,行政案件169起。", set(), {("litigation.cases", 169)}),
     ("上半年,全市法律援助机构共办理法律援助案件870件(其中刑事案件133件,民事案件736件,行政案件2件)。", set(),
      {("litigation.cases", 2)}),
     # …while a court's own caseload by category stays litigation
     ("2023年,全市法院共受理刑事案件1200件、民事案件5600件、行政案件300件。", {("litigation.cases", 300)}, set()),
-])
-def test_administrative_cases_beside_criminal_ones_outside_a_court(text: str, expected: set, absent: set) -> None:
-    got = figures(text)
-    assert expected <= got
-    assert not absent & got
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # a bare 化解率 after the disputes handled and resolved is their share resolved
     ("2024年以来,某区全量排查矛盾纠纷共16726起,化解16684起,化解率99.75%。", {("mediation.success_rate", 99.75)}, set()),
     # …not a petition office's (接待来访群众…,化解率90%以上)
     ("我镇今年接待来访群众210人次,结案率达98%,矛盾纠纷排查化解建档率100%,化解率90%以上。", set(),
      {("mediation.success_rate", 90)}),
 ])
-def test_a_bare_resolution_rate_after_disputes_resolved(text: str, expected: set, absent: set) -> None:
+def test_scopes_and_wordings_of_session_23(text: str, expected: set, absent: set) -> None:
     got = figures(text)
     assert expected <= got
     assert not absent & got
