@@ -29,6 +29,14 @@ def test_a_unique_town_fills_county_city_and_province_with_the_county_code() -> 
     assert _region(text) == ("广东省", "河源市", "紫金县", "凤安镇", "441621")
 
 
+def test_a_row_named_only_by_its_kind_names_no_town() -> None:
+    # the list has rows named only 街道 (under 容城县 and 皮山县): 走进西区街道 in a 中山市 item is no town of 皮山县
+    assert "街道" not in towns.towns()
+    text = ("司法行政开放日基层法治专场走进西区街道\n发布时间:2023-11-23 来源:中山+\n11月23日,2023年中山市司法行政"
+            "开放日基层法治专场来到西区街道。")
+    assert _region(text)[:3] == ("广东省", "中山市", None)
+
+
 def test_a_shared_town_name_stays_null() -> None:
     text = "合水镇2020年政府信息公开工作年度报告\n2020年,合水镇认真贯彻落实《条例》,全年主动公开信息56条。"
     assert _region(text) == (None, None, None, "合水镇", None)

@@ -23,6 +23,10 @@ TOWNS_CSV = Path(__file__).resolve().parents[2] / "data" / "geo" / "towns.csv"
 _INDEX_CODE = re.compile(r"索\s*引\s*号[\s::|]*([1-8]\d{5})(?!\d)")
 
 
+# a row whose name is only the kind of the office (the list has two, 街道 under 容城县 and 皮山县)
+_GENERIC = {"街道", "镇", "乡", "苏木", "地区", "办事处"}
+
+
 @lru_cache(maxsize=1)
 def towns() -> dict[str, tuple[str, ...]]:
     """Township name, as the statistics office writes it -> the 6-digit codes of the counties with a town of that
@@ -38,6 +42,8 @@ def towns() -> dict[str, tuple[str, ...]]:
             raise ValueError(f"{TOWNS_CSV}: expected the header code,name,county_code, got {header!r}")
         for line in fh:
             _code, name, county = line.rstrip("\r\n").split(",")
+            if name in _GENERIC:
+                continue  # two rows name an office only by its kind (街道): that names no place
             county = codes.setdefault(county, sys.intern(county))
             for n in (name, name[:-2] + "乡", name[:-2] + "镇") if county.startswith("11") and name.endswith("地区") \
                     else (name,):
