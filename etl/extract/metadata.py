@@ -63,13 +63,13 @@ class Metadata:
         return asdict(self)
 
 
+# a title a party committee heads (中共浚县县委 浚县人民政府关于…的报告, 静海区区委2022年度…报告): the place's report, not a
+# department's (a commission's short name, 卫生健康委, 发改委, has no level word before its 委)
+_PARTY_TITLE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,12}?(?:省|市|区|县|州|盟|旗)(?:党)?委(?!员|会)")
 # a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…, a report or plan under the bare
 # name: 麻阳苗族自治县2025年政府信息公开…年度报告, of the whole government's work — not 宁乡市2023年信访工作总结, one sector's —
 # nor a headline: 房山区2008年上半年…增长); 人民政府办公室 is its office, and
 # a report on a bureau's work or on review and court cases is the sector's (CONVENTIONS: 行政复议和应诉 reports are department)
-# a title a party committee heads (中共浚县县委 浚县人民政府关于…的报告, 静海区区委2022年度…报告): the place's report, not a
-# department's (a commission's short name, 卫生健康委, 发改委, has no level word before its 委)
-_PARTY_TITLE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,12}?(?:省|市|区|县|州|盟|旗)(?:党)?委(?!员|会)")
 _GOVERNMENT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:人民政府\s*(?:关于|20\d\d\s*年)"
                                r"|(?:省|市|县|区|旗|州|盟)\s*20\d\d\s*年(?![^。\n]*(?:局|厅|委员会|办公室|法院|检察院|中心))"
                                r"(?=[^。\n]*(?:法治政府|依法行政|政府信息公开|政务公开|法治建设)"
