@@ -23,8 +23,8 @@ TARGET_WORDS = _TARGET  # the goal words, for prose's test of a later year's fig
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 # (确保 later in a sentence with a clause of its own is a purpose: …,确保公众及时了解政府工作动态,主动公开各类政府信息18条;
 # it is a goal when it opens the sentence, is in the number's own clause, or heads a short one: 确保到年底,…达到100%)
-# (funds obtained, 累计争取…经费 or 争取到…, are done)
-_GOAL_SENTENCE = re.compile(r"力争|(?<!累计)(?<!已)争取(?!到)|确保[^,,。;]{0,5}[,,]|"
+# (funds obtained, 累计争取…经费 or 争取到…资金, are done; 争取到年底… is a goal)
+_GOAL_SENTENCE = re.compile(r"力争|(?<!累计)(?<!已)争取(?!到[^,,。;]{0,6}(?:经费|资金|项目|支持|政策))|确保[^,,。;]{0,5}[,,]|"
                             r"努力(?:实现|达到|使)|(?:任务|目标|指标)(?:是|为)?[::]")
 _PRACTICE_SENTENCE = re.compile(r"(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)")  # a standing practice
 TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")

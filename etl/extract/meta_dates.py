@@ -65,6 +65,8 @@ _UP_TO_MONTH = re.compile(r"(?:从|自)\s*(?:20[0-4]\d|19[4-9]\d)\s*年(?:\s*\d{
 # a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
 _SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年以来")
 _SINCE_START = re.compile(r"(?:自|从)\s*20[0-4]\d\s*年以来")
+# words of a span of several years (五年来, 三年来): a review of them, not of its starting year
+_SPAN_WORDS = re.compile(r"[一二三四五六七八九十两\d]+年来")
 _PART_OF_YEAR = re.compile(r"1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月|上半年|前三季度|一季度")
 _THIS_YEAR = re.compile(r"今年(?:以来|上半年|前\S{1,3}个?月)?|年内|年初以来")
 _LAST_YEAR = re.compile(r"去年|上一年度|过去一年")
@@ -236,8 +238,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             # counts from a start, not one year
             return int(since[0])
         if len(set(since)) == 1 and doc_type == "annual_report" and not publish_date \
-                and not _SINCE_START.search(text[:1500]):
-            # 2023年以来,我县坚持…, undated and naming no other year: a year's report written as that year closes
+                and not _SINCE_START.search(text[:1500]) and not _SPAN_WORDS.search(text[:1500]):
+            # 2023年以来,我县坚持…, undated and naming no other year nor a span of years (五年来): a year's report written
+            # as that year closes
             return int(since[0])
         if publish_date and doc_type == "annual_report" and int(publish_date[5:7]) <= 4 \
                 and re.search(r"本年度|本年(?!以来)", text[:3000]) and not _THIS_YEAR.search(text[:3000]) \
@@ -263,9 +266,11 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     return max(years)
 
 
-# a news lead telling of something just done (近日,某乡根据…开展…; 日前,记者从…获悉): the page's own news, whatever running
-# total (以来) it goes on to
-_RECENT_LEAD = re.compile(r"(?:^|[\s。!?]|(?<=讯)|(?<=电))(?:近日|日前|昨日|昨天|今天|今日)[,,]")
+# a news lead telling of something just done (近日,某乡根据…开展…): the page's own news, whatever running total (以来) it
+# goes on to
+_RECENT_LEAD = re.compile(r"(?:^|[\s。!?]|(?<=讯)|(?<=电))(?:近日|日前|昨日|昨天|今天|今日)[,,]"
+                          # (not a visit or an enquiry: 近日,笔者走进…, 日前,记者从…获悉 date no event of the item's own)
+                          r"(?![^,。;]{0,30}(?:走进|来到|探访|采访|获悉|了解到))")
 # a reply to a congress deputy's or a CPPCC member's proposal (…第087号提案办理情况的复函): a letter of its page's year
 _PROPOSAL_REPLY = re.compile(r"(?:提案|建议|议案)[^。\n]{0,24}(?:复函|答复|办理情况)")
 

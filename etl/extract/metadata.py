@@ -64,8 +64,10 @@ class Metadata:
 
 
 # a title a party committee heads (中共浚县县委 浚县人民政府关于…的报告, 静海区区委2022年度…报告): the place's report, not a
-# department's (a commission's short name, 卫生健康委, 发改委, has no level word before its 委)
-_PARTY_TITLE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,12}?(?:省|市|区|县|州|盟|旗)(?:党)?委(?!员|会)")
+# department's (a commission's short name, 卫生健康委, 发改委, has no level word before its 委; the committee's own
+# departments, 县委政法委员会, 县委宣传部, report their own work)
+_PARTY_TITLE = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,12}?(?:省|市|区|县|州|盟|旗)(?:党)?委"
+                          r"(?!员|会|政法|宣传|组织|统战|党校|编|网信|办|书记|常委|农办|巡察)")
 # a title the government heads as its author (重庆市人民政府关于…, 邵阳县人民政府2023年…, a report or plan under the bare
 # name: 麻阳苗族自治县2025年政府信息公开…年度报告, of the whole government's work — not 宁乡市2023年信访工作总结, one sector's —
 # nor a headline: 房山区2008年上半年…增长); 人民政府办公室 is its office, and

@@ -28,6 +28,7 @@ from etl.extract.attribution import (
 )
 from etl.extract.kind import NOT_CARRIED_INTO, TARGET_AFTER, TARGET_WORDS, kind_of, yearly_average
 from etl.extract.numbers import Number, find_numbers
+from etl.extract.other_scopes import names_the_nation, quotes_the_province
 from etl.extract.prose_match import (
     LAST_AREA,
     LIST_MARK,
@@ -68,32 +69,6 @@ _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)"
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
 # (a gloss on how cases ended, 终止审理(含撤回申请)8件, is the label's own word and stays)
 _GLOSS_BEFORE = re.compile(r"[((](?:含|包括|包含|其中含)(?![^()()]{0,20}(?:撤回|和解|调解))[^()()]{0,20}[))]$")
-_ELSEWHERE = re.compile(r"全国|全世界|国务院各部门")
-
-
-def _compared_with(scope: str, own_words: str) -> re.Pattern[str]:
-    """A ranking or comparison against a wider scope (居全国前列, 低于全省均值): it names no other scope for the
-    figures around it."""
-    rank = "前列|前茅|第[一二三四五六七八九十\\d]+|领先"
-    return re.compile(f"(?:居|位居|居于|位列|列|走在|名列)(?:{scope})[^,。;]{{0,4}}(?:{rank})|"
-                      f"(?:高于|低于|超过|优于|好于|略高于|略低于)(?:{scope})[^,。;]{{0,6}}(?:均值|平均(?:水平|值|数)?|水平)|"
-                      f"(?:{scope})(?:{own_words})")
-
-
-# a comparison with the nation (居于全国前列, 低于全国均值, 全国第一) names no other scope for the figures around it
-_COMPARED_WITH_NATION = _compared_with("全国", "前列|领先|均值|平均水平|率先|首个|首家|首创|"
-                                                "第[一二三四五六七八九十\\d]+(?![审次批期届])")
-# people from across the nation (为全国各地群众, 来自全国各地的律师) and a national honour or drive (申报全国先进司法所,
-# 全国安全生产大检查期间) name no other scope for the figures after them
-_NATION_NAMES_NO_SCOPE = re.compile(r"全国(?:各地(?=[^,。;]{0,4}(?:群众|当事人|来电|网民|律师|游客|企业))|"
-                                    r"(?=[^,。;、]{0,8}(?:先进|模范|示范|文明|优秀|百佳|十佳|表彰|大检查|统一部署|"
-                                    r"宪法日|法治宣传日)))")
-# a county's or town's report quoting its province (全省法院共受理…): never the county's own figure
-_PROVINCE_WIDE = re.compile(r"全(?:省|自治区)")
-# …but the county's own figure after an honour, a drive or a test the province runs (获评全省…先进, 按照全省统一部署)
-_PROVINCE_HONOUR = re.compile(r"评为|获评|荣获|示范|先进|部署|试点|考核|唯一|排名|表彰")
-_COMPARED_WITH_PROVINCE = _compared_with("全省|全自治区",
-                                         "前列|领先|均值|平均水平|率先|首个|首家|第[一二三四五六七八九十\\d]+")
 # after the unit, a noun means the number counts that noun (22件实事, 50多个领域) — unless one of these follows
 _NEXT_OK = set("已均全共其同比较占为是经由以左余多的中和及与并等次涉达分按办结审受")
 
@@ -335,11 +310,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         right_end = _find_any(text, RIGHT_STOP, num.end, min(len(text), num.end + 60))
         right = text[num.end:right_end]
         topic_ctx = text[prev_start:num.start] + right
-        if _ELSEWHERE.search(_NATION_NAMES_NO_SCOPE.sub("", _COMPARED_WITH_NATION.sub("", sentence_left))) \
-                and not ctx.national:
+        if names_the_nation(sentence_left) and not ctx.national:
             continue
-        if ctx.below_province and _PROVINCE_WIDE.search(_COMPARED_WITH_PROVINCE.sub("", left)) \
-                and not _PROVINCE_HONOUR.search(sentence_left):
+        if ctx.below_province and quotes_the_province(left, sentence_left):
             continue  # 全省法院共受理… in a county's report: the province's figure, quoted
         if ctx.year and series is None and any(int(y) < ctx.year or (int(y) > ctx.year and not TARGET_WORDS.search(left))
                             for y in CLAUSE_YEAR.findall(without_earlier_value(left) if num.unit == "%" else left)):
