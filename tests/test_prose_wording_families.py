@@ -100,6 +100,10 @@ def test_not_read(text: str, metric: str) -> None:
     # …not a petition office's (接待来访群众…,化解率90%以上)
     ("我镇今年接待来访群众210人次,结案率达98%,矛盾纠纷排查化解建档率100%,化解率90%以上。", set(),
      {("mediation.success_rate", 90)}),
+    # an excerpt of a disclosure report known by its requests section: its 复议/诉讼 are the disclosure ones
+    ("某区\n……\n(二)依申请公开情况。全年收到政府信息公开申请81件,办结80件。全年涉及行政复议案件6件,结果维持4件,"
+     "结果纠正2件。涉及行政诉讼8件。", {("disclosure.reconsideration_cases", 6), ("disclosure.litigation_cases", 8)},
+     {("reconsideration.upheld", 4), ("litigation.cases", 8)}),
 ])
 def test_scopes_and_wordings_of_session_23(text: str, expected: set, absent: set) -> None:
     got = figures(text)

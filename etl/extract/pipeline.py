@@ -118,7 +118,8 @@ def process_text(text: str) -> list[Document]:
                         or _OFFICE_RECEIVER.search("\n".join(filter(None, [meta.organ, meta.title]))))
         head = report[:3000]
         disclosure_report = bool(_DISCLOSURE_REPORT.search(meta.title or report[:200])) or (
-            "主动公开" in head and "依申请" in head and not re.search(r"法治政府|依法行政", (meta.title or "") + head[:300]))
+            ("主动公开" in head or "政府信息公开申请" in head) and "依申请" in head
+            and not re.search(r"法治政府|依法行政", (meta.title or "") + head[:300]))
         named = meta.title or report[:200]
         genres = frozenset(name for name, rx in catalog.genres().items() if rx.search(named))
         ctx = DocContext(year=meta.year, doc_type=meta.doc_type, level=meta.level, national=national, receiver=receiver,
