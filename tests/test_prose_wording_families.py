@@ -104,6 +104,8 @@ def test_not_read(text: str, metric: str) -> None:
     ("某区\n……\n(二)依申请公开情况。全年收到政府信息公开申请81件,办结80件。全年涉及行政复议案件6件,结果维持4件,"
      "结果纠正2件。涉及行政诉讼8件。", {("disclosure.reconsideration_cases", 6), ("disclosure.litigation_cases", 8)},
      {("reconsideration.upheld", 4), ("litigation.cases", 8)}),
+    # reviews settled by mediation (行政复议调解成功3件) are reviews settled, no people's mediation
+    ("蛟河市司法局2025年上半年行政复议调解成功3件,行政诉讼零败诉。", {("reconsideration.settled", 3)}, set()),
 ])
 def test_scopes_and_wordings_of_session_23(text: str, expected: set, absent: set) -> None:
     got = figures(text)
