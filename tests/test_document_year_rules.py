@@ -96,3 +96,14 @@ def test_a_reply_to_a_proposal_is_of_its_page_year() -> None:
             "发布时间:2022-05-19 16:25\n某某委员:\n您提出的关于优化政务服务的提案收悉,现答复如下:近年来,我区持续推进"
             "“一网通办”,政务服务事项网上可办率达98%。")
     assert metadata_of(text).year == 2022
+
+
+def test_a_years_report_dated_early_in_the_next_year_is_of_the_year_before() -> None:
+    # 主题分类:法治政府建设年报 with 成文时间:2026年01月28日, or a disclosure report's (一)主动公开 published in January: the
+    # year before, the one reported on
+    text = ("- 索 引 号:370403/2026-00187 - 主题分类:法治政府建设年报 - 发布机构:某区司法局 - 成文时间:2026年01月28日\n"
+            "一年来,某区司法局坚持依法行政,全年办理行政复议案件12件,行政机关负责人出庭应诉率100%。")
+    assert metadata_of(text).year == 2025
+    text = ("信息来源:某区人民政府 发布时间:2026-01-29 15:56\n……\n(一)主动公开。聚焦群众关切,全年主动公开政府信息"
+            "1200条。\n(二)依申请公开。全年收到政府信息公开申请9件,均已按时答复。")
+    assert metadata_of(text).year == 2025

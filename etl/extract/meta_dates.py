@@ -215,6 +215,14 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         # 今年第一季度… beside 2020年底…启用 or 与2021年全年相比: this year comes after the last whole year it compares with
         return max(years) + 1
     if not years:
+        m = _WRITTEN_ON.search(text[:1500])
+        dated = (int(publish_date[:4]), int(publish_date[5:7])) if publish_date else \
+            (int(m.group(1)), int(m.group(2))) if m else None
+        if dated and dated[1] <= 4 and _YEARLY_REPORT.search(text[:1500]) and not _THIS_YEAR.search(text[:3000]) \
+                and not _PART_OF_YEAR.search(text[:3000]):
+            # a year's report (主题分类:法治政府建设年报, the disclosure report's (一)主动公开 section) dated early in a
+            # year and naming none: the year before, which it reports on
+            return dated[0] - 1
         plans = {m.group(1) for m in _THIS_YEARS_PLAN.finditer(text[:3000])
                  if not _DRAFTING.search(text[max(0, m.start() - 6):m.start()])}
         if len(plans) == 1 and not publish_date and _THIS_YEAR.search(text[:3000]):
@@ -273,6 +281,12 @@ _RECENT_LEAD = re.compile(r"(?:^|[\s。!?]|(?<=讯)|(?<=电))(?:近日|日前|�
                           r"(?![^,。;]{0,30}(?:走进|来到|探访|采访|获悉|了解到))")
 # a reply to a congress deputy's or a CPPCC member's proposal (…第087号提案办理情况的复函): a letter of its page's year
 _PROPOSAL_REPLY = re.compile(r"(?:提案|建议|议案)[^。\n]{0,24}(?:复函|答复|办理情况)")
+
+
+# a page's mark of a year's report: its subject class (主题分类:…年报), or the disclosure report's first section heading
+_YEARLY_REPORT = re.compile(r"(?:分类|类别)[\s::|]*[^\n]{0,12}(?:年报|年度报告)|[(（]一[)）]\s*主动公开(?:政府信息)?(?:情况)?")
+# the date a document was written on (成文时间:2026年01月28日, 成文日期:2026-01-28)
+_WRITTEN_ON = re.compile(r"成文(?:时间|日期)[\s::|]*(20[0-4]\d)\s*[年-]\s*(\d{1,2})")
 
 
 _EVENT_STAMP = re.compile(r"定于|召开|举行|举办|会议时间|时段|期限|至|截至|截止|开始|起止|报名")
