@@ -308,3 +308,12 @@ def test_a_place_given_as_an_example_is_not_the_subject() -> None:
     # …but a study's subtitle (——以淮北市…为例) names the place it studies
     text = "行政复议应诉质效评价体系路径探析\n——以淮北市行政复议应诉工作为例\n全国新收行政复议案件74.96万件。"
     assert process_text(text)[0].meta.city == "淮北市"
+
+
+def test_a_text_opening_on_its_place_is_that_places_whatever_anecdote_follows() -> None:
+    # 黄冈市聚焦…, then a 九江 resident served in 黄梅县: the place the text opens on, not the anecdote's other province
+    text = ("黄冈市聚焦企业群众“办事繁、多头跑”等痛点,以数字赋能重塑政务服务生态,擦亮“冈好办”品牌。\n"
+            "2025年10月29日,62岁的九江浔阳区居民邓某走进黄梅县政务服务中心“跨江通办”专窗,不到半小时就完成了申请。\n"
+            "我市升级全市一体化政务服务平台,政务服务事项网上可办率达98%。")
+    meta = process_text(text)[0].meta
+    assert (meta.province, meta.city) == ("湖北省", "黄冈市")

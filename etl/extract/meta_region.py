@@ -175,6 +175,10 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
             and _names_itself(title, organ):
         place = reporter  # a place elsewhere in the opening (许昌市…通报 to its 东城区管委会, a name Beijing's district has)
         # does not replace the one the title or organ line names (an author's name, 张石林, is no title)
+    elif reporter is not None and place is not None and place.province != reporter.province and not title and not organ \
+            and text.lstrip().startswith(reporter.name):
+        place = reporter  # 黄冈市聚焦…。…九江浔阳区居民走进黄梅县…: a text opening on its place is that place's, whatever other
+        # province an anecdote after it names
     town = town_named(title, organ, text)
     # the scope the report names first (全省…, then 市州…) is its own
     # the superior in a frame (在省委、省政府的正确领导下, 市政府考核组来我区) is not the reporter: 我市/我区 says who speaks
