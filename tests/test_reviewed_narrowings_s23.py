@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from test_reviewed_narrowings import cases_of
 
 from etl.extract.pipeline import Document, process_text
