@@ -216,13 +216,13 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
         return max(years) + 1
     if not years:
         m = _WRITTEN_ON.search(text[:1500])
-        dated = (int(publish_date[:4]), int(publish_date[5:7])) if publish_date else \
+        written = (int(publish_date[:4]), int(publish_date[5:7])) if publish_date else \
             (int(m.group(1)), int(m.group(2))) if m else None
-        if dated and dated[1] <= 4 and _YEARLY_REPORT.search(text[:1500]) and not _THIS_YEAR.search(text[:3000]) \
+        if written and written[1] <= 4 and _YEARLY_REPORT.search(text[:1500]) and not _THIS_YEAR.search(text[:3000]) \
                 and not _PART_OF_YEAR.search(text[:3000]):
             # a year's report (主题分类:法治政府建设年报, the disclosure report's (一)主动公开 section) dated early in a
             # year and naming none: the year before, which it reports on
-            return dated[0] - 1
+            return written[0] - 1
         plans = {m.group(1) for m in _THIS_YEARS_PLAN.finditer(text[:3000])
                  if not _DRAFTING.search(text[max(0, m.start() - 6):m.start()])}
         if len(plans) == 1 and not publish_date and _THIS_YEAR.search(text[:3000]):
