@@ -53,6 +53,9 @@ def main() -> None:
                     merged[field] = None  # disputed: the decision below sets it
                     merged.setdefault("_disputed", []).append(field)
             documents.append(merged)
+    unknown = [d for d in decisions if d.get("type") == "figure" and d.get("decision") not in ("keep", "drop")]
+    if unknown:  # a decision the merge would skip in silence (session 23 wrote "include" for 11 figures)
+        raise SystemExit(f"figure decisions must be keep or drop: {unknown[0]['file']} {unknown[0].get('decision')!r}")
     for dec in decisions:
         if dec.get("type") == "figure" and dec.get("decision") == "keep":
             line = {k: dec[k] for k in ("file", "part", "metric", "value", "unit", "qualifier", "kind", "evidence")}
