@@ -5,7 +5,8 @@
 For each batch N, annotations/xN and annotations/yN labelled the same texts. A figure both
 labelled (same file, part, metric, kind; value within 0.01) is gold; a figure only one labelled
 is gold when adjudication/decisions.jsonl keeps it. A document field both gave alike is gold; a
-disputed field takes the decision's value. Lines keep the x annotator's wording (evidence, unit).
+disputed field takes the decision's value, and a decision marked "override" (a later audit) replaces even an
+agreed one. Lines keep the x annotator's wording (evidence, unit).
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ def main() -> None:
             if dec is None:
                 raise SystemExit(f"no decision for the disputed {field} of {doc['file']}")
             doc[field] = dec["value"]
+        for dec in decisions:  # a later audit's decision on a field both annotators gave alike (level audit, session 23)
+            if dec.get("type") == "field" and dec.get("override") and dec["file"] == doc["file"] \
+                    and dec.get("part", 1) == doc.get("part", 1):
+                doc[dec["field"]] = dec["value"]
     figures.sort(key=lambda f: (f["file"], f.get("part", 1)))
     documents.sort(key=lambda d: (d["file"], d.get("part", 1)))
     for name, rows in (("figures.jsonl", figures), ("documents.jsonl", documents)):
