@@ -91,7 +91,7 @@ _FOUNDING = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:份|\s*\d{1,2}\s*�
                        r"(?:成立|开通|上线|建成|设立|组建|挂牌|揭牌|启用|批复成立)")
 _SUMMED_UP = re.compile(r"累计|以来|至今|截至目前|截止目前|运行[一二三四五六七八九十两\d]+[个年月]"
                         # (…年来,共调解…; an organ's profile: 主要职责为…, 现有工作人员…)
-                        r"|[一二三四五六七八九十两\d]+年来|主要职责|现有")
+                        r"|" + _SPAN_WORDS.pattern + "|主要职责|现有")
 
 
 # a title reporting a year and the next year's part together (2021年度及2022年上半年): the later part is the latest period
