@@ -178,7 +178,13 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("", re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")),
 )
 
+# Metrics whose outcomes are each labelled when no covered total precedes them (CONVENTIONS.md: a clean-up told by
+# its outcomes, 废止28件,失效2件): the rules' attribution (part "outcome", policy if_total_before) already drops
+# them after a total; the model's "smaller than a kept value" would drop all but the largest.
+_OUTCOMES_EACH_OWN = frozenset({"normative_docs.cleaned_up"})
+
 
 def rules_decide(c: Candidate) -> bool:
     """Whether the rules' keep/drop stands for this candidate whatever the model says (``_RULES_DECIDE``)."""
-    return c.series or any(c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)
+    return c.series or (c.part == "outcome" and c.metric in _OUTCOMES_EACH_OWN) or any(
+        c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)
