@@ -9,7 +9,9 @@ its score (scripts/score_parts.sh) says whether the model is kept. A candidate i
 gold has a figure of the same metric, kind and value. The threshold is the one that gives the best figure F1 in
 5-fold cross-validation grouped by site (scripts/learned.py site_groups; repeated 5 times with sites reshuffled into
 folds, averaged), measured
-as the scorer measures (table figures included, a figure said twice counted once).
+as the scorer measures (table figures included, a figure said twice counted once). So is the window of characters
+around the number read as pairs (``PAIRS_GRID``, ``scorer.context_pairs``; (0, 0, 0) reads none); a pair seen in
+fewer than ``MIN_CANDIDATES`` candidates gets no weight (it would name one text, not a way of writing).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +32,17 @@ from etl.read.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
+# (characters before the number, characters after it, the weight of one pair beside a rule feature's 1.0)
+PAIRS_GRID = ((0, 0, 0.0), (20, 6, 0.3), (30, 6, 0.3))
+MIN_CANDIDATES = 5
+
+
+def with_pairs(feats: list[dict[str, float]], cands: list[scorer.Candidate], left: int, right: int,
+               scale: float) -> list[dict[str, float]]:
+    """The rules' features with each candidate's context pairs, those seen in at least MIN_CANDIDATES candidates."""
+    pairs = [scorer.context_pairs(c, left, right, scale) for c in cands]
+    seen = Counter(k for p in pairs for k in p)
+    return [{**f, **{k: v for k, v in p.items() if seen[k] >= MIN_CANDIDATES}} for f, p in zip(feats, pairs, strict=True)]
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -100,8 +114,6 @@ def main() -> int:
                 groups.append(i)
     y, grp = np.array(labels), np.array(groups)
     sites = site_groups([p for p, _ in files])[grp]  # the folds' groups; grp stays the file, which the F1 adds up by
-    vec = DictVectorizer()
-    x = vec.fit_transform(feats)
     rules = np.array([c.rule_keep for c in cand_rows])
     print(f"{len(files)} files, {len(y)} candidates, {int(y.sum())} right; rules keep {int(rules.sum())}, "
           f"{int((rules & y).sum())} of them right", file=sys.stderr)
@@ -109,25 +121,32 @@ def main() -> int:
     print(f"rules alone:            P={p:.3f} R={r:.3f} F1={f1:.3f}", file=sys.stderr)
     best = None
     repeats = 5  # 5-fold CV repeated with files shuffled into folds anew: one split of ~300 files is noisy
-    for c in ([args.C] if args.C else [0.03, 0.1, 0.3, 1.0, 3.0]):
-        probs = cv_probabilities(x, y, sites, c, repeats)
-        for mode in ("decide", "drop_only"):
-            for t in np.arange(0.1, 0.8, 0.05):
-                scores = [figure_f1(files, cand_rows, grp, (pr >= t) & (rules if mode == "drop_only" else True),
-                                    tables) for pr in probs]
-                p, r, f1 = (float(np.mean([sc[k] for sc in scores])) for k in range(3))
-                if best is None or f1 > best[0] + 1e-9:
-                    best = (f1, c, float(round(t, 2)), p, r, mode)
-        print(f"C={c}: best cross-validated F1 so far {best[0]:.3f} (C={best[1]}, threshold {best[2]}, {best[5]})",
-              file=sys.stderr)
-    f1, c, t, p, r, mode = best
-    print(f"model, cross-validated: P={p:.3f} R={r:.3f} F1={f1:.3f} (C={c}, threshold {t}, {mode})", file=sys.stderr)
+    for window in PAIRS_GRID:
+        x = DictVectorizer().fit_transform(with_pairs(feats, cand_rows, *window))
+        for c in ([args.C] if args.C else [0.1, 0.3, 1.0, 3.0]):
+            probs = cv_probabilities(x, y, sites, c, repeats)
+            for mode in ("decide", "drop_only"):
+                for t in np.arange(0.1, 0.8, 0.05):
+                    scores = [figure_f1(files, cand_rows, grp, (pr >= t) & (rules if mode == "drop_only" else True),
+                                        tables) for pr in probs]
+                    p, r, f1 = (float(np.mean([sc[k] for sc in scores])) for k in range(3))
+                    if best is None or f1 > best[0] + 1e-9:
+                        best = (f1, c, float(round(t, 2)), p, r, mode, window)
+            print(f"pairs {window}, C={c}: best cross-validated F1 so far {best[0]:.3f} (C={best[1]}, threshold "
+                  f"{best[2]}, {best[5]}, pairs {best[6]})", file=sys.stderr)
+    f1, c, t, p, r, mode, window = best
+    print(f"model, cross-validated: P={p:.3f} R={r:.3f} F1={f1:.3f} (C={c}, threshold {t}, {mode}, pairs {window})",
+          file=sys.stderr)
     if args.write:
+        vec = DictVectorizer()
+        x = vec.fit_transform(with_pairs(feats, cand_rows, *window))
         weights = fitted_weights(x, y, vec, c)
         scorer.SCORER_PATH.write_text(json.dumps(
             {"about": "written by scripts/train_scorer.py; do not edit by hand", "C": c, "threshold": t, "mode": mode,
              "training_files": len(files), "candidates": len(y), "cross_validated": {"P": round(p, 3),
-             "R": round(r, 3), "F1": round(f1, 3)}, "weights": dict(sorted(weights.items()))},
+             "R": round(r, 3), "F1": round(f1, 3)},
+             **({"context_pairs": dict(zip(("left", "right", "scale"), window, strict=True))} if window[2] > 0 else {}),
+             "weights": dict(sorted(weights.items()))},
             ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {scorer.SCORER_PATH}", file=sys.stderr)
     return 0

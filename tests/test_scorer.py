@@ -42,7 +42,7 @@ def test_the_shipped_model_knows_every_feature_it_weighs() -> None:
     patterns = {re.sub(r"=.*", "=", name) for name in produced}
     for name in fitted["weights"]:
         assert name in produced or re.sub(r"=.*", "=", name) in patterns or name.startswith(
-            ("left:", "sentence:", "right_")), name
+            ("left:", "sentence:", "right_")) or (name.startswith(("lp:", "rp:")) and "context_pairs" in fitted), name
 
 
 def test_features_see_a_part_beside_its_total() -> None:

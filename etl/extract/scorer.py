@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from etl.extract.text_pairs import char_pairs
+
 SCORER_PATH = Path(__file__).resolve().parent / "catalog" / "scorer.json"
 
 # words of the figure's own clause that say something about its scope, each one feature
@@ -125,6 +127,19 @@ def features(cands: list[Candidate], doc_type: str, national: bool,
     return out
 
 
+def context_pairs(c: Candidate, left: int, right: int, scale: float) -> dict[str, float]:
+    """The character pairs of the ``left`` characters before the number and the ``right`` after it, as ``lp:XY`` and
+    ``rp:XY`` -> ``scale``: the words that name whose count it is (二审, 党校, 公众号, 各部门, 调解室) are too many and
+    too varied for a rule each, and a learned weight per pair reads them all (the window is chosen by
+    scripts/train_scorer.py's cross-validation; a model without one reads none)."""
+    if scale <= 0:
+        return {}
+    out = char_pairs(c.left[-left:], "lp:", scale) if left > 0 else {}
+    if right > 0:
+        out.update(char_pairs(c.right[:right], "rp:", scale))
+    return out
+
+
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any] | None:
     """The fitted weights and threshold, or None when no model is shipped."""
@@ -158,6 +173,10 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     if fitted is None:
         return [c.rule_keep for c in cands]
     weights, threshold = fitted["weights"], fitted["threshold"]
+    window = fitted.get("context_pairs")
+    if window:
+        feats = [{**f, **context_pairs(c, window["left"], window["right"], window["scale"])} if f else f
+                 for c, f in zip(cands, feats, strict=True)]
     return [c.rule_keep if rules_decide(c)
             else c.rule_keep and probability(f, weights) >= threshold if drop_only
             else probability(f, weights) >= threshold
