@@ -115,6 +115,12 @@ def main() -> int:
     y, grp = np.array(labels), np.array(groups)
     sites = site_groups([p for p, _ in files])[grp]  # the folds' groups; grp stays the file, which the F1 adds up by
     rules = np.array([c.rule_keep for c in cand_rows])
+    # where the rules decide (scorer.rules_decide: series, _RULES_DECIDE wordings, a clean-up's outcomes), the model's
+    # answer is not used at run time, so it is not scored here either
+    ruled = np.zeros(len(cand_rows), dtype=bool)
+    for i in range(len(files)):
+        idx = np.flatnonzero(grp == i)
+        ruled[idx] = scorer.rules_decide([cand_rows[j] for j in idx])
     print(f"{len(files)} files, {len(y)} candidates, {int(y.sum())} right; rules keep {int(rules.sum())}, "
           f"{int((rules & y).sum())} of them right", file=sys.stderr)
     p, r, f1 = figure_f1(files, cand_rows, grp, rules, tables)
@@ -127,8 +133,8 @@ def main() -> int:
             probs = cv_probabilities(x, y, sites, c, repeats)
             for mode in ("decide", "drop_only"):
                 for t in np.arange(0.1, 0.8, 0.05):
-                    scores = [figure_f1(files, cand_rows, grp, (pr >= t) & (rules if mode == "drop_only" else True),
-                                        tables) for pr in probs]
+                    scores = [figure_f1(files, cand_rows, grp, np.where(
+                        ruled, rules, (pr >= t) & (rules if mode == "drop_only" else True)), tables) for pr in probs]
                     p, r, f1 = (float(np.mean([sc[k] for sc in scores])) for k in range(3))
                     if best is None or f1 > best[0] + 1e-9:
                         best = (f1, c, float(round(t, 2)), p, r, mode, window)

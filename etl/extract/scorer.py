@@ -177,10 +177,10 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     if window:
         feats = [{**f, **context_pairs(c, window["left"], window["right"], window["scale"])} if f else f
                  for c, f in zip(cands, feats, strict=True)]
-    return [c.rule_keep if rules_decide(c)
+    return [c.rule_keep if ruled
             else c.rule_keep and probability(f, weights) >= threshold if drop_only
             else probability(f, weights) >= threshold
-            for c, f in zip(cands, feats, strict=True)]
+            for c, f, ruled in zip(cands, feats, rules_decide(cands), strict=True)]
 
 
 # When the rules decide and the model may not overrule them: GOLD.md labels several values of one metric in a
@@ -197,13 +197,23 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("", re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")),
 )
 
-# Metrics whose outcomes are each labelled when no covered total precedes them (CONVENTIONS.md: a clean-up told by
-# its outcomes, 废止28件,失效2件): the rules' attribution (part "outcome", policy if_total_before) already drops
-# them after a total; the model's "smaller than a kept value" would drop all but the largest.
+# Metrics whose outcomes are each labelled when the report states no covered total (CONVENTIONS.md: a clean-up told by
+# its outcomes, 废止28件,失效2件 — "when the covered total is stated, label only the total"): where no candidate of
+# the metric in the document is other than an outcome, the model's "smaller than a kept value" would drop all but the
+# largest. Not where the sentence is a lower body's or the province's clean-up (各县…废止, 省政府决定废止, 指导…开展),
+# a 规章 clean-up, or a filing review's corrections (备案审查, 督促制定机关修改): those stay the model's.
 _OUTCOMES_EACH_OWN = frozenset({"normative_docs.cleaned_up"})
+_OUTCOME_WORD = re.compile(r"废止|廢止|失效|修改|修訂|修订")
+_NOT_OWN_OUTCOMES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|省政府|指导|督促|规章|备案|制定机关|审查意见")
 
 
-def rules_decide(c: Candidate) -> bool:
-    """Whether the rules' keep/drop stands for this candidate whatever the model says (``_RULES_DECIDE``)."""
-    return c.series or (c.part == "outcome" and c.metric in _OUTCOMES_EACH_OWN) or any(
-        c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)
+def rules_decide(cands: list[Candidate]) -> list[bool]:
+    """Per candidate, whether the rules' keep/drop stands whatever the model says: an item of a year-by-year series,
+    a wording of ``_RULES_DECIDE``, or a clean-up's outcome where the report states no covered total
+    (``_OUTCOMES_EACH_OWN``)."""
+    with_total = {(c.metric, c.kind) for c in cands if c.metric in _OUTCOMES_EACH_OWN and c.part != "outcome"
+                  and not _OUTCOME_WORD.search(c.left)}  # a body's 废止14件 is an outcome too, not a total
+    return [c.series or (c.part == "outcome" and c.metric in _OUTCOMES_EACH_OWN and (c.metric, c.kind) not in with_total
+                         and not _NOT_OWN_OUTCOMES.search(c.sentence_left))
+            or any(c.metric.startswith(metrics) and words.search(c.left) for metrics, words in _RULES_DECIDE)
+            for c in cands]
