@@ -100,16 +100,17 @@ def main() -> int:
     with model_aside(scorer.SCORER_PATH, scorer.model.cache_clear):  # candidates must come from the rules alone
         files = training_files()
         cand_rows: list[scorer.Candidate] = []
-        feats, labels, groups, tables = [], [], [], []
+        feats, labels, groups, tables, ruled_rows = [], [], [], [], []
         for i, (path, gold) in enumerate(files):
             scorer.recorder = []
             docs = process_text(read_file(path).text)
             rec, scorer.recorder = scorer.recorder, None
             tables.append([(f.metric, f.kind, f.value) for d in docs for f in d.figures
                            if not f.rule.startswith("prose") or f.rule.startswith("prose-zero")])  # not the scorer's
-            for cand, f in rec:
+            for cand, f, ruled_here in rec:
                 cand_rows.append(cand)
                 feats.append(f)
+                ruled_rows.append(ruled_here)
                 labels.append(any(_same(cand.metric, cand.kind, cand.value, g) for g in gold))
                 groups.append(i)
     y, grp = np.array(labels), np.array(groups)
@@ -117,10 +118,7 @@ def main() -> int:
     rules = np.array([c.rule_keep for c in cand_rows])
     # where the rules decide (scorer.rules_decide: series, _RULES_DECIDE wordings, a clean-up's outcomes), the model's
     # answer is not used at run time, so it is not scored here either
-    ruled = np.zeros(len(cand_rows), dtype=bool)
-    for i in range(len(files)):
-        idx = np.flatnonzero(grp == i)
-        ruled[idx] = scorer.rules_decide([cand_rows[j] for j in idx])
+    ruled = np.array(ruled_rows, dtype=bool)
     print(f"{len(files)} files, {len(y)} candidates, {int(y.sum())} right; rules keep {int(rules.sum())}, "
           f"{int((rules & y).sum())} of them right", file=sys.stderr)
     p, r, f1 = figure_f1(files, cand_rows, grp, rules, tables)

@@ -34,6 +34,10 @@ from test_prose_wordings import figures
     ("2023年,市政府废止规范性文件7件,宣布失效2件。同时,指导各县(市、区)开展规范性文件清理,各县(市、区)共废止规范性文件45件,"
      "宣布失效11件,修改12件。", {("normative_docs.cleaned_up", 7), ("normative_docs.cleaned_up", 2)},
      {("normative_docs.cleaned_up", 45), ("normative_docs.cleaned_up", 11), ("normative_docs.cleaned_up", 12)}),
+    ("某某市2023年法治政府建设年度报告\n2023年,市政府对市政府规范性文件开展清理,废止规范性文件7件,宣布失效2件。"
+     "全市11个县(市、区)同步开展清理,共废止规范性文件45件,宣布失效11件,修改12件。",
+     {("normative_docs.cleaned_up", 7), ("normative_docs.cleaned_up", 2)},
+     {("normative_docs.cleaned_up", 11), ("normative_docs.cleaned_up", 12)}),
     ("某某市2023年法治政府建设年度报告\n2023年,根据省政府部署,省政府决定废止省政府规范性文件56件,宣布失效12件,修改7件。"
      "我市同步对市政府规范性文件开展清理,废止8件。", {("normative_docs.cleaned_up", 8)},
      {("normative_docs.cleaned_up", 12), ("normative_docs.cleaned_up", 7)}),

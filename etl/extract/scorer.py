@@ -153,8 +153,8 @@ def probability(feats: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# set by scripts/train_scorer.py to collect (candidate, features) of every document it runs
-recorder: list[tuple[Candidate, dict[str, float]]] | None = None
+# set by scripts/train_scorer.py to collect (candidate, features, whether the rules decide it) of every document it runs
+recorder: list[tuple[Candidate, dict[str, float], bool]] | None = None
 
 
 def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
@@ -168,8 +168,9 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     # (unless scripts/train_scorer.py records them)
     needed = [c.rule_keep for c in cands] if drop_only and recorder is None else None
     feats = features(cands, doc_type, national, needed)
+    ruled = rules_decide(cands)  # per document: a clean-up's total is looked for among its own candidates
     if recorder is not None:
-        recorder.extend(zip(cands, feats, strict=True))
+        recorder.extend(zip(cands, feats, ruled, strict=True))
     if fitted is None:
         return [c.rule_keep for c in cands]
     weights, threshold = fitted["weights"], fitted["threshold"]
@@ -180,7 +181,7 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     return [c.rule_keep if ruled
             else c.rule_keep and probability(f, weights) >= threshold if drop_only
             else probability(f, weights) >= threshold
-            for c, f, ruled in zip(cands, feats, rules_decide(cands), strict=True)]
+            for c, f, ruled in zip(cands, feats, ruled, strict=True)]
 
 
 # When the rules decide and the model may not overrule them: GOLD.md labels several values of one metric in a
@@ -204,7 +205,8 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
 # a 规章 clean-up, or a filing review's corrections (备案审查, 督促制定机关修改): those stay the model's.
 _OUTCOMES_EACH_OWN = frozenset({"normative_docs.cleaned_up"})
 _OUTCOME_WORD = re.compile(r"废止|廢止|失效|修改|修訂|修订")
-_NOT_OWN_OUTCOMES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|省政府|指导|督促|规章|备案|制定机关|审查意见")
+_NOT_OWN_OUTCOMES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|\d+个(?:县|区|市|乡|镇|街|部门|单位)|省政府|指导|督促"
+                               r"|规章|备案|制定机关|审查意见")
 
 
 def rules_decide(cands: list[Candidate]) -> list[bool]:
