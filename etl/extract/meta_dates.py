@@ -63,8 +63,8 @@ _YEAR_PERIOD = re.compile(r"(20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日
 _UP_TO_MONTH = re.compile(r"(?:从|自)\s*(?:20[0-4]\d|19[4-9]\d)\s*年(?:\s*\d{1,2}\s*月)?(?:份)?\s*(?:到|至)\s*(20[0-4]\d)\s*年"
                           r"\s*\d{1,2}\s*月")
 # a starting point whose own year's part is then reported (2021年以来,…1至10月份…; 2016年以来,…上半年…)
-_SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年以来")
-_SINCE_START = re.compile(r"(?:自|从)\s*20[0-4]\d\s*年以来")
+_SINCE_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)\s*年?以来")  # (2024以来: the 年 dropped)
+_SINCE_START = re.compile(r"(?:自|从)\s*20[0-4]\d\s*年?以来")
 # words of a span of several years (五年来, 三年来): a review of them, not of its starting year
 _SPAN_WORDS = re.compile(r"[一二三四五六七八九十两\d]+年来")
 _PART_OF_YEAR = re.compile(r"1\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月|上半年|前三季度|一季度")
