@@ -14,6 +14,15 @@ from test_prose_wordings import figures
      "连续两年下降。", {("litigation.cases", 990), ("litigation.cases", 728)}, set()),
     # 民告官 (the people suing officials) is the common name of administrative litigation
     ("去年北京行政案收案2万余件,本市民告官案一审案件5242件,连续数年位居全国第一。", {("litigation.cases", 5242)}, set()),
+    # a Chinese 两 after a count verb with its aspect particle counts (举办了两次…讲座); 开展了一场 is "a" lecture
+    ("今年共举办了两次全区性法制讲座,邀请专家为全区领导干部授课。", {("training.law_lectures", 2)}, set()),
+    ("6月13日,司法所走进贫困村,开展了一场接地气的法制讲座。", set(), {("training.law_lectures", 1)}),
+    # the information named before its verb (信息主动公开N条, 政府信息主动公开的数量…): the proactive count
+    ("2025年,我镇信息主动公开292条,依申请公开0件。", {("disclosure.proactive_items", 292)}, set()),
+    ("2016年,本街道政府信息主动公开的数量共369条。", {("disclosure.proactive_items", 369)}, set()),
+    # …but 民告官 also names a reconsideration: with no court instance (一审) it is no litigation cue (shared real_034)
+    ("上半年,全市共收到复议案件341件。杭州市共受理315件“民告官”案件,其中31.6%的案件经调解后申请人撤回申请。", set(),
+     {("litigation.cases", 315)}),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])

@@ -141,9 +141,11 @@ def parse_digits(s: str) -> float | None:
     return chinese_to_number(s)
 
 
-# a lone 一/两/十 counts after a count verb, or right after the noun of what it counts (申请一件, 学法十次, 结转一件)
+# a lone 一/两/十 counts after a count verb, or right after the noun of what it counts (申请一件, 学法十次, 结转一件);
+# 两/十 also after the verb's aspect particle (举办了两次) — 开展了一场…讲座 tells of one event, as "a" lecture does
 _COUNT_BEFORE = re.compile(r"(?:共|计|达|有|为|办理|受理|审结|举办|召开|组织|开展|"
                            r"申请|案件|纠纷|文件|合同|事项|学法|学习|培训|讲座|结转|诉讼|复议|信访|咨询|援助)$")
+_COUNT_VERB_DONE = re.compile(r"(?:办理|受理|审结|举办|召开|组织|开展)(?:了|过)$")
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3}
 # a lone 百/千/万 is a round number (cn2an reads 一千, not 千); it counts only with 余/多 after it (调解纠纷千余件) or
 # after a word of about or over (_ROUND_BEFORE: 逾千件, 近万人次, 上千件, 超百场, 过万件)
@@ -209,7 +211,8 @@ def find_numbers(text: str) -> list[Number]:
                         or m.group("fuzz1") or m.group("fuzz2")):
                     continue
             elif digits in ("一", "两", "十", "亿") and unit != "%" and not mult \
-                    and not _COUNT_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
+                    and not _COUNT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) \
+                    and not (digits in ("两", "十") and _COUNT_VERB_DONE.search(text[max(0, m.start() - 3):m.start()])):
                 continue
         if unit == "次" and text.startswith(("会议", "全会", "常委会", "常务会"), m.end()):
             continue  # 十五届人大四次会议: a session's number, not a count
