@@ -3,8 +3,13 @@ what the rule must not change)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_prose_wordings import figures
+
+from etl.extract.pipeline import process_text
+from etl.read.readers import read_file
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -30,3 +35,18 @@ def test_wordings_of_session_25(text: str, expected: set, absent: set) -> None:
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+GOLD_TEXTS = Path(__file__).resolve().parent / "gold" / "texts"
+
+
+@pytest.mark.parametrize("name, place", [
+    # development texts whose reporter is named only in the body (a bureau's disclosure report that says 市…局 and names
+    # its city in a document it issued and its signature; a hotline bulletin naming its county-level city in a heading's
+    # item): the place the text names most, its deepest level first
+    ("av_005.txt", ("浙江省", "金华市", "东阳市")),
+    ("ak_028.txt", ("江苏省", "无锡市", "江阴市")),
+])
+def test_a_reporter_named_only_in_the_body(name: str, place: tuple) -> None:
+    meta = process_text(read_file(GOLD_TEXTS / name).text)[0].meta
+    assert (meta.province, meta.city, meta.county) == place

@@ -253,6 +253,11 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         # a text that speaks only as its city (全市, 市政府) names one of its counties once, later, as an example (a
         # county its opening names is its subject: 十堰经济技术开发区党工委…在市委、市政府坚强领导下)
         place = _capped(place, "city", reporter)
+    if not national and place is None and town is None:
+        # nothing above names the reporter (a department's item that says only 我局, an excerpt without its title): the
+        # place the text names most, its deepest level first, as annotators fill it from the body (issue 11's "county's
+        # city and province left empty"); a place named once is still more often the reporter's than not
+        place = _named_most_any(opening(text, 6000))
     return place, town, self_level
 
 
@@ -282,6 +287,23 @@ def _named_most(text: str) -> Place | None:
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return gazetteer().by_code[ranked[0][0]]
+
+
+def _named_most_any(text: str) -> Place | None:
+    """The county, else the city, else the province ``text`` names most by full name (not a place it visits), when no
+    other of that level is named as often."""
+    counts: Counter[str] = Counter()
+    visited_end = -1  # (赴浙江省诸暨市: the city after a visited province is visited too)
+    for m in gazetteer().mentions(text):
+        if _VISITED.search(text, max(0, m.start - 2), m.start) or m.start == visited_end:
+            visited_end = m.end
+        elif not m.short and len(m.places) == 1 and len(m.name) > 2:
+            counts[m.places[0].code] += 1
+    for level in ("county", "city", "province"):
+        ranked = [(c, n) for c, n in counts.most_common() if gazetteer().by_code[c].level == level][:2]
+        if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return gazetteer().by_code[ranked[0][0]]
+    return None
 
 
 def _address_place(address: str, title: str | None, organ: str | None, self_level: str | None) -> Place | None:
