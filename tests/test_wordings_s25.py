@@ -28,6 +28,10 @@ from etl.read.readers import read_file
     # …but 民告官 also names a reconsideration: with no court instance (一审) it is no litigation cue (shared real_034)
     ("上半年,全市共收到复议案件341件。杭州市共受理315件“民告官”案件,其中31.6%的案件经调解后申请人撤回申请。", set(),
      {("litigation.cases", 315)}),
+    # requests counted in 起, reviews and suits over disclosure in 次 (measure words these reports use for them too)
+    ("2024年,我街道收到20起依申请公开件(网络申请件18件、信函申请件2件)。我街道因信息公开申请答复被申请行政复议1次,"
+     "被提起行政诉讼1次。", {("disclosure.requests_received", 20), ("disclosure.reconsideration_cases", 1),
+                      ("disclosure.litigation_cases", 1)}, {("disclosure.requests_received", 18)}),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
