@@ -32,6 +32,9 @@ from etl.read.readers import read_file
     ("2024年,我街道收到20起依申请公开件(网络申请件18件、信函申请件2件)。我街道因信息公开申请答复被申请行政复议1次,"
      "被提起行政诉讼1次。", {("disclosure.requests_received", 20), ("disclosure.reconsideration_cases", 1),
                       ("disclosure.litigation_cases", 1)}, {("disclosure.requests_received", 18)}),
+    # a disclosure report naming the review and the suit by their short words (涉及复议2件,诉讼1件)
+    ("某镇2024年政府信息公开工作年度报告\n2024年,全年共收到依申请公开件5件,已按期答复5件。因政府信息公开申请涉及复议2件,"
+     "诉讼1件。", {("disclosure.reconsideration_cases", 2), ("disclosure.litigation_cases", 1)}, set()),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
