@@ -35,6 +35,9 @@ from etl.read.readers import read_file
     # a disclosure report naming the review and the suit by their short words (涉及复议2件,诉讼1件)
     ("某镇2024年政府信息公开工作年度报告\n2024年,全年共收到依申请公开件5件,已按期答复5件。因政府信息公开申请涉及复议2件,"
      "诉讼1件。", {("disclosure.reconsideration_cases", 2), ("disclosure.litigation_cases", 1)}, set()),
+    # requests that could not be met (因…不属于本行政机关负责公开等原因无法提供12件): an outcome of requests, nothing published
+    ("某县2024年政府信息公开工作年度报告\n全年受理依申请公开54件,其中予以公开38件,因所申请公开信息不属于本行政机关负责公开等"
+     "原因无法提供12件。", set(), {("disclosure.proactive_items", 12)}),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
