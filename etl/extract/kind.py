@@ -20,12 +20,16 @@ _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧纪提机政简扼�
                      r"原则上|每(?:年|季度|半年|月|周)(?:度)?[^,。;]{0,6}(?:至少|不少于|不低于)")
 TARGET_WORDS = _TARGET  # the goal words, for prose's test of a later year's figure
 
+# goals named before their list (任务:, 主要目标任务两项:一是…)
+_GOALS_NAMED = r"(?:任务|目标|指标)(?:是|为|有)?(?:[一二两三四五六七八九十\d]+(?:项|个|条))?[::]"
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 # (确保 later in a sentence with a clause of its own is a purpose: …,确保公众及时了解政府工作动态,主动公开各类政府信息18条;
 # it is a goal when it opens the sentence, is in the number's own clause, or heads a short one: 确保到年底,…达到100%)
 # (funds obtained, 累计争取…经费 or 争取到…资金, are done; 争取到年底… is a goal)
 _GOAL_SENTENCE = re.compile(r"力争|(?<!累计)(?<!已)争取(?!到[^,,。;]{0,6}(?:经费|资金|项目|支持|政策))|确保[^,,。;]{0,5}[,,]|"
-                            r"努力(?:实现|达到|使)|(?:任务|目标|指标)(?:是|为)?[::]")
+                            r"努力(?:实现|达到|使)|" + _GOALS_NAMED + r"|"
+                            # a plan's goals quoted where it is reported (…实施方案,提出“为…提供法律咨询服务50万人次”)
+                            r"(?:提出|明确|要求)[“\"「][^”\"」]*$")
 _PRACTICE_SENTENCE = re.compile(r"(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)")  # a standing practice
 TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")
@@ -53,7 +57,7 @@ _NEXT_ITEM = re.compile(r"(?:[;;]\s*(?=[一二三四五六七八九十]+是|[(�
 _FIRST_ITEM = re.compile(r"(?<![\u4e00-\u9fff])(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]"
                          r"|第[一二三四五六七八九十]+[,,、]|[一二三四五六七八九十]+、|\d+[、.](?!\d))")
 _GOAL_FRAME = re.compile(r"下一步|明年|来年|今后|将(?:重点|着力|继续|进一步)?(?:做好|抓好|推进|实现)|力争|争取|确保|"
-                         r"20\d\d年(?:工作)?(?:主要)?(?:目标|任务|计划)")
+                         r"20\d\d年(?:工作)?(?:主要)?(?:目标|任务|计划)|" + _GOALS_NAMED)
 
 
 def kind_of(year: int | None, doc_type: str | None, sentence_left: str, left: str, right: str) -> str:
