@@ -44,6 +44,11 @@ from etl.read.readers import read_file
     ("今年2月,省委办公厅印发《2024年全省30件民生实事实施方案》,提出“为经济困难群众提供免费法律咨询服务50万人次、法律援助案件"
      "服务5万件”。截至10月底,全省提供法律咨询46.51万人次。", {("legal_services.consultations", 465100)},
      {("legal_aid.cases", 50000)}),
+    # the trainees of an enforcement training counted after the number (170余人参加培训) or as its 培训人员
+    ("举办了为期两天的全市交通运输综合行政执法培训,全市交通运输领域业务骨干170余人参加培训。",
+     {("enforcement.training_participants", 170)}, set()),
+    ("组织执法人员参加业务培训4次,培训人员达40人次,有效提升执法人员的业务水平。", {("enforcement.training_participants", 40)},
+     set()),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
