@@ -49,6 +49,8 @@ from etl.read.readers import read_file
      {("enforcement.training_participants", 170)}, set()),
     ("组织执法人员参加业务培训4次,培训人员达40人次,有效提升执法人员的业务水平。", {("enforcement.training_participants", 40)},
      set()),
+    # information published counted in 项 or 件次 as well as 条 (the measure words of items and postings)
+    ("2024年,全年通过政府门户网站累计主动公开政府信息2284件次。", {("disclosure.proactive_items", 2284)}, set()),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
