@@ -33,6 +33,8 @@ from etl.extract.metadata import is_national, metadata_of
     # a starting point whose year's part is then counted (…以来, 1至10月份…)
     (None, "2021年以来,县司法局积极推进法律顾问服务。1至10月份,法律顾问共接受咨询1000余次。", 2021),
     (None, "2016年以来,全市保持执法高压态势。上半年,共处罚违法行为1071起。", 2016),
+    # a white paper over several years named with its period before it: up to its last year (session 25)
+    (None, "7月3日,焦作中院发布了2015—2019年度《行政审判白皮书》,并召开新闻发布会。", 2019),
     # …with its 年 dropped (2024以来), as some reports write it (session 25)
     (None, "2024以来,县司法局积极推进法律顾问服务。上半年,法律顾问共接受咨询500余次。", 2024),
     # a start a few words before 以来/至今 is a starting point, as 2018年以来 is

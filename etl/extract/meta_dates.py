@@ -27,7 +27,10 @@ _QUOTED_REPORT_YEAR = re.compile(r"(?:发布|公布|审议|听取|印发)[^《�
                                  r"(?:报告|白皮书|总结|年报)》")
 # …or by its name with its period after it (发布《…建设状况报告(2014-2019年)》白皮书): the period's last year, as a title's
 _QUOTED_REPORT_SPAN = re.compile(r"(?:发布|公布|审议|听取|印发)[^《。]{0,12}《[^》]{0,40}(?:报告|白皮书|总结|年报)\s*[((]\s*"
-                                 r"20[0-4]\d\s*年?\s*[-—–~～至到]+\s*(20[0-4]\d)\s*年?\s*[))]\s*》")
+                                 r"20[0-4]\d\s*年?\s*[-—–~～至到]+\s*(20[0-4]\d)\s*年?\s*[))]\s*》"
+                                 # …or with its period before the name (发布了2015—2019年度《行政审判白皮书》)
+                                 r"|(?:发布|公布|审议|听取|印发)(?:了)?\s*20[0-4]\d\s*年?\s*[-—–~～至到]+\s*(20[0-4]\d)\s*年?度?"
+                                 r"\s*《[^》]{0,40}(?:报告|白皮书|总结|年报)》")
 # years that are not the year reported on: full dates (2009年1月1日起), starting points (2018年以来), goals (2020年力争)
 # (three alternatives (?<!\d)YEAR\s*年…, the year and 年 written once — they match one way only — and led by the
 # year's first digit so the engine skips to it; tests/test_extract_speed.py holds it against the three)
@@ -196,7 +199,7 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             return years[0] if doc_type in ("work_plan", "work_points", "implementation_plan") else max(years)
     m = _QUOTED_REPORT_SPAN.search(text[:1500])
     if m:  # (after the opening's own year: a 2023 report that mentions reviewing a five-year report stays 2023)
-        return int(m.group(1))  # 发布《苏州市法治政府建设状况报告(2014-2019年)》: a review of several years, up to its last
+        return int(m.group(1) or m.group(2))  # 发布《…状况报告(2014-2019年)》: a review of several years, up to its last
     head = _NOT_A_YEAR.sub("", text[:4000])
     carried = [int(y) - 1 for y in _CARRIED_INTO.findall(head)]  # 1件结转2023年度继续办理: the report is of 2022
     if carried:
