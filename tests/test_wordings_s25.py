@@ -51,6 +51,12 @@ from etl.read.readers import read_file
      set()),
     # information published counted in 项 or 件次 as well as 条 (the measure words of items and postings)
     ("2024年,全年通过政府门户网站累计主动公开政府信息2284件次。", {("disclosure.proactive_items", 2284)}, set()),
+    # lower units' study sessions in the number's clause (各单位…学习93次, 区直部门…学法184次) are theirs, however far before
+    # the study word they are named; the organ's own heads of them at its session are not
+    ("2023年,各单位党委(党组)理论学习中心组学习习近平法治思想93次。", set(), {("training.law_lectures", 93)}),
+    ("区直部门(单位)定期学法184次,区政府常务会议会前学法12次。", {("training.law_lectures", 12)},
+     {("training.law_lectures", 184)}),
+    ("组织各部门主要负责人集中学法4次。", {("training.law_lectures", 4)}, set()),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
