@@ -57,6 +57,9 @@ from etl.read.readers import read_file
     ("区直部门(单位)定期学法184次,区政府常务会议会前学法12次。", {("training.law_lectures", 12)},
      {("training.law_lectures", 184)}),
     ("组织各部门主要负责人集中学法4次。", {("training.law_lectures", 4)}, set()),
+    # lectures of a publicity drive (发放宣传资料…,举办法律讲座4场; 举办法治讲座4次、挂宣传横幅12条) are no law study
+    ("今年以来,累计发放宣传资料5000余份,举办法律讲座4场,受教育群众达5000余人次。", set(), {("training.law_lectures", 4)}),
+    ("通过举办法治讲座4次、挂宣传横幅12条、宣传海报35张,进一步扩大影响力。", set(), {("training.law_lectures", 4)}),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
