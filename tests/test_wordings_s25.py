@@ -60,6 +60,9 @@ from etl.read.readers import read_file
     # lectures of a publicity drive (发放宣传资料…,举办法律讲座4场; 举办法治讲座4次、挂宣传横幅12条) are no law study
     ("今年以来,累计发放宣传资料5000余份,举办法律讲座4场,受教育群众达5000余人次。", set(), {("training.law_lectures", 4)}),
     ("通过举办法治讲座4次、挂宣传横幅12条、宣传海报35张,进一步扩大影响力。", set(), {("training.law_lectures", 4)}),
+    # the website and the new media named together in the clause before the count: their whole, not one channel's
+    ("2025年,全县各级行政机关通过政府网站、政务新媒体渠道,主动公开各类政府信息共计3573条,具体涵盖概况类信息26件、政务动态信息"
+     "2303条、信息公开目录信息1244条。", {("disclosure.proactive_items", 3573)}, {("disclosure.proactive_items", 1244)}),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])

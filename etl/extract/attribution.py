@@ -136,8 +136,10 @@ def attribute(clause: str, sentence: str) -> Attribution:
         m = rule.rx.search(text)
         if m is None:
             continue
-        if rule.whole_if_channels and r.channels_together.search(clause):
-            continue  # 依托区政府网站、政务新媒体公开信息67条: the channels named together are the whole
+        if rule.whole_if_channels and (r.channels_together.search(clause) or r.channels_together.search(m.group(0))):
+            # 依托区政府网站、政务新媒体公开信息67条 (or named in the clause before: 通过政府网站、政务新媒体渠道,主动公开…):
+            # the channels named together are the whole
+            continue
         if rule.where == "subject" and rule.scope_vetoes and (r.own.search(subject) or r.appellate.search(clause)):
             continue  # 全市各级行政复议机关, 本市各级: the report's own scope named with a body
         policy = "never" if rule.never_if_sentence and rule.never_if_sentence.search(sentence) else rule.policy
