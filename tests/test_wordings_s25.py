@@ -63,6 +63,9 @@ from etl.read.readers import read_file
     # the website and the new media named together in the clause before the count: their whole, not one channel's
     ("2025年,全县各级行政机关通过政府网站、政务新媒体渠道,主动公开各类政府信息共计3573条,具体涵盖概况类信息26件、政务动态信息"
      "2303条、信息公开目录信息1244条。", {("disclosure.proactive_items", 3573)}, {("disclosure.proactive_items", 1244)}),
+    # requests named by the disclosure itself after a verb of receiving (收到并依法答复政府信息公开95件)
+    ("某市2025年政府信息公开工作年度报告\n2025年共收到并依法答复政府信息公开95件(含上年度结转申请7件)。",
+     {("disclosure.requests_received", 95), ("disclosure.requests_answered", 95)}, set()),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
