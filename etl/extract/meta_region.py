@@ -1,9 +1,12 @@
 """Metadata, the region: the place a document reports on, and its town when a township reports.
 
 The reporter decides the region: the title, the issuing organ's line, the first sentence's subject.
-A place named in the body, a dateline (新华社海口…电) or a venue (在拉萨召开) never does. A town's county
-comes from the town list when it is certain; a report speaking of 全市/我县 is deepened to the place of
-that level it names most.
+A dateline (新华社海口…电) or a venue (在拉萨召开) never does, nor a place named in the body while any of those
+names one. A town's county comes from the town list when it is certain; a report speaking of 全市/我县 is
+deepened to the place of that level it names most; and a text that names its reporter nowhere else (an excerpt
+without its title, a bureau's item saying only 我局) takes the place its body names most, no deeper than the
+level it speaks at (全市 caps it at a city). Known to go wrong there: a partner or visitor named twice, a court
+case's parties, a forum's host (docs/accuracy.md, session 25).
 """
 
 from __future__ import annotations
@@ -257,7 +260,11 @@ def place_of(title: str | None, organ: str | None, text: str, national: bool) ->
         # nothing above names the reporter (a department's item that says only 我局, an excerpt without its title): the
         # place the text names most, its deepest level first, as annotators fill it from the body (issue 11's "county's
         # city and province left empty"); a place named once is still more often the reporter's than not
-        place = _named_most_any(opening(text, 6000))
+        place = _named_most_any(_BODY_TAIL.split(opening(text, 6000), 1)[0])
+        levels = [h[1] for h in self_hits if h[1] in _DEPTH]
+        if place is not None and levels:
+            # (a text that speaks as 全市/全省 names a county as an example: no deeper than the level it speaks at)
+            place = _capped(place, max(levels, key=_DEPTH.__getitem__), reporter)
     return place, town, self_level
 
 
@@ -289,15 +296,21 @@ def _named_most(text: str) -> Place | None:
     return gazetteer().by_code[ranked[0][0]]
 
 
+# where a page's own text ends and links to other items begin (相关新闻, 上一篇)
+_BODY_TAIL = re.compile(r"相关(?:新闻|阅读|链接|文章|报道)|上一篇|下一篇|推荐阅读|热点(?:新闻|推荐)")
+# names that are also common words (老城区改造, 矿区生态修复) name no place when the body alone would give it
+_COMMON_WORD_NAMES = frozenset({"老城区", "新城区", "城中区", "城东区", "城西区", "城南区", "城北区", "郊区", "矿区", "市中区"})
+
+
 def _named_most_any(text: str) -> Place | None:
-    """The county, else the city, else the province ``text`` names most by full name (not a place it visits), when no
-    other of that level is named as often."""
+    """The county, else the city, else the province ``text`` names most by full name (not a place it visits, nor a name
+    that is also a common word), when no other of that level is named as often."""
     counts: Counter[str] = Counter()
     visited_end = -1  # (赴浙江省诸暨市: the city after a visited province is visited too)
     for m in gazetteer().mentions(text):
         if _VISITED.search(text, max(0, m.start - 2), m.start) or m.start == visited_end:
             visited_end = m.end
-        elif not m.short and len(m.places) == 1 and len(m.name) > 2:
+        elif not m.short and len(m.places) == 1 and len(m.name) > 2 and m.name not in _COMMON_WORD_NAMES:
             counts[m.places[0].code] += 1
     for level in ("county", "city", "province"):
         ranked = [(c, n) for c, n in counts.most_common() if gazetteer().by_code[c].level == level][:2]

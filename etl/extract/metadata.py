@@ -84,7 +84,8 @@ def metadata_of(text: str) -> Metadata:
     """Metadata of one document part (its original or normalised text).
 
     The reporter decides region and level: the title, the issuing organ's line, the first sentence's
-    subject. A place named in the body, a dateline (新华社海口…电) or a venue (在拉萨召开) never does.
+    subject; a place named in the body only when nothing else names the reporter (meta_region). A dateline
+    (新华社海口…电) or a venue (在拉萨召开) never does.
     """
     title = title_of(text)
     organ = organ_of(title, text)
