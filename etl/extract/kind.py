@@ -21,7 +21,9 @@ _TARGET = re.compile(r"(?<![主重纲摘概需只首必显紧纪提机政简扼�
 TARGET_WORDS = _TARGET  # the goal words, for prose's test of a later year's figure
 
 # goals named before their list (任务:, 主要目标任务两项:一是…)
-_GOALS_NAMED = r"(?:任务|目标|指标)(?:是|为|有)?(?:[一二两三四五六七八九十\d]+(?:项|个|条))?[::]"
+# (not a look back at them: 紧紧围绕年初确定的目标任务:一是…, 下达我局的重点工作任务有三项: in a year's summary)
+_GOALS_NAMED = (r"(?<![的绕达成标务])(?:主要)?(?:目标任务|任务|目标|指标)(?:是|为)?(?:[一二两三四五六七八九十\d]+(?:项|个|条))?"
+                r"[::]")
 _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])?(?:要|确保|力争|争取|要求|目标|计划|必须|应当|每年)")
 # (确保 later in a sentence with a clause of its own is a purpose: …,确保公众及时了解政府工作动态,主动公开各类政府信息18条;
 # it is a goal when it opens the sentence, is in the number's own clause, or heads a short one: 确保到年底,…达到100%)
@@ -29,7 +31,7 @@ _TARGET_OPENING = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.是])
 _GOAL_SENTENCE = re.compile(r"力争|(?<!累计)(?<!已)争取(?!到[^,,。;]{0,6}(?:经费|资金|项目|支持|政策))|确保[^,,。;]{0,5}[,,]|"
                             r"努力(?:实现|达到|使)|" + _GOALS_NAMED + r"|"
                             # a plan's goals quoted where it is reported (…实施方案,提出“为…提供法律咨询服务50万人次”)
-                            r"(?:提出|明确|要求)[“\"「][^”\"」]*$")
+                            r"提出[“\"「][^”\"」]*$")
 _PRACTICE_SENTENCE = re.compile(r"(?:^|[,,;;])\s*(?:坚持|完成|落实)?每(?:年|季度|半年|月)")  # a standing practice
 TARGET_AFTER = re.compile(r"^[^,。;]{0,4}(?:的)?(?:目标|任务)")
 _PAST = re.compile(r"已经|已|累计|共计|完成了|实现了|全年共|截至|截止|以来")

@@ -198,7 +198,9 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
             years = [int(y) for y in m.groups() if y]
             return years[0] if doc_type in ("work_plan", "work_points", "implementation_plan") else max(years)
     m = _QUOTED_REPORT_SPAN.search(text[:1500])
-    if m:  # (after the opening's own year: a 2023 report that mentions reviewing a five-year report stays 2023)
+    # (after the opening's own year: a 2023 report that mentions reviewing a five-year report stays 2023; a news item
+    # on this year's figures naming a white paper on past years before it is of this year)
+    if m and (m.group(1) or not _THIS_YEAR.search(text[:3000])):
         return int(m.group(1) or m.group(2))  # 发布《…状况报告(2014-2019年)》: a review of several years, up to its last
     head = _NOT_A_YEAR.sub("", text[:4000])
     carried = [int(y) - 1 for y in _CARRIED_INTO.findall(head)]  # 1件结转2023年度继续办理: the report is of 2022
