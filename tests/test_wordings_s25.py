@@ -84,6 +84,9 @@ from etl.read.readers import read_file
     # …and results told after a look back at the year's tasks (紧紧围绕年初确定的目标任务:一是…) are achievements
     ("某某县司法局2023年法治政府建设工作总结\n2023年,我局紧紧围绕年初确定的目标任务:一是加强法治宣传;二是强化人民调解,"
      "全县各级人民调解组织共调解矛盾纠纷1268件。", {("mediation.disputes", 1268)}, set()),
+    # the share concluded within the legal time limit (法定审限内结案率) is an on-time share, not the conclusion rate
+    ("2023年,市司法局共审结行政复议案件179件,市司法局行政复议案件法定审限内结案率100%。", set(),
+     {("reconsideration.conclusion_rate", 100)}),
     # …while a loss split from the suits stays a part of them
     ("2023年,全县共发生行政诉讼案件40件,其中败诉2件。", {("litigation.cases", 40)}, {("litigation.cases", 2)}),
 ])
