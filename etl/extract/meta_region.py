@@ -287,13 +287,7 @@ _VISITED = re.compile(r"(?:赴|到|前往|去往|走访)$")
 def _named_most(text: str) -> Place | None:
     """The province ``text`` names most by full name, when no other is named as often and it is not only a place the
     text visits."""
-    counts = Counter(m.places[0].code for m in gazetteer().mentions(text)
-                     if not m.short and len(m.places) == 1 and m.places[0].level == "province"
-                     and not _VISITED.search(text, max(0, m.start - 2), m.start))
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return gazetteer().by_code[ranked[0][0]]
+    return _named_most_any(text, ("province",))
 
 
 # where a page's own text ends and links to other items begin (相关新闻, 上一篇)
@@ -302,8 +296,8 @@ _BODY_TAIL = re.compile(r"相关(?:新闻|阅读|链接|文章|报道)|上一篇
 _COMMON_WORD_NAMES = frozenset({"老城区", "新城区", "城中区", "城东区", "城西区", "城南区", "城北区", "郊区", "矿区", "市中区"})
 
 
-def _named_most_any(text: str) -> Place | None:
-    """The county, else the city, else the province ``text`` names most by full name (not a place it visits, nor a name
+def _named_most_any(text: str, levels: tuple[str, ...] = ("county", "city", "province")) -> Place | None:
+    """The place of the first of ``levels`` that ``text`` names most by full name (not a place it visits, nor a name
     that is also a common word), when no other of that level is named as often."""
     counts: Counter[str] = Counter()
     visited_end = -1  # (赴浙江省诸暨市: the city after a visited province is visited too)
@@ -312,7 +306,7 @@ def _named_most_any(text: str) -> Place | None:
             visited_end = m.end
         elif not m.short and len(m.places) == 1 and len(m.name) > 2 and m.name not in _COMMON_WORD_NAMES:
             counts[m.places[0].code] += 1
-    for level in ("county", "city", "province"):
+    for level in levels:
         ranked = [(c, n) for c, n in counts.most_common() if gazetteer().by_code[c].level == level][:2]
         if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
             return gazetteer().by_code[ranked[0][0]]

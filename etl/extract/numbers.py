@@ -210,10 +210,11 @@ def find_numbers(text: str) -> list[Number]:
                 if not (_ROUND_BEFORE.search(text[max(0, m.start() - 2):m.start()])
                         or m.group("fuzz1") or m.group("fuzz2")):
                     continue
-            elif digits in ("一", "两", "十", "亿") and unit != "%" and not mult \
-                    and not _COUNT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) \
-                    and not (digits in ("两", "十") and _COUNT_VERB_DONE.search(text[max(0, m.start() - 3):m.start()])):
-                continue
+            elif digits in ("一", "两", "十", "亿") and unit != "%" and not mult:
+                before = text[max(0, m.start() - 3):m.start()]
+                if not _COUNT_BEFORE.search(before) \
+                        and not (digits in ("两", "十") and _COUNT_VERB_DONE.search(before)):
+                    continue
         if unit == "次" and text.startswith(("会议", "全会", "常委会", "常务会"), m.end()):
             continue  # 十五届人大四次会议: a session's number, not a count
         if unit in ("万", "亿") and not mult:  # "1.2万" with no further unit: the unit is the multiplier
