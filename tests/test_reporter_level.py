@@ -101,6 +101,10 @@ def test_a_citys_development_zone_reporting_is_a_county_of_the_city() -> None:
     # the city's full name before a bare zone word: the zone of that city
     ("宜昌市高新区管委会2023年法治政府建设年度报告\n2023年,高新区坚持依法行政。", "宜昌高新技术产业开发区"),
     ("淄博市高新区市场监管局2022年政府信息公开年度报告\n本报告根据《条例》编制。", "淄博高新技术产业开发区"),
+    # new areas, comprehensive experimental zones and management areas report as a city's county-level body too
+    ("宁波前湾新区自然资源局2023年政府信息公开工作年度报告\n本报告根据《条例》编制。", "宁波前湾新区"),
+    ("常德市西洞庭管理区2022年法治政府建设年度报告\n2022年,我区坚持依法行政。", "西洞庭管理区"),
+    ("郑州航空港经济综合实验区2021年政府信息公开工作年度报告\n本报告根据《条例》编制。", "郑州航空港经济综合实验区"),
 ])
 def test_a_zones_own_bureau_or_report_names_the_zone_as_its_county(text: str, county: str) -> None:
     assert metadata_of(text).county == county

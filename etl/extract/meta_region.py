@@ -356,9 +356,10 @@ def _speaks_as(place: Place | None, scope: str) -> bool:
     return ("全" + place.name[-1]) in scope or ("我" + place.name[-1]) in scope
 
 
-# a city's development zone reporting as its own county-level body (宜昌高新区管委会, 十堰经济技术开发区党工委、管委会), or one
-# of its bureaus or its report (武汉经开区统计局, 淄博高新区市场监管局, 广州空港经济区管理委员会, 武汉市东湖生态旅游风景区2019年…)
-_ZONE_WORDS = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|风景区|经济区)"
+# a city's development zone, new area, experimental or management area reporting as its own county-level body (宜昌高新区管委会,
+# 十堰经济技术开发区党工委、管委会), or one of its bureaus or its report (武汉经开区统计局, 淄博高新区市场监管局, 广州空港经济区
+# 管理委员会, 武汉市东湖生态旅游风景区2019年…, 宁波前湾新区自然资源局)
+_ZONE_WORDS = r"(?:高新技术产业开发区|新技术开发区|经济技术开发区|经济开发区|高新区|经开区|风景区|经济区|新区|综合实验区|管理区)"
 _ZONE = re.compile(r"([\u4e00-\u9fff]{2,10}?" + _ZONE_WORDS + r")"
                    r"(?:党工委|工委|管委会|管理委员会|[、和]|\s|[\u4e00-\u9fff]{0,6}(?:局|分局|法院)|(?:19|20)\d\d年)")
 # the names the gold writes a zone by (as the zones call themselves in full)
