@@ -166,13 +166,14 @@ def target_gaps(rows: pd.DataFrame, max_rows: int = 15) -> go.Figure:
     return _style(fig, max(300, 90 + 56 * len(data)))
 
 
-def added_by_type(rows: pd.DataFrame, type_labels: dict[str, str]) -> go.Figure:
-    """Reports added in the week (``queries.brief_added``) by day and document type (stacked bars)."""
-    if rows.empty:
+def added_by_type(days: pd.DataFrame, type_labels: dict[str, str]) -> go.Figure:
+    """Reports added in the week by day and document type (stacked bars), from ``queries.brief_added_days``'s counts
+    (day, doc_type, n)."""
+    if days.empty:
         return empty("本周没有新增报告")
-    days = pd.to_datetime(rows["added_at"]).dt.normalize()
-    counts = (rows.assign(day=days, type=rows["doc_type"].map(lambda t: type_labels.get(t, str(t))))
-              .groupby(["day", "type"]).size().rename("n").reset_index())
+    counts = (days.assign(day=pd.to_datetime(days["day"]).dt.normalize(),
+                          type=days["doc_type"].map(lambda t: type_labels.get(t, str(t))))
+              .groupby(["day", "type"])["n"].sum().reset_index())
     fig = go.Figure()
     palette = ("#1f5fa8", "#e07b00", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41")
     per_day = counts.groupby("day")["n"].transform("sum")

@@ -14,7 +14,7 @@ offline with working charts; every piece of report text in it is escaped.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -34,6 +34,7 @@ from dashboard.format import (
     level_label,
 )
 
+ADDED_ROWS = 1000  # the week's new reports the brief keeps (newest first); complete() reads the rest for an export
 QUALITY_LABELS = {"check_errors": "一致性错误", "check_warnings": "一致性警告", "ingest_errors": "导入失败的文件",
                   "unknown_region": "地区未识别的报告", "unknown_year": "年份未识别的报告",
                   "unknown_type": "类型未识别的报告", "orphaned": "目标已不存在的更正"}
@@ -53,6 +54,13 @@ class Brief:
     checks: pd.DataFrame
     scope: str = "全部地区"
     metrics: tuple[str, ...] = field(default_factory=tuple)
+    # the week's new reports per day and type (queries.brief_added_days); ``added`` may hold only the newest of them
+    added_days: pd.DataFrame | None = None
+
+    @property
+    def added_count(self) -> int:
+        """How many reports came in this week (``added`` holds the newest ``ADDED_ROWS`` of them)."""
+        return len(self.added) if self.added_days is None else int(self.added_days["n"].sum())
 
     @property
     def week_label(self) -> str:
@@ -70,7 +78,7 @@ def collect(f: Filters, day: Any, year: int | None = None, scope: str = "全部�
     start, end = queries.week_bounds(day)
     if year is None:
         year = queries.brief_opening_year(f)
-    added = queries.brief_added(f, start, end)
+    added = queries.brief_added(f, start, end, limit=ADDED_ROWS)
     if year is None:
         empty = pd.DataFrame()
         headline = totals = moves = targets = empty
@@ -80,7 +88,15 @@ def collect(f: Filters, day: Any, year: int | None = None, scope: str = "全部�
         moves = queries.brief_moves(f, year)
         targets = queries.brief_targets(f, year)
     return Brief(start, end, year, added, headline, totals, moves, targets, queries.quality_summary(f),
-                 queries.quality_checks(f, limit=10), scope, queries.BRIEF_METRICS)
+                 queries.quality_checks(f, limit=10), scope, queries.BRIEF_METRICS,
+                 queries.brief_added_days(f, start, end))
+
+
+def complete(b: Brief, f: Filters) -> Brief:
+    """``b`` with every report of its week in ``added``: what an export lists (the page shows the newest)."""
+    if b.added_count <= len(b.added):
+        return b
+    return replace(b, added=queries.brief_added(f, b.week_start, b.week_end))
 
 
 def total_cards(b: Brief) -> list[dict[str, str]]:
@@ -156,6 +172,17 @@ def headline_figures(b: Brief) -> list[tuple[str, go.Figure]]:
 
 
 # --- tables as shown (Chinese headers, formatted values) ---------------------------------------------------------
+
+def added_days(b: Brief) -> pd.DataFrame:
+    """The week's new reports per day and type (day, doc_type, n): stored, or counted from ``added``."""
+    if b.added_days is not None:
+        return b.added_days
+    a = b.added
+    if a.empty:
+        return pd.DataFrame(columns=["day", "doc_type", "n"])
+    return (a.assign(day=pd.to_datetime(a["added_at"]).dt.normalize()).groupby(["day", "doc_type"]).size()
+            .rename("n").reset_index())
+
 
 def added_table(b: Brief, limit: int | None = None) -> pd.DataFrame:
     """The week's new reports as shown, newest first; only the first ``limit`` when given."""
@@ -284,14 +311,14 @@ def to_html(b: Brief) -> str:
     body = [f"<section class='screen'><h1>法治政府建设周报</h1><p class='sub'>{html.escape(b.week_label)} · "
             f"范围:{html.escape(b.scope)} · 生成于 {pd.Timestamp.now():%Y-%m-%d %H:%M}</p>"
             f"{brief_present.screen_html(b)}</section>"]
-    stats = [{"label": "本周新增报告", "value": f"{len(b.added)} 份", "note": b.week_label, "change": ""},
+    stats = [{"label": "本周新增报告", "value": f"{b.added_count} 份", "note": b.week_label, "change": ""},
              {"label": "未达目标", "value": f"{len(b.targets)} 项", "note": f"{b.year or '—'} 年规划目标",
               "change": ""},
              {"label": "待处理的数据问题", "value": f"{b.open_warnings} 项", "note": "见文末", "change": ""}]
     body.append(_cards_html(stats))
-    body.append(f"<h2>本周新增报告({len(b.added)} 份)</h2>")
-    if not b.added.empty:
-        body.append(chart(brief_charts.added_by_type(b.added, DOC_TYPE_LABELS)))
+    body.append(f"<h2>本周新增报告({b.added_count} 份)</h2>")
+    if b.added_count:
+        body.append(chart(brief_charts.added_by_type(added_days(b), DOC_TYPE_LABELS)))
     shown = added_table(b)
     body.append(_table_html(shown.head(MAX_HTML_ROWS), "本周没有新增报告。"))
     if len(shown) > MAX_HTML_ROWS:

@@ -139,7 +139,7 @@ def move_rows(b: Brief, limit: int = PRESENT_ROWS) -> list[str]:
 
 def screen_html(b: Brief) -> str:
     """The meeting screen as one HTML fragment (one line: no blank line for Markdown to break it at)."""
-    sub = f"周 {b.week_label} · 本周新增报告 {len(b.added)} 份 · 待处理的数据问题 {b.open_warnings} 项 · 范围:{b.scope}"
+    sub = f"周 {b.week_label} · 本周新增报告 {b.added_count} 份 · 待处理的数据问题 {b.open_warnings} 项 · 范围:{b.scope}"
     year = f"({b.year} 年)" if b.year is not None else ""
     n_targets = 0 if b.targets is None else len(b.targets)
     n_moves = 0 if b.moves is None else len(b.moves)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -141,6 +141,12 @@ def safe_filename(name: str, limit: int = 40) -> str:
 GRID_ROWS = 1000  # rows a page's table sends to the browser; its downloads hold every row
 
 
+def grid_note(total: int, limit: int, where_all: str = "下载的文件") -> None:
+    """Say under a table that shows ``limit`` of ``total`` rows where the rest are (nothing when all are shown)."""
+    if total > limit:
+        st.caption(f"共 {total:,} 行,表中列出前 {limit:,} 行;{where_all}含全部 {total:,} 行,也可用左侧筛选缩小范围。")
+
+
 def grid_rows(df: pd.DataFrame, where_all: str = "下载的文件", limit: int | None = None) -> pd.DataFrame:
     """The first ``limit`` rows of ``df`` for ``st.dataframe``, saying under it when there are more.
 
@@ -149,19 +155,23 @@ def grid_rows(df: pd.DataFrame, where_all: str = "下载的文件", limit: int |
     ``limit`` defaults to ``GRID_ROWS`` as it is at the call.
     """
     limit = GRID_ROWS if limit is None else limit
-    if len(df) <= limit:
-        return df
-    st.caption(f"共 {len(df):,} 行,表中列出前 {limit:,} 行;{where_all}含全部 {len(df):,} 行,也可用左侧筛选缩小范围。")
-    return df.head(limit)
+    grid_note(len(df), limit, where_all)
+    return df if len(df) <= limit else df.head(limit)
 
 
-def download_buttons(df: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and Excel buttons for ``df`` (already with Chinese headers); files are made only when clicked."""
+def download_buttons(df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, empty: bool | None = None) -> None:
+    """CSV and Excel buttons for ``df`` (already with Chinese headers); files are made only when clicked.
+
+    ``df`` may be a function giving the frame (with ``empty`` saying whether it would be empty): a page that shows
+    a few rows of a long list then reads the whole list only when someone downloads it.
+    """
+    make = df if callable(df) else (lambda: df)
+    disabled = df.empty if isinstance(df, pd.DataFrame) else bool(empty)
     row = st.container(horizontal=True)
-    row.download_button("下载 CSV", data=lambda: to_csv_bytes(df), file_name=f"{safe_filename(name)}.csv", mime=CSV_MIME,
-                         key=f"{key}_csv", on_click="ignore", icon=":material/download:", disabled=df.empty)
-    row.download_button("下载 Excel", data=lambda: to_xlsx_bytes(df), file_name=f"{safe_filename(name)}.xlsx", mime=XLSX_MIME,
-                          key=f"{key}_xlsx", on_click="ignore", icon=":material/table:", disabled=df.empty)
+    row.download_button("下载 CSV", data=lambda: to_csv_bytes(make()), file_name=f"{safe_filename(name)}.csv", mime=CSV_MIME,
+                         key=f"{key}_csv", on_click="ignore", icon=":material/download:", disabled=disabled)
+    row.download_button("下载 Excel", data=lambda: to_xlsx_bytes(make()), file_name=f"{safe_filename(name)}.xlsx",
+                        mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore", icon=":material/table:", disabled=disabled)
 
 
 def wide_by_metric(df: pd.DataFrame, index: Mapping[str, str], metric_order: Sequence[str] = ()) -> pd.DataFrame:

@@ -44,13 +44,13 @@ def _set_present(on: bool) -> None:
 
 
 def _added_section() -> None:
-    st.header(f"本周新增报告({len(brief.added)} 份)")
-    if brief.added.empty:
+    st.header(f"本周新增报告({brief.added_count} 份)")
+    if not brief.added_count:
         st.info("这一周没有导入新报告。")
     else:
-        st.plotly_chart(theme.for_theme(brief_charts.added_by_type(brief.added, DOC_TYPE_LABELS)), key="brief_added_chart",
-                        config=CHART_CONFIG, theme=THEME)
-        if len(brief.added) > downloads.GRID_ROWS:  # a big import: the whole list is in the CSV, not on screen
+        chart = brief_charts.added_by_type(brief_export.added_days(brief), DOC_TYPE_LABELS)
+        st.plotly_chart(theme.for_theme(chart), key="brief_added_chart", config=CHART_CONFIG, theme=THEME)
+        if brief.added_count > downloads.GRID_ROWS:  # a big import: the whole list is in the CSV, not on screen
             st.caption(f"表中列出最近添加的 {downloads.GRID_ROWS:,} 份;完整清单见“导出 CSV”。")
         st.dataframe(for_display(brief_export.added_table(brief, downloads.GRID_ROWS)), hide_index=True,
                      key="brief_added_table")
@@ -84,14 +84,19 @@ if present:
 else:
     right.caption(f"周:{brief.week_label}(按报告首次导入的时间)。范围:{plain(scope)}。数字取自各地政府的年度报告;件数相加、比率取平均。")
     e1, e2, e3, e4 = st.columns([2, 1, 1, 2])
-    e1.download_button("导出 HTML(可离线打开)", data=lambda: brief_export.to_html(brief).encode("utf-8"),
+
+    def whole() -> brief_export.Brief:
+        """The brief with every report of the week (the page holds the newest): what the exports list."""
+        return brief_export.complete(brief, f)
+
+    e1.download_button("导出 HTML(可离线打开)", data=lambda: brief_export.to_html(whole()).encode("utf-8"),
                        file_name=f"{brief_export.file_stem(brief)}.html", mime="text/html", key="brief_html",
                        on_click="ignore", icon=":material/download:")
-    e2.download_button("导出 CSV", data=lambda: brief_export.to_csv(brief),
+    e2.download_button("导出 CSV", data=lambda: brief_export.to_csv(whole()),
                        file_name=f"{brief_export.file_stem(brief)}.csv", mime="text/csv", key="brief_csv",
                        on_click="ignore", icon=":material/table:")
     if brief_pdf.available():
-        e3.download_button("导出 PDF", data=lambda: brief_pdf.to_pdf(brief_export.to_html(brief)),
+        e3.download_button("导出 PDF", data=lambda: brief_pdf.to_pdf(brief_export.to_html(whole())),
                            file_name=f"{brief_export.file_stem(brief)}.pdf", mime="application/pdf", key="brief_pdf",
                            on_click="ignore", icon=":material/picture_as_pdf:")
     else:
@@ -100,7 +105,7 @@ else:
               icon=":material/slideshow:", help="隐藏侧栏和选项,第一屏显示结论、未达标项和变化最大的指标;网址带 present=1")
     st.markdown(f"**{plain(brief_present.headline_sentence(brief))}**")
     _cards(st, [
-        {"label": "本周新增报告", "value": f"{len(brief.added)} 份", "note": brief.week_label},
+        {"label": "本周新增报告", "value": f"{brief.added_count} 份", "note": brief.week_label},
         {"label": "未达到规划目标", "value": f"{len(brief.targets)} 项", "note": f"{year or '—'} 年"},
         {"label": "待处理的数据问题", "value": f"{brief.open_warnings} 项", "note": "见本页末尾"},
     ])

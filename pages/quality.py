@@ -160,14 +160,13 @@ TABS = ["每份报告的数字", "信息不全的报告", "一致性检查", "�
 tab_docs, tab_unknown, tab_checks, tab_errors, tab_corr = st.tabs(
     TABS, default=TABS[-1] if filters.page_param("doc") else TABS[0], key="q_tabs")
 
-docs = queries.quality_documents(f)
 DOC_COLUMNS = {"title": "标题", "region_name": "地区", "层级": "层级", "year": "年份", "类型": "类型", "figures": "数字",
                "actual": "实际数", "target": "目标数", "corrected": "已更正", "checks": "检查问题", "chars": "字数",
                "path": "文件", "打开": "打开"}
 
 
 def _docs_table(rows: pd.DataFrame, with_links: bool) -> pd.DataFrame:
-    """``rows`` of ``docs`` with Chinese headers; the reader's link only for rows shown (not in downloads)."""
+    """``rows`` of ``quality_documents`` with Chinese headers; the reader's link only for rows shown (not in downloads)."""
     shown = rows.assign(层级=rows["level"].map(level_label), 类型=rows["doc_type"].map(doc_type_label),
                         region_name=rows["region_name"].fillna("未识别地区"))
     if with_links:
@@ -193,25 +192,29 @@ def _unknown_table(rows: pd.DataFrame) -> pd.DataFrame:
 with tab_docs:
     st.caption("每份报告提取出的数字个数(实际数 / 目标数),其中经过更正的个数,以及一致性检查发现的问题数。"
                "0 个数字的报告值得打开看看。")
-    st.dataframe(for_display(_docs_table(downloads.grid_rows(docs), with_links=True)), hide_index=True, key="q_docs",
-                 column_config={"打开": st.column_config.LinkColumn(display_text="阅读")})
-    downloads.download_buttons(_docs_table(docs, with_links=False), "每份报告的数字", "q_docs_dl")
+    downloads.grid_note(s["documents"], downloads.GRID_ROWS)
+    st.dataframe(for_display(_docs_table(queries.quality_documents(f, limit=downloads.GRID_ROWS), with_links=True)),
+                 hide_index=True, key="q_docs", column_config={"打开": st.column_config.LinkColumn(display_text="阅读")})
+    downloads.download_buttons(lambda: _docs_table(queries.quality_documents(f), with_links=False), "每份报告的数字",
+                               "q_docs_dl", empty=not s["documents"])
 
 with tab_unknown:
-    unknown = docs[docs["no_region"] | docs["no_year"] | docs["no_type"]]
     st.caption("没有识别出地区、年份或类型的报告不会出现在按地区、年份的图表中。可在“更正”中补上。")
-    if docs.empty:
+    if not s["documents"]:
         st.info("当前筛选条件下没有报告(0 份),无从检查。")
-    elif unknown.empty:
+    elif not s["unknown_any"]:
         st.success("所有报告都识别出了地区、年份和类型。")
     else:
-        st.dataframe(for_display(_unknown_table(downloads.grid_rows(unknown))), hide_index=True, key="q_unknown")
-        downloads.download_buttons(_unknown_table(unknown), "信息不全的报告", "q_unknown_dl")
+        downloads.grid_note(s["unknown_any"], downloads.GRID_ROWS)
+        unknown = queries.quality_documents(f, limit=downloads.GRID_ROWS, missing_only=True)
+        st.dataframe(for_display(_unknown_table(unknown)), hide_index=True, key="q_unknown")
+        downloads.download_buttons(lambda: _unknown_table(queries.quality_documents(f, missing_only=True)),
+                                   "信息不全的报告", "q_unknown_dl")
 
 with tab_checks:
     checks = queries.quality_checks(f)
     st.caption("构建后自动运行的一致性检查(如受理数大于收到数、比率超过 100%、与上年相比变化异常)。")
-    if docs.empty and checks.empty:
+    if not s["documents"] and checks.empty:
         st.info("当前筛选条件下没有报告(0 份),无从检查。")
     elif checks.empty:
         st.success("一致性检查没有发现问题。")
@@ -246,12 +249,15 @@ with tab_corr:
     allowed = auth.require_admin("修改数据", "quality")
 
     st.subheader("选择报告")
-    opts = docs.sort_values(["no_region", "no_year", "path"], ascending=[False, False, True])
+    # 100k options cost seconds to label and megabytes to send to the browser: the first MAX_DOC_OPTIONS, and the one
+    # a link asks for
+    opts = queries.quality_documents(f, limit=MAX_DOC_OPTIONS, missing_first=True)
     wanted = filters.page_param("doc")
-    if len(opts) > MAX_DOC_OPTIONS:  # 100k options cost seconds to label and megabytes to send to the browser
-        st.caption(f"共 {len(opts):,} 份报告,下拉列表只列出前 {MAX_DOC_OPTIONS:,} 份(缺地区、缺年份的在前);"
+    if s["documents"] > MAX_DOC_OPTIONS:
+        st.caption(f"共 {s['documents']:,} 份报告,下拉列表只列出前 {MAX_DOC_OPTIONS:,} 份(缺地区、缺年份的在前);"
                    "请用侧栏的地区、年份等筛选缩小范围,或从“报告全文”页的链接进入。")
-        opts = pd.concat([opts.head(MAX_DOC_OPTIONS), opts[opts["doc_id"] == wanted]]).drop_duplicates("doc_id")
+    if wanted and wanted not in set(opts["doc_id"]):
+        opts = pd.concat([opts, queries.quality_documents(f, doc_id=wanted)], ignore_index=True)
     ids = opts["doc_id"].tolist()
     labels = dict(zip(opts["doc_id"], _doc_labels(opts), strict=True))
     doc_id = st.selectbox("报告", ids, index=ids.index(wanted) if wanted in ids else None,

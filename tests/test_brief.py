@@ -184,11 +184,52 @@ def test_quality_summary_and_lists() -> None:
     assert queries.quality_checks(F)["message"].tolist() == ["比率 <b>超过</b> 100%"]
 
 
+@pytest.mark.usefixtures("brief_db")
+def test_the_quality_lists_a_page_shows_are_slices_of_the_whole_list() -> None:
+    # the page reads only the rows it shows; they must be the rows (and the order) the whole list has (a slice
+    # without NULLs in a column reads it with another dtype: the values are compared, not the dtypes)
+    def same(got: pd.DataFrame, want: pd.DataFrame) -> None:
+        def plain(df: pd.DataFrame) -> pd.DataFrame:
+            return df.astype(object).where(df.notna(), None)
+        pd.testing.assert_frame_equal(plain(got), plain(want), check_dtype=False)
+
+    full = queries.quality_documents(F)
+    lacking = full[full["no_region"] | full["no_year"] | full["no_type"]].reset_index(drop=True)
+    assert len(lacking) >= 1 and queries.quality_summary(F)["unknown_any"] == len(lacking)
+    same(queries.quality_documents(F, limit=2), full.head(2))
+    same(queries.quality_documents(F, missing_only=True), lacking)
+    same(queries.quality_documents(F, limit=1, missing_only=True), lacking.head(1))
+    first = queries.quality_documents(F, missing_first=True)
+    expect = full.sort_values(["no_region", "no_year"], ascending=False, kind="stable").reset_index(drop=True)
+    same(first, expect)
+    one = queries.quality_documents(F, doc_id="xn-2024")
+    assert one["doc_id"].tolist() == ["xn-2024"] and int(one.iloc[0]["checks"]) == 1
+
+
 # --- the Brief, exports -------------------------------------------------------------------------------------
 
 @pytest.fixture
 def brief(brief_db: Path) -> brief_export.Brief:
     return brief_export.collect(F, WEEK_DAY)
+
+
+def test_the_brief_keeps_the_newest_added_reports_and_exports_them_all(brief_db: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # a big import: the page holds the newest ADDED_ROWS reports and counts all of them; an export lists them all
+    start, end = queries.week_bounds(WEEK_DAY)
+    full = queries.brief_added(F, start, end)
+    assert len(full) == 3
+    pd.testing.assert_frame_equal(queries.brief_added(F, start, end, limit=2), full.head(2))
+    days = queries.brief_added_days(F, start, end)
+    assert int(days["n"].sum()) == 3 and set(days["doc_type"]) == set(full["doc_type"])
+    monkeypatch.setattr(brief_export, "ADDED_ROWS", 1)
+    b = brief_export.collect(F, WEEK_DAY)
+    assert len(b.added) == 1 and b.added_count == 3 and b.added["doc_id"].tolist() == full["doc_id"].head(1).tolist()
+    whole = brief_export.complete(b, F)
+    assert whole.added["doc_id"].tolist() == full["doc_id"].tolist()
+    exported = brief_export.to_frame(whole)
+    assert (exported["部分"] == "本周新增报告").sum() == 3
+    assert "本周新增报告(3 份)" in brief_export.to_html(b)
 
 
 def test_collect_defaults_to_the_latest_year(brief: brief_export.Brief) -> None:
@@ -369,7 +410,8 @@ def test_empty_frames_give_a_message_not_an_error() -> None:
 
 
 def test_added_by_type_stacks_days() -> None:
-    df = rows(added_at=[IN_WEEK, IN_WEEK, datetime(2024, 3, 6)], doc_type=["annual_report", "news", "annual_report"])
+    df = rows(day=[datetime(2024, 3, 5), datetime(2024, 3, 5), datetime(2024, 3, 6)],
+              doc_type=["annual_report", "news", "annual_report"], n=[1, 1, 1])
     fig = brief_charts.added_by_type(df, {"annual_report": "年度报告", "news": "新闻报道"})
     by_name = {t.name: (list(t.x), list(t.y)) for t in fig.data if t.type == "bar"}
     assert by_name == {"年度报告": (["03-05", "03-06"], [1, 1]), "新闻报道": (["03-05"], [1])}

@@ -50,6 +50,7 @@ from dashboard.queries.brief import (
     GOVERNMENT_LEVELS,
     PLAN_TYPES,
     brief_added,
+    brief_added_days,
     brief_default_year,
     brief_moves,
     brief_opening_year,
@@ -89,7 +90,7 @@ from dashboard.region_codes import LEVEL_ORDER, MUNICIPALITIES, child_prefix_len
 
 __all__ = [
     "BRIEF_METRICS", "COVERAGE_GRAINS", "GOVERNMENT_LEVELS", "HEADLINE_METRICS", "LEVEL_ORDER", "MUNICIPALITIES",
-    "PLAN_TYPES", "QUALIFIER_AGG", "SEARCH_POOL", "SOURCE_LABELS", "TF_CHARS", "Ranking", "brief_added",
+    "PLAN_TYPES", "QUALIFIER_AGG", "SEARCH_POOL", "SOURCE_LABELS", "TF_CHARS", "Ranking", "brief_added", "brief_added_days",
     "brief_default_year", "brief_moves", "brief_opening_year", "brief_region_headline", "brief_scope",
     "brief_targets", "brief_totals", "brief_years", "child_prefix_len", "corrections_log", "coverage", "document",
     "document_figures", "figure_row", "figure_where", "filter_options", "headline", "hidden_synthetic",

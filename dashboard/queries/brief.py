@@ -34,16 +34,30 @@ def brief_scope(f: Filters) -> Filters:
     return Filters(regions=f.regions, synthetic=f.synthetic)
 
 
-def brief_added(f: Filters, start: Any, end: Any) -> pd.DataFrame:
-    """Documents first seen in [start, end): doc_id, title, region_name, level, year, doc_type, added_at, path,
+def brief_added(f: Filters, start: Any, end: Any, limit: int | None = None) -> pd.DataFrame:
+    """Documents first seen in [start, end), newest first (the first ``limit`` when given: a page shows a thousand of a
+    big import, its export reads them all): doc_id, title, region_name, level, year, doc_type, added_at, path,
     figures, corrected."""
     where, params = brief_scope(f).where("d")
-    return db.query(f"""
+    sql = f"""
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
                d.added_at, d.path, n.figures, d.corrected
         FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
         WHERE {where} AND d.added_at >= ? AND d.added_at < ?
-        ORDER BY d.added_at DESC, d.path, d.part""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
+        ORDER BY d.added_at DESC, d.path, d.part"""
+    params = [*params, pd.Timestamp(start), pd.Timestamp(end)]
+    return db.query(sql, params) if limit is None else db.query(f"{sql} LIMIT ?", [*params, limit])
+
+
+def brief_added_days(f: Filters, start: Any, end: Any) -> pd.DataFrame:
+    """How many of ``brief_added``'s documents came in per day and type: day (midnight), doc_type, n. The week's
+    count and chart read these, not the list (100k rows at a big import)."""
+    where, params = brief_scope(f).where("d")
+    return db.query(f"""
+        SELECT date_trunc('day', d.added_at) AS day, d.doc_type, count(*) AS n
+        FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
+        WHERE {where} AND d.added_at >= ? AND d.added_at < ?
+        GROUP BY ALL ORDER BY day, d.doc_type""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
 
 
 def _annual(f: Filters, year_from: int, year_to: int) -> Filters:
@@ -233,7 +247,8 @@ CALLS = [
     Call("brief", "brief_years(F)", lambda s: brief_years(s.F)),
     Call("brief", "brief_opening_year(F)", lambda s: brief_opening_year(s.F)),
     Call("brief", "brief_default_year(F)", lambda s: brief_default_year(s.F)),
-    Call("brief", "brief_added(F, this week)", lambda s: brief_added(s.F, *week_bounds(s.now))),
+    Call("brief", "brief_added(F, this week, 1000)", lambda s: brief_added(s.F, *week_bounds(s.now), limit=1000)),
+    Call("brief", "brief_added_days(F, this week)", lambda s: brief_added_days(s.F, *week_bounds(s.now))),
     Call("brief", "brief_region_headline(F, year)", lambda s: brief_region_headline(s.F, s.year)),
     Call("brief", "brief_totals(headline)", lambda s: brief_totals(brief_region_headline(s.F, s.year))),
     Call("brief", "brief_moves(F, year)", lambda s: brief_moves(s.F, s.year)),

@@ -14,6 +14,9 @@ from dashboard.queries.brief import brief_scope
 from dashboard.queries.core import in_order, summary
 from dashboard.queries.samples import Call
 
+# a report the pages cannot place: no region, no year or no type (alias d: documents_current or doc_summary)
+_MISSING = "(d.region_code IS NULL AND d.province IS NULL OR d.year IS NULL OR d.doc_type = 'other')"
+
 
 def _corrections_source() -> str:
     """``corrections_summary`` (the view ``corrections_status`` of etl/after/corrections.py, stored by
@@ -32,7 +35,8 @@ def quality_summary(f: Filters) -> dict[str, int]:
         SELECT count(*) AS documents,
                count(*) FILTER (WHERE d.region_code IS NULL AND d.province IS NULL) AS unknown_region,
                count(*) FILTER (WHERE d.year IS NULL) AS unknown_year,
-               count(*) FILTER (WHERE d.doc_type = 'other') AS unknown_type
+               count(*) FILTER (WHERE d.doc_type = 'other') AS unknown_type,
+               count(*) FILTER (WHERE {_MISSING}) AS unknown_any
         FROM documents_current d WHERE {where}""", params).iloc[0]
     checks = db.query(f"""
         SELECT count(*) FILTER (WHERE c.severity = 'error') AS check_errors,
@@ -64,14 +68,24 @@ def quality_checks(f: Filters, limit: int = 1000) -> pd.DataFrame:
         ORDER BY c.severity = 'error' DESC, c.check_name, d.region_code, c.check_id LIMIT ?""", [*params, limit])
 
 
-def quality_documents(f: Filters) -> pd.DataFrame:
-    """Every document with its figure counts and what is unknown about it.
+def quality_documents(f: Filters, limit: int | None = None, missing_only: bool = False, missing_first: bool = False,
+                      doc_id: str | None = None) -> pd.DataFrame:
+    """Documents with their figure counts and what is unknown about them, by path and part.
 
     Columns: doc_id, title, path, region_name, level, year, doc_type, chars, figures, actual, target, corrected
     (figures marked corrected), checks, no_region, no_year, no_type, doc_corrected.
+
+    A page asks for the ``limit`` rows it shows (at 100k reports the whole list cost ~100 ms a call and is read only
+    by a download); ``missing_only`` keeps reports lacking region, year or type, ``missing_first`` puts those lacking
+    a region, then a year, first (the corrections form's list), ``doc_id`` asks for one report.
     """
     where, params = brief_scope(f).where("d")  # doc_summary carries the documents' columns: no join
-    df = db.query(f"""
+    if missing_only:
+        where += f" AND {_MISSING}"
+    if doc_id is not None:
+        where, params = f"{where} AND d.doc_id = ?", [*params, doc_id]
+    order = "(d.region_code IS NULL AND d.province IS NULL) DESC, d.year IS NULL DESC, " if missing_first else ""
+    sql = f"""
         WITH k AS (SELECT doc_id, count(*) AS checks FROM checks WHERE doc_id IS NOT NULL GROUP BY doc_id)
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.path, d.region_name, d.level, d.year, d.doc_type,
                d.chars, d.figures, d.actual, d.target, d.corrected, coalesce(k.checks, 0) AS checks,
@@ -79,8 +93,14 @@ def quality_documents(f: Filters) -> pd.DataFrame:
                d.doc_type = 'other' AS no_type, d.doc_corrected, d.path_order
         FROM {summary("doc_summary")} d
         LEFT JOIN k ON k.doc_id = d.doc_id
-        WHERE {where}""", params)
-    return in_order(df, ["path_order"], [True], drop=["path_order"])  # by path, part
+        WHERE {where}"""
+    if limit is None and not missing_first:  # every row (a download): sorted here, not by DuckDB (see in_order)
+        return in_order(db.query(sql, params), ["path_order"], [True], drop=["path_order"])
+    if limit is not None:
+        sql, params = f"{sql} ORDER BY {order}d.path_order LIMIT ?", [*params, limit]
+    else:
+        sql = f"{sql} ORDER BY {order}d.path_order"
+    return db.query(sql, params).drop(columns=["path_order"])
 
 
 def ingest_errors() -> pd.DataFrame:
@@ -145,7 +165,10 @@ CALLS = [
     Call("brief", "quality_summary(F)", lambda s: quality_summary(s.F)),
     Call("brief", "quality_checks(F, 10)", lambda s: quality_checks(s.F, limit=10)),
     Call("quality", "quality_summary(F)", lambda s: quality_summary(s.F)),
-    Call("quality", "quality_documents(F)", lambda s: quality_documents(s.F)),
+    Call("quality", "quality_documents(F, 1000)", lambda s: quality_documents(s.F, limit=1000)),
+    Call("quality", "quality_documents(F, 1000, missing)", lambda s: quality_documents(s.F, limit=1000, missing_only=True)),
+    Call("quality", "quality_documents(F, 2000, missing first)",
+         lambda s: quality_documents(s.F, limit=2000, missing_first=True)),
     Call("quality", "quality_checks(F)", lambda s: quality_checks(s.F)),
     Call("quality", "ingest_errors()", lambda s: ingest_errors()),
     Call("quality", "corrections_log()", lambda s: corrections_log()),
