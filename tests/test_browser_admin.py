@@ -9,6 +9,8 @@ stays untouched. Skipped (with the reason) only when /usr/bin/chromium is missin
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -253,7 +255,7 @@ def check_offline_html(browser: Browser, path: Path) -> None:
 
 # --- 数据质量 -----------------------------------------------------------------------------------------------
 
-def test_quality_page_sections(page: Page, server: str, admin_data: AdminData) -> None:
+def test_quality_page_sections(page: Page, server: str, admin_data: AdminData, tmp_path: Path) -> None:
     open_page(page, f"{server}/quality", "数据质量", "每份报告提取出的数字个数")
     settle_quietly(page)
     no_error_box(page)
@@ -278,6 +280,15 @@ def test_quality_page_sections(page: Page, server: str, admin_data: AdminData) -
     assert [(r["标题"], int(r["数字"])) for r in rows] == [(t, n) for t, n in expected]
     assert all(int(r["数字"]) == int(r["实际数"]) + int(r["目标数"]) for r in rows)
     shot_whole(page, "quality_documents")
+    # the download reads the whole list when clicked (the page reads only the rows it shows): every report, in order
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").first.click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    listed = list(csv.DictReader(io.StringIO(saved.read_bytes().decode("utf-8-sig"))))
+    documents = next(int(m.split()[-1].replace(",", "")) for m in metrics if m.split("\n")[0].strip() == "报告")
+    assert saved.name.startswith("每份报告的数字") and len(listed) == documents > len(rows) - 1
+    assert [(r["标题"], int(r["数字"])) for r in listed[:len(rows)]] == [(t, n) for t, n in expected]
 
     page.get_by_role("tab", name="信息不全的报告").click()
     unknown = frame_with(page, "缺少")
