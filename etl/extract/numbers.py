@@ -217,6 +217,8 @@ def find_numbers(text: str) -> list[Number]:
                     continue
         if unit == "次" and text.startswith(("会议", "全会", "常委会", "常务会"), m.end()):
             continue  # 十五届人大四次会议: a session's number, not a count
+        if unit == "部" and text.startswith("门", m.end()):
+            continue  # 四部门联合…, 12部门: departments counted by the word 部门, not documents in 部
         if unit in ("万", "亿") and not mult:  # "1.2万" with no further unit: the unit is the multiplier
             mult, unit = unit, ""
         value = parse_digits(digits) if digits not in _LONE_POWER else _LONE_POWER[digits]
