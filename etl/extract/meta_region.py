@@ -359,9 +359,17 @@ def _speaks_as(place: Place | None, scope: str) -> bool:
 # a city's development zone, new area, experimental or management area reporting as its own county-level body (宜昌高新区管委会,
 # 十堰经济技术开发区党工委、管委会), or one of its bureaus or its report (武汉经开区统计局, 淄博高新区市场监管局, 广州空港经济区
 # 管理委员会, 武汉市东湖生态旅游风景区2019年…, 宁波前湾新区自然资源局)
-_ZONE_WORDS = r"(?:高新技术产业开发区|新技术开发区|经济技术开发区|经济开发区|高新区|经开区|风景区|经济区|新区|综合实验区|管理区)"
+# (创新区 is a common noun: 法治创新区, 自主创新区域; 格局/布局/大局 end no bureau's name)
+_ZONE_WORDS = (r"(?:高新技术产业开发区|新技术开发区|经济技术开发区|经济开发区|高新区|经开区|风景区|经济区|(?<!创)新区|综合实验区"
+               r"|管理区)")
 _ZONE = re.compile(r"([\u4e00-\u9fff]{2,10}?" + _ZONE_WORDS + r")"
-                   r"(?:党工委|工委|管委会|管理委员会|[、和]|\s|[\u4e00-\u9fff]{0,6}(?:局|分局|法院)|(?:19|20)\d\d年)")
+                   r"(?:党工委|工委|管委会|管理委员会|[、和]|\s|[\u4e00-\u9fff]{0,6}(?<![格布大开结全当])(?:局|分局|法院)"
+                   r"|(?:19|20)\d\d年)")
+# a phrase that acts on a zone (对接雄安新区, 打造…示范区, 推进…) names no zone of the reporter's own
+_ZONE_ACTED_ON = re.compile(r"对接|打造|推进|建设|服务|支持|融入|助力|争创|创建|推动|加快|联动|协同")
+# the city's own government or party committee in the same line (兰州市人民政府 兰州新区管委会…: a joint title the city
+# heads), or a text speaking as the whole city (浙江舟山群岛新区…全市…, a new area that is the whole city): the city's
+_CITY_ITSELF = re.compile(r"(?:人民政府|政府|市委)")
 # the names the gold writes a zone by (as the zones call themselves in full)
 _ZONE_FULL = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
 
@@ -369,6 +377,8 @@ _ZONE_FULL = (("经开区", "经济技术开发区"), ("高新区", "高新技�
 def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Place | None:
     """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
     holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
+    if re.search(r"[全我]市", text[:600]) and not re.search(r"[全我](?:新)?区", text[:600]):
+        return None
     for src in (title or "", organ or "", opening_subject(text)):
         m = _ZONE.search(src) if re.search(_ZONE_WORDS, src) else None
         if m:
@@ -376,6 +386,8 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
             at = src.find(city.name, max(0, m.start(1) - len(city.name)), m.end(1))
             if at >= 0:
                 name = src[at + len(city.name):m.end(1)]  # 武汉市东湖生态旅游风景区: the zone, not its city's name
+            if _ZONE_ACTED_ON.search(name) or _CITY_ITSELF.search(src, 0, m.start(1)):
+                return None
             if re.fullmatch(_ZONE_WORDS, name):
                 name = city.name.removesuffix("市") + name  # 宜昌市高新区: the zone of 宜昌, written 宜昌高新区
             inside = resolve(m.group(1))

@@ -45,9 +45,12 @@ _DIVISION_ORGAN = re.compile(rf"{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
                              r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府|[一二三四五六七八九十]{1,3}团|\s*20\d\d\s*年)")
 _DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
 # a zone its province runs beside its cities, named as the reporter by the title, the organ line or the first sentence's
-# subject (平潭综合实验区地方税务局2013年…报告); one named in a list of addressees or in passing is not
-_ZONE_NAMES = re.compile("|".join(sorted({w for _, words in CITY_LEVEL_ZONES.values() for w in words}, key=len,
-                                         reverse=True)))
+# subject, which it begins (平潭综合实验区地方税务局2013年…报告); one named in a list of addressees or acted on by another
+# place (廊坊市对接雄安新区…) is not
+_ZONE_WORDS = "|".join(sorted({w for _, words in CITY_LEVEL_ZONES.values() for w in words}, key=len, reverse=True))
+_ZONE_NAMES = re.compile(_ZONE_WORDS)
+_ZONE_LEADS = re.compile(rf"\s*(?:(?:19|20)\d\d年度?)?\s*(?:中共)?(?:{'|'.join({p for p, _ in CITY_LEVEL_ZONES.values()})})?"
+                         rf"({_ZONE_WORDS})")
 _ZONE_OF_NAME = {w: zone for zone, (_, words) in CITY_LEVEL_ZONES.items() for w in words}
 
 
@@ -55,9 +58,9 @@ def city_level_zone(title: str | None, organ: str | None, text: str, place_name:
     """The city-level zone (``CITY_LEVEL_ZONES``) the reporter names itself by, if any; or the one whose name the
     place found was read from (平潭 of 平潭综合实验区 is the zone's, not 平潭县's, where the text names no 平潭县)."""
     for src in (title or "", organ or "", opening_subject(text)):
-        m = _ZONE_NAMES.search(src)
+        m = _ZONE_LEADS.match(src)
         if m:
-            return _ZONE_OF_NAME[m.group()]
+            return _ZONE_OF_NAME[m.group(1)]
     head = opening(text, 1500)
     if place_name and place_name not in head:
         short = place_name[:2]
