@@ -131,11 +131,15 @@ def test_a_city_level_zone_reports_as_its_provinces_city(text: str, fields: tupl
     # a new area that is the whole city, the text speaking as 全市: the city's own report
     ("浙江舟山群岛新区2021年法治政府建设年度报告\n2021年,全市坚持依法行政。", ("浙江省", "舟山市", None, "city", "330900")),
     # a joint title the city government heads: the city's
-    ("兰州市人民政府 兰州新区管委会2022年法治政府建设年度报告\n2022年,全市坚持依法行政。", ("甘肃省", "兰州市", None, "city", "620100")),
+    ("兰州市人民政府 兰州新区管委会2022年法治政府建设年度报告\n2022年,全市坚持依法行政。",
+     ("甘肃省", "兰州市", None, "city", "620100")),
     # a zone acted on (对接…新区) or a common noun (创新区, 自主创新区域…新格局) names no zone of the city
-    ("廊坊市对接雄安新区和北京城市副中心2022年工作总结\n2022年,廊坊市坚持依法行政。", ("河北省", "廊坊市", None, "department", "131000")),
-    ("杭州市打造法治创新区和营商环境最优市2022年工作报告\n2022年,全市坚持依法行政。", ("浙江省", "杭州市", None, "department", "330100")),
-    ("长沙市推进自主创新区域发展新格局2022年工作总结\n2022年,全市坚持依法行政。", ("湖南省", "长沙市", None, "department", "430100")),
+    ("廊坊市对接雄安新区和北京城市副中心2022年工作总结\n2022年,廊坊市坚持依法行政。",
+     ("河北省", "廊坊市", None, "department", "131000")),
+    ("杭州市打造法治创新区和营商环境最优市2022年工作报告\n2022年,全市坚持依法行政。",
+     ("浙江省", "杭州市", None, "department", "330100")),
+    ("长沙市推进自主创新区域发展新格局2022年工作总结\n2022年,全市坚持依法行政。",
+     ("湖南省", "长沙市", None, "department", "430100")),
 ])
 def test_a_new_area_the_report_does_not_speak_as_is_no_county(text: str, fields: tuple) -> None:
     meta = metadata_of(text)
