@@ -328,3 +328,15 @@ def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
     county = metadata_of("关于2022年法治政府建设工作情况的报告\n按照上级要求,现将2022年推进城乡融合发展工作情况报告如下:"
                          "2022年,全县共办理行政复议案件12件。")
     assert (county.level, county.town) == ("county", None)
+
+
+@pytest.mark.parametrize("text, level", [
+    # an organ's reply to a deputy's suggestion or a member's proposal is the organ's, whatever scope its figures speak for
+    ("关于对省政协十三届二次会议第20240004号提案的答复\n省民革:\n您单位提出的关于加强我省人民调解工作的提案收悉。全省共有调解组织"
+     "2万个。", "department"),
+    ("对市人大十六届三次会议第12号建议的答复\n王某代表:\n您提出的建议收悉。全市行政复议案件300件。", "department"),
+    # a disclosure report that answered requests by letter (作出答复函) is no reply to a proposal
+    ("正定县人民政府2023年政府信息公开工作年度报告\n每个依申请公开件均作出答复函并在规定时限内予以答复。", "county"),
+])
+def test_a_reply_to_a_proposal_is_the_replying_organs(text: str, level: str) -> None:
+    assert metadata_of(text).level == level

@@ -44,6 +44,9 @@ _BINGTUAN = re.compile(r"新疆生产建设兵团|新疆兵团")
 _DIVISION_ORGAN = re.compile(rf"{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
                              r"(?:党委|司法局|法院|中级人民法院|法律援助|公共法律服务|人民政府|政府|[一二三四五六七八九十]{1,3}团|\s*20\d\d\s*年)")
 _DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
+# the heading of a reply to a people's congress deputy's suggestion or a CPPCC member's proposal (关于对省政协十三届二次
+# 会议第20240004号提案的答复, …第0290号建议办理情况的答复函)
+_REPLY_HEAD = re.compile(r"(?:人大|政协)[^。\n]{0,24}第\s*[0-9A-Za-z]+\s*号(?:代表)?(?:提案|建议|议案)[^。\n]{0,12}(?:答复|复函)")
 # a zone its province runs beside its cities, named as the reporter by the title, the organ line or the first sentence's
 # subject, which it begins (平潭综合实验区地方税务局2013年…报告); one named in a list of addressees or acted on by another
 # place (廊坊市对接雄安新区…) is not
@@ -143,6 +146,8 @@ def metadata_of(text: str) -> Metadata:
         town = None
     elif is_joint_release(title, text):
         level = region_level  # a court's and a justice office's joint release: the region's figures as a whole
+    elif _REPLY_HEAD.search(title or "\n".join(first_lines(text, 3))):
+        level = "department"  # 对省政协…第N号提案的答复: an organ answers a deputy's proposal (the government's office too)
     elif title and (_GOVERNMENT_TITLE.match(title) or _PARTY_TITLE.match(title)) and region_level != "unknown":
         level = region_level  # 重庆市人民政府关于…的报告: the government's own report, whatever its subject
     elif (level_model.is_department(department_cues(title, organ, text, doc_type, dept, region_level),
