@@ -340,3 +340,12 @@ def test_a_town_naming_its_own_report_in_the_opening_is_the_reporter() -> None:
 ])
 def test_a_reply_to_a_proposal_is_the_replying_organs(text: str, level: str) -> None:
     assert metadata_of(text).level == level
+
+
+@pytest.mark.parametrize("text, year", [
+    # a proposal or suggestion numbered by its session's year is answered in that year
+    ("关于对省政协十三届二次会议第20240004号提案的答复\n省民革:\n您单位提出的提案收悉。目前,全省已建成人民调解组织2万个。", 2024),
+    ("市司法局:\n您提出的《关于加强行政复议工作的建议》(第20210416号)收悉。现答复如下:近年来,全市复议案件逐年增加。", 2021),
+])
+def test_a_proposal_numbered_by_its_year_gives_the_reply_its_year(text: str, year: int) -> None:
+    assert metadata_of(text).year == year
