@@ -349,3 +349,25 @@ def test_a_reply_to_a_proposal_is_the_replying_organs(text: str, level: str) -> 
 ])
 def test_a_proposal_numbered_by_its_year_gives_the_reply_its_year(text: str, year: int) -> None:
     assert metadata_of(text).year == year
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a report that mentions a proposal keeps its own year and level (review, session 26)
+    ("邯郸市人民政府2024年法治政府建设情况报告\n2024年,市政府深入学习贯彻习近平法治思想。认真办理人大代表建议和政协委员提案,其中市政协"
+     "第20230012号提案办理工作获评优秀。", ("city", 2024)),
+    ("邯郸市政府召开常务会议 研究市人大十五届三次会议第1号建议答复工作\n6月11日,市长主持召开市政府常务会议,研究对市人大十五届三次"
+     "会议第1号建议的答复,部署全市法治政府建设工作。", ("city", None)),
+    ("邯郸市人民政府2023年法治政府建设情况报告(含对市政协第12号提案的答复情况)\n2023年,市政府坚持以习近平法治思想为指导。", ("city", 2023)),
+])
+def test_a_proposal_mentioned_in_passing_does_not_make_a_reply(text: str, fields: tuple) -> None:
+    meta = metadata_of(text)
+    assert (meta.level, meta.year) == fields
+
+
+@pytest.mark.parametrize("text, county", [
+    # a county of a zone's ground named after the zone (雄安新区容城县…) or by its own bodies (平潭法院…县委) is the county
+    ("河北雄安新区容城县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年,容城县人民政府认真贯彻《条例》。", "容城县"),
+    ("平潭法院2023年工作报告\n在平潭综合实验区党工委和县委的坚强领导下,全院审结案件3000件。", "平潭县"),
+])
+def test_a_county_on_a_zones_ground_stays_the_county(text: str, county: str) -> None:
+    assert metadata_of(text).county == county

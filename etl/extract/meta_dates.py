@@ -165,8 +165,8 @@ def year_of(title: str | None, text: str, doc_type: str, publish_date: str | Non
     if m and int(m.group(2)) <= 4:
         return int(m.group(1)) - 1  # ——2023年1月14日在…人民代表大会…上: a congress's spring session hears the year before
     m = _PROPOSAL_NUMBER.search((title or "") + "\n" + text[:300])
-    if m:
-        return int(m.group(1))  # 第20240004号提案的答复: a proposal numbered by its session's year is answered in that year
+    if m and not (title and _TITLE_YEAR.search(title)) and _REPLY_WORDS.search((title or "") + "\n" + text[:300]):
+        return int(m.group(1))  # 第20240004号提案的答复: a reply to a proposal numbered by its session's year is of that year
     if title:
         m = _YEAR_AND_PART.search(title)
         if m:
@@ -289,6 +289,8 @@ _RECENT_LEAD = re.compile(r"(?:^|[\s。!?]|(?<=讯)|(?<=电))(?:近日|日前|�
                           r"(?![^,。;]{0,30}(?:走进|来到|探访|采访|获悉|了解到))")
 # a deputy's suggestion or a member's proposal numbered by its year (第20240092号提案, 建议(第20210416号)): the reply's year
 _PROPOSAL_NUMBER = re.compile(r"第\s*((?:19|20)\d\d)\d{3,5}\s*号\)?\s*(?:代表)?(?:提案|建议|议案|[^。\n]{0,4}收悉)")
+# the words of a reply itself (现答复如下, …收悉, 办理情况函告如下, …的答复/复函)
+_REPLY_WORDS = re.compile(r"(?:答复|函告)如下|收悉|办理情况|(?:提案|建议|议案)[^。\n]{0,12}(?:的)?(?:答复|复函)")
 # a reply to a congress deputy's or a CPPCC member's proposal (…第087号提案办理情况的复函): a letter of its page's year
 _PROPOSAL_REPLY = re.compile(r"(?:提案|建议|议案)[^。\n]{0,24}(?:复函|答复|办理情况)")
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from etl.extract import doc_type_model, level_model
-from etl.extract.gazetteer import MUNICIPALITIES
+from etl.extract.gazetteer import MUNICIPALITIES, gazetteer
 from etl.extract.gazetteer_table import CITY_LEVEL_ZONES
 from etl.extract.meta_dates import publish_date_of, year_of
 from etl.extract.meta_kind import doc_type_of, is_news_item, part_year
@@ -46,7 +46,9 @@ _DIVISION_ORGAN = re.compile(rf"{_DIVISION}(?:[\u4e00-\u9fff]{{2,4}}市)?"
 _DIVISION_CITY = re.compile(rf"{_DIVISION}([\u4e00-\u9fff]{{2,4}}市)")
 # the heading of a reply to a people's congress deputy's suggestion or a CPPCC member's proposal (关于对省政协十三届二次
 # 会议第20240004号提案的答复, …第0290号建议办理情况的答复函)
-_REPLY_HEAD = re.compile(r"(?:人大|政协)[^。\n]{0,24}第\s*[0-9A-Za-z]+\s*号(?:代表)?(?:提案|建议|议案)[^。\n]{0,12}(?:答复|复函)")
+_REPLY_HEAD = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委|办|院|政府))?\s*(?:关于)?对?[^。\n]{0,24}(?:人大|政协)"
+                         r"[^。\n]{0,24}第\s*[0-9A-Za-z]+\s*号(?:代表)?(?:提案|建议|议案)[^。\n]{0,12}(?:的)?(?:答复|复函)(?:函)?\s*$",
+                         re.M)
 # a zone its province runs beside its cities, named as the reporter by the title, the organ line or the first sentence's
 # subject, which it begins (平潭综合实验区地方税务局2013年…报告); one named in a list of addressees or acted on by another
 # place (廊坊市对接雄安新区…) is not
@@ -63,11 +65,18 @@ def city_level_zone(title: str | None, organ: str | None, text: str, place_name:
     for src in (title or "", organ or "", opening_subject(text)):
         m = _ZONE_LEADS.match(src)
         if m:
-            return _ZONE_OF_NAME[m.group(1)]
+            # 雄安新区容城县人民政府…, 平潭综合实验区平潭县…: a county of the zone's ground reports as the county
+            rest = src[m.end():m.end() + 12]
+            county_next = any(x.start == 0 and not x.short and any(p.level == "county" for p in x.places)
+                              for x in gazetteer().mentions(rest))
+            return None if county_next else _ZONE_OF_NAME[m.group(1)]
     head = opening(text, 1500)
     if place_name and place_name not in head:
         short = place_name[:2]
-        return next((_ZONE_OF_NAME[m.group()] for m in _ZONE_NAMES.finditer(head) if m.group().startswith(short)), None)
+        zones = [m for m in _ZONE_NAMES.finditer(head) if m.group().startswith(short)]
+        # not where the short name names the county's own bodies (平潭法院…县委, 平潭县…): those are the county's
+        if zones and not re.search(re.escape(short) + r"(?:县|法院|检察院|公安局)", head):
+            return _ZONE_OF_NAME[zones[0].group()]
     return None
 
 
@@ -146,7 +155,7 @@ def metadata_of(text: str) -> Metadata:
         town = None
     elif is_joint_release(title, text):
         level = region_level  # a court's and a justice office's joint release: the region's figures as a whole
-    elif _REPLY_HEAD.search(title or "\n".join(first_lines(text, 3))):
+    elif _REPLY_HEAD.search(title or (first_lines(text, 1) or [""])[0]):
         level = "department"  # 对省政协…第N号提案的答复: an organ answers a deputy's proposal (the government's office too)
     elif title and (_GOVERNMENT_TITLE.match(title) or _PARTY_TITLE.match(title)) and region_level != "unknown":
         level = region_level  # 重庆市人民政府关于…的报告: the government's own report, whatever its subject
