@@ -357,7 +357,8 @@ def test_a_proposal_numbered_by_its_year_gives_the_reply_its_year(text: str, yea
      "第20230012号提案办理工作获评优秀。", ("city", 2024)),
     ("邯郸市政府召开常务会议 研究市人大十五届三次会议第1号建议答复工作\n6月11日,市长主持召开市政府常务会议,研究对市人大十五届三次"
      "会议第1号建议的答复,部署全市法治政府建设工作。", ("city", None)),
-    ("邯郸市人民政府2023年法治政府建设情况报告(含对市政协第12号提案的答复情况)\n2023年,市政府坚持以习近平法治思想为指导。", ("city", 2023)),
+    ("邯郸市人民政府2023年法治政府建设情况报告(含对市政协第12号提案的答复情况)\n2023年,市政府坚持以习近平法治思想为指导。",
+     ("city", 2023)),
 ])
 def test_a_proposal_mentioned_in_passing_does_not_make_a_reply(text: str, fields: tuple) -> None:
     meta = metadata_of(text)
