@@ -34,30 +34,34 @@ def brief_scope(f: Filters) -> Filters:
     return Filters(regions=f.regions, synthetic=f.synthetic)
 
 
+def _added_in(f: Filters, start: Any, end: Any) -> tuple[str, list[Any]]:
+    """FROM/WHERE of the documents first seen in [start, end) under the brief's scope, and its parameters."""
+    where, params = brief_scope(f).where("d")
+    return (f"""FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
+        WHERE {where} AND d.added_at >= ? AND d.added_at < ?""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
+
+
 def brief_added(f: Filters, start: Any, end: Any, limit: int | None = None) -> pd.DataFrame:
     """Documents first seen in [start, end), newest first (the first ``limit`` when given: a page shows a thousand of a
     big import, its export reads them all): doc_id, title, region_name, level, year, doc_type, added_at, path,
     figures, corrected."""
-    where, params = brief_scope(f).where("d")
+    source, params = _added_in(f, start, end)
     sql = f"""
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.region_name, d.level, d.year, d.doc_type,
                d.added_at, d.path, n.figures, d.corrected
-        FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
-        WHERE {where} AND d.added_at >= ? AND d.added_at < ?
+        {source}
         ORDER BY d.added_at DESC, d.path, d.part"""
-    params = [*params, pd.Timestamp(start), pd.Timestamp(end)]
     return db.query(sql, params) if limit is None else db.query(f"{sql} LIMIT ?", [*params, limit])
 
 
 def brief_added_days(f: Filters, start: Any, end: Any) -> pd.DataFrame:
     """How many of ``brief_added``'s documents came in per day and type: day (midnight), doc_type, n. The week's
     count and chart read these, not the list (100k rows at a big import)."""
-    where, params = brief_scope(f).where("d")
+    source, params = _added_in(f, start, end)
     return db.query(f"""
         SELECT date_trunc('day', d.added_at) AS day, d.doc_type, count(*) AS n
-        FROM documents_current d JOIN {summary("doc_summary")} n ON n.doc_id = d.doc_id
-        WHERE {where} AND d.added_at >= ? AND d.added_at < ?
-        GROUP BY ALL ORDER BY day, d.doc_type""", [*params, pd.Timestamp(start), pd.Timestamp(end)])
+        {source}
+        GROUP BY ALL ORDER BY day, d.doc_type""", params)
 
 
 def _annual(f: Filters, year_from: int, year_to: int) -> Filters:

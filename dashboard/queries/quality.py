@@ -15,7 +15,8 @@ from dashboard.queries.core import in_order, summary
 from dashboard.queries.samples import Call
 
 # a report the pages cannot place: no region, no year or no type (alias d: documents_current or doc_summary)
-_MISSING = "(d.region_code IS NULL AND d.province IS NULL OR d.year IS NULL OR d.doc_type = 'other')"
+_NO_REGION = "d.region_code IS NULL AND d.province IS NULL"
+_MISSING = f"({_NO_REGION} OR d.year IS NULL OR d.doc_type = 'other')"
 
 
 def _corrections_source() -> str:
@@ -33,7 +34,7 @@ def quality_summary(f: Filters) -> dict[str, int]:
     where, params = brief_scope(f).where("d")
     docs = db.query(f"""
         SELECT count(*) AS documents,
-               count(*) FILTER (WHERE d.region_code IS NULL AND d.province IS NULL) AS unknown_region,
+               count(*) FILTER (WHERE {_NO_REGION}) AS unknown_region,
                count(*) FILTER (WHERE d.year IS NULL) AS unknown_year,
                count(*) FILTER (WHERE d.doc_type = 'other') AS unknown_type,
                count(*) FILTER (WHERE {_MISSING}) AS unknown_any
@@ -84,23 +85,20 @@ def quality_documents(f: Filters, limit: int | None = None, missing_only: bool =
         where += f" AND {_MISSING}"
     if doc_id is not None:
         where, params = f"{where} AND d.doc_id = ?", [*params, doc_id]
-    order = "(d.region_code IS NULL AND d.province IS NULL) DESC, d.year IS NULL DESC, " if missing_first else ""
+    order = f"({_NO_REGION}) DESC, d.year IS NULL DESC, " if missing_first else ""
     sql = f"""
         WITH k AS (SELECT doc_id, count(*) AS checks FROM checks WHERE doc_id IS NOT NULL GROUP BY doc_id)
         SELECT d.doc_id, coalesce(d.title, d.path) AS title, d.path, d.region_name, d.level, d.year, d.doc_type,
                d.chars, d.figures, d.actual, d.target, d.corrected, coalesce(k.checks, 0) AS checks,
-               d.region_code IS NULL AND d.province IS NULL AS no_region, d.year IS NULL AS no_year,
+               {_NO_REGION} AS no_region, d.year IS NULL AS no_year,
                d.doc_type = 'other' AS no_type, d.doc_corrected, d.path_order
         FROM {summary("doc_summary")} d
         LEFT JOIN k ON k.doc_id = d.doc_id
         WHERE {where}"""
     if limit is None and not missing_first:  # every row (a download): sorted here, not by DuckDB (see in_order)
         return in_order(db.query(sql, params), ["path_order"], [True], drop=["path_order"])
-    if limit is not None:
-        sql, params = f"{sql} ORDER BY {order}d.path_order LIMIT ?", [*params, limit]
-    else:
-        sql = f"{sql} ORDER BY {order}d.path_order"
-    return db.query(sql, params).drop(columns=["path_order"])
+    sql = f"{sql} ORDER BY {order}d.path_order" + ("" if limit is None else " LIMIT ?")
+    return db.query(sql, params if limit is None else [*params, limit]).drop(columns=["path_order"])
 
 
 def ingest_errors() -> pd.DataFrame:

@@ -289,10 +289,10 @@ _RECENT_LEAD = re.compile(r"(?:^|[\s。!?]|(?<=讯)|(?<=电))(?:近日|日前|�
                           r"(?![^,。;]{0,30}(?:走进|来到|探访|采访|获悉|了解到))")
 # a deputy's suggestion or a member's proposal numbered by its year (第20240092号提案, 建议(第20210416号)): the reply's year
 _PROPOSAL_NUMBER = re.compile(r"第\s*((?:19|20)\d\d)\d{3,5}\s*号\)?\s*(?:代表)?(?:提案|建议|议案|[^。\n]{0,4}收悉)")
-# the words of a reply itself (现答复如下, …收悉, 办理情况函告如下, …的答复/复函)
-_REPLY_WORDS = re.compile(r"(?:答复|函告)如下|收悉|办理情况|(?:提案|建议|议案)[^。\n]{0,12}(?:的)?(?:答复|复函)")
 # a reply to a congress deputy's or a CPPCC member's proposal (…第087号提案办理情况的复函): a letter of its page's year
 _PROPOSAL_REPLY = re.compile(r"(?:提案|建议|议案)[^。\n]{0,24}(?:复函|答复|办理情况)")
+# the words of a reply itself: its heading's, or 现答复如下, 函告如下, …收悉
+_REPLY_WORDS = re.compile(_PROPOSAL_REPLY.pattern + r"|(?:答复|函告)如下|收悉")
 
 
 # a page's mark of a year's report: its subject class (主题分类:…年报), or the disclosure report's first section heading

@@ -367,8 +367,8 @@ _ZONE = re.compile(r"([\u4e00-\u9fff]{2,10}?" + _ZONE_WORDS + r")"
                    r"|(?:19|20)\d\d年)")
 # a phrase that acts on a zone (对接雄安新区, 打造…示范区, 推进…) names no zone of the reporter's own
 _ZONE_ACTED_ON = re.compile(r"对接|打造|推进|建设|服务|支持|融入|助力|争创|创建|推动|加快|联动|协同")
-# the city's own government or party committee in the same line (兰州市人民政府 兰州新区管委会…: a joint title the city
-# heads), or a text speaking as the whole city (浙江舟山群岛新区…全市…, a new area that is the whole city): the city's
+# the city's own government or party committee before the zone in the same line (兰州市人民政府 兰州新区管委会…: a joint
+# title the city heads): the city's
 _CITY_ITSELF = re.compile(r"(?:人民政府|政府|市委)")
 # the names the gold writes a zone by (as the zones call themselves in full)
 _ZONE_FULL = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
@@ -378,7 +378,7 @@ def _zone_of(city: Place, title: str | None, organ: str | None, text: str) -> Pl
     """The city's development zone the reporter names itself by, as a county-level place of the city (the gazetteer
     holds no zones; GOLD writes the zone's name as the county, its code is the city's)."""
     if re.search(r"[全我]市", text[:600]) and not re.search(r"[全我](?:新)?区", text[:600]):
-        return None
+        return None  # a text speaking as the whole city (浙江舟山群岛新区…全市…: a new area that is the whole city)
     for src in (title or "", organ or "", opening_subject(text)):
         m = _ZONE.search(src) if re.search(_ZONE_WORDS, src) else None
         if m:

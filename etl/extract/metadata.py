@@ -52,10 +52,10 @@ _REPLY_HEAD = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委|办|院|�
 # a zone its province runs beside its cities, named as the reporter by the title, the organ line or the first sentence's
 # subject, which it begins (平潭综合实验区地方税务局2013年…报告); one named in a list of addressees or acted on by another
 # place (廊坊市对接雄安新区…) is not
-_ZONE_WORDS = "|".join(sorted({w for _, words in CITY_LEVEL_ZONES.values() for w in words}, key=len, reverse=True))
-_ZONE_NAMES = re.compile(_ZONE_WORDS)
+_CITY_ZONE_WORDS = "|".join(sorted({w for _, words in CITY_LEVEL_ZONES.values() for w in words}, key=len, reverse=True))
+_ZONE_NAMES = re.compile(_CITY_ZONE_WORDS)
 _ZONE_LEADS = re.compile(rf"\s*(?:(?:19|20)\d\d年度?)?\s*(?:中共)?(?:{'|'.join({p for p, _ in CITY_LEVEL_ZONES.values()})})?"
-                         rf"({_ZONE_WORDS})")
+                         rf"({_CITY_ZONE_WORDS})")
 _ZONE_OF_NAME = {w: zone for zone, (_, words) in CITY_LEVEL_ZONES.items() for w in words}
 
 
