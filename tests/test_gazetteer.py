@@ -174,6 +174,12 @@ def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[
     ("2022年,歙县司法局坚持依法行政。", "歙县"),
     # inside a phrase it is no place (市政府和县人大: 和县 is not named)
     ("市政府和县人大常委会联合开展执法检查。", None),
+    # opening a line or a clause it is the county, whatever follows (session 27)
+    ("磁县2023年法治政府建设年度报告", "磁县"),
+    ("沛县:坚持依法行政 推进法治政府建设", "沛县"),
+    ("近年来,成县坚持和发展新时代“枫桥经验”。", "成县"),
+    # …unless it begins a smaller place's name (西区街道 of 中山市 is no 西区 of 攀枝花市)
+    ("西区街道2023年政府信息公开工作年度报告", None),
 ])
 def test_a_two_character_county_before_its_organ_is_named(head: str, county: str | None) -> None:
     place = gz.resolve(head)
