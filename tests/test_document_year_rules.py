@@ -107,3 +107,19 @@ def test_a_years_report_dated_early_in_the_next_year_is_of_the_year_before() -> 
     text = ("信息来源:某区人民政府 发布时间:2026-01-29 15:56\n……\n(一)主动公开。聚焦群众关切,全年主动公开政府信息"
             "1200条。\n(二)依申请公开。全年收到政府信息公开申请9件,均已按时答复。")
     assert metadata_of(text).year == 2025
+
+
+def test_a_page_the_model_calls_news_is_dated_by_news_rules() -> None:
+    # a headline naming 法治政府建设 over a page stamp, a 近日 lead, 一是…三是, 下一步 and a 主办 footer: the rules' kind
+    # was a report (no year named, so none), the doc_type model's is news, and news of something just done is of its
+    # page's year (session 27)
+    text = ("以评促改,以改促优——卷宗评查推动行政执法机关法治政府建设\n\n(发布于:2021-05-27 18:31)\n\n"
+            "近日,为进一步强化行政执法监督,规范行政执法行为,县司法局聚焦行政执法案件合法性审查主线,"
+            "深入开展全县行政执法案件卷宗评查工作,引领行政执法机关法治政府建设走深走实。\n\n"
+            "一是领导挂帅,成立评查专班,5月17日,县司法局主要负责同志亲自安排部署评查工作,明确任务分工和时间节点。\n\n"
+            "二是现场调取卷宗。为确保评查工作公平公正,专班采取直奔现场、随机抽取的方式调取各执法单位卷宗。\n\n"
+            "三是逐卷评查并反馈。专班严格按照评查标准逐卷评查,如实做好记录,并将发现的问题反馈各执法单位限期整改。\n\n"
+            "下一步工作中,评查专班将继续紧盯突出问题,适时开展“回头看”,推动我县法治政府建设工作向纵深推进。\n\n\n"
+            "主办:某某县人民政府办公室\n")
+    meta = metadata_of(text)
+    assert (meta.doc_type, meta.year) == ("news", 2021)

@@ -182,5 +182,10 @@ def metadata_of(text: str) -> Metadata:
             city = None
         if level == "province" and province in MUNICIPALITIES:
             city = None
-    doc_type = doc_type_model.refine(doc_type, title, text)  # after the year and level, which read the rules' kind
+    refined = doc_type_model.refine(doc_type, title, text)  # after the level, which reads the rules' kind
+    if refined != doc_type:
+        # the year read by the document's final kind: a page the model calls news is dated by news's rules (its page's
+        # date for its own event), a report by a report's
+        year = year_of(title, text, refined, publish_date)
+    doc_type = refined
     return Metadata(title, organ, province, city, county, town, code, level, year, doc_type, publish_date)
