@@ -178,8 +178,17 @@ def test_a_short_name_before_a_town_word_is_a_towns_name(text: str, names: list[
     ("磁县2023年法治政府建设年度报告", "磁县"),
     ("沛县:坚持依法行政 推进法治政府建设", "沛县"),
     ("近年来,成县坚持和发展新时代“枫桥经验”。", "成县"),
-    # …unless it begins a smaller place's name (西区街道 of 中山市 is no 西区 of 攀枝花市)
+    # …unless it begins a smaller place's name (西区街道 of 中山市 is no 西区 of 攀枝花市) or a word (a review of session 27):
+    # 和 after a closing mark is "and", 新县城 a new county seat, 代县长 an acting county head, 叶县长 Mr Ye the county
+    # head, 矿区 a mining area, 沙县小吃 a snack chain
     ("西区街道2023年政府信息公开工作年度报告", None),
+    ("各乡镇(街道)和县直各单位:\n为深入贯彻落实党中央关于法治建设的决策部署,现就做好述法工作通知如下。", None),
+    ("我县深入落实《法治政府建设实施纲要(2021—2025年)》和县委部署。", None),
+    ("近年来,新县城建设加快推进,县司法局积极参与征收安置工作。", None),
+    ("2023年政府工作报告\n代县长 张三\n各位代表:现在,我代表县人民政府向大会报告工作。", None),
+    ("2023年3月15日,叶县长在全县法治政府建设推进会上强调,要坚持依法行政。", None),
+    ("以法律援助中心为依托,设立乡镇、街道、矿区法律援助工作站28个。", None),
+    ("沙县小吃某某店因食品安全问题被消费者投诉,经调解,商家退还餐费200元。", None),
 ])
 def test_a_two_character_county_before_its_organ_is_named(head: str, county: str | None) -> None:
     place = gz.resolve(head)

@@ -330,10 +330,22 @@ def _ancestors(p: Place) -> set[str]:
     return {c for c in (p.province_code, p.city_code) if c and c != p.code}
 
 
-# a two-character county opening a line or a clause (not inside a phrase) is the county, unless a smaller place's
-# word follows it (西区街道 is a town of 中山市, not 攀枝花市's 西区)
+# a two-character county is named where its organ follows it at a clause's start (赵县人民政府, 歙县司法局); or opening a
+# line or following a clause's punctuation (磁县2023年…, 近年来,成县坚持…), unless what follows makes it a word (新县城,
+# 代县长, 和县委, 西区街道 — a town of 中山市 —, 沙县小吃); a district's two characters (矿区, 东区) and a district
+# written as its former county (沙县 for 沙县区) need the organ
+_ORGAN_AFTER = re.compile(r"(?:人民政府|人民法院|人民检察院|人大常委会|政府|司法局|法院|委员会|[\u4e00-\u9fff]{1,6}局)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PLACE_INSIDE = re.compile(r"(?:街道|镇|乡|社区|村|路|街|大道|片区)")
+_CLAUSE_OPENS = "\n\t ,，。:：;；!！?？“《(（「『【"  # (not a closing mark: …纲要》和县委… is "and")
+_WORD_AFTER = re.compile(r"(?:街道|镇|乡|社区|村|路|街|大道|片区|城|委|级|长|直|域|区|市|府|小吃|人(?!民))")
+
+
+def _two_character_county(head: str, m: Mention, former: str | None) -> bool:
+    """Whether a two-character county name (磁县, 成县) names the county with no parent named (see _WORD_AFTER)."""
+    before = head[m.start - 1] if m.start else "\n"
+    if _ORGAN_AFTER.match(head, m.end) and not _CJK.match(before):
+        return True
+    return before in _CLAUSE_OPENS and not former and not m.name.endswith("区") and not _WORD_AFTER.match(head, m.end)
 
 
 def _former_county(head: str, mention: Mention, p: Place) -> str | None:
@@ -382,11 +394,8 @@ def resolve(head: str, body: str = "") -> Place | None:
                 continue  # 邵阳 is 邵阳市, not its 邵阳县, even where 邵阳市 is named in full too (邵阳日报讯 … 邵阳市)
             # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
             if p.level == "county" and (m.short or len(m.name) <= 2) and not parent_seen \
-                    and not (not m.short and (m.start == 0 or not _CJK.match(head[m.start - 1]))
-                             and not _PLACE_INSIDE.match(head, m.end)):
-                # a two-character county opening a line or a clause is that county (赵县人民政府…, 磁县2023年…,
-                # 近年来,成县坚持…), unless it begins a smaller place's name (西区街道, 和县路)
-                continue
+                    and not (not m.short and _two_character_county(head, m, former)):
+                continue  # short county names ("坊子"), two-character ones in a phrase (和县 in "市政府和县人大")
             if m.short and p.level != "province" and not parent_seen \
                     and any(q.level == "province" for q in m.places):
                 continue  # 海南 is the province unless 青海 is named for 海南藏族自治州
