@@ -131,6 +131,8 @@ class Gazetteer:
                 continue  # 社会长治久安 names no 长治市
             if short and _LANDMARK.match(text, end):
                 continue  # 临江门大桥, 南京路: a bridge, gate or street named after a place, in another city
+            if name in self._formers and len(name) == 2 and not _opens_clause(text, start, end):
+                continue  # 召开县委, 传达县委, 担任县委: 开县, 达县, 任县 only where a clause opens with them (开县人民政府…)
             if name in self._formers and not named_by_former(text, start, end):
                 # 长治县域, 芜湖县区一体化, 新增城市, 原宜宾县撤县设区: a word or a past, not a report by its year's name
                 if name[:-1] in entries:
@@ -340,12 +342,17 @@ _CLAUSE_OPENS = "\n\t ,，。:：;；!！?？“《(（「『【"  # (not a clos
 _WORD_AFTER = re.compile(r"(?:街道|镇|乡|社区|村|路|街|大道|片区|城|委|级|长|直|域|区|市|府|小吃|人(?!民))")
 
 
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether a two-character name at ``text[start:end]`` opens a line or a clause and no word goes on from it."""
+    return (not start or text[start - 1] in _CLAUSE_OPENS) and not _WORD_AFTER.match(text, end)
+
+
 def _two_character_county(head: str, m: Mention, former: str | None) -> bool:
     """Whether a two-character county name (磁县, 成县) names the county with no parent named (see _WORD_AFTER)."""
     before = head[m.start - 1] if m.start else "\n"
     if _ORGAN_AFTER.match(head, m.end) and not _CJK.match(before):
         return True
-    return before in _CLAUSE_OPENS and not former and not m.name.endswith("区") and not _WORD_AFTER.match(head, m.end)
+    return _opens_clause(head, m.start, m.end) and not former and not m.name.endswith("区")
 
 
 def _former_county(head: str, mention: Mention, p: Place) -> str | None:

@@ -8,9 +8,10 @@ today. A former name is read as that place (same code, so a region's series runs
 shown by the name the report uses; a place with none today (宣武区, 莱芜市) keeps its own code.
 
 Only names of the years these reports are written in (``FIRST_YEAR`` on) are read: the 1980s' names include
-words (市区, 郊区, 北区). Full names of three characters or more only (never a short 宜宾, which is the city; 开县,
-达县 and 任县 stand in 召开县委, 传达县委 and 担任县委), none whose stem is a word the gazetteer already refuses as a
-short name (平安县, 新建县: 平安 and 新建 are words first), and no mention inside a word or of a past: 长治县域,
+words (市区, 郊区, 北区). Full names only (never a short 宜宾, which is the city), a two-character county (开县, 达县,
+任县) only where it opens a line or a clause, not in 召开县委, 传达县委, 担任县委 (etl/extract/gazetteer.py), none whose
+stem is a word the gazetteer already refuses as a short name (平安县, 新建县: 平安 and 新建 are words first), and no
+mention inside a word or of a past: 长治县域,
 芜湖县区一体化, 襄阳区域性, 新增城市 (增城市 only before its organ, a year or a pause), 原宜宾县 (a later report
 recalling the former county).
 """
@@ -78,7 +79,8 @@ def former_places(rows: Iterable[dict[str, str]], by_code: dict[str, Place], nam
     for r in rows:
         rank = r.get("rank", "")
         name = r.get(_NAME.get(rank, ""), "")
-        if not name or name in taken or name in PLACEHOLDER_CITIES or name[:-1] in word_stems or len(name) <= 2:
+        if not name or name in taken or name in PLACEHOLDER_CITIES or name[:-1] in word_stems \
+                or len(name) < 2 or (len(name) == 2 and not name.endswith("县")):
             continue
         level, code = _LEVEL[rank], r[_ID[rank]] or r[_NAME[rank].replace("name", "adcode")]
         successor = by_code.get(code)
