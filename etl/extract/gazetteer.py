@@ -399,10 +399,11 @@ def resolve(head: str, body: str = "") -> Place | None:
                 m = replace(mention, short=False, name=former, end=mention.start + len(former))
             if m.short and p.level == "county" and any(q.level == "city" and q.code == p.city_code for q in m.places):
                 continue  # 邵阳 is 邵阳市, not its 邵阳县, even where 邵阳市 is named in full too (邵阳日报讯 … 邵阳市)
-            # short county names ("坊子") and two-character full ones (和县 in "市政府和县人大") need a parent named too
+            # short county names ("坊子") need a parent named; two-character full ones too, unless they stand as a
+            # county (_two_character_county: not 和县 in "市政府和县人大")
             if p.level == "county" and (m.short or len(m.name) <= 2) and not parent_seen \
                     and not (not m.short and _two_character_county(head, m, former)):
-                continue  # short county names ("坊子"), two-character ones in a phrase (和县 in "市政府和县人大")
+                continue
             if m.short and p.level != "province" and not parent_seen \
                     and any(q.level == "province" for q in m.places):
                 continue  # 海南 is the province unless 青海 is named for 海南藏族自治州
