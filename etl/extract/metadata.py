@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from etl.extract import doc_type_model, level_model
+from etl.extract import doc_type_model, level_model, year_model
 from etl.extract.gazetteer import MUNICIPALITIES, gazetteer
 from etl.extract.gazetteer_table import CITY_LEVEL_ZONES
 from etl.extract.meta_dates import publish_date_of, year_of
@@ -188,4 +188,5 @@ def metadata_of(text: str) -> Metadata:
         # date for its own event), a report by a report's
         year = year_of(title, text, refined, publish_date)
     doc_type = refined
+    year = year_model.choose(title, text, doc_type, publish_date, year)
     return Metadata(title, organ, province, city, county, town, code, level, year, doc_type, publish_date)
