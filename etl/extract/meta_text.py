@@ -14,6 +14,9 @@ _NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位�
                   r"|组配分类|发布机构|生成日期|主题分类|体裁分类|公开范围|公开方式|文件编号|发文日期|成文日期|信息分类|所属机构)")
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
 _PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
+# a body's numbered item: 一是…, 二是…, 其一…, 首先…
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")  # (a full stop inside a quoted name: “普法你我他。文化进万家”)
+_ITEM_OPENING = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])[,,:：]?")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
 # Where a news item names a place that is not its subject: the dateline (新华社海口12月7日电), the byline,
 # the venue (在拉萨召开), the source line. Removed before the reporter's region is looked for.
@@ -76,6 +79,8 @@ def find_title(text: str) -> str | None:
             continue  # navigation, fragments, table rows
         if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
             continue
+        if "。" in _QUOTED.sub("", line) or _ITEM_OPENING.match(line):
+            continue  # a sentence ended inside the line, or a body's item (二是规范决策程序…): no title has either
         if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
             continue
         # a news page's headline: the line right above its bare time stamp (19.12.2017  20:36, 2022-07-07 09:12:06)

@@ -70,6 +70,17 @@ def _bucket(x: float, edges: tuple[float, ...]) -> int:
     return sum(1 for e in edges if x >= e)
 
 
+_QUOTED_KINDS = (("report", re.compile(r"报告|总结|年报|白皮书|述职")), ("plan", re.compile(r"要点|方案|计划|规划|安排")),
+                 ("bulletin", re.compile(r"公报|年鉴|统计")))
+
+
+def _quoted_kind(head: str, at: int) -> str:
+    """What the quoted name a year sits in is: a report (its own title, often), a plan, a bulletin, or another."""
+    end = head.find("》", at)
+    name = head[at:end if end >= 0 else at + 40]
+    return next((k for k, rx in _QUOTED_KINDS if rx.search(name)), "other")
+
+
 def _mentions(head: str, at: list[int], title_end: int, mentions: dict[int, list[int]], y: int) -> dict[str, float]:
     """How the text names a year: where first, whether in the title (and first there), its rank from the latest year
     named, and the words around each mention (any:… when one mention has them, all:… when every one does)."""
@@ -83,8 +94,11 @@ def _mentions(head: str, at: list[int], title_end: int, mentions: dict[int, list
     for p in at:
         after = head[p + 4:p + 16].replace(" ", "")
         before = head[max(0, p - 8):p]
-        for k in [k for k, rx in _AFTER.items() if rx.search(after)] + \
-                 ["b_" + k for k, rx in _BEFORE.items() if rx.search(before)]:
+        hits = [k for k, rx in _AFTER.items() if rx.search(after)] + \
+               ["b_" + k for k, rx in _BEFORE.items() if rx.search(before)]
+        if "b_quoted" in hits:  # a quoted name's year, by what the name is (a report's own title, a plan, a bulletin)
+            hits[hits.index("b_quoted")] = "quoted_" + _quoted_kind(head, p)
+        for k in hits:
             every[k] = every.get(k, 0) + 1
     for k, n in every.items():
         f["any:" + k] = 1.0
@@ -93,15 +107,26 @@ def _mentions(head: str, at: list[int], title_end: int, mentions: dict[int, list
     return f
 
 
+def _page_stamp(publish_date: str) -> re.Pattern[str] | None:
+    """The page's own date as the text writes it (2024年01月10日, 2024年1月10日): a stamp, not a year the text names."""
+    parts = publish_date.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    y, mo, d = (int(p) for p in parts)
+    return re.compile(rf"{y}\s*年\s*0?{mo}\s*月\s*0?{d}\s*日")
+
+
 def candidates(title: str | None, text: str, doc_type: str, publish_date: str | None,
                rules_year: int | None) -> tuple[list[int | None], list[dict[str, float]]]:
     """Every year worth weighing with its features, and None (no year) last."""
     head = (title or "") + "\n" + text[:HEAD_CHARS]
     title_end = len(title or "")
+    published = int(publish_date[:4]) if publish_date and publish_date[:4].isdigit() else None
+    stamp = _page_stamp(publish_date) if published is not None else None
     mentions: dict[int, list[int]] = {}
     for m in _MENTION.finditer(head):
-        mentions.setdefault(int(m.group(1)), []).append(m.start())
-    published = int(publish_date[:4]) if publish_date else None
+        if stamp is None or not stamp.match(head, m.start()):  # the page's own date is no year the text speaks of
+            mentions.setdefault(int(m.group(1)), []).append(m.start())
     years = set(mentions) | ({rules_year} if rules_year is not None else set()) \
         | ({published, published - 1} if published is not None else set())
     opening = head[:3000]
