@@ -123,3 +123,32 @@ def test_a_town_named_in_a_countys_report_is_not_the_reporter(text: str) -> None
 def test_the_words_before_a_towns_name_are_not_part_of_it() -> None:
     meta = metadata_of("2021年政府信息公开工作年度报告\n本报告全文在松阳政府网公布,如有疑问,可与大东坝镇人民政府党政办公室联系。")
     assert meta.town == "大东坝镇"
+
+
+@pytest.mark.parametrize("text, town", [
+    # a title's lead word (关于大吉山镇…的报告): the town is 大吉山镇, one in China
+    ("关于大吉山镇2022年度法治政府建设工作情况的报告\n2022年,我镇坚持依法行政。", "大吉山镇"),
+    # the county's government before the town (…区人民政府金桥街道办事处): the town's own name
+    ("天津市东丽区人民政府金桥街道办事处2020年政府信息公开工作年度报告\n2020年,我街道主动公开信息50条。", "金桥街道"),
+    # a clause's words before the opening's subject (全年木贾街道…)
+    ("全年木贾街道坚持推进法治建设,调解纠纷30件。", "木贾街道"),
+])
+def test_the_towns_own_name_without_what_the_patterns_took_in(text: str, town: str) -> None:
+    """Development texts: the town read with a lead word or its county's government before it was no town of the list,
+    so its county stayed unknown."""
+    assert _region(text)[3] == town
+
+
+def test_a_town_read_without_its_lead_word_fills_its_county() -> None:
+    assert _region("关于大吉山镇2022年度法治政府建设工作情况的报告\n2022年,我镇坚持依法行政。") == \
+        ("江西省", "赣州市", "全南县", "大吉山镇", "360729")
+
+
+def test_a_zones_name_is_not_cut_to_its_kind() -> None:
+    # the list has rows named 经济技术开发区: 天津经济技术开发区 is the zone's own name, not that row
+    assert _region("天津经济技术开发区2022年政府信息公开工作年度报告\n本年度主动公开信息100条。")[3] != "经济技术开发区"
+
+
+@pytest.mark.parametrize("text", ["一年来我镇坚持依法行政,调解纠纷30件。", "同时将镇政府信息公开工作纳入考核。"])
+def test_the_texts_word_for_itself_is_no_town_name(text: str) -> None:
+    assert _region(text)[3] is None

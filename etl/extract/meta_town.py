@@ -27,13 +27,37 @@ def town_named(title: str | None, organ: str | None, text: str) -> str | None:
         or _town(text[:300], _TOWN_ORGAN_SUBJECT) or _town(text[:600], _TOWN_SPEAKER) \
         or _listed_town(_town(text[:600], _TOWN_REPORT)) \
         or _town_after_place(_self_naming(text), signature=True)
+    town = _own_name(town) if town else None
     if town and _NOT_A_TOWN.search(town) and not known(town):
         return None  # 法治春风润茶乡, 鱼米之乡: a figure of speech
     return None if town and re.search(r"乡镇|街道办|镇村|各镇", town) else town
 
 
+# what the patterns take in before a town's own name: its county or city (铜梁区太平镇, 历下区燕山街道), the county's
+# government (…区人民政府金桥街道办事处), a title's or a clause's lead word (关于大吉山镇…的报告, 对锦斗镇, 由新安镇)
+_BEFORE_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[区县市旗州盟])?(?:人民政府|民政府|政府)?|关于|对|由|向|在")
+
+
+# a zone's kind alone (经济技术开发区): the list has such rows, but the name before it is the zone's own (天津经济技术开发区)
+_ZONE_KIND = re.compile(r"(?:经济|技术|高新|新技术|工业|产业|开发)*(?:开发区|园区)")
+
+
+def _own_name(town: str) -> str:
+    """The town's own name: the longest town of the list at the end of the match, when what comes before it is only
+    what comes before a town's name or the tail is a name of three characters or more (全年木贾街道, 正是梅仙镇, 定西青岚山乡:
+    a lead word or a short place name the patterns took in); an unknown name stays as read."""
+    if known(town):
+        return town
+    for i in range(1, len(town) - 1):
+        if (_BEFORE_NAME.fullmatch(town[:i]) or len(town) - i >= 3) and known(town[i:]) \
+                and not _ZONE_KIND.fullmatch(town[i:]):
+            return town[i:]
+    return town
+
+
 # a 乡 that is a figure of speech (茶乡, 水乡, 家乡, 鱼米之乡) or a placeholder (某镇, XX乡)
-_NOT_A_TOWN = re.compile(r"(?:家|故|水|茶|城|之|梦|他|异|老)乡$|^(?:某|XX|xx|××)(?:镇|乡|街道)$")
+# …or the text's own word for itself or a clause's words before the kind (一年来我镇, 公开了镇, 同时将镇): no name
+_NOT_A_TOWN = re.compile(r"(?:家|故|水|茶|城|之|梦|他|异|老)乡$|^(?:某|XX|xx|××)(?:镇|乡|街道)$|[我本全该了将各](?:镇|乡|街道)$")
 
 
 def town_signed_or_most(text: str, own_word: str) -> str | None:
