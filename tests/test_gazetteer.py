@@ -266,10 +266,19 @@ def test_a_short_name_that_ends_a_word_names_no_place_but_stays_a_name() -> None
     ("认真对照《2020 年法治镇海建设工作要点》,全年开展学法活动12次。", "镇海区", "宁波市"),
     # …or, naming nothing else, by the local outlet it appeared in (a guess the labelled texts bear out 17 to 6)
     ("邓州网讯(记者 王言)近日,市司法局组织开展法律援助进社区活动,解答群众咨询200余人次。", "邓州市", "南阳市"),
+    # …or by one of its own organs (a development text: 铜梁公证处)
+    ("本网讯 近日,记者从区司法局获悉,今年,铜梁公证处为特殊群体开辟了绿色通道,办理公证120件。", "铜梁区", "重庆市"),
 ])
 def test_a_place_named_only_by_its_own_drive_or_organ(text: str, county: str, city: str) -> None:
     meta = metadata_of(text)
     assert (meta.county, meta.city) == (county, city)
+
+
+def test_a_prefectures_party_committee_is_no_same_named_districts_organ() -> None:
+    # 巴州党委 is 巴音郭楞's (a 州), not 巴中's 巴州区 (a district writes 区委): a party committee or a government after a
+    # short name names no place
+    meta = metadata_of("2023年,巴州党委、政府坚持依法行政,全州共受理行政复议案件50件。")
+    assert meta.county != "巴州区"
 
 
 def test_a_drive_named_after_a_town_is_not_a_same_named_district() -> None:
