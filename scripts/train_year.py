@@ -6,7 +6,8 @@
 
 Each candidate of a document (a year it names, its page's year and the one before, the rules' answer, no year) is one
 example, labelled by whether it is the gold year; the document's answer is its best-scored candidate, or none where
-the rules found none (etl/extract/year_model.py ``choose``). C is chosen by
+the rules found none or read their year from a cue the text does not write as a year (etl/extract/year_model.py
+``choose``). C is chosen by
 5-fold cross-validation grouped by site (scripts/learned.py site_groups), repeated 5 times, on the training texts
 only; the model is written only if it beats the rules there. The test part is scored once, after
 (scripts/score_parts.sh), to say whether the shipped model is kept.
@@ -52,11 +53,13 @@ def main() -> int:
                 g = gold.get(d.part)
                 if g is None:
                     continue
+                unnamed_rules = any(f.get("rules", 0.0) > 0 and f.get("unnamed", 0.0) > 0 for f in cand_feats)
                 for y, f in zip(years, cand_feats, strict=True):
                     feats.append(f)
                     labels.append(y == g.get("year"))
                     rules.append(f.get("rules", 0.0) > 0 or (y is None and f.get("none&rules_none", 0.0) > 0))
-                    allowed.append(y is None or not cand_feats[-1].get("none&rules_none", 0.0))
+                    allowed.append((y is None or not cand_feats[-1].get("none&rules_none", 0.0))
+                                   and (not unnamed_rules or f.get("rules", 0.0) > 0))
                     doc_of.append(docs)
                     groups.append(i)
                 docs += 1

@@ -169,13 +169,17 @@ def score(feats: dict[str, float], weights: dict[str, float]) -> float:
 def choose(title: str | None, text: str, doc_type: str, publish_date: str | None, rules_year: int | None) -> int | None:
     """The best-scored candidate when a model is shipped, else the rules' year. Where the rules find no year the model
     finds none either: the rules say none on purpose (two plans of two years quoted, a practice over years with no
-    dated event of its own), and cross-validation gains little by overruling them."""
+    dated event of its own), and cross-validation gains little by overruling them; nor does it overrule a year the
+    rules read from a cue the text does not write as a year."""
     if recorder is None and (rules_year is None or model() is None):
         return rules_year
     years, feats = candidates(title, text, doc_type, publish_date, rules_year)
     if recorder is not None:
         recorder.append((years, feats))
         return rules_year
+    if feats[years.index(rules_year)].get("unnamed"):
+        return rules_year  # a year the text never writes (a proposal's number, a yearbook's volume, a page's date): the
+        # rules read it from a cue the candidates' features do not see
     weights = model()["weights"]  # type: ignore[index]
     scores = [score(f, weights) for f in feats]
     return years[max(range(len(years)), key=scores.__getitem__)]
