@@ -89,6 +89,23 @@ def test_the_rules_decide_law_study_even_where_the_model_would_drop(monkeypatch:
              cand("reconsideration.received", 5, True)]
     assert scorer.decide(cands, "annual_report", False) == [True, True, False]
 
+
+def test_a_reviews_outcomes_each_stand_by_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refit of session 28: the model with context pairs dropped 撤销3件 after 审结30件,维持20件 (GOLD labels each
+    outcome); an outcome verb in the number's clause leaves the decision to the rules."""
+    monkeypatch.setattr(scorer, "model", lambda: {"weights": {"bias": -10.0}, "threshold": 0.5, "mode": "decide"})
+    cands = [cand("reconsideration.concluded", 30, True, "审结行政复议案件"), cand("reconsideration.upheld", 20, True, "维持"),
+             cand("reconsideration.corrected", 3, True, "撤销")]
+    assert scorer.decide(cands, "annual_report", False) == [False, True, True]
+
+
+def test_the_lower_bodies_clean_up_outcomes_are_dropped_whatever_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refit of session 28: the model kept 各县(市、区)共废止…45件 (CONVENTIONS dy_006: the lower bodies' clean-up is theirs)."""
+    monkeypatch.setattr(scorer, "model", lambda: {"weights": {"bias": 10.0}, "threshold": 0.5, "mode": "decide"})
+    lower = cand("normative_docs.cleaned_up", 45, True, "各县(市、区)共废止规范性文件", part="outcome")
+    own = cand("normative_docs.cleaned_up", 7, True, "市政府废止规范性文件", part="outcome")
+    assert scorer.decide([own, lower], "annual_report", False) == [True, False]
+
 # --- the department-or-region decision (etl/extract/level_model.py) ------------------------------------------------------
 
 def test_the_level_model_knows_every_cue_it_weighs() -> None:

@@ -178,7 +178,8 @@ def decide(cands: list[Candidate], doc_type: str, national: bool) -> list[bool]:
     if window:
         feats = [{**f, **context_pairs(c, window["left"], window["right"], window["scale"])} if f else f
                  for c, f in zip(cands, feats, strict=True)]
-    return [c.rule_keep if ruled
+    return [False if _lower_bodies_cleanup(c)
+            else c.rule_keep if ruled
             else c.rule_keep and probability(f, weights) >= threshold if drop_only
             else probability(f, weights) >= threshold
             for c, f, ruled in zip(cands, feats, ruled, strict=True)]
@@ -196,6 +197,8 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mediation.", re.compile(r"(?:行政|人民|治安|诉调|访调|警调|检调|专业|行业)(?:调解|对接)")),
     # the year's additions beside a running total (累计主动公开5928条,其中本年度新增2110条)
     ("", re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")),
+    # a review's outcomes, each by its own verb (审结30件,维持20件,撤销3件; 驳回7件,中止2件): GOLD labels each outcome
+    ("reconsideration.", re.compile(r"维持|撤销|驳回|确认违法|责令履行|变更|终止|中止")),
 )
 
 # Metrics whose outcomes are each labelled when the report states no covered total (CONVENTIONS.md: a clean-up told by
@@ -207,6 +210,16 @@ _OUTCOMES_EACH_OWN = frozenset({"normative_docs.cleaned_up"})
 _OUTCOME_WORD = re.compile(r"废止|廢止|失效|修改|修訂|修订")
 _NOT_OWN_OUTCOMES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|\d+个(?:县|区|市|乡|镇|街|部门|单位)|省政府|指导|督促"
                                r"|规章|备案|制定机关|审查意见")
+
+
+# the lower bodies as a sentence's subject (各县(市、区)共…, 12个县区…)
+_LOWER_BODIES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|\d+个(?:县|区|市|乡|镇|街|部门|单位)")
+
+
+def _lower_bodies_cleanup(c: Candidate) -> bool:
+    """A clean-up's outcome told of the lower bodies (各县(市、区)共废止…45件,宣布失效11件): theirs, not the report's
+    (CONVENTIONS dy_006, dy_010), whatever the model says."""
+    return c.metric in _OUTCOMES_EACH_OWN and c.part == "outcome" and _LOWER_BODIES.search(c.sentence_left) is not None
 
 
 def rules_decide(cands: list[Candidate]) -> list[bool]:
