@@ -80,3 +80,12 @@ def recorded(module: ModuleType, training: list[tuple[Path, Any]]) -> Iterator[t
             module.recorder = None
         if len(recs) == len(docs):
             yield i, gold, docs, recs
+
+
+def gold_records(module: ModuleType, training: list[tuple[Path, Any]]) -> Iterator[tuple[int, dict, Any]]:
+    """(file index, the document's gold, its record) for every recorded document that has gold (see ``recorded``)."""
+    for i, gold, docs, recs in recorded(module, training):
+        for d, rec in zip(docs, recs, strict=True):
+            if (g := gold.get(d.part)) is not None:
+                yield i, g, rec
+

@@ -20,7 +20,7 @@ import json
 import sys
 
 import numpy as np
-from learned import fitted_weights, model_aside, recorded, site_groups
+from learned import fitted_weights, gold_records, model_aside, site_groups
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -48,21 +48,17 @@ def main() -> int:
     files = training_docs()
     docs = 0
     with model_aside(year_model.YEAR_MODEL_PATH, year_model.model.cache_clear):
-        for i, gold, found, rec in recorded(year_model, files):
-            for d, (years, cand_feats) in zip(found, rec, strict=True):
-                g = gold.get(d.part)
-                if g is None:
-                    continue
-                unnamed_rules = any(f.get("rules", 0.0) > 0 and f.get("unnamed", 0.0) > 0 for f in cand_feats)
-                for y, f in zip(years, cand_feats, strict=True):
-                    feats.append(f)
-                    labels.append(y == g.get("year"))
-                    rules.append(f.get("rules", 0.0) > 0 or (y is None and f.get("none&rules_none", 0.0) > 0))
-                    allowed.append((y is None or not cand_feats[-1].get("none&rules_none", 0.0))
-                                   and (not unnamed_rules or f.get("rules", 0.0) > 0))
-                    doc_of.append(docs)
-                    groups.append(i)
-                docs += 1
+        for i, g, (years, cand_feats) in gold_records(year_model, files):
+            unnamed_rules = any(f.get("rules", 0.0) > 0 and f.get("unnamed", 0.0) > 0 for f in cand_feats)
+            for y, f in zip(years, cand_feats, strict=True):
+                feats.append(f)
+                labels.append(y == g.get("year"))
+                rules.append(f.get("rules", 0.0) > 0 or (y is None and f.get("none&rules_none", 0.0) > 0))
+                allowed.append((y is None or not cand_feats[-1].get("none&rules_none", 0.0))
+                               and (not unnamed_rules or f.get("rules", 0.0) > 0))
+                doc_of.append(docs)
+                groups.append(i)
+            docs += 1
     y, right, doc_of_a = np.array(labels), np.array(labels), np.array(doc_of)
     grp = site_groups([p for p, _ in files])[np.array(groups)]
     rules_acc = _accuracy(np.array(rules, dtype=float), doc_of_a, right, docs)
