@@ -42,7 +42,8 @@ _AFTER = {
     "comma": re.compile(r"^年(?:度)?[,,]"),
     "report": re.compile(r"^年(?:度)?[^,。;\n]{0,30}(?:报告|总结|年报|情况)"),
 }
-# what comes before it (its 4 characters)
+_AFTER_SPAN = (("span", _AFTER["span"]),)
+# what comes before it (its 8 characters)
 _BEFORE = {
     "cutoff": re.compile(r"(?:截至|截止|到|至)$"),
     "from": re.compile(r"(?:自|从|于)$"),
@@ -94,7 +95,8 @@ def _mentions(head: str, at: list[int], title_end: int, mentions: dict[int, list
     for p in at:
         after = head[p + 4:p + 16].replace(" ", "")
         before = head[max(0, p - 8):p]
-        hits = [k for k, rx in _AFTER.items() if rx.search(after)] + \
+        # (every pattern of _AFTER but the span's reads 年 first: the rest are not tried after a year without it)
+        hits = [k for k, rx in (_AFTER.items() if after[:1] == "年" else _AFTER_SPAN) if rx.search(after)] + \
                ["b_" + k for k, rx in _BEFORE.items() if rx.search(before)]
         if "b_quoted" in hits:  # a quoted name's year, by what the name is (a report's own title, a plan, a bulletin)
             hits[hits.index("b_quoted")] = "quoted_" + _quoted_kind(head, p)
