@@ -49,7 +49,8 @@ def main() -> int:
     docs = 0
     with model_aside(year_model.YEAR_MODEL_PATH, year_model.model.cache_clear):
         for i, g, (years, cand_feats) in gold_records(year_model, files):
-            unnamed_rules = any(f.get("rules", 0.0) > 0 and f.get("unnamed", 0.0) > 0 for f in cand_feats)
+            unnamed_rules = any(f.get("rules", 0.0) > 0 and f.get("unnamed", 0.0) > 0 and not f.get("pub=0", 0.0)
+                                for f in cand_feats)
             for y, f in zip(years, cand_feats, strict=True):
                 feats.append(f)
                 labels.append(y == g.get("year"))

@@ -18,6 +18,7 @@ from dataclasses import replace
 from etl.extract.gazetteer import MUNICIPALITIES, Place, gazetteer, most_mentioned, resolve
 from etl.extract.meta_text import address_of, opening, opening_subject
 from etl.extract.meta_town import TOWN_SELF_WORDS, own_town_word, town_named, town_signed_or_most, unique_town
+from etl.extract.towns import known as known_town
 from etl.extract.towns import town_county
 
 Region = tuple[Place | None, str | None, str | None]  # place, town, the level the text speaks for itself at
@@ -409,8 +410,25 @@ _NATIONAL_OUTLET = re.compile(r"光明(?:日报|网)|新民(?:晚报|周刊|网)
 _ORGAN_AFTER_SHORT = re.compile(r"(?:人民)?法院|政务网|政府网|发布|融媒|网讯|日报|晚报|新闻网|电视台"
                                 # …or one of its own organs (铜梁公证处, 锡盟司法局; not 党委/政府: 巴州党委 is a prefecture's,
                                 # 巴州区 writes 区委)
-                                r"|(?:人民)?检察院|公证处|司法(?:局|所)|公安(?:局|分局)|[\u4e00-\u9fff]{0,4}监管局"
+                                r"|(?:人民)?检察院|公证处|司法局|公安(?:局|分局)|[\u4e00-\u9fff]{0,4}监管局"
                                 r"|信访局|城管局|综治中心|法律援助中心")
+
+
+# the organs added in session 28: a short name before them that is also a town's (友谊, 太平, 光明) or an organ visited
+# (赴铜梁检察院学习) names no place
+_OWN_ORGANS = frozenset(("检察院", "人民检察院", "公证处", "司法局", "公安局", "公安分局"))
+_VISITED = re.compile(r"(?:赴|到|与|向|前往|走进|学习|借鉴|考察)$")
+
+
+def _names_own_organ(text: str, start: int, end: int, name: str) -> bool:
+    """The short name at ``start:end`` stands before one of its place's organs (肥城法院, 铜梁公证处), not before an organ
+    visited or a town's (友谊司法所, 太平公证处: a town of that name has one too)."""
+    organ = _ORGAN_AFTER_SHORT.match(text, end)
+    if organ is None:
+        return False
+    if organ.group() not in _OWN_ORGANS and not organ.group().endswith("监管局"):
+        return True
+    return not (_VISITED.search(text, max(0, start - 4), start) or known_town(name + "镇") or known_town(name + "乡"))
 
 
 def _own_name_place(text: str) -> Place | None:
@@ -423,6 +441,6 @@ def _own_name_place(text: str) -> Place | None:
             continue  # 和谐城西 in a text on 城西乡: a town's name, not 西宁's 城西区
         if _NATIONAL_OUTLET.match(text, m.start):
             continue  # 光明日报, 新民晚报, 东方网: national or big-city outlets whose names hold a place's short name
-        if _DRIVE_BEFORE.search(text, max(0, m.start - 2), m.start) or _ORGAN_AFTER_SHORT.match(text, m.end):
+        if _DRIVE_BEFORE.search(text, max(0, m.start - 2), m.start) or _names_own_organ(text, m.start, m.end, m.name):
             found[m.places[0].code] = m.places[0]
     return next(iter(found.values())) if len(found) == 1 else None

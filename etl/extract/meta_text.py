@@ -15,8 +15,9 @@ _NAV = re.compile(r"^(?:您的位置|当前位置|当前页面|您所在的位�
 _TYPE_WORDS = re.compile(r"报告|方案|要点|计划|总结|汇报|述职|做法|经验|情况|年报|规划|意见|通知")
 _PRINT_NOTICE = re.compile(r"关于印发(.{4,60}?)的通知")
 # a body's numbered item: 一是…, 二是…, 其一…, 首先…
-_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")  # (a full stop inside a quoted name: “普法你我他。文化进万家”)
-_ITEM_OPENING = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])[,,:：]?")
+# a quoted name, whose full stop is no sentence's (“普法你我他。文化进万家”)
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’")
+_ITEM_OPENING = re.compile(r"(?:[一二三四五六七八九十]+[是要]|其[一二三四五六七八九十]|首先)[,,:：]?")
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
 # Where a news item names a place that is not its subject: the dateline (新华社海口12月7日电), the byline,
 # the venue (在拉萨召开), the source line. Removed before the reporter's region is looked for.
@@ -79,12 +80,13 @@ def find_title(text: str) -> str | None:
             continue  # navigation, fragments, table rows
         if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
             continue
-        if "。" in _QUOTED.sub("", line) or _ITEM_OPENING.match(line):
-            continue  # a sentence ended inside the line, or a body's item (二是规范决策程序…): no title has either
-        if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
-            continue
         # a news page's headline: the line right above its bare time stamp (19.12.2017  20:36, 2022-07-07 09:12:06)
         stamped = i + 1 < len(lines) and bool(STAMP.fullmatch(lines[i + 1]) or _PAGE_LINE.match(lines[i + 1]))
+        if ("。" in _QUOTED.sub("", line) and not stamped) or _ITEM_OPENING.match(line):
+            continue  # a sentence ended inside the line (unless a stamp marks it a headline), or a body's item
+            # (二是规范决策程序…, 一要…): no title has either
+        if line.startswith(("第一篇", "第二篇", "第三篇", "第四篇", "第五篇")) or _SECTION.match(line):
+            continue
         if stamped or _TYPE_WORDS.search(line) or re.search(r"打造|推行|加快|建设|推进|做好|切实|受理|工作", line):
             title = re.sub(r"\s*[_｜]\s*[^_｜|]{2,30}$", "", re.sub(r"\s+", " ", line))  # "…报告_XX人民政府网"
             if i > 0 and _TITLE_HEAD.search(prev := lines[i - 1]) and not _NOT_TITLE_HEAD.search(prev) \

@@ -34,25 +34,37 @@ def town_named(title: str | None, organ: str | None, text: str) -> str | None:
 
 
 # what the patterns take in before a town's own name: its county or city (铜梁区太平镇, 历下区燕山街道), the county's
-# government (…区人民政府金桥街道办事处), a title's or a clause's lead word (关于大吉山镇…的报告, 对锦斗镇, 由新安镇)
-_BEFORE_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[区县市旗州盟])?(?:人民政府|民政府|政府)?|关于|对|由|向|在")
-
-
+# government (…区人民政府金桥街道办事处), a title's or a clause's lead word (关于大吉山镇…的报告, 对锦斗镇, 由新安镇), a time
+# word, a copula or a verb opening the clause (全年木贾街道, 正是梅仙镇, 请联系流泗镇, 动态调整安文街道, 中共老军乡)
+_BEFORE_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[区县市旗州盟团])?(?:人民政府|民政府|政府)?|关于|对|由|向|在"
+                          r"|全年|今年(?:以来)?|近年来|目前|同时|此外|正是|这是|就是|即|中共"
+                          r"|(?:请|请与)?联系|(?:现)?(?:公开|公布)|(?:动态)?调整|加快(?:建设)?|推进|指导|组织")
 # a zone's kind alone (经济技术开发区): the list has such rows, but the name before it is the zone's own (天津经济技术开发区)
 _ZONE_KIND = re.compile(r"(?:经济|技术|高新|新技术|工业|产业|开发)*(?:开发区|园区)")
 
 
+_TOWNS_WORD = re.compile(r"(?:全域|平安|特色小|小|新型|美丽|智慧|文明|卫生|园林|中心)城镇$")
+
+
 def _own_name(town: str) -> str:
     """The town's own name: the longest town of the list at the end of the match, when what comes before it is only
-    what comes before a town's name or the tail is a name of three characters or more (全年木贾街道, 正是梅仙镇, 定西青岚山乡:
-    a lead word or a short place name the patterns took in); an unknown name stays as read."""
+    what comes before a town's name (a lead word, a time word, a verb) or a place's name (定西青岚山乡, 通山大畈镇); a
+    head that may be part of the name (建筑新村街道, 新杨村街道) is kept, and an unknown name stays as read. Towns in general
+    (平安城镇, 特色小城镇, 全域城镇) are a word, not a town (明城镇 is one)."""
     if known(town):
         return town
     for i in range(1, len(town) - 1):
-        if (_BEFORE_NAME.fullmatch(town[:i]) or len(town) - i >= 3) and known(town[i:]) \
-                and not _ZONE_KIND.fullmatch(town[i:]):
-            return town[i:]
+        tail = town[i:]
+        if known(tail) and not _ZONE_KIND.fullmatch(tail) and not _TOWNS_WORD.search(town) \
+                and (_BEFORE_NAME.fullmatch(town[:i]) or _is_place_name(town[:i])):
+            return tail
     return town
+
+
+def _is_place_name(head: str) -> bool:
+    """The head is one place's name, full or short (定西, 通山, 张店, 十六团 is not)."""
+    found = gazetteer().mentions(head)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(head)
 
 
 # a 乡 that is a figure of speech (茶乡, 水乡, 家乡, 鱼米之乡) or a placeholder (某镇, XX乡)

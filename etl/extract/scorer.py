@@ -198,7 +198,8 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the year's additions beside a running total (累计主动公开5928条,其中本年度新增2110条)
     ("", re.compile(r"(?:本年度?|当年|今年|全年|年内)新增")),
     # a review's outcomes, each by its own verb (审结30件,维持20件,撤销3件; 驳回7件,中止2件): GOLD labels each outcome
-    ("reconsideration.", re.compile(r"维持|撤销|驳回|确认违法|责令履行|变更|终止|中止")),
+    # (the verb right before the number: 涉及土地用途变更审批的…案件9件 is no outcome)
+    ("reconsideration.", re.compile(r"(?:维持|撤销|驳回|确认违法|责令履行|变更|终止|中止)[^,,。;;、\d]{0,6}$")),
 )
 
 # Metrics whose outcomes are each labelled when the report states no covered total (CONVENTIONS.md: a clean-up told by
@@ -216,10 +217,19 @@ _NOT_OWN_OUTCOMES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地
 _LOWER_BODIES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|\d+个(?:县|区|市|乡|镇|街|部门|单位)")
 
 
+# the reporter's own government or scope as a clause's subject (县政府废止…, 市本级, 我市, 全县)
+_OWN_BODY = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡)(?:人民)?政府|本级|我(?:省|市|县|区|州|旗|镇|乡)|全(?:省|市|县|区|州|旗)")
+
+
 def _lower_bodies_cleanup(c: Candidate) -> bool:
     """A clean-up's outcome told of the lower bodies (各县(市、区)共废止…45件,宣布失效11件): theirs, not the report's
-    (CONVENTIONS dy_006, dy_010), whatever the model says."""
-    return c.metric in _OUTCOMES_EACH_OWN and c.part == "outcome" and _LOWER_BODIES.search(c.sentence_left) is not None
+    (CONVENTIONS dy_006, dy_010), whatever the model says — where the lower bodies are the last subject the sentence names
+    before the number (部署各部门开展清理,县政府废止8件 is the government's own)."""
+    if c.metric not in _OUTCOMES_EACH_OWN or c.part != "outcome":
+        return False
+    lower = [m.end() for m in _LOWER_BODIES.finditer(c.sentence_left)]
+    own = [m.end() for m in _OWN_BODY.finditer(c.sentence_left)]
+    return bool(lower) and (not own or lower[-1] > own[-1])
 
 
 def rules_decide(cands: list[Candidate]) -> list[bool]:

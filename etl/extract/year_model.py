@@ -172,16 +172,16 @@ def choose(title: str | None, text: str, doc_type: str, publish_date: str | None
     """The best-scored candidate when a model is shipped, else the rules' year. Where the rules find no year the model
     finds none either: the rules say none on purpose (two plans of two years quoted, a practice over years with no
     dated event of its own), and cross-validation gains little by overruling them; nor does it overrule a year the
-    rules read from a cue the text does not write as a year."""
+    rules read from a cue the text does not write as a year, but for the page's own year."""
     if recorder is None and (rules_year is None or model() is None):
         return rules_year
     years, feats = candidates(title, text, doc_type, publish_date, rules_year)
     if recorder is not None:
         recorder.append((years, feats))
         return rules_year
-    if feats[years.index(rules_year)].get("unnamed"):
-        return rules_year  # a year the text never writes (a proposal's number, a yearbook's volume, a page's date): the
-        # rules read it from a cue the candidates' features do not see
+    if feats[years.index(rules_year)].get("unnamed") and not feats[years.index(rules_year)].get("pub=0"):
+        return rules_year  # a year the text never writes (a proposal's number, a yearbook's volume): the rules read it
+        # from a cue the candidates' features do not see (a page's own year they do: pub=0, and the model may overrule it)
     weights = model()["weights"]  # type: ignore[index]
     scores = [score(f, weights) for f in feats]
     return years[max(range(len(years)), key=scores.__getitem__)]
