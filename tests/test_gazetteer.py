@@ -274,6 +274,17 @@ def test_a_place_named_only_by_its_own_drive_or_organ(text: str, county: str, ci
     assert (meta.county, meta.city) == (county, city)
 
 
+@pytest.mark.parametrize("text", [
+    "友谊司法所调解纠纷30件。",  # a town's organ: 友谊镇 has one
+    "太平公证处办理公证120件。",  # 太平 names towns too
+    "我院干警赴铜梁检察院学习交流,共办理案件20件。",  # an organ visited is not the reporter's place
+])
+def test_a_short_name_before_an_organ_that_is_not_its_places(text: str) -> None:
+    """Second review: these named 友谊县, 太平区, 铜梁区."""
+    meta = metadata_of(text)
+    assert meta.county is None and meta.province is None
+
+
 def test_a_prefectures_party_committee_is_no_same_named_districts_organ() -> None:
     # 巴州党委 is 巴音郭楞's (a 州), not 巴中's 巴州区 (a district writes 区委): a party committee or a government after a
     # short name names no place

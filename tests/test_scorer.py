@@ -105,6 +105,10 @@ def test_the_lower_bodies_clean_up_outcomes_are_dropped_whatever_the_model(monke
     lower = cand("normative_docs.cleaned_up", 45, True, "各县(市、区)共废止规范性文件", part="outcome")
     own = cand("normative_docs.cleaned_up", 7, True, "市政府废止规范性文件", part="outcome")
     assert scorer.decide([own, lower], "annual_report", False) == [True, False]
+    # second review: the government's own outcome after a clause naming the departments it directed stays the model's
+    after = cand("normative_docs.cleaned_up", 8, True, "县政府废止规范性文件", part="outcome")
+    after = scorer.Candidate(**{**after.__dict__, "sentence_left": "部署各部门开展清理,县政府废止规范性文件"})
+    assert scorer.decide([after], "annual_report", False) == [True]
 
 # --- the department-or-region decision (etl/extract/level_model.py) ------------------------------------------------------
 

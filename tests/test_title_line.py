@@ -22,3 +22,18 @@ def test_a_line_of_the_body_is_no_title(text: str) -> None:
 def test_a_full_stop_inside_a_quoted_name_does_not_unmake_a_title() -> None:
     title = "某区组织村、社区法律顾问开展“普法你我他。文化进万家”广场主题系列活动"
     assert title_of(title + "\n2023-05-12 10:00\n近日,某区组织律师开展普法活动。") == title
+
+
+def test_a_headline_of_two_sentences_above_its_stamp_is_the_title() -> None:
+    """Second review: a two-sentence headline with the page's stamp under it lost its title."""
+    title = "守护绿水青山。湘潭县检察院开展公益诉讼专项行动"
+    assert title_of(title + "\n2023-05-12 10:00\n近日,湘潭县检察院开展专项行动。") == title
+
+
+def test_a_full_stop_inside_corner_quotes_does_not_unmake_a_title() -> None:
+    title = "某区开展「法治进万家。服务暖人心」主题活动"
+    assert title_of(title + "\n2023-05-12 10:00\n近日,某区组织律师开展普法活动。") == title
+
+
+def test_an_item_opened_with_yi_yao_is_no_title() -> None:
+    assert title_of("一要强化法治建设工作责任落实\n各部门要切实履行职责。") is None

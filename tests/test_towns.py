@@ -152,3 +152,10 @@ def test_a_zones_name_is_not_cut_to_its_kind() -> None:
 @pytest.mark.parametrize("text", ["一年来我镇坚持依法行政,调解纠纷30件。", "同时将镇政府信息公开工作纳入考核。"])
 def test_the_texts_word_for_itself_is_no_town_name(text: str) -> None:
     assert _region(text)[3] is None
+
+
+def test_a_town_is_cut_only_after_a_lead_word_or_a_place() -> None:
+    # second review: a head that may be part of the name stays (建筑新村街道 is no 新村街道), and towns in general are no
+    # town (关于平安城镇… was read as 平安城镇, a town of 遵化市)
+    assert _region("建筑新村街道坚持推进法治建设,调解纠纷30件。")[3] == "建筑新村街道"
+    assert _region("关于平安城镇建设情况的报告\n全年调解纠纷30件。")[2:4] != ("遵化市", "平安城镇")
