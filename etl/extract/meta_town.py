@@ -41,8 +41,7 @@ _BEFORE_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[区县市旗州盟团])?(?:
                           r"|(?:请|请与)?联系|(?:现)?(?:公开|公布)|(?:动态)?调整|加快(?:建设)?|推进|指导|组织")
 # a zone's kind alone (经济技术开发区): the list has such rows, but the name before it is the zone's own (天津经济技术开发区)
 _ZONE_KIND = re.compile(r"(?:经济|技术|高新|新技术|工业|产业|开发)*(?:开发区|园区)")
-
-
+# towns in general (平安城镇, 特色小城镇, 全域城镇): a word, not a town (明城镇 is one)
 _TOWNS_WORD = re.compile(r"(?:全域|平安|特色小|小|新型|美丽|智慧|文明|卫生|园林|中心)城镇$")
 
 

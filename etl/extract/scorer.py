@@ -209,12 +209,9 @@ _RULES_DECIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
 # a 规章 clean-up, or a filing review's corrections (备案审查, 督促制定机关修改): those stay the model's.
 _OUTCOMES_EACH_OWN = frozenset({"normative_docs.cleaned_up"})
 _OUTCOME_WORD = re.compile(r"废止|廢止|失效|修改|修訂|修订")
-_NOT_OWN_OUTCOMES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|\d+个(?:县|区|市|乡|镇|街|部门|单位)|省政府|指导|督促"
-                               r"|规章|备案|制定机关|审查意见")
-
-
 # the lower bodies as a sentence's subject (各县(市、区)共…, 12个县区…)
 _LOWER_BODIES = re.compile(r"各(?:县|区|市|乡|镇|街|部门|单位|地|级)|\d+个(?:县|区|市|乡|镇|街|部门|单位)")
+_NOT_OWN_OUTCOMES = re.compile(_LOWER_BODIES.pattern + r"|省政府|指导|督促|规章|备案|制定机关|审查意见")
 
 
 # the reporter's own government or scope as a clause's subject (县政府废止…, 市本级, 我市, 全县)
