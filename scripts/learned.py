@@ -3,6 +3,8 @@ own answers are collected, repeated grouped cross-validation, and the fitted wei
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,4 +90,12 @@ def gold_records(module: ModuleType, training: list[tuple[Path, Any]]) -> Iterat
         for d, rec in zip(docs, recs, strict=True):
             if (g := gold.get(d.part)) is not None:
                 yield i, g, rec
+
+
+def write_model(path: Path, script: str, fields: dict[str, Any], weights: dict[str, Any]) -> None:
+    """A fitted model as the shipped JSON: who wrote it, its fitting choices, its weights sorted by name."""
+    path.write_text(json.dumps({"about": f"written by scripts/{script}; do not edit by hand", **fields,
+                                "weights": dict(sorted(weights.items()))}, ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
 

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from learned import cv_probabilities, fitted_weights, model_aside, recorded, site_groups
+from learned import cv_probabilities, fitted_weights, model_aside, recorded, site_groups, write_model
 from sklearn.feature_extraction import DictVectorizer
 
 from etl.extract import level_model
@@ -107,12 +107,9 @@ def main() -> int:
         vec = DictVectorizer()
         x = vec.fit_transform(with_pairs(cues, texts, chars, scale))
         weights = fitted_weights(x, y, vec, c)
-        level_model.LEVEL_MODEL_PATH.write_text(json.dumps(
-            {"about": "written by scripts/train_level.py; do not edit by hand", "C": c, "threshold": t,
-             "text_chars": chars, "text_scale": scale, "documents": len(y), "cross_validated_accuracy": round(acc, 3),
-             "weights": dict(sorted(weights.items()))},
-            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {level_model.LEVEL_MODEL_PATH}", file=sys.stderr)
+        write_model(level_model.LEVEL_MODEL_PATH, "train_level.py",
+                    {"C": c, "threshold": t, "text_chars": chars, "text_scale": scale, "documents": len(y),
+                     "cross_validated_accuracy": round(acc, 3)}, weights)
     return 0
 
 

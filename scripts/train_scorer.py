@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from learned import cv_probabilities, fitted_weights, model_aside, site_groups
+from learned import cv_probabilities, fitted_weights, model_aside, site_groups, write_model
 from sklearn.feature_extraction import DictVectorizer
 
 from etl.extract import scorer
@@ -145,14 +145,11 @@ def main() -> int:
         vec = DictVectorizer()
         x = vec.fit_transform(with_pairs(feats, cand_rows, *window))
         weights = fitted_weights(x, y, vec, c)
-        scorer.SCORER_PATH.write_text(json.dumps(
-            {"about": "written by scripts/train_scorer.py; do not edit by hand", "C": c, "threshold": t, "mode": mode,
-             "training_files": len(files), "candidates": len(y), "cross_validated": {"P": round(p, 3),
-             "R": round(r, 3), "F1": round(f1, 3)},
-             **({"context_pairs": dict(zip(("left", "right", "scale"), window, strict=True))} if window[2] > 0 else {}),
-             "weights": dict(sorted(weights.items()))},
-            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {scorer.SCORER_PATH}", file=sys.stderr)
+        write_model(scorer.SCORER_PATH, "train_scorer.py",
+                    {"C": c, "threshold": t, "mode": mode, "training_files": len(files), "candidates": len(y),
+                     "cross_validated": {"P": round(p, 3), "R": round(r, 3), "F1": round(f1, 3)},
+                     **({"context_pairs": dict(zip(("left", "right", "scale"), window, strict=True))}
+                        if window[2] > 0 else {})}, weights)
     return 0
 
 

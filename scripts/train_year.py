@@ -16,11 +16,10 @@ only; the model is written only if it beats the rules there. The test part is sc
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 import numpy as np
-from learned import fitted_weights, gold_records, model_aside, site_groups
+from learned import fitted_weights, gold_records, model_aside, site_groups, write_model
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -87,12 +86,9 @@ def main() -> int:
             print("not written: the model does not beat the rules", file=sys.stderr)
             return 1
         weights = fitted_weights(x, y, vec, c)
-        year_model.YEAR_MODEL_PATH.write_text(json.dumps(
-            {"about": "written by scripts/train_year.py; do not edit by hand", "C": c, "documents": docs,
-             "cross_validated_accuracy": round(acc, 3), "rules_accuracy": round(rules_acc, 3),
-             "weights": dict(sorted(weights.items()))},
-            ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {year_model.YEAR_MODEL_PATH}", file=sys.stderr)
+        write_model(year_model.YEAR_MODEL_PATH, "train_year.py",
+                    {"C": c, "documents": docs, "cross_validated_accuracy": round(acc, 3),
+                     "rules_accuracy": round(rules_acc, 3)}, weights)
     return 0
 
 
