@@ -179,8 +179,11 @@ def opening(text: str, n: int = 400) -> str:
 _EXAMPLE = re.compile(r"(?<![—\-－])(?<!本文)(?<!笔者)(?<!本研究)(?<!本报告)(?<!本课题)以[^,,。;;\n]{2,30}?为例")
 
 
-_LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯)?[\s,,\d月日]*"
-                   r"(?:记者(?:\d+日)?(?:日前|近日)?从)?")
+_LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯"
+                   # a wire dateline and its byline (新华社海口12月7日电(记者刘邓))
+                   r"|[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:[((][^()()]{0,24}[))])?)?[\s,,\d月日]*"
+                   # the source a reporter heard it from (记者从海南省司法厅获悉,): not the subject of what follows
+                   r"(?:记者(?:\d+日)?(?:日前|近日)?从(?:[^,,。]{1,30}?(?:获悉|了解到|得知)[,,]?)?)?")
 
 
 # what a first sentence opens with before its subject: a time (一年来, 近日), a frame (在…下, 为贯彻…, 按照…),
@@ -194,13 +197,18 @@ _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|
                          r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合)")
 
 
+# a page's date-time stamp line, with its author after it (2024-11-18 15:07:16 项学敏): no sentence
+_STAMP_LINE = re.compile(r"^\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                         r"(?:\s*[\u4e00-\u9fff]{2,4})?\s*$")
+
+
 @lru_cache(maxsize=4)
 def opening_subject(text: str) -> str:
     """Who the first sentence is about: its words before the first verb (dates, datelines, bylines and
     opening frames such as 一年来, / 在…领导下, removed). Kept for the last few texts: the metadata rules ask
     for it several times per document."""
     for line in first_lines(opening(text), 8):
-        if _NAV.match(line) or "|" in line or len(line) < 8:
+        if _NAV.match(line) or "|" in line or len(line) < 8 or _STAMP_LINE.match(line):
             continue
         first = re.split(r"[。!?;]", line)[0]
         for _ in range(4):
