@@ -42,7 +42,7 @@ _MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻�
                               r"(?:新闻发布会|新闻发言人|发言人|通报(?!表扬|批评)|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
 _SPEAKS_WORDS = re.compile(r"发布会|发言人|通报|发布《|公布")  # one of them ends every _MINISTRY_SPEAKS match
 # a ministry honouring local units (决定授予…称号, 通报表扬, 表彰): the honoured body's item, not a national report
-_AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位列")
+_AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|评为|荣获|入选|位列")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
