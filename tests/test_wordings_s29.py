@@ -17,3 +17,17 @@ def test_wordings_of_session_29(text: str, expected: set, absent: set) -> None:
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a disclosure report's suits after review (复议后起诉1件) and its suits named 起诉案件 are its lawsuits; last year's
+    # carried over (结转起诉案件2件) are not
+    ("某县人民政府2025年政府信息公开工作年度报告\n2025年共收到依申请公开事项55件;行政复议7件,复议后起诉1件。",
+     {("disclosure.litigation_cases", 1)}, set()),
+    ("某县人民政府2025年政府信息公开工作年度报告\n2025年共收到依申请公开事项55件;起诉案件1件,正在审理中;结转起诉案件2件。",
+     {("disclosure.litigation_cases", 1)}, {("disclosure.litigation_cases", 2)}),
+])
+def test_disclosure_suits_of_session_29(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
