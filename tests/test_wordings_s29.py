@@ -31,3 +31,10 @@ def test_disclosure_suits_of_session_29(text: str, expected: set, absent: set) -
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+def test_reviewing_filed_documents_is_a_filing_count() -> None:
+    # 审查报备规范性文件N件: the documents filed with the reviewing body, reviewed as filings (as 备案审查: GOLD j_029)
+    got = figures("2023年,区司法局审查报备规范性文件309件,均符合规定。")
+    assert ("normative_docs.filed", 309) in got
+    assert ("normative_docs.reviewed", 309) not in got
