@@ -38,3 +38,11 @@ def test_reviewing_filed_documents_is_a_filing_count() -> None:
     got = figures("2023年,区司法局审查报备规范性文件309件,均符合规定。")
     assert ("normative_docs.filed", 309) in got
     assert ("normative_docs.reviewed", 309) not in got
+
+
+def test_the_bare_in_force_count_in_a_sentence_on_the_documents() -> None:
+    # 制发规范性文件0件,废止0件,现行有效0件: the list's last item is the documents in force (表一's 现行有效件数)
+    got = figures("加大规范性文件主动公开,全年制发规范性文件3件,废止1件,现行有效25件。")
+    assert ("normative_docs.in_force", 25) in got
+    # with no word of the documents, 现行有效 names nothing of the catalogue
+    assert ("normative_docs.in_force", 12) not in figures("全局持证执法人员现行有效12件。")
