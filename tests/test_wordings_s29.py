@@ -46,3 +46,17 @@ def test_the_bare_in_force_count_in_a_sentence_on_the_documents() -> None:
     assert ("normative_docs.in_force", 25) in got
     # with no word of the documents, 现行有效 names nothing of the catalogue
     assert ("normative_docs.in_force", 12) not in figures("全局持证执法人员现行有效12件。")
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the government's own level is the report's own count when the report gives no larger one (受理市本级行政复议申请893件)
+    ("市司法局2022年工作总结\n受理市本级行政复议申请893件,市本级提供公共法律服务总量达210575人次。",
+     {("reconsideration.accepted", 893)}, set()),
+    # beside the whole city's count it is one level of it
+    ("2023年,全市共受理行政复议申请2100件,其中市本级受理893件。", {("reconsideration.accepted", 2100)},
+     {("reconsideration.accepted", 893)}),
+])
+def test_the_own_level_is_a_part_only_beside_a_total(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
