@@ -60,3 +60,25 @@ def test_the_own_level_is_a_part_only_beside_a_total(text: str, expected: set, a
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a review of this session's first forms: decisions made with 公开 as a manner or a second verb stay
+    ("2023年,我局坚持公开透明原则,依法公开办理行政许可1200件。", {("licensing.decisions", 1200)}, set()),
+    ("全年通过政务服务网公开受理并办结行政许可事项1500件。", {("licensing.decisions", 1500)}, set()),
+    ("2023年,本局依法作出并公示行政许可决定1200件。", {("licensing.decisions", 1200)}, set()),
+    # regulations in force are no normative documents in force
+    ("2023年,本机关制发规范性文件3件,废止1件;政府规章现行有效5件。", set(), {("normative_docs.in_force", 5)}),
+    # a lawsuit count that includes last year's carried over is the whole
+    ("某县人民政府2023年政府信息公开工作年度报告\n2023年收到政府信息公开申请20件。因政府信息公开引发行政复议2件,"
+     "新收及上年结转行政诉讼案件共3件。", {("disclosure.litigation_cases", 3)}, set()),
+    # the lower bodies' own level is theirs (13个市州政府本级, 各县市区政府本级), the report's own 本级 stays
+    ("湖南省2023年法治政府建设年度报告\n2023年,省本级收到行政复议申请320件,13个市州政府本级收到行政复议申请2100件。",
+     {("reconsideration.received", 320)}, {("reconsideration.received", 2100)}),
+    ("长沙市2023年法治政府建设年度报告\n2023年,全市各县市区政府本级共收到行政复议申请1500件,市本级收到行政复议申请320件。",
+     {("reconsideration.received", 320)}, {("reconsideration.received", 1500)}),
+])
+def test_review_mends_of_session_29(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got

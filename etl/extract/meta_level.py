@@ -42,7 +42,7 @@ _MINISTRY_SPEAKS = re.compile(r"(?:司法部|" + _MINISTRIES + r")\s*(?:新闻�
                               r"(?:新闻发布会|新闻发言人|发言人|通报(?!表扬|批评)|发布《[^》]{0,40}(?:统计|报告|公报)|公布)")
 _SPEAKS_WORDS = re.compile(r"发布会|发言人|通报|发布《|公布")  # one of them ends every _MINISTRY_SPEAKS match
 # a ministry honouring local units (决定授予…称号, 通报表扬, 表彰): the honoured body's item, not a national report
-_AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|评为|荣获|入选|位列")
+_AWARD = re.compile(r"授予|表彰|通报表扬|命名|获评|荣获|入选|位列")
 # the first sentence's subject is a department ("2019年安庆市大观区司法局法律援助中心以…")
 _SUBJECT_DEPT = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|厅|法律援助中心|服务中心|中心|委员会|检察院|司法所|办公室)"
                            r"(?:党组|党委)?$")
@@ -176,10 +176,15 @@ def is_national(title: str | None, text: str) -> bool:
             and not re.match(r"\s*全国", subject) and not _needs(_SPEAKS_WORDS, _MINISTRY_SPEAKS, opening(text, 300)):
         return False
     places = [m for m in gazetteer().mentions(title or opening_subject(text)) if not m.short]
-    if not places and _AWARD.search(opening(text, 200)):
+    if not places and (_AWARD.search(opening(text, 200)) or _honoured(subject, opening(text, 300))):
         # 司法部决定授予…称号,后溪镇人民调解委员会位列其中: the ministry honours a local body, the item is the body's
         places = [m for m in gazetteer().mentions(opening(text, 300)) if not m.short]
     return not places and "全国" in text[:2000]
+
+
+def _honoured(subject: str, head: str) -> bool:
+    """The first sentence's subject is what a ministry honours (市法律援助中心被司法部评为…): a local body's item."""
+    return bool(subject) and re.search(re.escape(subject) + r"被[^,,。;]{0,12}?(?:评为|授予|命名为|表彰为)", head) is not None
 
 
 def national_organ_reports(title: str | None, text: str) -> bool:

@@ -182,8 +182,10 @@ _EXAMPLE = re.compile(r"(?<![—\-－])(?<!本文)(?<!笔者)(?<!本研究)(?<!�
 _LEAD = re.compile(r"^(?:[\s\d年月日度上下半以来截至止底前后,,、:{}【】\[\]]|全年)*(?:[\u4e00-\u9fff]{0,6}报讯|讯"
                    # a wire dateline and its byline (新华社海口12月7日电(记者刘邓))
                    r"|[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电(?:[((][^()()]{0,24}[))])?)?[\s,,\d月日]*"
-                   # the source a reporter heard it from (记者从海南省司法厅获悉,): not the subject of what follows
-                   r"(?:记者(?:\d+日)?(?:日前|近日)?从(?:[^,,。]{1,30}?(?:获悉|了解到|得知)[,,]?)?)?")
+                   # the organ a reporter heard it from (记者从海南省司法厅获悉,): not the subject of what follows (a place
+                   # it heard it from, 记者从分水镇获悉,…该镇…, is)
+                   r"(?:记者(?:\d+日)?(?:日前|近日)?从(?:[^,,。]{1,30}?(?:厅|局|院|委|办|中心|部|处|会)"
+                   r"(?:获悉|了解到|得知)[,,]?)?)?")
 
 
 # what a first sentence opens with before its subject: a time (一年来, 近日), a frame (在…下, 为贯彻…, 按照…),
@@ -195,13 +197,14 @@ _ADVERBIAL = re.compile(r"^(?:[((][^()()]{0,24}[))]|(?:一年来|近年来|今�
 _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
                          r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动|组织|开展|是|"
                          r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合|"
-                         # the passive's agent follows 被 (…中心被司法部评为…): the subject is before it
-                         r"被(?!告|申请|执行|征收|诉|调查|处罚|查处))")
+                         # a body honoured (…中心被司法部评为…): the subject is before the passive
+                         r"被[^,,。;]{0,12}?(?:评为|授予|命名为|表彰为|确定为|认定为|列为))")
 
 
-# a page's date-time stamp line, with its author after it (2024-11-18 15:07:16 项学敏): no sentence
-_STAMP_LINE = re.compile(r"^\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                         r"(?:\s*[\u4e00-\u9fff]{2,4})?\s*$")
+# a page's date-time stamp line, with its author after the time (2024-11-18 15:07:16 项学敏): no sentence (a date and a
+# place, 2024年3月5日 城关镇, is a dateline that names the place)
+_STAMP_LINE = re.compile(r"^\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[\u4e00-\u9fff]{2,4})?)?\s*$")
 
 
 @lru_cache(maxsize=4)
