@@ -224,3 +224,11 @@ def test_a_list_mark_or_a_latin_word_after_a_break_is_not_a_gloss() -> None:
 
     assert normalise("申请人提交以下材料\n(a)身份证明;").text == "申请人提交以下材料\n(a)身份证明;"
     assert normalise("点击下载附件\n(pdf)文件").text == "点击下载附件\n(pdf)文件"
+
+
+def test_a_pinyin_gloss_said_again_and_again_goes_with_it() -> None:
+    """A mirror page repeats a gloss (行(xing)(xing)政(zheng)(zheng)(zheng)): the list 复议、应诉…分别为1545件、739件 was read
+    with the glosses as items (development ba_041); every copy goes, a bracket of text after a gloss stays."""
+    m = nz.normalise("行(xing)(xing)政(zheng)(zheng)(zheng)復議、行政應(ying)訴案件分別為1545件、739件")
+    assert m.text == "行政复议、行政应诉案件分别为1545件、739件"
+    assert nz.normalise("复议(fu)(含撤回)5件").text == "复议(含撤回)5件"

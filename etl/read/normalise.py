@@ -32,12 +32,15 @@ _FOLD.update({cp: ord(c) for cp, c in RADICALS.items()})
 # so the regex engine skips ahead to those characters instead of trying a match at every position;
 # the lookbehinds then test the characters before it, as the one-line forms in the comments say.
 
-# Pinyin glosses after a CJK character: 區(qū) 發(fā) 復(fù) -- (?<=[\u4e00-\u9fff])\([a-z...]{1,7}\)
+# Pinyin glosses after a CJK character, once or repeated: 區(qū) 發(fā) 行(xing)(xing) --
+# (?<=[\u4e00-\u9fff])(?:\([a-z...]{1,7}\))+
 # (a legacy encoding writes a tone-marked letter it lacks as ?: 調(di?o)): -- …\((?=[^)]*[a-z])[a-z?āá…]{1,7}\)
 # A PDF printed from such a page may break the line between the character and its gloss (調\n(diào)解): the break
 # goes with the gloss, when the gloss has a tone mark (a list's (a) or an (app) after a break is text)
 _PINYIN = re.compile(r"(?:\((?<=[\u4e00-\u9fff]\()(?=[^)]{0,6}[a-z])|\n\((?<=[\u4e00-\u9fff]\n\()"
-                     r"(?=[^)]{0,6}[?āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]))[a-z?āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+                     r"(?=[^)]{0,6}[?āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]))[a-z?āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+                     # the same gloss said again and again (行(xing)(xing)政(zheng)(zheng)(zheng)) goes with it
+                     r"(?:\([a-z?āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))*")
 # Horizontal blanks inside Chinese text, between Chinese and digits, or between a number and its per cent sign
 # ("纠纷 4769件", "自 然 人", "纠错率为15.2 %": PDF text and HTML &nbsp;):
 # (?<=[\u4e00-\u9fff\d%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[\d])|(?<=\d)[ \t]+(?=%)
