@@ -82,3 +82,10 @@ def test_review_mends_of_session_29(text: str, expected: set, absent: set) -> No
     got = figures(text)
     assert expected <= got
     assert not absent & got
+
+
+def test_answers_to_deputies_proposals_are_no_disclosure_answers() -> None:
+    # 公开建议提案办理答复14件: replies to congress and CPPCC proposals published, not disclosure requests answered
+    got = figures("某县人民政府办公室2023年政府信息公开工作年度报告\n全年主动公开政府信息320条,公开建议提案办理答复14件。")
+    assert ("disclosure.requests_answered", 14) not in got
+    assert ("disclosure.proactive_items", 320) in got
