@@ -89,3 +89,12 @@ def test_answers_to_deputies_proposals_are_no_disclosure_answers() -> None:
     got = figures("某县人民政府办公室2023年政府信息公开工作年度报告\n全年主动公开政府信息320条,公开建议提案办理答复14件。")
     assert ("disclosure.requests_answered", 14) not in got
     assert ("disclosure.proactive_items", 320) in got
+
+
+@pytest.mark.parametrize("text", [
+    # a filing review's corrections (出具审查修改意见的228件) and a publication of the clean-up's results are no clean-up
+    "2023年,审查报备规范性文件500件,发现违法内容并出具审查修改意见的228件。",
+    "2023年,在网站公示失效、废止的规范性文件和其他文件85件。",
+])
+def test_review_opinions_and_publications_are_no_clean_up(text: str) -> None:
+    assert not {m for m, _ in figures(text)} & {"normative_docs.cleaned_up"}
