@@ -48,6 +48,9 @@ _CASES = [
     ("2023年,审查报备规范性文件500件,发现违法内容并出具审查修改意见的228件。", set(),
      {("normative_docs.cleaned_up", 228)}),
     ("2023年,在网站公示失效、废止的规范性文件和其他文件85件。", set(), {("normative_docs.cleaned_up", 85)}),
+    # talks given with advice (开展法律咨询宣讲N次) are publicity events, not questions answered
+    ("2023年,县司法局深入街道、社区、学校开展法律咨询宣讲30多次,解答法律咨询1200人次。",
+     {("legal_services.consultations", 1200)}, {("legal_services.consultations", 30)}),
 ]
 
 
