@@ -49,8 +49,8 @@ _CASES = [
      {("normative_docs.cleaned_up", 228)}),
     ("2023年,在网站公示失效、废止的规范性文件和其他文件85件。", set(), {("normative_docs.cleaned_up", 85)}),
     # talks given with advice (开展法律咨询宣讲N次) are publicity events, not questions answered
-    ("2023年,县司法局深入街道、社区、学校开展法律咨询宣讲30多次,解答法律咨询1200人次。",
-     {("legal_services.consultations", 1200)}, {("legal_services.consultations", 30)}),
+    ("2023年,县司法局深入街道、社区、学校开展法律咨询宣讲30多次,发放宣传资料2000余份。", set(),
+     {("legal_services.consultations", 30)}),
 ]
 
 
