@@ -48,6 +48,11 @@ _CASES = [
     ("2023年,审查报备规范性文件500件,发现违法内容并出具审查修改意见的228件。", set(),
      {("normative_docs.cleaned_up", 228)}),
     ("2023年,在网站公示失效、废止的规范性文件和其他文件85件。", set(), {("normative_docs.cleaned_up", 85)}),
+    # a rate named right after its value (以99.97%的调解成功率, 92.42%的化解率)
+    ("今年以来,全市各级综治中心排查矛盾纠纷8696起,成功化解8037起,92.42%的化解率让群众满意。",
+     {("mediation.success_rate", 92.42)}, set()),
+    ("临海市人民调解委员会全年调解纠纷3000件,临海市99.97%的调解成功率显著高于全国平均水平。",
+     {("mediation.success_rate", 99.97)}, set()),
     # talks given with advice (开展法律咨询宣讲N次) are publicity events, not questions answered
     ("2023年,县司法局深入街道、社区、学校开展法律咨询宣讲30多次,发放宣传资料2000余份。", set(),
      {("legal_services.consultations", 30)}),

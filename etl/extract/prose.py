@@ -65,6 +65,8 @@ _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:�
 CLAUSE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|(?:度)?结转(?:的)?$)")
 # a rate that a group of places or units reached ("出庭应诉率达到100%的有青岛、枣庄等5个市"): not the report's rate
 _RATE_OF_GROUP = re.compile(r"^的(?:有|单位|地区|部门|县|市|区|乡镇|占)")
+# the rate named right after its value (99.97%的调解成功率, 92.42%的化解率): a value before its noun
+_RATE_AFTER = re.compile(r"^的([\u4e00-\u9fff]{1,8}率)(?!先)")
 _PER_CAPITA = re.compile(r"\s*/\s*(?:每)?[万千百十]?(?:人|户|名|人口)")
 # a gloss in brackets between the label and its number (…案件(含上年结转)2755件) says what the count includes
 # (a gloss on how cases ended, 终止审理(含撤回申请)8件, is the label's own word and stays)
@@ -343,8 +345,10 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             # 直接纠错率为10.97%): the last resort, as for counts
             rate_ctx = topic_ctx if any(x.topic is not None and x.topic.search(topic_ctx) for x in rate_metrics) \
                 else topic_ctx + "\n" + _heading_line(text, line_start)
-            best = None if _RATE_OF_GROUP.match(right) else match_rate(_rate_named_before(text, clause_start, left),
-                                                                        rate_ctx, rate_metrics, sentence_left + right)
+            named_after = _RATE_AFTER.match(right)  # 以99.97%的调解成功率: the rate named after its value
+            best = None if _RATE_OF_GROUP.match(right) else match_rate(
+                left + named_after.group(1) if named_after else _rate_named_before(text, clause_start, left),
+                rate_ctx, rate_metrics, sentence_left + right)
         else:
             count_metrics = prose_metrics.for_unit(num.unit)
             heading = _heading_above(text, line_start)
