@@ -53,6 +53,8 @@ _CASES = [
      {("mediation.success_rate", 92.42)}, set()),
     ("临海市人民调解委员会全年调解纠纷3000件,临海市99.97%的调解成功率显著高于全国平均水平。",
      {("mediation.success_rate", 99.97)}, set()),
+    # 摸排/排摸 are 排查 written otherwise: disputes screened, standing for those mediated when no mediated count is given
+    ("今年上半年街道、社区调委会共排摸纠纷50件,调解成功50件。", {("mediation.disputes", 50)}, set()),
     # talks given with advice (开展法律咨询宣讲N次) are publicity events, not questions answered
     ("2023年,县司法局深入街道、社区、学校开展法律咨询宣讲30多次,发放宣传资料2000余份。", set(),
      {("legal_services.consultations", 30)}),
