@@ -11,7 +11,7 @@ import re
 
 from etl.extract.gazetteer import gazetteer
 from etl.extract.meta_kind import media_mark, third_person
-from etl.extract.meta_text import NOT_A_BUREAU, opening, opening_subject
+from etl.extract.meta_text import HONOURED, NOT_A_BUREAU, opening, opening_subject
 
 # a commission's short name (卫生健康委, 发改委, 教委); 区委, 党工委, 政法委, 居委 are party or residents' bodies
 _COMMISSION = (r"(?:卫生健康|卫健|卫计|计生|发展改革|发改|住建|城乡建设|建|经信|经济信息化|商务|科|农|国资|民宗|"
@@ -184,7 +184,7 @@ def is_national(title: str | None, text: str) -> bool:
 
 def _honoured(subject: str, head: str) -> bool:
     """The first sentence's subject is what a ministry honours (市法律援助中心被司法部评为…): a local body's item."""
-    return bool(subject) and re.search(re.escape(subject) + r"被[^,,。;]{0,12}?(?:评为|授予|命名为|表彰为)", head) is not None
+    return bool(subject) and re.search(re.escape(subject) + HONOURED, head) is not None
 
 
 def national_organ_reports(title: str | None, text: str) -> bool:

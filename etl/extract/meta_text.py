@@ -194,11 +194,11 @@ _ADVERBIAL = re.compile(r"^(?:[((][^()()]{0,24}[))]|(?:一年来|近年来|今�
                         # a starting point (“十四五”以来, 党的十八大以来) and the Traditional forms (近年來, 今年以來)
                         r"(?:“[^”]{1,8}”|党的[^,,。]{1,8}|\d{4}年|今年|[一近]年)以[来來]|[一近]年來|"
                         r"(?:在|为|按照|根据|围绕|随着|截至|截止|自|从)[^,,。]{1,40}?)[,,]\s*)")
+# a body honoured by the agent after 被 (…中心被司法部评为…): the passive's subject is before it
+HONOURED = r"被[^,,。;]{0,12}?(?:评为|授予|命名为|表彰为|确定为|认定为|列为)"
 _VERB_START = re.compile(r"(?:以|在|坚持|认真|召开|发布|举行|印发|紧紧|始终|积极|进一步|深入|通过|按照|围绕|切实|不断|全面|"
                          r"着力|高度|对|共|新收|受理|收到|审结|办理|获悉|向|听取|公布|推进|持续|扎实|聚焦|主动|组织|开展|是|"
-                         r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合|"
-                         # a body honoured (…中心被司法部评为…): the subject is before the passive
-                         r"被[^,,。;]{0,12}?(?:评为|授予|命名为|表彰为|确定为|认定为|列为))")
+                         r"统筹|牵头|联合|全力|大力|创新|健全|完善|强化|加强|狠抓|注重|立足|严格|依法|结合|" + HONOURED + ")")
 
 
 # a page's date-time stamp line, with its author after the time (2024-11-18 15:07:16 项学敏): no sentence (a date and a
