@@ -55,6 +55,11 @@ _CASES = [
      {("mediation.success_rate", 99.97)}, set()),
     # 摸排/排摸 are 排查 written otherwise: disputes screened, standing for those mediated when no mediated count is given
     ("今年上半年街道、社区调委会共排摸纠纷50件,调解成功50件。", {("mediation.disputes", 50)}, set()),
+    # publicity messages sent (发送宣传信息N条) and a court's case-process notices (公开流程信息N件) are no government
+    # information published
+    ("镇党委坚持办事公开、政务公开。截至目前,共发送宣传信息2500条(次),广播宣传及入户走访2100多人(次)。", set(),
+     {("disclosure.proactive_items", 2500)}),
+    ("我院自2021年以来立案的案件公开流程信息合计2299件。", set(), {("disclosure.proactive_items", 2299)}),
     # talks given with advice (开展法律咨询宣讲N次) are publicity events, not questions answered
     ("2023年,县司法局深入街道、社区、学校开展法律咨询宣讲30多次,发放宣传资料2000余份。", set(),
      {("legal_services.consultations", 30)}),
