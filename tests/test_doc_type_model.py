@@ -88,6 +88,8 @@ def test_the_model_reads_only_the_features_its_cues_make() -> None:
     assert fitted is not None and set(fitted["classes"]) <= set(doc_type_model.LOOSE)
     assert 0 < fitted["text_chars"] <= doc_type_model.RECORD_CHARS
     cues = doc_type_model.cues("news", "标题", "正文", fitted["text_chars"], fitted["text_scale"])
+    if fitted.get("writing_marks"):
+        cues |= doc_type_model.writing_marks("正文")
     for name, weights in fitted["weights"].items():
         assert len(weights) == len(fitted["classes"]), name
         if name.startswith(("t:", "bg:")):
@@ -106,3 +108,31 @@ def test_the_recorder_gets_one_entry_per_document_and_changes_nothing() -> None:
         doc_type_model.recorder = None
     assert kinds == ["news", "work_points"]  # while recording, the rules' kinds
     assert rec[0][0] is not None and rec[0][0][0].endswith("通知") and rec[1] == (None, "work_points")
+
+
+def test_writing_marks_count_how_the_whole_text_is_written() -> None:
+    news = "本报讯(记者 张三 通讯员 李四)近日,某县司法局举办法律援助培训。\n责任编辑:王五"
+    report = "一、主要成效\n2023年,我县坚持依法行政。我们扎实推进法治政府建设。\n二、存在问题\n(一)基层力量不足。"
+    marks = doc_type_model.writing_marks(news)
+    assert marks["m1:byline"] == 1.0 and marks["m:byline"] == 0.6  # 本报讯, 记者, 通讯员: and marks["m1:page_furniture"] == 1.0
+    assert marks["m1:headings"] == 0.0 and marks["m1:first_person"] == 0.0
+    marks = doc_type_model.writing_marks(report)
+    assert marks["m:headings"] == 0.4 and marks["m1:sub_headings"] == 1.0 and marks["m1:first_person"] == 1.0
+    assert marks["m1:we"] == 1.0 and marks["m1:byline"] == 0.0
+    # a count of ten weighs 2 and no more: a long compilation is not ten times a report
+    assert doc_type_model.writing_marks("我们" * 40)["m:we"] == 2.0
+    # a mark far down a long compilation is not read
+    assert doc_type_model.writing_marks("。" * doc_type_model.MARK_CHARS + "记者")["m1:byline"] == 0.0
+
+
+def test_a_model_fitted_with_writing_marks_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a byline anywhere in the text (not only in the opening the pairs read) makes news for a model that weighs it
+    fitted = {"classes": ["annual_report", "news"], "weights": {"bias": [1.0, 0.0], "m1:byline": [0.0, 2.0]},
+              "text_chars": 10, "text_scale": 0.5, "writing_marks": True}
+    monkeypatch.setattr(doc_type_model, "model", lambda: fitted)
+    text = "2023年,某县司法局共办理法律援助案件120件。" * 3 + "(记者 张三)"
+    assert doc_type_model.refine("annual_report", None, text) == "news"
+    assert doc_type_model.refine("annual_report", None, text.replace("记者", "")) == "annual_report"
+    # fitted without them, the same weights are never read
+    monkeypatch.setattr(doc_type_model, "model", lambda: {**fitted, "writing_marks": False})
+    assert doc_type_model.refine("annual_report", None, text) == "annual_report"
