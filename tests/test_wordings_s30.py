@@ -1,0 +1,26 @@
+"""Wordings of session 30, one table: a case whose comment names a wording fails on the code before its rule; the
+guards after it (another count, an event) hold before and after, and ``absent`` is what the rule must not take."""
+
+from __future__ import annotations
+
+import pytest
+from test_prose_wordings import figures
+
+_CASES = [
+    # the people served named before the service (为2500人次提供了义务法律咨询): a result-first consultation count
+    ("2023年,利用区属中心律师事务所的优势,共为2500人次提供了义务法律咨询。", {("legal_services.consultations", 2500)},
+     set()),
+    ("2014年,市司法局办理各类法律援助案件2600多件,为2.1万名困难群众提供了法律咨询和帮助。",
+     {("legal_services.consultations", 21000), ("legal_aid.cases", 2600)}, set()),
+    # another count in a list before a consultation count is not it, nor is a consultation event
+    ("今年来,组织基层法律服务工作者参与农村公益法律服务92次、免费提供法律咨询311次。",
+     {("legal_services.consultations", 311)}, {("legal_services.consultations", 92)}),
+    ("全年为300名群众提供法律咨询活动服务。", set(), {("legal_services.consultations", 300)}),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", _CASES)
+def test_wordings_of_session_30(text: str, expected: set, absent: set) -> None:
+    got = figures(text)
+    assert expected <= got
+    assert not absent & got
