@@ -16,6 +16,15 @@ _CASES = [
     ("今年来,组织基层法律服务工作者参与农村公益法律服务92次、免费提供法律咨询311次。",
      {("legal_services.consultations", 311)}, {("legal_services.consultations", 92)}),
     ("全年为300名群众提供法律咨询活动服务。", set(), {("legal_services.consultations", 300)}),
+    # the service items a centre took in (受理各类服务事项) name the services' area
+    ("2023年,全县共受理各类服务事项5000件,办结率100%。",
+     {("services.completion_rate", 100)}, set()),
+    # a rate whose own sentence names the services' area is theirs, though the sentence before spoke of disclosure;
+    # a disclosure request's rate stays disclosure's
+    ("2019年,主动公开政府信息8769条。2019年,共受理各类服务事项144350件,办结率100%。",
+     {("services.completion_rate", 100)}, set()),
+    ("2019年,主动公开政府信息8769条。全年受理政府信息公开申请20件,办结率100%。", set(),
+     {("services.completion_rate", 100)}),
 ]
 
 
