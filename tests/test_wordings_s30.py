@@ -16,6 +16,9 @@ _CASES = [
     ("今年来,组织基层法律服务工作者参与农村公益法律服务92次、免费提供法律咨询311次。",
      {("legal_services.consultations", 311)}, {("legal_services.consultations", 92)}),
     ("全年为300名群众提供法律咨询活动服务。", set(), {("legal_services.consultations", 300)}),
+    # 接到 is an intake verb before a counted noun as 收到 is (接到2件政府信息公开申请); requests counted in 次
+    ("2025年,我局接到2件政府信息公开申请,均已按时答复。", {("disclosure.requests_received", 2)}, set()),
+    ("2023年,收到依申请公开事项7次,均按时限受理和答复。", {("disclosure.requests_received", 7)}, set()),
     # the service items a centre took in (受理各类服务事项) name the services' area
     ("2023年,全县共受理各类服务事项5000件,办结率100%。",
      {("services.completion_rate", 100)}, set()),
