@@ -136,3 +136,13 @@ def test_a_model_fitted_with_writing_marks_reads_them(monkeypatch: pytest.Monkey
     # fitted without them, the same weights are never read
     monkeypatch.setattr(doc_type_model, "model", lambda: {**fitted, "writing_marks": False})
     assert doc_type_model.refine("annual_report", None, text) == "annual_report"
+
+
+def test_a_byline_is_read_by_its_shape_not_its_words() -> None:
+    """Review: 日电 inside 次日电话, 记者节 and 回答记者提问 turned reports into news."""
+    for text in ("次日电话回访当事人。", "在记者节座谈会上。", "局长回答记者提问。"):
+        assert doc_type_model.writing_marks(text)["m1:byline"] == 0.0, text
+    for text in ("(记者 王洲)", "本报记者 张三 报道", "记者从市司法局获悉,", "新华社北京12月7日电"):
+        assert doc_type_model.writing_marks(text)["m1:byline"] == 1.0, text
+    # a heading after a run of blank lines is still a heading (read without ^\s*, which a run of blanks made quadratic)
+    assert doc_type_model.writing_marks("\n" * 50 + "  一、主要成效")["m1:headings"] == 1.0

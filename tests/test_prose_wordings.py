@@ -13,13 +13,6 @@ def figures(text: str) -> set[tuple[str, float]]:
     return {(f.metric, f.value) for d in process_text(text) for f in d.figures}
 
 
-def assert_wording(text: str, expected: set, absent: set) -> None:
-    """The figures a wording must give are all there, and none it must not give (the sessions' wording tables)."""
-    got = figures(text)
-    assert expected <= got
-    assert not absent & got
-
-
 @pytest.mark.parametrize("text, expected", [
     # verb, number, noun: the noun after the number says what was counted
     ("2020年,我镇收到3件信息公开申请。", ("disclosure.requests_received", 3)),

@@ -4,7 +4,7 @@ figures are what the rule must keep (the review of the first forms added the cas
 from __future__ import annotations
 
 import pytest
-from test_prose_wordings import assert_wording
+from wording_support import assert_wording
 
 _REPORT = "某县人民政府2025年政府信息公开工作年度报告\n"
 _CASES = [

@@ -42,7 +42,9 @@ MARK_CHARS = 20000
 # dated opening, third-person framing), a report (a body speaking of itself, numbered headings, report words, 我们),
 # other kinds (a bulletin or a yearbook's heads, a rule's articles, a reply to a deputy, a speech, a plan's words)
 WRITING_MARKS = {name: re.compile(pattern, re.M) for name, pattern in (
-    ("byline", r"记者|通讯员|本报讯|日电|讯\s*[(（]|据.{1,10}(?:报道|消息)"),
+    # a byline's shape, not the words (次日电话, 记者节, 回答记者提问): (记者 王洲), 本报记者 张三, 记者从…获悉, 7日电
+    ("byline", r"[(（][^()（）\n]{0,12}记者|记者[ \t\u3000]*[\u4e00-\u9fff]{2,3}[ \t\u3000)）]|记者(?:从|获悉|了解到|日前|近日)|"
+               r"通讯员|本报讯|\d日电|讯\s*[(（]|据.{1,10}(?:报道|消息)"),
     ("page_furniture", r"责任编辑|编辑[:：]|来源[:：]|审核[:：]|浏览次数|阅读次数|点击[:：数]"),
     ("dated_opening", r"\A\s*\S{0,12}?\d{1,2}月\d{1,2}日"),
     ("third_person", r"该[市县区局镇]|近日|日前|近年来"),
@@ -50,8 +52,8 @@ WRITING_MARKS = {name: re.compile(pattern, re.M) for name, pattern in (
     ("quotes", r"[“\"]"),
     ("first_person", r"我[市县区局委院省镇乡厅办]|本[市县区局机关]"),
     ("we", r"我们"),
-    ("headings", r"^\s*[一二三四五六七八九十]+、"),
-    ("sub_headings", r"^\s*[(（][一二三四五六七八九十]+[)）]"),
+    ("headings", r"^[ \t\u3000]*[一二三四五六七八九十]+、"),  # not ^\s*: quadratic on a run of blank lines
+    ("sub_headings", r"^[ \t\u3000]*[(（][一二三四五六七八九十]+[)）]"),
     ("report_words", r"年度报告|工作报告|情况报告|工作总结"),
     ("bulletin_words", r"统计公报|年鉴|公报"),
     ("bracket_heads", r"【[^】]{1,12}】"),

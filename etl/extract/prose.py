@@ -158,6 +158,7 @@ _VERB_END = re.compile(r"(?:收到|接收|接到|接受|新收|受理|办结|审
                        r"报备|备案)(?:了)?$")
 _NOUN_PHRASE = re.compile(r"^[^,。;占的\d]{0,10}(?:行政复议(?:申请|案件)?|行政诉讼(?:案件)?|法律援助(?:案件)?|纠纷|申请|案件|"
                           r"规范性文件|合同)")
+_NOTICE_NOUNS = ("决定", "答复通知", "应诉通知", "通知书", "判决", "裁定")
 _LIST_NEXT = re.compile(r"[、和及]|以及")  # "3.3万件、残疾人…": the next item of a list starts here
 # a clause that only names a running total after a count ("…全年共计6条,历年累计978条"): the same measure, all years
 _NO_SUBJECT = ("outcome", "frequency", "fallback")  # parts a following subjectless clause does not go on with (a
@@ -361,8 +362,9 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
                 count_metrics = [_in_genre(x.key) if x.genre in ctx.genres else x for x in count_metrics]
             best = match_count(num, left, right, topic_ctx, sentence_left, count_metrics, ctx.receiver, heading)
             phrase = _NOUN_PHRASE.match(right) if _VERB_END.search(left) else None
-            if phrase is not None and not right[phrase.end():].startswith(("时", "中", "的", "过程")):
-                # (…办结2件行政复议案件时,发现…: a circumstance; …的450件案件中: a frame for parts — not counts)
+            if phrase is not None and not right[phrase.end():].startswith(("时", "中", "的", "过程", *_NOTICE_NOUNS)):
+                # (…办结2件行政复议案件时,发现…: a circumstance; …的450件案件中: a frame for parts; 接到2件行政复议决定,
+                # 答复通知书: what a respondent is sent — not counts of the phrase)
                 # verb, number, noun ("收到3件信息公开申请"): the noun after the number says what was counted
                 best = match_count(num, left + phrase.group(0), right[phrase.end():], topic_ctx, sentence_left,
                                     count_metrics, ctx.receiver, heading)

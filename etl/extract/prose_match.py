@@ -126,9 +126,8 @@ def match_rate(left: str, topic_ctx: str, metrics: list[catalog.Metric],
         if metric.rate and any(_rate_at_end(metric.rate.pattern).search(tail) for tail in tails):
             if metric.topic and not metric.topic.search(topic_ctx):
                 continue
-            if metric.veto_topic and metric.veto_topic.search(topic_ctx) and not (
-                    metric.topic and metric.topic.search(sentence) and not metric.veto_topic.search(sentence)):
-                continue  # the sentence before ruled out the area, unless the rate's own sentence names it, not the rival
+            if metric.veto_topic and metric.veto_topic.search(topic_ctx):
+                continue
             if metric.veto_sentence and metric.veto_sentence.search(sentence):
                 continue
             return metric, f"prose-rate:{metric.key}", 0.9
