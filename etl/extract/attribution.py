@@ -99,6 +99,8 @@ def is_reporters_government(a: Attribution, level: str) -> bool:
 _QUANTITY = {"共", "累计", "合计", "总计", "全年", "达到", "达", "为", "是", "有"}
 # (对 as in 对接/对口 is no preposition: 诉调对接中心调解…: the centre is the subject)
 _PREPOSITION = re.compile(r"(?:向|对(?!接|口)|给|为|经|与|配合|协助|会同|针对|通过|利用|依托)[^,。;]*$")
+# a title quoted in the clause (《中华人民共和国村民委员会组织法》, 《关于…的通知》) names a law or a document, not who acted
+_QUOTED_TITLE = re.compile(r"《[^《》]{0,60}》")
 
 
 def subject_of(clause: str) -> str:
@@ -107,6 +109,7 @@ def subject_of(clause: str) -> str:
     The last verb, not the first: "报送数据的省直部门共收到…" names its subject with a verb inside it.
     "向市政府报送备案…" names the recipient, not the subject.
     """
+    clause = _QUOTED_TITLE.sub("", clause)
     verbs = list(_SUBJECT_END.finditer(clause))
     # 主动发布政府信息共计…: 共计 counts, it does not act; 收到政府信息公开依申请…: 信息公开 is a noun
     acts = [v for v in verbs if v.group() not in _QUANTITY
