@@ -13,6 +13,16 @@ _CASES = [
     # a law's title in the clause (《中华人民共和国村民委员会组织法》) names no body either
     ("2024年共开展周例会学法11次,定期组织干部职工集中学习《中华人民共和国宪法》《中华人民共和国村民委员会组织法》等法律法规10余次。",
      {("training.law_lectures", 10)}, set()),
+    # obtaining the enforcement card (取得行政执法证) is holding it
+    ("截至2024年12月31日我单位共有在编执法人员59名,其中取得行政执法证 58名,执法辅助人员3名。",
+     {("enforcement.certified_officers", 58)}, set()),
+    # a count named by its noun after the organ and the year (我局2021年度依申请公开申请数为21件) is the requests received
+    ("我局2021年度依申请公开申请数为21件,截至12月31日已全部办结。", {("disclosure.requests_received", 21)}, set()),
+    ("2021年,我局政府信息公开申请数为21件。", {("disclosure.requests_received", 21)}, set()),
+    # wage-arrears cases handled are the labour inspectorate's enforcement caseload; those only published are not
+    ("2021年共处理各类欠薪案件1223件,先后为1050名劳动者追发工资。", {("enforcement.cases", 1223)}, set()),
+    ("全年累计办结欠薪案件2026件,办结率100%。", {("enforcement.cases", 2026)}, set()),
+    ("省人社厅向社会公布欠薪违法案件32件。", set(), {("enforcement.cases", 32)}),
     # guard: a body under the reporter beside the whole is still a part
     ("2024年,全市共收到政府信息公开申请120件,其中市政府收到政府信息公开申请30件。",
      {("disclosure.requests_received", 120)}, {("disclosure.requests_received", 30)}),
