@@ -23,6 +23,18 @@ _CASES = [
     ("2021年共处理各类欠薪案件1223件,先后为1050名劳动者追发工资。", {("enforcement.cases", 1223)}, set()),
     ("全年累计办结欠薪案件2026件,办结率100%。", {("enforcement.cases", 2026)}, set()),
     ("省人社厅向社会公布欠薪违法案件32件。", set(), {("enforcement.cases", 32)}),
+    # a training's reach (执法培训累计覆盖960人, …培训2场,覆盖30余人次) and the officers named before a verb of training
+    # (997名行政执法人员开展学习培训, 300多人分两期参加了培训) are its participants
+    ("2022年執法培訓累計覆蓋960人,進一步提升執法隊伍行政執法能力。", {("enforcement.training_participants", 960)}, set()),
+    ("开展执法人员业务培训2场,覆盖30余人次,重点培训法律法规、执法程序和文书制作。",
+     {("enforcement.training_participants", 30)}, set()),
+    ("组织全区42个行政执法部门997名行政执法人员开展学习培训,专业素养有效提升。",
+     {("enforcement.training_participants", 997)}, set()),
+    ("省交通运输执法局组织执法业务培训,省市县三级业务骨干共计300多人分两期参加了培训。",
+     {("enforcement.training_participants", 300)}, set()),
+    # …but not a training of cadres and officers together
+    ("聚焦镇村干部、执法人员、村(社区)“两委”成员等重点群体,组织法治培训40场次,覆盖800余人次。", set(),
+     {("enforcement.training_participants", 800)}),
     # guard: a body under the reporter beside the whole is still a part
     ("2024年,全市共收到政府信息公开申请120件,其中市政府收到政府信息公开申请30件。",
      {("disclosure.requests_received", 120)}, {("disclosure.requests_received", 30)}),
