@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from wording_support import assert_wording
 
+_T = "某某县2023年法治政府建设年度报告\n"  # a county report's title line above the sentence
+
 _CASES = [
     # 政府 in 政府信息 (and 格局, 大厅, 场所) modifies a noun: it names no body, so the count is no sub-body's part
     ("截至目前,已完成2024年度主动公开类政府信息网上发布工作累计总量达19条,历年公开信息累计总量达880条。",
@@ -35,6 +37,37 @@ _CASES = [
     # …but not a training of cadres and officers together
     ("聚焦镇村干部、执法人员、村(社区)“两委”成员等重点群体,组织法治培训40场次,覆盖800余人次。", set(),
      {("enforcement.training_participants", 800)}),
+    # review: a service hall is still a sub-body (市民服务大厅办结率), 政府网上 is no website, and the organ's own words
+    # name disclosure requests only (a bureau's 我局行政复议申请1件 are reviews brought against it)
+    ("某某市2023年法治政府建设年度报告\n2023年,全市政务服务事项办结率99.5%,市民服务大厅办结率100%。",
+     {("services.completion_rate", 99.5)}, {("services.completion_rate", 100)}),
+    ("2023年,全市共收到政府信息公开申请120件,区政府网上收到政府信息公开申请30件。",
+     {("disclosure.requests_received", 120)}, {("disclosure.requests_received", 30)}),
+    ("某某县人力资源和社会保障局2023年法治政府建设情况报告\n2023年,我局行政复议申请1件,行政诉讼案件2件,均未被纠错。",
+     set(), {("reconsideration.received", 1)}),
+    # review: wage cases a legal-aid centre, an arbitration body or a petitions office handles, or coordinated, are no
+    # enforcement cases; cases handled and then published are
+    (_T + "县法律援助中心全年办理欠薪案件56件,为农民工挽回损失120万元。", set(), {("enforcement.cases", 56)}),
+    (_T + "县劳动人事争议仲裁院全年处理拖欠工资案件86件,结案率98%。", set(), {("enforcement.cases", 86)}),
+    (_T + "县信访局全年受理并处理欠薪案件45件。", {("petitions.cases", 45)}, {("enforcement.cases", 45)}),
+    (_T + "立案及协调处理欠薪案件2096件。", set(), {("enforcement.cases", 2096)}),
+    (_T + "全年依法查处并向社会公布各类违法案件356件。", {("enforcement.cases", 356)}, set()),
+    # review: the year's new card holders are not the officers holding cards
+    (_T + "全县共有行政执法人员1200名。组织新录用人员参加行政执法资格考试,新取得行政执法证130人。", set(),
+     {("enforcement.certified_officers", 130)}),
+    (_T + "组织新录用人员参加执法资格考试,获得行政执法证35人。", set(), {("enforcement.certified_officers", 35)}),
+    # review: the public a publicity drive reached, a cadres' training, other people attending, officers who train
+    # others and a cadres' exam are no officers trained
+    (_T + "组织行政执法人员深入社区开展法治宣传活动30场次,覆盖2万余人次。", set(),
+     {("enforcement.training_participants", 20000)}),
+    (_T + "举办行政执法人员培训班2期,培训320人次,开展干部法治培训12场次,覆盖2000余人。",
+     {("enforcement.training_participants", 320)}, {("enforcement.training_participants", 2000)}),
+    (_T + "举办行政执法人员培训班2期,又组织全镇800名党员干部参加了法治培训。", set(),
+     {("enforcement.training_participants", 800)}),
+    (_T + "组织12名执法人员深入企业开展安全生产培训,培训企业员工600余人次。", set(),
+     {("enforcement.training_participants", 12)}),
+    ("组织全县公务员参加网上学法考试,参加学习人员3500人;组织行政执法人员培训2期。", set(),
+     {("enforcement.training_participants", 3500)}),
     # guard: a body under the reporter beside the whole is still a part
     ("2024年,全市共收到政府信息公开申请120件,其中市政府收到政府信息公开申请30件。",
      {("disclosure.requests_received", 120)}, {("disclosure.requests_received", 30)}),
