@@ -219,3 +219,9 @@ def test_the_courts_appeals_beside_their_first_instance_are_a_part_whoever_the_s
 def test_a_running_total_of_appeals_is_no_whole_of_the_years_appeals() -> None:
     text = "某市2023年行政审判情况\n2023年,全市法院受理二审行政案件300件,五年来累计受理二审行政案件1500件。"
     assert ("litigation.cases", 300) in {(f.metric, f.value) for d in process_text(text) for f in d.figures}
+
+
+def test_a_word_holding_共_is_no_total() -> None:
+    """公共 (a public legal-service hall) and 共享/共同 name no whole; 共 before a verb does (session 31 review)."""
+    assert not attribute("公共法律服务平台解答咨询", "公共法律服务平台解答咨询").is_total
+    assert attribute("全区共调解纠纷", "全区共调解纠纷").is_total
