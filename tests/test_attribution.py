@@ -222,6 +222,6 @@ def test_a_running_total_of_appeals_is_no_whole_of_the_years_appeals() -> None:
 
 
 def test_a_word_holding_共_is_no_total() -> None:
-    """公共 (a public legal-service hall) and 共享/共同 name no whole; 共 before a verb does (session 31 review)."""
+    """公共 (a public legal-service platform) and 共享/共同 name no whole; 共 before a verb does (session 31 review)."""
     assert not attribute("公共法律服务平台解答咨询", "公共法律服务平台解答咨询").is_total
     assert attribute("全区共调解纠纷", "全区共调解纠纷").is_total
