@@ -342,10 +342,11 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
         if shared is not None:
             best = shared
         elif num.unit == "%":
-            # the section heading above names the area when the sentences around name none (办理行政复议案件情况\n…
-            # 直接纠错率为10.97%): the last resort, as for counts
+            # the paragraph's opening (12345热线受理诉求430件。其中投诉类407件…。按时办结率为100%) or the section heading
+            # above names the area when the sentences around name none (办理行政复议案件情况\n…直接纠错率为10.97%): the
+            # last resort, as for counts
             rate_ctx = topic_ctx if any(x.topic is not None and x.topic.search(topic_ctx) for x in rate_metrics) \
-                else topic_ctx + "\n" + _heading_line(text, line_start)
+                else topic_ctx + "\n" + text[line_start:prev_start] + "\n" + _heading_line(text, line_start)
             named_after = _RATE_AFTER.match(right)  # 以99.97%的调解成功率: the rate named after its value
             best = None if _RATE_OF_GROUP.match(right) else match_rate(
                 left + named_after.group(1) if named_after else _rate_named_before(text, clause_start, left),

@@ -1,0 +1,31 @@
+"""Wordings of session 32, one table: a case whose comment names a wording fails on the code before its rule; the
+guards after it hold before and after, and ``absent`` is what the rule must not take."""
+
+from __future__ import annotations
+
+import pytest
+from wording_support import assert_wording
+
+_ENF = "某某市市场监督管理局2024年度行政执法基本情况\n"  # an enforcement report's title line
+
+_CASES = [
+    # an enforcement report breaks its cases down by the kind of act: the bare 行政许可 N件 is the licensing decisions
+    (_ENF + "本部门办理行政执法案件55件(作出执法决定案件数),其中,行政许可44件、其他类11件。",
+     {("licensing.decisions", 44)}, set()),
+    ("某某市2024年度行政执法有关情况的报告\n2024年,全市共完成行政处罚案件2895件,行政许可案件3135件。",
+     {("licensing.decisions", 3135)}, set()),
+    # guard: outside such a report a bare 行政许可 N件 is one kind of item (here published information)
+    ("某某县2023年法治政府建设年度报告\n全年主动公开各类信息5548件,其中行政许可3706件,行政处罚259件。", set(),
+     {("licensing.decisions", 3706)}),
+    # a paragraph's opening names the area of the rate that closes it, across a sentence of parts in between
+    ("某县2020年12月工作情况通报\n一、本月受理情况\n2020年,某县12345政府热线受理各类诉求件430件。其中投诉类407件,咨询类11件。"
+     "按时办结率为100%,未出现红黄牌现象。", {("services.completion_rate", 100)}, set()),
+    # guard: a rate with no service area in its paragraph or heading stays unnamed
+    ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
+     {("services.completion_rate", 100)}),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", _CASES)
+def test_wordings_of_session_32(text: str, expected: set, absent: set) -> None:
+    assert_wording(text, expected, absent)
