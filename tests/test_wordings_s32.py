@@ -20,6 +20,10 @@ _CASES = [
     # a paragraph's opening names the area of the rate that closes it, across a sentence of parts in between
     ("某县2020年12月工作情况通报\n一、本月受理情况\n2020年,某县12345政府热线受理各类诉求件430件。其中投诉类407件,咨询类11件。"
      "按时办结率为100%,未出现红黄牌现象。", {("services.completion_rate", 100)}, set()),
+    # a rate named in the clause before with its change and no amount (…率进一步提升,达46.06%) is that rate's value
+    ("某县2023年法治政府建设年度报告\n行政机关负责人出庭应诉率进一步提升,达96.06%。",
+     {("litigation.head_appearance_rate", 96.06)}, set()),
+    ("某县2023年法治政府建设年度报告\n全县行政复议纠错率稳步下降,为6.2%。", {("reconsideration.correction_rate", 6.2)}, set()),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),

@@ -58,8 +58,10 @@ _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较
                             r"|^(?:同比|比上年|较上年|环比|比去年|较去年|与(?:上年|去年)(?:同期)?相比)?(?:增加|减少|下降|上升)"
                             r"(?:了)?(?![至到为])[^,。;\d]{1,8}$")
 # a rate named, then its change, then its value (败诉率同比下降2.1个百分点,为6.2%): the value's clause names no rate
+# the rate named in the clause before, with its change (…率同比下降2.1个百分点,为6.2%; …率进一步提升,达46.06%)
 _RATE_THEN_CHANGE = re.compile(r"([\u4e00-\u9fff]{1,12}率)(?:同比|比上年|较上年|比去年|较去年)?"
-                               r"(?:下降|上升|提高|降低|增长|减少|提升)了?[\d.]+个?百分点$")
+                               r"(?:进一步|稳步|持续|不断|逐步|明显|大幅|显著)?"
+                               r"(?:下降|上升|提高|降低|增长|减少|提升)(?:了?[\d.]+个?百分点)?$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a year, not a date (2008年5月1日以前发布的), nor the year a case is carried into (结转至2024年办理1件)
 CLAUSE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|(?:度)?结转(?:的)?$)")
