@@ -24,6 +24,11 @@ _CASES = [
     ("某县2023年法治政府建设年度报告\n行政机关负责人出庭应诉率进一步提升,达96.06%。",
      {("litigation.head_appearance_rate", 96.06)}, set()),
     ("某县2023年法治政府建设年度报告\n全县行政复议纠错率稳步下降,为6.2%。", {("reconsideration.correction_rate", 6.2)}, set()),
+    # a frequency governs its own verb, not a list item of another verb after it (…每季度听取汇报、开展常务会议学法7次)
+    ("某市2023年法治政府建设年度报告\n市政府常务会议每季度听取法治政府建设情况汇报、开展常务会议学法7次。",
+     {("training.law_lectures", 7)}, set()),
+    # guard: the frequency of the count's own verb still says how often, not how many
+    ("某市2023年法治政府建设年度报告\n市政府常务会议每季度开展常务会议学法2次。", set(), {("training.law_lectures", 2)}),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),
