@@ -57,8 +57,8 @@ _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较
                             # the change opening the clause, what changed after it (减少行政立案9件; not 下降到45件)
                             r"|^(?:同比|比上年|较上年|环比|比去年|较去年|与(?:上年|去年)(?:同期)?相比)?(?:增加|减少|下降|上升)"
                             r"(?:了)?(?![至到为])[^,。;\d]{1,8}$")
-# a rate named, then its change, then its value (败诉率同比下降2.1个百分点,为6.2%): the value's clause names no rate
-# the rate named in the clause before, with its change (…率同比下降2.1个百分点,为6.2%; …率进一步提升,达46.06%)
+# a rate named, then its change (with its amount or none), then its value (败诉率同比下降2.1个百分点,为6.2%; …率进一步
+# 提升,达46.06%): the value's clause names no rate
 _RATE_THEN_CHANGE = re.compile(r"([\u4e00-\u9fff]{1,12}率)(?:同比|比上年|较上年|比去年|较去年)?"
                                r"(?:进一步|稳步|持续|不断|逐步|明显|大幅|显著)?"
                                r"(?:下降|上升|提高|降低|增长|减少|提升)(?:了?[\d.]+个?百分点)?$")
