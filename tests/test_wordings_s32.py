@@ -29,6 +29,9 @@ _CASES = [
      {("training.law_lectures", 7)}, set()),
     # guard: the frequency of the count's own verb still says how often, not how many
     ("某市2023年法治政府建设年度报告\n市政府常务会议每季度开展常务会议学法2次。", set(), {("training.law_lectures", 2)}),
+    # the same period of the year before, given for comparison, is not this period's figure
+    ("某市2023年行政复议工作情况报告\n全市各级行政复议机关收到行政复议申请共计32件,同比下降43.8%(去年同期57件)。",
+     {("reconsideration.received", 32)}, {("reconsideration.received", 57)}),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),

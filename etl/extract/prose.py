@@ -62,6 +62,8 @@ _CHANGE_BEFORE = re.compile(r"(?:同比|比上年|较上年|环比|比去年|较
 _RATE_THEN_CHANGE = re.compile(r"([\u4e00-\u9fff]{1,12}率)(?:同比|比上年|较上年|比去年|较去年)?"
                                r"(?:进一步|稳步|持续|不断|逐步|明显|大幅|显著)?"
                                r"(?:下降|上升|提高|降低|增长|减少|提升)(?:了?[\d.]+个?百分点)?$")
+# the same period of the year before, given for comparison (受理24件(去年同期54件)): not this period's figure
+_PRIOR_PERIOD = re.compile(r"(?:去年|上年|上一年)(?:度)?同期(?:分别)?(?:为|是|有|共)*$")
 _SHARE_BEFORE = re.compile(r"占[^,。;]{0,20}(?:的|比例|比重|总数)?(?:约|近)?$")
 # a year, not a date (2008年5月1日以前发布的), nor the year a case is carried into (结转至2024年办理1件)
 CLAUSE_YEAR = re.compile(r"(?<!\d)" + NOT_CARRIED_INTO + r"(19[89]\d|20[0-4]\d)年(?!\d{1,2}月|(?:度)?结转(?:的)?$)")
@@ -335,7 +337,8 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             # "判决行政机关败诉的1121件,占8.17%": the share of the count just before, saying what it counts, is its rate
             shared = next(((x, f"prose-share:{x.key}", 0.8) for x in rate_metrics if x.numerator == out[-1].metric
                            and x.share and x.share.search(out[-1].evidence + left)), None)
-        if _CHANGE_BEFORE.search(left) or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
+        if _CHANGE_BEFORE.search(left) or _PRIOR_PERIOD.search(left) \
+                or (num.unit == "%" and shared is None and _SHARE_BEFORE.search(left)):
             continue
         if num.unit != "%" and _PER_CAPITA.match(right):
             continue  # 万人成讼率为1.81件/万人: a ratio, not a count
