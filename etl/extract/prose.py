@@ -41,6 +41,7 @@ from etl.extract.prose_match import (
     without_earlier_value,
 )
 from etl.extract.sentence import find_any as _find_any
+from etl.extract.sentence import item_opening
 from etl.extract.sentence import rfind_any as _rfind_any
 from etl.extract.year_series import series_cue
 from etl.read.normalise import Matching
@@ -253,18 +254,6 @@ def _between_pipes(text: str, num: Number, line_start: int, line_end: int) -> bo
     return "|" in text[max(line_start, num.start - 40):num.start] and "|" in text[num.end:min(line_end, num.end + 40)]
 
 
-# an item's marker in a paragraph (一是…二是…, (一)…, 1.…): a paragraph of several items speaks of several areas
-_ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[(（][一二三四五六七八九十][)）]|(?<!\d)\d{1,2}[、.．](?!\d)")
-
-
-def _item_opening(text: str, line_start: int, prev_start: int) -> str:
-    """The paragraph before the sentence ahead of a number, from its last item marker: the words that open the
-    number's own item (12345热线受理诉求430件。其中投诉类407件。按时办结率为100%), not another item's."""
-    opening = text[line_start:prev_start]
-    marks = list(_ITEM_MARK.finditer(opening))
-    return opening[marks[-1].start():] if marks else opening
-
-
 def _rate_named_before(text: str, clause_start: int, left: str) -> str:
     """The rate word of the clause before when this clause is only its value (…率同比下降2.1个百分点,为6.2%)."""
     if clause_start == 0 or left.strip() not in ("为", "达", "达到", "是") or text[clause_start - 1] not in ",,;;":
@@ -363,7 +352,7 @@ def extract_prose(m: Matching, ctx: DocContext) -> list[Figure]:
             # above names the area when the sentences around name none (办理行政复议案件情况\n…直接纠错率为10.97%): the
             # last resort, as for counts
             own_area = any(x.topic is not None and x.topic.search(topic_ctx) for x in rate_metrics)
-            opening = "" if own_area else _item_opening(text, line_start, prev_start)
+            opening = "" if own_area else item_opening(text, line_start, prev_start)
             rate_ctx = topic_ctx if own_area else topic_ctx + "\n" + opening + "\n" + _heading_line(text, line_start)
             named_after = _RATE_AFTER.match(right)  # 以99.97%的调解成功率: the rate named after its value
             best = None if _RATE_OF_GROUP.match(right) else match_rate(

@@ -1,5 +1,6 @@
 """Sentence and clause bounds: the sentence around a figure, cut once at build time so pages never read whole texts
-to show it, and the stop characters before and after a number that prose extraction cuts its clauses at."""
+to show it, the stop characters before and after a number that prose extraction cuts its clauses at, and the opening of a
+paragraph's item that lends a rate its area."""
 
 from __future__ import annotations
 
@@ -67,3 +68,15 @@ def find_any(text: str, chars: str, start: int, hi: int) -> int:
     stops = _stops(text, chars)
     i = bisect_left(stops, start)
     return stops[i] if i < len(stops) and stops[i] < hi else hi
+
+
+# an item's marker in a paragraph (一是…二是…, (一)…, 1.…): a paragraph of several items speaks of several areas
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[(（][一二三四五六七八九十][)）]|(?<!\d)\d{1,2}[、.．](?!\d)")
+
+
+def item_opening(text: str, line_start: int, prev_start: int) -> str:
+    """The paragraph before the sentence ahead of a number, from its last item marker: the words that open the
+    number's own item (12345热线受理诉求430件。其中投诉类407件。按时办结率为100%), not another item's."""
+    opening = text[line_start:prev_start]
+    marks = list(_ITEM_MARK.finditer(opening))
+    return opening[marks[-1].start():] if marks else opening
