@@ -139,6 +139,9 @@ def test_a_landmark_named_after_a_place_names_no_place() -> None:
     # 临江门大桥 (a bridge of 吉林市) names no 临江市, 南京路 no 南京市; 临江市 and 南京 themselves stay places
     names = [m.name for m in gz.gazetteer().mentions("吉林市司法局沿吉林大桥至临江门大桥布设展板,南京路步行街")]
     assert "临江" not in names and "南京" not in names
+    # a lane (巷) or hutong named after a province is an address, not the province (紫金南路峦山西巷11号)
+    names = [m.name for m in gz.gazetteer().mentions("在紫金南路峦山西巷11号建设接待窗口,山东胡同")]
+    assert "山西" not in names and "山东" not in names
     names = [m.name for m in gz.gazetteer().mentions("临江市司法局在南京举办培训")]
     assert "临江市" in names and "南京" in names
     # …and before 门户 (a portal) or 路段 (a stretch of road) a name is the place's

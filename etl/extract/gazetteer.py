@@ -152,9 +152,9 @@ class Gazetteer:
         return list(self.by_code.values())
 
 
-# after a short place name these make it a landmark's name (临江门大桥, 南京路, 延安大道), not the place
+# after a short place name these make it a landmark's name (临江门大桥, 南京路, 延安大道, 峦山西巷), not the place
 # (荆门门户网站, 湘潭路段, 汉中路政执法支队, 湖南路网: the place itself)
-_LANDMARK = re.compile(r"(?:门(?!户|诊|类)|路(?!段|径|线|况|演|政|网|桥)|大桥|桥(?!梁|头)|大街|大道|广场|公园|机场|码头)")
+_LANDMARK = re.compile(r"(?:门(?!户|诊|类)|路(?!段|径|线|况|演|政|网|桥)|大桥|桥(?!梁|头)|大街|大道|巷|胡同|广场|公园|机场|码头)")
 _BANNER = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}?([左右])翼?([前中后]?)旗")
 
 
