@@ -14,6 +14,8 @@ from etl.extract.meta_text import title_of
     "某乡摆放整齐的工作台账和调解卷宗。 记者张某摄\n近日,记者走进某乡司法所。",
     # an item line with no full stop
     "一是推动完成年度立法计划任务\n坚持把立法工作摆在突出位置。",
+    # a news page's editor line above its author line: the page's own lines, no headline
+    "日前,我县法律援助中心便民服务窗口正式启用。\n[编辑:李 石]\n作者:王某 周某\n编辑:李某",
 ])
 def test_a_line_of_the_body_is_no_title(text: str) -> None:
     assert title_of(text) is None

@@ -76,8 +76,8 @@ def find_title(text: str) -> str | None:
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
             return m.group(1).strip("《》")
     for i, line in enumerate(lines[:10]):
-        if _NAV.match(line) or len(line) < 6 or len(line) > 70 or "|" in line:
-            continue  # navigation, fragments, table rows
+        if _NAV.match(line) or len(line) < 6 or len(line) > 70 or "|" in line or _PAGE_LINE.match(line.lstrip("[【(（ ")):
+            continue  # navigation, fragments, table rows, a page's own line ([编辑:李石], 来源:…)
         if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
             continue
         # a news page's headline: the line right above its bare time stamp (19.12.2017  20:36, 2022-07-07 09:12:06)
