@@ -45,6 +45,16 @@ _CASES = [
     ("某县2023年法治政府建设年度报告\n(二)深化改革,提升依法行政水平。一是优化营商环境,深化一网通办改革,政务服务事项全部"
      "实现网上可办。二是推进严格规范公正文明执法,全年查处违法案件56件,结案52件。其中适用简易程序20件。办结率为92.9%。",
      set(), {("services.completion_rate", 92.9)}),
+    # the disclosure template's column names written in prose (本年制发件数, 现行有效件数, 本年新制作数量, 本年处理决定数量)
+    ("某县教育局2024年政府信息公开工作年度报告\n本年度制发行政规范性文件0件,现行有效件数0件。",
+     {("normative_docs.issued", 0), ("normative_docs.in_force", 0)}, set()),
+    ("某县教育局2024年政府信息公开工作年度报告\n本年度行政规范性文件本年制发件数0件,本年废止件数1件,现行有效件数3件。",
+     {("normative_docs.issued", 0), ("normative_docs.cleaned_up", 1), ("normative_docs.in_force", 3)}, set()),
+    ("某县教育局2024年政府信息公开工作年度报告\n2024年我局规范性文件本年新制作数量2件,本年新公开数量2件,对外公开总数量5件。",
+     {("normative_docs.issued", 2)}, {("normative_docs.issued", 5), ("normative_docs.in_force", 5)}),
+    ("某县教育局2024年政府信息公开工作年度报告\n本年度行政许可本年处理决定数量120件,行政处罚本年处理决定数量15件,"
+     "行政强制本年处理决定数量2件。", {("licensing.decisions", 120), ("enforcement.penalty_decisions", 15),
+                              ("enforcement.coercive_measures", 2)}, set()),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),
