@@ -55,6 +55,12 @@ _CASES = [
     ("某县教育局2024年政府信息公开工作年度报告\n本年度行政许可本年处理决定数量120件,行政处罚本年处理决定数量15件,"
      "行政强制本年处理决定数量2件。", {("licensing.decisions", 120), ("enforcement.penalty_decisions", 15),
                               ("enforcement.coercive_measures", 2)}, set()),
+    # the published items named by 信息公开的数量 (the noun before its count word)
+    ("某县卫生健康局2021年政府信息公开工作年度报告\n2021年,我局在政府网信息公开的数量为454条。",
+     {("disclosure.proactive_items", 454)}, set()),
+    # guard: requests are no published items
+    ("某县卫生健康局2021年政府信息公开工作年度报告\n2021年,依申请信息公开的数量为3件。", set(),
+     {("disclosure.proactive_items", 3)}),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),
