@@ -61,6 +61,10 @@ _CASES = [
     # guard: requests are no published items
     ("某县卫生健康局2021年政府信息公开工作年度报告\n2021年,依申请信息公开的数量为3件。", set(),
      {("disclosure.proactive_items", 3)}),
+    # the enterprises' cases or disputes (纠错涉企案件, 化解涉企矛盾纠纷) are a category of the whole, never the organ's count
+    ("某自治区2022年度行政复议应诉工作情况\n全区各级行政复议机关办理行政复议案件3116件,其中,纠错涉企案件114件。",
+     set(), {("reconsideration.corrected", 114)}),
+    ("某镇2023年法治政府建设年度报告\n提供企业法律咨询服务3次,化解涉企矛盾纠纷11起。", set(), {("mediation.disputes", 11)}),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),
