@@ -16,6 +16,7 @@ from etl.extract.meta_text import title_of
     "一是推动完成年度立法计划任务\n坚持把立法工作摆在突出位置。",
     # a news page's editor line above its author line: the page's own lines, no headline
     "日前,我县法律援助中心便民服务窗口正式启用。\n[编辑:李 石]\n作者:王某 周某\n编辑:李某",
+    "日前,我县法律援助中心便民服务窗口正式启用。\n[责任编辑:李石]\n作者:王某 周某",
 ])
 def test_a_line_of_the_body_is_no_title(text: str) -> None:
     assert title_of(text) is None
@@ -39,3 +40,9 @@ def test_a_full_stop_inside_corner_quotes_does_not_unmake_a_title() -> None:
 
 def test_an_item_opened_with_yi_yao_is_no_title() -> None:
     assert title_of("一要强化法治建设工作责任落实\n各部门要切实履行职责。") is None
+
+
+def test_an_original_title_line_is_the_title_without_its_label() -> None:
+    """Review: 原标题: is a crawler's label like 标题:, not part of the title."""
+    assert title_of("原标题:临沂:清明假期12345热线为民服务5.2万件\n2023-04-06 08:52:04\n记者从临沂市获悉。") == \
+        "临沂:清明假期12345热线为民服务5.2万件"

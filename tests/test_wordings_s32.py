@@ -55,20 +55,11 @@ _CASES = [
     ("某县教育局2024年政府信息公开工作年度报告\n本年度行政许可本年处理决定数量120件,行政处罚本年处理决定数量15件,"
      "行政强制本年处理决定数量2件。", {("licensing.decisions", 120), ("enforcement.penalty_decisions", 15),
                               ("enforcement.coercive_measures", 2)}, set()),
-    # the published items named by 信息公开的数量 (the noun before its count word)
-    ("某县卫生健康局2021年政府信息公开工作年度报告\n2021年,我局在政府网信息公开的数量为454条。",
-     {("disclosure.proactive_items", 454)}, set()),
-    # guard: requests are no published items
-    ("某县卫生健康局2021年政府信息公开工作年度报告\n2021年,依申请信息公开的数量为3件。", set(),
-     {("disclosure.proactive_items", 3)}),
-    # the enterprises' cases or disputes (纠错涉企案件, 化解涉企矛盾纠纷) are a category of the whole, never the organ's count
-    ("某自治区2022年度行政复议应诉工作情况\n全区各级行政复议机关办理行政复议案件3116件,其中,纠错涉企案件114件。",
-     set(), {("reconsideration.corrected", 114)}),
-    ("某镇2023年法治政府建设年度报告\n提供企业法律咨询服务3次,化解涉企矛盾纠纷11起。", set(), {("mediation.disputes", 11)}),
-    # a clean-up of cases, disputes or problems (共梳理“三案”件数18件) is no clean-up of documents
-    ("某县司法局2013年上半年工作总结\n今年4月,以县人调办发[2013]2号文件转发了《某县开展矛盾纠纷大排查活动实施方案》,"
-     "各乡镇通过活动的开展,共梳理“三案”件数18件,成功调处率达90%。", set(),
-     {("normative_docs.cleaned_up", 18)}),
+    # review: a count of 规章 and 规范性文件 together, or of penalties and coercion together, is neither's
+    ("某市人民政府2022年政府信息公开工作年度报告\n2022年,市政府规章和行政规范性文件本年制发件数共9件。", set(),
+     {("normative_docs.issued", 9)}),
+    ("某市人民政府2022年政府信息公开工作年度报告\n2022年,本机关行政处罚和行政强制处理决定数量共35件。", set(),
+     {("enforcement.penalty_decisions", 35), ("enforcement.coercive_measures", 35)}),
     # guard: a rate with no service area in its paragraph or heading stays unnamed
     ("某县2023年法治政府建设年度报告\n全年共召开会议12次。其中专题会议5次。办结率为100%。", set(),
      {("services.completion_rate", 100)}),

@@ -45,7 +45,9 @@ def first_lines(text: str, n: int = 25) -> list[str]:
 
 
 # a crawler's field label before the title line ("标题: …", "【标题】…")
-_CRAWLER_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|文章标题|title)\s*[::】]\s*|^【标题】\s*", re.I)
+_CRAWLER_PREFIX = re.compile(r"^(?:原标题|标\s*题|题\s*目|文章标题|title)\s*[::】]\s*|^【(?:原)?标题】\s*", re.I)
+# a page line's opening bracket and its 责任 ([责任编辑:李石], 【来源:…】)
+_BRACKET_OPEN = re.compile(r"^[\[【(（\s]*(?:责任)?")
 
 
 _TRAILING_CELLS = re.compile(r"[\s|]+$")
@@ -76,7 +78,7 @@ def find_title(text: str) -> str | None:
         if m and len(line) <= 80 and line.endswith(("通知", "通知》")) and not re.search(r"[。,,]", line):
             return m.group(1).strip("《》")
     for i, line in enumerate(lines[:10]):
-        if _NAV.match(line) or len(line) < 6 or len(line) > 70 or "|" in line or _PAGE_LINE.match(line.lstrip("[【(（ ")):
+        if _NAV.match(line) or len(line) < 6 or len(line) > 70 or "|" in line or _PAGE_LINE.match(_BRACKET_OPEN.sub("", line)):
             continue  # navigation, fragments, table rows, a page's own line ([编辑:李石], 来源:…)
         if line.endswith(("。", ":", ":", ";")) or line.count(",") + line.count(",") > 1:
             continue
